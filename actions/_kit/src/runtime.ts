@@ -1,0 +1,80 @@
+/**
+ * The only place where drloop's actions touch the runner: inputs, outputs,
+ * logs, the job summary and failure. Each action's main.ts uses these and the
+ * shared library; the library never imports `@actions/*`.
+ */
+import * as core from '@actions/core';
+import { ConfigurationError, describeError } from '../../../src/errors.js';
+import type { Logger } from '../../../src/logger.js';
+import type { RawInputs } from '../../../src/inputs.js';
+import type { RunContext } from '../../../src/cost/run.js';
+
+export function coreLogger(): Logger {
+  return {
+    info: (m) => core.info(m),
+    warning: (m) => core.warning(m),
+    error: (m) => core.error(m),
+    debug: (m) => core.debug(m),
+    group: (title, fn) => core.group(title, fn),
+  };
+}
+
+/** Reads the named inputs as the runner passes them (`INPUT_<NAME>`, hyphens kept). */
+export function readRawInputs(names: string[]): RawInputs {
+  const raw: RawInputs = {};
+  for (const name of names) raw[name] = core.getInput(name);
+  return raw;
+}
+
+export function setOutputs(outputs: Record<string, string | number | boolean>): void {
+  for (const [k, v] of Object.entries(outputs)) core.setOutput(k, String(v));
+}
+
+/** Appends to the job summary; a no-op outside the runner (no GITHUB_STEP_SUMMARY). */
+export async function appendSummary(markdown: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  await core.summary.addRaw(markdown, true).write();
+}
+
+/** The workspace the action works in: the runner's checkout, else the current directory. */
+export function workspaceDir(): string {
+  return process.env.GITHUB_WORKSPACE || process.cwd();
+}
+
+/** Where the run happens, for records and notifications. */
+export function githubContext(): RunContext {
+  const env = process.env;
+  const server = env.GITHUB_SERVER_URL || 'https://github.com';
+  const ctx: RunContext = {};
+  if (env.GITHUB_REPOSITORY) ctx.repository = env.GITHUB_REPOSITORY;
+  if (env.GITHUB_SHA) ctx.sha = env.GITHUB_SHA;
+  if (env.GITHUB_RUN_ID) ctx.runId = env.GITHUB_RUN_ID;
+  if (env.GITHUB_RUN_ATTEMPT) ctx.runAttempt = env.GITHUB_RUN_ATTEMPT;
+  if (env.GITHUB_ACTOR) ctx.actor = env.GITHUB_ACTOR;
+  if (env.GITHUB_EVENT_NAME) ctx.event = env.GITHUB_EVENT_NAME;
+  if (env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) ctx.runUrl = `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
+  return ctx;
+}
+
+/** Raised by an action when its result (not its input) means the step must fail. */
+export class StepFailure extends Error {
+  override readonly name = 'StepFailure';
+}
+
+/**
+ * Runs an action's body and turns any error into one `setFailed` line:
+ * `<action>: <message>`. A stack trace goes to the debug log only (or to the
+ * error log with SHOW_STACK_TRACE=true), never in front of the user's problem.
+ */
+export async function runAction(action: string, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (err) {
+    const known = err instanceof ConfigurationError || err instanceof StepFailure;
+    if (err instanceof Error && err.stack) {
+      if (process.env.SHOW_STACK_TRACE === 'true') core.error(err.stack);
+      else core.debug(err.stack);
+    }
+    core.setFailed(`${action}: ${known ? '' : 'internal error: '}${describeError(err)}`);
+  }
+}

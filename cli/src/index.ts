@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+import { EXIT, reportError, type Command, type CommandContext } from './cli-kit.js';
+
+/** Commands load on demand, so `drloop decide` never pays for the S3 SDK or PostgreSQL. */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  decide: { summary: 'decide allow / warn / block from cost artefacts and a budget policy', load: async () => (await import('./commands/decide.js')).decideCommand },
+};
+
+function help(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
+  return [
+    'drloop: a cost-aware disaster-recovery loop (decide, execute, prove)',
+    '',
+    'usage: drloop <command> [options]   (drloop <command> --help for its options)',
+    '',
+    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
+  ].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${help()}\n`);
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  const entry = COMMANDS[name];
+  if (!entry) {
+    process.stderr.write(`drloop: unknown command '${name}'\n\n${help()}\n`);
+    return EXIT.usage;
+  }
+  const command = await entry.load();
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`${command.summary}\n\n${command.usage}\n`);
+    return EXIT.ok;
+  }
+  const ctx: CommandContext = { argv: rest, env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr };
+  try {
+    return await command.run(ctx);
+  } catch (err) {
+    return reportError(err, name, ctx);
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
