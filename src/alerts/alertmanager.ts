@@ -1,0 +1,134 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { ConfigurationError } from '../errors.js';
+import { parseJsonText, readText, validateWith } from '../files.js';
+import { sha256 } from '../hash.js';
+
+/** A firing alert's `endsAt` as Alertmanager sends it. */
+export const ZERO_TIME = '0001-01-01T00:00:00Z';
+
+const labels = z.record(z.string(), z.string());
+const time = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an RFC3339 timestamp');
+
+export const alertSchema = z.looseObject({
+  status: z.enum(['firing', 'resolved']),
+  labels,
+  annotations: labels.default({}),
+  startsAt: time,
+  endsAt: time.optional(),
+  generatorURL: z.string().optional(),
+  fingerprint: z.string().min(1),
+});
+export type Alert = z.output<typeof alertSchema>;
+
+/** Alertmanager's webhook body, version 4 (the only version it has ever sent). */
+export const webhookSchema = z.looseObject({
+  version: z.literal('4', { error: (i) => `unsupported Alertmanager webhook version ${JSON.stringify(i.input)} (expected "4")` }),
+  groupKey: z.string(),
+  truncatedAlerts: z.number().int().min(0).default(0),
+  status: z.enum(['firing', 'resolved']),
+  receiver: z.string(),
+  groupLabels: labels,
+  commonLabels: labels,
+  commonAnnotations: labels,
+  externalURL: z.string(),
+  alerts: z.array(alertSchema),
+});
+export type AlertmanagerWebhook = z.output<typeof webhookSchema>;
+
+export const DISPATCH_SCHEMA = 'drloop.alert/v1';
+
+/**
+ * The `client_payload` of a `dr-alert` repository_dispatch: one documented
+ * shape, from `drloop relay` and from the Alertmanager ≥ 0.32 template alike.
+ * Ten top-level keys at most (GitHub's limit), under 64 KB.
+ */
+export const dispatchPayloadSchema = z.looseObject({
+  schema: z.literal(DISPATCH_SCHEMA),
+  groupKey: z.string(),
+  status: z.enum(['firing', 'resolved']),
+  dedupeKey: z.string(),
+  commonLabels: labels,
+  truncatedAlerts: z.number().int().min(0).default(0),
+  externalURL: z.string().default(''),
+  receiver: z.string().default(''),
+  alerts: z.array(alertSchema),
+  /** Alerts left out to keep the payload under GitHub's size limit. */
+  droppedAlerts: z.number().int().min(0).default(0),
+});
+export type DispatchPayload = z.output<typeof dispatchPayloadSchema>;
+
+/** What drloop needs to know about an alert group, whichever shape it came in. */
+export interface AlertContext {
+  source: 'alertmanager' | 'dispatch';
+  status: 'firing' | 'resolved';
+  groupKey: string;
+  /** Stable for the same group, status and set of alerts: repeats share it. */
+  dedupeKey: string;
+  /** The alert name: the group's common `alertname`, else the first alert's. */
+  name: string;
+  /** The single firing alert's fingerprint, or a digest of all of them. */
+  fingerprint: string;
+  /** The earliest `startsAt` of the firing alerts: when the incident began. */
+  startsAt: string | null;
+  alerts: Alert[];
+  commonLabels: Record<string, string>;
+  externalURL: string;
+}
+
+/** The dedupe key: one per group, status and set of alert fingerprints. */
+export function dedupeKeyOf(groupKey: string, status: string, alerts: { fingerprint: string; status: string }[]): string {
+  const fps = alerts.map((a) => `${a.fingerprint}:${a.status}`).sort();
+  return sha256(`${groupKey}\n${status}\n${fps.join(',')}`).slice(0, 24);
+}
+
+function contextOf(
+  source: AlertContext['source'],
+  p: { status: 'firing' | 'resolved'; groupKey: string; commonLabels: Record<string, string>; externalURL: string; alerts: Alert[] },
+  dedupeKey?: string,
+): AlertContext {
+  const firing = p.alerts.filter((a) => a.status === 'firing');
+  const starts = firing.map((a) => Date.parse(a.startsAt)).filter((t) => Number.isFinite(t) && t > 0);
+  const fps = (firing.length > 0 ? firing : p.alerts).map((a) => a.fingerprint).sort();
+  return {
+    source,
+    status: p.status,
+    groupKey: p.groupKey,
+    dedupeKey: dedupeKey ?? dedupeKeyOf(p.groupKey, p.status, p.alerts),
+    name: p.commonLabels.alertname ?? p.alerts[0]?.labels.alertname ?? '',
+    fingerprint: fps.length === 1 ? fps[0]! : fps.length === 0 ? '' : sha256(fps.join(',')).slice(0, 16),
+    startsAt: starts.length > 0 ? new Date(Math.min(...starts)).toISOString() : null,
+    alerts: p.alerts,
+    commonLabels: p.commonLabels,
+    externalURL: p.externalURL,
+  };
+}
+
+/** Reads an alert from parsed JSON: an Alertmanager webhook body or a drloop dispatch payload. */
+export function alertFromJson(data: unknown, where: string): AlertContext {
+  if (data && typeof data === 'object' && !Array.isArray(data)) {
+    const obj = data as Record<string, unknown>;
+    // A repository_dispatch event as GitHub stores it: the payload is under client_payload.
+    if (obj.client_payload && typeof obj.client_payload === 'object') return alertFromJson(obj.client_payload, `${where} (client_payload)`);
+    if (obj.schema === DISPATCH_SCHEMA) {
+      const p = validateWith(dispatchPayloadSchema, obj, where);
+      return contextOf('dispatch', p, p.dedupeKey);
+    }
+    if ('version' in obj || 'alerts' in obj) return contextOf('alertmanager', validateWith(webhookSchema, obj, where));
+  }
+  throw new ConfigurationError(`${where}: not an alert: expected an Alertmanager webhook body (version "4") or a drloop dispatch payload (schema "${DISPATCH_SCHEMA}")`);
+}
+
+/**
+ * Loads input `alert`: inline JSON when it starts with `{`, otherwise a file
+ * path inside the workspace. Malformed input is a ConfigurationError.
+ */
+export async function loadAlert(input: string, workspace: string): Promise<{ alert: AlertContext; text: string; path: string | null }> {
+  const trimmed = input.trim();
+  if (trimmed.startsWith('{')) {
+    return { alert: alertFromJson(parseJsonText(trimmed, "input 'alert'"), "input 'alert'"), text: trimmed, path: null };
+  }
+  const abs = resolve(workspace, trimmed);
+  const text = await readText(abs, 'alert', trimmed);
+  return { alert: alertFromJson(parseJsonText(text, trimmed), trimmed), text, path: abs };
+}
