@@ -33,11 +33,12 @@ export function parseJsonText(text: string, displayPath: string): unknown {
 
 /** Parses YAML text; a syntax error names the file, line and column. */
 export function parseYamlText(text: string, displayPath: string): unknown {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const at = e.linePos?.[0] ? ` at line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '';
-    throw new ConfigurationError(`${displayPath}: malformed YAML${at}: ${e.message.split('\n')[0]}`);
+    const what = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    throw new ConfigurationError(`${displayPath}: malformed YAML${at}: ${what}`);
   }
   return doc.toJS({ maxAliasCount: 100 });
 }

@@ -54,13 +54,13 @@ export function formatIssues(error: z.ZodError, name: (path: PropertyKey[]) => s
  * Validates raw string inputs against a schema. Empty strings count as unset,
  * so a default applies whether the runner passed '' or nothing at all.
  */
-export function parseInputs<S extends z.ZodObject>(schema: S, raw: RawInputs, context: string): z.output<S> {
+export function parseInputs<S extends z.ZodObject>(schema: S, raw: RawInputs): z.output<S> {
   const cleaned: Record<string, string> = {};
   for (const [k, v] of Object.entries(raw)) if (v !== undefined && v.trim() !== '') cleaned[k] = v.trim();
   const result = schema.safeParse(cleaned);
   if (result.success) return result.data;
   const problems = formatIssues(result.error, (path) => `input '${String(path[0] ?? '?')}'`);
-  throw new ConfigurationError(`${context}: invalid input: ${problems.join('; ')}`, problems);
+  throw new ConfigurationError(`invalid input: ${problems.join('; ')}`, problems);
 }
 
 /** The names of a schema's inputs, as action.yml must declare them. */

@@ -103,7 +103,7 @@ function formatIssues(error, name) {
  * Validates raw string inputs against a schema. Empty strings count as unset,
  * so a default applies whether the runner passed '' or nothing at all.
  */
-function parseInputs(schema, raw, context) {
+function parseInputs(schema, raw) {
     const cleaned = {};
     for (const [k, v] of Object.entries(raw))
         if (v !== undefined && v.trim() !== '')
@@ -112,7 +112,7 @@ function parseInputs(schema, raw, context) {
     if (result.success)
         return result.data;
     const problems = formatIssues(result.error, (path) => `input '${String(path[0] ?? '?')}'`);
-    throw new errors/* ConfigurationError */.j1(`${context}: invalid input: ${problems.join('; ')}`, problems);
+    throw new errors/* ConfigurationError */.j1(`invalid input: ${problems.join('; ')}`, problems);
 }
 /** The names of a schema's inputs, as action.yml must declare them. */
 function inputNames(schema) {
@@ -232,11 +232,12 @@ function parseJsonText(text, displayPath) {
 }
 /** Parses YAML text; a syntax error names the file, line and column. */
 function parseYamlText(text, displayPath) {
-    const doc = (0,yaml_dist/* parseDocument */.Tp)(text, { prettyErrors: false, uniqueKeys: true });
+    const doc = (0,yaml_dist/* parseDocument */.Tp)(text, { prettyErrors: true, uniqueKeys: true });
     if (doc.errors.length > 0) {
         const e = doc.errors[0];
         const at = e.linePos?.[0] ? ` at line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '';
-        throw new errors/* ConfigurationError */.j1(`${displayPath}: malformed YAML${at}: ${e.message.split('\n')[0]}`);
+        const what = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+        throw new errors/* ConfigurationError */.j1(`${displayPath}: malformed YAML${at}: ${what}`);
     }
     return doc.toJS({ maxAliasCount: 100 });
 }
@@ -1044,7 +1045,7 @@ const decideCommand = {
         delete raw.json;
         if (!raw['notify-webhook'] && ctx.env.DRLOOP_NOTIFY_WEBHOOK)
             raw['notify-webhook'] = ctx.env.DRLOOP_NOTIFY_WEBHOOK;
-        const inputs = parseInputs(costDecisionInputs, raw, 'decide');
+        const inputs = parseInputs(costDecisionInputs, raw);
         const logger = (0,cli_kit/* stderrLogger */.D7)(ctx.stderr);
         const result = await runCostDecision(inputs, { workspace: ctx.cwd, logger, now: () => new Date() });
         const outputs = costDecisionOutputs(result);

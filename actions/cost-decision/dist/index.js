@@ -43490,7 +43490,7 @@ function formatIssues(error, name) {
  * Validates raw string inputs against a schema. Empty strings count as unset,
  * so a default applies whether the runner passed '' or nothing at all.
  */
-function parseInputs(schema, raw, context) {
+function parseInputs(schema, raw) {
     const cleaned = {};
     for (const [k, v] of Object.entries(raw))
         if (v !== undefined && v.trim() !== '')
@@ -43499,7 +43499,7 @@ function parseInputs(schema, raw, context) {
     if (result.success)
         return result.data;
     const problems = formatIssues(result.error, (path) => `input '${String(path[0] ?? '?')}'`);
-    throw new ConfigurationError(`${context}: invalid input: ${problems.join('; ')}`, problems);
+    throw new ConfigurationError(`invalid input: ${problems.join('; ')}`, problems);
 }
 /** The names of a schema's inputs, as action.yml must declare them. */
 function inputNames(schema) {
@@ -44519,11 +44519,12 @@ function parseJsonText(text, displayPath) {
 }
 /** Parses YAML text; a syntax error names the file, line and column. */
 function parseYamlText(text, displayPath) {
-    const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: false, uniqueKeys: true });
+    const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: true, uniqueKeys: true });
     if (doc.errors.length > 0) {
         const e = doc.errors[0];
         const at = e.linePos?.[0] ? ` at line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '';
-        throw new ConfigurationError(`${displayPath}: malformed YAML${at}: ${e.message.split('\n')[0]}`);
+        const what = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+        throw new ConfigurationError(`${displayPath}: malformed YAML${at}: ${what}`);
     }
     return doc.toJS({ maxAliasCount: 100 });
 }
@@ -45390,7 +45391,7 @@ async function run() {
         const raw = readRawInputs(inputNames(costDecisionInputs));
         if (raw['notify-webhook'])
             core_setSecret(raw['notify-webhook']);
-        const inputs = parseInputs(costDecisionInputs, raw, 'cost-decision');
+        const inputs = parseInputs(costDecisionInputs, raw);
         const result = await runCostDecision(inputs, { workspace: workspaceDir(), logger: coreLogger(), now: () => new Date(), context: githubContext() });
         const outputs = costDecisionOutputs(result);
         setOutputs({ ...outputs });

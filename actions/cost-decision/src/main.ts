@@ -8,7 +8,7 @@ export async function run(): Promise<void> {
   await runAction('cost-decision', async () => {
     const raw = readRawInputs(inputNames(costDecisionInputs));
     if (raw['notify-webhook']) core.setSecret(raw['notify-webhook']);
-    const inputs = parseInputs(costDecisionInputs, raw, 'cost-decision');
+    const inputs = parseInputs(costDecisionInputs, raw);
     const result = await runCostDecision(inputs, { workspace: workspaceDir(), logger: coreLogger(), now: () => new Date(), context: githubContext() });
     const outputs = costDecisionOutputs(result);
     setOutputs({ ...outputs });

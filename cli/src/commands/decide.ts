@@ -31,7 +31,7 @@ export const decideCommand: Command = {
     const json = raw.json === 'true';
     delete raw.json;
     if (!raw['notify-webhook'] && ctx.env.DRLOOP_NOTIFY_WEBHOOK) raw['notify-webhook'] = ctx.env.DRLOOP_NOTIFY_WEBHOOK;
-    const inputs = parseInputs(costDecisionInputs, raw, 'decide');
+    const inputs = parseInputs(costDecisionInputs, raw);
     const logger = stderrLogger(ctx.stderr);
     const result = await runCostDecision(inputs, { workspace: ctx.cwd, logger, now: () => new Date() });
     const outputs = costDecisionOutputs(result);
