@@ -2,6 +2,8 @@
 // Bundles every action (actions/<name>/src/index.ts → actions/<name>/dist/) and the
 // drloop CLI (cli/src/index.ts → cli/dist/) with @vercel/ncc. The output is
 // reproducible byte for byte, so CI can rebuild and compare with what is committed.
+// Each entry folder has a tsconfig.json that includes only its own sources, so
+// ncc type-checks what the bundle reaches, not the whole repository.
 //   node scripts/build.mjs            build everything
 //   node scripts/build.mjs cli ...    build only the named entries
 import { spawn } from 'node:child_process';
