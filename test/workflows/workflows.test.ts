@@ -1,0 +1,162 @@
+/**
+ * The reusable workflows are part of drloop's public surface. They must pass
+ * two linters (actionlint, and GitHub's own workflow parser, which also
+ * checks calls into reusable workflows against their declared inputs), carry
+ * no untrusted expression into a shell script, pin third-party actions by SHA
+ * and ask for the least permissions.
+ */
+import { describe, expect, test } from '@jest/globals';
+import { readdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
+import { parseAction } from '@actions/workflow-parser/actions/action-parser';
+import type { FileReference } from '@actions/workflow-parser/workflows/file-reference';
+import { parse } from 'yaml';
+import { REPO_ROOT } from '../support/run-action.js';
+
+const require = createRequire(import.meta.url);
+const WORKFLOWS = join(REPO_ROOT, '.github', 'workflows');
+const SELF = 'drloop/drloop';
+
+async function workflowFiles(): Promise<{ name: string; path: string; content: string }[]> {
+  const names = (await readdir(WORKFLOWS)).filter((n) => /\.ya?ml$/.test(n)).sort();
+  return Promise.all(names.map(async (name) => ({ name, path: join(WORKFLOWS, name), content: await readFile(join(WORKFLOWS, name), 'utf8') })));
+}
+
+async function actionFiles(): Promise<{ name: string; content: string }[]> {
+  const dirs = (await readdir(join(REPO_ROOT, 'actions'), { withFileTypes: true })).filter((d) => d.isDirectory() && !d.name.startsWith('_'));
+  return Promise.all(dirs.map(async (d) => ({ name: `actions/${d.name}/action.yml`, content: await readFile(join(REPO_ROOT, 'actions', d.name, 'action.yml'), 'utf8') })));
+}
+
+/** Resolves `drloop/drloop/.github/workflows/x.yml@ref` (and `./.github/...`) to this checkout. */
+const localProvider = {
+  async getFileContent(ref: FileReference) {
+    if ('owner' in ref && `${ref.owner}/${ref.repository}` !== SELF) throw new Error(`not drloop: ${ref.owner}/${ref.repository}`);
+    return { name: ref.path, content: await readFile(join(REPO_ROOT, ref.path), 'utf8') };
+  },
+};
+
+describe('workflow linters', () => {
+  // The package exports no entry point; its CLI's own module is the API.
+  const actionlint = () =>
+    require(join(REPO_ROOT, 'node_modules', '@tktco', 'node-actionlint', 'build', 'run-lint.js')) as {
+      runLintForFiles(files: { path: string; data: string }[]): Promise<{ message: string; line: number; column: number; kind: string; path: string }[]>;
+    };
+
+  test('actionlint reports a broken workflow (the check can fail)', async () => {
+    const bad = 'on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "${{ github.event.issue.title }}"\n';
+    const results = await actionlint().runLintForFiles([{ path: 'bad.yml', data: bad }]);
+    expect(results.map((r) => r.kind)).toContain('expression');
+  });
+
+  test('actionlint finds nothing in any workflow', async () => {
+    const { runLintForFiles } = actionlint();
+    const files = await workflowFiles();
+    const results = await runLintForFiles(files.map((f) => ({ path: `.github/workflows/${f.name}`, data: f.content })));
+    expect(results.map((r) => `${r.path}:${r.line}:${r.column} ${r.message} [${r.kind}]`)).toEqual([]);
+  });
+
+  test("GitHub's workflow parser accepts every workflow, including calls into the reusable ones", async () => {
+    const problems: string[] = [];
+    for (const f of await workflowFiles()) {
+      const parsed = parseWorkflow({ name: f.name, content: f.content }, new NoOperationTraceWriter());
+      for (const e of parsed.context.errors.getErrors()) problems.push(`${f.name}: ${e.message}`);
+      if (!parsed.value) continue;
+      const template = await convertWorkflowTemplate(parsed.context, parsed.value, localProvider, { fetchReusableWorkflowDepth: 1 });
+      for (const e of template.errors ?? []) problems.push(`${f.name}: ${e.Message}`);
+    }
+    expect([...new Set(problems)]).toEqual([]);
+  });
+
+  test("GitHub's action parser accepts every action.yml", async () => {
+    const problems: string[] = [];
+    for (const a of await actionFiles()) {
+      const parsed = parseAction({ name: a.name, content: a.content }, new NoOperationTraceWriter());
+      for (const e of parsed.context.errors.getErrors()) problems.push(`${a.name}: ${e.message}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test('a call with an input the reusable workflow does not declare is caught', async () => {
+    // Proves the check above can fail: the parser really reads the called workflow's inputs.
+    const caller = `on: push\njobs:\n  x:\n    uses: ${SELF}/.github/workflows/dr-loop.yml@v1\n    with:\n      plan: p\n      policy: q\n      no-such-input: 1\n`;
+    const parsed = parseWorkflow({ name: 'caller.yml', content: caller }, new NoOperationTraceWriter());
+    const template = await convertWorkflowTemplate(parsed.context, parsed.value!, localProvider, { fetchReusableWorkflowDepth: 1 });
+    expect((template.errors ?? []).map((e) => e.Message).join('\n')).toMatch(/no-such-input/);
+  });
+});
+
+interface Step {
+  uses?: string;
+  run?: string;
+}
+interface Job {
+  uses?: string;
+  steps?: Step[];
+  permissions?: Record<string, string> | string;
+  secrets?: unknown;
+}
+
+describe('workflow hardening', () => {
+  test('no expression is expanded inside a run: script (untrusted data goes through env:)', async () => {
+    const hits: string[] = [];
+    for (const f of await workflowFiles()) {
+      const wf = parse(f.content) as { jobs: Record<string, Job> };
+      for (const [id, job] of Object.entries(wf.jobs)) {
+        (job.steps ?? []).forEach((s, i) => {
+          if (s.run && /\$\{\{/.test(s.run)) hits.push(`${f.name} jobs.${id}.steps[${i}]: ${s.run.match(/\$\{\{[^}]*\}\}/)?.[0]}`);
+        });
+      }
+    }
+    expect(hits).toEqual([]);
+  });
+
+  test('the injection check sees github.event and inputs in a run: block', () => {
+    const bad = parse('jobs:\n  x:\n    steps:\n      - run: |\n          echo "${{ github.event.client_payload.x }}"\n') as { jobs: Record<string, Job> };
+    expect(/\$\{\{/.test(bad.jobs.x!.steps![0]!.run!)).toBe(true);
+  });
+
+  test('third-party actions are pinned to a full commit SHA with a version comment; drloop actions by release', async () => {
+    const bad: string[] = [];
+    for (const f of await workflowFiles()) {
+      for (const line of f.content.split('\n')) {
+        const m = /^\s*(?:-\s*)?uses:\s*(\S+)(.*)$/.exec(line);
+        if (!m) continue;
+        const [, ref, rest] = m;
+        if (ref!.startsWith(`${SELF}/`)) {
+          if (!/@v\d+$/.test(ref!)) bad.push(`${f.name}: ${ref} (drloop refs follow the release tag)`);
+        } else if (!/@[0-9a-f]{40}$/.test(ref!) || !/#\s*v\d+\.\d+\.\d+/.test(rest!)) {
+          bad.push(`${f.name}: ${line.trim()}`);
+        }
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  test('every job states its permissions; id-token: write only where AWS OIDC is used', async () => {
+    const bad: string[] = [];
+    for (const f of await workflowFiles()) {
+      const wf = parse(f.content) as { permissions?: unknown; jobs: Record<string, Job> };
+      expect({ file: f.name, top: wf.permissions }).toEqual({ file: f.name, top: { contents: 'read' } });
+      for (const [id, job] of Object.entries(wf.jobs)) {
+        if (!job.permissions || typeof job.permissions !== 'object') {
+          bad.push(`${f.name} jobs.${id}: no permissions`);
+          continue;
+        }
+        if (job.permissions['id-token'] === 'write') {
+          const oidc = (job.steps ?? []).some((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials@')) || job.uses?.includes('/dr-loop.yml@');
+          if (!oidc) bad.push(`${f.name} jobs.${id}: id-token: write without AWS OIDC`);
+        }
+        for (const [scope, level] of Object.entries(job.permissions)) {
+          if (level === 'write' && scope !== 'id-token') bad.push(`${f.name} jobs.${id}: ${scope}: write`);
+        }
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  test('no workflow passes secrets: inherit', async () => {
+    for (const f of await workflowFiles()) expect({ file: f.name, inherit: /secrets:\s*inherit/.test(f.content) }).toEqual({ file: f.name, inherit: false });
+  });
+});
