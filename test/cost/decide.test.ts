@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import type { CostArtefact } from '../../src/cost/artefacts.js';
 import { decide, reaches } from '../../src/cost/decide.js';
+import { formatMoney } from '../../src/cost/money.js';
 import { policyFileSchema, resolvePolicy, type LoadedPolicy, type Mode } from '../../src/cost/policy.js';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
@@ -105,5 +106,19 @@ describe('decide', () => {
     ['block', 'never', false],
   ] as const)('%s reaches fail-on %s: %s', (decision, failOn, expected) => {
     expect(reaches(decision, failOn)).toBe(expected);
+  });
+});
+
+describe('formatMoney', () => {
+  test.each([
+    [0, '0.00 USD'],
+    [4.2, '4.20 USD'],
+    [1234.5, '1,234.50 USD'],
+    [1234567.891, '1,234,567.89 USD'],
+    [-2241.684, '-2,241.68 USD'],
+    [-0.001, '0.00 USD'],
+    [null, 'unknown'],
+  ])('%p is %p', (n, text) => {
+    expect(formatMoney(n, 'USD')).toBe(text);
   });
 });

@@ -3,7 +3,7 @@
  * logs, the job summary and failure. Each action's main.ts uses these and the
  * shared library; the library never imports `@actions/*`.
  */
-import * as core from '@actions/core';
+import * as core from './runner.js';
 import { ConfigurationError, describeError } from '../../../src/errors.js';
 import type { Logger } from '../../../src/logger.js';
 import type { RawInputs } from '../../../src/inputs.js';
@@ -31,10 +31,11 @@ export function setOutputs(outputs: Record<string, string | number | boolean>): 
 }
 
 /** Appends to the job summary; a no-op outside the runner (no GITHUB_STEP_SUMMARY). */
-export async function appendSummary(markdown: string): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return;
-  await core.summary.addRaw(markdown, true).write();
+export function appendSummary(markdown: string): void {
+  core.appendSummary(markdown);
 }
+
+export { core };
 
 /** The workspace the action works in: the runner's checkout, else the current directory. */
 export function workspaceDir(): string {

@@ -1,8 +1,7 @@
-import * as core from '@actions/core';
 import { costDecisionInputs, costDecisionOutputs, runCostDecision } from '../../../src/cost/run.js';
 import { decisionMarkdown } from '../../../src/cost/report.js';
 import { inputNames, parseInputs } from '../../../src/inputs.js';
-import { appendSummary, coreLogger, githubContext, readRawInputs, runAction, setOutputs, StepFailure, workspaceDir } from '../../_kit/src/runtime.js';
+import { appendSummary, core, coreLogger, githubContext, readRawInputs, runAction, setOutputs, StepFailure, workspaceDir } from '../../_kit/src/runtime.js';
 
 export async function run(): Promise<void> {
   await runAction('cost-decision', async () => {
@@ -12,7 +11,7 @@ export async function run(): Promise<void> {
     const result = await runCostDecision(inputs, { workspace: workspaceDir(), logger: coreLogger(), now: () => new Date(), context: githubContext() });
     const outputs = costDecisionOutputs(result);
     setOutputs({ ...outputs });
-    await appendSummary(decisionMarkdown(result.decision, result.recordPath));
+    appendSummary(decisionMarkdown(result.decision, result.recordPath));
     core.info(`Decision: ${result.decision.decision} on ${result.decision.target} (record ${result.recordPath})`);
     for (const r of result.decision.reasons) core.info(`  - ${r}`);
     if (result.failed) {
