@@ -121,11 +121,11 @@ describe('cost-decision bundle, run as the runner runs it', () => {
     expect(JSON.parse(r.outputs.reasons!).join('\n')).toContain('azure (block, net unknown)');
   });
 
-  test.each([
+  test.each<['never' | 'warn' | 'block', 'warn' | 'block', 0 | 1]>([
     ['warn', 'warn', 1],
     ['never', 'block', 0],
     ['block', 'warn', 0],
-  ] as const)('fail-on %s with a %s decision exits %d', async (failOn, expected, code) => {
+  ])('fail-on %s with a %s decision exits %d', async (failOn, expected, code) => {
     const hourly = expected === 'block' ? 30 : 12;
     const ws = await workspace({ 'docs/proof/cost/gcp/run.json': costRun('gcp', hourly) });
     const r = await runAction('cost-decision', { workspace: ws, inputs: { policy: 'policy.yml', artefacts: 'docs/proof/cost/**', targets: 'gcp', 'fail-on': failOn } });

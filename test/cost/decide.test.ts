@@ -97,14 +97,14 @@ describe('decide', () => {
     expect(aws).toMatchObject({ use: 'ignored', note: "target 'aws' is not in the policy" });
   });
 
-  test.each([
+  test.each<['allow' | 'warn' | 'block', 'never' | 'warn' | 'block', boolean]>([
     ['allow', 'block', false],
     ['warn', 'block', false],
     ['block', 'block', true],
     ['warn', 'warn', true],
     ['allow', 'warn', false],
     ['block', 'never', false],
-  ] as const)('%s reaches fail-on %s: %s', (decision, failOn, expected) => {
+  ])('%s reaches fail-on %s: %s', (decision, failOn, expected) => {
     expect(reaches(decision, failOn)).toBe(expected);
   });
 });
