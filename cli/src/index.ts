@@ -4,6 +4,10 @@ import { EXIT, reportError, type Command, type CommandContext } from './cli-kit.
 /** Commands load on demand, so `drloop decide` never pays for the S3 SDK or PostgreSQL. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   decide: { summary: 'decide allow / warn / block from cost artefacts and a budget policy', load: async () => (await import('./commands/decide.js')).decideCommand },
+  evidence: { summary: "bundle a run's alert, decision, receipts and logs into a redacted, checksummed tar.gz", load: async () => (await import('./commands/evidence.js')).evidenceCommand },
+  'verify-evidence': { summary: 'check an evidence bundle or S3 pointer against its manifest and checksums', load: async () => (await import('./commands/verify-evidence.js')).verifyEvidenceCommand },
+  execute: { summary: 'run a DR plan phase by phase, with receipts and measured RTO/RPO', load: async () => (await import('./commands/execute.js')).executeCommand },
+  relay: { summary: 'receive Alertmanager webhooks and turn them into repository_dispatch events', load: async () => (await import('./commands/relay.js')).relayCommand },
 };
 
 function help(): string {

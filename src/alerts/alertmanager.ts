@@ -39,6 +39,21 @@ export type AlertmanagerWebhook = z.output<typeof webhookSchema>;
 export const DISPATCH_SCHEMA = 'drloop.alert/v1';
 
 /**
+ * Alertmanager's templated webhook `payload` (≥ 0.32) renders every value as
+ * text, so a map or list may arrive as its JSON text (`{{ .Alerts | toJson }}`)
+ * and a count as digits; both read as the value they spell.
+ */
+const fromJsonText = (v: unknown): unknown => {
+  if (typeof v !== 'string') return v;
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
+};
+const fromDigits = (v: unknown): unknown => (typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : v);
+
+/**
  * The `client_payload` of a `dr-alert` repository_dispatch: one documented
  * shape, from `drloop relay` and from the Alertmanager ≥ 0.32 template alike.
  * Ten top-level keys at most (GitHub's limit), under 64 KB.
@@ -48,13 +63,13 @@ export const dispatchPayloadSchema = z.looseObject({
   groupKey: z.string(),
   status: z.enum(['firing', 'resolved']),
   dedupeKey: z.string(),
-  commonLabels: labels,
-  truncatedAlerts: z.number().int().min(0).default(0),
+  commonLabels: z.preprocess(fromJsonText, labels),
+  truncatedAlerts: z.preprocess(fromDigits, z.number().int().min(0)).default(0),
   externalURL: z.string().default(''),
   receiver: z.string().default(''),
-  alerts: z.array(alertSchema),
+  alerts: z.preprocess(fromJsonText, z.array(alertSchema)),
   /** Alerts left out to keep the payload under GitHub's size limit. */
-  droppedAlerts: z.number().int().min(0).default(0),
+  droppedAlerts: z.preprocess(fromDigits, z.number().int().min(0)).default(0),
 });
 export type DispatchPayload = z.output<typeof dispatchPayloadSchema>;
 

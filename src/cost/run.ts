@@ -44,6 +44,24 @@ export interface RunContext {
   event?: string;
 }
 
+/**
+ * The run context from GitHub's default environment variables, given as a
+ * map (the library never reads process.env itself); empty outside Actions.
+ */
+export function runContextFromEnv(env: Readonly<Record<string, string | undefined>>): RunContext {
+  const ctx: RunContext = {};
+  if (env.GITHUB_REPOSITORY) ctx.repository = env.GITHUB_REPOSITORY;
+  if (env.GITHUB_SHA) ctx.sha = env.GITHUB_SHA;
+  if (env.GITHUB_RUN_ID) ctx.runId = env.GITHUB_RUN_ID;
+  if (env.GITHUB_RUN_ATTEMPT) ctx.runAttempt = env.GITHUB_RUN_ATTEMPT;
+  if (env.GITHUB_ACTOR) ctx.actor = env.GITHUB_ACTOR;
+  if (env.GITHUB_EVENT_NAME) ctx.event = env.GITHUB_EVENT_NAME;
+  if (env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) {
+    ctx.runUrl = `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
+  }
+  return ctx;
+}
+
 export interface CostDecisionDeps {
   workspace: string;
   logger: Logger;

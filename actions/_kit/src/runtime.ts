@@ -7,7 +7,7 @@ import * as core from './runner.js';
 import { ConfigurationError, describeError } from '../../../src/errors.js';
 import type { Logger } from '../../../src/logger.js';
 import type { RawInputs } from '../../../src/inputs.js';
-import type { RunContext } from '../../../src/cost/run.js';
+import { runContextFromEnv, type RunContext } from '../../../src/cost/run.js';
 
 export function coreLogger(): Logger {
   return {
@@ -44,17 +44,7 @@ export function workspaceDir(): string {
 
 /** Where the run happens, for records and notifications. */
 export function githubContext(): RunContext {
-  const env = process.env;
-  const server = env.GITHUB_SERVER_URL || 'https://github.com';
-  const ctx: RunContext = {};
-  if (env.GITHUB_REPOSITORY) ctx.repository = env.GITHUB_REPOSITORY;
-  if (env.GITHUB_SHA) ctx.sha = env.GITHUB_SHA;
-  if (env.GITHUB_RUN_ID) ctx.runId = env.GITHUB_RUN_ID;
-  if (env.GITHUB_RUN_ATTEMPT) ctx.runAttempt = env.GITHUB_RUN_ATTEMPT;
-  if (env.GITHUB_ACTOR) ctx.actor = env.GITHUB_ACTOR;
-  if (env.GITHUB_EVENT_NAME) ctx.event = env.GITHUB_EVENT_NAME;
-  if (env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) ctx.runUrl = `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
-  return ctx;
+  return runContextFromEnv(process.env);
 }
 
 /** Raised by an action when its result (not its input) means the step must fail. */

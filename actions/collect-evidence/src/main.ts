@@ -1,0 +1,38 @@
+import { collectEvidenceInputs, collectEvidenceOutputs, destinationsOf, runCollectEvidence, type ArtifactUploader } from '../../../src/evidence/run.js';
+import { evidenceMarkdown } from '../../../src/evidence/report.js';
+import { inputNames, parseInputs } from '../../../src/inputs.js';
+import { appendSummary, core, coreLogger, githubContext, readRawInputs, runAction, setOutputs, StepFailure, workspaceDir } from '../../_kit/src/runtime.js';
+
+/**
+ * Artifacts can only be uploaded by a job on a runner (it hands the step
+ * ACTIONS_RUNTIME_TOKEN); `artifact-name: ''` turns them off. The client is
+ * loaded only then, so local runs and tests never load it.
+ */
+async function artifactUploader(artifactName: string): Promise<ArtifactUploader | undefined> {
+  if (!process.env.ACTIONS_RUNTIME_TOKEN || artifactName.trim() === '') return undefined;
+  const { DefaultArtifactClient } = await import('@actions/artifact');
+  return new DefaultArtifactClient();
+}
+
+export async function run(): Promise<void> {
+  await runAction('collect-evidence', async () => {
+    const raw = readRawInputs(inputNames(collectEvidenceInputs));
+    const inputs = parseInputs(collectEvidenceInputs, raw);
+    const context = githubContext();
+    const result = await runCollectEvidence(inputs, {
+      workspace: workspaceDir(),
+      logger: coreLogger(),
+      now: () => new Date(),
+      context,
+      s3Region: process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || (inputs['s3-endpoint'] ? 'us-east-1' : undefined),
+      artifact: await artifactUploader(raw['artifact-name'] ?? ''),
+    });
+    setOutputs({ ...collectEvidenceOutputs(result) });
+    appendSummary(evidenceMarkdown(result.manifest, destinationsOf(result)));
+    core.info(`Evidence bundle ${result.bundleDisplayPath} (sha256 ${result.sha256})`);
+    if (result.s3) core.info(`Stored as ${result.s3.bundleUri}; pointer ${result.s3.pointerUri}`);
+    if (result.failures.length > 0) {
+      throw new StepFailure(`the bundle was written to ${result.bundleDisplayPath} but not stored everywhere: ${result.failures.join('; ')}`);
+    }
+  });
+}

@@ -1,0 +1,38 @@
+import { inputNames, parseInputs } from '../../../src/inputs.js';
+import { drillMarkdown } from '../../../src/plan/report.js';
+import { drExecuteInputs, drExecuteOutputs, isFailure, runDrExecute } from '../../../src/plan/run.js';
+import { appendSummary, core, coreLogger, readRawInputs, runAction, setOutputs, StepFailure, workspaceDir } from '../../_kit/src/runtime.js';
+
+export async function run(): Promise<void> {
+  // A cancelled workflow sends SIGINT, then SIGTERM: both stop the running
+  // step's process group and leave a `cancelled` receipt before the exit.
+  const cancel = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (cancel.signal.aborted) return;
+    core.warning(`dr-execute: received ${signal}; stopping the running step and writing receipts`);
+    cancel.abort(signal);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    await runAction('dr-execute', async () => {
+      const raw = readRawInputs(inputNames(drExecuteInputs));
+      const inputs = parseInputs(drExecuteInputs, raw);
+      const result = await runDrExecute(inputs, {
+        workspace: workspaceDir(),
+        logger: coreLogger(),
+        now: () => new Date(),
+        env: process.env,
+        signal: cancel.signal,
+        ...(process.env.GITHUB_RUN_ID ? { githubRunId: process.env.GITHUB_RUN_ID } : {}),
+      });
+      setOutputs({ ...drExecuteOutputs(result) });
+      await appendSummary(drillMarkdown(result.summary, result.summaryPath));
+      core.info(`dr-execute: ${result.status}${result.reason ? ` (${result.reason})` : ''}; receipts in ${result.receiptsDir}`);
+      if (isFailure(result.status)) throw new StepFailure(`${result.status}: ${result.reason ?? result.status}`);
+    });
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}

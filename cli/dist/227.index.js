@@ -1,0 +1,962 @@
+export const id = 227;
+export const ids = [227];
+export const modules = {
+
+/***/ 6227:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  evidenceCommand: () => (/* binding */ evidenceCommand)
+});
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 8 modules
+var schemas = __webpack_require__(2716);
+// EXTERNAL MODULE: ./src/cost/run.ts + 5 modules
+var run = __webpack_require__(8807);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/fs-atomic.ts
+var fs_atomic = __webpack_require__(1056);
+// EXTERNAL MODULE: ./src/inputs.ts
+var src_inputs = __webpack_require__(8422);
+// EXTERNAL MODULE: ./src/redact.ts
+var redact = __webpack_require__(6670);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
+// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
+var tar_stream = __webpack_require__(6118);
+// EXTERNAL MODULE: ./src/evidence/manifest.ts
+var evidence_manifest = __webpack_require__(9240);
+;// CONCATENATED MODULE: ./src/evidence/redact-stream.ts
+
+const DEFAULT_BLOCK = 1024 * 1024;
+const DEFAULT_WINDOW = 64 * 1024;
+function compile(rules) {
+    // Each redactor owns its RegExp objects: `lastIndex` is state, and the
+    // shared rule objects are used elsewhere at the same time.
+    return rules.map((r) => {
+        let flags = r.pattern.flags;
+        if (!flags.includes('g'))
+            flags += 'g';
+        if (r.group !== undefined && !flags.includes('d'))
+            flags += 'd';
+        const rule = { kind: r.kind, pattern: new RegExp(r.pattern.source, flags) };
+        if (r.group !== undefined)
+            rule.group = r.group;
+        return rule;
+    });
+}
+class StreamRedactor {
+    counts = {};
+    total = 0;
+    pending = '';
+    rules;
+    block;
+    window;
+    constructor(extra = [], options = {}) {
+        this.rules = compile([...redact/* BUILTIN_RULES */.Yb, ...extra]);
+        this.block = options.block ?? DEFAULT_BLOCK;
+        this.window = options.window ?? DEFAULT_WINDOW;
+    }
+    /** Feeds bytes; returns the redacted bytes that are final so far (possibly none). */
+    push(chunk) {
+        this.pending += Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
+        if (this.pending.length < this.block + this.window)
+            return Buffer.alloc(0);
+        return this.flush(false);
+    }
+    /** Ends the input; returns the rest of the redacted bytes. */
+    end() {
+        return this.flush(true);
+    }
+    findMatches(text) {
+        const matches = [];
+        this.rules.forEach((rule, order) => {
+            const re = rule.pattern;
+            re.lastIndex = 0;
+            for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+                if (m[0] === '') {
+                    re.lastIndex += 1;
+                    continue;
+                }
+                const start = m.index;
+                const end = start + m[0].length;
+                let from = start;
+                let to = end;
+                if (rule.group !== undefined) {
+                    const span = m.indices?.[rule.group];
+                    if (!span)
+                        continue;
+                    [from, to] = span;
+                    if (from === to)
+                        continue;
+                }
+                matches.push({ start, end, from, to, kind: rule.kind, order });
+            }
+        });
+        return matches;
+    }
+    flush(final) {
+        const text = this.pending;
+        if (text.length === 0)
+            return Buffer.alloc(0);
+        const matches = this.findMatches(text);
+        let cut = text.length;
+        if (!final) {
+            const limit = text.length - this.window;
+            const nl = text.lastIndexOf('\n', limit - 1);
+            // Prefer a line boundary; a line longer than half the block is cut where it must be.
+            cut = nl >= 0 && nl + 1 >= limit / 2 ? nl + 1 : limit;
+            // Move the cut back to the start of any match it would split; that match
+            // is then scanned again, whole, in the next block.
+            for (let moved = true; moved;) {
+                moved = false;
+                for (const m of matches) {
+                    if (m.start < cut && m.end > cut) {
+                        cut = m.start;
+                        moved = true;
+                    }
+                }
+            }
+            if (cut === 0) {
+                // One match fills the whole window: keep it as found rather than loop.
+                cut = Math.max(...matches.filter((m) => m.start === 0).map((m) => m.end), limit);
+            }
+        }
+        const applied = matches.filter((m) => m.end <= cut).sort((a, b) => a.from - b.from || a.order - b.order);
+        const parts = [];
+        let pos = 0;
+        for (const m of applied) {
+            if (m.from < pos) {
+                // Overlaps a value already replaced (two rules, one secret): widen, count once.
+                if (m.to > pos)
+                    pos = m.to;
+                continue;
+            }
+            parts.push(text.slice(pos, m.from), `[REDACTED:${m.kind}]`);
+            pos = m.to;
+            this.counts[m.kind] = (this.counts[m.kind] ?? 0) + 1;
+            this.total += 1;
+        }
+        parts.push(text.slice(pos, cut));
+        this.pending = text.slice(cut);
+        return Buffer.from(parts.join(''), 'latin1');
+    }
+}
+/** Redacts a whole buffer (small files, the alert payload) with the same rules and semantics. */
+function redactBuffer(data, extra = []) {
+    const r = new StreamRedactor(extra, { block: Number.POSITIVE_INFINITY });
+    const out = Buffer.concat([r.push(data), r.end()]);
+    return { data: out, counts: r.counts, total: r.total };
+}
+/** Git's rule of thumb: a NUL byte in the first 8000 bytes makes a file binary. */
+function looksBinary(head) {
+    return head.subarray(0, 8000).includes(0);
+}
+
+;// CONCATENATED MODULE: ./src/evidence/bundle.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * Files up to this size are read, redacted and hashed in memory; larger ones
+ * stream through a spool file (see `addLargeFile`). Either way at most this
+ * much of one file is held at a time.
+ */
+const IN_MEMORY_LIMIT = 1024 * 1024;
+const READ_CHUNK = 256 * 1024;
+/** `20260102T030405Z-abc1234.tar.gz`: sorts by time, names the commit. */
+function bundleName(now, commit) {
+    const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    const sha = commit && /^[0-9a-f]{7,}$/i.test(commit) ? commit.slice(0, 7).toLowerCase() : 'nogit';
+    return `${stamp}-${sha}.tar.gz`;
+}
+/** Writes a buffer or a stream of chunks into one tar entry, waiting whenever the archive is behind. */
+async function writeEntry(pack, header, body) {
+    await new Promise((resolve, reject) => {
+        const entry = pack.entry({ ...header, mode: 0o644, type: 'file' }, (err) => (err ? reject(err) : resolve()));
+        if (Buffer.isBuffer(body)) {
+            entry.end(body);
+            return;
+        }
+        void (async () => {
+            for await (const chunk of body) {
+                if (!entry.write(chunk)) {
+                    await new Promise((res, rej) => {
+                        const onClose = () => rej(new Error('the archive was closed while writing'));
+                        entry.once('drain', () => {
+                            entry.off('close', onClose);
+                            res();
+                        });
+                        entry.once('close', onClose);
+                    });
+                }
+            }
+            // tar-stream's entries are streamx streams; their end() takes no callback.
+            entry.end();
+        })().catch((err) => {
+            entry.destroy(err);
+            reject(err);
+        });
+    });
+}
+/** Reads exactly `size` bytes (the size seen when the file was opened): a log that grows meanwhile cannot break the tar header. */
+async function* readExactly(handle, size, from = 0) {
+    let pos = from;
+    while (pos < size) {
+        const buf = Buffer.allocUnsafe(Math.min(READ_CHUNK, size - pos));
+        const { bytesRead } = await handle.read(buf, 0, buf.length, pos);
+        if (bytesRead === 0)
+            throw new Error(`file shrank while being bundled (read ${pos} of ${size} bytes)`);
+        pos += bytesRead;
+        yield buf.subarray(0, bytesRead);
+    }
+}
+/**
+ * Streams the evidence into `<outputDir>/<name>` as tar + gzip (level 6, as
+ * gzip's default), with manifest.json as the last entry.
+ *
+ * A tar header carries the entry's size, and redaction changes sizes, so a
+ * large text file is redacted into a spool file first (its size and sha256
+ * computed on the way), then copied into the archive. Small files are done in
+ * memory. Binary files are stored as found. Memory stays at a few MiB however
+ * much evidence there is; disk needs room for the bundle plus the largest
+ * text file. The bundle is written to a temporary name, flushed, then renamed,
+ * so a bundle at its final name is always whole.
+ */
+async function writeBundle(options) {
+    const { outputDir, name, warn } = options;
+    await (0,promises_.mkdir)(outputDir, { recursive: true });
+    const finalPath = (0,external_node_path_.join)(outputDir, name);
+    const tmpPath = (0,external_node_path_.join)(outputDir, `.${name}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.partial`);
+    const spoolDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(outputDir, '.spool-'));
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let size = 0;
+    const tap = new external_node_stream_.Transform({
+        transform(chunk, _enc, cb) {
+            hash.update(chunk);
+            size += chunk.length;
+            cb(null, chunk);
+        },
+    });
+    const pack = (0,tar_stream.pack)();
+    const out = await (0,promises_.open)(tmpPath, 'wx', 0o644);
+    const written = (0,external_node_stream_promises_.pipeline)(pack, (0,external_node_zlib_.createGzip)({ level: 6 }), tap, out.createWriteStream());
+    // The writer side stops at once if the archive side fails (disk full, ...).
+    written.catch((err) => pack.destroy(err));
+    const files = [];
+    const extraWarnings = [];
+    let manifest;
+    let manifestBytes;
+    try {
+        const produce = async () => {
+            for (const item of options.items) {
+                const file = await addItem(pack, item, options.extraRules, spoolDir, (m) => {
+                    extraWarnings.push(m);
+                    warn(m);
+                });
+                if (file)
+                    files.push(file);
+            }
+            manifest = options.manifest(files, extraWarnings);
+            manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
+            await writeEntry(pack, { name: evidence_manifest/* MANIFEST_NAME */.ir, size: manifestBytes.length, mtime: new Date(manifest.createdAt) }, manifestBytes);
+            pack.finalize();
+        };
+        await Promise.all([produce(), written]);
+        const flush = await (0,promises_.open)(tmpPath, 'r+');
+        try {
+            await flush.sync();
+        }
+        finally {
+            await flush.close();
+        }
+        await (0,promises_.rename)(tmpPath, finalPath);
+    }
+    catch (err) {
+        pack.destroy();
+        await (0,promises_.rm)(tmpPath, { force: true });
+        throw err;
+    }
+    finally {
+        await out.close().catch(() => undefined);
+        await (0,promises_.rm)(spoolDir, { recursive: true, force: true });
+    }
+    return { path: finalPath, sha256: hash.digest('hex'), size, manifest: manifest, manifestBytes: manifestBytes };
+}
+async function addItem(pack, item, rules, spoolDir, warn) {
+    const base = { path: item.bundlePath, source: item.source, origin: item.origin };
+    if (item.data)
+        return addInMemory(pack, base, item.data, new Date(), rules);
+    let handle;
+    try {
+        handle = await (0,promises_.open)(item.file, 'r');
+    }
+    catch (err) {
+        warn(`${item.origin}: skipped, it could not be read (${(0,errors/* describeError */.Uc)(err)})`);
+        return undefined;
+    }
+    try {
+        const st = await handle.stat();
+        if (st.size <= IN_MEMORY_LIMIT)
+            return await addInMemory(pack, base, await handle.readFile(), st.mtime, rules);
+        return await addLargeFile(pack, base, handle, st.size, st.mtime, rules, spoolDir);
+    }
+    catch (err) {
+        throw new Error(`${item.origin}: ${(0,errors/* describeError */.Uc)(err)}`);
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** A manifest entry, keys in the order an auditor reads them. */
+function entryOf(base, size, sha256, redaction, redactions) {
+    return { path: base.path, size, sha256, source: base.source, origin: base.origin, redaction, redactions };
+}
+async function addInMemory(pack, base, data, mtime, rules) {
+    const binary = looksBinary(data);
+    const r = binary ? { data, counts: {} } : redactBuffer(data, rules);
+    await writeEntry(pack, { name: base.path, size: r.data.length, mtime }, r.data);
+    return entryOf(base, r.data.length, (0,external_node_crypto_.createHash)('sha256').update(r.data).digest('hex'), binary ? 'skipped-binary' : 'applied', r.counts);
+}
+async function addLargeFile(pack, base, handle, fileSize, mtime, rules, spoolDir) {
+    const head = Buffer.alloc(Math.min(8000, fileSize));
+    await handle.read(head, 0, head.length, 0);
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    if (looksBinary(head)) {
+        const hashed = async function* () {
+            for await (const chunk of readExactly(handle, fileSize)) {
+                hash.update(chunk);
+                yield chunk;
+            }
+        };
+        await writeEntry(pack, { name: base.path, size: fileSize, mtime }, hashed());
+        return entryOf(base, fileSize, hash.digest('hex'), 'skipped-binary', {});
+    }
+    const spoolPath = (0,external_node_path_.join)(spoolDir, (0,external_node_crypto_.randomBytes)(8).toString('hex'));
+    const spool = await (0,promises_.open)(spoolPath, 'wx', 0o600);
+    const redactor = new StreamRedactor(rules);
+    let size = 0;
+    try {
+        const emit = async (buf) => {
+            if (buf.length === 0)
+                return;
+            hash.update(buf);
+            size += buf.length;
+            await spool.write(buf);
+        };
+        for await (const chunk of readExactly(handle, fileSize))
+            await emit(redactor.push(chunk));
+        await emit(redactor.end());
+    }
+    finally {
+        await spool.close();
+    }
+    const redacted = await (0,promises_.open)(spoolPath, 'r');
+    try {
+        await writeEntry(pack, { name: base.path, size, mtime }, readExactly(redacted, size));
+    }
+    finally {
+        await redacted.close();
+        await (0,promises_.rm)(spoolPath, { force: true });
+    }
+    return entryOf(base, size, hash.digest('hex'), 'applied', { ...redactor.counts });
+}
+
+// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
+var dist = __webpack_require__(3382);
+// EXTERNAL MODULE: ./src/alerts/alertmanager.ts
+var alertmanager = __webpack_require__(3222);
+// EXTERNAL MODULE: ./src/files.ts
+var files = __webpack_require__(9148);
+// EXTERNAL MODULE: ./src/workspace.ts
+var src_workspace = __webpack_require__(3338);
+;// CONCATENATED MODULE: ./src/evidence/gather.ts
+
+
+
+
+
+
+
+function isInside(root, path) {
+    const rel = (0,external_node_path_.relative)(root, path);
+    return rel === '' || (!rel.startsWith(`..${external_node_path_.sep}`) && rel !== '..' && !(0,external_node_path_.isAbsolute)(rel));
+}
+function toPosix(p) {
+    return p.split(external_node_path_.sep).join('/');
+}
+/** How a path is shown: workspace-relative when inside the workspace, else absolute. */
+function displayPath(workspace, abs) {
+    return isInside(workspace, abs) ? toPosix((0,external_node_path_.relative)(workspace, abs)) || '.' : abs;
+}
+async function realOrUndefined(p) {
+    return (0,promises_.realpath)(p).catch(() => undefined);
+}
+/**
+ * Lists what goes into the bundle, in a stable order. Nothing is read yet
+ * except the alert; problems with the user's inputs (a glob leaving the
+ * workspace, an alert file that does not exist) are ConfigurationErrors,
+ * while missing evidence is only a warning: an evidence step runs after
+ * failures too, and a thin bundle is better than none.
+ */
+async function gatherEvidence(options) {
+    const { logger } = options;
+    const workspace = (0,external_node_path_.resolve)(options.workspace);
+    const realWorkspace = (await realOrUndefined(workspace)) ?? workspace;
+    const warnings = [];
+    const warn = (m) => {
+        warnings.push(m);
+        logger.warning(m);
+    };
+    const outputDir = (0,external_node_path_.resolve)(workspace, options.outputDir);
+    const realOutput = (await realOrUndefined(outputDir)) ?? outputDir;
+    const inOutput = (real) => isInside(realOutput, real) || isInside(outputDir, real);
+    const items = [];
+    const seen = new Set();
+    // 1. The evidence directory shared with cost-decision and dr-execute.
+    const evidenceDir = (0,external_node_path_.resolve)(workspace, options.evidenceDir);
+    if (isInside(outputDir, evidenceDir) || isInside(outputDir, workspace)) {
+        // Nothing under output-dir is collected, so this would bundle nothing at all.
+        throw new errors/* ConfigurationError */.j1(`input 'output-dir': '${options.outputDir}' contains the ${isInside(outputDir, workspace) ? 'workspace' : 'evidence directory'}; write bundles to a directory of their own, outside 'evidence-dir'`);
+    }
+    const realEvidence = await realOrUndefined(evidenceDir);
+    if (!realEvidence) {
+        warn(`evidence-dir '${options.evidenceDir}' does not exist: no cost decision or run receipts to collect`);
+    }
+    else if (!(await (0,promises_.stat)(realEvidence)).isDirectory()) {
+        throw new errors/* ConfigurationError */.j1(`input 'evidence-dir': '${options.evidenceDir}' is not a directory`);
+    }
+    else {
+        const files = (await (0,dist/* glob */.TI)('**', { cwd: realEvidence, dot: true, onlyFiles: true, followSymbolicLinks: false, expandDirectories: false })).sort();
+        for (const f of files) {
+            const abs = (0,external_node_path_.resolve)(realEvidence, f);
+            const real = await realOrUndefined(abs);
+            if (!real)
+                continue;
+            if (inOutput(real))
+                continue;
+            if (!isInside(realEvidence, real) && !isInside(realWorkspace, real)) {
+                warn(`${options.evidenceDir}/${toPosix(f)}: skipped, it links outside the evidence directory and the workspace`);
+                continue;
+            }
+            if (seen.has(real))
+                continue;
+            seen.add(real);
+            items.push({ bundlePath: `evidence/${toPosix(f)}`, source: 'evidence-dir', origin: displayPath(workspace, abs), file: real });
+        }
+        if (files.length === 0)
+            warn(`evidence-dir '${options.evidenceDir}' is empty`);
+    }
+    // 2. The user's globs: logs, plans, anything else worth keeping.
+    if (options.paths.length > 0) {
+        const matches = await (0,src_workspace/* expandGlobs */.GE)(options.paths, workspace, "input 'paths'");
+        for (const m of matches) {
+            if (m.files.length === 0 && !m.pattern.startsWith('!'))
+                warn(`input 'paths': '${m.pattern}' matches no file`);
+            for (const f of m.files) {
+                const real = await realOrUndefined((0,external_node_path_.resolve)(realWorkspace, f));
+                if (!real || inOutput(real) || seen.has(real))
+                    continue;
+                seen.add(real);
+                items.push({ bundlePath: `files/${f}`, source: 'paths', origin: f, file: real });
+            }
+        }
+    }
+    // 3. The alert that started it all, inline JSON or a file (e.g. the event payload).
+    let alert = null;
+    const alertInput = options.alert?.trim();
+    if (alertInput) {
+        let text;
+        let origin;
+        let where;
+        if (alertInput.startsWith('{')) {
+            text = alertInput;
+            origin = "input 'alert'";
+            where = "input 'alert'";
+        }
+        else {
+            const abs = (0,external_node_path_.resolve)(workspace, alertInput);
+            text = await (0,files/* readText */.yR)(abs, "input 'alert':", alertInput);
+            origin = displayPath(workspace, abs);
+            where = alertInput;
+        }
+        // The payload is kept whatever its shape: evidence records what came in,
+        // and a malformed alert is exactly what an auditor would want to see.
+        try {
+            alert = (0,alertmanager/* alertFromJson */.bI)(JSON.parse(text), where);
+        }
+        catch (err) {
+            warn(`input 'alert': kept as received but not understood as an alert: ${(0,errors/* describeError */.Uc)(err)}`);
+        }
+        items.push({ bundlePath: 'alert.json', source: 'alert', origin, data: Buffer.from(text, 'utf8') });
+    }
+    items.sort((a, b) => (a.bundlePath < b.bundlePath ? -1 : a.bundlePath > b.bundlePath ? 1 : 0));
+    if (items.length === 0)
+        warn('nothing to collect: the bundle holds only its manifest');
+    return { items, alert, warnings };
+}
+
+// EXTERNAL MODULE: ./src/evidence/s3-uri.ts
+var s3_uri = __webpack_require__(9612);
+// EXTERNAL MODULE: ./src/evidence/verify.ts
+var verify = __webpack_require__(9856);
+;// CONCATENATED MODULE: ./src/evidence/run.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Bundles go here by default: outside the evidence directory, so no bundle ever contains an earlier one. */
+const DEFAULT_OUTPUT_DIR = 'drloop-bundles';
+/** `{run-id}` and `{run-attempt}` are filled in, so a re-run gets its own artifact. */
+const DEFAULT_ARTIFACT_NAME = 'drloop-evidence-{run-id}-{run-attempt}';
+const optionalInt = (min, max) => schemas/* string */.YjP().regex(/^\d+$/, 'expected a whole number').transform(Number).pipe(schemas/* number */.aig().int().min(min).max(max)).optional();
+/**
+ * The inputs of `actions/collect-evidence` and `drloop evidence`. action.yml
+ * declares exactly these names with the same defaults (a test holds them together).
+ */
+const collectEvidenceInputs = schemas/* object */.Ikc({
+    'evidence-dir': schemas/* string */.YjP().default(run/* DEFAULT_EVIDENCE_DIR */.C$),
+    paths: (0,src_inputs/* listInput */.dt)(),
+    alert: (0,src_inputs/* textInput */._Z)(),
+    redact: (0,src_inputs/* listInput */.dt)(),
+    'output-dir': schemas/* string */.YjP().default(DEFAULT_OUTPUT_DIR),
+    's3-uri': (0,src_inputs/* textInput */._Z)().refine((v) => v === undefined || (0,s3_uri/* parseS3Uri */.yc)(v) !== undefined, 'expected s3://bucket or s3://bucket/prefix'),
+    's3-endpoint': (0,src_inputs/* textInput */._Z)().refine((v) => v === undefined || /^https?:\/\/[^\s/]+/.test(v), 'expected an http:// or https:// URL'),
+    's3-force-path-style': (0,src_inputs/* boolInput */.Hm)(false),
+    's3-checksum': (0,src_inputs/* enumInput */.gX)(['when-supported', 'when-required'], 'when-supported'),
+    's3-part-size': (0,src_inputs/* intInput */.O1)(8, 5, 5120),
+    'object-lock-days': optionalInt(1, 36500),
+    'object-lock-mode': (0,src_inputs/* enumInput */.gX)(['GOVERNANCE', 'COMPLIANCE'], 'GOVERNANCE'),
+    'artifact-name': schemas/* string */.YjP().default(DEFAULT_ARTIFACT_NAME),
+    'retention-days': optionalInt(1, 90),
+});
+/** The commit of the workspace, for a run outside GitHub Actions; null when it is not a git checkout. */
+function headCommit(workspace) {
+    return new Promise((res) => {
+        (0,external_node_child_process_.execFile)('git', ['rev-parse', 'HEAD'], { cwd: workspace, timeout: 10_000 }, (err, stdout) => {
+            const sha = String(stdout).trim();
+            res(!err && /^[0-9a-f]{40,64}$/.test(sha) ? sha : null);
+        });
+    });
+}
+function ruleKinds(rules) {
+    return [...new Set(rules.map((r) => r.kind))];
+}
+/** Picks `<name>` or, if a bundle of that name exists already (same second, same commit), `<stem>-2.tar.gz`, ... */
+async function freeName(dir, name) {
+    const stem = name.replace(/\.tar\.gz$/, '');
+    for (let i = 1;; i++) {
+        const candidate = i === 1 ? name : `${stem}-${i}.tar.gz`;
+        const taken = await (0,promises_.stat)((0,external_node_path_.join)(dir, candidate)).then(() => true, () => false);
+        if (!taken)
+            return candidate;
+    }
+}
+/**
+ * Gathers, redacts and bundles the evidence, writes it locally, then stores
+ * it in S3 and as an artifact when asked. Input problems fail before anything
+ * is written. A store that fails does not stop the others; it is reported in
+ * `failures` and the local bundle stays for a re-run.
+ */
+async function runCollectEvidence(inputs, deps) {
+    const { logger } = deps;
+    const workspace = (0,external_node_path_.resolve)(deps.workspace);
+    const context = deps.context ?? {};
+    const now = deps.now();
+    let extraRules;
+    try {
+        extraRules = (0,redact/* compileExtraRules */.fI)(inputs.redact);
+    }
+    catch (err) {
+        throw new errors/* ConfigurationError */.j1(`input 'redact': ${(0,errors/* describeError */.Uc)(err)}`);
+    }
+    const target = inputs['s3-uri'] ? (0,s3_uri/* parseS3Uri */.yc)(inputs['s3-uri']) : null;
+    if (inputs['object-lock-days'] !== undefined && !target)
+        throw new errors/* ConfigurationError */.j1("input 'object-lock-days': needs 's3-uri' (Object Lock is an S3 feature)");
+    const outputDir = (0,external_node_path_.resolve)(workspace, inputs['output-dir']);
+    const gathered = await gatherEvidence({
+        workspace,
+        evidenceDir: inputs['evidence-dir'],
+        paths: inputs.paths,
+        alert: inputs.alert,
+        outputDir: inputs['output-dir'],
+        logger,
+    });
+    const warnings = [...gathered.warnings];
+    const commit = context.sha ?? (await headCommit(workspace));
+    const allRules = [...redact/* BUILTIN_RULES */.Yb, ...extraRules];
+    const metadata = (0,evidence_manifest/* redactDeep */.KL)(await (0,evidence_manifest/* readMetadata */._6)(gathered.items, gathered.alert, context, commit, (m) => {
+        warnings.push(m);
+        logger.warning(m);
+    }), allRules);
+    const name = await freeName(outputDir, bundleName(now, commit));
+    const bundle = await logger.group(`Bundling ${gathered.items.length} file(s) into ${name}`, () => writeBundle({
+        items: gathered.items,
+        outputDir,
+        name,
+        extraRules,
+        warn: (m) => logger.warning(m),
+        manifest: (files, bundleWarnings) => {
+            const byKind = {};
+            for (const f of files)
+                for (const [k, n] of Object.entries(f.redactions))
+                    byKind[k] = (byKind[k] ?? 0) + n;
+            return {
+                schema: evidence_manifest/* MANIFEST_SCHEMA */.KB,
+                createdAt: now.toISOString(),
+                bundle: name,
+                ...metadata,
+                sources: {
+                    evidenceDir: inputs['evidence-dir'],
+                    paths: inputs.paths,
+                    alert: gathered.items.find((i) => i.source === 'alert')?.origin ?? null,
+                },
+                redaction: {
+                    rules: ruleKinds(allRules),
+                    total: Object.values(byKind).reduce((a, b) => a + b, 0),
+                    byKind,
+                    binaryFiles: files.filter((f) => f.redaction === 'skipped-binary').length,
+                },
+                warnings: (0,evidence_manifest/* redactDeep */.KL)([...warnings, ...bundleWarnings], allRules),
+                files,
+            };
+        },
+    }));
+    const binary = bundle.manifest.files.filter((f) => f.redaction === 'skipped-binary');
+    if (binary.length > 0) {
+        logger.info(`${binary.length} binary file(s) stored as found, without redaction: ${binary.map((f) => f.path).join(', ')}`);
+    }
+    // Beside the bundle: its checksum in `sha256sum -c` format and a readable copy of the manifest.
+    const side = (0,verify/* sidecarPaths */.g9)(bundle.path);
+    await (0,fs_atomic/* writeFileAtomic */.Z)(side.sha256, `${bundle.sha256}  ${(0,external_node_path_.basename)(bundle.path)}\n`);
+    await (0,fs_atomic/* writeFileAtomic */.Z)(side.manifest, bundle.manifestBytes);
+    logger.info(`Bundle ${displayPath(workspace, bundle.path)}: ${bundle.size} bytes, sha256 ${bundle.sha256}, ${bundle.manifest.files.length} file(s), ${bundle.manifest.redaction.total} value(s) redacted`);
+    const result = {
+        name,
+        bundlePath: bundle.path,
+        manifestPath: side.manifest,
+        bundleDisplayPath: displayPath(workspace, bundle.path),
+        manifestDisplayPath: displayPath(workspace, side.manifest),
+        sha256: bundle.sha256,
+        size: bundle.size,
+        manifest: bundle.manifest,
+        s3: null,
+        artifact: null,
+        failures: [],
+    };
+    if (target) {
+        try {
+            const s3 = await Promise.all(/* import() */[__webpack_require__.e(358), __webpack_require__.e(827)]).then(__webpack_require__.bind(__webpack_require__, 2827));
+            const options = { endpoint: inputs['s3-endpoint'], forcePathStyle: inputs['s3-force-path-style'], checksum: inputs['s3-checksum'], region: deps.s3Region };
+            const client = await (deps.s3Client ?? s3.createS3Client)(options);
+            try {
+                const stored = await logger.group(`Storing in ${inputs['s3-uri']}`, () => s3.storeBundle({
+                    client,
+                    target,
+                    bundlePath: bundle.path,
+                    name,
+                    sha256: bundle.sha256,
+                    size: bundle.size,
+                    partSizeMiB: inputs['s3-part-size'],
+                    objectLock: inputs['object-lock-days'] !== undefined ? { mode: inputs['object-lock-mode'], days: inputs['object-lock-days'] } : undefined,
+                    pointer: {
+                        createdAt: now.toISOString(),
+                        gitSha: commit,
+                        runId: context.runId ?? null,
+                        runAttempt: context.runAttempt ?? null,
+                        repository: context.repository ?? null,
+                    },
+                    now: deps.now,
+                    logger,
+                }));
+                result.s3 = { bundleUri: stored.bundleUri, pointerUri: stored.pointerUri, retainUntil: stored.retainUntil };
+            }
+            finally {
+                client.destroy();
+            }
+        }
+        catch (err) {
+            // Reported once, by the caller, with the local bundle's path; the pointer still names the last verified bundle.
+            const message = (0,errors/* describeError */.Uc)(err);
+            result.failures.push(`S3: ${message}${message.includes('pointer was not moved') ? '' : '; the pointer was not moved'}`);
+        }
+    }
+    if (deps.artifact && inputs['artifact-name'].trim() !== '') {
+        const artifactName = inputs['artifact-name'].replaceAll('{run-id}', context.runId ?? 'local').replaceAll('{run-attempt}', context.runAttempt ?? '1');
+        try {
+            const options = {};
+            if (inputs['retention-days'] !== undefined)
+                options.retentionDays = inputs['retention-days'];
+            const res = await deps.artifact.uploadArtifact(artifactName, [bundle.path, side.sha256, side.manifest], (0,external_node_path_.dirname)(bundle.path), options);
+            const id = res.id ?? null;
+            const url = id !== null && context.runUrl ? `${context.runUrl}/artifacts/${id}` : null;
+            result.artifact = { name: artifactName, id, url };
+            logger.info(`Uploaded artifact ${artifactName}${id !== null ? ` (id ${id})` : ''}`);
+        }
+        catch (err) {
+            result.failures.push(`artifact ${artifactName}: ${(0,errors/* describeError */.Uc)(err)}`);
+        }
+    }
+    return result;
+}
+function collectEvidenceOutputs(r) {
+    return {
+        'bundle-path': r.bundleDisplayPath,
+        'bundle-sha256': r.sha256,
+        'manifest-path': r.manifestDisplayPath,
+        'bundle-uri': r.s3?.bundleUri ?? '',
+        'pointer-uri': r.s3?.pointerUri ?? '',
+        'artifact-id': r.artifact?.id !== null && r.artifact?.id !== undefined ? String(r.artifact.id) : '',
+        'artifact-url': r.artifact?.url ?? '',
+    };
+}
+/** What the summary needs about where the bundle went. */
+function destinationsOf(r) {
+    return { localPath: r.bundleDisplayPath, sha256: r.sha256, size: r.size, s3: r.s3, artifact: r.artifact, failures: r.failures };
+}
+
+// EXTERNAL MODULE: ./cli/src/cli-kit.ts
+var cli_kit = __webpack_require__(3545);
+;// CONCATENATED MODULE: ./cli/src/commands/evidence.ts
+
+
+
+
+const USAGE = `usage: drloop evidence [--evidence-dir DIR] [--paths GLOB ...] [--alert FILE|JSON] [--redact REGEX ...]
+                       [--output-dir DIR] [--s3-uri s3://bucket/prefix] [--s3-endpoint URL]
+                       [--s3-force-path-style] [--s3-checksum when-supported|when-required]
+                       [--s3-part-size MIB] [--object-lock-days N] [--object-lock-mode GOVERNANCE|COMPLIANCE] [--json]
+Bundles the evidence into <output-dir>/<UTC timestamp>-<short sha>.tar.gz; with --s3-uri also stores it
+in S3 and moves <prefix>/current.json once the upload is verified. AWS credentials and region come from
+the standard AWS environment.
+Exit status: 0 when stored everywhere asked, 1 when a store failed (the local bundle stays), 2 on bad input.`;
+const evidenceCommand = {
+    name: 'evidence',
+    summary: 'bundle a run\'s alert, decision, receipts and logs into a redacted, checksummed tar.gz (and S3)',
+    usage: USAGE,
+    async run(ctx) {
+        const { raw, positionals } = (0,cli_kit/* parseFlags */.bQ)(ctx.argv, {
+            'evidence-dir': { type: 'string' },
+            paths: { type: 'string', multiple: true },
+            alert: { type: 'string' },
+            redact: { type: 'string', multiple: true },
+            'output-dir': { type: 'string' },
+            's3-uri': { type: 'string' },
+            's3-endpoint': { type: 'string' },
+            's3-force-path-style': { type: 'boolean' },
+            's3-checksum': { type: 'string' },
+            's3-part-size': { type: 'string' },
+            'object-lock-days': { type: 'string' },
+            'object-lock-mode': { type: 'string' },
+            json: { type: 'boolean' },
+        }, USAGE);
+        if (positionals.length > 0)
+            throw new cli_kit/* UsageError */.eb(`unexpected argument '${positionals[0]}'\n${USAGE}`);
+        const json = raw.json === 'true';
+        delete raw.json;
+        const inputs = (0,src_inputs/* parseInputs */.TL)(collectEvidenceInputs, raw);
+        const logger = (0,cli_kit/* stderrLogger */.D7)(ctx.stderr);
+        const result = await runCollectEvidence(inputs, {
+            workspace: ctx.cwd,
+            logger,
+            now: () => new Date(),
+            context: (0,run/* runContextFromEnv */.wX)(ctx.env),
+            s3Region: ctx.env.AWS_REGION || ctx.env.AWS_DEFAULT_REGION || (inputs['s3-endpoint'] ? 'us-east-1' : undefined),
+        });
+        const outputs = collectEvidenceOutputs(result);
+        if (json) {
+            ctx.stdout.write(`${JSON.stringify({ ...outputs, size: result.size, files: result.manifest.files.length, redacted: result.manifest.redaction.total, failures: result.failures, warnings: result.manifest.warnings }, null, 2)}\n`);
+        }
+        else {
+            const lines = [
+                `bundle:   ${outputs['bundle-path']}`,
+                `sha256:   ${outputs['bundle-sha256']}`,
+                `manifest: ${outputs['manifest-path']}`,
+                `files:    ${result.manifest.files.length}, ${result.manifest.redaction.total} value(s) redacted`,
+            ];
+            if (result.s3)
+                lines.push(`s3:       ${result.s3.bundleUri}`, `pointer:  ${result.s3.pointerUri}`);
+            for (const f of result.failures)
+                lines.push(`NOT STORED: ${f}`);
+            ctx.stdout.write(`${lines.join('\n')}\n`);
+        }
+        return result.failures.length > 0 ? cli_kit/* EXIT */.dc.failed : cli_kit/* EXIT */.dc.ok;
+    },
+};
+
+
+/***/ }),
+
+/***/ 3222:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GS: () => (/* binding */ dedupeKeyOf),
+/* harmony export */   VX: () => (/* binding */ DISPATCH_SCHEMA),
+/* harmony export */   bI: () => (/* binding */ alertFromJson),
+/* harmony export */   v1: () => (/* binding */ webhookSchema),
+/* harmony export */   zL: () => (/* binding */ loadAlert)
+/* harmony export */ });
+/* unused harmony exports ZERO_TIME, alertSchema, dispatchPayloadSchema */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2716);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9148);
+/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6495);
+
+
+
+
+
+/** A firing alert's `endsAt` as Alertmanager sends it. */
+const ZERO_TIME = '0001-01-01T00:00:00Z';
+const labels = zod__WEBPACK_IMPORTED_MODULE_4__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP());
+const time = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an RFC3339 timestamp');
+const alertSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .looseObject */ ._H3({
+    status: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(['firing', 'resolved']),
+    labels,
+    annotations: labels.default({}),
+    startsAt: time,
+    endsAt: time.optional(),
+    generatorURL: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
+    fingerprint: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
+});
+/** Alertmanager's webhook body, version 4 (the only version it has ever sent). */
+const webhookSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .looseObject */ ._H3({
+    version: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz('4', { error: (i) => `unsupported Alertmanager webhook version ${JSON.stringify(i.input)} (expected "4")` }),
+    groupKey: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    truncatedAlerts: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().min(0).default(0),
+    status: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(['firing', 'resolved']),
+    receiver: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    groupLabels: labels,
+    commonLabels: labels,
+    commonAnnotations: labels,
+    externalURL: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    alerts: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(alertSchema),
+});
+const DISPATCH_SCHEMA = 'drloop.alert/v1';
+/**
+ * Alertmanager's templated webhook `payload` (≥ 0.32) renders every value as
+ * text, so a map or list may arrive as its JSON text (`{{ .Alerts | toJson }}`)
+ * and a count as digits; both read as the value they spell.
+ */
+const fromJsonText = (v) => {
+    if (typeof v !== 'string')
+        return v;
+    try {
+        return JSON.parse(v);
+    }
+    catch {
+        return v;
+    }
+};
+const fromDigits = (v) => (typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : v);
+/**
+ * The `client_payload` of a `dr-alert` repository_dispatch: one documented
+ * shape, from `drloop relay` and from the Alertmanager ≥ 0.32 template alike.
+ * Ten top-level keys at most (GitHub's limit), under 64 KB.
+ */
+const dispatchPayloadSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .looseObject */ ._H3({
+    schema: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz(DISPATCH_SCHEMA),
+    groupKey: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    status: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(['firing', 'resolved']),
+    dedupeKey: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    commonLabels: zod__WEBPACK_IMPORTED_MODULE_4__/* .preprocess */ .vkY(fromJsonText, labels),
+    truncatedAlerts: zod__WEBPACK_IMPORTED_MODULE_4__/* .preprocess */ .vkY(fromDigits, zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().min(0)).default(0),
+    externalURL: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().default(''),
+    receiver: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().default(''),
+    alerts: zod__WEBPACK_IMPORTED_MODULE_4__/* .preprocess */ .vkY(fromJsonText, zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(alertSchema)),
+    /** Alerts left out to keep the payload under GitHub's size limit. */
+    droppedAlerts: zod__WEBPACK_IMPORTED_MODULE_4__/* .preprocess */ .vkY(fromDigits, zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().min(0)).default(0),
+});
+/** The dedupe key: one per group, status and set of alert fingerprints. */
+function dedupeKeyOf(groupKey, status, alerts) {
+    const fps = alerts.map((a) => `${a.fingerprint}:${a.status}`).sort();
+    return (0,_hash_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .s)(`${groupKey}\n${status}\n${fps.join(',')}`).slice(0, 24);
+}
+function contextOf(source, p, dedupeKey) {
+    const firing = p.alerts.filter((a) => a.status === 'firing');
+    const starts = firing.map((a) => Date.parse(a.startsAt)).filter((t) => Number.isFinite(t) && t > 0);
+    const fps = (firing.length > 0 ? firing : p.alerts).map((a) => a.fingerprint).sort();
+    return {
+        source,
+        status: p.status,
+        groupKey: p.groupKey,
+        dedupeKey: dedupeKey ?? dedupeKeyOf(p.groupKey, p.status, p.alerts),
+        name: p.commonLabels.alertname ?? p.alerts[0]?.labels.alertname ?? '',
+        fingerprint: fps.length === 1 ? fps[0] : fps.length === 0 ? '' : (0,_hash_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .s)(fps.join(',')).slice(0, 16),
+        startsAt: starts.length > 0 ? new Date(Math.min(...starts)).toISOString() : null,
+        alerts: p.alerts,
+        commonLabels: p.commonLabels,
+        externalURL: p.externalURL,
+    };
+}
+/** Reads an alert from parsed JSON: an Alertmanager webhook body or a drloop dispatch payload. */
+function alertFromJson(data, where) {
+    if (data && typeof data === 'object' && !Array.isArray(data)) {
+        const obj = data;
+        // A repository_dispatch event as GitHub stores it: the payload is under client_payload.
+        if (obj.client_payload && typeof obj.client_payload === 'object')
+            return alertFromJson(obj.client_payload, `${where} (client_payload)`);
+        if (obj.schema === DISPATCH_SCHEMA) {
+            const p = (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .validateWith */ .xJ)(dispatchPayloadSchema, obj, where);
+            return contextOf('dispatch', p, p.dedupeKey);
+        }
+        if ('version' in obj || 'alerts' in obj)
+            return contextOf('alertmanager', (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .validateWith */ .xJ)(webhookSchema, obj, where));
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${where}: not an alert: expected an Alertmanager webhook body (version "4") or a drloop dispatch payload (schema "${DISPATCH_SCHEMA}")`);
+}
+/**
+ * Loads input `alert`: inline JSON when it starts with `{`, otherwise a file
+ * path inside the workspace. Malformed input is a ConfigurationError.
+ */
+async function loadAlert(input, workspace) {
+    const trimmed = input.trim();
+    if (trimmed.startsWith('{')) {
+        return { alert: alertFromJson((0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .parseJsonText */ .lk)(trimmed, "input 'alert'"), "input 'alert'"), text: trimmed, path: null };
+    }
+    const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(workspace, trimmed);
+    const text = await (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .readText */ .yR)(abs, 'alert', trimmed);
+    return { alert: alertFromJson((0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .parseJsonText */ .lk)(text, trimmed), trimmed), text, path: abs };
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,1180 @@
+export const id = 807;
+export const ids = [807];
+export const modules = {
+
+/***/ 369:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   By: () => (/* binding */ roundMoney),
+/* harmony export */   l9: () => (/* binding */ formatPercent),
+/* harmony export */   up: () => (/* binding */ formatMoney),
+/* harmony export */   vj: () => (/* binding */ amount),
+/* harmony export */   x4: () => (/* binding */ HOURS_PER_MONTH),
+/* harmony export */   xg: () => (/* binding */ costValue)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2716);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8532);
+
+/** Hours in a month, as cloud price lists (and Infracost) count them. */
+const HOURS_PER_MONTH = 730;
+const DECIMAL = /^-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?$/;
+/**
+ * A cost as Infracost writes it: a decimal string, or null for "unknown".
+ * Numbers are accepted too. NaN, Infinity, empty strings and negative values
+ * are errors, never silently read as 0.
+ */
+const costValue = zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()]).transform((value, ctx) => {
+    const ok = typeof value === 'number' ? Number.isFinite(value) : DECIMAL.test(value.trim());
+    const n = typeof value === 'number' ? value : Number(value);
+    if (!ok || !Number.isFinite(n)) {
+        ctx.addIssue({ code: 'custom', message: `expected a cost (a non-negative decimal), got ${JSON.stringify(value)}` });
+        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+    }
+    if (n < 0) {
+        ctx.addIssue({ code: 'custom', message: `expected a non-negative cost, got ${JSON.stringify(value)}` });
+        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+    }
+    return n;
+});
+/** A non-negative amount of money written as a plain YAML/JSON number. */
+const amount = zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig({ error: (i) => (i.input === undefined ? 'required' : `expected a number, got ${JSON.stringify(i.input)}`) }).finite().min(0, 'expected a non-negative amount');
+/** Rounds money for output: cents are what budgets are kept in. */
+function roundMoney(n) {
+    return Math.round(n * 100) / 100;
+}
+/**
+ * `1,234.50 USD`. Formatted by hand: the first `toLocaleString` call loads
+ * ICU number data, which costs tens of milliseconds at every action start.
+ */
+function formatMoney(n, currency) {
+    if (n === null)
+        return 'unknown';
+    const [int, frac] = Math.abs(n).toFixed(2).split('.');
+    const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    return `${n < 0 && Number(int + frac) !== 0 ? '-' : ''}${grouped}.${frac} ${currency}`;
+}
+function formatPercent(ratio) {
+    if (ratio === null)
+        return 'unknown';
+    return `${(ratio * 100).toFixed(1)}%`;
+}
+
+
+/***/ }),
+
+/***/ 8807:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  C$: () => (/* binding */ DEFAULT_EVIDENCE_DIR),
+  pV: () => (/* binding */ costDecisionInputs),
+  OQ: () => (/* binding */ costDecisionOutputs),
+  wX: () => (/* binding */ runContextFromEnv),
+  L1: () => (/* binding */ runCostDecision)
+});
+
+// UNUSED EXPORTS: COST_DECISION_RECORD_SCHEMA, DEFAULT_ARTEFACTS
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 8 modules
+var schemas = __webpack_require__(2716);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/fs-atomic.ts
+var fs_atomic = __webpack_require__(1056);
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __webpack_require__(8422);
+// EXTERNAL MODULE: ./src/workspace.ts
+var src_workspace = __webpack_require__(3338);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js
+var api = __webpack_require__(3759);
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
+
+
+
+function datetime(params) {
+    return api/* _isoDateTime */.G1(schemas/* ZodISODateTime */.You, params);
+}
+function date(params) {
+    return core._isoDate(ZodISODate, params);
+}
+function time(params) {
+    return core._isoTime(ZodISOTime, params);
+}
+function duration(params) {
+    return core._isoDuration(ZodISODuration, params);
+}
+
+// EXTERNAL MODULE: ./src/files.ts
+var files = __webpack_require__(9148);
+// EXTERNAL MODULE: ./src/hash.ts
+var src_hash = __webpack_require__(6495);
+// EXTERNAL MODULE: ./src/cost/money.ts
+var money = __webpack_require__(369);
+;// CONCATENATED MODULE: ./src/cost/artefacts.ts
+
+
+
+
+
+const COST_RUN_SCHEMA = 'drloop.cost-run/v1';
+const COST_KINDS = ['dr', 'burst', 'baseline'];
+const currency = schemas/* string */.YjP().regex(/^[A-Z]{3}$/, 'expected a 3-letter ISO currency code such as USD');
+const timestamp = datetime({ offset: true, message: 'expected an RFC3339 timestamp such as 2026-11-01T12:00:00Z' });
+/**
+ * drloop's own cost artefact, as CI pipelines emit it under
+ * `docs/proof/cost/<component>/cost-run-<run_id>.json`. Unknown keys are kept
+ * (pipelines add their own), but every key drloop reads is checked.
+ */
+const costRunSchema = schemas/* looseObject */._H3({
+    schema: schemas/* literal */.euz(COST_RUN_SCHEMA),
+    component: schemas/* string */.YjP().min(1),
+    target: schemas/* string */.YjP().min(1).optional(),
+    kind: schemas/* enum */.k5n(COST_KINDS),
+    currency,
+    hourly: money/* costValue */.xg.optional(),
+    monthly: money/* costValue */.xg.optional(),
+    generatedAt: timestamp,
+    runId: schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig()]).optional(),
+    lines: schemas/* array */.YOg(schemas/* looseObject */._H3({ resource: schemas/* string */.YjP(), hourly: money/* costValue */.xg.nullish(), monthly: money/* costValue */.xg.nullish() }))
+        .optional(),
+})
+    .refine((v) => v.hourly !== undefined || v.monthly !== undefined, { message: "needs 'hourly' or 'monthly'", path: ['hourly'] });
+const infracostResource = schemas/* looseObject */._H3({
+    name: schemas/* string */.YjP(),
+    hourlyCost: money/* costValue */.xg.nullish(),
+    monthlyCost: money/* costValue */.xg.nullish(),
+});
+const infracostBreakdown = schemas/* looseObject */._H3({
+    resources: schemas/* array */.YOg(infracostResource).nullish(),
+    totalHourlyCost: money/* costValue */.xg.nullish(),
+    totalMonthlyCost: money/* costValue */.xg.nullish(),
+});
+const infracostSummary = schemas/* looseObject */._H3({
+    totalUnsupportedResources: schemas/* number */.aig().nullish(),
+    totalNoPriceResources: schemas/* number */.aig().nullish(),
+})
+    .nullish();
+/** The parts of Infracost's JSON output (format version 0.2) that a cost decision needs. */
+const infracostSchema = schemas/* looseObject */._H3({
+    version: schemas/* string */.YjP(),
+    currency: currency.optional(),
+    timeGenerated: timestamp.optional(),
+    projects: schemas/* array */.YOg(schemas/* looseObject */._H3({
+        name: schemas/* string */.YjP().optional(),
+        metadata: schemas/* looseObject */._H3({ errors: schemas/* array */.YOg(schemas/* looseObject */._H3({ message: schemas/* string */.YjP().optional() })).nullish() }).nullish(),
+        breakdown: infracostBreakdown.nullish(),
+        summary: infracostSummary,
+    })),
+    summary: infracostSummary,
+});
+function infracostToArtefact(path, hash, data) {
+    if (!/^0\.2(\.|$)/.test(data.version)) {
+        throw new errors/* ConfigurationError */.j1(`${path}: Infracost output version ${data.version} is not supported (drloop reads version 0.2)`);
+    }
+    let hourly = 0;
+    let resources = 0;
+    let unknownResources = 0;
+    const incomplete = [];
+    data.projects.forEach((project, i) => {
+        const name = project.name ?? `projects[${i}]`;
+        const errors = project.metadata?.errors ?? [];
+        if (errors.length > 0) {
+            const first = (errors[0]?.message ?? 'unknown error').split('\n')[0].slice(0, 160);
+            incomplete.push(`project '${name}' has ${errors.length} error(s): ${first}`);
+        }
+        const b = project.breakdown;
+        const list = b?.resources ?? [];
+        resources += list.length;
+        let knownSum = 0;
+        let unknownHere = 0;
+        for (const r of list) {
+            const h = r.hourlyCost ?? (r.monthlyCost != null ? r.monthlyCost / money/* HOURS_PER_MONTH */.x4 : null);
+            if (h === null)
+                unknownHere += 1;
+            else
+                knownSum += h;
+        }
+        unknownResources += unknownHere;
+        const total = b?.totalHourlyCost ?? (b?.totalMonthlyCost != null ? b.totalMonthlyCost / money/* HOURS_PER_MONTH */.x4 : null);
+        if (total === null && list.length > 0)
+            incomplete.push(`project '${name}' has no total cost`);
+        hourly += total ?? knownSum;
+    });
+    if (unknownResources > 0)
+        incomplete.push(`${unknownResources} resource(s) with unknown cost (null)`);
+    const unsupported = data.summary?.totalUnsupportedResources ?? 0;
+    if (unsupported > 0)
+        incomplete.push(`${unsupported} unsupported resource(s)`);
+    const noPrice = data.summary?.totalNoPriceResources ?? 0;
+    if (noPrice > 0)
+        incomplete.push(`${noPrice} resource(s) with no price`);
+    return {
+        path,
+        sha256: hash,
+        format: 'infracost',
+        declaredTarget: undefined,
+        component: path,
+        kind: undefined,
+        currency: data.currency ?? 'USD',
+        hourly,
+        incomplete,
+        generatedAt: data.timeGenerated,
+        runId: undefined,
+        resources,
+    };
+}
+function costRunToArtefact(path, hash, data) {
+    const hourly = data.hourly ?? data.monthly / money/* HOURS_PER_MONTH */.x4;
+    const incomplete = [];
+    const unknownLines = (data.lines ?? []).filter((l) => l.hourly == null && l.monthly == null).length;
+    if (unknownLines > 0)
+        incomplete.push(`${unknownLines} line(s) with unknown cost (null)`);
+    return {
+        path,
+        sha256: hash,
+        format: 'drloop',
+        declaredTarget: data.target,
+        component: data.component,
+        kind: data.kind,
+        currency: data.currency,
+        hourly,
+        incomplete,
+        generatedAt: data.generatedAt,
+        runId: data.runId === undefined ? undefined : String(data.runId),
+        resources: data.lines?.length ?? 0,
+    };
+}
+/**
+ * Reads one artefact from its bytes, detecting its format: drloop's own
+ * (`schema: drloop.cost-run/v1`) or Infracost JSON (`version` + `projects`).
+ * Anything else, or a malformed value, is a ConfigurationError naming the file
+ * and the key.
+ */
+function parseArtefact(path, bytes) {
+    const hash = (0,src_hash/* sha256 */.s)(bytes);
+    const data = (0,files/* parseJsonText */.lk)(bytes.toString('utf8'), path);
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+        throw new errors/* ConfigurationError */.j1(`${path}: expected a JSON object (a drloop cost-run or Infracost output)`);
+    }
+    const obj = data;
+    if ('schema' in obj) {
+        if (obj.schema !== COST_RUN_SCHEMA) {
+            throw new errors/* ConfigurationError */.j1(`${path}: key 'schema': expected '${COST_RUN_SCHEMA}', got ${JSON.stringify(obj.schema)}`);
+        }
+        return costRunToArtefact(path, hash, (0,files/* validateWith */.xJ)(costRunSchema, obj, path));
+    }
+    if ('projects' in obj && 'version' in obj) {
+        return infracostToArtefact(path, hash, (0,files/* validateWith */.xJ)(infracostSchema, obj, path));
+    }
+    throw new errors/* ConfigurationError */.j1(`${path}: not a cost artefact: expected a drloop cost-run ('schema': '${COST_RUN_SCHEMA}') or Infracost JSON output ('version' and 'projects')`);
+}
+
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __webpack_require__(4006);
+var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
+// EXTERNAL MODULE: ./src/duration.ts
+var src_duration = __webpack_require__(7607);
+;// CONCATENATED MODULE: ./src/cost/decide.ts
+
+
+
+
+const DECISIONS = (/* unused pure expression or super */ null && (['allow', 'warn', 'block']));
+const RANK = { allow: 0, warn: 1, block: 2 };
+/** Which artefact kind prices a mode: a drill rehearses the DR environment. */
+const KIND_FOR_MODE = { dr: 'dr', drill: 'dr', burst: 'burst' };
+function worst(a, b) {
+    return RANK[a] >= RANK[b] ? a : b;
+}
+/** Whether a decision reaches the `fail-on` level. */
+function reaches(decision, failOn) {
+    return failOn !== 'never' && RANK[decision] >= RANK[failOn];
+}
+function assignTarget(a, policy) {
+    if (a.declaredTarget !== undefined) {
+        const known = policy.targets.some((t) => t.name === a.declaredTarget);
+        return known ? { target: a.declaredTarget, note: null } : { target: null, note: `target '${a.declaredTarget}' is not in the policy` };
+    }
+    for (const t of policy.targets) {
+        if (t.artefacts && picomatch_default()(t.artefacts, { dot: true })(a.path))
+            return { target: t.name, note: null };
+    }
+    return { target: null, note: 'names no target and matches no target\'s artefacts glob in the policy' };
+}
+/**
+ * Decides allow / warn / block for every candidate target and picks one.
+ * Pure: the same policy, artefacts, mode and clock always give the same result.
+ *
+ * Per target: incident = hourly × expected-hours; net = max(0, incident −
+ * credits); projected = spent + net; ratio = projected / monthly budget.
+ * Block at ratio ≥ block; warn at ratio ≥ warn, or on stale, incomplete data,
+ * or a target with no artefacts under `missing: warn`.
+ */
+function decide(policy, artefacts, options) {
+    const { currency } = policy;
+    for (const a of artefacts) {
+        if (a.currency !== currency) {
+            throw new errors/* ConfigurationError */.j1(`${a.path}: currency ${a.currency} does not match the policy's ${currency} (drloop does not convert currencies)`);
+        }
+    }
+    const candidates = options.candidates && options.candidates.length > 0 ? options.candidates : policy.targets.map((t) => t.name);
+    const unknown = candidates.filter((c) => !policy.targets.some((t) => t.name === c));
+    if (unknown.length > 0) {
+        throw new errors/* ConfigurationError */.j1(`input 'targets': ${unknown.map((u) => `'${u}'`).join(', ')} not in the policy (policy targets: ${policy.targets.map((t) => t.name).join(', ')})`);
+    }
+    const wantedKind = KIND_FOR_MODE[policy.mode];
+    const now = options.now.getTime();
+    const assessed = artefacts.map((a) => {
+        const { target, note } = assignTarget(a, policy);
+        const ageSeconds = a.generatedAt ? Math.max(0, (now - Date.parse(a.generatedAt)) / 1000) : null;
+        let use = target ? 'used' : 'ignored';
+        let why = note;
+        if (use === 'used' && a.kind !== undefined && a.kind !== wantedKind) {
+            use = 'ignored';
+            why = `kind '${a.kind}' does not price mode '${policy.mode}' (needs '${wantedKind}')`;
+        }
+        return {
+            path: a.path,
+            sha256: a.sha256,
+            format: a.format,
+            component: a.component,
+            kind: a.kind ?? null,
+            target,
+            hourly: a.hourly,
+            currency: a.currency,
+            generatedAt: a.generatedAt ?? null,
+            ageSeconds,
+            stale: ageSeconds === null || ageSeconds > policy['max-age'],
+            incomplete: a.incomplete,
+            use,
+            note: why,
+        };
+    });
+    // The newest artefact of a component replaces older ones: CI emits one per run.
+    const newest = new Map();
+    for (const a of assessed) {
+        if (a.use !== 'used')
+            continue;
+        const key = `${a.target}\u0000${a.component}`;
+        const prev = newest.get(key);
+        const newer = (x, y) => Date.parse(x.generatedAt ?? '') > Date.parse(y.generatedAt ?? '');
+        if (!prev)
+            newest.set(key, a);
+        else if (newer(a, prev) || (!newer(prev, a) && a.path > prev.path)) {
+            prev.use = 'superseded';
+            prev.note = `replaced by newer ${a.path}`;
+            newest.set(key, a);
+        }
+        else {
+            a.use = 'superseded';
+            a.note = `replaced by newer ${prev.path}`;
+        }
+    }
+    const { monthly, spent } = policy.budget;
+    const { warn, block } = policy.thresholds;
+    const hours = policy.incident['expected-hours'];
+    const targets = policy.targets
+        .filter((t) => candidates.includes(t.name))
+        .map((t) => {
+        const used = assessed.filter((a) => a.use === 'used' && a.target === t.name);
+        const reasons = [];
+        let decision = 'allow';
+        if (used.length === 0) {
+            decision = policy.missing;
+            reasons.push(`${t.name}: no cost artefacts for mode '${policy.mode}' (policy missing: ${policy.missing})`);
+            return {
+                name: t.name,
+                decision,
+                hourlyCost: null,
+                incidentCost: null,
+                credits: t.credits,
+                netCost: null,
+                projectedSpend: null,
+                budgetRatio: null,
+                stale: false,
+                incomplete: true,
+                reasons,
+                artefacts: [],
+            };
+        }
+        const hourly = used.reduce((s, a) => s + a.hourly, 0);
+        const incident = hourly * hours;
+        const net = Math.max(0, incident - t.credits);
+        const projected = spent + net;
+        const r = projected / monthly;
+        const credited = t.credits > 0 ? `, ${(0,money/* formatMoney */.up)(Math.min(t.credits, incident), currency)} covered by credits` : '';
+        const budgetLine = `${t.name}: ${(0,money/* formatMoney */.up)(incident, currency)} for ${hours}h at ${(0,money/* formatMoney */.up)(hourly, currency)}/h${credited}; ` +
+            `projected spend ${(0,money/* formatMoney */.up)(projected, currency)} is ${(0,money/* formatPercent */.l9)(r)} of the ${(0,money/* formatMoney */.up)(monthly, currency)} monthly budget`;
+        if (r >= block) {
+            decision = 'block';
+            reasons.push(`${budgetLine} (block at ${(0,money/* formatPercent */.l9)(block)})`);
+        }
+        else if (r >= warn) {
+            decision = 'warn';
+            reasons.push(`${budgetLine} (warn at ${(0,money/* formatPercent */.l9)(warn)})`);
+        }
+        else {
+            reasons.push(`${budgetLine} (warn at ${(0,money/* formatPercent */.l9)(warn)})`);
+        }
+        const stale = used.filter((a) => a.stale);
+        for (const a of stale) {
+            decision = worst(decision, 'warn');
+            const age = a.ageSeconds === null ? 'has no timestamp' : `is ${(0,src_duration/* formatDuration */.a3)(a.ageSeconds)} old`;
+            reasons.push(`${t.name}: ${a.path} ${age}, older than max-age ${(0,src_duration/* formatDuration */.a3)(policy['max-age'])} (stale)`);
+        }
+        const partial = used.filter((a) => a.incomplete.length > 0);
+        for (const a of partial) {
+            decision = worst(decision, 'warn');
+            reasons.push(`${t.name}: ${a.path} is incomplete: ${a.incomplete.join('; ')}`);
+        }
+        return {
+            name: t.name,
+            decision,
+            hourlyCost: hourly,
+            incidentCost: (0,money/* roundMoney */.By)(incident),
+            credits: t.credits,
+            netCost: (0,money/* roundMoney */.By)(net),
+            projectedSpend: (0,money/* roundMoney */.By)(projected),
+            budgetRatio: Math.round(r * 10000) / 10000,
+            stale: stale.length > 0,
+            incomplete: partial.length > 0,
+            reasons,
+            artefacts: used.map((a) => a.path),
+        };
+    });
+    const order = policy.targets.map((t) => t.name);
+    const ranked = [...targets].sort((a, b) => RANK[a.decision] - RANK[b.decision] ||
+        (a.netCost ?? Number.POSITIVE_INFINITY) - (b.netCost ?? Number.POSITIVE_INFINITY) ||
+        order.indexOf(a.name) - order.indexOf(b.name));
+    const chosen = ranked[0];
+    const reasons = [...chosen.reasons];
+    const others = ranked.slice(1);
+    if (others.length > 0) {
+        reasons.push(`chose ${chosen.name} over ${others.map((o) => `${o.name} (${o.decision}, net ${(0,money/* formatMoney */.up)(o.netCost, currency)})`).join(', ')}`);
+    }
+    return {
+        mode: policy.mode,
+        decision: chosen.decision,
+        target: chosen.name,
+        currency,
+        reasons,
+        targets,
+        artefacts: assessed,
+        policy: { budget: { monthly, spent }, thresholds: { warn, block }, expectedHours: hours, maxAgeSeconds: policy['max-age'], missing: policy.missing },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cost/policy.ts
+
+
+
+
+
+
+const MODES = ['dr', 'burst', 'drill'];
+const ratio = schemas/* number */.aig({ error: (i) => `expected a ratio such as 0.8, got ${JSON.stringify(i.input)}` }).finite().positive('expected a ratio above 0');
+const targetName = schemas/* string */.YjP().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a target name of letters, digits, ".", "_" or "-"');
+const targetSchema = schemas/* strictObject */.rej({
+    name: targetName,
+    credits: money/* amount */.vj.default(0),
+    artefacts: schemas/* string */.YjP().min(1).optional(),
+});
+const budgetSchema = schemas/* strictObject */.rej({ monthly: money/* amount */.vj.positive('expected a monthly budget above 0'), spent: money/* amount */.vj.default(0) });
+const thresholdsSchema = schemas/* strictObject */.rej({ warn: ratio.default(0.8), block: ratio.default(1.0) });
+const incidentSchema = schemas/* strictObject */.rej({ 'expected-hours': schemas/* number */.aig().finite().positive('expected hours above 0').default(72) });
+const missingSchema = schemas/* enum */.k5n(['block', 'warn']);
+/** The keys that `modes.<mode>` may override, each optional and partial. */
+const overrideSchema = schemas/* strictObject */.rej({
+    budget: budgetSchema.partial().optional(),
+    thresholds: thresholdsSchema.partial().optional(),
+    incident: incidentSchema.partial().optional(),
+    'max-age': src_duration/* durationSchema */.sK.optional(),
+    missing: missingSchema.optional(),
+    targets: schemas/* array */.YOg(targetSchema).min(1).optional(),
+});
+const baseShape = {
+    budget: budgetSchema,
+    thresholds: thresholdsSchema.default({ warn: 0.8, block: 1.0 }),
+    incident: incidentSchema.default({ 'expected-hours': 72 }),
+    'max-age': src_duration/* durationSchema */.sK.default(7 * 86400),
+    missing: missingSchema.default('block'),
+    targets: schemas/* array */.YOg(targetSchema).min(1, 'expected at least one target'),
+};
+function checkEffective(p, ctx) {
+    if (p.thresholds.warn > p.thresholds.block) {
+        ctx.addIssue({ code: 'custom', path: ['thresholds', 'warn'], message: `must not exceed thresholds.block (${p.thresholds.block})` });
+    }
+    const seen = new Set();
+    p.targets.forEach((t, i) => {
+        if (seen.has(t.name))
+            ctx.addIssue({ code: 'custom', path: ['targets', i, 'name'], message: `duplicate target '${t.name}'` });
+        seen.add(t.name);
+    });
+}
+/** The policy file as written: the public format, every key checked, unknown keys refused. */
+const policyFileSchema = schemas/* strictObject */.rej({
+    version: schemas/* literal */.euz(1, { error: (i) => `expected 1, got ${JSON.stringify(i.input)}` }),
+    currency: schemas/* string */.YjP().regex(/^[A-Z]{3}$/, 'expected a 3-letter ISO currency code such as USD').default('USD'),
+    ...baseShape,
+    modes: schemas/* partialRecord */.jgl(schemas/* enum */.k5n(MODES), overrideSchema).optional(),
+})
+    .superRefine(checkEffective);
+const effectiveSchema = schemas/* strictObject */.rej({ currency: schemas/* string */.YjP(), ...baseShape }).superRefine(checkEffective);
+async function loadPolicy(absPath, displayPath) {
+    const text = await (0,files/* readText */.yR)(absPath, 'policy', displayPath);
+    const raw = (0,files/* parseYamlText */.cd)(text, displayPath);
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+        throw new errors/* ConfigurationError */.j1(`${displayPath}: expected a mapping with 'version', 'budget' and 'targets'`);
+    }
+    const file = (0,files/* validateWith */.xJ)(policyFileSchema, raw, displayPath);
+    return { path: displayPath, sha256: (0,src_hash/* sha256 */.s)(text), file, raw: raw };
+}
+function mergeRaw(base, over) {
+    if (over === undefined)
+        return base;
+    if (base && over && typeof base === 'object' && typeof over === 'object' && !Array.isArray(base) && !Array.isArray(over)) {
+        const out = { ...base };
+        for (const [k, v] of Object.entries(over))
+            out[k] = mergeRaw(out[k], v);
+        return out;
+    }
+    return over;
+}
+/**
+ * Resolves the policy for one mode. Overrides merge key by key (a mode may
+ * change only `thresholds.warn`); `targets` is replaced whole. The result is
+ * validated again, so an override cannot make warn exceed block unnoticed.
+ */
+function resolvePolicy(policy, mode) {
+    const { modes, version: _v, ...base } = policy.raw;
+    const merged = { ...mergeRaw(base, modes?.[mode]), currency: policy.file.currency };
+    const where = modes?.[mode] ? `${policy.path} (with modes.${mode} applied)` : policy.path;
+    return { ...(0,files/* validateWith */.xJ)(effectiveSchema, merged, where), mode };
+}
+
+;// CONCATENATED MODULE: ./src/cost/report.ts
+
+const ICON = { allow: '✅', warn: '⚠️', block: '⛔' };
+/** Escapes text for a Markdown table cell. */
+function cell(text) {
+    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+/** The job summary: the decision as a heading, a table of targets, the reasons. */
+function decisionMarkdown(d, recordPath) {
+    const lines = [];
+    lines.push(`## ${ICON[d.decision]} Cost decision: ${d.decision.toUpperCase()} — ${d.mode} on ${d.target}`);
+    lines.push('');
+    const b = d.policy.budget;
+    lines.push(`Budget ${formatMoney(b.monthly, d.currency)} a month, ${formatMoney(b.spent, d.currency)} spent; ` +
+        `warn at ${formatPercent(d.policy.thresholds.warn)}, block at ${formatPercent(d.policy.thresholds.block)}; ` +
+        `an incident is priced at ${d.policy.expectedHours}h.`);
+    lines.push('');
+    lines.push('| | Target | Decision | Hourly | Incident | Credits | Net | Projected spend | Of budget | Data |');
+    lines.push('|---|---|---|---:|---:|---:|---:|---:|---:|---|');
+    for (const t of d.targets) {
+        const data = [t.hourlyCost === null ? 'missing' : null, t.stale ? 'stale' : null, t.incomplete && t.hourlyCost !== null ? 'incomplete' : null]
+            .filter(Boolean)
+            .join(', ');
+        lines.push(`| ${t.name === d.target ? '👉' : ''} | ${cell(t.name)} | ${ICON[t.decision]} ${t.decision} | ${t.hourlyCost === null ? 'unknown' : formatMoney(t.hourlyCost, d.currency)} | ` +
+            `${formatMoney(t.incidentCost, d.currency)} | ${formatMoney(t.credits, d.currency)} | ${formatMoney(t.netCost, d.currency)} | ` +
+            `${formatMoney(t.projectedSpend, d.currency)} | ${formatPercent(t.budgetRatio)} | ${data || 'ok'} |`);
+    }
+    lines.push('');
+    lines.push('### Reasons');
+    for (const r of d.reasons)
+        lines.push(`- ${r}`);
+    const notUsed = d.artefacts.filter((a) => a.use !== 'used');
+    lines.push('');
+    lines.push(`<details><summary>Artefacts: ${d.artefacts.length - notUsed.length} used, ${notUsed.length} not used</summary>`);
+    lines.push('');
+    lines.push('| Artefact | Format | Target | Hourly | Generated | Use |');
+    lines.push('|---|---|---|---:|---|---|');
+    for (const a of d.artefacts) {
+        lines.push(`| \`${cell(a.path)}\` | ${a.format} | ${a.target ?? '—'} | ${formatMoney(a.hourly, a.currency)} | ${a.generatedAt ?? '—'} | ${a.use}${a.note ? `: ${cell(a.note)}` : ''} |`);
+    }
+    lines.push('');
+    lines.push('</details>');
+    if (recordPath) {
+        lines.push('');
+        lines.push(`Decision record: \`${recordPath}\``);
+    }
+    return `${lines.join('\n')}\n`;
+}
+/** The short message a Slack- or Teams-compatible incoming webhook receives. */
+function notificationText(d, context) {
+    const where = context.repository ? ` in ${context.repository}` : '';
+    const chosen = d.targets.find((t) => t.name === d.target);
+    const head = `${ICON[d.decision]} drloop cost gate: ${d.decision.toUpperCase()} for ${d.mode} on ${d.target}${where}`;
+    const figures = chosen
+        ? `net ${(0,money/* formatMoney */.up)(chosen.netCost, d.currency)}, projected ${(0,money/* formatMoney */.up)(chosen.projectedSpend, d.currency)} (${(0,money/* formatPercent */.l9)(chosen.budgetRatio)} of budget)`
+        : '';
+    const why = d.reasons.slice(0, 3).map((r) => `• ${r}`).join('\n');
+    return [head, figures, why, context.runUrl ?? ''].filter((l) => l !== '').join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/cost/run.ts
+
+
+
+
+
+
+
+
+
+
+
+
+const COST_DECISION_RECORD_SCHEMA = 'drloop.cost-decision/v1';
+const DEFAULT_EVIDENCE_DIR = 'drloop-evidence';
+const DEFAULT_ARTEFACTS = 'docs/proof/cost/**/*.json';
+/**
+ * The inputs of `actions/cost-decision` and `drloop decide`, as strings in and
+ * typed values out. action.yml declares exactly these names, with the same
+ * defaults (a test holds the two together).
+ */
+const costDecisionInputs = schemas/* object */.Ikc({
+    policy: schemas/* string */.YjP({ error: 'required: the path of the cost policy (YAML)' }),
+    artefacts: (0,inputs/* listInput */.dt)().default([DEFAULT_ARTEFACTS]),
+    mode: (0,inputs/* enumInput */.gX)(MODES, 'dr'),
+    targets: (0,inputs/* listInput */.dt)(true),
+    'evidence-dir': schemas/* string */.YjP().default(DEFAULT_EVIDENCE_DIR),
+    'fail-on': (0,inputs/* enumInput */.gX)(['block', 'warn', 'never'], 'block'),
+    'notify-webhook': (0,inputs/* textInput */._Z)(),
+    'notify-on': (0,inputs/* enumInput */.gX)(['block', 'warn'], 'block'),
+});
+/**
+ * The run context from GitHub's default environment variables, given as a
+ * map (the library never reads process.env itself); empty outside Actions.
+ */
+function runContextFromEnv(env) {
+    const ctx = {};
+    if (env.GITHUB_REPOSITORY)
+        ctx.repository = env.GITHUB_REPOSITORY;
+    if (env.GITHUB_SHA)
+        ctx.sha = env.GITHUB_SHA;
+    if (env.GITHUB_RUN_ID)
+        ctx.runId = env.GITHUB_RUN_ID;
+    if (env.GITHUB_RUN_ATTEMPT)
+        ctx.runAttempt = env.GITHUB_RUN_ATTEMPT;
+    if (env.GITHUB_ACTOR)
+        ctx.actor = env.GITHUB_ACTOR;
+    if (env.GITHUB_EVENT_NAME)
+        ctx.event = env.GITHUB_EVENT_NAME;
+    if (env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) {
+        ctx.runUrl = `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
+    }
+    return ctx;
+}
+function fmt(n, digits) {
+    return n === null ? '' : n.toFixed(digits);
+}
+function costDecisionOutputs(result) {
+    const d = result.decision;
+    const t = d.targets.find((x) => x.name === d.target);
+    return {
+        decision: d.decision,
+        target: d.target,
+        currency: d.currency,
+        'incident-cost': fmt(t.incidentCost, 2),
+        'net-cost': fmt(t.netCost, 2),
+        'projected-spend': fmt(t.projectedSpend, 2),
+        'budget-ratio': fmt(t.budgetRatio, 4),
+        reasons: JSON.stringify(d.reasons),
+        record: result.recordPath,
+    };
+}
+function stamp(d) {
+    return d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+}
+/**
+ * Reads the policy and artefacts, decides, and writes the decision record.
+ * Every input problem is found before anything is written, so a bad input
+ * leaves no record at all rather than half of one.
+ */
+async function runCostDecision(inputs, deps) {
+    const { workspace, logger } = deps;
+    const now = deps.now();
+    const [policyMatch] = await (0,src_workspace/* expandGlobs */.GE)([inputs.policy], workspace, "input 'policy'");
+    if (!policyMatch || policyMatch.files.length !== 1) {
+        const n = policyMatch?.files.length ?? 0;
+        throw new errors/* ConfigurationError */.j1(`input 'policy': '${inputs.policy}' ${n === 0 ? 'matches no file' : `matches ${n} files, expected one`}`);
+    }
+    const policyPath = policyMatch.files[0];
+    const loaded = await loadPolicy((0,external_node_path_.resolve)(workspace, policyPath), policyPath);
+    const policy = resolvePolicy(loaded, inputs.mode);
+    const matches = await (0,src_workspace/* expandGlobs */.GE)(inputs.artefacts, workspace, "input 'artefacts'");
+    const empty = matches.filter((m) => m.files.length === 0);
+    if (empty.length > 0) {
+        throw new errors/* ConfigurationError */.j1(`input 'artefacts': no files match ${empty.map((m) => `'${m.pattern}'`).join(', ')}`);
+    }
+    const files = (0,src_workspace/* uniqueFiles */.zZ)(matches).filter((f) => f !== policyPath);
+    const artefacts = [];
+    const problems = [];
+    for (const f of files) {
+        try {
+            artefacts.push(parseArtefact(f, await (0,promises_.readFile)((0,external_node_path_.resolve)(workspace, f))));
+        }
+        catch (err) {
+            if (err instanceof errors/* ConfigurationError */.j1)
+                problems.push(err.message);
+            else
+                throw err;
+        }
+    }
+    if (problems.length > 0) {
+        throw new errors/* ConfigurationError */.j1(problems.length === 1 ? problems[0] : `${problems.length} bad cost artefacts: ${problems.join('; ')}`, problems);
+    }
+    logger.info(`Read ${artefacts.length} cost artefact(s) and policy ${policyPath} (sha256 ${loaded.sha256.slice(0, 12)}), mode ${inputs.mode}`);
+    const decision = decide(policy, artefacts, { now, candidates: inputs.targets });
+    for (const a of decision.artefacts)
+        if (a.use === 'ignored')
+            logger.warning(`${a.path}: not used: ${a.note}`);
+    const failed = reaches(decision.decision, inputs['fail-on']);
+    const recordPath = (0,external_node_path_.join)(inputs['evidence-dir'], 'cost', `decision-${stamp(now)}-${inputs.mode}-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}.json`);
+    const record = {
+        schema: COST_DECISION_RECORD_SCHEMA,
+        createdAt: now.toISOString(),
+        mode: decision.mode,
+        decision: decision.decision,
+        target: decision.target,
+        currency: decision.currency,
+        reasons: decision.reasons,
+        failOn: inputs['fail-on'],
+        failed,
+        inputs: {
+            policy: { path: policyPath, sha256: loaded.sha256 },
+            artefactPatterns: inputs.artefacts,
+            artefacts: decision.artefacts.map((a) => ({ path: a.path, sha256: a.sha256 })),
+            targets: inputs.targets,
+        },
+        policySha256: loaded.sha256,
+        policy: decision.policy,
+        targets: decision.targets,
+        artefacts: decision.artefacts,
+        context: deps.context ?? {},
+    };
+    await (0,fs_atomic/* writeJsonAtomic */.q)((0,external_node_path_.resolve)(workspace, recordPath), record);
+    let notified = false;
+    const url = inputs['notify-webhook'];
+    if (url && reaches(decision.decision, inputs['notify-on'])) {
+        notified = await notify(url, decision, deps);
+    }
+    return { decision, recordPath, failed, notified };
+}
+async function notify(url, decision, deps) {
+    const post = deps.postJson ?? defaultPostJson;
+    const text = notificationText(decision, deps.context ?? {});
+    try {
+        const res = await post(url, { text });
+        if (!res.ok) {
+            deps.logger.warning(`notify-webhook answered HTTP ${res.status}; the decision stands and is recorded`);
+            return false;
+        }
+        return true;
+    }
+    catch (err) {
+        deps.logger.warning(`notify-webhook failed (${(0,errors/* describeError */.Uc)(err)}); the decision stands and is recorded`);
+        return false;
+    }
+}
+async function defaultPostJson(url, body) {
+    const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(10_000),
+    });
+    return { ok: res.ok, status: res.status };
+}
+
+
+/***/ }),
+
+/***/ 7607:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   sK: () => (/* binding */ durationSchema)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2716);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8532);
+
+const UNIT_SECONDS = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
+const DURATION = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d|w))+$/;
+const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d|w)/g;
+/**
+ * Parses a duration such as `15m`, `1h30m`, `7d` or `250ms` into seconds.
+ * A bare number is read as seconds. Returns undefined when the text is not a
+ * duration, so callers can name the key that held it.
+ */
+function parseDuration(text) {
+    if (typeof text === 'number')
+        return Number.isFinite(text) && text >= 0 ? text : undefined;
+    const t = text.trim();
+    if (/^\d+(?:\.\d+)?$/.test(t))
+        return Number(t);
+    if (!DURATION.test(t))
+        return undefined;
+    let total = 0;
+    for (const m of t.matchAll(PART))
+        total += Number(m[1]) * (UNIT_SECONDS[m[2]] ?? 0);
+    return total;
+}
+/** A zod schema for a duration written as text or seconds; yields seconds. */
+const durationSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()]).transform((value, ctx) => {
+    const seconds = parseDuration(value);
+    if (seconds === undefined) {
+        ctx.addIssue({ code: 'custom', message: `expected a duration such as 30s, 15m, 2h or 7d, got ${JSON.stringify(value)}` });
+        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+    }
+    return seconds;
+});
+/** Formats seconds for people: `42s`, `3m 05s`, `2h 10m`, `3d 4h`. */
+function formatDuration(seconds) {
+    if (!Number.isFinite(seconds))
+        return 'n/a';
+    const sign = seconds < 0 ? '-' : '';
+    let s = Math.abs(seconds);
+    if (s < 10)
+        return `${sign}${s.toFixed(s < 1 ? 2 : 1).replace(/\.?0+$/, '')}s`;
+    s = Math.round(s);
+    if (s < 60)
+        return `${sign}${s}s`;
+    if (s < 3600)
+        return `${sign}${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`;
+    if (s < 86400)
+        return `${sign}${Math.floor(s / 3600)}h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
+    return `${sign}${Math.floor(s / 86400)}d ${Math.floor((s % 86400) / 3600)}h`;
+}
+
+
+/***/ }),
+
+/***/ 9148:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dw: () => (/* binding */ keyPath),
+/* harmony export */   cd: () => (/* binding */ parseYamlText),
+/* harmony export */   lk: () => (/* binding */ parseJsonText),
+/* harmony export */   xJ: () => (/* binding */ validateWith),
+/* harmony export */   yR: () => (/* binding */ readText)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8422);
+
+
+
+
+/** How a key path is shown to people: `thresholds.warn`, `phases.bringup.steps[0].run`. */
+function keyPath(path) {
+    let out = '';
+    for (const p of path)
+        out += typeof p === 'number' ? `[${p}]` : out === '' ? String(p) : `.${String(p)}`;
+    return out === '' ? '(top level)' : out;
+}
+async function readText(path, label, displayPath = path) {
+    try {
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
+    }
+    catch (err) {
+        const code = err.code;
+        if (code === 'ENOENT')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${label} ${displayPath}: file not found`);
+        if (code === 'EISDIR')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${label} ${displayPath}: is a directory, expected a file`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${label} ${displayPath}: cannot be read (${code ?? String(err)})`);
+    }
+}
+/** Parses JSON text; a syntax error names the file and the position. */
+function parseJsonText(text, displayPath) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (err) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${displayPath}: malformed JSON (${err.message})`);
+    }
+}
+/** Parses YAML text; a syntax error names the file, line and column. */
+function parseYamlText(text, displayPath) {
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parseDocument */ .Tp)(text, { prettyErrors: true, uniqueKeys: true });
+    if (doc.errors.length > 0) {
+        const e = doc.errors[0];
+        const at = e.linePos?.[0] ? ` at line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '';
+        const what = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${displayPath}: malformed YAML${at}: ${what}`);
+    }
+    return doc.toJS({ maxAliasCount: 100 });
+}
+/**
+ * Validates parsed data against a schema and reports every problem at once,
+ * each with the file and the key path: `policy.yml: key 'thresholds.warn': …`.
+ */
+function validateWith(schema, data, displayPath) {
+    const result = schema.safeParse(data);
+    if (result.success)
+        return result.data;
+    const problems = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIssues */ .og)(result.error, (p) => `key '${keyPath(p)}'`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${displayPath}: ${problems.join('; ')}`, problems.map((p) => `${displayPath}: ${p}`));
+}
+
+
+/***/ }),
+
+/***/ 1056:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ writeFileAtomic),
+/* harmony export */   q: () => (/* binding */ writeJsonAtomic)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+/**
+ * Writes a file so that readers see either the old content or the whole new
+ * content, never a part: the data goes to a temporary file in the same
+ * directory, is flushed to disk, then renamed over the target. A crash or a
+ * full disk leaves at most a stray `.tmp` file, never a half-written record.
+ */
+async function writeFileAtomic(path, data) {
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true });
+    const tmp = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, `.${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(path)}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}.tmp`);
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(tmp, 'wx', 0o644);
+    try {
+        await handle.writeFile(data);
+        await handle.sync();
+    }
+    catch (err) {
+        await handle.close().catch(() => undefined);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(tmp, { force: true });
+        throw err;
+    }
+    await handle.close();
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(tmp, path);
+    }
+    catch (err) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(tmp, { force: true });
+        throw err;
+    }
+}
+/** Writes JSON atomically, pretty-printed with a trailing newline. */
+async function writeJsonAtomic(path, value) {
+    await writeFileAtomic(path, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+
+/***/ }),
+
+/***/ 6495:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ sha256)
+/* harmony export */ });
+/* unused harmony export sha256File */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+
+
+function sha256(data) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex');
+}
+/** The sha256 of a file, streamed so memory stays flat whatever its size. */
+async function sha256File(path) {
+    const hash = createHash('sha256');
+    for await (const chunk of createReadStream(path))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+
+
+/***/ }),
+
+/***/ 8422:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hm: () => (/* binding */ boolInput),
+/* harmony export */   O1: () => (/* binding */ intInput),
+/* harmony export */   TL: () => (/* binding */ parseInputs),
+/* harmony export */   _Z: () => (/* binding */ textInput),
+/* harmony export */   dt: () => (/* binding */ listInput),
+/* harmony export */   gX: () => (/* binding */ enumInput),
+/* harmony export */   og: () => (/* binding */ formatIssues)
+/* harmony export */ });
+/* unused harmony export inputNames */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2716);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+
+
+/**
+ * Helpers for the string inputs that actions and the CLI receive. Every
+ * action's inputs are a zod object of these; `parseInputs` validates them all
+ * at once and reports every problem in one message, naming each input.
+ */
+/** `true`/`false` (and yes/no, 1/0, on/off), as the runner passes booleans. */
+const boolInput = (fallback) => zod__WEBPACK_IMPORTED_MODULE_1__/* .stringbool */ .uEf({ truthy: ['true', 'yes', '1', 'on'], falsy: ['false', 'no', '0', 'off'] }).default(fallback);
+/** A positive integer given as text. */
+const intInput = (fallback, min = 1, max = 1000) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+    .regex(/^\d+$/, 'expected a whole number')
+    .transform(Number)
+    .pipe(zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(min).max(max))
+    .default(fallback);
+/** One of a set of words. */
+const enumInput = (values, fallback) => zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(values).default(fallback);
+/** Free text; empty means "not set". */
+const textInput = () => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional();
+/** A multiline list (one item a line, `#` comments allowed); commas also separate when `commas` is set. */
+const listInput = (commas = false) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+    .optional()
+    .transform((text) => (text ?? '')
+    .split(commas ? /[\r\n,]+/ : /\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#')));
+/** Formats a zod error as one line per problem, each naming where it is. */
+function formatIssues(error, name) {
+    return error.issues.map((issue) => {
+        const where = name(issue.path);
+        if (issue.code === 'unrecognized_keys') {
+            return `${where}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
+        }
+        return `${where}: ${issue.message}`;
+    });
+}
+/**
+ * Validates raw string inputs against a schema. Empty strings count as unset,
+ * so a default applies whether the runner passed '' or nothing at all.
+ */
+function parseInputs(schema, raw) {
+    const cleaned = {};
+    for (const [k, v] of Object.entries(raw))
+        if (v !== undefined && v.trim() !== '')
+            cleaned[k] = v.trim();
+    const result = schema.safeParse(cleaned);
+    if (result.success)
+        return result.data;
+    const problems = formatIssues(result.error, (path) => `input '${String(path[0] ?? '?')}'`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`invalid input: ${problems.join('; ')}`, problems);
+}
+/** The names of a schema's inputs, as action.yml must declare them. */
+function inputNames(schema) {
+    return Object.keys(schema.shape);
+}
+
+
+/***/ }),
+
+/***/ 3338:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GE: () => (/* binding */ expandGlobs),
+/* harmony export */   zZ: () => (/* binding */ uniqueFiles)
+/* harmony export */ });
+/* unused harmony export splitLines */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var tinyglobby__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3382);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+
+
+
+
+/** Splits a multiline (or comma-free) input into its non-empty, non-comment lines. */
+function splitLines(text) {
+    if (!text)
+        return [];
+    return text
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'));
+}
+function isInside(root, path) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, path);
+    return rel === '' || (!rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) && rel !== '..' && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
+}
+/**
+ * Expands globs inside a workspace. A pattern that points outside it (an
+ * absolute path elsewhere, `../`) is a ConfigurationError naming the pattern,
+ * and so is a match that resolves outside through a symlink: evidence and cost
+ * data come from the repository, never from the rest of the machine.
+ */
+async function expandGlobs(patterns, workspace, what) {
+    const root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace));
+    const results = [];
+    for (const pattern of patterns) {
+        const negated = pattern.startsWith('!');
+        const body = negated ? pattern.slice(1) : pattern;
+        let rel = body;
+        if ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(body)) {
+            if (!isInside(root, body) && !isInside((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace), body)) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${what}: '${pattern}' points outside the workspace (${root})`);
+            }
+            rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(isInside(root, body) ? root : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace), body);
+        }
+        const norm = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.normalize)(rel);
+        if (norm === '..' || norm.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${what}: '${pattern}' points outside the workspace (${root})`);
+        }
+        if (negated)
+            continue;
+        const posix = rel.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
+        const files = (0,tinyglobby__WEBPACK_IMPORTED_MODULE_3__/* .isDynamicPattern */ .ey)(posix)
+            ? await (0,tinyglobby__WEBPACK_IMPORTED_MODULE_3__/* .glob */ .TI)(posix, { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: true, expandDirectories: false })
+            : await (0,tinyglobby__WEBPACK_IMPORTED_MODULE_3__/* .glob */ .TI)(posix.replace(/[[\]{}()*?!]/g, '\\$&'), { cwd: root, dot: true, onlyFiles: true, expandDirectories: false });
+        const kept = [];
+        for (const f of files) {
+            const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root, f)).catch(() => undefined);
+            if (real && !isInside(root, real)) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${what}: '${f}' (from '${pattern}') resolves outside the workspace through a symlink`);
+            }
+            kept.push(f);
+        }
+        results.push({ pattern, files: kept.sort() });
+    }
+    // Negated patterns remove matches of the positive ones, as in .gitignore-style inputs.
+    const negations = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
+    if (negations.length > 0) {
+        const excluded = new Set(await (0,tinyglobby__WEBPACK_IMPORTED_MODULE_3__/* .glob */ .TI)(negations, { cwd: root, dot: true, onlyFiles: true, expandDirectories: false }));
+        for (const r of results)
+            r.files = r.files.filter((f) => !excluded.has(f));
+    }
+    return results;
+}
+/** Every distinct file of a set of glob matches, in first-seen order. */
+function uniqueFiles(matches) {
+    return [...new Set(matches.flatMap((m) => m.files))];
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,568 @@
+export const id = 856;
+export const ids = [856];
+export const modules = {
+
+/***/ 9240:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KB: () => (/* binding */ MANIFEST_SCHEMA),
+/* harmony export */   KL: () => (/* binding */ redactDeep),
+/* harmony export */   _6: () => (/* binding */ readMetadata),
+/* harmony export */   fD: () => (/* binding */ manifestForVerifySchema),
+/* harmony export */   ir: () => (/* binding */ MANIFEST_NAME)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2716);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6670);
+
+
+
+
+const MANIFEST_SCHEMA = 'drloop.evidence-manifest/v1';
+const MANIFEST_NAME = 'manifest.json';
+const nullableString = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().nullish().transform((v) => v ?? null);
+const nullableNumber = zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().nullish().transform((v) => v ?? null);
+const nullableBool = zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY().nullish().transform((v) => v ?? null);
+/** The drill summary dr-execute writes, read leniently: unknown keys are kept, missing ones are null. */
+const drillSummarySchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({
+    schema: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('drloop.drill-summary/v1'),
+    runId: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    plan: zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({ name: nullableString, path: nullableString, sha256: nullableString }).nullish(),
+    mode: nullableString,
+    status: nullableString,
+    decision: nullableString,
+    alert: zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({ name: nullableString, fingerprint: nullableString, groupKey: nullableString, status: nullableString, startsAt: nullableString }).nullish(),
+    objectives: zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({ rtoSeconds: nullableNumber, rpoSeconds: nullableNumber }).nullish(),
+    incidentStart: nullableString,
+    startedAt: nullableString,
+    endedAt: nullableString,
+    rtoSeconds: nullableNumber,
+    rpoSeconds: nullableNumber,
+    rtoMet: nullableBool,
+    rpoMet: nullableBool,
+    lastPhase: nullableString,
+    phases: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({
+        phase: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+        status: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+        skipReason: nullableString,
+        startedAt: nullableString,
+        endedAt: nullableString,
+        durationSeconds: nullableNumber,
+    }))
+        .default([]),
+});
+const costRecordSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({
+    schema: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('drloop.cost-decision/v1'),
+    createdAt: nullableString,
+    mode: nullableString,
+    decision: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    target: nullableString,
+    currency: nullableString,
+    reasons: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()).default([]),
+});
+/** Records larger than this are bundled but not read for metadata. */
+const MAX_RECORD_BYTES = 16 * 1024 * 1024;
+async function readJsonRecord(file) {
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(file, 'r');
+    try {
+        const { size } = await handle.stat();
+        if (size > MAX_RECORD_BYTES)
+            throw new Error(`larger than ${MAX_RECORD_BYTES} bytes`);
+        return JSON.parse(await handle.readFile('utf8'));
+    }
+    finally {
+        await handle.close();
+    }
+}
+function met(measured, objective, stated) {
+    if (stated !== null)
+        return stated;
+    if (measured === null || objective === null)
+        return null;
+    return measured <= objective;
+}
+function time(s) {
+    const t = s === null ? NaN : Date.parse(s);
+    return Number.isFinite(t) ? t : 0;
+}
+/**
+ * Reads the run's metadata from the evidence: the latest drill summary under
+ * `runs/<run-id>/`, the latest cost decision under `cost/`, the alert, and
+ * where the workflow ran. A record that does not parse is a warning (it is
+ * still bundled as it is), never a failure.
+ */
+async function readMetadata(items, alert, context, commit, warn) {
+    const drills = [];
+    const costs = [];
+    for (const item of items) {
+        if (item.source !== 'evidence-dir' || !item.file)
+            continue;
+        const isDrill = /^evidence\/runs\/[^/]+\/drill\.summary\.json$/.test(item.bundlePath);
+        const isCost = /^evidence\/cost\/decision-[^/]*\.json$/.test(item.bundlePath);
+        if (!isDrill && !isCost)
+            continue;
+        let data;
+        try {
+            data = await readJsonRecord(item.file);
+        }
+        catch (err) {
+            warn(`${item.origin}: not read for the manifest's metadata (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err)}); bundled as it is`);
+            continue;
+        }
+        const parsed = isDrill ? drillSummarySchema.safeParse(data) : costRecordSchema.safeParse(data);
+        if (!parsed.success) {
+            const issue = parsed.error.issues[0];
+            warn(`${item.origin}: not a ${isDrill ? 'drill summary' : 'cost decision record'} drloop understands (${issue?.path.join('.') || 'top level'}: ${issue?.message}); bundled as it is`);
+            continue;
+        }
+        if (isDrill)
+            drills.push({ summary: parsed.data, record: item.bundlePath });
+        else
+            costs.push({ record: parsed.data, path: item.bundlePath });
+    }
+    drills.sort((a, b) => time(a.summary.startedAt) - time(b.summary.startedAt) || a.record.localeCompare(b.record));
+    costs.sort((a, b) => time(a.record.createdAt) - time(b.record.createdAt) || a.path.localeCompare(b.path));
+    const drill = drills.at(-1);
+    const cost = costs.at(-1);
+    const s = drill?.summary;
+    let alertMeta = null;
+    if (alert) {
+        alertMeta = { name: alert.name, fingerprint: alert.fingerprint, groupKey: alert.groupKey, status: alert.status, startsAt: alert.startsAt, source: "input 'alert'" };
+    }
+    else if (s?.alert && drill) {
+        const a = s.alert;
+        alertMeta = { name: a.name ?? '', fingerprint: a.fingerprint ?? '', groupKey: a.groupKey ?? '', status: a.status ?? '', startsAt: a.startsAt, source: drill.record };
+    }
+    const rtoObjective = s?.objectives?.rtoSeconds ?? null;
+    const rpoObjective = s?.objectives?.rpoSeconds ?? null;
+    return {
+        run: {
+            repository: context.repository ?? null,
+            commit,
+            workflowRunId: context.runId ?? null,
+            workflowRunAttempt: context.runAttempt ?? null,
+            runUrl: context.runUrl ?? null,
+            actor: context.actor ?? null,
+            event: context.event ?? null,
+        },
+        alert: alertMeta,
+        cost: cost
+            ? {
+                decision: cost.record.decision,
+                mode: cost.record.mode,
+                target: cost.record.target,
+                currency: cost.record.currency,
+                createdAt: cost.record.createdAt,
+                reasons: cost.record.reasons,
+                record: cost.path,
+            }
+            : s?.decision && drill
+                ? { decision: s.decision, mode: null, target: null, currency: null, createdAt: null, reasons: [], record: drill.record }
+                : null,
+        drill: s && drill
+            ? {
+                runId: s.runId,
+                mode: s.mode,
+                status: s.status,
+                plan: s.plan ? { name: s.plan.name, path: s.plan.path, sha256: s.plan.sha256 } : null,
+                lastPhase: s.lastPhase,
+                incidentStart: s.incidentStart,
+                startedAt: s.startedAt,
+                endedAt: s.endedAt,
+                phases: s.phases.map((p) => ({ phase: p.phase, status: p.status, skipReason: p.skipReason, startedAt: p.startedAt, endedAt: p.endedAt, durationSeconds: p.durationSeconds })),
+                record: drill.record,
+            }
+            : null,
+        objectives: {
+            rtoSeconds: s?.rtoSeconds ?? null,
+            rpoSeconds: s?.rpoSeconds ?? null,
+            rtoObjectiveSeconds: rtoObjective,
+            rpoObjectiveSeconds: rpoObjective,
+            rtoMet: met(s?.rtoSeconds ?? null, rtoObjective, s?.rtoMet ?? null),
+            rpoMet: met(s?.rpoSeconds ?? null, rpoObjective, s?.rpoMet ?? null),
+        },
+        runs: drills.map((d) => ({ runId: d.summary.runId, status: d.summary.status, startedAt: d.summary.startedAt, record: d.record })),
+    };
+}
+/**
+ * Redacts every string of a JSON value. The manifest's metadata is copied
+ * from records and payloads, so it gets the same rules as the files.
+ */
+function redactDeep(value, rules) {
+    if (typeof value === 'string')
+        return (0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(value, rules).text;
+    if (Array.isArray(value))
+        return value.map((v) => redactDeep(v, rules));
+    if (value && typeof value === 'object') {
+        const out = {};
+        for (const [k, v] of Object.entries(value))
+            out[k] = redactDeep(v, rules);
+        return out;
+    }
+    return value;
+}
+/** What verification needs from a manifest; anything else in it is informational. */
+const manifestForVerifySchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({
+    schema: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz(MANIFEST_SCHEMA),
+    files: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({ path: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1), size: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().min(0), sha256: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().regex(/^[0-9a-f]{64}$/) })),
+});
+
+
+/***/ }),
+
+/***/ 9612:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Az: () => (/* binding */ POINTER_SCHEMA),
+/* harmony export */   EO: () => (/* binding */ formatS3Uri),
+/* harmony export */   ID: () => (/* binding */ joinKey),
+/* harmony export */   Wg: () => (/* binding */ POINTER_NAME),
+/* harmony export */   nR: () => (/* binding */ pointerSchema),
+/* harmony export */   yc: () => (/* binding */ parseS3Uri)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2716);
+
+const S3_URI = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/;
+/** Parses `s3://bucket/prefix`; undefined when the text is not one. */
+function parseS3Uri(uri) {
+    const m = S3_URI.exec(uri.trim());
+    if (!m)
+        return undefined;
+    const key = (m[2] ?? '').replace(/^\/+|\/+$/g, '');
+    if (key.split('/').some((part) => part === '.' || part === '..'))
+        return undefined;
+    return { bucket: m[1], key };
+}
+function formatS3Uri(loc) {
+    return `s3://${loc.bucket}${loc.key ? `/${loc.key}` : ''}`;
+}
+/** Joins key parts with `/`, skipping empty ones (an empty prefix is the bucket root). */
+function joinKey(...parts) {
+    return parts.filter((p) => p !== '').join('/');
+}
+const POINTER_SCHEMA = 'drloop.evidence-pointer/v1';
+const POINTER_NAME = 'current.json';
+/**
+ * `<prefix>/current.json`: the latest verified bundle. It is written only
+ * after the bundle it names was read back and matched, so it never names a
+ * missing or partial bundle.
+ */
+const pointerSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
+    schema: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(POINTER_SCHEMA).optional(),
+    bundle_uri: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().refine((s) => parseS3Uri(s) !== undefined, 'expected an s3://bucket/key URI'),
+    bundle_sha256: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^[0-9a-f]{64}$/, 'expected 64 hex digits'),
+    bundle_size: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(0).optional(),
+    created_at: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    git_sha: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    run_id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+});
+
+
+/***/ }),
+
+/***/ 9856:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IF: () => (/* binding */ verifyBundle),
+/* harmony export */   NW: () => (/* binding */ verifyPointer),
+/* harmony export */   g9: () => (/* binding */ sidecarPaths)
+/* harmony export */ });
+/* unused harmony export verifyBundleStream */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var tar_stream__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6118);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9148);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9240);
+/* harmony import */ var _s3_uri_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9612);
+
+
+
+
+
+
+
+
+
+
+/** A manifest larger than this is not read (a real one is about 300 bytes a file). */
+const MAX_MANIFEST_BYTES = 256 * 1024 * 1024;
+/**
+ * Checks a bundle read as a stream, in one pass: the whole stream is hashed
+ * (for the pointer and sidecar checks) while it is unpacked and every entry
+ * hashed. A bundle that stops being readable part way still gets its sha256.
+ */
+async function verifyBundleStream(source, subject) {
+    const whole = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    let bundleSize = 0;
+    const found = new Map();
+    const mismatches = [];
+    let manifestBytes = null;
+    let unpackError = null;
+    const gunzip = (0,node_zlib__WEBPACK_IMPORTED_MODULE_4__.createGunzip)();
+    const ex = (0,tar_stream__WEBPACK_IMPORTED_MODULE_5__.extract)();
+    const readEntries = async () => {
+        for await (const entry of ex) {
+            const { name, type } = entry.header;
+            const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+            let size = 0;
+            const keep = [];
+            const isManifest = name === _manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir && type === 'file';
+            for await (const chunk of entry) {
+                hash.update(chunk);
+                size += chunk.length;
+                if (isManifest && size <= MAX_MANIFEST_BYTES)
+                    keep.push(chunk);
+            }
+            if (type !== 'file') {
+                mismatches.push(`unexpected: ${name} is a ${type}, a bundle holds only files`);
+                continue;
+            }
+            if (found.has(name))
+                mismatches.push(`duplicate: ${name} appears more than once in the bundle`);
+            if (isManifest) {
+                if (size > MAX_MANIFEST_BYTES)
+                    mismatches.push(`${_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir}: larger than ${MAX_MANIFEST_BYTES} bytes, not read`);
+                else
+                    manifestBytes = Buffer.concat(keep);
+            }
+            found.set(name, { size, sha256: hash.digest('hex') });
+        }
+    };
+    // Both sides settle before the error is looked at: a corrupt stream fails
+    // the pipe and the entry loop alike, and neither may go unhandled.
+    const unpacking = Promise.allSettled([(0,node_stream_promises__WEBPACK_IMPORTED_MODULE_3__.pipeline)(gunzip, ex), readEntries()]).then((results) => {
+        const failed = results.find((r) => r.status === 'rejected');
+        if (failed)
+            unpackError = failed.reason;
+    });
+    for await (const chunk of source) {
+        whole.update(chunk);
+        bundleSize += chunk.length;
+        if (unpackError === null && !gunzip.destroyed && !gunzip.writableEnded) {
+            if (!gunzip.write(chunk)) {
+                await new Promise((res) => {
+                    const done = () => {
+                        gunzip.off('drain', done).off('close', done).off('error', done);
+                        res();
+                    };
+                    gunzip.on('drain', done).on('close', done).on('error', done);
+                });
+            }
+        }
+    }
+    if (!gunzip.destroyed && !gunzip.writableEnded)
+        gunzip.end();
+    await unpacking;
+    if (unpackError !== null)
+        mismatches.push(`bundle: not a readable tar.gz (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .describeError */ .Uc)(unpackError)})`);
+    let files = 0;
+    let manifestInfo = null;
+    if (manifestBytes === null) {
+        if (unpackError === null)
+            mismatches.push(`${_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir}: missing, nothing to verify the files against`);
+    }
+    else {
+        const bytes = manifestBytes;
+        try {
+            const raw = (0,_files_js__WEBPACK_IMPORTED_MODULE_7__/* .parseJsonText */ .lk)(bytes.toString('utf8'), _manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir);
+            const manifest = (0,_files_js__WEBPACK_IMPORTED_MODULE_7__/* .validateWith */ .xJ)(_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .manifestForVerifySchema */ .fD, raw, _manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir);
+            const listed = new Set();
+            files = manifest.files.length;
+            for (const f of manifest.files) {
+                if (listed.has(f.path))
+                    mismatches.push(`${_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir}: lists ${f.path} twice`);
+                listed.add(f.path);
+                const actual = found.get(f.path);
+                if (!actual) {
+                    if (unpackError === null)
+                        mismatches.push(`missing: ${f.path} is in the manifest but not in the bundle`);
+                }
+                else if (actual.sha256 !== f.sha256 || actual.size !== f.size) {
+                    mismatches.push(`changed: ${f.path} has sha256 ${actual.sha256} (${actual.size} bytes), the manifest says ${f.sha256} (${f.size} bytes)`);
+                }
+            }
+            for (const name of found.keys()) {
+                if (name !== _manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir && !listed.has(name))
+                    mismatches.push(`extra: ${name} is in the bundle but not in the manifest`);
+            }
+            const m = raw;
+            manifestInfo = {
+                createdAt: typeof m.createdAt === 'string' ? m.createdAt : null,
+                bundle: typeof m.bundle === 'string' ? m.bundle : null,
+                sha256: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex'),
+            };
+        }
+        catch (err) {
+            if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1))
+                throw err;
+            mismatches.push(`${_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir}: ${err.message.replace(`${_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir}: `, '')}`);
+        }
+    }
+    return { ok: mismatches.length === 0, subject, bundleSha256: whole.digest('hex'), bundleSize, files, mismatches, manifest: manifestInfo };
+}
+async function readIfExists(path) {
+    try {
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(path, 'utf8');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return null;
+        throw err;
+    }
+}
+/** The checksum file next to a bundle (`sha256sum` format), when there is one. */
+function sidecarPaths(bundlePath) {
+    return { sha256: `${bundlePath}.sha256`, manifest: `${bundlePath.replace(/\.tar\.gz$/, '')}.manifest.json` };
+}
+/**
+ * Verifies a local bundle: every file against the manifest inside it, and the
+ * bundle against its `.sha256` file and the manifest copy beside it, when
+ * those exist (an auditor may have only the bundle).
+ */
+async function verifyBundle(path) {
+    try {
+        if (!(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(path)).isFile())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1(`${path}: not a file`);
+    }
+    catch (err) {
+        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1)
+            throw err;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1(`${path}: ${err.code === 'ENOENT' ? 'file not found' : (0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .describeError */ .Uc)(err)}`);
+    }
+    const report = await verifyBundleStream((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path), path);
+    const side = sidecarPaths(path);
+    const sumText = await readIfExists(side.sha256);
+    if (sumText !== null) {
+        const expected = sumText.trim().split(/\s+/)[0] ?? '';
+        if (expected !== report.bundleSha256)
+            report.mismatches.push(`bundle: sha256 ${report.bundleSha256}, ${side.sha256} says ${expected}`);
+    }
+    const manifestCopy = await readIfExists(side.manifest);
+    if (manifestCopy !== null && report.manifest && (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(manifestCopy).digest('hex') !== report.manifest.sha256) {
+        report.mismatches.push(`manifest copy: ${side.manifest} differs from the bundle's ${_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir}`);
+    }
+    report.ok = report.mismatches.length === 0;
+    return report;
+}
+/**
+ * Verifies `s3://…/current.json`: the bundle it names is read once, hashed
+ * against the pointer and unpacked against its manifest.
+ */
+async function verifyPointer(uri, options, factory) {
+    const loc = (0,_s3_uri_js__WEBPACK_IMPORTED_MODULE_9__/* .parseS3Uri */ .yc)(uri);
+    if (!loc || loc.key === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1(`'${uri}' is not an s3://bucket/key URI of a pointer (…/current.json)`);
+    const s3 = await Promise.all(/* import() */[__webpack_require__.e(358), __webpack_require__.e(827)]).then(__webpack_require__.bind(__webpack_require__, 2827));
+    const client = await (factory ?? s3.createS3Client)(options);
+    try {
+        const body = await s3.openObject(client, loc);
+        if (!body)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1(`${uri}: no such object`);
+        const chunks = [];
+        for await (const c of body)
+            chunks.push(Buffer.from(c));
+        const pointer = (0,_files_js__WEBPACK_IMPORTED_MODULE_7__/* .validateWith */ .xJ)(_s3_uri_js__WEBPACK_IMPORTED_MODULE_9__/* .pointerSchema */ .nR, (0,_files_js__WEBPACK_IMPORTED_MODULE_7__/* .parseJsonText */ .lk)(Buffer.concat(chunks).toString('utf8'), uri), uri);
+        const bundleLoc = (0,_s3_uri_js__WEBPACK_IMPORTED_MODULE_9__/* .parseS3Uri */ .yc)(pointer.bundle_uri);
+        const bundle = await s3.openObject(client, bundleLoc);
+        if (!bundle) {
+            return { ok: false, subject: uri, bundleSha256: '', bundleSize: 0, files: 0, mismatches: [`bundle: ${pointer.bundle_uri}, named by the pointer, does not exist`], manifest: null, pointer };
+        }
+        const report = await verifyBundleStream(bundle, pointer.bundle_uri);
+        report.subject = uri;
+        report.pointer = pointer;
+        if (report.bundleSha256 !== pointer.bundle_sha256) {
+            report.mismatches.unshift(`bundle: ${pointer.bundle_uri} has sha256 ${report.bundleSha256}, the pointer says ${pointer.bundle_sha256}`);
+        }
+        if (pointer.bundle_size !== undefined && pointer.bundle_size !== report.bundleSize) {
+            report.mismatches.unshift(`bundle: ${pointer.bundle_uri} is ${report.bundleSize} bytes, the pointer says ${pointer.bundle_size}`);
+        }
+        report.ok = report.mismatches.length === 0;
+        return report;
+    }
+    finally {
+        client.destroy();
+    }
+}
+
+
+/***/ }),
+
+/***/ 6670:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   Yb: () => (/* binding */ BUILTIN_RULES),
+/* harmony export */   fI: () => (/* binding */ compileExtraRules)
+/* harmony export */ });
+/**
+ * Secret redaction for everything drloop writes: step output tails in
+ * receipts, logs and files in evidence bundles. Values are replaced by
+ * `[REDACTED:<kind>]`; callers get counts per kind, never the values.
+ */
+const BUILTIN_RULES = [
+    { kind: 'pem-private-key', pattern: /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY-----[\s\S]*?-----END \1PRIVATE KEY-----/g },
+    { kind: 'aws-access-key-id', pattern: /\b(?:AKIA|ASIA|AIDA|AROA|AGPA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\b/g },
+    {
+        kind: 'aws-secret-access-key',
+        pattern: /((?:aws_?secret_?access_?key|secret_?access_?key|AWS_SECRET_ACCESS_KEY)["']?\s*[:=]\s*["']?)([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gi,
+        group: 2,
+    },
+    { kind: 'github-token', pattern: /\b(?:ghp|gho|ghs|ghu|ghr)_[A-Za-z0-9]{36,255}\b/g },
+    { kind: 'github-token', pattern: /\bgithub_pat_[A-Za-z0-9_]{22,255}\b/g },
+    { kind: 'slack-webhook', pattern: /https:\/\/hooks\.slack(?:-gov)?\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/-]+/g },
+    { kind: 'teams-webhook', pattern: /https:\/\/[A-Za-z0-9.-]*(?:webhook\.office\.com|logic\.azure\.com|powerplatform\.com)[^\s"'<>]*/g },
+    { kind: 'bearer-token', pattern: /(\bAuthorization\s*[:=]\s*["']?Bearer\s+)([A-Za-z0-9\-._~+/]+=*)/gi, group: 2 },
+];
+/** Compiles the user's extra patterns (input `redact`), naming the bad one on error. */
+function compileExtraRules(patterns) {
+    return patterns.map((p, i) => {
+        try {
+            return { kind: `custom-${i + 1}`, pattern: new RegExp(p, 'g') };
+        }
+        catch (err) {
+            throw new Error(`redact pattern ${i + 1} (${JSON.stringify(p)}) is not a valid regular expression: ${err.message}`);
+        }
+    });
+}
+function redact(text, extra = []) {
+    const counts = {};
+    let total = 0;
+    let out = text;
+    for (const rule of [...BUILTIN_RULES, ...extra]) {
+        rule.pattern.lastIndex = 0;
+        out = out.replace(rule.pattern, (...args) => {
+            const match = args[0];
+            if (match === '')
+                return match;
+            counts[rule.kind] = (counts[rule.kind] ?? 0) + 1;
+            total += 1;
+            if (rule.group === undefined)
+                return `[REDACTED:${rule.kind}]`;
+            const groups = args.slice(1, -2);
+            const secret = groups[rule.group - 1] ?? '';
+            const idx = match.lastIndexOf(secret);
+            return `${match.slice(0, idx)}[REDACTED:${rule.kind}]${match.slice(idx + secret.length)}`;
+        });
+    }
+    return { text: out, counts, total };
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,203 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { ConfigurationError } from '../errors.js';
+import { parseJsonText, validateWith } from '../files.js';
+import { writeJsonAtomic } from '../fs-atomic.js';
+import { PHASES, type PhaseName } from './schema.js';
+
+/**
+ * Receipts are the only state a DR run keeps between jobs: one JSON file per
+ * phase (plus guards and failback) and a summary, under
+ * `<evidence-dir>/runs/<run-id>/`. collect-evidence reads the same files.
+ */
+export const PHASE_RECEIPT_SCHEMA = 'drloop.phase-receipt/v1';
+export const DRILL_SUMMARY_SCHEMA = 'drloop.drill-summary/v1';
+
+export const RECEIPT_STATUSES = ['success', 'failed', 'skipped', 'cancelled'] as const;
+export type ReceiptStatus = (typeof RECEIPT_STATUSES)[number];
+export type ReceiptName = PhaseName | 'guards' | 'failback';
+
+export const RUN_STATUSES = ['succeeded', 'failed', 'stopped', 'refused', 'cancelled'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+export interface AttemptRecord {
+  attempt: number;
+  startedAt: string;
+  exitCode: number | null;
+  signal: string | null;
+  timedOut: boolean;
+  cancelled: boolean;
+  durationSeconds: number;
+  /** The last few KB of stdout and stderr, with secrets redacted. */
+  outputTail: string;
+  /** Whether the output matched one of the step's `retry.on` patterns. */
+  retryMatched: boolean;
+}
+
+export interface StepRecord {
+  name: string;
+  run: string;
+  status: ReceiptStatus;
+  attempts: AttemptRecord[];
+  /** `KEY=value` lines the step appended to `$DRLOOP_OUTPUT`. */
+  outputs: Record<string, string>;
+  /** Why a guard failed when its exit code alone does not say (an unexpected output). */
+  detail?: string;
+}
+
+export interface CheckRecord {
+  name: string;
+  kind: 'http' | 'run' | 'verify';
+  target: string;
+  status: ReceiptStatus;
+  tries: number;
+  detail: string;
+  startedAt: string | null;
+  durationSeconds: number;
+}
+
+export interface PhaseReceipt {
+  schema: typeof PHASE_RECEIPT_SCHEMA;
+  runId: string;
+  phase: ReceiptName;
+  status: ReceiptStatus;
+  skipReason: string | null;
+  startedAt: string | null;
+  endedAt: string | null;
+  durationSeconds: number | null;
+  steps: StepRecord[];
+  checks: CheckRecord[];
+  extra: Record<string, unknown>;
+}
+
+export interface SummaryPhase {
+  phase: ReceiptName;
+  status: ReceiptStatus;
+  skipReason: string | null;
+  startedAt: string | null;
+  endedAt: string | null;
+  durationSeconds: number | null;
+}
+
+export interface DrillSummary {
+  schema: typeof DRILL_SUMMARY_SCHEMA;
+  runId: string;
+  plan: { name: string; path: string; sha256: string };
+  mode: 'drill' | 'failover' | 'failback';
+  status: RunStatus;
+  /** Why the run was refused, failed or stopped, in one line; null when it succeeded. */
+  reason: string | null;
+  dryRun: boolean;
+  decision: 'allow' | 'warn' | 'block' | null;
+  alert: { name: string; fingerprint: string; groupKey: string; status: string; startsAt: string | null } | null;
+  objectives: { rtoSeconds: number | null; rpoSeconds: number | null };
+  incidentStart: string;
+  startedAt: string;
+  endedAt: string;
+  rtoSeconds: number | null;
+  rpoSeconds: number | null;
+  rtoMet: boolean | null;
+  rpoMet: boolean | null;
+  lastPhase: string | null;
+  phases: SummaryPhase[];
+}
+
+const iso = z.string().nullable();
+
+/** What drloop needs from a receipt it reads back; extra keys are kept. */
+const phaseReceiptSchema = z.looseObject({
+  schema: z.literal(PHASE_RECEIPT_SCHEMA),
+  runId: z.string(),
+  phase: z.string(),
+  status: z.enum(RECEIPT_STATUSES),
+  skipReason: z.string().nullable(),
+  startedAt: iso,
+  endedAt: iso,
+  durationSeconds: z.number().nullable(),
+  steps: z.array(z.looseObject({ name: z.string(), run: z.string(), status: z.enum(RECEIPT_STATUSES), attempts: z.array(z.looseObject({})), outputs: z.record(z.string(), z.string()).default({}) })),
+  checks: z.array(z.looseObject({})).default([]),
+  extra: z.record(z.string(), z.unknown()).default({}),
+});
+
+const summarySchema = z.looseObject({
+  schema: z.literal(DRILL_SUMMARY_SCHEMA),
+  runId: z.string(),
+  incidentStart: z.string(),
+  startedAt: z.string(),
+});
+
+export function runDirOf(evidenceDir: string, runId: string): string {
+  return join(evidenceDir, 'runs', runId);
+}
+
+export function receiptPathOf(runDir: string, name: ReceiptName): string {
+  return join(runDir, 'phases', `${name}.json`);
+}
+
+export function summaryPathOf(runDir: string): string {
+  return join(runDir, 'drill.summary.json');
+}
+
+export async function writeReceipt(runDir: string, receipt: PhaseReceipt): Promise<void> {
+  await writeJsonAtomic(receiptPathOf(runDir, receipt.phase), receipt);
+}
+
+async function readJsonIfExists(path: string, display: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new ConfigurationError(`${display}: cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+  return parseJsonText(text, display);
+}
+
+/**
+ * Loads the receipts a previous job of the same run left behind. A receipt
+ * that is not valid JSON or not a drloop receipt is a ConfigurationError:
+ * resuming on top of a damaged record would hide what happened.
+ */
+export async function loadReceipts(runDir: string, displayDir: string, runId: string): Promise<Map<ReceiptName, PhaseReceipt>> {
+  const out = new Map<ReceiptName, PhaseReceipt>();
+  for (const name of [...PHASES, 'guards', 'failback'] as ReceiptName[]) {
+    const display = `${displayDir}/phases/${name}.json`;
+    const data = await readJsonIfExists(receiptPathOf(runDir, name), display);
+    if (data === undefined) continue;
+    const r = validateWith(phaseReceiptSchema, data, display) as unknown as PhaseReceipt;
+    if (r.runId !== runId || r.phase !== name) {
+      throw new ConfigurationError(`${display}: belongs to run '${r.runId}' phase '${r.phase}', expected run '${runId}' phase '${name}'`);
+    }
+    out.set(name, r);
+  }
+  return out;
+}
+
+export async function loadSummary(runDir: string, displayDir: string): Promise<DrillSummary | undefined> {
+  const display = `${displayDir}/drill.summary.json`;
+  const data = await readJsonIfExists(summaryPathOf(runDir), display);
+  if (data === undefined) return undefined;
+  return validateWith(summarySchema, data, display) as unknown as DrillSummary;
+}
+
+export function summaryPhaseOf(r: PhaseReceipt): SummaryPhase {
+  return { phase: r.phase, status: r.status, skipReason: r.skipReason, startedAt: r.startedAt, endedAt: r.endedAt, durationSeconds: r.durationSeconds };
+}
+
+/** A receipt for a phase that did not run, with the reason why. */
+export function skippedReceipt(runId: string, phase: ReceiptName, reason: string): PhaseReceipt {
+  return {
+    schema: PHASE_RECEIPT_SCHEMA,
+    runId,
+    phase,
+    status: 'skipped',
+    skipReason: reason,
+    startedAt: null,
+    endedAt: null,
+    durationSeconds: null,
+    steps: [],
+    checks: [],
+    extra: {},
+  };
+}

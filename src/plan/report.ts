@@ -1,0 +1,83 @@
+import { formatDuration } from '../duration.js';
+import type { DrillSummary, ReceiptStatus, RunStatus } from './receipts.js';
+
+const RUN_ICON: Record<RunStatus, string> = { succeeded: '✅', failed: '❌', stopped: '⏸️', refused: '⛔', cancelled: '🛑' };
+const PHASE_ICON: Record<ReceiptStatus, string> = { success: '✅', failed: '❌', skipped: '⏭️', cancelled: '🛑' };
+
+function cell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+function seconds(n: number | null): string {
+  return n === null ? '—' : formatDuration(n);
+}
+
+function met(value: boolean | null, measured: number | null, objective: number | null): string {
+  if (measured === null) return 'not measured';
+  if (objective === null) return 'no objective';
+  return value ? '✅ met' : '❌ missed';
+}
+
+/**
+ * A Mermaid gantt of the run: one bar per phase that ran, and milestones for
+ * the incident start and the moment validate passed (the end of the RTO).
+ * Times are epoch milliseconds (`dateFormat x`), so no time zone can shift them.
+ */
+export function ganttChart(s: DrillSummary): string | null {
+  const ran = s.phases.filter((p) => p.startedAt && p.endedAt);
+  if (ran.length === 0) return null;
+  const lines = ['```mermaid', 'gantt', `  title ${s.plan.name.replace(/[:#;]/g, ' ')} (${s.runId})`, '  dateFormat x', '  axisFormat %H:%M:%S'];
+  lines.push('  section Incident');
+  const incident = Date.parse(s.incidentStart);
+  lines.push(`  Incident start : milestone, incident, ${incident}, ${incident}`);
+  const validate = s.phases.find((p) => p.phase === 'validate' && p.status === 'success' && p.endedAt);
+  if (validate?.endedAt && s.rtoSeconds !== null) lines.push(`  RTO ${formatDuration(s.rtoSeconds)} : milestone, rto, ${Date.parse(validate.endedAt)}, ${Date.parse(validate.endedAt)}`);
+  lines.push('  section Phases');
+  for (const p of ran) {
+    const tag = p.status === 'success' ? 'done' : p.status === 'failed' || p.status === 'cancelled' ? 'crit' : 'active';
+    const start = Date.parse(p.startedAt!);
+    // A bar needs some width to be drawn; sub-second phases get one second.
+    const end = Math.max(Date.parse(p.endedAt!), start + 1000);
+    lines.push(`  ${p.phase} (${p.status}) : ${tag}, ${p.phase}, ${start}, ${end}`);
+  }
+  lines.push('```');
+  return lines.join('\n');
+}
+
+/** The job summary: status, phases with durations, RTO/RPO against objectives, the timeline. */
+export function drillMarkdown(s: DrillSummary, summaryPath: string): string {
+  const lines: string[] = [];
+  const title = s.dryRun ? `${s.plan.name}: dry run` : `${s.plan.name}: ${s.status}`;
+  lines.push(`## ${RUN_ICON[s.status]} DR ${s.mode} — ${cell(title)}`);
+  lines.push('');
+  lines.push(`Run \`${s.runId}\`, plan \`${cell(s.plan.path)}\` (sha256 \`${s.plan.sha256.slice(0, 12)}\`)${s.decision ? `, cost decision **${s.decision}**` : ''}.`);
+  if (s.reason) {
+    lines.push('');
+    lines.push(`> ${cell(s.reason)}`);
+  }
+  if (s.alert) {
+    lines.push('');
+    lines.push(`Alert \`${cell(s.alert.name || '(unnamed)')}\` (${s.alert.status}, fingerprint \`${cell(s.alert.fingerprint)}\`) started ${s.alert.startsAt ?? 'at an unknown time'}.`);
+  }
+  lines.push('');
+  lines.push('| Phase | Status | Duration | Note |');
+  lines.push('|---|---|---:|---|');
+  for (const p of s.phases) {
+    lines.push(`| ${p.phase} | ${PHASE_ICON[p.status]} ${p.status} | ${seconds(p.durationSeconds)} | ${cell(p.skipReason ?? '')} |`);
+  }
+  lines.push('');
+  lines.push('| Objective | Measured | Target | Result |');
+  lines.push('|---|---:|---:|---|');
+  lines.push(`| RTO (incident start → validate passed) | ${seconds(s.rtoSeconds)} | ${seconds(s.objectives.rtoSeconds)} | ${met(s.rtoMet, s.rtoSeconds, s.objectives.rtoSeconds)} |`);
+  lines.push(`| RPO (incident start − newest recovered transaction) | ${seconds(s.rpoSeconds)} | ${seconds(s.objectives.rpoSeconds)} | ${met(s.rpoMet, s.rpoSeconds, s.objectives.rpoSeconds)} |`);
+  lines.push('');
+  lines.push(`Incident start: ${s.incidentStart}${s.alert?.startsAt ? ' (from the alert)' : ' (the run start; no alert given)'}.`);
+  const chart = ganttChart(s);
+  if (chart) {
+    lines.push('');
+    lines.push(chart);
+  }
+  lines.push('');
+  lines.push(`Summary: \`${cell(summaryPath)}\``);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,264 @@
+import { z } from 'zod';
+import { durationSchema } from '../duration.js';
+import { ConfigurationError } from '../errors.js';
+import { keyPath, parseYamlText, readText } from '../files.js';
+import { sha256 } from '../hash.js';
+
+/** The phases of a DR plan, in the only order they ever run. */
+export const PHASES = ['bringup', 'restore', 'validate', 'promote', 'teardown'] as const;
+export type PhaseName = (typeof PHASES)[number];
+
+export const PLAN_MODES = ['drill', 'failover', 'failback'] as const;
+export type PlanMode = (typeof PLAN_MODES)[number];
+
+/** Built-in defaults when the plan's `defaults` leaves them out. */
+export const DEFAULT_STEP_TIMEOUT_SECONDS = 30 * 60;
+export const DEFAULT_CHECK_INTERVAL_SECONDS = 5;
+export const DEFAULT_CHECK_TIMEOUT_SECONDS = 30;
+export const DEFAULT_BACKOFF_SECONDS = 10;
+
+/**
+ * A strict object whose "unknown key" message also lists the keys that are
+ * allowed there, so a typo (`phase:` for `phases:`) is fixed in one go.
+ */
+function strict<T extends z.core.$ZodLooseShape>(shape: T) {
+  const allowed = Object.keys(shape).join(', ');
+  return z.strictObject(shape, { error: (iss) => (iss.code === 'unrecognized_keys' ? `expected only ${allowed}` : undefined) });
+}
+
+const required = (what: string) => (iss: { input: unknown }) =>
+  iss.input === undefined ? `required: ${what}` : `expected ${what}, got ${JSON.stringify(iss.input)}`;
+
+const command = (what: string) => z.string({ error: required(what) }).refine((s) => s.trim() !== '', `expected ${what}, got an empty string`);
+
+/** `env:` maps; numbers and booleans are written as YAML would print them. */
+const envMap = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String)).superRefine((env, ctx) => {
+  for (const key of Object.keys(env)) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) ctx.addIssue({ code: 'custom', path: [key], message: 'expected an environment variable name (letters, digits, _)' });
+  }
+});
+
+const regexList = z.array(z.string()).superRefine((list, ctx) => {
+  list.forEach((p, i) => {
+    try {
+      new RegExp(p);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', path: [i], message: `expected a regular expression: ${(err as Error).message}` });
+    }
+  });
+});
+
+const retrySchema = strict({
+  max: z.number({ error: required('a number of retries') }).int('expected a whole number of retries').min(0, 'expected 0 or more retries').max(20, 'expected at most 20 retries').optional(),
+  backoff: durationSchema.optional(),
+  on: regexList.optional(),
+});
+export type RetrySpec = z.output<typeof retrySchema>;
+
+const stepName = z
+  .string()
+  .min(1, 'expected a step name')
+  .max(100, 'expected a name of at most 100 characters')
+  .regex(/^[^\r\n]*$/, 'expected a name on one line');
+
+const stepSchema = strict({
+  name: stepName.optional(),
+  run: command('the shell command to run (run: "...")'),
+  timeout: durationSchema.optional(),
+  env: envMap.optional(),
+  retry: retrySchema.optional(),
+});
+export type StepSpec = z.output<typeof stepSchema> & { name: string };
+
+const guardSchema = strict({
+  name: stepName,
+  run: command('the shell command to run (run: "...")'),
+  expect: z.union([z.string(), z.number()]).transform(String).optional(),
+  timeout: durationSchema.optional(),
+  env: envMap.optional(),
+});
+export type GuardSpec = z.output<typeof guardSchema>;
+
+const httpUrl = z.string().refine((s) => /^https?:\/\/[^\s]+$/.test(s), 'expected an http:// or https:// URL');
+
+/** A check is either an HTTP probe (`http:`) or a command (`run:`), polled until it passes or `within` runs out. */
+const checkSchema = strict({
+  name: stepName.optional(),
+  http: httpUrl.optional(),
+  run: command('the shell command to run').optional(),
+  status: z.number().int().min(100).max(599).optional(),
+  contains: z.string().optional(),
+  expect: z.union([z.string(), z.number()]).transform(String).optional(),
+  within: durationSchema.optional(),
+  interval: durationSchema.optional(),
+  timeout: durationSchema.optional(),
+  env: envMap.optional(),
+}).superRefine((c, ctx) => {
+  if ((c.http === undefined) === (c.run === undefined)) {
+    ctx.addIssue({ code: 'custom', message: 'expected exactly one of http (a URL to probe) or run (a command)' });
+  }
+  if (c.http === undefined && (c.status !== undefined || c.contains !== undefined)) {
+    ctx.addIssue({ code: 'custom', message: 'status and contains apply to http checks only' });
+  }
+  if (c.run === undefined && c.expect !== undefined) ctx.addIssue({ code: 'custom', path: ['expect'], message: 'expect applies to run checks only' });
+});
+export type CheckSpec = z.output<typeof checkSchema> & { name: string };
+
+const verifySchema = strict({
+  run: command('the shell command to run'),
+  expect: z.union([z.string(), z.number()]).transform(String).optional(),
+  timeout: durationSchema.optional(),
+  within: durationSchema.optional(),
+  interval: durationSchema.optional(),
+  env: envMap.optional(),
+});
+
+const phaseSchema = strict({
+  steps: z.array(stepSchema).optional(),
+  checks: z.array(checkSchema).optional(),
+  verify: verifySchema.optional(),
+}).superRefine((p, ctx) => {
+  if (!p.steps?.length && !p.checks?.length && !p.verify) ctx.addIssue({ code: 'custom', message: 'expected steps, checks or verify' });
+});
+
+const phasesSchema = strict(Object.fromEntries(PHASES.map((p) => [p, phaseSchema.optional()])) as Record<PhaseName, z.ZodOptional<typeof phaseSchema>>).refine(
+  (p) => PHASES.some((name) => p[name] !== undefined),
+  `expected at least one of ${PHASES.join(', ')}`,
+);
+
+const failbackSchema = strict({
+  checks: z.array(checkSchema).optional(),
+  steps: z.array(stepSchema).min(1, 'expected at least one failback step'),
+});
+
+export const planFileSchema = strict({
+  version: z.literal(1, { error: (i) => (i.input === undefined ? 'required: version: 1' : `expected 1, got ${JSON.stringify(i.input)}`) }),
+  name: z
+    .string({ error: required('a plan name') })
+    .min(1, 'expected a plan name')
+    .max(100, 'expected a name of at most 100 characters')
+    .regex(/^[^\r\n]*$/, 'expected a name on one line'),
+  description: z.string().optional(),
+  objectives: strict({ rto: durationSchema.optional(), rpo: durationSchema.optional() }).optional(),
+  guards: z.array(guardSchema).optional(),
+  defaults: strict({ timeout: durationSchema.optional(), retry: retrySchema.optional(), env: envMap.optional() }).optional(),
+  phases: phasesSchema,
+  failback: failbackSchema.optional(),
+  rpo: strict({ probe: command('the command that prints the newest recovered transaction time'), timeout: durationSchema.optional() }).optional(),
+});
+type PlanFile = z.output<typeof planFileSchema>;
+
+export interface PhaseSpec {
+  steps: StepSpec[];
+  checks: CheckSpec[];
+  verify: (z.output<typeof verifySchema> & { name: string }) | null;
+}
+
+/** The plan with every default filled in and every step and check named. */
+export interface Plan {
+  version: 1;
+  name: string;
+  objectives: { rtoSeconds: number | null; rpoSeconds: number | null };
+  guards: GuardSpec[];
+  defaults: { timeoutSeconds: number; retry: { max: number; backoffSeconds: number; on: string[] }; env: Record<string, string> };
+  phases: Partial<Record<PhaseName, PhaseSpec>>;
+  failback: { checks: CheckSpec[]; steps: StepSpec[] } | null;
+  rpo: { probe: string; timeoutSeconds: number | null } | null;
+}
+
+export interface LoadedPlan {
+  /** Workspace-relative path, as shown to people. */
+  path: string;
+  sha256: string;
+  plan: Plan;
+}
+
+function nameSteps<T extends { name?: string | undefined }>(items: T[], prefix: string): (T & { name: string })[] {
+  return items.map((s, i) => ({ ...s, name: s.name ?? `${prefix}-${i + 1}` }));
+}
+
+function checkUniqueNames(file: PlanFile): string[] {
+  const problems: string[] = [];
+  const unique = (names: (string | undefined)[], where: string) => {
+    const seen = new Set<string>();
+    names.forEach((n, i) => {
+      if (n === undefined) return;
+      if (seen.has(n)) problems.push(`key '${where}[${i}].name': duplicate name '${n}'`);
+      seen.add(n);
+    });
+  };
+  unique((file.guards ?? []).map((g) => g.name), 'guards');
+  for (const p of PHASES) {
+    const spec = file.phases[p];
+    if (spec) unique((spec.steps ?? []).map((s) => s.name), `phases.${p}.steps`);
+  }
+  if (file.failback) unique(file.failback.steps.map((s) => s.name), 'failback.steps');
+  return problems;
+}
+
+function issueText(issue: z.core.$ZodIssue): string {
+  const where = `key '${keyPath(issue.path)}'`;
+  if (issue.code === 'unrecognized_keys') {
+    return `${where}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')} (${issue.message})`;
+  }
+  return `${where}: ${issue.message}`;
+}
+
+/** Validates a parsed plan, reporting every problem with the file and key path. */
+export function parsePlan(data: unknown, displayPath: string): Plan {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new ConfigurationError(`${displayPath}: expected a mapping with 'version', 'name' and 'phases'`);
+  }
+  const result = planFileSchema.safeParse(data);
+  const problems = result.success ? checkUniqueNames(result.data) : result.error.issues.map(issueText);
+  if (problems.length > 0 || !result.success) {
+    throw new ConfigurationError(`${displayPath}: ${problems.join('; ')}`, problems.map((p) => `${displayPath}: ${p}`));
+  }
+  const f = result.data;
+  const phases: Plan['phases'] = {};
+  for (const p of PHASES) {
+    const spec = f.phases[p];
+    if (!spec) continue;
+    phases[p] = {
+      steps: nameSteps(spec.steps ?? [], p),
+      checks: nameSteps(spec.checks ?? [], `${p}-check`).map((c) => ({ ...c, name: c.name })),
+      verify: spec.verify ? { ...spec.verify, name: 'verify' } : null,
+    };
+  }
+  return {
+    version: 1,
+    name: f.name,
+    objectives: { rtoSeconds: f.objectives?.rto ?? null, rpoSeconds: f.objectives?.rpo ?? null },
+    guards: f.guards ?? [],
+    defaults: {
+      timeoutSeconds: f.defaults?.timeout ?? DEFAULT_STEP_TIMEOUT_SECONDS,
+      retry: {
+        max: f.defaults?.retry?.max ?? 0,
+        backoffSeconds: f.defaults?.retry?.backoff ?? DEFAULT_BACKOFF_SECONDS,
+        on: f.defaults?.retry?.on ?? [],
+      },
+      env: f.defaults?.env ?? {},
+    },
+    phases,
+    failback: f.failback ? { checks: nameSteps(f.failback.checks ?? [], 'failback-check'), steps: nameSteps(f.failback.steps, 'failback') } : null,
+    rpo: f.rpo ? { probe: f.rpo.probe, timeoutSeconds: f.rpo.timeout ?? null } : null,
+  };
+}
+
+/** Reads and validates a plan file; its sha256 goes into every summary. */
+export async function loadPlan(absPath: string, displayPath: string): Promise<LoadedPlan> {
+  const text = await readText(absPath, 'plan', displayPath);
+  const plan = parsePlan(parseYamlText(text, displayPath), displayPath);
+  return { path: displayPath, sha256: sha256(text), plan };
+}
+
+/** The phases a plan has, in run order. */
+export function planPhases(plan: Plan): PhaseName[] {
+  return PHASES.filter((p) => plan.phases[p] !== undefined);
+}
+
+/** The retry rule a step runs under: its own `retry` keys over the plan's defaults. */
+export function effectiveRetry(plan: Plan, step: StepSpec): { max: number; backoffSeconds: number; on: string[] } {
+  const d = plan.defaults.retry;
+  return { max: step.retry?.max ?? d.max, backoffSeconds: step.retry?.backoff ?? d.backoffSeconds, on: step.retry?.on ?? d.on };
+}
