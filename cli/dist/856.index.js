@@ -466,7 +466,7 @@ async function verifyPointer(uri, options, factory) {
     const loc = (0,_s3_uri_js__WEBPACK_IMPORTED_MODULE_9__/* .parseS3Uri */ .yc)(uri);
     if (!loc || loc.key === '')
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1(`'${uri}' is not an s3://bucket/key URI of a pointer (…/current.json)`);
-    const s3 = await Promise.all(/* import() */[__webpack_require__.e(358), __webpack_require__.e(827)]).then(__webpack_require__.bind(__webpack_require__, 2827));
+    const s3 = await Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(827)]).then(__webpack_require__.bind(__webpack_require__, 2827));
     const client = await (factory ?? s3.createS3Client)(options);
     try {
         const body = await s3.openObject(client, loc);

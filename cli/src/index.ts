@@ -8,6 +8,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   'verify-evidence': { summary: 'check an evidence bundle or S3 pointer against its manifest and checksums', load: async () => (await import('./commands/verify-evidence.js')).verifyEvidenceCommand },
   execute: { summary: 'run a DR plan phase by phase, with receipts and measured RTO/RPO', load: async () => (await import('./commands/execute.js')).executeCommand },
   relay: { summary: 'receive Alertmanager webhooks and turn them into repository_dispatch events', load: async () => (await import('./commands/relay.js')).relayCommand },
+  drill: { summary: 'run the whole DR loop locally against a real PostgreSQL failover, with RTO/RPO and verified evidence', load: async () => (await import('./commands/drill.js')).drillCommand },
 };
 
 function help(): string {

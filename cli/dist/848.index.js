@@ -1,79 +1,26 @@
-export const id = 430;
-export const ids = [430];
+export const id = 848;
+export const ids = [848];
 export const modules = {
 
-/***/ 8430:
+/***/ 4171:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  relayCommand: () => (/* binding */ relayCommand)
-});
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 8 modules
-var schemas = __webpack_require__(2716);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core = __webpack_require__(8532);
-// EXTERNAL MODULE: ./src/duration.ts
-var duration = __webpack_require__(7607);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/files.ts
-var files = __webpack_require__(9148);
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __webpack_require__(8422);
-;// CONCATENATED MODULE: ./src/relay/matcher.ts
-/**
- * Which alerts the relay forwards. `--match LABEL=VALUE` may repeat: values
- * given for the same label are alternatives (OR), different labels must all
- * hold (AND), so `--match dr=true --match alertname=A --match alertname=B`
- * selects DR-labelled alerts named A or B. No matcher selects every alert.
- */
-const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
-/** Parses `LABEL=VALUE` lines (`LABEL="VALUE"` too), reporting every bad line. */
-function parseMatchers(lines) {
-    const byLabel = new Map();
-    const problems = [];
-    for (const line of lines) {
-        const at = line.indexOf('=');
-        const label = at < 0 ? '' : line.slice(0, at).trim();
-        if (at < 0 || !LABEL_NAME.test(label) || line[at + 1] === '~' || line[at - 1] === '!') {
-            problems.push(`expected LABEL=VALUE (e.g. dr=true or alertname=JenkinsDown), got ${JSON.stringify(line)}`);
-            continue;
-        }
-        let value = line.slice(at + 1).trim();
-        if (value.length >= 2 && value.startsWith('"') && value.endsWith('"'))
-            value = value.slice(1, -1);
-        const set = byLabel.get(label) ?? new Set();
-        set.add(value);
-        byLabel.set(label, set);
-    }
-    return { matchers: [...byLabel].map(([label, values]) => ({ label, values: [...values] })), problems };
-}
-/** A predicate over an alert's labels. */
-function compileMatcher(matchers) {
-    if (matchers.length === 0)
-        return () => true;
-    const compiled = matchers.map((m) => ({ label: m.label, values: new Set(m.values) }));
-    return (labels) => compiled.every((m) => m.values.has(labels[m.label] ?? ''));
-}
-/** How the matchers read in logs: `dr=true AND alertname in (A, B)`. */
-function describeMatchers(matchers) {
-    if (matchers.length === 0)
-        return 'every alert';
-    return matchers
-        .map((m) => (m.values.length === 1 ? `${m.label}=${JSON.stringify(m.values[0])}` : `${m.label} in (${m.values.map((v) => JSON.stringify(v)).join(', ')})`))
-        .join(' AND ');
-}
-
-;// CONCATENATED MODULE: ./src/relay/config.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bo: () => (/* binding */ resolveRelaySecrets),
+/* harmony export */   So: () => (/* binding */ parseRelayInputs)
+/* harmony export */ });
+/* unused harmony exports MAX_EVENT_TYPE_LENGTH, MIN_RELAY_TOKEN_LENGTH, DEFAULT_GITHUB_API_URL, DEFAULT_EVENT_TYPE, DEFAULT_DEADLINE_SECONDS, DEFAULT_DEDUPE_WINDOW_SECONDS, parseListen, relayInputs */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2716);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8532);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7607);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9148);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8422);
+/* harmony import */ var _matcher_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(839);
 
 
 
@@ -102,12 +49,12 @@ function parseListen(text) {
     const host = m[1] ?? (m[2] === '' ? '0.0.0.0' : m[2]);
     return { host, port };
 }
-const config_duration = (fallbackSeconds, min, max) => schemas/* string */.YjP()
+const duration = (fallbackSeconds, min, max) => zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()
     .transform((text, ctx) => {
-    const s = (0,duration/* parseDuration */.E9)(text);
+    const s = (0,_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDuration */ .E9)(text);
     if (s === undefined || s < min || s > max) {
         ctx.addIssue({ code: 'custom', message: `expected a duration between ${min}s and ${max}s such as 30s, 15m or 1h, got ${JSON.stringify(text)}` });
-        return core/* NEVER */.tm;
+        return zod__WEBPACK_IMPORTED_MODULE_7__/* .NEVER */ .tm;
     }
     return s;
 })
@@ -116,22 +63,22 @@ const config_duration = (fallbackSeconds, min, max) => schemas/* string */.YjP()
  * The options of `drloop relay`, as command-line strings in and typed values
  * out. The command line is a contract other tooling relies on: rename nothing.
  */
-const relayInputs = schemas/* object */.Ikc({
-    listen: schemas/* string */.YjP({ error: 'required: HOST:PORT to listen on, e.g. 127.0.0.1:9095' }).transform((text, ctx) => {
+const relayInputs = zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({
+    listen: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP({ error: 'required: HOST:PORT to listen on, e.g. 127.0.0.1:9095' }).transform((text, ctx) => {
         const addr = parseListen(text);
         if (!addr) {
             ctx.addIssue({ code: 'custom', message: `expected HOST:PORT such as 127.0.0.1:9095, [::1]:9095 or :9095, got ${JSON.stringify(text)}` });
-            return core/* NEVER */.tm;
+            return zod__WEBPACK_IMPORTED_MODULE_7__/* .NEVER */ .tm;
         }
         return addr;
     }),
-    repo: schemas/* string */.YjP({ error: 'required: the repository that receives the dispatch, OWNER/NAME' })
+    repo: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP({ error: 'required: the repository that receives the dispatch, OWNER/NAME' })
         .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/, 'expected OWNER/NAME, e.g. acme/dr-runbooks'),
-    'event-type': schemas/* string */.YjP()
+    'event-type': zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()
         .max(MAX_EVENT_TYPE_LENGTH, `GitHub accepts at most ${MAX_EVENT_TYPE_LENGTH} characters`)
         .regex(/^[^\s]+$/, 'expected one word without spaces')
         .default(DEFAULT_EVENT_TYPE),
-    'github-api-url': schemas/* string */.YjP()
+    'github-api-url': zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()
         .transform((text, ctx) => {
         let url;
         try {
@@ -139,24 +86,24 @@ const relayInputs = schemas/* object */.Ikc({
         }
         catch {
             ctx.addIssue({ code: 'custom', message: `expected an http(s) URL such as ${DEFAULT_GITHUB_API_URL} or https://ghe.example.com/api/v3, got ${JSON.stringify(text)}` });
-            return core/* NEVER */.tm;
+            return zod__WEBPACK_IMPORTED_MODULE_7__/* .NEVER */ .tm;
         }
         if (url.protocol !== 'https:' && url.protocol !== 'http:') {
             ctx.addIssue({ code: 'custom', message: `expected an http(s) URL, got ${url.protocol}` });
-            return core/* NEVER */.tm;
+            return zod__WEBPACK_IMPORTED_MODULE_7__/* .NEVER */ .tm;
         }
         return url.href.replace(/\/+$/, '');
     })
         .default(DEFAULT_GITHUB_API_URL),
-    match: (0,inputs/* listInput */.dt)().transform((lines, ctx) => {
-        const { matchers, problems } = parseMatchers(lines);
+    match: (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .listInput */ .dt)().transform((lines, ctx) => {
+        const { matchers, problems } = (0,_matcher_js__WEBPACK_IMPORTED_MODULE_8__/* .parseMatchers */ .J$)(lines);
         for (const p of problems)
             ctx.addIssue({ code: 'custom', message: p });
         return matchers;
     }),
-    'dedupe-window': config_duration(DEFAULT_DEDUPE_WINDOW_SECONDS, 0, 7 * 86400),
-    resolved: (0,inputs/* enumInput */.gX)(['dispatch', 'drop'], 'dispatch'),
-    deadline: config_duration(DEFAULT_DEADLINE_SECONDS, 1, 600),
+    'dedupe-window': duration(DEFAULT_DEDUPE_WINDOW_SECONDS, 0, 7 * 86400),
+    resolved: (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .enumInput */ .gX)(['dispatch', 'drop'], 'dispatch'),
+    deadline: duration(DEFAULT_DEADLINE_SECONDS, 1, 600),
 });
 /** Validates the command-line options, naming each as its flag (`--listen`) and reporting all problems at once. */
 function parseRelayInputs(raw) {
@@ -167,8 +114,8 @@ function parseRelayInputs(raw) {
     const result = relayInputs.safeParse(cleaned);
     if (result.success)
         return result.data;
-    const problems = (0,inputs/* formatIssues */.og)(result.error, (path) => `--${String(path[0] ?? '?')}`);
-    throw new errors/* ConfigurationError */.j1(`invalid options: ${problems.join('; ')}`, problems);
+    const problems = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .formatIssues */ .og)(result.error, (path) => `--${String(path[0] ?? '?')}`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`invalid options: ${problems.join('; ')}`, problems);
 }
 const APP_VARS = ['DRLOOP_GITHUB_APP_ID', 'DRLOOP_GITHUB_APP_PRIVATE_KEY_FILE', 'DRLOOP_GITHUB_APP_INSTALLATION_ID'];
 /**
@@ -180,46 +127,59 @@ const APP_VARS = ['DRLOOP_GITHUB_APP_ID', 'DRLOOP_GITHUB_APP_PRIVATE_KEY_FILE', 
 async function resolveRelaySecrets(env, cwd) {
     const relayToken = env.DRLOOP_RELAY_TOKEN?.trim() ?? '';
     if (relayToken === '') {
-        throw new errors/* ConfigurationError */.j1('DRLOOP_RELAY_TOKEN is not set: the relay refuses to start without the bearer token Alertmanager must present (set it, and the same value in http_config.authorization.credentials)');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1('DRLOOP_RELAY_TOKEN is not set: the relay refuses to start without the bearer token Alertmanager must present (set it, and the same value in http_config.authorization.credentials)');
     }
     if (relayToken.length < MIN_RELAY_TOKEN_LENGTH) {
-        throw new errors/* ConfigurationError */.j1(`DRLOOP_RELAY_TOKEN is too short (${relayToken.length} characters): use at least ${MIN_RELAY_TOKEN_LENGTH} random characters, e.g. from \`openssl rand -hex 32\``);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`DRLOOP_RELAY_TOKEN is too short (${relayToken.length} characters): use at least ${MIN_RELAY_TOKEN_LENGTH} random characters, e.g. from \`openssl rand -hex 32\``);
     }
     const setApp = APP_VARS.filter((k) => (env[k]?.trim() ?? '') !== '');
     if (setApp.length > 0 && setApp.length < APP_VARS.length) {
         const missing = APP_VARS.filter((k) => !setApp.includes(k));
-        throw new errors/* ConfigurationError */.j1(`GitHub App credentials are incomplete: ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not set (all of ${APP_VARS.join(', ')} are needed)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`GitHub App credentials are incomplete: ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not set (all of ${APP_VARS.join(', ')} are needed)`);
     }
     if (setApp.length === APP_VARS.length) {
         const appId = env.DRLOOP_GITHUB_APP_ID.trim();
         const installationId = env.DRLOOP_GITHUB_APP_INSTALLATION_ID.trim();
         if (!/^\d+$/.test(appId))
-            throw new errors/* ConfigurationError */.j1(`DRLOOP_GITHUB_APP_ID: expected the App's numeric ID, got ${JSON.stringify(appId)}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`DRLOOP_GITHUB_APP_ID: expected the App's numeric ID, got ${JSON.stringify(appId)}`);
         if (!/^\d+$/.test(installationId))
-            throw new errors/* ConfigurationError */.j1(`DRLOOP_GITHUB_APP_INSTALLATION_ID: expected a numeric installation ID, got ${JSON.stringify(installationId)}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`DRLOOP_GITHUB_APP_INSTALLATION_ID: expected a numeric installation ID, got ${JSON.stringify(installationId)}`);
         const file = env.DRLOOP_GITHUB_APP_PRIVATE_KEY_FILE.trim();
-        const pem = await (0,files/* readText */.yR)((0,external_node_path_.resolve)(cwd, file), 'DRLOOP_GITHUB_APP_PRIVATE_KEY_FILE', file);
+        const pem = await (0,_files_js__WEBPACK_IMPORTED_MODULE_4__/* .readText */ .yR)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, file), 'DRLOOP_GITHUB_APP_PRIVATE_KEY_FILE', file);
         let privateKey;
         try {
-            privateKey = (0,external_node_crypto_.createPrivateKey)(pem);
+            privateKey = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPrivateKey)(pem);
         }
         catch {
             // The key's content is never echoed: the message names the file only.
-            throw new errors/* ConfigurationError */.j1(`DRLOOP_GITHUB_APP_PRIVATE_KEY_FILE ${file}: not a PEM private key (download one from the App's settings page)`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`DRLOOP_GITHUB_APP_PRIVATE_KEY_FILE ${file}: not a PEM private key (download one from the App's settings page)`);
         }
         if (privateKey.asymmetricKeyType !== 'rsa') {
-            throw new errors/* ConfigurationError */.j1(`DRLOOP_GITHUB_APP_PRIVATE_KEY_FILE ${file}: expected an RSA key (GitHub Apps sign with RS256), got ${privateKey.asymmetricKeyType ?? 'unknown'}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`DRLOOP_GITHUB_APP_PRIVATE_KEY_FILE ${file}: expected an RSA key (GitHub Apps sign with RS256), got ${privateKey.asymmetricKeyType ?? 'unknown'}`);
         }
         return { relayToken, github: { kind: 'app', appId, installationId, privateKey, privateKeyFile: file } };
     }
     const token = env.GITHUB_TOKEN?.trim() ?? '';
     if (token === '') {
-        throw new errors/* ConfigurationError */.j1(`no GitHub credentials: set GITHUB_TOKEN (a token allowed to create repository dispatches) or a GitHub App with ${APP_VARS.join(', ')}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`no GitHub credentials: set GITHUB_TOKEN (a token allowed to create repository dispatches) or a GitHub App with ${APP_VARS.join(', ')}`);
     }
     return { relayToken, github: { kind: 'token', token } };
 }
 
-;// CONCATENATED MODULE: ./src/relay/github.ts
+
+/***/ }),
+
+/***/ 3490:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n_: () => (/* binding */ GitHubDispatcher)
+/* harmony export */ });
+/* unused harmony exports TOKEN_REFRESH_MARGIN_MS, createAppJwt, parseRetryAfter */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2716);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 
 
 
@@ -246,7 +206,7 @@ function createAppJwt(appId, key, nowMs) {
     const iat = Math.floor(nowMs / 1000) - 60;
     const head = base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT' }));
     const body = base64url(JSON.stringify({ iat, exp: iat + 60 + 9 * 60, iss: appId }));
-    const signature = (0,external_node_crypto_.sign)('sha256', Buffer.from(`${head}.${body}`), key);
+    const signature = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.sign)('sha256', Buffer.from(`${head}.${body}`), key);
     return `${head}.${body}.${base64url(signature)}`;
 }
 /** Retry-After in seconds, from delta-seconds or an HTTP date. */
@@ -272,7 +232,7 @@ function errorMessage(status, text) {
     }
     return `GitHub answered HTTP ${status}${detail ? `: ${detail.replace(/\s+/g, ' ')}` : ''}`;
 }
-const tokenResponse = schemas/* looseObject */._H3({ token: schemas/* string */.YjP().min(1), expires_at: schemas/* string */.YjP().optional() });
+const tokenResponse = zod__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({ token: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1), expires_at: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional() });
 /**
  * Posts repository dispatches with a token or a GitHub App installation token.
  * Failures GitHub invites us to retry (5xx, 429, secondary rate limits,
@@ -323,7 +283,7 @@ class GitHubDispatcher {
             this.deps.metrics?.inc('drloop_relay_github_requests_total', { status: 'network' });
             this.deps.metrics?.inc('drloop_relay_github_errors_total', { kind: 'network' });
             const name = err.name;
-            const reason = name === 'TimeoutError' || name === 'AbortError' ? `no answer before the deadline` : (0,errors/* describeError */.Uc)(err.cause ?? err);
+            const reason = name === 'TimeoutError' || name === 'AbortError' ? `no answer before the deadline` : (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err.cause ?? err);
             throw new GitHubRequestError(`${what}: ${reason}`, null, true);
         }
     }
@@ -384,7 +344,7 @@ class GitHubDispatcher {
         const due = Math.max(1_000, expiresAt - TOKEN_REFRESH_MARGIN_MS - 60_000 - this.now());
         this.refreshTimer = setTimeout(() => {
             this.pending ??= this.refreshToken(this.now() + 30_000).finally(() => (this.pending = undefined));
-            this.pending.catch((err) => this.deps.logger.warning(`background token refresh failed (${(0,errors/* describeError */.Uc)(err)}); the next notification tries again`));
+            this.pending.catch((err) => this.deps.logger.warning(`background token refresh failed (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err)}); the next notification tries again`));
         }, due);
         this.refreshTimer.unref();
     }
@@ -445,7 +405,69 @@ class GitHubDispatcher {
     }
 }
 
-;// CONCATENATED MODULE: ./src/relay/metrics.ts
+
+/***/ }),
+
+/***/ 839:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D6: () => (/* binding */ describeMatchers),
+/* harmony export */   J$: () => (/* binding */ parseMatchers),
+/* harmony export */   qM: () => (/* binding */ compileMatcher)
+/* harmony export */ });
+/**
+ * Which alerts the relay forwards. `--match LABEL=VALUE` may repeat: values
+ * given for the same label are alternatives (OR), different labels must all
+ * hold (AND), so `--match dr=true --match alertname=A --match alertname=B`
+ * selects DR-labelled alerts named A or B. No matcher selects every alert.
+ */
+const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+/** Parses `LABEL=VALUE` lines (`LABEL="VALUE"` too), reporting every bad line. */
+function parseMatchers(lines) {
+    const byLabel = new Map();
+    const problems = [];
+    for (const line of lines) {
+        const at = line.indexOf('=');
+        const label = at < 0 ? '' : line.slice(0, at).trim();
+        if (at < 0 || !LABEL_NAME.test(label) || line[at + 1] === '~' || line[at - 1] === '!') {
+            problems.push(`expected LABEL=VALUE (e.g. dr=true or alertname=JenkinsDown), got ${JSON.stringify(line)}`);
+            continue;
+        }
+        let value = line.slice(at + 1).trim();
+        if (value.length >= 2 && value.startsWith('"') && value.endsWith('"'))
+            value = value.slice(1, -1);
+        const set = byLabel.get(label) ?? new Set();
+        set.add(value);
+        byLabel.set(label, set);
+    }
+    return { matchers: [...byLabel].map(([label, values]) => ({ label, values: [...values] })), problems };
+}
+/** A predicate over an alert's labels. */
+function compileMatcher(matchers) {
+    if (matchers.length === 0)
+        return () => true;
+    const compiled = matchers.map((m) => ({ label: m.label, values: new Set(m.values) }));
+    return (labels) => compiled.every((m) => m.values.has(labels[m.label] ?? ''));
+}
+/** How the matchers read in logs: `dr=true AND alertname in (A, B)`. */
+function describeMatchers(matchers) {
+    if (matchers.length === 0)
+        return 'every alert';
+    return matchers
+        .map((m) => (m.values.length === 1 ? `${m.label}=${JSON.stringify(m.values[0])}` : `${m.label} in (${m.values.map((v) => JSON.stringify(v)).join(', ')})`))
+        .join(' AND ');
+}
+
+
+/***/ }),
+
+/***/ 6112:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ RelayMetrics)
+/* harmony export */ });
 /**
  * The relay's counters in Prometheus text format (version 0.0.4), written by
  * hand: a handful of series does not justify a client library in the bundle.
@@ -542,10 +564,32 @@ class RelayMetrics {
     }
 }
 
+
+/***/ }),
+
+/***/ 2509:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  sd: () => (/* binding */ startRelay)
+});
+
+// UNUSED EXPORTS: MAX_BODY_BYTES, UPSTREAM_REFUSED_STATUS, bearerMatches
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
 // EXTERNAL MODULE: ./src/alerts/alertmanager.ts
 var alertmanager = __webpack_require__(3222);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __webpack_require__(8422);
+// EXTERNAL MODULE: ./src/files.ts
+var files = __webpack_require__(9148);
 ;// CONCATENATED MODULE: ./src/relay/dedupe.ts
 /**
  * Remembers which notifications GitHub already accepted, so Alertmanager's
@@ -597,6 +641,10 @@ class DedupeCache {
     }
 }
 
+// EXTERNAL MODULE: ./src/relay/matcher.ts
+var matcher = __webpack_require__(839);
+// EXTERNAL MODULE: ./src/relay/metrics.ts
+var relay_metrics = __webpack_require__(6112);
 ;// CONCATENATED MODULE: ./src/relay/payload.ts
 
 /**
@@ -796,9 +844,9 @@ function quote(text, max = 120) {
 async function startRelay(options, deps) {
     const { logger, dispatcher } = deps;
     const now = deps.now ?? Date.now;
-    const metrics = deps.metrics ?? new RelayMetrics();
+    const metrics = deps.metrics ?? new relay_metrics/* RelayMetrics */.T();
     const expectedToken = digest(deps.relayToken);
-    const matches = compileMatcher(options.match);
+    const matches = (0,matcher/* compileMatcher */.qM)(options.match);
     const dedupe = new DedupeCache(options['dedupe-window'] * 1000, 10_000, now);
     const inFlight = new Map();
     let active = 0;
@@ -997,441 +1045,6 @@ async function startRelay(options, deps) {
             return closing;
         },
     };
-}
-
-// EXTERNAL MODULE: ./cli/src/cli-kit.ts
-var cli_kit = __webpack_require__(3545);
-;// CONCATENATED MODULE: ./cli/src/commands/relay.ts
-
-
-
-
-
-
-const USAGE = `usage: drloop relay --listen HOST:PORT --repo OWNER/NAME [--event-type dr-alert]
-                    [--github-api-url URL] [--match LABEL=VALUE ...] [--dedupe-window 1h]
-                    [--resolved dispatch|drop] [--deadline 8s] [--verbose]
-Environment: DRLOOP_RELAY_TOKEN (the bearer token Alertmanager must present, required);
-  GITHUB_TOKEN, or a GitHub App: DRLOOP_GITHUB_APP_ID, DRLOOP_GITHUB_APP_PRIVATE_KEY_FILE,
-  DRLOOP_GITHUB_APP_INSTALLATION_ID.
-Runs until SIGTERM or SIGINT, then finishes the notifications in flight. Exit status 2 on bad options.`;
-const relayCommand = {
-    name: 'relay',
-    summary: 'receive Alertmanager webhooks and turn them into repository_dispatch events',
-    usage: USAGE,
-    async run(ctx) {
-        const { raw } = (0,cli_kit/* parseFlags */.bQ)(ctx.argv, {
-            listen: { type: 'string' },
-            repo: { type: 'string' },
-            'event-type': { type: 'string' },
-            'github-api-url': { type: 'string' },
-            match: { type: 'string', multiple: true },
-            'dedupe-window': { type: 'string' },
-            resolved: { type: 'string' },
-            deadline: { type: 'string' },
-            verbose: { type: 'boolean' },
-        }, USAGE);
-        const verbose = raw.verbose === 'true' || ctx.env.DRLOOP_DEBUG === 'true';
-        delete raw.verbose;
-        const inputs = parseRelayInputs(raw);
-        const secrets = await resolveRelaySecrets(ctx.env, ctx.cwd);
-        const logger = (0,cli_kit/* stderrLogger */.D7)(ctx.stderr, verbose);
-        const metrics = new RelayMetrics();
-        const dispatcher = new GitHubDispatcher({ apiUrl: inputs['github-api-url'], repo: inputs.repo, credentials: secrets.github }, { logger, metrics });
-        const relay = await startRelay(inputs, { relayToken: secrets.relayToken, dispatcher, logger, metrics });
-        const auth = secrets.github.kind === 'app' ? `GitHub App ${secrets.github.appId} (installation ${secrets.github.installationId})` : 'GITHUB_TOKEN';
-        // One line on stdout, stable: scripts and tests read the address from it (useful with port 0).
-        ctx.stdout.write(`drloop relay listening on ${relay.url}\n`);
-        logger.info(`relay: POST ${relay.url}/alertmanager -> ${inputs['github-api-url']}/repos/${inputs.repo}/dispatches (event ${inputs['event-type']}, ${auth}); ` +
-            `forwarding ${describeMatchers(inputs.match)}; resolved groups: ${inputs.resolved}; dedupe window ${inputs['dedupe-window']} s; GitHub deadline ${inputs.deadline} s`);
-        await new Promise((resolve) => {
-            const stop = (signal) => {
-                logger.info(`relay: ${signal} received, finishing the notifications in flight`);
-                process.off('SIGTERM', stop);
-                process.off('SIGINT', stop);
-                void relay.close().then(resolve);
-            };
-            process.on('SIGTERM', stop);
-            process.on('SIGINT', stop);
-        });
-        logger.info('relay: stopped');
-        return cli_kit/* EXIT */.dc.ok;
-    },
-};
-
-
-/***/ }),
-
-/***/ 3222:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GS: () => (/* binding */ dedupeKeyOf),
-/* harmony export */   VX: () => (/* binding */ DISPATCH_SCHEMA),
-/* harmony export */   bI: () => (/* binding */ alertFromJson),
-/* harmony export */   v1: () => (/* binding */ webhookSchema),
-/* harmony export */   zL: () => (/* binding */ loadAlert)
-/* harmony export */ });
-/* unused harmony exports ZERO_TIME, alertSchema, dispatchPayloadSchema */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2716);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9148);
-/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6495);
-
-
-
-
-
-/** A firing alert's `endsAt` as Alertmanager sends it. */
-const ZERO_TIME = '0001-01-01T00:00:00Z';
-const labels = zod__WEBPACK_IMPORTED_MODULE_4__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP());
-const time = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an RFC3339 timestamp');
-const alertSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .looseObject */ ._H3({
-    status: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(['firing', 'resolved']),
-    labels,
-    annotations: labels.default({}),
-    startsAt: time,
-    endsAt: time.optional(),
-    generatorURL: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
-    fingerprint: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
-});
-/** Alertmanager's webhook body, version 4 (the only version it has ever sent). */
-const webhookSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .looseObject */ ._H3({
-    version: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz('4', { error: (i) => `unsupported Alertmanager webhook version ${JSON.stringify(i.input)} (expected "4")` }),
-    groupKey: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-    truncatedAlerts: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().min(0).default(0),
-    status: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(['firing', 'resolved']),
-    receiver: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-    groupLabels: labels,
-    commonLabels: labels,
-    commonAnnotations: labels,
-    externalURL: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-    alerts: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(alertSchema),
-});
-const DISPATCH_SCHEMA = 'drloop.alert/v1';
-/**
- * Alertmanager's templated webhook `payload` (≥ 0.32) renders every value as
- * text, so a map or list may arrive as its JSON text (`{{ .Alerts | toJson }}`)
- * and a count as digits; both read as the value they spell.
- */
-const fromJsonText = (v) => {
-    if (typeof v !== 'string')
-        return v;
-    try {
-        return JSON.parse(v);
-    }
-    catch {
-        return v;
-    }
-};
-const fromDigits = (v) => (typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : v);
-/**
- * The `client_payload` of a `dr-alert` repository_dispatch: one documented
- * shape, from `drloop relay` and from the Alertmanager ≥ 0.32 template alike.
- * Ten top-level keys at most (GitHub's limit), under 64 KB.
- */
-const dispatchPayloadSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .looseObject */ ._H3({
-    schema: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz(DISPATCH_SCHEMA),
-    groupKey: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-    status: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(['firing', 'resolved']),
-    dedupeKey: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-    commonLabels: zod__WEBPACK_IMPORTED_MODULE_4__/* .preprocess */ .vkY(fromJsonText, labels),
-    truncatedAlerts: zod__WEBPACK_IMPORTED_MODULE_4__/* .preprocess */ .vkY(fromDigits, zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().min(0)).default(0),
-    externalURL: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().default(''),
-    receiver: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().default(''),
-    alerts: zod__WEBPACK_IMPORTED_MODULE_4__/* .preprocess */ .vkY(fromJsonText, zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(alertSchema)),
-    /** Alerts left out to keep the payload under GitHub's size limit. */
-    droppedAlerts: zod__WEBPACK_IMPORTED_MODULE_4__/* .preprocess */ .vkY(fromDigits, zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().min(0)).default(0),
-});
-/** The dedupe key: one per group, status and set of alert fingerprints. */
-function dedupeKeyOf(groupKey, status, alerts) {
-    const fps = alerts.map((a) => `${a.fingerprint}:${a.status}`).sort();
-    return (0,_hash_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .s)(`${groupKey}\n${status}\n${fps.join(',')}`).slice(0, 24);
-}
-function contextOf(source, p, dedupeKey) {
-    const firing = p.alerts.filter((a) => a.status === 'firing');
-    const starts = firing.map((a) => Date.parse(a.startsAt)).filter((t) => Number.isFinite(t) && t > 0);
-    const fps = (firing.length > 0 ? firing : p.alerts).map((a) => a.fingerprint).sort();
-    return {
-        source,
-        status: p.status,
-        groupKey: p.groupKey,
-        dedupeKey: dedupeKey ?? dedupeKeyOf(p.groupKey, p.status, p.alerts),
-        name: p.commonLabels.alertname ?? p.alerts[0]?.labels.alertname ?? '',
-        fingerprint: fps.length === 1 ? fps[0] : fps.length === 0 ? '' : (0,_hash_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .s)(fps.join(',')).slice(0, 16),
-        startsAt: starts.length > 0 ? new Date(Math.min(...starts)).toISOString() : null,
-        alerts: p.alerts,
-        commonLabels: p.commonLabels,
-        externalURL: p.externalURL,
-    };
-}
-/** Reads an alert from parsed JSON: an Alertmanager webhook body or a drloop dispatch payload. */
-function alertFromJson(data, where) {
-    if (data && typeof data === 'object' && !Array.isArray(data)) {
-        const obj = data;
-        // A repository_dispatch event as GitHub stores it: the payload is under client_payload.
-        if (obj.client_payload && typeof obj.client_payload === 'object')
-            return alertFromJson(obj.client_payload, `${where} (client_payload)`);
-        if (obj.schema === DISPATCH_SCHEMA) {
-            const p = (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .validateWith */ .xJ)(dispatchPayloadSchema, obj, where);
-            return contextOf('dispatch', p, p.dedupeKey);
-        }
-        if ('version' in obj || 'alerts' in obj)
-            return contextOf('alertmanager', (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .validateWith */ .xJ)(webhookSchema, obj, where));
-    }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${where}: not an alert: expected an Alertmanager webhook body (version "4") or a drloop dispatch payload (schema "${DISPATCH_SCHEMA}")`);
-}
-/**
- * Loads input `alert`: inline JSON when it starts with `{`, otherwise a file
- * path inside the workspace. Malformed input is a ConfigurationError.
- */
-async function loadAlert(input, workspace) {
-    const trimmed = input.trim();
-    if (trimmed.startsWith('{')) {
-        return { alert: alertFromJson((0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .parseJsonText */ .lk)(trimmed, "input 'alert'"), "input 'alert'"), text: trimmed, path: null };
-    }
-    const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(workspace, trimmed);
-    const text = await (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .readText */ .yR)(abs, 'alert', trimmed);
-    return { alert: alertFromJson((0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .parseJsonText */ .lk)(text, trimmed), trimmed), text, path: abs };
-}
-
-
-/***/ }),
-
-/***/ 7607:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E9: () => (/* binding */ parseDuration),
-/* harmony export */   a3: () => (/* binding */ formatDuration),
-/* harmony export */   sK: () => (/* binding */ durationSchema)
-/* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2716);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8532);
-
-const UNIT_SECONDS = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
-const DURATION = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d|w))+$/;
-const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d|w)/g;
-/**
- * Parses a duration such as `15m`, `1h30m`, `7d` or `250ms` into seconds.
- * A bare number is read as seconds. Returns undefined when the text is not a
- * duration, so callers can name the key that held it.
- */
-function parseDuration(text) {
-    if (typeof text === 'number')
-        return Number.isFinite(text) && text >= 0 ? text : undefined;
-    const t = text.trim();
-    if (/^\d+(?:\.\d+)?$/.test(t))
-        return Number(t);
-    if (!DURATION.test(t))
-        return undefined;
-    let total = 0;
-    for (const m of t.matchAll(PART))
-        total += Number(m[1]) * (UNIT_SECONDS[m[2]] ?? 0);
-    return total;
-}
-/** A zod schema for a duration written as text or seconds; yields seconds. */
-const durationSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()]).transform((value, ctx) => {
-    const seconds = parseDuration(value);
-    if (seconds === undefined) {
-        ctx.addIssue({ code: 'custom', message: `expected a duration such as 30s, 15m, 2h or 7d, got ${JSON.stringify(value)}` });
-        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
-    }
-    return seconds;
-});
-/** Formats seconds for people: `42s`, `3m 05s`, `2h 10m`, `3d 4h`. */
-function formatDuration(seconds) {
-    if (!Number.isFinite(seconds))
-        return 'n/a';
-    const sign = seconds < 0 ? '-' : '';
-    let s = Math.abs(seconds);
-    if (s < 10)
-        return `${sign}${s.toFixed(s < 1 ? 2 : 1).replace(/\.?0+$/, '')}s`;
-    s = Math.round(s);
-    if (s < 60)
-        return `${sign}${s}s`;
-    if (s < 3600)
-        return `${sign}${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`;
-    if (s < 86400)
-        return `${sign}${Math.floor(s / 3600)}h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
-    return `${sign}${Math.floor(s / 86400)}d ${Math.floor((s % 86400) / 3600)}h`;
-}
-
-
-/***/ }),
-
-/***/ 9148:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Dw: () => (/* binding */ keyPath),
-/* harmony export */   cd: () => (/* binding */ parseYamlText),
-/* harmony export */   lk: () => (/* binding */ parseJsonText),
-/* harmony export */   xJ: () => (/* binding */ validateWith),
-/* harmony export */   yR: () => (/* binding */ readText)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8422);
-
-
-
-
-/** How a key path is shown to people: `thresholds.warn`, `phases.bringup.steps[0].run`. */
-function keyPath(path) {
-    let out = '';
-    for (const p of path)
-        out += typeof p === 'number' ? `[${p}]` : out === '' ? String(p) : `.${String(p)}`;
-    return out === '' ? '(top level)' : out;
-}
-async function readText(path, label, displayPath = path) {
-    try {
-        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
-    }
-    catch (err) {
-        const code = err.code;
-        if (code === 'ENOENT')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${label} ${displayPath}: file not found`);
-        if (code === 'EISDIR')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${label} ${displayPath}: is a directory, expected a file`);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${label} ${displayPath}: cannot be read (${code ?? String(err)})`);
-    }
-}
-/** Parses JSON text; a syntax error names the file and the position. */
-function parseJsonText(text, displayPath) {
-    try {
-        return JSON.parse(text);
-    }
-    catch (err) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${displayPath}: malformed JSON (${err.message})`);
-    }
-}
-/** Parses YAML text; a syntax error names the file, line and column. */
-function parseYamlText(text, displayPath) {
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parseDocument */ .Tp)(text, { prettyErrors: true, uniqueKeys: true });
-    if (doc.errors.length > 0) {
-        const e = doc.errors[0];
-        const at = e.linePos?.[0] ? ` at line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '';
-        const what = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${displayPath}: malformed YAML${at}: ${what}`);
-    }
-    return doc.toJS({ maxAliasCount: 100 });
-}
-/**
- * Validates parsed data against a schema and reports every problem at once,
- * each with the file and the key path: `policy.yml: key 'thresholds.warn': …`.
- */
-function validateWith(schema, data, displayPath) {
-    const result = schema.safeParse(data);
-    if (result.success)
-        return result.data;
-    const problems = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIssues */ .og)(result.error, (p) => `key '${keyPath(p)}'`);
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${displayPath}: ${problems.join('; ')}`, problems.map((p) => `${displayPath}: ${p}`));
-}
-
-
-/***/ }),
-
-/***/ 6495:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   s: () => (/* binding */ sha256)
-/* harmony export */ });
-/* unused harmony export sha256File */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-
-
-function sha256(data) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex');
-}
-/** The sha256 of a file, streamed so memory stays flat whatever its size. */
-async function sha256File(path) {
-    const hash = createHash('sha256');
-    for await (const chunk of createReadStream(path))
-        hash.update(chunk);
-    return hash.digest('hex');
-}
-
-
-/***/ }),
-
-/***/ 8422:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Hm: () => (/* binding */ boolInput),
-/* harmony export */   O1: () => (/* binding */ intInput),
-/* harmony export */   TL: () => (/* binding */ parseInputs),
-/* harmony export */   _Z: () => (/* binding */ textInput),
-/* harmony export */   dt: () => (/* binding */ listInput),
-/* harmony export */   gX: () => (/* binding */ enumInput),
-/* harmony export */   og: () => (/* binding */ formatIssues)
-/* harmony export */ });
-/* unused harmony export inputNames */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2716);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-
-
-/**
- * Helpers for the string inputs that actions and the CLI receive. Every
- * action's inputs are a zod object of these; `parseInputs` validates them all
- * at once and reports every problem in one message, naming each input.
- */
-/** `true`/`false` (and yes/no, 1/0, on/off), as the runner passes booleans. */
-const boolInput = (fallback) => zod__WEBPACK_IMPORTED_MODULE_1__/* .stringbool */ .uEf({ truthy: ['true', 'yes', '1', 'on'], falsy: ['false', 'no', '0', 'off'] }).default(fallback);
-/** A positive integer given as text. */
-const intInput = (fallback, min = 1, max = 1000) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-    .regex(/^\d+$/, 'expected a whole number')
-    .transform(Number)
-    .pipe(zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(min).max(max))
-    .default(fallback);
-/** One of a set of words. */
-const enumInput = (values, fallback) => zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(values).default(fallback);
-/** Free text; empty means "not set". */
-const textInput = () => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional();
-/** A multiline list (one item a line, `#` comments allowed); commas also separate when `commas` is set. */
-const listInput = (commas = false) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-    .optional()
-    .transform((text) => (text ?? '')
-    .split(commas ? /[\r\n,]+/ : /\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '' && !l.startsWith('#')));
-/** Formats a zod error as one line per problem, each naming where it is. */
-function formatIssues(error, name) {
-    return error.issues.map((issue) => {
-        const where = name(issue.path);
-        if (issue.code === 'unrecognized_keys') {
-            return `${where}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
-        }
-        return `${where}: ${issue.message}`;
-    });
-}
-/**
- * Validates raw string inputs against a schema. Empty strings count as unset,
- * so a default applies whether the runner passed '' or nothing at all.
- */
-function parseInputs(schema, raw) {
-    const cleaned = {};
-    for (const [k, v] of Object.entries(raw))
-        if (v !== undefined && v.trim() !== '')
-            cleaned[k] = v.trim();
-    const result = schema.safeParse(cleaned);
-    if (result.success)
-        return result.data;
-    const problems = formatIssues(result.error, (path) => `input '${String(path[0] ?? '?')}'`);
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`invalid input: ${problems.join('; ')}`, problems);
-}
-/** The names of a schema's inputs, as action.yml must declare them. */
-function inputNames(schema) {
-    return Object.keys(schema.shape);
 }
 
 

@@ -1,5 +1,5 @@
-export const id = 807;
-export const ids = [807];
+export const id = 310;
+export const ids = [310];
 export const modules = {
 
 /***/ 369:
@@ -63,7 +63,112 @@ function formatPercent(ratio) {
 
 /***/ }),
 
-/***/ 8807:
+/***/ 4375:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FN: () => (/* binding */ MODES),
+/* harmony export */   nZ: () => (/* binding */ resolvePolicy),
+/* harmony export */   tb: () => (/* binding */ loadPolicy)
+/* harmony export */ });
+/* unused harmony export policyFileSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2716);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9148);
+/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6495);
+/* harmony import */ var _money_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(369);
+
+
+
+
+
+
+const MODES = ['dr', 'burst', 'drill'];
+const ratio = zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig({ error: (i) => `expected a ratio such as 0.8, got ${JSON.stringify(i.input)}` }).finite().positive('expected a ratio above 0');
+const targetName = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a target name of letters, digits, ".", "_" or "-"');
+const targetSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
+    name: targetName,
+    credits: _money_js__WEBPACK_IMPORTED_MODULE_4__/* .amount */ .vj.default(0),
+    artefacts: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1).optional(),
+});
+const budgetSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({ monthly: _money_js__WEBPACK_IMPORTED_MODULE_4__/* .amount */ .vj.positive('expected a monthly budget above 0'), spent: _money_js__WEBPACK_IMPORTED_MODULE_4__/* .amount */ .vj.default(0) });
+const thresholdsSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({ warn: ratio.default(0.8), block: ratio.default(1.0) });
+const incidentSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({ 'expected-hours': zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().finite().positive('expected hours above 0').default(72) });
+const missingSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* ["enum"] */ .k5n(['block', 'warn']);
+/** The keys that `modes.<mode>` may override, each optional and partial. */
+const overrideSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
+    budget: budgetSchema.partial().optional(),
+    thresholds: thresholdsSchema.partial().optional(),
+    incident: incidentSchema.partial().optional(),
+    'max-age': _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK.optional(),
+    missing: missingSchema.optional(),
+    targets: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(targetSchema).min(1).optional(),
+});
+const baseShape = {
+    budget: budgetSchema,
+    thresholds: thresholdsSchema.default({ warn: 0.8, block: 1.0 }),
+    incident: incidentSchema.default({ 'expected-hours': 72 }),
+    'max-age': _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK.default(7 * 86400),
+    missing: missingSchema.default('block'),
+    targets: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(targetSchema).min(1, 'expected at least one target'),
+};
+function checkEffective(p, ctx) {
+    if (p.thresholds.warn > p.thresholds.block) {
+        ctx.addIssue({ code: 'custom', path: ['thresholds', 'warn'], message: `must not exceed thresholds.block (${p.thresholds.block})` });
+    }
+    const seen = new Set();
+    p.targets.forEach((t, i) => {
+        if (seen.has(t.name))
+            ctx.addIssue({ code: 'custom', path: ['targets', i, 'name'], message: `duplicate target '${t.name}'` });
+        seen.add(t.name);
+    });
+}
+/** The policy file as written: the public format, every key checked, unknown keys refused. */
+const policyFileSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
+    version: zod__WEBPACK_IMPORTED_MODULE_5__/* .literal */ .euz(1, { error: (i) => `expected 1, got ${JSON.stringify(i.input)}` }),
+    currency: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().regex(/^[A-Z]{3}$/, 'expected a 3-letter ISO currency code such as USD').default('USD'),
+    ...baseShape,
+    modes: zod__WEBPACK_IMPORTED_MODULE_5__/* .partialRecord */ .jgl(zod__WEBPACK_IMPORTED_MODULE_5__/* ["enum"] */ .k5n(MODES), overrideSchema).optional(),
+})
+    .superRefine(checkEffective);
+const effectiveSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({ currency: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(), ...baseShape }).superRefine(checkEffective);
+async function loadPolicy(absPath, displayPath) {
+    const text = await (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .readText */ .yR)(absPath, 'policy', displayPath);
+    const raw = (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .parseYamlText */ .cd)(text, displayPath);
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${displayPath}: expected a mapping with 'version', 'budget' and 'targets'`);
+    }
+    const file = (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .validateWith */ .xJ)(policyFileSchema, raw, displayPath);
+    return { path: displayPath, sha256: (0,_hash_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .s)(text), file, raw: raw };
+}
+function mergeRaw(base, over) {
+    if (over === undefined)
+        return base;
+    if (base && over && typeof base === 'object' && typeof over === 'object' && !Array.isArray(base) && !Array.isArray(over)) {
+        const out = { ...base };
+        for (const [k, v] of Object.entries(over))
+            out[k] = mergeRaw(out[k], v);
+        return out;
+    }
+    return over;
+}
+/**
+ * Resolves the policy for one mode. Overrides merge key by key (a mode may
+ * change only `thresholds.warn`); `targets` is replaced whole. The result is
+ * validated again, so an override cannot make warn exceed block unnoticed.
+ */
+function resolvePolicy(policy, mode) {
+    const { modes, version: _v, ...base } = policy.raw;
+    const merged = { ...mergeRaw(base, modes?.[mode]), currency: policy.file.currency };
+    const where = modes?.[mode] ? `${policy.path} (with modes.${mode} applied)` : policy.path;
+    return { ...(0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .validateWith */ .xJ)(effectiveSchema, merged, where), mode };
+}
+
+
+/***/ }),
+
+/***/ 310:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -94,25 +199,8 @@ var fs_atomic = __webpack_require__(1056);
 var inputs = __webpack_require__(8422);
 // EXTERNAL MODULE: ./src/workspace.ts
 var src_workspace = __webpack_require__(3338);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js
-var api = __webpack_require__(3759);
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
-
-
-
-function datetime(params) {
-    return api/* _isoDateTime */.G1(schemas/* ZodISODateTime */.You, params);
-}
-function date(params) {
-    return core._isoDate(ZodISODate, params);
-}
-function time(params) {
-    return core._isoTime(ZodISOTime, params);
-}
-function duration(params) {
-    return core._isoDuration(ZodISODuration, params);
-}
-
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/iso.js
+var iso = __webpack_require__(4377);
 // EXTERNAL MODULE: ./src/files.ts
 var files = __webpack_require__(9148);
 // EXTERNAL MODULE: ./src/hash.ts
@@ -128,7 +216,7 @@ var money = __webpack_require__(369);
 const COST_RUN_SCHEMA = 'drloop.cost-run/v1';
 const COST_KINDS = ['dr', 'burst', 'baseline'];
 const currency = schemas/* string */.YjP().regex(/^[A-Z]{3}$/, 'expected a 3-letter ISO currency code such as USD');
-const timestamp = datetime({ offset: true, message: 'expected an RFC3339 timestamp such as 2026-11-01T12:00:00Z' });
+const timestamp = iso/* datetime */.w$({ offset: true, message: 'expected an RFC3339 timestamp such as 2026-11-01T12:00:00Z' });
 /**
  * drloop's own cost artefact, as CI pipelines emit it under
  * `docs/proof/cost/<component>/cost-run-<run_id>.json`. Unknown keys are kept
@@ -282,7 +370,7 @@ function parseArtefact(path, bytes) {
 var picomatch = __webpack_require__(4006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
 // EXTERNAL MODULE: ./src/duration.ts
-var src_duration = __webpack_require__(7607);
+var duration = __webpack_require__(7607);
 ;// CONCATENATED MODULE: ./src/cost/decide.ts
 
 
@@ -428,8 +516,8 @@ function decide(policy, artefacts, options) {
         const stale = used.filter((a) => a.stale);
         for (const a of stale) {
             decision = worst(decision, 'warn');
-            const age = a.ageSeconds === null ? 'has no timestamp' : `is ${(0,src_duration/* formatDuration */.a3)(a.ageSeconds)} old`;
-            reasons.push(`${t.name}: ${a.path} ${age}, older than max-age ${(0,src_duration/* formatDuration */.a3)(policy['max-age'])} (stale)`);
+            const age = a.ageSeconds === null ? 'has no timestamp' : `is ${(0,duration/* formatDuration */.a3)(a.ageSeconds)} old`;
+            reasons.push(`${t.name}: ${a.path} ${age}, older than max-age ${(0,duration/* formatDuration */.a3)(policy['max-age'])} (stale)`);
         }
         const partial = used.filter((a) => a.incomplete.length > 0);
         for (const a of partial) {
@@ -473,94 +561,8 @@ function decide(policy, artefacts, options) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/cost/policy.ts
-
-
-
-
-
-
-const MODES = ['dr', 'burst', 'drill'];
-const ratio = schemas/* number */.aig({ error: (i) => `expected a ratio such as 0.8, got ${JSON.stringify(i.input)}` }).finite().positive('expected a ratio above 0');
-const targetName = schemas/* string */.YjP().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a target name of letters, digits, ".", "_" or "-"');
-const targetSchema = schemas/* strictObject */.rej({
-    name: targetName,
-    credits: money/* amount */.vj.default(0),
-    artefacts: schemas/* string */.YjP().min(1).optional(),
-});
-const budgetSchema = schemas/* strictObject */.rej({ monthly: money/* amount */.vj.positive('expected a monthly budget above 0'), spent: money/* amount */.vj.default(0) });
-const thresholdsSchema = schemas/* strictObject */.rej({ warn: ratio.default(0.8), block: ratio.default(1.0) });
-const incidentSchema = schemas/* strictObject */.rej({ 'expected-hours': schemas/* number */.aig().finite().positive('expected hours above 0').default(72) });
-const missingSchema = schemas/* enum */.k5n(['block', 'warn']);
-/** The keys that `modes.<mode>` may override, each optional and partial. */
-const overrideSchema = schemas/* strictObject */.rej({
-    budget: budgetSchema.partial().optional(),
-    thresholds: thresholdsSchema.partial().optional(),
-    incident: incidentSchema.partial().optional(),
-    'max-age': src_duration/* durationSchema */.sK.optional(),
-    missing: missingSchema.optional(),
-    targets: schemas/* array */.YOg(targetSchema).min(1).optional(),
-});
-const baseShape = {
-    budget: budgetSchema,
-    thresholds: thresholdsSchema.default({ warn: 0.8, block: 1.0 }),
-    incident: incidentSchema.default({ 'expected-hours': 72 }),
-    'max-age': src_duration/* durationSchema */.sK.default(7 * 86400),
-    missing: missingSchema.default('block'),
-    targets: schemas/* array */.YOg(targetSchema).min(1, 'expected at least one target'),
-};
-function checkEffective(p, ctx) {
-    if (p.thresholds.warn > p.thresholds.block) {
-        ctx.addIssue({ code: 'custom', path: ['thresholds', 'warn'], message: `must not exceed thresholds.block (${p.thresholds.block})` });
-    }
-    const seen = new Set();
-    p.targets.forEach((t, i) => {
-        if (seen.has(t.name))
-            ctx.addIssue({ code: 'custom', path: ['targets', i, 'name'], message: `duplicate target '${t.name}'` });
-        seen.add(t.name);
-    });
-}
-/** The policy file as written: the public format, every key checked, unknown keys refused. */
-const policyFileSchema = schemas/* strictObject */.rej({
-    version: schemas/* literal */.euz(1, { error: (i) => `expected 1, got ${JSON.stringify(i.input)}` }),
-    currency: schemas/* string */.YjP().regex(/^[A-Z]{3}$/, 'expected a 3-letter ISO currency code such as USD').default('USD'),
-    ...baseShape,
-    modes: schemas/* partialRecord */.jgl(schemas/* enum */.k5n(MODES), overrideSchema).optional(),
-})
-    .superRefine(checkEffective);
-const effectiveSchema = schemas/* strictObject */.rej({ currency: schemas/* string */.YjP(), ...baseShape }).superRefine(checkEffective);
-async function loadPolicy(absPath, displayPath) {
-    const text = await (0,files/* readText */.yR)(absPath, 'policy', displayPath);
-    const raw = (0,files/* parseYamlText */.cd)(text, displayPath);
-    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-        throw new errors/* ConfigurationError */.j1(`${displayPath}: expected a mapping with 'version', 'budget' and 'targets'`);
-    }
-    const file = (0,files/* validateWith */.xJ)(policyFileSchema, raw, displayPath);
-    return { path: displayPath, sha256: (0,src_hash/* sha256 */.s)(text), file, raw: raw };
-}
-function mergeRaw(base, over) {
-    if (over === undefined)
-        return base;
-    if (base && over && typeof base === 'object' && typeof over === 'object' && !Array.isArray(base) && !Array.isArray(over)) {
-        const out = { ...base };
-        for (const [k, v] of Object.entries(over))
-            out[k] = mergeRaw(out[k], v);
-        return out;
-    }
-    return over;
-}
-/**
- * Resolves the policy for one mode. Overrides merge key by key (a mode may
- * change only `thresholds.warn`); `targets` is replaced whole. The result is
- * validated again, so an override cannot make warn exceed block unnoticed.
- */
-function resolvePolicy(policy, mode) {
-    const { modes, version: _v, ...base } = policy.raw;
-    const merged = { ...mergeRaw(base, modes?.[mode]), currency: policy.file.currency };
-    const where = modes?.[mode] ? `${policy.path} (with modes.${mode} applied)` : policy.path;
-    return { ...(0,files/* validateWith */.xJ)(effectiveSchema, merged, where), mode };
-}
-
+// EXTERNAL MODULE: ./src/cost/policy.ts
+var cost_policy = __webpack_require__(4375);
 ;// CONCATENATED MODULE: ./src/cost/report.ts
 
 const ICON = { allow: '✅', warn: '⚠️', block: '⛔' };
@@ -645,7 +647,7 @@ const DEFAULT_ARTEFACTS = 'docs/proof/cost/**/*.json';
 const costDecisionInputs = schemas/* object */.Ikc({
     policy: schemas/* string */.YjP({ error: 'required: the path of the cost policy (YAML)' }),
     artefacts: (0,inputs/* listInput */.dt)().default([DEFAULT_ARTEFACTS]),
-    mode: (0,inputs/* enumInput */.gX)(MODES, 'dr'),
+    mode: (0,inputs/* enumInput */.gX)(cost_policy/* MODES */.FN, 'dr'),
     targets: (0,inputs/* listInput */.dt)(true),
     'evidence-dir': schemas/* string */.YjP().default(DEFAULT_EVIDENCE_DIR),
     'fail-on': (0,inputs/* enumInput */.gX)(['block', 'warn', 'never'], 'block'),
@@ -710,8 +712,8 @@ async function runCostDecision(inputs, deps) {
         throw new errors/* ConfigurationError */.j1(`input 'policy': '${inputs.policy}' ${n === 0 ? 'matches no file' : `matches ${n} files, expected one`}`);
     }
     const policyPath = policyMatch.files[0];
-    const loaded = await loadPolicy((0,external_node_path_.resolve)(workspace, policyPath), policyPath);
-    const policy = resolvePolicy(loaded, inputs.mode);
+    const loaded = await (0,cost_policy/* loadPolicy */.tb)((0,external_node_path_.resolve)(workspace, policyPath), policyPath);
+    const policy = (0,cost_policy/* resolvePolicy */.nZ)(loaded, inputs.mode);
     const matches = await (0,src_workspace/* expandGlobs */.GE)(inputs.artefacts, workspace, "input 'artefacts'");
     const empty = matches.filter((m) => m.files.length === 0);
     if (empty.length > 0) {
@@ -1095,9 +1097,9 @@ function inputNames(schema) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GE: () => (/* binding */ expandGlobs),
+/* harmony export */   uz: () => (/* binding */ splitLines),
 /* harmony export */   zZ: () => (/* binding */ uniqueFiles)
 /* harmony export */ });
-/* unused harmony export splitLines */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);

@@ -1,0 +1,253 @@
+export const id = 47;
+export const ids = [47];
+export const modules = {
+
+/***/ 4200:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   evidenceCommand: () => (/* binding */ evidenceCommand)
+/* harmony export */ });
+/* harmony import */ var _src_evidence_run_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5469);
+/* harmony import */ var _src_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8422);
+/* harmony import */ var _src_cost_run_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(310);
+/* harmony import */ var _cli_kit_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3545);
+
+
+
+
+const USAGE = `usage: drloop evidence [--evidence-dir DIR] [--paths GLOB ...] [--alert FILE|JSON] [--redact REGEX ...]
+                       [--output-dir DIR] [--s3-uri s3://bucket/prefix] [--s3-endpoint URL]
+                       [--s3-force-path-style] [--s3-checksum when-supported|when-required]
+                       [--s3-part-size MIB] [--object-lock-days N] [--object-lock-mode GOVERNANCE|COMPLIANCE] [--json]
+Bundles the evidence into <output-dir>/<UTC timestamp>-<short sha>.tar.gz; with --s3-uri also stores it
+in S3 and moves <prefix>/current.json once the upload is verified. AWS credentials and region come from
+the standard AWS environment.
+Exit status: 0 when stored everywhere asked, 1 when a store failed (the local bundle stays), 2 on bad input.`;
+const evidenceCommand = {
+    name: 'evidence',
+    summary: 'bundle a run\'s alert, decision, receipts and logs into a redacted, checksummed tar.gz (and S3)',
+    usage: USAGE,
+    async run(ctx) {
+        const { raw, positionals } = (0,_cli_kit_js__WEBPACK_IMPORTED_MODULE_3__/* .parseFlags */ .bQ)(ctx.argv, {
+            'evidence-dir': { type: 'string' },
+            paths: { type: 'string', multiple: true },
+            alert: { type: 'string' },
+            redact: { type: 'string', multiple: true },
+            'output-dir': { type: 'string' },
+            's3-uri': { type: 'string' },
+            's3-endpoint': { type: 'string' },
+            's3-force-path-style': { type: 'boolean' },
+            's3-checksum': { type: 'string' },
+            's3-part-size': { type: 'string' },
+            'object-lock-days': { type: 'string' },
+            'object-lock-mode': { type: 'string' },
+            json: { type: 'boolean' },
+        }, USAGE);
+        if (positionals.length > 0)
+            throw new _cli_kit_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`unexpected argument '${positionals[0]}'\n${USAGE}`);
+        const json = raw.json === 'true';
+        delete raw.json;
+        const inputs = (0,_src_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .parseInputs */ .TL)(_src_evidence_run_js__WEBPACK_IMPORTED_MODULE_0__/* .collectEvidenceInputs */ .x0, raw);
+        const logger = (0,_cli_kit_js__WEBPACK_IMPORTED_MODULE_3__/* .stderrLogger */ .D7)(ctx.stderr);
+        const result = await (0,_src_evidence_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runCollectEvidence */ .j3)(inputs, {
+            workspace: ctx.cwd,
+            logger,
+            now: () => new Date(),
+            context: (0,_src_cost_run_js__WEBPACK_IMPORTED_MODULE_2__/* .runContextFromEnv */ .wX)(ctx.env),
+            s3Region: ctx.env.AWS_REGION || ctx.env.AWS_DEFAULT_REGION || (inputs['s3-endpoint'] ? 'us-east-1' : undefined),
+        });
+        const outputs = (0,_src_evidence_run_js__WEBPACK_IMPORTED_MODULE_0__/* .collectEvidenceOutputs */ .uN)(result);
+        if (json) {
+            ctx.stdout.write(`${JSON.stringify({ ...outputs, size: result.size, files: result.manifest.files.length, redacted: result.manifest.redaction.total, failures: result.failures, warnings: result.manifest.warnings }, null, 2)}\n`);
+        }
+        else {
+            const lines = [
+                `bundle:   ${outputs['bundle-path']}`,
+                `sha256:   ${outputs['bundle-sha256']}`,
+                `manifest: ${outputs['manifest-path']}`,
+                `files:    ${result.manifest.files.length}, ${result.manifest.redaction.total} value(s) redacted`,
+            ];
+            if (result.s3)
+                lines.push(`s3:       ${result.s3.bundleUri}`, `pointer:  ${result.s3.pointerUri}`);
+            for (const f of result.failures)
+                lines.push(`NOT STORED: ${f}`);
+            ctx.stdout.write(`${lines.join('\n')}\n`);
+        }
+        return result.failures.length > 0 ? _cli_kit_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT */ .dc.failed : _cli_kit_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT */ .dc.ok;
+    },
+};
+
+
+/***/ }),
+
+/***/ 3222:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GS: () => (/* binding */ dedupeKeyOf),
+/* harmony export */   Uj: () => (/* binding */ dispatchPayloadSchema),
+/* harmony export */   VX: () => (/* binding */ DISPATCH_SCHEMA),
+/* harmony export */   bI: () => (/* binding */ alertFromJson),
+/* harmony export */   v1: () => (/* binding */ webhookSchema),
+/* harmony export */   x8: () => (/* binding */ ZERO_TIME),
+/* harmony export */   zL: () => (/* binding */ loadAlert)
+/* harmony export */ });
+/* unused harmony export alertSchema */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2716);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9148);
+/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6495);
+
+
+
+
+
+/** A firing alert's `endsAt` as Alertmanager sends it. */
+const ZERO_TIME = '0001-01-01T00:00:00Z';
+const labels = zod__WEBPACK_IMPORTED_MODULE_4__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP());
+const time = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an RFC3339 timestamp');
+const alertSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .looseObject */ ._H3({
+    status: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(['firing', 'resolved']),
+    labels,
+    annotations: labels.default({}),
+    startsAt: time,
+    endsAt: time.optional(),
+    generatorURL: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
+    fingerprint: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
+});
+/** Alertmanager's webhook body, version 4 (the only version it has ever sent). */
+const webhookSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .looseObject */ ._H3({
+    version: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz('4', { error: (i) => `unsupported Alertmanager webhook version ${JSON.stringify(i.input)} (expected "4")` }),
+    groupKey: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    truncatedAlerts: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().min(0).default(0),
+    status: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(['firing', 'resolved']),
+    receiver: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    groupLabels: labels,
+    commonLabels: labels,
+    commonAnnotations: labels,
+    externalURL: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    alerts: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(alertSchema),
+});
+const DISPATCH_SCHEMA = 'drloop.alert/v1';
+/**
+ * Alertmanager's templated webhook `payload` (≥ 0.32) renders every value as
+ * text, so a map or list may arrive as its JSON text (`{{ .Alerts | toJson }}`)
+ * and a count as digits; both read as the value they spell.
+ */
+const fromJsonText = (v) => {
+    if (typeof v !== 'string')
+        return v;
+    try {
+        return JSON.parse(v);
+    }
+    catch {
+        return v;
+    }
+};
+const fromDigits = (v) => (typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : v);
+/**
+ * The `client_payload` of a `dr-alert` repository_dispatch: one documented
+ * shape, from `drloop relay` and from the Alertmanager ≥ 0.32 template alike.
+ * Ten top-level keys at most (GitHub's limit), under 64 KB.
+ */
+const dispatchPayloadSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .looseObject */ ._H3({
+    schema: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz(DISPATCH_SCHEMA),
+    groupKey: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    status: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(['firing', 'resolved']),
+    dedupeKey: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    commonLabels: zod__WEBPACK_IMPORTED_MODULE_4__/* .preprocess */ .vkY(fromJsonText, labels),
+    truncatedAlerts: zod__WEBPACK_IMPORTED_MODULE_4__/* .preprocess */ .vkY(fromDigits, zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().min(0)).default(0),
+    externalURL: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().default(''),
+    receiver: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().default(''),
+    alerts: zod__WEBPACK_IMPORTED_MODULE_4__/* .preprocess */ .vkY(fromJsonText, zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(alertSchema)),
+    /** Alerts left out to keep the payload under GitHub's size limit. */
+    droppedAlerts: zod__WEBPACK_IMPORTED_MODULE_4__/* .preprocess */ .vkY(fromDigits, zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().min(0)).default(0),
+});
+/** The dedupe key: one per group, status and set of alert fingerprints. */
+function dedupeKeyOf(groupKey, status, alerts) {
+    const fps = alerts.map((a) => `${a.fingerprint}:${a.status}`).sort();
+    return (0,_hash_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .s)(`${groupKey}\n${status}\n${fps.join(',')}`).slice(0, 24);
+}
+function contextOf(source, p, dedupeKey) {
+    const firing = p.alerts.filter((a) => a.status === 'firing');
+    const starts = firing.map((a) => Date.parse(a.startsAt)).filter((t) => Number.isFinite(t) && t > 0);
+    const fps = (firing.length > 0 ? firing : p.alerts).map((a) => a.fingerprint).sort();
+    return {
+        source,
+        status: p.status,
+        groupKey: p.groupKey,
+        dedupeKey: dedupeKey ?? dedupeKeyOf(p.groupKey, p.status, p.alerts),
+        name: p.commonLabels.alertname ?? p.alerts[0]?.labels.alertname ?? '',
+        fingerprint: fps.length === 1 ? fps[0] : fps.length === 0 ? '' : (0,_hash_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .s)(fps.join(',')).slice(0, 16),
+        startsAt: starts.length > 0 ? new Date(Math.min(...starts)).toISOString() : null,
+        alerts: p.alerts,
+        commonLabels: p.commonLabels,
+        externalURL: p.externalURL,
+    };
+}
+/** Reads an alert from parsed JSON: an Alertmanager webhook body or a drloop dispatch payload. */
+function alertFromJson(data, where) {
+    if (data && typeof data === 'object' && !Array.isArray(data)) {
+        const obj = data;
+        // A repository_dispatch event as GitHub stores it: the payload is under client_payload.
+        if (obj.client_payload && typeof obj.client_payload === 'object')
+            return alertFromJson(obj.client_payload, `${where} (client_payload)`);
+        if (obj.schema === DISPATCH_SCHEMA) {
+            const p = (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .validateWith */ .xJ)(dispatchPayloadSchema, obj, where);
+            return contextOf('dispatch', p, p.dedupeKey);
+        }
+        if ('version' in obj || 'alerts' in obj)
+            return contextOf('alertmanager', (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .validateWith */ .xJ)(webhookSchema, obj, where));
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${where}: not an alert: expected an Alertmanager webhook body (version "4") or a drloop dispatch payload (schema "${DISPATCH_SCHEMA}")`);
+}
+/**
+ * Loads input `alert`: inline JSON when it starts with `{`, otherwise a file
+ * path inside the workspace. Malformed input is a ConfigurationError.
+ */
+async function loadAlert(input, workspace) {
+    const trimmed = input.trim();
+    if (trimmed.startsWith('{')) {
+        return { alert: alertFromJson((0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .parseJsonText */ .lk)(trimmed, "input 'alert'"), "input 'alert'"), text: trimmed, path: null };
+    }
+    const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(workspace, trimmed);
+    const text = await (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .readText */ .yR)(abs, 'alert', trimmed);
+    return { alert: alertFromJson((0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .parseJsonText */ .lk)(text, trimmed), trimmed), text, path: abs };
+}
+
+
+/***/ }),
+
+/***/ 4377:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   w$: () => (/* binding */ datetime)
+/* harmony export */ });
+/* unused harmony exports date, time, duration */
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3759);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2716);
+
+
+
+function datetime(params) {
+    return _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* ._isoDateTime */ .G1(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ZodISODateTime */ .You, params);
+}
+function date(params) {
+    return core._isoDate(ZodISODate, params);
+}
+function time(params) {
+    return core._isoTime(ZodISOTime, params);
+}
+function duration(params) {
+    return core._isoDuration(ZodISODuration, params);
+}
+
+
+/***/ })
+
+};
