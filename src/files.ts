@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ConfigurationError } from './errors.js';
 import { formatIssues } from './inputs.js';
@@ -29,18 +28,6 @@ export function parseJsonText(text: string, displayPath: string): unknown {
   } catch (err) {
     throw new ConfigurationError(`${displayPath}: malformed JSON (${(err as Error).message})`);
   }
-}
-
-/** Parses YAML text; a syntax error names the file, line and column. */
-export function parseYamlText(text: string, displayPath: string): unknown {
-  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0]!;
-    const at = e.linePos?.[0] ? ` at line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '';
-    const what = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    throw new ConfigurationError(`${displayPath}: malformed YAML${at}: ${what}`);
-  }
-  return doc.toJS({ maxAliasCount: 100 });
 }
 
 /**

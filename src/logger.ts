@@ -1,6 +1,6 @@
 /**
- * What the library needs from a log. The actions back it with `@actions/core`,
- * the CLI with stderr, tests with an array, so no library code depends on the
+ * What the library needs from a log. The actions back it with the runner's workflow
+ * commands (actions/_kit), the CLI with stderr, tests with an array, so no library code depends on the
  * GitHub runner.
  */
 export interface Logger {

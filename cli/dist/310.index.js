@@ -72,12 +72,14 @@ function formatPercent(ratio) {
 /* harmony export */   tb: () => (/* binding */ loadPolicy)
 /* harmony export */ });
 /* unused harmony export policyFileSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2716);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2716);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9148);
-/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6495);
-/* harmony import */ var _money_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(369);
+/* harmony import */ var _yaml_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2619);
+/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6495);
+/* harmony import */ var _money_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(369);
+
 
 
 
@@ -85,25 +87,25 @@ function formatPercent(ratio) {
 
 
 const MODES = ['dr', 'burst', 'drill'];
-const ratio = zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig({ error: (i) => `expected a ratio such as 0.8, got ${JSON.stringify(i.input)}` }).finite().positive('expected a ratio above 0');
-const targetName = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a target name of letters, digits, ".", "_" or "-"');
-const targetSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
+const ratio = zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig({ error: (i) => `expected a ratio such as 0.8, got ${JSON.stringify(i.input)}` }).finite().positive('expected a ratio above 0');
+const targetName = zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a target name of letters, digits, ".", "_" or "-"');
+const targetSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
     name: targetName,
-    credits: _money_js__WEBPACK_IMPORTED_MODULE_4__/* .amount */ .vj.default(0),
-    artefacts: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1).optional(),
+    credits: _money_js__WEBPACK_IMPORTED_MODULE_5__/* .amount */ .vj.default(0),
+    artefacts: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).optional(),
 });
-const budgetSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({ monthly: _money_js__WEBPACK_IMPORTED_MODULE_4__/* .amount */ .vj.positive('expected a monthly budget above 0'), spent: _money_js__WEBPACK_IMPORTED_MODULE_4__/* .amount */ .vj.default(0) });
-const thresholdsSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({ warn: ratio.default(0.8), block: ratio.default(1.0) });
-const incidentSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({ 'expected-hours': zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().finite().positive('expected hours above 0').default(72) });
-const missingSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* ["enum"] */ .k5n(['block', 'warn']);
+const budgetSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ monthly: _money_js__WEBPACK_IMPORTED_MODULE_5__/* .amount */ .vj.positive('expected a monthly budget above 0'), spent: _money_js__WEBPACK_IMPORTED_MODULE_5__/* .amount */ .vj.default(0) });
+const thresholdsSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ warn: ratio.default(0.8), block: ratio.default(1.0) });
+const incidentSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ 'expected-hours': zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().finite().positive('expected hours above 0').default(72) });
+const missingSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(['block', 'warn']);
 /** The keys that `modes.<mode>` may override, each optional and partial. */
-const overrideSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
+const overrideSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
     budget: budgetSchema.partial().optional(),
     thresholds: thresholdsSchema.partial().optional(),
     incident: incidentSchema.partial().optional(),
     'max-age': _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK.optional(),
     missing: missingSchema.optional(),
-    targets: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(targetSchema).min(1).optional(),
+    targets: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(targetSchema).min(1).optional(),
 });
 const baseShape = {
     budget: budgetSchema,
@@ -111,7 +113,7 @@ const baseShape = {
     incident: incidentSchema.default({ 'expected-hours': 72 }),
     'max-age': _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK.default(7 * 86400),
     missing: missingSchema.default('block'),
-    targets: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(targetSchema).min(1, 'expected at least one target'),
+    targets: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(targetSchema).min(1, 'expected at least one target'),
 };
 function checkEffective(p, ctx) {
     if (p.thresholds.warn > p.thresholds.block) {
@@ -125,22 +127,22 @@ function checkEffective(p, ctx) {
     });
 }
 /** The policy file as written: the public format, every key checked, unknown keys refused. */
-const policyFileSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
-    version: zod__WEBPACK_IMPORTED_MODULE_5__/* .literal */ .euz(1, { error: (i) => `expected 1, got ${JSON.stringify(i.input)}` }),
-    currency: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().regex(/^[A-Z]{3}$/, 'expected a 3-letter ISO currency code such as USD').default('USD'),
+const policyFileSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+    version: zod__WEBPACK_IMPORTED_MODULE_6__/* .literal */ .euz(1, { error: (i) => `expected 1, got ${JSON.stringify(i.input)}` }),
+    currency: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().regex(/^[A-Z]{3}$/, 'expected a 3-letter ISO currency code such as USD').default('USD'),
     ...baseShape,
-    modes: zod__WEBPACK_IMPORTED_MODULE_5__/* .partialRecord */ .jgl(zod__WEBPACK_IMPORTED_MODULE_5__/* ["enum"] */ .k5n(MODES), overrideSchema).optional(),
+    modes: zod__WEBPACK_IMPORTED_MODULE_6__/* .partialRecord */ .jgl(zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(MODES), overrideSchema).optional(),
 })
     .superRefine(checkEffective);
-const effectiveSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({ currency: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(), ...baseShape }).superRefine(checkEffective);
+const effectiveSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ currency: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), ...baseShape }).superRefine(checkEffective);
 async function loadPolicy(absPath, displayPath) {
     const text = await (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .readText */ .yR)(absPath, 'policy', displayPath);
-    const raw = (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .parseYamlText */ .cd)(text, displayPath);
+    const raw = (0,_yaml_file_js__WEBPACK_IMPORTED_MODULE_3__/* .parseYamlText */ .c)(text, displayPath);
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${displayPath}: expected a mapping with 'version', 'budget' and 'targets'`);
     }
     const file = (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .validateWith */ .xJ)(policyFileSchema, raw, displayPath);
-    return { path: displayPath, sha256: (0,_hash_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .s)(text), file, raw: raw };
+    return { path: displayPath, sha256: (0,_hash_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256 */ .s)(text), file, raw: raw };
 }
 function mergeRaw(base, over) {
     if (over === undefined)
@@ -174,10 +176,8 @@ function resolvePolicy(policy, mode) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  C$: () => (/* binding */ DEFAULT_EVIDENCE_DIR),
   pV: () => (/* binding */ costDecisionInputs),
   OQ: () => (/* binding */ costDecisionOutputs),
-  wX: () => (/* binding */ runContextFromEnv),
   L1: () => (/* binding */ runCostDecision)
 });
 
@@ -191,6 +191,8 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 8 modules
 var schemas = __webpack_require__(2716);
+// EXTERNAL MODULE: ./src/context.ts
+var context = __webpack_require__(788);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/fs-atomic.ts
@@ -636,8 +638,8 @@ function notificationText(d, context) {
 
 
 
+
 const COST_DECISION_RECORD_SCHEMA = 'drloop.cost-decision/v1';
-const DEFAULT_EVIDENCE_DIR = 'drloop-evidence';
 const DEFAULT_ARTEFACTS = 'docs/proof/cost/**/*.json';
 /**
  * The inputs of `actions/cost-decision` and `drloop decide`, as strings in and
@@ -649,34 +651,11 @@ const costDecisionInputs = schemas/* object */.Ikc({
     artefacts: (0,inputs/* listInput */.dt)().default([DEFAULT_ARTEFACTS]),
     mode: (0,inputs/* enumInput */.gX)(cost_policy/* MODES */.FN, 'dr'),
     targets: (0,inputs/* listInput */.dt)(true),
-    'evidence-dir': schemas/* string */.YjP().default(DEFAULT_EVIDENCE_DIR),
+    'evidence-dir': schemas/* string */.YjP().default(context/* DEFAULT_EVIDENCE_DIR */.C),
     'fail-on': (0,inputs/* enumInput */.gX)(['block', 'warn', 'never'], 'block'),
     'notify-webhook': (0,inputs/* textInput */._Z)(),
     'notify-on': (0,inputs/* enumInput */.gX)(['block', 'warn'], 'block'),
 });
-/**
- * The run context from GitHub's default environment variables, given as a
- * map (the library never reads process.env itself); empty outside Actions.
- */
-function runContextFromEnv(env) {
-    const ctx = {};
-    if (env.GITHUB_REPOSITORY)
-        ctx.repository = env.GITHUB_REPOSITORY;
-    if (env.GITHUB_SHA)
-        ctx.sha = env.GITHUB_SHA;
-    if (env.GITHUB_RUN_ID)
-        ctx.runId = env.GITHUB_RUN_ID;
-    if (env.GITHUB_RUN_ATTEMPT)
-        ctx.runAttempt = env.GITHUB_RUN_ATTEMPT;
-    if (env.GITHUB_ACTOR)
-        ctx.actor = env.GITHUB_ACTOR;
-    if (env.GITHUB_EVENT_NAME)
-        ctx.event = env.GITHUB_EVENT_NAME;
-    if (env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) {
-        ctx.runUrl = `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
-    }
-    return ctx;
-}
 function fmt(n, digits) {
     return n === null ? '' : n.toFixed(digits);
 }
@@ -797,383 +776,6 @@ async function defaultPostJson(url, body) {
         signal: AbortSignal.timeout(10_000),
     });
     return { ok: res.ok, status: res.status };
-}
-
-
-/***/ }),
-
-/***/ 7607:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E9: () => (/* binding */ parseDuration),
-/* harmony export */   a3: () => (/* binding */ formatDuration),
-/* harmony export */   sK: () => (/* binding */ durationSchema)
-/* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2716);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8532);
-
-const UNIT_SECONDS = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
-const DURATION = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d|w))+$/;
-const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d|w)/g;
-/**
- * Parses a duration such as `15m`, `1h30m`, `7d` or `250ms` into seconds.
- * A bare number is read as seconds. Returns undefined when the text is not a
- * duration, so callers can name the key that held it.
- */
-function parseDuration(text) {
-    if (typeof text === 'number')
-        return Number.isFinite(text) && text >= 0 ? text : undefined;
-    const t = text.trim();
-    if (/^\d+(?:\.\d+)?$/.test(t))
-        return Number(t);
-    if (!DURATION.test(t))
-        return undefined;
-    let total = 0;
-    for (const m of t.matchAll(PART))
-        total += Number(m[1]) * (UNIT_SECONDS[m[2]] ?? 0);
-    return total;
-}
-/** A zod schema for a duration written as text or seconds; yields seconds. */
-const durationSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()]).transform((value, ctx) => {
-    const seconds = parseDuration(value);
-    if (seconds === undefined) {
-        ctx.addIssue({ code: 'custom', message: `expected a duration such as 30s, 15m, 2h or 7d, got ${JSON.stringify(value)}` });
-        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
-    }
-    return seconds;
-});
-/** Formats seconds for people: `42s`, `3m 05s`, `2h 10m`, `3d 4h`. */
-function formatDuration(seconds) {
-    if (!Number.isFinite(seconds))
-        return 'n/a';
-    const sign = seconds < 0 ? '-' : '';
-    let s = Math.abs(seconds);
-    if (s < 10)
-        return `${sign}${s.toFixed(s < 1 ? 2 : 1).replace(/\.?0+$/, '')}s`;
-    s = Math.round(s);
-    if (s < 60)
-        return `${sign}${s}s`;
-    if (s < 3600)
-        return `${sign}${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`;
-    if (s < 86400)
-        return `${sign}${Math.floor(s / 3600)}h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
-    return `${sign}${Math.floor(s / 86400)}d ${Math.floor((s % 86400) / 3600)}h`;
-}
-
-
-/***/ }),
-
-/***/ 9148:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Dw: () => (/* binding */ keyPath),
-/* harmony export */   cd: () => (/* binding */ parseYamlText),
-/* harmony export */   lk: () => (/* binding */ parseJsonText),
-/* harmony export */   xJ: () => (/* binding */ validateWith),
-/* harmony export */   yR: () => (/* binding */ readText)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8422);
-
-
-
-
-/** How a key path is shown to people: `thresholds.warn`, `phases.bringup.steps[0].run`. */
-function keyPath(path) {
-    let out = '';
-    for (const p of path)
-        out += typeof p === 'number' ? `[${p}]` : out === '' ? String(p) : `.${String(p)}`;
-    return out === '' ? '(top level)' : out;
-}
-async function readText(path, label, displayPath = path) {
-    try {
-        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
-    }
-    catch (err) {
-        const code = err.code;
-        if (code === 'ENOENT')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${label} ${displayPath}: file not found`);
-        if (code === 'EISDIR')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${label} ${displayPath}: is a directory, expected a file`);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${label} ${displayPath}: cannot be read (${code ?? String(err)})`);
-    }
-}
-/** Parses JSON text; a syntax error names the file and the position. */
-function parseJsonText(text, displayPath) {
-    try {
-        return JSON.parse(text);
-    }
-    catch (err) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${displayPath}: malformed JSON (${err.message})`);
-    }
-}
-/** Parses YAML text; a syntax error names the file, line and column. */
-function parseYamlText(text, displayPath) {
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parseDocument */ .Tp)(text, { prettyErrors: true, uniqueKeys: true });
-    if (doc.errors.length > 0) {
-        const e = doc.errors[0];
-        const at = e.linePos?.[0] ? ` at line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '';
-        const what = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${displayPath}: malformed YAML${at}: ${what}`);
-    }
-    return doc.toJS({ maxAliasCount: 100 });
-}
-/**
- * Validates parsed data against a schema and reports every problem at once,
- * each with the file and the key path: `policy.yml: key 'thresholds.warn': …`.
- */
-function validateWith(schema, data, displayPath) {
-    const result = schema.safeParse(data);
-    if (result.success)
-        return result.data;
-    const problems = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIssues */ .og)(result.error, (p) => `key '${keyPath(p)}'`);
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${displayPath}: ${problems.join('; ')}`, problems.map((p) => `${displayPath}: ${p}`));
-}
-
-
-/***/ }),
-
-/***/ 1056:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ writeFileAtomic),
-/* harmony export */   q: () => (/* binding */ writeJsonAtomic)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-
-
-
-/**
- * Writes a file so that readers see either the old content or the whole new
- * content, never a part: the data goes to a temporary file in the same
- * directory, is flushed to disk, then renamed over the target. A crash or a
- * full disk leaves at most a stray `.tmp` file, never a half-written record.
- */
-async function writeFileAtomic(path, data) {
-    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true });
-    const tmp = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, `.${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(path)}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}.tmp`);
-    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(tmp, 'wx', 0o644);
-    try {
-        await handle.writeFile(data);
-        await handle.sync();
-    }
-    catch (err) {
-        await handle.close().catch(() => undefined);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(tmp, { force: true });
-        throw err;
-    }
-    await handle.close();
-    try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(tmp, path);
-    }
-    catch (err) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(tmp, { force: true });
-        throw err;
-    }
-}
-/** Writes JSON atomically, pretty-printed with a trailing newline. */
-async function writeJsonAtomic(path, value) {
-    await writeFileAtomic(path, `${JSON.stringify(value, null, 2)}\n`);
-}
-
-
-/***/ }),
-
-/***/ 6495:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   s: () => (/* binding */ sha256)
-/* harmony export */ });
-/* unused harmony export sha256File */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-
-
-function sha256(data) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex');
-}
-/** The sha256 of a file, streamed so memory stays flat whatever its size. */
-async function sha256File(path) {
-    const hash = createHash('sha256');
-    for await (const chunk of createReadStream(path))
-        hash.update(chunk);
-    return hash.digest('hex');
-}
-
-
-/***/ }),
-
-/***/ 8422:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Hm: () => (/* binding */ boolInput),
-/* harmony export */   O1: () => (/* binding */ intInput),
-/* harmony export */   TL: () => (/* binding */ parseInputs),
-/* harmony export */   _Z: () => (/* binding */ textInput),
-/* harmony export */   dt: () => (/* binding */ listInput),
-/* harmony export */   gX: () => (/* binding */ enumInput),
-/* harmony export */   og: () => (/* binding */ formatIssues)
-/* harmony export */ });
-/* unused harmony export inputNames */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2716);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-
-
-/**
- * Helpers for the string inputs that actions and the CLI receive. Every
- * action's inputs are a zod object of these; `parseInputs` validates them all
- * at once and reports every problem in one message, naming each input.
- */
-/** `true`/`false` (and yes/no, 1/0, on/off), as the runner passes booleans. */
-const boolInput = (fallback) => zod__WEBPACK_IMPORTED_MODULE_1__/* .stringbool */ .uEf({ truthy: ['true', 'yes', '1', 'on'], falsy: ['false', 'no', '0', 'off'] }).default(fallback);
-/** A positive integer given as text. */
-const intInput = (fallback, min = 1, max = 1000) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-    .regex(/^\d+$/, 'expected a whole number')
-    .transform(Number)
-    .pipe(zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(min).max(max))
-    .default(fallback);
-/** One of a set of words. */
-const enumInput = (values, fallback) => zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(values).default(fallback);
-/** Free text; empty means "not set". */
-const textInput = () => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional();
-/** A multiline list (one item a line, `#` comments allowed); commas also separate when `commas` is set. */
-const listInput = (commas = false) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-    .optional()
-    .transform((text) => (text ?? '')
-    .split(commas ? /[\r\n,]+/ : /\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '' && !l.startsWith('#')));
-/** Formats a zod error as one line per problem, each naming where it is. */
-function formatIssues(error, name) {
-    return error.issues.map((issue) => {
-        const where = name(issue.path);
-        if (issue.code === 'unrecognized_keys') {
-            return `${where}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
-        }
-        return `${where}: ${issue.message}`;
-    });
-}
-/**
- * Validates raw string inputs against a schema. Empty strings count as unset,
- * so a default applies whether the runner passed '' or nothing at all.
- */
-function parseInputs(schema, raw) {
-    const cleaned = {};
-    for (const [k, v] of Object.entries(raw))
-        if (v !== undefined && v.trim() !== '')
-            cleaned[k] = v.trim();
-    const result = schema.safeParse(cleaned);
-    if (result.success)
-        return result.data;
-    const problems = formatIssues(result.error, (path) => `input '${String(path[0] ?? '?')}'`);
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`invalid input: ${problems.join('; ')}`, problems);
-}
-/** The names of a schema's inputs, as action.yml must declare them. */
-function inputNames(schema) {
-    return Object.keys(schema.shape);
-}
-
-
-/***/ }),
-
-/***/ 3338:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GE: () => (/* binding */ expandGlobs),
-/* harmony export */   uz: () => (/* binding */ splitLines),
-/* harmony export */   zZ: () => (/* binding */ uniqueFiles)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var tinyglobby__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3382);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-
-
-
-
-/** Splits a multiline (or comma-free) input into its non-empty, non-comment lines. */
-function splitLines(text) {
-    if (!text)
-        return [];
-    return text
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter((l) => l !== '' && !l.startsWith('#'));
-}
-function isInside(root, path) {
-    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, path);
-    return rel === '' || (!rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) && rel !== '..' && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
-}
-/**
- * Expands globs inside a workspace. A pattern that points outside it (an
- * absolute path elsewhere, `../`) is a ConfigurationError naming the pattern,
- * and so is a match that resolves outside through a symlink: evidence and cost
- * data come from the repository, never from the rest of the machine.
- */
-async function expandGlobs(patterns, workspace, what) {
-    const root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace));
-    const results = [];
-    for (const pattern of patterns) {
-        const negated = pattern.startsWith('!');
-        const body = negated ? pattern.slice(1) : pattern;
-        let rel = body;
-        if ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(body)) {
-            if (!isInside(root, body) && !isInside((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace), body)) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${what}: '${pattern}' points outside the workspace (${root})`);
-            }
-            rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(isInside(root, body) ? root : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace), body);
-        }
-        const norm = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.normalize)(rel);
-        if (norm === '..' || norm.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${what}: '${pattern}' points outside the workspace (${root})`);
-        }
-        if (negated)
-            continue;
-        const posix = rel.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
-        const files = (0,tinyglobby__WEBPACK_IMPORTED_MODULE_3__/* .isDynamicPattern */ .ey)(posix)
-            ? await (0,tinyglobby__WEBPACK_IMPORTED_MODULE_3__/* .glob */ .TI)(posix, { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: true, expandDirectories: false })
-            : await (0,tinyglobby__WEBPACK_IMPORTED_MODULE_3__/* .glob */ .TI)(posix.replace(/[[\]{}()*?!]/g, '\\$&'), { cwd: root, dot: true, onlyFiles: true, expandDirectories: false });
-        const kept = [];
-        for (const f of files) {
-            const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root, f)).catch(() => undefined);
-            if (real && !isInside(root, real)) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${what}: '${f}' (from '${pattern}') resolves outside the workspace through a symlink`);
-            }
-            kept.push(f);
-        }
-        results.push({ pattern, files: kept.sort() });
-    }
-    // Negated patterns remove matches of the positive ones, as in .gitignore-style inputs.
-    const negations = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
-    if (negations.length > 0) {
-        const excluded = new Set(await (0,tinyglobby__WEBPACK_IMPORTED_MODULE_3__/* .glob */ .TI)(negations, { cwd: root, dot: true, onlyFiles: true, expandDirectories: false }));
-        for (const r of results)
-            r.files = r.files.filter((f) => !excluded.has(f));
-    }
-    return results;
-}
-/** Every distinct file of a set of glob matches, in first-seen order. */
-function uniqueFiles(matches) {
-    return [...new Set(matches.flatMap((m) => m.files))];
 }
 
 

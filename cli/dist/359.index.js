@@ -142,6 +142,189 @@ async function loadAlert(input, workspace) {
 
 /***/ }),
 
+/***/ 788:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ DEFAULT_EVIDENCE_DIR),
+/* harmony export */   w: () => (/* binding */ runContextFromEnv)
+/* harmony export */ });
+/**
+ * Where a run happens, shared by the three actions and the CLI. Kept apart
+ * from the cost, plan and evidence modules so that each entry loads only what
+ * it uses.
+ */
+/** The folder the three actions share for records and receipts. */
+const DEFAULT_EVIDENCE_DIR = 'drloop-evidence';
+/**
+ * The run context from GitHub's default environment variables, given as a
+ * map (the library never reads process.env itself); empty outside Actions.
+ */
+function runContextFromEnv(env) {
+    const ctx = {};
+    if (env.GITHUB_REPOSITORY)
+        ctx.repository = env.GITHUB_REPOSITORY;
+    if (env.GITHUB_SHA)
+        ctx.sha = env.GITHUB_SHA;
+    if (env.GITHUB_RUN_ID)
+        ctx.runId = env.GITHUB_RUN_ID;
+    if (env.GITHUB_RUN_ATTEMPT)
+        ctx.runAttempt = env.GITHUB_RUN_ATTEMPT;
+    if (env.GITHUB_ACTOR)
+        ctx.actor = env.GITHUB_ACTOR;
+    if (env.GITHUB_EVENT_NAME)
+        ctx.event = env.GITHUB_EVENT_NAME;
+    if (env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) {
+        ctx.runUrl = `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
+    }
+    return ctx;
+}
+
+
+/***/ }),
+
+/***/ 7607:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   sK: () => (/* binding */ durationSchema)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2716);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8532);
+
+const UNIT_SECONDS = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
+const DURATION = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d|w))+$/;
+const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d|w)/g;
+/**
+ * Parses a duration such as `15m`, `1h30m`, `7d` or `250ms` into seconds.
+ * A bare number is read as seconds. Returns undefined when the text is not a
+ * duration, so callers can name the key that held it.
+ */
+function parseDuration(text) {
+    if (typeof text === 'number')
+        return Number.isFinite(text) && text >= 0 ? text : undefined;
+    const t = text.trim();
+    if (/^\d+(?:\.\d+)?$/.test(t))
+        return Number(t);
+    if (!DURATION.test(t))
+        return undefined;
+    let total = 0;
+    for (const m of t.matchAll(PART))
+        total += Number(m[1]) * (UNIT_SECONDS[m[2]] ?? 0);
+    return total;
+}
+/** A zod schema for a duration written as text or seconds; yields seconds. */
+const durationSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()]).transform((value, ctx) => {
+    const seconds = parseDuration(value);
+    if (seconds === undefined) {
+        ctx.addIssue({ code: 'custom', message: `expected a duration such as 30s, 15m, 2h or 7d, got ${JSON.stringify(value)}` });
+        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+    }
+    return seconds;
+});
+/** Formats seconds for people: `42s`, `3m 05s`, `2h 10m`, `3d 4h`. */
+function formatDuration(seconds) {
+    if (!Number.isFinite(seconds))
+        return 'n/a';
+    const sign = seconds < 0 ? '-' : '';
+    let s = Math.abs(seconds);
+    if (s < 10)
+        return `${sign}${s.toFixed(s < 1 ? 2 : 1).replace(/\.?0+$/, '')}s`;
+    s = Math.round(s);
+    if (s < 60)
+        return `${sign}${s}s`;
+    if (s < 3600)
+        return `${sign}${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`;
+    if (s < 86400)
+        return `${sign}${Math.floor(s / 3600)}h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
+    return `${sign}${Math.floor(s / 86400)}d ${Math.floor((s % 86400) / 3600)}h`;
+}
+
+
+/***/ }),
+
+/***/ 1056:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ writeFileAtomic),
+/* harmony export */   q: () => (/* binding */ writeJsonAtomic)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+/**
+ * Writes a file so that readers see either the old content or the whole new
+ * content, never a part: the data goes to a temporary file in the same
+ * directory, is flushed to disk, then renamed over the target. A crash or a
+ * full disk leaves at most a stray `.tmp` file, never a half-written record.
+ */
+async function writeFileAtomic(path, data) {
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true });
+    const tmp = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, `.${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(path)}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}.tmp`);
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(tmp, 'wx', 0o644);
+    try {
+        await handle.writeFile(data);
+        await handle.sync();
+    }
+    catch (err) {
+        await handle.close().catch(() => undefined);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(tmp, { force: true });
+        throw err;
+    }
+    await handle.close();
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(tmp, path);
+    }
+    catch (err) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(tmp, { force: true });
+        throw err;
+    }
+}
+/** Writes JSON atomically, pretty-printed with a trailing newline. */
+async function writeJsonAtomic(path, value) {
+    await writeFileAtomic(path, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+
+/***/ }),
+
+/***/ 6495:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ sha256)
+/* harmony export */ });
+/* unused harmony export sha256File */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+
+
+function sha256(data) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex');
+}
+/** The sha256 of a file, streamed so memory stays flat whatever its size. */
+async function sha256File(path) {
+    const hash = createHash('sha256');
+    for await (const chunk of createReadStream(path))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+
+
+/***/ }),
+
 /***/ 6258:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -289,7 +472,7 @@ __webpack_require__.d(__webpack_exports__, {
   vi: () => (/* binding */ runDrExecute)
 });
 
-// UNUSED EXPORTS: DEFAULT_EVIDENCE_DIR, RUN_ID_PATTERN, defaultRunId
+// UNUSED EXPORTS: RUN_ID_PATTERN, defaultRunId
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -299,6 +482,8 @@ var external_node_path_ = __webpack_require__(6760);
 var schemas = __webpack_require__(2716);
 // EXTERNAL MODULE: ./src/alerts/alertmanager.ts
 var alertmanager = __webpack_require__(3222);
+// EXTERNAL MODULE: ./src/context.ts
+var context = __webpack_require__(788);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/hash.ts
@@ -1247,7 +1432,7 @@ function describeAttempt(a) {
 
 
 
-const DEFAULT_EVIDENCE_DIR = 'drloop-evidence';
+
 /** A run id becomes a directory name, so it is kept to a safe alphabet. */
 const RUN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const phaseInput = (what) => schemas/* enum */.k5n(schema/* PHASES */.ZG, { error: (i) => `expected a phase (${schema/* PHASES */.ZG.join(', ')}) to ${what}, got ${JSON.stringify(i.input)}` }).optional();
@@ -1262,7 +1447,7 @@ const drExecuteInputs = schemas/* object */.Ikc({
     'start-at': phaseInput('start at'),
     'stop-after': phaseInput('stop after'),
     'run-id': schemas/* string */.YjP().regex(RUN_ID_PATTERN, 'expected 1–128 letters, digits, ".", "_" or "-", starting with a letter or digit').optional(),
-    'evidence-dir': schemas/* string */.YjP().default(DEFAULT_EVIDENCE_DIR),
+    'evidence-dir': schemas/* string */.YjP().default(context/* DEFAULT_EVIDENCE_DIR */.C),
     decision: schemas/* enum */.k5n(['allow', 'warn', 'block'], { error: (i) => `expected allow, warn or block (cost-decision's output), got ${JSON.stringify(i.input)}` }).optional(),
     'accept-warn': (0,inputs/* boolInput */.Hm)(false),
     alert: (0,inputs/* textInput */._Z)(),
@@ -1394,11 +1579,13 @@ async function runDrExecute(inputs, deps) {
 /* harmony export */   it: () => (/* binding */ planPhases)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_STEP_TIMEOUT_SECONDS, DEFAULT_BACKOFF_SECONDS, planFileSchema, parsePlan */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2716);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2716);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9148);
-/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6495);
+/* harmony import */ var _yaml_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2619);
+/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6495);
+
 
 
 
@@ -1418,18 +1605,18 @@ const DEFAULT_BACKOFF_SECONDS = 10;
  */
 function strict(shape) {
     const allowed = Object.keys(shape).join(', ');
-    return zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej(shape, { error: (iss) => (iss.code === 'unrecognized_keys' ? `expected only ${allowed}` : undefined) });
+    return zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej(shape, { error: (iss) => (iss.code === 'unrecognized_keys' ? `expected only ${allowed}` : undefined) });
 }
 const required = (what) => (iss) => iss.input === undefined ? `required: ${what}` : `expected ${what}, got ${JSON.stringify(iss.input)}`;
-const command = (what) => zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP({ error: required(what) }).refine((s) => s.trim() !== '', `expected ${what}, got an empty string`);
+const command = (what) => zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP({ error: required(what) }).refine((s) => s.trim() !== '', `expected ${what}, got an empty string`);
 /** `env:` maps; numbers and booleans are written as YAML would print them. */
-const envMap = zod__WEBPACK_IMPORTED_MODULE_4__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_4__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zMY()]).transform(String)).superRefine((env, ctx) => {
+const envMap = zod__WEBPACK_IMPORTED_MODULE_5__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_5__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_5__/* .boolean */ .zMY()]).transform(String)).superRefine((env, ctx) => {
     for (const key of Object.keys(env)) {
         if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))
             ctx.addIssue({ code: 'custom', path: [key], message: 'expected an environment variable name (letters, digits, _)' });
     }
 });
-const regexList = zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()).superRefine((list, ctx) => {
+const regexList = zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP()).superRefine((list, ctx) => {
     list.forEach((p, i) => {
         try {
             new RegExp(p);
@@ -1440,11 +1627,11 @@ const regexList = zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK
     });
 });
 const retrySchema = strict({
-    max: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig({ error: required('a number of retries') }).int('expected a whole number of retries').min(0, 'expected 0 or more retries').max(20, 'expected at most 20 retries').optional(),
+    max: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig({ error: required('a number of retries') }).int('expected a whole number of retries').min(0, 'expected 0 or more retries').max(20, 'expected at most 20 retries').optional(),
     backoff: _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK.optional(),
     on: regexList.optional(),
 });
-const stepName = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()
+const stepName = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP()
     .min(1, 'expected a step name')
     .max(100, 'expected a name of at most 100 characters')
     .regex(/^[^\r\n]*$/, 'expected a name on one line');
@@ -1458,19 +1645,19 @@ const stepSchema = strict({
 const guardSchema = strict({
     name: stepName,
     run: command('the shell command to run (run: "...")'),
-    expect: zod__WEBPACK_IMPORTED_MODULE_4__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig()]).transform(String).optional(),
+    expect: zod__WEBPACK_IMPORTED_MODULE_5__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig()]).transform(String).optional(),
     timeout: _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK.optional(),
     env: envMap.optional(),
 });
-const httpUrl = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().refine((s) => /^https?:\/\/[^\s]+$/.test(s), 'expected an http:// or https:// URL');
+const httpUrl = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().refine((s) => /^https?:\/\/[^\s]+$/.test(s), 'expected an http:// or https:// URL');
 /** A check is either an HTTP probe (`http:`) or a command (`run:`), polled until it passes or `within` runs out. */
 const checkSchema = strict({
     name: stepName.optional(),
     http: httpUrl.optional(),
     run: command('the shell command to run').optional(),
-    status: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().min(100).max(599).optional(),
-    contains: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
-    expect: zod__WEBPACK_IMPORTED_MODULE_4__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig()]).transform(String).optional(),
+    status: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().int().min(100).max(599).optional(),
+    contains: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(),
+    expect: zod__WEBPACK_IMPORTED_MODULE_5__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig()]).transform(String).optional(),
     within: _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK.optional(),
     interval: _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK.optional(),
     timeout: _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK.optional(),
@@ -1487,15 +1674,15 @@ const checkSchema = strict({
 });
 const verifySchema = strict({
     run: command('the shell command to run'),
-    expect: zod__WEBPACK_IMPORTED_MODULE_4__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig()]).transform(String).optional(),
+    expect: zod__WEBPACK_IMPORTED_MODULE_5__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig()]).transform(String).optional(),
     timeout: _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK.optional(),
     within: _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK.optional(),
     interval: _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK.optional(),
     env: envMap.optional(),
 });
 const phaseSchema = strict({
-    steps: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(stepSchema).optional(),
-    checks: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(checkSchema).optional(),
+    steps: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(stepSchema).optional(),
+    checks: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(checkSchema).optional(),
     verify: verifySchema.optional(),
 }).superRefine((p, ctx) => {
     if (!p.steps?.length && !p.checks?.length && !p.verify)
@@ -1503,18 +1690,18 @@ const phaseSchema = strict({
 });
 const phasesSchema = strict(Object.fromEntries(PHASES.map((p) => [p, phaseSchema.optional()]))).refine((p) => PHASES.some((name) => p[name] !== undefined), `expected at least one of ${PHASES.join(', ')}`);
 const failbackSchema = strict({
-    checks: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(checkSchema).optional(),
-    steps: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(stepSchema).min(1, 'expected at least one failback step'),
+    checks: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(checkSchema).optional(),
+    steps: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(stepSchema).min(1, 'expected at least one failback step'),
 });
 const planFileSchema = strict({
-    version: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz(1, { error: (i) => (i.input === undefined ? 'required: version: 1' : `expected 1, got ${JSON.stringify(i.input)}`) }),
-    name: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP({ error: required('a plan name') })
+    version: zod__WEBPACK_IMPORTED_MODULE_5__/* .literal */ .euz(1, { error: (i) => (i.input === undefined ? 'required: version: 1' : `expected 1, got ${JSON.stringify(i.input)}`) }),
+    name: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP({ error: required('a plan name') })
         .min(1, 'expected a plan name')
         .max(100, 'expected a name of at most 100 characters')
         .regex(/^[^\r\n]*$/, 'expected a name on one line'),
-    description: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
+    description: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(),
     objectives: strict({ rto: _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK.optional(), rpo: _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK.optional() }).optional(),
-    guards: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(guardSchema).optional(),
+    guards: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(guardSchema).optional(),
     defaults: strict({ timeout: _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK.optional(), retry: retrySchema.optional(), env: envMap.optional() }).optional(),
     phases: phasesSchema,
     failback: failbackSchema.optional(),
@@ -1596,8 +1783,8 @@ function parsePlan(data, displayPath) {
 /** Reads and validates a plan file; its sha256 goes into every summary. */
 async function loadPlan(absPath, displayPath) {
     const text = await (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .readText */ .yR)(absPath, 'plan', displayPath);
-    const plan = parsePlan((0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .parseYamlText */ .cd)(text, displayPath), displayPath);
-    return { path: displayPath, sha256: (0,_hash_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .s)(text), plan };
+    const plan = parsePlan((0,_yaml_file_js__WEBPACK_IMPORTED_MODULE_3__/* .parseYamlText */ .c)(text, displayPath), displayPath);
+    return { path: displayPath, sha256: (0,_hash_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256 */ .s)(text), plan };
 }
 /** The phases a plan has, in run order. */
 function planPhases(plan) {
@@ -1607,6 +1794,122 @@ function planPhases(plan) {
 function effectiveRetry(plan, step) {
     const d = plan.defaults.retry;
     return { max: step.retry?.max ?? d.max, backoffSeconds: step.retry?.backoff ?? d.backoffSeconds, on: step.retry?.on ?? d.on };
+}
+
+
+/***/ }),
+
+/***/ 3338:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GE: () => (/* binding */ expandGlobs),
+/* harmony export */   uz: () => (/* binding */ splitLines),
+/* harmony export */   zZ: () => (/* binding */ uniqueFiles)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var tinyglobby__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3382);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+
+
+
+
+/** Splits a multiline (or comma-free) input into its non-empty, non-comment lines. */
+function splitLines(text) {
+    if (!text)
+        return [];
+    return text
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'));
+}
+function isInside(root, path) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, path);
+    return rel === '' || (!rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) && rel !== '..' && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
+}
+/**
+ * Expands globs inside a workspace. A pattern that points outside it (an
+ * absolute path elsewhere, `../`) is a ConfigurationError naming the pattern,
+ * and so is a match that resolves outside through a symlink: evidence and cost
+ * data come from the repository, never from the rest of the machine.
+ */
+async function expandGlobs(patterns, workspace, what) {
+    const root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace));
+    const results = [];
+    for (const pattern of patterns) {
+        const negated = pattern.startsWith('!');
+        const body = negated ? pattern.slice(1) : pattern;
+        let rel = body;
+        if ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(body)) {
+            if (!isInside(root, body) && !isInside((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace), body)) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${what}: '${pattern}' points outside the workspace (${root})`);
+            }
+            rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(isInside(root, body) ? root : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace), body);
+        }
+        const norm = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.normalize)(rel);
+        if (norm === '..' || norm.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${what}: '${pattern}' points outside the workspace (${root})`);
+        }
+        if (negated)
+            continue;
+        const posix = rel.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
+        const files = (0,tinyglobby__WEBPACK_IMPORTED_MODULE_3__/* .isDynamicPattern */ .ey)(posix)
+            ? await (0,tinyglobby__WEBPACK_IMPORTED_MODULE_3__/* .glob */ .TI)(posix, { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: true, expandDirectories: false })
+            : await (0,tinyglobby__WEBPACK_IMPORTED_MODULE_3__/* .glob */ .TI)(posix.replace(/[[\]{}()*?!]/g, '\\$&'), { cwd: root, dot: true, onlyFiles: true, expandDirectories: false });
+        const kept = [];
+        for (const f of files) {
+            const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root, f)).catch(() => undefined);
+            if (real && !isInside(root, real)) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${what}: '${f}' (from '${pattern}') resolves outside the workspace through a symlink`);
+            }
+            kept.push(f);
+        }
+        results.push({ pattern, files: kept.sort() });
+    }
+    // Negated patterns remove matches of the positive ones, as in .gitignore-style inputs.
+    const negations = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
+    if (negations.length > 0) {
+        const excluded = new Set(await (0,tinyglobby__WEBPACK_IMPORTED_MODULE_3__/* .glob */ .TI)(negations, { cwd: root, dot: true, onlyFiles: true, expandDirectories: false }));
+        for (const r of results)
+            r.files = r.files.filter((f) => !excluded.has(f));
+    }
+    return results;
+}
+/** Every distinct file of a set of glob matches, in first-seen order. */
+function uniqueFiles(matches) {
+    return [...new Set(matches.flatMap((m) => m.files))];
+}
+
+
+/***/ }),
+
+/***/ 2619:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ parseYamlText)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/**
+ * YAML for policies and plans. Apart from files.ts so that an entry that
+ * reads no YAML (collect-evidence) does not load the parser at start.
+ */
+
+
+/** Parses YAML text; a syntax error names the file, line and column. */
+function parseYamlText(text, displayPath) {
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { prettyErrors: true, uniqueKeys: true });
+    if (doc.errors.length > 0) {
+        const e = doc.errors[0];
+        const at = e.linePos?.[0] ? ` at line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '';
+        const what = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${displayPath}: malformed YAML${at}: ${what}`);
+    }
+    return doc.toJS({ maxAliasCount: 100 });
 }
 
 

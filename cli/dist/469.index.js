@@ -23,8 +23,8 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 8 modules
 var schemas = __webpack_require__(2716);
-// EXTERNAL MODULE: ./src/cost/run.ts + 3 modules
-var run = __webpack_require__(310);
+// EXTERNAL MODULE: ./src/context.ts
+var context = __webpack_require__(788);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/fs-atomic.ts
@@ -551,7 +551,7 @@ const optionalInt = (min, max) => schemas/* string */.YjP().regex(/^\d+$/, 'expe
  * declares exactly these names with the same defaults (a test holds them together).
  */
 const collectEvidenceInputs = schemas/* object */.Ikc({
-    'evidence-dir': schemas/* string */.YjP().default(run/* DEFAULT_EVIDENCE_DIR */.C$),
+    'evidence-dir': schemas/* string */.YjP().default(context/* DEFAULT_EVIDENCE_DIR */.C),
     paths: (0,inputs/* listInput */.dt)(),
     alert: (0,inputs/* textInput */._Z)(),
     redact: (0,inputs/* listInput */.dt)(),

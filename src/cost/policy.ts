@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { durationSchema } from '../duration.js';
 import { ConfigurationError } from '../errors.js';
-import { parseYamlText, readText, validateWith } from '../files.js';
+import { readText, validateWith } from '../files.js';
+import { parseYamlText } from '../yaml-file.js';
 import { sha256 } from '../hash.js';
 import { amount } from './money.js';
 

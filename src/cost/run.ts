@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_EVIDENCE_DIR, type RunContext } from '../context.js';
 import { ConfigurationError, describeError } from '../errors.js';
 import { writeJsonAtomic } from '../fs-atomic.js';
 import { enumInput, listInput, textInput } from '../inputs.js';
@@ -13,7 +14,6 @@ import { loadPolicy, MODES, resolvePolicy, type Mode } from './policy.js';
 import { notificationText } from './report.js';
 
 export const COST_DECISION_RECORD_SCHEMA = 'drloop.cost-decision/v1';
-export const DEFAULT_EVIDENCE_DIR = 'drloop-evidence';
 export const DEFAULT_ARTEFACTS = 'docs/proof/cost/**/*.json';
 
 /**
@@ -33,34 +33,6 @@ export const costDecisionInputs = z.object({
 });
 export type CostDecisionInputs = z.output<typeof costDecisionInputs>;
 
-/** What a decision record and a notification may say about where it ran. */
-export interface RunContext {
-  repository?: string;
-  sha?: string;
-  runId?: string;
-  runAttempt?: string;
-  runUrl?: string;
-  actor?: string;
-  event?: string;
-}
-
-/**
- * The run context from GitHub's default environment variables, given as a
- * map (the library never reads process.env itself); empty outside Actions.
- */
-export function runContextFromEnv(env: Readonly<Record<string, string | undefined>>): RunContext {
-  const ctx: RunContext = {};
-  if (env.GITHUB_REPOSITORY) ctx.repository = env.GITHUB_REPOSITORY;
-  if (env.GITHUB_SHA) ctx.sha = env.GITHUB_SHA;
-  if (env.GITHUB_RUN_ID) ctx.runId = env.GITHUB_RUN_ID;
-  if (env.GITHUB_RUN_ATTEMPT) ctx.runAttempt = env.GITHUB_RUN_ATTEMPT;
-  if (env.GITHUB_ACTOR) ctx.actor = env.GITHUB_ACTOR;
-  if (env.GITHUB_EVENT_NAME) ctx.event = env.GITHUB_EVENT_NAME;
-  if (env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) {
-    ctx.runUrl = `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
-  }
-  return ctx;
-}
 
 export interface CostDecisionDeps {
   workspace: string;

@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import { z } from 'zod';
 import type { AlertContext } from '../alerts/alertmanager.js';
-import type { RunContext } from '../cost/run.js';
+import type { RunContext } from '../context.js';
 import { describeError } from '../errors.js';
 import { redact, type RedactionRule } from '../redact.js';
 import type { EvidenceItem, EvidenceSourceKind } from './gather.js';

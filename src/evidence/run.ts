@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_EVIDENCE_DIR, type RunContext } from '../cost/run.js';
+import { DEFAULT_EVIDENCE_DIR, type RunContext } from '../context.js';
 import { ConfigurationError, describeError } from '../errors.js';
 import { writeFileAtomic } from '../fs-atomic.js';
 import { boolInput, enumInput, intInput, listInput, textInput } from '../inputs.js';

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { loadAlert, type AlertContext } from '../alerts/alertmanager.js';
+import { DEFAULT_EVIDENCE_DIR } from '../context.js';
 import { ConfigurationError } from '../errors.js';
 import { sha256 } from '../hash.js';
 import { boolInput, enumInput, intInput, textInput } from '../inputs.js';
@@ -11,7 +12,6 @@ import { Engine, type EngineResult } from './engine.js';
 import { runDirOf, summaryPathOf, type DrillSummary, type RunStatus } from './receipts.js';
 import { loadPlan, PHASES, PLAN_MODES, type LoadedPlan } from './schema.js';
 
-export const DEFAULT_EVIDENCE_DIR = 'drloop-evidence';
 /** A run id becomes a directory name, so it is kept to a safe alphabet. */
 export const RUN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 

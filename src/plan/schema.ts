@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { durationSchema } from '../duration.js';
 import { ConfigurationError } from '../errors.js';
-import { keyPath, parseYamlText, readText } from '../files.js';
+import { keyPath, readText } from '../files.js';
+import { parseYamlText } from '../yaml-file.js';
 import { sha256 } from '../hash.js';
 
 /** The phases of a DR plan, in the only order they ever run. */

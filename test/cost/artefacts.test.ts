@@ -2,7 +2,8 @@ import { describe, expect, test } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import { parseArtefact } from '../../src/cost/artefacts.js';
 import { policyFileSchema } from '../../src/cost/policy.js';
-import { validateWith, parseYamlText } from '../../src/files.js';
+import { validateWith } from '../../src/files.js';
+import { parseYamlText } from '../../src/yaml-file.js';
 import { infracostFixture } from '../support/fixtures.js';
 
 async function fixture(name: string) {

@@ -15,7 +15,7 @@ import { defaultRunId, drExecuteInputs, runDrExecute } from '../../src/plan/run.
 import { runCommand } from '../../src/plan/runner.js';
 import { effectiveRetry, parsePlan, planPhases } from '../../src/plan/schema.js';
 import { parseInputs } from '../../src/inputs.js';
-import { parseYamlText } from '../../src/files.js';
+import { parseYamlText } from '../../src/yaml-file.js';
 import { alertFromJson } from '../../src/alerts/alertmanager.js';
 import { alertmanagerFixture } from '../support/fixtures.js';
 import { tempWorkspace } from '../support/run-action.js';

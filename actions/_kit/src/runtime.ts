@@ -7,7 +7,7 @@ import * as core from './runner.js';
 import { ConfigurationError, describeError } from '../../../src/errors.js';
 import type { Logger } from '../../../src/logger.js';
 import type { RawInputs } from '../../../src/inputs.js';
-import { runContextFromEnv, type RunContext } from '../../../src/cost/run.js';
+import { runContextFromEnv, type RunContext } from '../../../src/context.js';
 
 export function coreLogger(): Logger {
   return {

@@ -2509,7 +2509,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1878);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7198);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -2518,7 +2518,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1878:
+/***/ 7198:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12068,6 +12068,38 @@ function preprocess(fn, schema) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/context.ts
+/**
+ * Where a run happens, shared by the three actions and the CLI. Kept apart
+ * from the cost, plan and evidence modules so that each entry loads only what
+ * it uses.
+ */
+/** The folder the three actions share for records and receipts. */
+const DEFAULT_EVIDENCE_DIR = 'drloop-evidence';
+/**
+ * The run context from GitHub's default environment variables, given as a
+ * map (the library never reads process.env itself); empty outside Actions.
+ */
+function runContextFromEnv(env) {
+    const ctx = {};
+    if (env.GITHUB_REPOSITORY)
+        ctx.repository = env.GITHUB_REPOSITORY;
+    if (env.GITHUB_SHA)
+        ctx.sha = env.GITHUB_SHA;
+    if (env.GITHUB_RUN_ID)
+        ctx.runId = env.GITHUB_RUN_ID;
+    if (env.GITHUB_RUN_ATTEMPT)
+        ctx.runAttempt = env.GITHUB_RUN_ATTEMPT;
+    if (env.GITHUB_ACTOR)
+        ctx.actor = env.GITHUB_ACTOR;
+    if (env.GITHUB_EVENT_NAME)
+        ctx.event = env.GITHUB_EVENT_NAME;
+    if (env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) {
+        ctx.runUrl = `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
+    }
+    return ctx;
+}
+
 ;// CONCATENATED MODULE: ./src/errors.ts
 /**
  * The two kinds of failure drloop reports.
@@ -13171,10 +13203,7 @@ function iso_duration(params) {
     return core._isoDuration(ZodISODuration, params);
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/files.ts
-
 
 
 
@@ -13206,17 +13235,6 @@ function parseJsonText(text, displayPath) {
     catch (err) {
         throw new ConfigurationError(`${displayPath}: malformed JSON (${err.message})`);
     }
-}
-/** Parses YAML text; a syntax error names the file, line and column. */
-function parseYamlText(text, displayPath) {
-    const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: true, uniqueKeys: true });
-    if (doc.errors.length > 0) {
-        const e = doc.errors[0];
-        const at = e.linePos?.[0] ? ` at line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '';
-        const what = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-        throw new ConfigurationError(`${displayPath}: malformed YAML${at}: ${what}`);
-    }
-    return doc.toJS({ maxAliasCount: 100 });
 }
 /**
  * Validates parsed data against a schema and reports every problem at once,
@@ -13691,7 +13709,29 @@ function decide(policy, artefacts, options) {
     };
 }
 
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/yaml-file.ts
+/**
+ * YAML for policies and plans. Apart from files.ts so that an entry that
+ * reads no YAML (collect-evidence) does not load the parser at start.
+ */
+
+
+/** Parses YAML text; a syntax error names the file, line and column. */
+function parseYamlText(text, displayPath) {
+    const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: true, uniqueKeys: true });
+    if (doc.errors.length > 0) {
+        const e = doc.errors[0];
+        const at = e.linePos?.[0] ? ` at line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '';
+        const what = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+        throw new ConfigurationError(`${displayPath}: malformed YAML${at}: ${what}`);
+    }
+    return doc.toJS({ maxAliasCount: 100 });
+}
+
 ;// CONCATENATED MODULE: ./src/cost/policy.ts
+
 
 
 
@@ -13852,8 +13892,8 @@ function notificationText(d, context) {
 
 
 
+
 const COST_DECISION_RECORD_SCHEMA = 'drloop.cost-decision/v1';
-const DEFAULT_EVIDENCE_DIR = 'drloop-evidence';
 const DEFAULT_ARTEFACTS = 'docs/proof/cost/**/*.json';
 /**
  * The inputs of `actions/cost-decision` and `drloop decide`, as strings in and
@@ -13870,29 +13910,6 @@ const costDecisionInputs = object({
     'notify-webhook': textInput(),
     'notify-on': enumInput(['block', 'warn'], 'block'),
 });
-/**
- * The run context from GitHub's default environment variables, given as a
- * map (the library never reads process.env itself); empty outside Actions.
- */
-function runContextFromEnv(env) {
-    const ctx = {};
-    if (env.GITHUB_REPOSITORY)
-        ctx.repository = env.GITHUB_REPOSITORY;
-    if (env.GITHUB_SHA)
-        ctx.sha = env.GITHUB_SHA;
-    if (env.GITHUB_RUN_ID)
-        ctx.runId = env.GITHUB_RUN_ID;
-    if (env.GITHUB_RUN_ATTEMPT)
-        ctx.runAttempt = env.GITHUB_RUN_ATTEMPT;
-    if (env.GITHUB_ACTOR)
-        ctx.actor = env.GITHUB_ACTOR;
-    if (env.GITHUB_EVENT_NAME)
-        ctx.event = env.GITHUB_EVENT_NAME;
-    if (env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) {
-        ctx.runUrl = `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
-    }
-    return ctx;
-}
 function fmt(n, digits) {
     return n === null ? '' : n.toFixed(digits);
 }

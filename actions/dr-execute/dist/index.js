@@ -2509,7 +2509,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7140);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3150);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -2518,7 +2518,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7140:
+/***/ 3150:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10851,13 +10851,13 @@ const ZodString = /*@__PURE__*/ $constructor("ZodString", (inst, def) => {
         return this.check(_isoDateTime(ZodISODateTime, params));
     },
     date(params) {
-        return this.check(_isoDate(schemas_ZodISODate, params));
+        return this.check(_isoDate(ZodISODate, params));
     },
     time(params) {
-        return this.check(_isoTime(schemas_ZodISOTime, params));
+        return this.check(_isoTime(ZodISOTime, params));
     },
     duration(params) {
-        return this.check(_isoDuration(schemas_ZodISODuration, params));
+        return this.check(_isoDuration(ZodISODuration, params));
     },
 });
 function schemas_string(params) {
@@ -10871,15 +10871,15 @@ const ZodISODateTime = /*@__PURE__*/ $constructor("ZodISODateTime", (inst, def) 
     $ZodISODateTime.init(inst, def);
     ZodStringFormat.init(inst, def);
 });
-const schemas_ZodISODate = /*@__PURE__*/ $constructor("ZodISODate", (inst, def) => {
+const ZodISODate = /*@__PURE__*/ $constructor("ZodISODate", (inst, def) => {
     $ZodISODate.init(inst, def);
     ZodStringFormat.init(inst, def);
 });
-const schemas_ZodISOTime = /*@__PURE__*/ $constructor("ZodISOTime", (inst, def) => {
+const ZodISOTime = /*@__PURE__*/ $constructor("ZodISOTime", (inst, def) => {
     $ZodISOTime.init(inst, def);
     ZodStringFormat.init(inst, def);
 });
-const schemas_ZodISODuration = /*@__PURE__*/ $constructor("ZodISODuration", (inst, def) => {
+const ZodISODuration = /*@__PURE__*/ $constructor("ZodISODuration", (inst, def) => {
     $ZodISODuration.init(inst, def);
     ZodStringFormat.init(inst, def);
 });
@@ -11571,7 +11571,7 @@ function partialRecord(keyType, valueType, params) {
         type: "record",
         keyType,
         valueType: valueType,
-        ...normalizeParams(params),
+        ...util.normalizeParams(params),
         partial: true,
     });
 }
@@ -12070,7 +12070,7 @@ function preprocess(fn, schema) {
  * artefact): it is reported as one clear line, never with a stack trace.
  * Anything else is drloop's own failure and keeps its stack for debug logs.
  */
-class errors_ConfigurationError extends Error {
+class ConfigurationError extends Error {
     name = 'ConfigurationError';
     /** Every problem found, when validation collected more than one. */
     problems;
@@ -12080,10 +12080,10 @@ class errors_ConfigurationError extends Error {
     }
 }
 function isConfigurationError(err) {
-    return err instanceof errors_ConfigurationError;
+    return err instanceof ConfigurationError;
 }
 /** A one-line description of any thrown value, for logs and `setFailed`. */
-function errors_describeError(err) {
+function describeError(err) {
     if (err instanceof Error)
         return err.message;
     return String(err);
@@ -12110,7 +12110,8 @@ const enumInput = (values, fallback) => schemas_enum(values).default(fallback);
 /** Free text; empty means "not set". */
 const textInput = () => schemas_string().optional();
 /** A multiline list (one item a line, `#` comments allowed); commas also separate when `commas` is set. */
-const listInput = (commas = false) => schemas_string()
+const listInput = (commas = false) => z
+    .string()
     .optional()
     .transform((text) => (text ?? '')
     .split(commas ? /[\r\n,]+/ : /\r?\n/)
@@ -12139,7 +12140,7 @@ function parseInputs(schema, raw) {
     if (result.success)
         return result.data;
     const problems = formatIssues(result.error, (path) => `input '${String(path[0] ?? '?')}'`);
-    throw new errors_ConfigurationError(`invalid input: ${problems.join('; ')}`, problems);
+    throw new ConfigurationError(`invalid input: ${problems.join('; ')}`, problems);
 }
 /** The names of a schema's inputs, as action.yml must declare them. */
 function inputNames(schema) {
@@ -12179,7 +12180,7 @@ const durationSchema = union([schemas_string(), schemas_number()]).transform((va
     return seconds;
 });
 /** Formats seconds for people: `42s`, `3m 05s`, `2h 10m`, `3d 4h`. */
-function duration_formatDuration(seconds) {
+function formatDuration(seconds) {
     if (!Number.isFinite(seconds))
         return 'n/a';
     const sign = seconds < 0 ? '-' : '';
@@ -12204,7 +12205,7 @@ function cell(text) {
     return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 function seconds(n) {
-    return n === null ? '—' : duration_formatDuration(n);
+    return n === null ? '—' : formatDuration(n);
 }
 function met(value, measured, objective) {
     if (measured === null)
@@ -12228,7 +12229,7 @@ function ganttChart(s) {
     lines.push(`  Incident start : milestone, incident, ${incident}, ${incident}`);
     const validate = s.phases.find((p) => p.phase === 'validate' && p.status === 'success' && p.endedAt);
     if (validate?.endedAt && s.rtoSeconds !== null)
-        lines.push(`  RTO ${duration_formatDuration(s.rtoSeconds)} : milestone, rto, ${Date.parse(validate.endedAt)}, ${Date.parse(validate.endedAt)}`);
+        lines.push(`  RTO ${formatDuration(s.rtoSeconds)} : milestone, rto, ${Date.parse(validate.endedAt)}, ${Date.parse(validate.endedAt)}`);
     lines.push('  section Phases');
     for (const p of ran) {
         const tag = p.status === 'success' ? 'done' : p.status === 'failed' || p.status === 'cancelled' ? 'crit' : 'active';
@@ -12284,10 +12285,7 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/files.ts
-
 
 
 
@@ -12298,49 +12296,38 @@ function keyPath(path) {
         out += typeof p === 'number' ? `[${p}]` : out === '' ? String(p) : `.${String(p)}`;
     return out === '' ? '(top level)' : out;
 }
-async function files_readText(path, label, displayPath = path) {
+async function readText(path, label, displayPath = path) {
     try {
         return await (0,promises_namespaceObject.readFile)(path, 'utf8');
     }
     catch (err) {
         const code = err.code;
         if (code === 'ENOENT')
-            throw new errors_ConfigurationError(`${label} ${displayPath}: file not found`);
+            throw new ConfigurationError(`${label} ${displayPath}: file not found`);
         if (code === 'EISDIR')
-            throw new errors_ConfigurationError(`${label} ${displayPath}: is a directory, expected a file`);
-        throw new errors_ConfigurationError(`${label} ${displayPath}: cannot be read (${code ?? String(err)})`);
+            throw new ConfigurationError(`${label} ${displayPath}: is a directory, expected a file`);
+        throw new ConfigurationError(`${label} ${displayPath}: cannot be read (${code ?? String(err)})`);
     }
 }
 /** Parses JSON text; a syntax error names the file and the position. */
-function files_parseJsonText(text, displayPath) {
+function parseJsonText(text, displayPath) {
     try {
         return JSON.parse(text);
     }
     catch (err) {
-        throw new errors_ConfigurationError(`${displayPath}: malformed JSON (${err.message})`);
+        throw new ConfigurationError(`${displayPath}: malformed JSON (${err.message})`);
     }
-}
-/** Parses YAML text; a syntax error names the file, line and column. */
-function files_parseYamlText(text, displayPath) {
-    const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: true, uniqueKeys: true });
-    if (doc.errors.length > 0) {
-        const e = doc.errors[0];
-        const at = e.linePos?.[0] ? ` at line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '';
-        const what = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-        throw new errors_ConfigurationError(`${displayPath}: malformed YAML${at}: ${what}`);
-    }
-    return doc.toJS({ maxAliasCount: 100 });
 }
 /**
  * Validates parsed data against a schema and reports every problem at once,
  * each with the file and the key path: `policy.yml: key 'thresholds.warn': …`.
  */
-function files_validateWith(schema, data, displayPath) {
+function validateWith(schema, data, displayPath) {
     const result = schema.safeParse(data);
     if (result.success)
         return result.data;
     const problems = formatIssues(result.error, (p) => `key '${keyPath(p)}'`);
-    throw new errors_ConfigurationError(`${displayPath}: ${problems.join('; ')}`, problems.map((p) => `${displayPath}: ${p}`));
+    throw new ConfigurationError(`${displayPath}: ${problems.join('; ')}`, problems.map((p) => `${displayPath}: ${p}`));
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
@@ -12348,7 +12335,7 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 ;// CONCATENATED MODULE: ./src/hash.ts
 
 
-function hash_sha256(data) {
+function sha256(data) {
     return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(data).digest('hex');
 }
 /** The sha256 of a file, streamed so memory stays flat whatever its size. */
@@ -12429,7 +12416,7 @@ const dispatchPayloadSchema = looseObject({
 /** The dedupe key: one per group, status and set of alert fingerprints. */
 function dedupeKeyOf(groupKey, status, alerts) {
     const fps = alerts.map((a) => `${a.fingerprint}:${a.status}`).sort();
-    return hash_sha256(`${groupKey}\n${status}\n${fps.join(',')}`).slice(0, 24);
+    return sha256(`${groupKey}\n${status}\n${fps.join(',')}`).slice(0, 24);
 }
 function contextOf(source, p, dedupeKey) {
     const firing = p.alerts.filter((a) => a.status === 'firing');
@@ -12441,7 +12428,7 @@ function contextOf(source, p, dedupeKey) {
         groupKey: p.groupKey,
         dedupeKey: dedupeKey ?? dedupeKeyOf(p.groupKey, p.status, p.alerts),
         name: p.commonLabels.alertname ?? p.alerts[0]?.labels.alertname ?? '',
-        fingerprint: fps.length === 1 ? fps[0] : fps.length === 0 ? '' : hash_sha256(fps.join(',')).slice(0, 16),
+        fingerprint: fps.length === 1 ? fps[0] : fps.length === 0 ? '' : sha256(fps.join(',')).slice(0, 16),
         startsAt: starts.length > 0 ? new Date(Math.min(...starts)).toISOString() : null,
         alerts: p.alerts,
         commonLabels: p.commonLabels,
@@ -12456,13 +12443,13 @@ function alertFromJson(data, where) {
         if (obj.client_payload && typeof obj.client_payload === 'object')
             return alertFromJson(obj.client_payload, `${where} (client_payload)`);
         if (obj.schema === DISPATCH_SCHEMA) {
-            const p = files_validateWith(dispatchPayloadSchema, obj, where);
+            const p = validateWith(dispatchPayloadSchema, obj, where);
             return contextOf('dispatch', p, p.dedupeKey);
         }
         if ('version' in obj || 'alerts' in obj)
-            return contextOf('alertmanager', files_validateWith(webhookSchema, obj, where));
+            return contextOf('alertmanager', validateWith(webhookSchema, obj, where));
     }
-    throw new errors_ConfigurationError(`${where}: not an alert: expected an Alertmanager webhook body (version "4") or a drloop dispatch payload (schema "${DISPATCH_SCHEMA}")`);
+    throw new ConfigurationError(`${where}: not an alert: expected an Alertmanager webhook body (version "4") or a drloop dispatch payload (schema "${DISPATCH_SCHEMA}")`);
 }
 /**
  * Loads input `alert`: inline JSON when it starts with `{`, otherwise a file
@@ -12471,11 +12458,43 @@ function alertFromJson(data, where) {
 async function loadAlert(input, workspace) {
     const trimmed = input.trim();
     if (trimmed.startsWith('{')) {
-        return { alert: alertFromJson(files_parseJsonText(trimmed, "input 'alert'"), "input 'alert'"), text: trimmed, path: null };
+        return { alert: alertFromJson(parseJsonText(trimmed, "input 'alert'"), "input 'alert'"), text: trimmed, path: null };
     }
     const abs = (0,external_node_path_namespaceObject.resolve)(workspace, trimmed);
-    const text = await files_readText(abs, 'alert', trimmed);
-    return { alert: alertFromJson(files_parseJsonText(text, trimmed), trimmed), text, path: abs };
+    const text = await readText(abs, 'alert', trimmed);
+    return { alert: alertFromJson(parseJsonText(text, trimmed), trimmed), text, path: abs };
+}
+
+;// CONCATENATED MODULE: ./src/context.ts
+/**
+ * Where a run happens, shared by the three actions and the CLI. Kept apart
+ * from the cost, plan and evidence modules so that each entry loads only what
+ * it uses.
+ */
+/** The folder the three actions share for records and receipts. */
+const DEFAULT_EVIDENCE_DIR = 'drloop-evidence';
+/**
+ * The run context from GitHub's default environment variables, given as a
+ * map (the library never reads process.env itself); empty outside Actions.
+ */
+function context_runContextFromEnv(env) {
+    const ctx = {};
+    if (env.GITHUB_REPOSITORY)
+        ctx.repository = env.GITHUB_REPOSITORY;
+    if (env.GITHUB_SHA)
+        ctx.sha = env.GITHUB_SHA;
+    if (env.GITHUB_RUN_ID)
+        ctx.runId = env.GITHUB_RUN_ID;
+    if (env.GITHUB_RUN_ATTEMPT)
+        ctx.runAttempt = env.GITHUB_RUN_ATTEMPT;
+    if (env.GITHUB_ACTOR)
+        ctx.actor = env.GITHUB_ACTOR;
+    if (env.GITHUB_EVENT_NAME)
+        ctx.event = env.GITHUB_EVENT_NAME;
+    if (env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) {
+        ctx.runUrl = `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
+    }
+    return ctx;
 }
 
 ;// CONCATENATED MODULE: external "fs"
@@ -13059,7 +13078,7 @@ var Builder = class {
 //#endregion
 
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var node_modules_picomatch = __nccwpck_require__(4006);
+var picomatch = __nccwpck_require__(4006);
 ;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
 
 
@@ -13082,7 +13101,7 @@ function getPartialMatcher(patterns, options = {}) {
 		patternsParts[i] = parts;
 		const partsCount = parts.length;
 		const partMatchers = Array(partsCount);
-		for (j = 0; j < partsCount; j++) partMatchers[j] = node_modules_picomatch(parts[j], options);
+		for (j = 0; j < partsCount; j++) partMatchers[j] = picomatch(parts[j], options);
 		matchers[i] = partMatchers;
 	}
 	return (input) => {
@@ -13142,7 +13161,7 @@ function ensureNonDriveRelativePath(path) {
 const splitPatternOptions = { parts: true };
 function splitPattern(path) {
 	var _result$parts;
-	const result = node_modules_picomatch.scan(path, splitPatternOptions);
+	const result = picomatch.scan(path, splitPatternOptions);
 	return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
 }
 const ESCAPED_WIN32_BACKSLASHES = /\\(?![()[\]{}!+@])/g;
@@ -13183,7 +13202,7 @@ const escapePath = isWin ? escapeWin32Path : escapePosixPath;
 */
 function isDynamicPattern(pattern, options) {
 	if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
-	const scan = node_modules_picomatch.scan(pattern);
+	const scan = picomatch.scan(pattern);
 	return scan.isGlob || scan.negated;
 }
 function log(...tasks) {
@@ -13277,8 +13296,8 @@ function buildCrawler(options, patterns) {
 		noglobstar: options.globstar === false,
 		posix: true
 	};
-	const matcher = node_modules_picomatch(processed.match, matchOptions);
-	const ignore = node_modules_picomatch(processed.ignore, matchOptions);
+	const matcher = picomatch(processed.match, matchOptions);
+	const ignore = picomatch(processed.ignore, matchOptions);
 	const partialMatcher = getPartialMatcher(processed.match, matchOptions);
 	const format = buildFormat(cwd, root, absolute);
 	const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
@@ -13393,7 +13412,7 @@ function isInside(root, path) {
  * and so is a match that resolves outside through a symlink: evidence and cost
  * data come from the repository, never from the rest of the machine.
  */
-async function workspace_expandGlobs(patterns, workspace, what) {
+async function expandGlobs(patterns, workspace, what) {
     const root = await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.resolve)(workspace));
     const results = [];
     for (const pattern of patterns) {
@@ -13402,13 +13421,13 @@ async function workspace_expandGlobs(patterns, workspace, what) {
         let rel = body;
         if ((0,external_node_path_namespaceObject.isAbsolute)(body)) {
             if (!isInside(root, body) && !isInside((0,external_node_path_namespaceObject.resolve)(workspace), body)) {
-                throw new errors_ConfigurationError(`${what}: '${pattern}' points outside the workspace (${root})`);
+                throw new ConfigurationError(`${what}: '${pattern}' points outside the workspace (${root})`);
             }
             rel = (0,external_node_path_namespaceObject.relative)(isInside(root, body) ? root : (0,external_node_path_namespaceObject.resolve)(workspace), body);
         }
         const norm = (0,external_node_path_namespaceObject.normalize)(rel);
         if (norm === '..' || norm.startsWith(`..${external_node_path_namespaceObject.sep}`)) {
-            throw new errors_ConfigurationError(`${what}: '${pattern}' points outside the workspace (${root})`);
+            throw new ConfigurationError(`${what}: '${pattern}' points outside the workspace (${root})`);
         }
         if (negated)
             continue;
@@ -13420,7 +13439,7 @@ async function workspace_expandGlobs(patterns, workspace, what) {
         for (const f of files) {
             const real = await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.resolve)(root, f)).catch(() => undefined);
             if (real && !isInside(root, real)) {
-                throw new errors_ConfigurationError(`${what}: '${f}' (from '${pattern}') resolves outside the workspace through a symlink`);
+                throw new ConfigurationError(`${what}: '${f}' (from '${pattern}') resolves outside the workspace through a symlink`);
             }
             kept.push(f);
         }
@@ -13436,7 +13455,7 @@ async function workspace_expandGlobs(patterns, workspace, what) {
     return results;
 }
 /** Every distinct file of a set of glob matches, in first-seen order. */
-function workspace_uniqueFiles(matches) {
+function uniqueFiles(matches) {
     return [...new Set(matches.flatMap((m) => m.files))];
 }
 
@@ -13476,7 +13495,7 @@ async function writeFileAtomic(path, data) {
     }
 }
 /** Writes JSON atomically, pretty-printed with a trailing newline. */
-async function fs_atomic_writeJsonAtomic(path, value) {
+async function writeJsonAtomic(path, value) {
     await writeFileAtomic(path, `${JSON.stringify(value, null, 2)}\n`);
 }
 
@@ -13534,7 +13553,29 @@ function redact(text, extra = []) {
     return { text: out, counts, total };
 }
 
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/yaml-file.ts
+/**
+ * YAML for policies and plans. Apart from files.ts so that an entry that
+ * reads no YAML (collect-evidence) does not load the parser at start.
+ */
+
+
+/** Parses YAML text; a syntax error names the file, line and column. */
+function parseYamlText(text, displayPath) {
+    const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: true, uniqueKeys: true });
+    if (doc.errors.length > 0) {
+        const e = doc.errors[0];
+        const at = e.linePos?.[0] ? ` at line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '';
+        const what = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+        throw new ConfigurationError(`${displayPath}: malformed YAML${at}: ${what}`);
+    }
+    return doc.toJS({ maxAliasCount: 100 });
+}
+
 ;// CONCATENATED MODULE: ./src/plan/schema.ts
+
 
 
 
@@ -13691,12 +13732,12 @@ function issueText(issue) {
 /** Validates a parsed plan, reporting every problem with the file and key path. */
 function parsePlan(data, displayPath) {
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-        throw new errors_ConfigurationError(`${displayPath}: expected a mapping with 'version', 'name' and 'phases'`);
+        throw new ConfigurationError(`${displayPath}: expected a mapping with 'version', 'name' and 'phases'`);
     }
     const result = planFileSchema.safeParse(data);
     const problems = result.success ? checkUniqueNames(result.data) : result.error.issues.map(issueText);
     if (problems.length > 0 || !result.success) {
-        throw new errors_ConfigurationError(`${displayPath}: ${problems.join('; ')}`, problems.map((p) => `${displayPath}: ${p}`));
+        throw new ConfigurationError(`${displayPath}: ${problems.join('; ')}`, problems.map((p) => `${displayPath}: ${p}`));
     }
     const f = result.data;
     const phases = {};
@@ -13731,9 +13772,9 @@ function parsePlan(data, displayPath) {
 }
 /** Reads and validates a plan file; its sha256 goes into every summary. */
 async function loadPlan(absPath, displayPath) {
-    const text = await files_readText(absPath, 'plan', displayPath);
-    const plan = parsePlan(files_parseYamlText(text, displayPath), displayPath);
-    return { path: displayPath, sha256: hash_sha256(text), plan };
+    const text = await readText(absPath, 'plan', displayPath);
+    const plan = parsePlan(parseYamlText(text, displayPath), displayPath);
+    return { path: displayPath, sha256: sha256(text), plan };
 }
 /** The phases a plan has, in run order. */
 function planPhases(plan) {
@@ -13793,7 +13834,7 @@ function summaryPathOf(runDir) {
     return (0,external_node_path_namespaceObject.join)(runDir, 'drill.summary.json');
 }
 async function writeReceipt(runDir, receipt) {
-    await fs_atomic_writeJsonAtomic(receiptPathOf(runDir, receipt.phase), receipt);
+    await writeJsonAtomic(receiptPathOf(runDir, receipt.phase), receipt);
 }
 async function readJsonIfExists(path, display) {
     let text;
@@ -13803,9 +13844,9 @@ async function readJsonIfExists(path, display) {
     catch (err) {
         if (err.code === 'ENOENT')
             return undefined;
-        throw new errors_ConfigurationError(`${display}: cannot be read (${err.code ?? String(err)})`);
+        throw new ConfigurationError(`${display}: cannot be read (${err.code ?? String(err)})`);
     }
-    return files_parseJsonText(text, display);
+    return parseJsonText(text, display);
 }
 /**
  * Loads the receipts a previous job of the same run left behind. A receipt
@@ -13819,9 +13860,9 @@ async function loadReceipts(runDir, displayDir, runId) {
         const data = await readJsonIfExists(receiptPathOf(runDir, name), display);
         if (data === undefined)
             continue;
-        const r = files_validateWith(phaseReceiptSchema, data, display);
+        const r = validateWith(phaseReceiptSchema, data, display);
         if (r.runId !== runId || r.phase !== name) {
-            throw new errors_ConfigurationError(`${display}: belongs to run '${r.runId}' phase '${r.phase}', expected run '${runId}' phase '${name}'`);
+            throw new ConfigurationError(`${display}: belongs to run '${r.runId}' phase '${r.phase}', expected run '${runId}' phase '${name}'`);
         }
         out.set(name, r);
     }
@@ -13832,7 +13873,7 @@ async function loadSummary(runDir, displayDir) {
     const data = await readJsonIfExists(summaryPathOf(runDir), display);
     if (data === undefined)
         return undefined;
-    return files_validateWith(summarySchema, data, display);
+    return validateWith(summarySchema, data, display);
 }
 function summaryPhaseOf(r) {
     return { phase: r.phase, status: r.status, skipReason: r.skipReason, startedAt: r.startedAt, endedAt: r.endedAt, durationSeconds: r.durationSeconds };
@@ -14319,9 +14360,9 @@ class Engine {
             const state = !window.includes(p) ? 'outside the window' : toRun.includes(p) ? 'would run' : this.receipts.get(p)?.status === 'success' ? 'already succeeded' : 'refused';
             await this.log.group(`${p}: ${state}`, async () => {
                 for (const s of spec.steps)
-                    this.log.info(`step ${s.name}: ${s.run} (timeout ${duration_formatDuration(s.timeout ?? plan.defaults.timeoutSeconds)})`);
+                    this.log.info(`step ${s.name}: ${s.run} (timeout ${formatDuration(s.timeout ?? plan.defaults.timeoutSeconds)})`);
                 for (const c of spec.checks)
-                    this.log.info(`check ${c.name}: ${c.http ? `GET ${c.http} → ${c.status ?? 200}` : c.run}${c.within ? ` within ${duration_formatDuration(c.within)}` : ''}`);
+                    this.log.info(`check ${c.name}: ${c.http ? `GET ${c.http} → ${c.status ?? 200}` : c.run}${c.within ? ` within ${formatDuration(c.within)}` : ''}`);
                 if (spec.verify)
                     this.log.info(`verify: ${spec.verify.run}${spec.verify.expect !== undefined ? ` (expect ${JSON.stringify(spec.verify.expect)})` : ''}`);
                 if (p === 'promote' && toRun.includes(p)) {
@@ -14436,7 +14477,7 @@ class Engine {
             extra.rpo = await this.probeRpo();
         const receipt = this.receiptOf(p, status, started, steps, checks, extra);
         await this.save(receipt);
-        const line = `${ICON[status]} ${p} ${status} in ${duration_formatDuration(receipt.durationSeconds ?? 0)}`;
+        const line = `${ICON[status]} ${p} ${status} in ${formatDuration(receipt.durationSeconds ?? 0)}`;
         if (status === 'success')
             this.log.info(line);
         else
@@ -14496,7 +14537,7 @@ class Engine {
                 return { name: step.name, run: step.run, status: 'failed', attempts, outputs: {} };
             }
             const wait = retry.backoffSeconds * 2 ** (n - 1);
-            this.log.warning(`${phase} › ${step.name}: ${why}; the output matched retry.on, attempt ${n + 1} of ${allowed} in ${duration_formatDuration(wait)}`);
+            this.log.warning(`${phase} › ${step.name}: ${why}; the output matched retry.on, attempt ${n + 1} of ${allowed} in ${formatDuration(wait)}`);
             if (!(await sleep(wait * 1000, this.deps.signal))) {
                 return { name: step.name, run: step.run, status: 'cancelled', attempts, outputs: {} };
             }
@@ -14529,7 +14570,7 @@ class Engine {
             retryMatched: result.matched,
         };
         if (result.timedOut)
-            this.log.error(`${title}: timed out after ${duration_formatDuration(timeoutSeconds)}; its process group was stopped`);
+            this.log.error(`${title}: timed out after ${formatDuration(timeoutSeconds)}; its process group was stopped`);
         if (result.cancelled)
             this.log.warning(`${title}: cancelled; its process group was stopped`);
         return { attempt, result };
@@ -14603,7 +14644,7 @@ class Engine {
             if (this.cancelled())
                 return { ok: false, cancelled: true, detail: 'cancelled' };
             const cause = err.cause;
-            return { ok: false, cancelled: false, detail: `request failed: ${cause?.code ?? cause?.message ?? errors_describeError(err)}` };
+            return { ok: false, cancelled: false, detail: `request failed: ${cause?.code ?? cause?.message ?? describeError(err)}` };
         }
     }
     async tryRun(phase, name, c) {
@@ -14622,7 +14663,7 @@ class Engine {
         if (r.cancelled)
             return { ok: false, cancelled: true, detail: 'cancelled' };
         if (r.timedOut)
-            return { ok: false, cancelled: false, detail: `timed out after ${duration_formatDuration(c.timeout ?? DEFAULT_CHECK_TIMEOUT_SECONDS)}` };
+            return { ok: false, cancelled: false, detail: `timed out after ${formatDuration(c.timeout ?? DEFAULT_CHECK_TIMEOUT_SECONDS)}` };
         if (r.exitCode !== 0)
             return { ok: false, cancelled: false, detail: `exit code ${r.exitCode ?? r.signal}; output ${shown}` };
         if (c.expect !== undefined && out !== c.expect.trim())
@@ -14713,7 +14754,7 @@ class Engine {
         const { status, steps } = await this.runSteps('failback', fb.steps, false);
         const receipt = this.receiptOf('failback', status, started, steps, checks, {});
         await this.save(receipt);
-        this.log[status === 'success' ? 'info' : 'error'](`${ICON[status]} failback ${status} in ${duration_formatDuration(receipt.durationSeconds ?? 0)}`);
+        this.log[status === 'success' ? 'info' : 'error'](`${ICON[status]} failback ${status} in ${formatDuration(receipt.durationSeconds ?? 0)}`);
         if (status === 'cancelled')
             return { status: 'cancelled', reason: 'the run was cancelled', lastPhase: 'failback' };
         if (status === 'failed')
@@ -14754,7 +14795,7 @@ class Engine {
         };
         // A dry run never replaces the summary of a run that really happened.
         if (!(o.dryRun && previous && !previous.dryRun))
-            await fs_atomic_writeJsonAtomic(summaryPathOf(o.runDir), summary);
+            await writeJsonAtomic(summaryPathOf(o.runDir), summary);
         return summary;
     }
 }
@@ -14762,7 +14803,7 @@ function describeAttempt(a) {
     if (a.cancelled)
         return 'cancelled';
     if (a.timedOut)
-        return `timed out after ${duration_formatDuration(a.durationSeconds)}`;
+        return `timed out after ${formatDuration(a.durationSeconds)}`;
     if (a.exitCode !== null)
         return `exit code ${a.exitCode}`;
     return a.signal ? `killed by ${a.signal}` : 'could not start';
@@ -14780,7 +14821,7 @@ function describeAttempt(a) {
 
 
 
-const DEFAULT_EVIDENCE_DIR = 'drloop-evidence';
+
 /** A run id becomes a directory name, so it is kept to a safe alphabet. */
 const RUN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const phaseInput = (what) => schemas_enum(PHASES, { error: (i) => `expected a phase (${PHASES.join(', ')}) to ${what}, got ${JSON.stringify(i.input)}` }).optional();
@@ -14844,17 +14885,17 @@ function stamp(d) {
 function defaultRunId(alert, githubRunId, now) {
     if (alert) {
         const basis = alert.startsAt ? `${alert.groupKey}\n${alert.startsAt}` : alert.dedupeKey;
-        return `alert-${hash_sha256(basis).slice(0, 16)}`;
+        return `alert-${sha256(basis).slice(0, 16)}`;
     }
     if (githubRunId && /^\d+$/.test(githubRunId))
         return `gh-${githubRunId}`;
     return `local-${stamp(now)}-${(0,external_node_crypto_namespaceObject.randomBytes)(3).toString('hex')}`;
 }
 async function resolvePlan(input, workspace) {
-    const [match] = await workspace_expandGlobs([input], workspace, "input 'plan'");
+    const [match] = await expandGlobs([input], workspace, "input 'plan'");
     if (!match || match.files.length !== 1) {
         const n = match?.files.length ?? 0;
-        throw new errors_ConfigurationError(`input 'plan': '${input}' ${n === 0 ? 'matches no file' : `matches ${n} files, expected one`}`);
+        throw new ConfigurationError(`input 'plan': '${input}' ${n === 0 ? 'matches no file' : `matches ${n} files, expected one`}`);
     }
     const rel = match.files[0];
     return loadPlan((0,external_node_path_namespaceObject.resolve)(workspace, rel), rel);
@@ -14872,12 +14913,12 @@ async function runDrExecute(inputs, deps) {
     const stopAfter = inputs['stop-after'] ?? null;
     if (mode === 'failback') {
         if (!loaded.plan.failback)
-            throw new errors_ConfigurationError(`${loaded.path}: mode failback needs a 'failback' section with steps`);
+            throw new ConfigurationError(`${loaded.path}: mode failback needs a 'failback' section with steps`);
         if (startAt || stopAfter)
             logger.warning('start-at and stop-after do not apply to mode failback; ignored');
     }
     else if (startAt && stopAfter && PHASES.indexOf(stopAfter) < PHASES.indexOf(startAt)) {
-        throw new errors_ConfigurationError(`input 'stop-after': ${stopAfter} comes before start-at ${startAt} (phases run ${PHASES.join(' → ')})`);
+        throw new ConfigurationError(`input 'stop-after': ${stopAfter} comes before start-at ${startAt} (phases run ${PHASES.join(' → ')})`);
     }
     const alert = inputs.alert ? await loadAlert(inputs.alert, workspace) : null;
     const runId = inputs['run-id'] ?? defaultRunId(alert?.alert ?? null, deps.githubRunId, deps.now());
@@ -15007,742 +15048,6 @@ function appendSummary(markdown) {
     return true;
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
-
-
-
-function iso_datetime(params) {
-    return _isoDateTime(ZodISODateTime, params);
-}
-function iso_date(params) {
-    return core._isoDate(ZodISODate, params);
-}
-function iso_time(params) {
-    return core._isoTime(ZodISOTime, params);
-}
-function iso_duration(params) {
-    return core._isoDuration(ZodISODuration, params);
-}
-
-;// CONCATENATED MODULE: ./src/cost/money.ts
-
-/** Hours in a month, as cloud price lists (and Infracost) count them. */
-const money_HOURS_PER_MONTH = 730;
-const DECIMAL = /^-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?$/;
-/**
- * A cost as Infracost writes it: a decimal string, or null for "unknown".
- * Numbers are accepted too. NaN, Infinity, empty strings and negative values
- * are errors, never silently read as 0.
- */
-const costValue = union([schemas_string(), schemas_number()]).transform((value, ctx) => {
-    const ok = typeof value === 'number' ? Number.isFinite(value) : DECIMAL.test(value.trim());
-    const n = typeof value === 'number' ? value : Number(value);
-    if (!ok || !Number.isFinite(n)) {
-        ctx.addIssue({ code: 'custom', message: `expected a cost (a non-negative decimal), got ${JSON.stringify(value)}` });
-        return NEVER;
-    }
-    if (n < 0) {
-        ctx.addIssue({ code: 'custom', message: `expected a non-negative cost, got ${JSON.stringify(value)}` });
-        return NEVER;
-    }
-    return n;
-});
-/** A non-negative amount of money written as a plain YAML/JSON number. */
-const amount = schemas_number({ error: (i) => (i.input === undefined ? 'required' : `expected a number, got ${JSON.stringify(i.input)}`) }).finite().min(0, 'expected a non-negative amount');
-/** Rounds money for output: cents are what budgets are kept in. */
-function money_roundMoney(n) {
-    return Math.round(n * 100) / 100;
-}
-/**
- * `1,234.50 USD`. Formatted by hand: the first `toLocaleString` call loads
- * ICU number data, which costs tens of milliseconds at every action start.
- */
-function money_formatMoney(n, currency) {
-    if (n === null)
-        return 'unknown';
-    const [int, frac] = Math.abs(n).toFixed(2).split('.');
-    const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-    return `${n < 0 && Number(int + frac) !== 0 ? '-' : ''}${grouped}.${frac} ${currency}`;
-}
-function money_formatPercent(ratio) {
-    if (ratio === null)
-        return 'unknown';
-    return `${(ratio * 100).toFixed(1)}%`;
-}
-
-;// CONCATENATED MODULE: ./src/cost/artefacts.ts
-
-
-
-
-
-const COST_RUN_SCHEMA = 'drloop.cost-run/v1';
-const COST_KINDS = ['dr', 'burst', 'baseline'];
-const currency = schemas_string().regex(/^[A-Z]{3}$/, 'expected a 3-letter ISO currency code such as USD');
-const timestamp = iso_datetime({ offset: true, message: 'expected an RFC3339 timestamp such as 2026-11-01T12:00:00Z' });
-/**
- * drloop's own cost artefact, as CI pipelines emit it under
- * `docs/proof/cost/<component>/cost-run-<run_id>.json`. Unknown keys are kept
- * (pipelines add their own), but every key drloop reads is checked.
- */
-const costRunSchema = looseObject({
-    schema: literal(COST_RUN_SCHEMA),
-    component: schemas_string().min(1),
-    target: schemas_string().min(1).optional(),
-    kind: schemas_enum(COST_KINDS),
-    currency,
-    hourly: costValue.optional(),
-    monthly: costValue.optional(),
-    generatedAt: timestamp,
-    runId: union([schemas_string(), schemas_number()]).optional(),
-    lines: array(looseObject({ resource: schemas_string(), hourly: costValue.nullish(), monthly: costValue.nullish() }))
-        .optional(),
-})
-    .refine((v) => v.hourly !== undefined || v.monthly !== undefined, { message: "needs 'hourly' or 'monthly'", path: ['hourly'] });
-const infracostResource = looseObject({
-    name: schemas_string(),
-    hourlyCost: costValue.nullish(),
-    monthlyCost: costValue.nullish(),
-});
-const infracostBreakdown = looseObject({
-    resources: array(infracostResource).nullish(),
-    totalHourlyCost: costValue.nullish(),
-    totalMonthlyCost: costValue.nullish(),
-});
-const infracostSummary = looseObject({
-    totalUnsupportedResources: schemas_number().nullish(),
-    totalNoPriceResources: schemas_number().nullish(),
-})
-    .nullish();
-/** The parts of Infracost's JSON output (format version 0.2) that a cost decision needs. */
-const infracostSchema = looseObject({
-    version: schemas_string(),
-    currency: currency.optional(),
-    timeGenerated: timestamp.optional(),
-    projects: array(looseObject({
-        name: schemas_string().optional(),
-        metadata: looseObject({ errors: array(looseObject({ message: schemas_string().optional() })).nullish() }).nullish(),
-        breakdown: infracostBreakdown.nullish(),
-        summary: infracostSummary,
-    })),
-    summary: infracostSummary,
-});
-function infracostToArtefact(path, hash, data) {
-    if (!/^0\.2(\.|$)/.test(data.version)) {
-        throw new ConfigurationError(`${path}: Infracost output version ${data.version} is not supported (drloop reads version 0.2)`);
-    }
-    let hourly = 0;
-    let resources = 0;
-    let unknownResources = 0;
-    const incomplete = [];
-    data.projects.forEach((project, i) => {
-        const name = project.name ?? `projects[${i}]`;
-        const errors = project.metadata?.errors ?? [];
-        if (errors.length > 0) {
-            const first = (errors[0]?.message ?? 'unknown error').split('\n')[0].slice(0, 160);
-            incomplete.push(`project '${name}' has ${errors.length} error(s): ${first}`);
-        }
-        const b = project.breakdown;
-        const list = b?.resources ?? [];
-        resources += list.length;
-        let knownSum = 0;
-        let unknownHere = 0;
-        for (const r of list) {
-            const h = r.hourlyCost ?? (r.monthlyCost != null ? r.monthlyCost / HOURS_PER_MONTH : null);
-            if (h === null)
-                unknownHere += 1;
-            else
-                knownSum += h;
-        }
-        unknownResources += unknownHere;
-        const total = b?.totalHourlyCost ?? (b?.totalMonthlyCost != null ? b.totalMonthlyCost / HOURS_PER_MONTH : null);
-        if (total === null && list.length > 0)
-            incomplete.push(`project '${name}' has no total cost`);
-        hourly += total ?? knownSum;
-    });
-    if (unknownResources > 0)
-        incomplete.push(`${unknownResources} resource(s) with unknown cost (null)`);
-    const unsupported = data.summary?.totalUnsupportedResources ?? 0;
-    if (unsupported > 0)
-        incomplete.push(`${unsupported} unsupported resource(s)`);
-    const noPrice = data.summary?.totalNoPriceResources ?? 0;
-    if (noPrice > 0)
-        incomplete.push(`${noPrice} resource(s) with no price`);
-    return {
-        path,
-        sha256: hash,
-        format: 'infracost',
-        declaredTarget: undefined,
-        component: path,
-        kind: undefined,
-        currency: data.currency ?? 'USD',
-        hourly,
-        incomplete,
-        generatedAt: data.timeGenerated,
-        runId: undefined,
-        resources,
-    };
-}
-function costRunToArtefact(path, hash, data) {
-    const hourly = data.hourly ?? data.monthly / HOURS_PER_MONTH;
-    const incomplete = [];
-    const unknownLines = (data.lines ?? []).filter((l) => l.hourly == null && l.monthly == null).length;
-    if (unknownLines > 0)
-        incomplete.push(`${unknownLines} line(s) with unknown cost (null)`);
-    return {
-        path,
-        sha256: hash,
-        format: 'drloop',
-        declaredTarget: data.target,
-        component: data.component,
-        kind: data.kind,
-        currency: data.currency,
-        hourly,
-        incomplete,
-        generatedAt: data.generatedAt,
-        runId: data.runId === undefined ? undefined : String(data.runId),
-        resources: data.lines?.length ?? 0,
-    };
-}
-/**
- * Reads one artefact from its bytes, detecting its format: drloop's own
- * (`schema: drloop.cost-run/v1`) or Infracost JSON (`version` + `projects`).
- * Anything else, or a malformed value, is a ConfigurationError naming the file
- * and the key.
- */
-function artefacts_parseArtefact(path, bytes) {
-    const hash = sha256(bytes);
-    const data = parseJsonText(bytes.toString('utf8'), path);
-    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-        throw new ConfigurationError(`${path}: expected a JSON object (a drloop cost-run or Infracost output)`);
-    }
-    const obj = data;
-    if ('schema' in obj) {
-        if (obj.schema !== COST_RUN_SCHEMA) {
-            throw new ConfigurationError(`${path}: key 'schema': expected '${COST_RUN_SCHEMA}', got ${JSON.stringify(obj.schema)}`);
-        }
-        return costRunToArtefact(path, hash, validateWith(costRunSchema, obj, path));
-    }
-    if ('projects' in obj && 'version' in obj) {
-        return infracostToArtefact(path, hash, validateWith(infracostSchema, obj, path));
-    }
-    throw new ConfigurationError(`${path}: not a cost artefact: expected a drloop cost-run ('schema': '${COST_RUN_SCHEMA}') or Infracost JSON output ('version' and 'projects')`);
-}
-
-;// CONCATENATED MODULE: ./src/cost/decide.ts
-
-
-
-
-const DECISIONS = (/* unused pure expression or super */ null && (['allow', 'warn', 'block']));
-const RANK = { allow: 0, warn: 1, block: 2 };
-/** Which artefact kind prices a mode: a drill rehearses the DR environment. */
-const KIND_FOR_MODE = { dr: 'dr', drill: 'dr', burst: 'burst' };
-function worst(a, b) {
-    return RANK[a] >= RANK[b] ? a : b;
-}
-/** Whether a decision reaches the `fail-on` level. */
-function decide_reaches(decision, failOn) {
-    return failOn !== 'never' && RANK[decision] >= RANK[failOn];
-}
-function assignTarget(a, policy) {
-    if (a.declaredTarget !== undefined) {
-        const known = policy.targets.some((t) => t.name === a.declaredTarget);
-        return known ? { target: a.declaredTarget, note: null } : { target: null, note: `target '${a.declaredTarget}' is not in the policy` };
-    }
-    for (const t of policy.targets) {
-        if (t.artefacts && picomatch(t.artefacts, { dot: true })(a.path))
-            return { target: t.name, note: null };
-    }
-    return { target: null, note: 'names no target and matches no target\'s artefacts glob in the policy' };
-}
-/**
- * Decides allow / warn / block for every candidate target and picks one.
- * Pure: the same policy, artefacts, mode and clock always give the same result.
- *
- * Per target: incident = hourly × expected-hours; net = max(0, incident −
- * credits); projected = spent + net; ratio = projected / monthly budget.
- * Block at ratio ≥ block; warn at ratio ≥ warn, or on stale, incomplete data,
- * or a target with no artefacts under `missing: warn`.
- */
-function decide_decide(policy, artefacts, options) {
-    const { currency } = policy;
-    for (const a of artefacts) {
-        if (a.currency !== currency) {
-            throw new ConfigurationError(`${a.path}: currency ${a.currency} does not match the policy's ${currency} (drloop does not convert currencies)`);
-        }
-    }
-    const candidates = options.candidates && options.candidates.length > 0 ? options.candidates : policy.targets.map((t) => t.name);
-    const unknown = candidates.filter((c) => !policy.targets.some((t) => t.name === c));
-    if (unknown.length > 0) {
-        throw new ConfigurationError(`input 'targets': ${unknown.map((u) => `'${u}'`).join(', ')} not in the policy (policy targets: ${policy.targets.map((t) => t.name).join(', ')})`);
-    }
-    const wantedKind = KIND_FOR_MODE[policy.mode];
-    const now = options.now.getTime();
-    const assessed = artefacts.map((a) => {
-        const { target, note } = assignTarget(a, policy);
-        const ageSeconds = a.generatedAt ? Math.max(0, (now - Date.parse(a.generatedAt)) / 1000) : null;
-        let use = target ? 'used' : 'ignored';
-        let why = note;
-        if (use === 'used' && a.kind !== undefined && a.kind !== wantedKind) {
-            use = 'ignored';
-            why = `kind '${a.kind}' does not price mode '${policy.mode}' (needs '${wantedKind}')`;
-        }
-        return {
-            path: a.path,
-            sha256: a.sha256,
-            format: a.format,
-            component: a.component,
-            kind: a.kind ?? null,
-            target,
-            hourly: a.hourly,
-            currency: a.currency,
-            generatedAt: a.generatedAt ?? null,
-            ageSeconds,
-            stale: ageSeconds === null || ageSeconds > policy['max-age'],
-            incomplete: a.incomplete,
-            use,
-            note: why,
-        };
-    });
-    // The newest artefact of a component replaces older ones: CI emits one per run.
-    const newest = new Map();
-    for (const a of assessed) {
-        if (a.use !== 'used')
-            continue;
-        const key = `${a.target}\u0000${a.component}`;
-        const prev = newest.get(key);
-        const newer = (x, y) => Date.parse(x.generatedAt ?? '') > Date.parse(y.generatedAt ?? '');
-        if (!prev)
-            newest.set(key, a);
-        else if (newer(a, prev) || (!newer(prev, a) && a.path > prev.path)) {
-            prev.use = 'superseded';
-            prev.note = `replaced by newer ${a.path}`;
-            newest.set(key, a);
-        }
-        else {
-            a.use = 'superseded';
-            a.note = `replaced by newer ${prev.path}`;
-        }
-    }
-    const { monthly, spent } = policy.budget;
-    const { warn, block } = policy.thresholds;
-    const hours = policy.incident['expected-hours'];
-    const targets = policy.targets
-        .filter((t) => candidates.includes(t.name))
-        .map((t) => {
-        const used = assessed.filter((a) => a.use === 'used' && a.target === t.name);
-        const reasons = [];
-        let decision = 'allow';
-        if (used.length === 0) {
-            decision = policy.missing;
-            reasons.push(`${t.name}: no cost artefacts for mode '${policy.mode}' (policy missing: ${policy.missing})`);
-            return {
-                name: t.name,
-                decision,
-                hourlyCost: null,
-                incidentCost: null,
-                credits: t.credits,
-                netCost: null,
-                projectedSpend: null,
-                budgetRatio: null,
-                stale: false,
-                incomplete: true,
-                reasons,
-                artefacts: [],
-            };
-        }
-        const hourly = used.reduce((s, a) => s + a.hourly, 0);
-        const incident = hourly * hours;
-        const net = Math.max(0, incident - t.credits);
-        const projected = spent + net;
-        const r = projected / monthly;
-        const credited = t.credits > 0 ? `, ${formatMoney(Math.min(t.credits, incident), currency)} covered by credits` : '';
-        const budgetLine = `${t.name}: ${formatMoney(incident, currency)} for ${hours}h at ${formatMoney(hourly, currency)}/h${credited}; ` +
-            `projected spend ${formatMoney(projected, currency)} is ${formatPercent(r)} of the ${formatMoney(monthly, currency)} monthly budget`;
-        if (r >= block) {
-            decision = 'block';
-            reasons.push(`${budgetLine} (block at ${formatPercent(block)})`);
-        }
-        else if (r >= warn) {
-            decision = 'warn';
-            reasons.push(`${budgetLine} (warn at ${formatPercent(warn)})`);
-        }
-        else {
-            reasons.push(`${budgetLine} (warn at ${formatPercent(warn)})`);
-        }
-        const stale = used.filter((a) => a.stale);
-        for (const a of stale) {
-            decision = worst(decision, 'warn');
-            const age = a.ageSeconds === null ? 'has no timestamp' : `is ${formatDuration(a.ageSeconds)} old`;
-            reasons.push(`${t.name}: ${a.path} ${age}, older than max-age ${formatDuration(policy['max-age'])} (stale)`);
-        }
-        const partial = used.filter((a) => a.incomplete.length > 0);
-        for (const a of partial) {
-            decision = worst(decision, 'warn');
-            reasons.push(`${t.name}: ${a.path} is incomplete: ${a.incomplete.join('; ')}`);
-        }
-        return {
-            name: t.name,
-            decision,
-            hourlyCost: hourly,
-            incidentCost: roundMoney(incident),
-            credits: t.credits,
-            netCost: roundMoney(net),
-            projectedSpend: roundMoney(projected),
-            budgetRatio: Math.round(r * 10000) / 10000,
-            stale: stale.length > 0,
-            incomplete: partial.length > 0,
-            reasons,
-            artefacts: used.map((a) => a.path),
-        };
-    });
-    const order = policy.targets.map((t) => t.name);
-    const ranked = [...targets].sort((a, b) => RANK[a.decision] - RANK[b.decision] ||
-        (a.netCost ?? Number.POSITIVE_INFINITY) - (b.netCost ?? Number.POSITIVE_INFINITY) ||
-        order.indexOf(a.name) - order.indexOf(b.name));
-    const chosen = ranked[0];
-    const reasons = [...chosen.reasons];
-    const others = ranked.slice(1);
-    if (others.length > 0) {
-        reasons.push(`chose ${chosen.name} over ${others.map((o) => `${o.name} (${o.decision}, net ${formatMoney(o.netCost, currency)})`).join(', ')}`);
-    }
-    return {
-        mode: policy.mode,
-        decision: chosen.decision,
-        target: chosen.name,
-        currency,
-        reasons,
-        targets,
-        artefacts: assessed,
-        policy: { budget: { monthly, spent }, thresholds: { warn, block }, expectedHours: hours, maxAgeSeconds: policy['max-age'], missing: policy.missing },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/cost/policy.ts
-
-
-
-
-
-
-const MODES = ['dr', 'burst', 'drill'];
-const ratio = schemas_number({ error: (i) => `expected a ratio such as 0.8, got ${JSON.stringify(i.input)}` }).finite().positive('expected a ratio above 0');
-const targetName = schemas_string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a target name of letters, digits, ".", "_" or "-"');
-const targetSchema = strictObject({
-    name: targetName,
-    credits: amount.default(0),
-    artefacts: schemas_string().min(1).optional(),
-});
-const budgetSchema = strictObject({ monthly: amount.positive('expected a monthly budget above 0'), spent: amount.default(0) });
-const thresholdsSchema = strictObject({ warn: ratio.default(0.8), block: ratio.default(1.0) });
-const incidentSchema = strictObject({ 'expected-hours': schemas_number().finite().positive('expected hours above 0').default(72) });
-const missingSchema = schemas_enum(['block', 'warn']);
-/** The keys that `modes.<mode>` may override, each optional and partial. */
-const overrideSchema = strictObject({
-    budget: budgetSchema.partial().optional(),
-    thresholds: thresholdsSchema.partial().optional(),
-    incident: incidentSchema.partial().optional(),
-    'max-age': durationSchema.optional(),
-    missing: missingSchema.optional(),
-    targets: array(targetSchema).min(1).optional(),
-});
-const baseShape = {
-    budget: budgetSchema,
-    thresholds: thresholdsSchema.default({ warn: 0.8, block: 1.0 }),
-    incident: incidentSchema.default({ 'expected-hours': 72 }),
-    'max-age': durationSchema.default(7 * 86400),
-    missing: missingSchema.default('block'),
-    targets: array(targetSchema).min(1, 'expected at least one target'),
-};
-function checkEffective(p, ctx) {
-    if (p.thresholds.warn > p.thresholds.block) {
-        ctx.addIssue({ code: 'custom', path: ['thresholds', 'warn'], message: `must not exceed thresholds.block (${p.thresholds.block})` });
-    }
-    const seen = new Set();
-    p.targets.forEach((t, i) => {
-        if (seen.has(t.name))
-            ctx.addIssue({ code: 'custom', path: ['targets', i, 'name'], message: `duplicate target '${t.name}'` });
-        seen.add(t.name);
-    });
-}
-/** The policy file as written: the public format, every key checked, unknown keys refused. */
-const policyFileSchema = strictObject({
-    version: literal(1, { error: (i) => `expected 1, got ${JSON.stringify(i.input)}` }),
-    currency: schemas_string().regex(/^[A-Z]{3}$/, 'expected a 3-letter ISO currency code such as USD').default('USD'),
-    ...baseShape,
-    modes: partialRecord(schemas_enum(MODES), overrideSchema).optional(),
-})
-    .superRefine(checkEffective);
-const effectiveSchema = strictObject({ currency: schemas_string(), ...baseShape }).superRefine(checkEffective);
-async function policy_loadPolicy(absPath, displayPath) {
-    const text = await readText(absPath, 'policy', displayPath);
-    const raw = parseYamlText(text, displayPath);
-    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-        throw new ConfigurationError(`${displayPath}: expected a mapping with 'version', 'budget' and 'targets'`);
-    }
-    const file = validateWith(policyFileSchema, raw, displayPath);
-    return { path: displayPath, sha256: sha256(text), file, raw: raw };
-}
-function mergeRaw(base, over) {
-    if (over === undefined)
-        return base;
-    if (base && over && typeof base === 'object' && typeof over === 'object' && !Array.isArray(base) && !Array.isArray(over)) {
-        const out = { ...base };
-        for (const [k, v] of Object.entries(over))
-            out[k] = mergeRaw(out[k], v);
-        return out;
-    }
-    return over;
-}
-/**
- * Resolves the policy for one mode. Overrides merge key by key (a mode may
- * change only `thresholds.warn`); `targets` is replaced whole. The result is
- * validated again, so an override cannot make warn exceed block unnoticed.
- */
-function policy_resolvePolicy(policy, mode) {
-    const { modes, version: _v, ...base } = policy.raw;
-    const merged = { ...mergeRaw(base, modes?.[mode]), currency: policy.file.currency };
-    const where = modes?.[mode] ? `${policy.path} (with modes.${mode} applied)` : policy.path;
-    return { ...validateWith(effectiveSchema, merged, where), mode };
-}
-
-;// CONCATENATED MODULE: ./src/cost/report.ts
-
-const report_ICON = { allow: '✅', warn: '⚠️', block: '⛔' };
-/** Escapes text for a Markdown table cell. */
-function report_cell(text) {
-    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-/** The job summary: the decision as a heading, a table of targets, the reasons. */
-function decisionMarkdown(d, recordPath) {
-    const lines = [];
-    lines.push(`## ${report_ICON[d.decision]} Cost decision: ${d.decision.toUpperCase()} — ${d.mode} on ${d.target}`);
-    lines.push('');
-    const b = d.policy.budget;
-    lines.push(`Budget ${formatMoney(b.monthly, d.currency)} a month, ${formatMoney(b.spent, d.currency)} spent; ` +
-        `warn at ${formatPercent(d.policy.thresholds.warn)}, block at ${formatPercent(d.policy.thresholds.block)}; ` +
-        `an incident is priced at ${d.policy.expectedHours}h.`);
-    lines.push('');
-    lines.push('| | Target | Decision | Hourly | Incident | Credits | Net | Projected spend | Of budget | Data |');
-    lines.push('|---|---|---|---:|---:|---:|---:|---:|---:|---|');
-    for (const t of d.targets) {
-        const data = [t.hourlyCost === null ? 'missing' : null, t.stale ? 'stale' : null, t.incomplete && t.hourlyCost !== null ? 'incomplete' : null]
-            .filter(Boolean)
-            .join(', ');
-        lines.push(`| ${t.name === d.target ? '👉' : ''} | ${report_cell(t.name)} | ${report_ICON[t.decision]} ${t.decision} | ${t.hourlyCost === null ? 'unknown' : formatMoney(t.hourlyCost, d.currency)} | ` +
-            `${formatMoney(t.incidentCost, d.currency)} | ${formatMoney(t.credits, d.currency)} | ${formatMoney(t.netCost, d.currency)} | ` +
-            `${formatMoney(t.projectedSpend, d.currency)} | ${formatPercent(t.budgetRatio)} | ${data || 'ok'} |`);
-    }
-    lines.push('');
-    lines.push('### Reasons');
-    for (const r of d.reasons)
-        lines.push(`- ${r}`);
-    const notUsed = d.artefacts.filter((a) => a.use !== 'used');
-    lines.push('');
-    lines.push(`<details><summary>Artefacts: ${d.artefacts.length - notUsed.length} used, ${notUsed.length} not used</summary>`);
-    lines.push('');
-    lines.push('| Artefact | Format | Target | Hourly | Generated | Use |');
-    lines.push('|---|---|---|---:|---|---|');
-    for (const a of d.artefacts) {
-        lines.push(`| \`${report_cell(a.path)}\` | ${a.format} | ${a.target ?? '—'} | ${formatMoney(a.hourly, a.currency)} | ${a.generatedAt ?? '—'} | ${a.use}${a.note ? `: ${report_cell(a.note)}` : ''} |`);
-    }
-    lines.push('');
-    lines.push('</details>');
-    if (recordPath) {
-        lines.push('');
-        lines.push(`Decision record: \`${recordPath}\``);
-    }
-    return `${lines.join('\n')}\n`;
-}
-/** The short message a Slack- or Teams-compatible incoming webhook receives. */
-function report_notificationText(d, context) {
-    const where = context.repository ? ` in ${context.repository}` : '';
-    const chosen = d.targets.find((t) => t.name === d.target);
-    const head = `${report_ICON[d.decision]} drloop cost gate: ${d.decision.toUpperCase()} for ${d.mode} on ${d.target}${where}`;
-    const figures = chosen
-        ? `net ${formatMoney(chosen.netCost, d.currency)}, projected ${formatMoney(chosen.projectedSpend, d.currency)} (${formatPercent(chosen.budgetRatio)} of budget)`
-        : '';
-    const why = d.reasons.slice(0, 3).map((r) => `• ${r}`).join('\n');
-    return [head, figures, why, context.runUrl ?? ''].filter((l) => l !== '').join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/cost/run.ts
-
-
-
-
-
-
-
-
-
-
-
-
-const COST_DECISION_RECORD_SCHEMA = 'drloop.cost-decision/v1';
-const run_DEFAULT_EVIDENCE_DIR = 'drloop-evidence';
-const DEFAULT_ARTEFACTS = 'docs/proof/cost/**/*.json';
-/**
- * The inputs of `actions/cost-decision` and `drloop decide`, as strings in and
- * typed values out. action.yml declares exactly these names, with the same
- * defaults (a test holds the two together).
- */
-const costDecisionInputs = object({
-    policy: schemas_string({ error: 'required: the path of the cost policy (YAML)' }),
-    artefacts: listInput().default([DEFAULT_ARTEFACTS]),
-    mode: enumInput(MODES, 'dr'),
-    targets: listInput(true),
-    'evidence-dir': schemas_string().default(run_DEFAULT_EVIDENCE_DIR),
-    'fail-on': enumInput(['block', 'warn', 'never'], 'block'),
-    'notify-webhook': textInput(),
-    'notify-on': enumInput(['block', 'warn'], 'block'),
-});
-/**
- * The run context from GitHub's default environment variables, given as a
- * map (the library never reads process.env itself); empty outside Actions.
- */
-function run_runContextFromEnv(env) {
-    const ctx = {};
-    if (env.GITHUB_REPOSITORY)
-        ctx.repository = env.GITHUB_REPOSITORY;
-    if (env.GITHUB_SHA)
-        ctx.sha = env.GITHUB_SHA;
-    if (env.GITHUB_RUN_ID)
-        ctx.runId = env.GITHUB_RUN_ID;
-    if (env.GITHUB_RUN_ATTEMPT)
-        ctx.runAttempt = env.GITHUB_RUN_ATTEMPT;
-    if (env.GITHUB_ACTOR)
-        ctx.actor = env.GITHUB_ACTOR;
-    if (env.GITHUB_EVENT_NAME)
-        ctx.event = env.GITHUB_EVENT_NAME;
-    if (env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) {
-        ctx.runUrl = `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
-    }
-    return ctx;
-}
-function fmt(n, digits) {
-    return n === null ? '' : n.toFixed(digits);
-}
-function costDecisionOutputs(result) {
-    const d = result.decision;
-    const t = d.targets.find((x) => x.name === d.target);
-    return {
-        decision: d.decision,
-        target: d.target,
-        currency: d.currency,
-        'incident-cost': fmt(t.incidentCost, 2),
-        'net-cost': fmt(t.netCost, 2),
-        'projected-spend': fmt(t.projectedSpend, 2),
-        'budget-ratio': fmt(t.budgetRatio, 4),
-        reasons: JSON.stringify(d.reasons),
-        record: result.recordPath,
-    };
-}
-function run_stamp(d) {
-    return d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-}
-/**
- * Reads the policy and artefacts, decides, and writes the decision record.
- * Every input problem is found before anything is written, so a bad input
- * leaves no record at all rather than half of one.
- */
-async function runCostDecision(inputs, deps) {
-    const { workspace, logger } = deps;
-    const now = deps.now();
-    const [policyMatch] = await expandGlobs([inputs.policy], workspace, "input 'policy'");
-    if (!policyMatch || policyMatch.files.length !== 1) {
-        const n = policyMatch?.files.length ?? 0;
-        throw new ConfigurationError(`input 'policy': '${inputs.policy}' ${n === 0 ? 'matches no file' : `matches ${n} files, expected one`}`);
-    }
-    const policyPath = policyMatch.files[0];
-    const loaded = await loadPolicy(resolve(workspace, policyPath), policyPath);
-    const policy = resolvePolicy(loaded, inputs.mode);
-    const matches = await expandGlobs(inputs.artefacts, workspace, "input 'artefacts'");
-    const empty = matches.filter((m) => m.files.length === 0);
-    if (empty.length > 0) {
-        throw new ConfigurationError(`input 'artefacts': no files match ${empty.map((m) => `'${m.pattern}'`).join(', ')}`);
-    }
-    const files = uniqueFiles(matches).filter((f) => f !== policyPath);
-    const artefacts = [];
-    const problems = [];
-    for (const f of files) {
-        try {
-            artefacts.push(parseArtefact(f, await readFile(resolve(workspace, f))));
-        }
-        catch (err) {
-            if (err instanceof ConfigurationError)
-                problems.push(err.message);
-            else
-                throw err;
-        }
-    }
-    if (problems.length > 0) {
-        throw new ConfigurationError(problems.length === 1 ? problems[0] : `${problems.length} bad cost artefacts: ${problems.join('; ')}`, problems);
-    }
-    logger.info(`Read ${artefacts.length} cost artefact(s) and policy ${policyPath} (sha256 ${loaded.sha256.slice(0, 12)}), mode ${inputs.mode}`);
-    const decision = decide(policy, artefacts, { now, candidates: inputs.targets });
-    for (const a of decision.artefacts)
-        if (a.use === 'ignored')
-            logger.warning(`${a.path}: not used: ${a.note}`);
-    const failed = reaches(decision.decision, inputs['fail-on']);
-    const recordPath = join(inputs['evidence-dir'], 'cost', `decision-${run_stamp(now)}-${inputs.mode}-${randomBytes(3).toString('hex')}.json`);
-    const record = {
-        schema: COST_DECISION_RECORD_SCHEMA,
-        createdAt: now.toISOString(),
-        mode: decision.mode,
-        decision: decision.decision,
-        target: decision.target,
-        currency: decision.currency,
-        reasons: decision.reasons,
-        failOn: inputs['fail-on'],
-        failed,
-        inputs: {
-            policy: { path: policyPath, sha256: loaded.sha256 },
-            artefactPatterns: inputs.artefacts,
-            artefacts: decision.artefacts.map((a) => ({ path: a.path, sha256: a.sha256 })),
-            targets: inputs.targets,
-        },
-        policySha256: loaded.sha256,
-        policy: decision.policy,
-        targets: decision.targets,
-        artefacts: decision.artefacts,
-        context: deps.context ?? {},
-    };
-    await writeJsonAtomic(resolve(workspace, recordPath), record);
-    let notified = false;
-    const url = inputs['notify-webhook'];
-    if (url && reaches(decision.decision, inputs['notify-on'])) {
-        notified = await notify(url, decision, deps);
-    }
-    return { decision, recordPath, failed, notified };
-}
-async function notify(url, decision, deps) {
-    const post = deps.postJson ?? defaultPostJson;
-    const text = notificationText(decision, deps.context ?? {});
-    try {
-        const res = await post(url, { text });
-        if (!res.ok) {
-            deps.logger.warning(`notify-webhook answered HTTP ${res.status}; the decision stands and is recorded`);
-            return false;
-        }
-        return true;
-    }
-    catch (err) {
-        deps.logger.warning(`notify-webhook failed (${describeError(err)}); the decision stands and is recorded`);
-        return false;
-    }
-}
-async function defaultPostJson(url, body) {
-    const res = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(10_000),
-    });
-    return { ok: res.ok, status: res.status };
-}
-
 ;// CONCATENATED MODULE: ./actions/_kit/src/runtime.ts
 /**
  * The only place where drloop's actions touch the runner: inputs, outputs,
@@ -15799,14 +15104,14 @@ async function runAction(action, body) {
         await body();
     }
     catch (err) {
-        const known = err instanceof errors_ConfigurationError || err instanceof StepFailure;
+        const known = err instanceof ConfigurationError || err instanceof StepFailure;
         if (err instanceof Error && err.stack) {
             if (process.env.SHOW_STACK_TRACE === 'true')
                 runner_error(err.stack);
             else
                 debug(err.stack);
         }
-        setFailed(`${action}: ${known ? '' : 'internal error: '}${errors_describeError(err)}`);
+        setFailed(`${action}: ${known ? '' : 'internal error: '}${describeError(err)}`);
     }
 }
 

@@ -1,6 +1,6 @@
 import { collectEvidenceInputs, collectEvidenceOutputs, runCollectEvidence } from '../../../src/evidence/run.js';
 import { parseInputs } from '../../../src/inputs.js';
-import { runContextFromEnv } from '../../../src/cost/run.js';
+import { runContextFromEnv } from '../../../src/context.js';
 import { EXIT, parseFlags, stderrLogger, UsageError, type Command } from '../cli-kit.js';
 
 const USAGE = `usage: drloop evidence [--evidence-dir DIR] [--paths GLOB ...] [--alert FILE|JSON] [--redact REGEX ...]

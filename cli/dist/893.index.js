@@ -1,5 +1,5 @@
-export const id = 47;
-export const ids = [47];
+export const id = 893;
+export const ids = [893];
 export const modules = {
 
 /***/ 4200:
@@ -11,8 +11,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _src_evidence_run_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5469);
 /* harmony import */ var _src_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8422);
-/* harmony import */ var _src_cost_run_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(310);
-/* harmony import */ var _cli_kit_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3545);
+/* harmony import */ var _src_context_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(788);
+/* harmony import */ var _cli_kit_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3545);
 
 
 
@@ -30,7 +30,7 @@ const evidenceCommand = {
     summary: 'bundle a run\'s alert, decision, receipts and logs into a redacted, checksummed tar.gz (and S3)',
     usage: USAGE,
     async run(ctx) {
-        const { raw, positionals } = (0,_cli_kit_js__WEBPACK_IMPORTED_MODULE_3__/* .parseFlags */ .bQ)(ctx.argv, {
+        const { raw, positionals } = (0,_cli_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .parseFlags */ .bQ)(ctx.argv, {
             'evidence-dir': { type: 'string' },
             paths: { type: 'string', multiple: true },
             alert: { type: 'string' },
@@ -46,16 +46,16 @@ const evidenceCommand = {
             json: { type: 'boolean' },
         }, USAGE);
         if (positionals.length > 0)
-            throw new _cli_kit_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`unexpected argument '${positionals[0]}'\n${USAGE}`);
+            throw new _cli_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`unexpected argument '${positionals[0]}'\n${USAGE}`);
         const json = raw.json === 'true';
         delete raw.json;
         const inputs = (0,_src_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .parseInputs */ .TL)(_src_evidence_run_js__WEBPACK_IMPORTED_MODULE_0__/* .collectEvidenceInputs */ .x0, raw);
-        const logger = (0,_cli_kit_js__WEBPACK_IMPORTED_MODULE_3__/* .stderrLogger */ .D7)(ctx.stderr);
+        const logger = (0,_cli_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .stderrLogger */ .D7)(ctx.stderr);
         const result = await (0,_src_evidence_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runCollectEvidence */ .j3)(inputs, {
             workspace: ctx.cwd,
             logger,
             now: () => new Date(),
-            context: (0,_src_cost_run_js__WEBPACK_IMPORTED_MODULE_2__/* .runContextFromEnv */ .wX)(ctx.env),
+            context: (0,_src_context_js__WEBPACK_IMPORTED_MODULE_3__/* .runContextFromEnv */ .w)(ctx.env),
             s3Region: ctx.env.AWS_REGION || ctx.env.AWS_DEFAULT_REGION || (inputs['s3-endpoint'] ? 'us-east-1' : undefined),
         });
         const outputs = (0,_src_evidence_run_js__WEBPACK_IMPORTED_MODULE_0__/* .collectEvidenceOutputs */ .uN)(result);
@@ -75,7 +75,7 @@ const evidenceCommand = {
                 lines.push(`NOT STORED: ${f}`);
             ctx.stdout.write(`${lines.join('\n')}\n`);
         }
-        return result.failures.length > 0 ? _cli_kit_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT */ .dc.failed : _cli_kit_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT */ .dc.ok;
+        return result.failures.length > 0 ? _cli_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .dc.failed : _cli_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .dc.ok;
     },
 };
 
@@ -222,29 +222,209 @@ async function loadAlert(input, workspace) {
 
 /***/ }),
 
-/***/ 4377:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ 788:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   w$: () => (/* binding */ datetime)
+/* harmony export */   C: () => (/* binding */ DEFAULT_EVIDENCE_DIR),
+/* harmony export */   w: () => (/* binding */ runContextFromEnv)
 /* harmony export */ });
-/* unused harmony exports date, time, duration */
-/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3759);
-/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2716);
+/**
+ * Where a run happens, shared by the three actions and the CLI. Kept apart
+ * from the cost, plan and evidence modules so that each entry loads only what
+ * it uses.
+ */
+/** The folder the three actions share for records and receipts. */
+const DEFAULT_EVIDENCE_DIR = 'drloop-evidence';
+/**
+ * The run context from GitHub's default environment variables, given as a
+ * map (the library never reads process.env itself); empty outside Actions.
+ */
+function runContextFromEnv(env) {
+    const ctx = {};
+    if (env.GITHUB_REPOSITORY)
+        ctx.repository = env.GITHUB_REPOSITORY;
+    if (env.GITHUB_SHA)
+        ctx.sha = env.GITHUB_SHA;
+    if (env.GITHUB_RUN_ID)
+        ctx.runId = env.GITHUB_RUN_ID;
+    if (env.GITHUB_RUN_ATTEMPT)
+        ctx.runAttempt = env.GITHUB_RUN_ATTEMPT;
+    if (env.GITHUB_ACTOR)
+        ctx.actor = env.GITHUB_ACTOR;
+    if (env.GITHUB_EVENT_NAME)
+        ctx.event = env.GITHUB_EVENT_NAME;
+    if (env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) {
+        ctx.runUrl = `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
+    }
+    return ctx;
+}
+
+
+/***/ }),
+
+/***/ 1056:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ writeFileAtomic),
+/* harmony export */   q: () => (/* binding */ writeJsonAtomic)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 
 
 
-function datetime(params) {
-    return _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* ._isoDateTime */ .G1(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ZodISODateTime */ .You, params);
+/**
+ * Writes a file so that readers see either the old content or the whole new
+ * content, never a part: the data goes to a temporary file in the same
+ * directory, is flushed to disk, then renamed over the target. A crash or a
+ * full disk leaves at most a stray `.tmp` file, never a half-written record.
+ */
+async function writeFileAtomic(path, data) {
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true });
+    const tmp = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, `.${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(path)}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}.tmp`);
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(tmp, 'wx', 0o644);
+    try {
+        await handle.writeFile(data);
+        await handle.sync();
+    }
+    catch (err) {
+        await handle.close().catch(() => undefined);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(tmp, { force: true });
+        throw err;
+    }
+    await handle.close();
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(tmp, path);
+    }
+    catch (err) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(tmp, { force: true });
+        throw err;
+    }
 }
-function date(params) {
-    return core._isoDate(ZodISODate, params);
+/** Writes JSON atomically, pretty-printed with a trailing newline. */
+async function writeJsonAtomic(path, value) {
+    await writeFileAtomic(path, `${JSON.stringify(value, null, 2)}\n`);
 }
-function time(params) {
-    return core._isoTime(ZodISOTime, params);
+
+
+/***/ }),
+
+/***/ 6495:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ sha256)
+/* harmony export */ });
+/* unused harmony export sha256File */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+
+
+function sha256(data) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex');
 }
-function duration(params) {
-    return core._isoDuration(ZodISODuration, params);
+/** The sha256 of a file, streamed so memory stays flat whatever its size. */
+async function sha256File(path) {
+    const hash = createHash('sha256');
+    for await (const chunk of createReadStream(path))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+
+
+/***/ }),
+
+/***/ 3338:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GE: () => (/* binding */ expandGlobs),
+/* harmony export */   uz: () => (/* binding */ splitLines),
+/* harmony export */   zZ: () => (/* binding */ uniqueFiles)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var tinyglobby__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3382);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+
+
+
+
+/** Splits a multiline (or comma-free) input into its non-empty, non-comment lines. */
+function splitLines(text) {
+    if (!text)
+        return [];
+    return text
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'));
+}
+function isInside(root, path) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, path);
+    return rel === '' || (!rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) && rel !== '..' && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
+}
+/**
+ * Expands globs inside a workspace. A pattern that points outside it (an
+ * absolute path elsewhere, `../`) is a ConfigurationError naming the pattern,
+ * and so is a match that resolves outside through a symlink: evidence and cost
+ * data come from the repository, never from the rest of the machine.
+ */
+async function expandGlobs(patterns, workspace, what) {
+    const root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace));
+    const results = [];
+    for (const pattern of patterns) {
+        const negated = pattern.startsWith('!');
+        const body = negated ? pattern.slice(1) : pattern;
+        let rel = body;
+        if ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(body)) {
+            if (!isInside(root, body) && !isInside((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace), body)) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${what}: '${pattern}' points outside the workspace (${root})`);
+            }
+            rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(isInside(root, body) ? root : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace), body);
+        }
+        const norm = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.normalize)(rel);
+        if (norm === '..' || norm.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${what}: '${pattern}' points outside the workspace (${root})`);
+        }
+        if (negated)
+            continue;
+        const posix = rel.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
+        const files = (0,tinyglobby__WEBPACK_IMPORTED_MODULE_3__/* .isDynamicPattern */ .ey)(posix)
+            ? await (0,tinyglobby__WEBPACK_IMPORTED_MODULE_3__/* .glob */ .TI)(posix, { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: true, expandDirectories: false })
+            : await (0,tinyglobby__WEBPACK_IMPORTED_MODULE_3__/* .glob */ .TI)(posix.replace(/[[\]{}()*?!]/g, '\\$&'), { cwd: root, dot: true, onlyFiles: true, expandDirectories: false });
+        const kept = [];
+        for (const f of files) {
+            const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root, f)).catch(() => undefined);
+            if (real && !isInside(root, real)) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${what}: '${f}' (from '${pattern}') resolves outside the workspace through a symlink`);
+            }
+            kept.push(f);
+        }
+        results.push({ pattern, files: kept.sort() });
+    }
+    // Negated patterns remove matches of the positive ones, as in .gitignore-style inputs.
+    const negations = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
+    if (negations.length > 0) {
+        const excluded = new Set(await (0,tinyglobby__WEBPACK_IMPORTED_MODULE_3__/* .glob */ .TI)(negations, { cwd: root, dot: true, onlyFiles: true, expandDirectories: false }));
+        for (const r of results)
+            r.files = r.files.filter((f) => !excluded.has(f));
+    }
+    return results;
+}
+/** Every distinct file of a set of glob matches, in first-seen order. */
+function uniqueFiles(matches) {
+    return [...new Set(matches.flatMap((m) => m.files))];
 }
 
 
