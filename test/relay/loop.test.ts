@@ -27,6 +27,20 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);
 });
 
+/** Real Alertmanager → the bundled relay (CLI) → the fake GitHub API; stopped after each test. */
+async function rig() {
+  const gh = await startFakeGitHub();
+  cleanups.push(() => gh.close());
+  const relay = await spawnRelay(['--listen', '127.0.0.1:0', '--repo', 'acme/dr-runbooks', '--github-api-url', gh.url, '--match', 'dr=true'], {
+    DRLOOP_RELAY_TOKEN: RELAY_TOKEN,
+    GITHUB_TOKEN: 'ghp_fakeTokenForTests000000000000000000',
+  });
+  cleanups.push(() => relay.stop());
+  const am = await startAlertmanager({ webhookUrl: `${relay.url}/alertmanager`, token: RELAY_TOKEN });
+  cleanups.push(() => am.close());
+  return { gh, am };
+}
+
 /** The `run:` script of a step of a shipped workflow, exactly as committed. */
 async function workflowScript(file: string, job: string, stepId: string): Promise<{ run: string; env: Record<string, string> }> {
   const wf = parse(await readFile(join(REPO_ROOT, '.github/workflows', file), 'utf8'));
@@ -88,15 +102,7 @@ testWithAlertmanager(
     const marker = join(ws, 'pwned');
     const hostile = `x$(touch ${marker})\`touch ${marker}\`; touch ${marker} # "quoted" 'single' \\ ${'${{ secrets.GITHUB_TOKEN }}'}`;
 
-    const gh = await startFakeGitHub();
-    cleanups.push(() => gh.close());
-    const relay = await spawnRelay(['--listen', '127.0.0.1:0', '--repo', 'acme/dr-runbooks', '--github-api-url', gh.url, '--match', 'dr=true'], {
-      DRLOOP_RELAY_TOKEN: RELAY_TOKEN,
-      GITHUB_TOKEN: 'ghp_fakeTokenForTests000000000000000000',
-    });
-    cleanups.push(() => relay.stop());
-    const am = await startAlertmanager({ webhookUrl: `${relay.url}/alertmanager`, token: RELAY_TOKEN });
-    cleanups.push(() => am.close());
+    const { gh, am } = await rig();
 
     await am.postAlerts([
       {
@@ -168,15 +174,7 @@ testWithAlertmanager(
   'a resolved notification reaches dr-on-alert as resolved and starts nothing, even with triggers enabled (fake GitHub API)',
   async () => {
     const ws = await tempWorkspace('drloop-loop-');
-    const gh = await startFakeGitHub();
-    cleanups.push(() => gh.close());
-    const relay = await spawnRelay(['--listen', '127.0.0.1:0', '--repo', 'acme/dr-runbooks', '--github-api-url', gh.url, '--match', 'dr=true'], {
-      DRLOOP_RELAY_TOKEN: RELAY_TOKEN,
-      GITHUB_TOKEN: 'ghp_fakeTokenForTests000000000000000000',
-    });
-    cleanups.push(() => relay.stop());
-    const am = await startAlertmanager({ webhookUrl: `${relay.url}/alertmanager`, token: RELAY_TOKEN });
-    cleanups.push(() => am.close());
+    const { gh, am } = await rig();
 
     const labels = { alertname: 'ControlPlaneUnhealthy', dr: 'true' };
     await am.postAlerts([{ labels }]);
