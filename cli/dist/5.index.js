@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   relayCommand: () => (/* binding */ relayCommand)
 /* harmony export */ });
 /* harmony import */ var _src_relay_config_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4171);
-/* harmony import */ var _src_relay_github_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3490);
+/* harmony import */ var _src_relay_github_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3546);
 /* harmony import */ var _src_relay_matcher_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(839);
 /* harmony import */ var _src_relay_metrics_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6112);
 /* harmony import */ var _src_relay_server_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2509);

