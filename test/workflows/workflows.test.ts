@@ -78,6 +78,20 @@ describe('workflow linters', () => {
     expect(problems).toEqual([]);
   });
 
+  test("the README's caller workflow lints and its calls match the reusable workflows' inputs and secrets", async () => {
+    const readme = await readFile(join(REPO_ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Use it from your repository'));
+    const caller = /```yaml\n(# \.github\/workflows\/[^\n]*\n[\s\S]*?)```/.exec(section)?.[1];
+    expect(caller).toBeDefined();
+    const lint = await actionlint().runLintForFiles([{ path: '.github/workflows/dr.yml', data: caller! }]);
+    expect(lint.map((r) => `${r.line}:${r.column} ${r.message}`)).toEqual([]);
+    const parsed = parseWorkflow({ name: 'dr.yml', content: caller! }, new NoOperationTraceWriter());
+    expect(parsed.context.errors.getErrors().map((e) => e.message)).toEqual([]);
+    const template = await convertWorkflowTemplate(parsed.context, parsed.value!, localProvider, { fetchReusableWorkflowDepth: 1 });
+    expect((template.errors ?? []).map((e) => e.Message)).toEqual([]);
+    expect(caller).not.toMatch(/secrets:\s*inherit/);
+  });
+
   test('a call with an input the reusable workflow does not declare is caught', async () => {
     // Proves the check above can fail: the parser really reads the called workflow's inputs.
     const caller = `on: push\njobs:\n  x:\n    uses: ${SELF}/.github/workflows/dr-loop.yml@v1\n    with:\n      plan: p\n      policy: q\n      no-such-input: 1\n`;
