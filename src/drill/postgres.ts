@@ -744,6 +744,8 @@ export class PostgresPair {
       this.pids.add(pid);
       // The data is about to be deleted, so there is nothing to checkpoint.
       const r = await this.pgCtl(['stop', '-w', '-t', '10', '-m', 'immediate', '-D', node.dataDir], 20_000);
+      // pg_ctl returns once the pid file is gone; the postmaster exits a moment later.
+      if (r.code === 0) await waitFor('the postmaster to exit', 5, async () => (isAlive(pid) ? pending('still running') : true)).catch(() => undefined);
       if (r.code === 0 && !isAlive(pid)) report.stopped.push(pid);
     }
     // Whatever is left (a postmaster that ignored pg_ctl, children of a killed one) goes by process group.

