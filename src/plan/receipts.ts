@@ -71,14 +71,8 @@ export interface PhaseReceipt {
   extra: Record<string, unknown>;
 }
 
-export interface SummaryPhase {
-  phase: ReceiptName;
-  status: ReceiptStatus;
-  skipReason: string | null;
-  startedAt: string | null;
-  endedAt: string | null;
-  durationSeconds: number | null;
-}
+/** A phase as the run summary lists it: its receipt without the steps and checks. */
+export type SummaryPhase = Pick<PhaseReceipt, 'phase' | 'status' | 'skipReason' | 'startedAt' | 'endedAt' | 'durationSeconds'>;
 
 export interface DrillSummary {
   schema: typeof DRILL_SUMMARY_SCHEMA;
