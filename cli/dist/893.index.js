@@ -30,7 +30,7 @@ const evidenceCommand = {
     summary: 'bundle a run\'s alert, decision, receipts and logs into a redacted, checksummed tar.gz (and S3)',
     usage: USAGE,
     async run(ctx) {
-        const { raw, positionals } = (0,_cli_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .parseFlags */ .bQ)(ctx.argv, {
+        const { raw } = (0,_cli_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .parseFlags */ .bQ)(ctx.argv, {
             'evidence-dir': { type: 'string' },
             paths: { type: 'string', multiple: true },
             alert: { type: 'string' },
@@ -45,8 +45,6 @@ const evidenceCommand = {
             'object-lock-mode': { type: 'string' },
             json: { type: 'boolean' },
         }, USAGE);
-        if (positionals.length > 0)
-            throw new _cli_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`unexpected argument '${positionals[0]}'\n${USAGE}`);
         const json = raw.json === 'true';
         delete raw.json;
         const inputs = (0,_src_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .parseInputs */ .TL)(_src_evidence_run_js__WEBPACK_IMPORTED_MODULE_0__/* .collectEvidenceInputs */ .x0, raw);
