@@ -53,7 +53,7 @@ const evidenceCommand = {
             workspace: ctx.cwd,
             logger,
             now: () => new Date(),
-            context: (0,_src_context_js__WEBPACK_IMPORTED_MODULE_3__/* .runContextFromEnv */ .w)(ctx.env),
+            context: (0,_src_context_js__WEBPACK_IMPORTED_MODULE_3__/* .runContextFromEnv */ .wX)(ctx.env),
             s3Region: ctx.env.AWS_REGION || ctx.env.AWS_DEFAULT_REGION || (inputs['s3-endpoint'] ? 'us-east-1' : undefined),
         });
         const outputs = (0,_src_evidence_run_js__WEBPACK_IMPORTED_MODULE_0__/* .collectEvidenceOutputs */ .uN)(result);
@@ -224,9 +224,10 @@ async function loadAlert(input, workspace) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ DEFAULT_EVIDENCE_DIR),
-/* harmony export */   w: () => (/* binding */ runContextFromEnv)
+/* harmony export */   C$: () => (/* binding */ DEFAULT_EVIDENCE_DIR),
+/* harmony export */   wX: () => (/* binding */ runContextFromEnv)
 /* harmony export */ });
+/* unused harmony export runLinkLines */
 /**
  * Where a run happens, shared by the three actions and the CLI. Kept apart
  * from the cost, plan and evidence modules so that each entry loads only what
@@ -254,8 +255,14 @@ function runContextFromEnv(env) {
         ctx.event = env.GITHUB_EVENT_NAME;
     if (env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) {
         ctx.runUrl = `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
+        const attempt = /^\d+$/.test(env.GITHUB_RUN_ATTEMPT ?? '') ? Number(env.GITHUB_RUN_ATTEMPT) : 1;
+        ctx.attemptUrl = attempt > 1 ? `${ctx.runUrl}/attempts/${attempt}` : ctx.runUrl;
     }
     return ctx;
+}
+/** The job summary's link back to the workflow run (its attempt): two lines to append, none outside Actions. */
+function runLinkLines(attemptUrl) {
+    return attemptUrl ? ['', `Workflow run: [${attemptUrl}](${attemptUrl})`] : [];
 }
 
 
