@@ -4,7 +4,7 @@
 // it. After the file's last hook the directories that tempDir()
 // (test/support/temp.ts) made are removed; an empty TMPDIR is removed too,
 // and anything else stays for tmp-teardown.cjs to report.
-const { mkdtempSync, readdirSync, rmdirSync, rmSync } = require('node:fs');
+const { chmodSync, mkdtempSync, readdirSync, rmdirSync, rmSync } = require('node:fs');
 const { join, relative } = require('node:path');
 const { TestEnvironment } = require('jest-environment-node');
 
@@ -19,7 +19,10 @@ class TmpDirEnvironment extends TestEnvironment {
   constructor(config, context) {
     const root = process.env.DRLOOP_TEST_TMP;
     const dir = root ? mkdtempSync(join(root, fileDirPrefix(config.projectConfig.rootDir, context.testPath))) : undefined;
-    if (dir) process.env.TMPDIR = dir;
+    if (dir) {
+      chmodSync(dir, 0o711); // traversable like the root (tmp-setup.cjs)
+      process.env.TMPDIR = dir;
+    }
     super(config, context);
     this.fileTmpDir = dir;
     this.global[REGISTRY] = [];
