@@ -5614,8 +5614,14 @@ function runContextFromEnv(env) {
         ctx.event = env.GITHUB_EVENT_NAME;
     if (env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) {
         ctx.runUrl = `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
+        const attempt = /^\d+$/.test(env.GITHUB_RUN_ATTEMPT ?? '') ? Number(env.GITHUB_RUN_ATTEMPT) : 1;
+        ctx.attemptUrl = attempt > 1 ? `${ctx.runUrl}/attempts/${attempt}` : ctx.runUrl;
     }
     return ctx;
+}
+/** The job summary's link back to the workflow run (its attempt): two lines to append, none outside Actions. */
+function context_runLinkLines(attemptUrl) {
+    return attemptUrl ? ['', `Workflow run: [${attemptUrl}](${attemptUrl})`] : [];
 }
 
 // EXTERNAL MODULE: ./src/errors.ts
@@ -8072,13 +8078,14 @@ function money_formatPercent(ratio) {
 
 ;// CONCATENATED MODULE: ./src/cost/report.ts
 
+
 const ICON = { allow: '✅', warn: '⚠️', block: '⛔' };
 /** Escapes text for a Markdown table cell. */
 function cell(text) {
     return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 /** The job summary: the decision as a heading, a table of targets, the reasons. */
-function decisionMarkdown(d, recordPath) {
+function decisionMarkdown(d, recordPath, runUrl) {
     const lines = [];
     lines.push(`## ${ICON[d.decision]} Cost decision: ${d.decision.toUpperCase()} — ${d.mode} on ${d.target}`);
     lines.push('');
@@ -8116,6 +8123,7 @@ function decisionMarkdown(d, recordPath) {
         lines.push('');
         lines.push(`Decision record: \`${recordPath}\``);
     }
+    lines.push(...runLinkLines(runUrl));
     return `${lines.join('\n')}\n`;
 }
 /** The short message a Slack- or Teams-compatible incoming webhook receives. */
@@ -8183,6 +8191,7 @@ function formatDuration(seconds) {
 ;// CONCATENATED MODULE: ./src/evidence/report.ts
 
 
+
 const DECISION_ICON = { allow: '✅', warn: '⚠️', block: '⛔' };
 const STATUS_ICON = { success: '✅', succeeded: '✅', failed: '❌', skipped: '⏭️', cancelled: '🚫', stopped: '⏹️', refused: '⛔' };
 function seconds(n) {
@@ -8208,7 +8217,7 @@ function formatBytes(n) {
  * the proof is (sha256, S3, artifact), so a reviewer can act on it without
  * opening the bundle.
  */
-function evidenceMarkdown(m, where) {
+function evidenceMarkdown(m, where, runUrl) {
     const lines = [];
     const failed = where.failures.length > 0;
     lines.push(`## ${failed ? '⚠️' : '🧾'} DR evidence: \`${m.bundle}\``);
@@ -8280,6 +8289,7 @@ function evidenceMarkdown(m, where) {
         lines.push('');
     }
     lines.push('Check it with `drloop verify-evidence <bundle.tar.gz | s3://…/current.json>`.');
+    lines.push(...context_runLinkLines(runUrl));
     return `${lines.join('\n')}\n`;
 }
 
@@ -8478,7 +8488,7 @@ async function run() {
             artifact: await artifactUploader(raw['artifact-name'] ?? ''),
         });
         setOutputs({ ...collectEvidenceOutputs(result) });
-        runtime_appendSummary(evidenceMarkdown(result.manifest, destinationsOf(result)));
+        runtime_appendSummary(evidenceMarkdown(result.manifest, destinationsOf(result), context.attemptUrl));
         info(`Evidence bundle ${result.bundleDisplayPath} (sha256 ${result.sha256})`);
         if (result.s3)
             info(`Stored as ${result.s3.bundleUri}; pointer ${result.s3.pointerUri}`);

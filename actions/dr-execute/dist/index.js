@@ -12147,6 +12147,44 @@ function inputNames(schema) {
     return Object.keys(schema.shape);
 }
 
+;// CONCATENATED MODULE: ./src/context.ts
+/**
+ * Where a run happens, shared by the three actions and the CLI. Kept apart
+ * from the cost, plan and evidence modules so that each entry loads only what
+ * it uses.
+ */
+/** The folder the three actions share for records and receipts. */
+const DEFAULT_EVIDENCE_DIR = 'drloop-evidence';
+/**
+ * The run context from GitHub's default environment variables, given as a
+ * map (the library never reads process.env itself); empty outside Actions.
+ */
+function runContextFromEnv(env) {
+    const ctx = {};
+    if (env.GITHUB_REPOSITORY)
+        ctx.repository = env.GITHUB_REPOSITORY;
+    if (env.GITHUB_SHA)
+        ctx.sha = env.GITHUB_SHA;
+    if (env.GITHUB_RUN_ID)
+        ctx.runId = env.GITHUB_RUN_ID;
+    if (env.GITHUB_RUN_ATTEMPT)
+        ctx.runAttempt = env.GITHUB_RUN_ATTEMPT;
+    if (env.GITHUB_ACTOR)
+        ctx.actor = env.GITHUB_ACTOR;
+    if (env.GITHUB_EVENT_NAME)
+        ctx.event = env.GITHUB_EVENT_NAME;
+    if (env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) {
+        ctx.runUrl = `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
+        const attempt = /^\d+$/.test(env.GITHUB_RUN_ATTEMPT ?? '') ? Number(env.GITHUB_RUN_ATTEMPT) : 1;
+        ctx.attemptUrl = attempt > 1 ? `${ctx.runUrl}/attempts/${attempt}` : ctx.runUrl;
+    }
+    return ctx;
+}
+/** The job summary's link back to the workflow run (its attempt): two lines to append, none outside Actions. */
+function runLinkLines(attemptUrl) {
+    return attemptUrl ? ['', `Workflow run: [${attemptUrl}](${attemptUrl})`] : [];
+}
+
 ;// CONCATENATED MODULE: ./src/duration.ts
 
 const UNIT_SECONDS = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
@@ -12199,6 +12237,7 @@ function formatDuration(seconds) {
 
 ;// CONCATENATED MODULE: ./src/plan/report.ts
 
+
 const RUN_ICON = { succeeded: '✅', failed: '❌', stopped: '⏸️', refused: '⛔', cancelled: '🛑' };
 const PHASE_ICON = { success: '✅', failed: '❌', skipped: '⏭️', cancelled: '🛑' };
 function cell(text) {
@@ -12242,7 +12281,7 @@ function ganttChart(s) {
     return lines.join('\n');
 }
 /** The job summary: status, phases with durations, RTO/RPO against objectives, the timeline. */
-function drillMarkdown(s, summaryPath) {
+function drillMarkdown(s, summaryPath, runUrl) {
     const lines = [];
     const title = s.dryRun ? `${s.plan.name}: dry run` : `${s.plan.name}: ${s.status}`;
     lines.push(`## ${RUN_ICON[s.status]} DR ${s.mode} — ${cell(title)}`);
@@ -12276,6 +12315,7 @@ function drillMarkdown(s, summaryPath) {
     }
     lines.push('');
     lines.push(`Summary: \`${cell(summaryPath)}\``);
+    lines.push(...runLinkLines(runUrl));
     return `${lines.join('\n')}\n`;
 }
 
@@ -12463,38 +12503,6 @@ async function loadAlert(input, workspace) {
     const abs = (0,external_node_path_namespaceObject.resolve)(workspace, trimmed);
     const text = await readText(abs, 'alert', trimmed);
     return { alert: alertFromJson(parseJsonText(text, trimmed), trimmed), text, path: abs };
-}
-
-;// CONCATENATED MODULE: ./src/context.ts
-/**
- * Where a run happens, shared by the three actions and the CLI. Kept apart
- * from the cost, plan and evidence modules so that each entry loads only what
- * it uses.
- */
-/** The folder the three actions share for records and receipts. */
-const DEFAULT_EVIDENCE_DIR = 'drloop-evidence';
-/**
- * The run context from GitHub's default environment variables, given as a
- * map (the library never reads process.env itself); empty outside Actions.
- */
-function context_runContextFromEnv(env) {
-    const ctx = {};
-    if (env.GITHUB_REPOSITORY)
-        ctx.repository = env.GITHUB_REPOSITORY;
-    if (env.GITHUB_SHA)
-        ctx.sha = env.GITHUB_SHA;
-    if (env.GITHUB_RUN_ID)
-        ctx.runId = env.GITHUB_RUN_ID;
-    if (env.GITHUB_RUN_ATTEMPT)
-        ctx.runAttempt = env.GITHUB_RUN_ATTEMPT;
-    if (env.GITHUB_ACTOR)
-        ctx.actor = env.GITHUB_ACTOR;
-    if (env.GITHUB_EVENT_NAME)
-        ctx.event = env.GITHUB_EVENT_NAME;
-    if (env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) {
-        ctx.runUrl = `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
-    }
-    return ctx;
 }
 
 ;// CONCATENATED MODULE: external "fs"
@@ -15145,7 +15153,7 @@ async function run() {
                 ...(process.env.GITHUB_RUN_ID ? { githubRunId: process.env.GITHUB_RUN_ID } : {}),
             });
             setOutputs({ ...drExecuteOutputs(result) });
-            await runtime_appendSummary(drillMarkdown(result.summary, result.summaryPath));
+            await runtime_appendSummary(drillMarkdown(result.summary, result.summaryPath, githubContext().attemptUrl));
             info(`dr-execute: ${result.status}${result.reason ? ` (${result.reason})` : ''}; receipts in ${result.receiptsDir}`);
             if (isFailure(result.status))
                 throw new StepFailure(`${result.status}: ${result.reason ?? result.status}`);
