@@ -379,12 +379,14 @@ const phaseReceiptSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._
     steps: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({ name: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), run: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), status: zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(RECEIPT_STATUSES), attempts: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({})), outputs: zod__WEBPACK_IMPORTED_MODULE_6__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()).default({}) })),
     checks: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({})).default([]),
     extra: zod__WEBPACK_IMPORTED_MODULE_6__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_6__/* .unknown */ .L5J()).default({}),
+    target: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().nullable().optional(),
 });
 const summarySchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({
     schema: zod__WEBPACK_IMPORTED_MODULE_6__/* .literal */ .euz(DRILL_SUMMARY_SCHEMA),
     runId: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
     incidentStart: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
     startedAt: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
+    target: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().nullable().default(null),
 });
 function runDirOf(evidenceDir, runId) {
     return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(evidenceDir, 'runs', runId);
@@ -745,6 +747,7 @@ class Engine {
     baseEnv = {};
     tmp = '';
     seq = 0;
+    target = null;
     constructor(o, deps) {
         this.o = o;
         this.deps = deps;
@@ -761,6 +764,8 @@ class Engine {
         const startedAt = this.iso();
         this.receipts = await (0,receipts/* loadReceipts */.oj)(this.o.runDir, this.o.runDirDisplay, this.o.runId);
         const previous = await (0,receipts/* loadSummary */.RF)(this.o.runDir, this.o.runDirDisplay);
+        // Refused before anything runs or is written: a target the plan does not know.
+        this.target = (0,schema/* resolveTarget */.u1)(this.plan, this.o.loaded.path, this.o.target ?? null, previous?.target ?? recordedTarget(this.receipts), this.o.runDirDisplay);
         for (const p of schema/* PHASES */.ZG)
             for (const s of this.receipts.get(p)?.steps ?? [])
                 Object.assign(this.outputs, s.outputs);
@@ -770,6 +775,7 @@ class Engine {
             const { o, plan } = this;
             this.log.info(`drloop: plan '${plan.name}' (${o.loaded.path}, sha256 ${o.loaded.sha256.slice(0, 12)}), run ${o.runId}, mode ${o.mode}` +
                 (o.mode === 'failback' ? '' : `, phases ${o.startAt ?? 'bringup'} → ${o.stopAfter ?? 'teardown'}`) +
+                (this.target !== null ? `, target ${this.target}` : '') +
                 (o.dryRun ? ' (dry run)' : ''));
             const outcome = o.mode === 'failback' ? await this.runFailback() : await this.runPhases();
             const summary = await this.writeSummary(startedAt, previous, outcome);
@@ -789,6 +795,9 @@ class Engine {
             env[k] = v;
         }
         Object.assign(env, this.plan.defaults.env);
+        if (this.target !== null)
+            Object.assign(env, this.plan.targets?.[this.target]?.env);
+        env.DRLOOP_TARGET = this.target ?? '';
         env.DRLOOP_RUN_ID = this.o.runId;
         env.DRLOOP_MODE = this.o.mode;
         env.DRLOOP_PLAN = this.o.loaded.path;
@@ -814,6 +823,7 @@ class Engine {
         // Commands are plan text, but a secret pasted into one must not reach the evidence either.
         receipt.steps = receipt.steps.map((s) => ({ ...s, run: (0,redact/* redact */.E$)(s.run).text }));
         receipt.checks = receipt.checks.map((c) => ({ ...c, target: (0,redact/* redact */.E$)(c.target).text }));
+        receipt.target = this.target;
         this.receipts.set(receipt.phase, receipt);
         await (0,receipts/* writeReceipt */.Qz)(this.o.runDir, receipt);
     }
@@ -1395,6 +1405,7 @@ class Engine {
             reason: outcome.reason,
             dryRun: o.dryRun,
             decision: o.decision,
+            target: this.target,
             alert,
             objectives: this.plan.objectives,
             incidentStart,
@@ -1409,6 +1420,13 @@ class Engine {
             await (0,fs_atomic/* writeJsonAtomic */.q)((0,receipts/* summaryPathOf */.Zk)(o.runDir), summary);
         return summary;
     }
+}
+/** The target an earlier job of the run wrote into its receipts (a summary may be missing). */
+function recordedTarget(receipts) {
+    for (const r of receipts.values())
+        if (typeof r.target === 'string')
+            return r.target;
+    return null;
 }
 function describeAttempt(a) {
     if (a.cancelled)
@@ -1450,6 +1468,7 @@ const drExecuteInputs = schemas/* object */.Ikc({
     'evidence-dir': schemas/* string */.YjP().default(context/* DEFAULT_EVIDENCE_DIR */.C),
     decision: schemas/* enum */.k5n(['allow', 'warn', 'block'], { error: (i) => `expected allow, warn or block (cost-decision's output), got ${JSON.stringify(i.input)}` }).optional(),
     'accept-warn': (0,inputs/* boolInput */.Hm)(false),
+    target: schemas/* string */.YjP().regex(schema/* TARGET_NAME */.MI, 'expected a target name (cost-decision\'s target output): letters, digits, ".", "_" or "-"').optional(),
     alert: (0,inputs/* textInput */._Z)(),
     'auto-promote': (0,inputs/* boolInput */.Hm)(false),
     'allow-promote-bypass': (0,inputs/* boolInput */.Hm)(false),
@@ -1543,6 +1562,7 @@ async function runDrExecute(inputs, deps) {
         startAt: mode === 'failback' ? null : startAt,
         stopAfter: mode === 'failback' ? null : stopAfter,
         decision: inputs.decision ?? null,
+        ...(inputs.target !== undefined ? { target: inputs.target } : {}),
         acceptWarn: inputs['accept-warn'],
         autoPromote: inputs['auto-promote'],
         allowPromoteBypass: inputs['allow-promote-bypass'],
@@ -1571,12 +1591,14 @@ async function runDrExecute(inputs, deps) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Fr: () => (/* binding */ DEFAULT_CHECK_TIMEOUT_SECONDS),
+/* harmony export */   MI: () => (/* binding */ TARGET_NAME),
 /* harmony export */   VA: () => (/* binding */ PLAN_MODES),
 /* harmony export */   Yq: () => (/* binding */ loadPlan),
 /* harmony export */   ZG: () => (/* binding */ PHASES),
 /* harmony export */   ay: () => (/* binding */ effectiveRetry),
 /* harmony export */   dO: () => (/* binding */ DEFAULT_CHECK_INTERVAL_SECONDS),
-/* harmony export */   it: () => (/* binding */ planPhases)
+/* harmony export */   it: () => (/* binding */ planPhases),
+/* harmony export */   u1: () => (/* binding */ resolveTarget)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_STEP_TIMEOUT_SECONDS, DEFAULT_BACKOFF_SECONDS, planFileSchema, parsePlan */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2716);
@@ -1693,6 +1715,9 @@ const failbackSchema = strict({
     checks: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(checkSchema).optional(),
     steps: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(stepSchema).min(1, 'expected at least one failback step'),
 });
+/** Target names as cost-decision writes them (the policy's `targets[].name`). */
+const TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+const targetsSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().regex(TARGET_NAME, 'expected a target name of letters, digits, ".", "_" or "-", as in the cost policy'), strict({ env: envMap.optional() }).nullable());
 const planFileSchema = strict({
     version: zod__WEBPACK_IMPORTED_MODULE_5__/* .literal */ .euz(1, { error: (i) => (i.input === undefined ? 'required: version: 1' : `expected 1, got ${JSON.stringify(i.input)}`) }),
     name: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP({ error: required('a plan name') })
@@ -1703,6 +1728,7 @@ const planFileSchema = strict({
     objectives: strict({ rto: _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK.optional(), rpo: _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK.optional() }).optional(),
     guards: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(guardSchema).optional(),
     defaults: strict({ timeout: _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK.optional(), retry: retrySchema.optional(), env: envMap.optional() }).optional(),
+    targets: targetsSchema.optional(),
     phases: phasesSchema,
     failback: failbackSchema.optional(),
     rpo: strict({ probe: command('the command that prints the newest recovered transaction time'), timeout: _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK.optional() }).optional(),
@@ -1775,6 +1801,7 @@ function parsePlan(data, displayPath) {
             },
             env: f.defaults?.env ?? {},
         },
+        targets: f.targets ? Object.fromEntries(Object.entries(f.targets).map(([name, t]) => [name, { env: t?.env ?? {} }])) : null,
         phases,
         failback: f.failback ? { checks: nameSteps(f.failback.checks ?? [], 'failback-check'), steps: nameSteps(f.failback.steps, 'failback') } : null,
         rpo: f.rpo ? { probe: f.rpo.probe, timeoutSeconds: f.rpo.timeout ?? null } : null,
@@ -1794,6 +1821,26 @@ function planPhases(plan) {
 function effectiveRetry(plan, step) {
     const d = plan.defaults.retry;
     return { max: step.retry?.max ?? d.max, backoffSeconds: step.retry?.backoff ?? d.backoffSeconds, on: step.retry?.on ?? d.on };
+}
+/**
+ * The target a run uses: the one asked for, else the one the run's earlier
+ * jobs recorded. A plan that declares targets refuses any other, and one run
+ * never changes target half-way.
+ */
+function resolveTarget(plan, displayPath, asked, recorded, runDisplay) {
+    if (asked !== null && recorded !== null && asked !== recorded) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`input 'target': run ${runDisplay} ran on target '${recorded}', not '${asked}'; one run keeps one target (use a new run-id for another)`);
+    }
+    const target = asked ?? recorded;
+    if (plan.targets === null)
+        return target;
+    const declared = Object.keys(plan.targets);
+    const list = declared.map((t) => `'${t}'`).join(', ');
+    if (target === null)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`input 'target': required, because ${displayPath} declares targets (${list}); pass cost-decision's target output`);
+    if (!declared.includes(target))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`input 'target': '${target}' is not a target of ${displayPath} (key 'targets' declares ${list})`);
+    return target;
 }
 
 

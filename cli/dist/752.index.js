@@ -19,7 +19,7 @@ __webpack_require__.r(__webpack_exports__);
 
 const USAGE = `usage: drloop execute --plan FILE [--mode drill|failover|failback]
                       [--start-at PHASE] [--stop-after PHASE] [--run-id ID] [--evidence-dir DIR]
-                      [--decision allow|warn|block] [--accept-warn] [--alert FILE|JSON]
+                      [--decision allow|warn|block] [--accept-warn] [--target NAME] [--alert FILE|JSON]
                       [--auto-promote] [--allow-promote-bypass] [--approver WHO] [--ticket ID]
                       [--teardown true|false] [--allow-full-drill] [--max-attempts N] [--no-retry]
                       [--dry-run] [--confirm1 FAILBACK] [--confirm2 CONFIRM-<run-id>] [--json]
@@ -42,6 +42,7 @@ const executeCommand = {
             'evidence-dir': flag,
             decision: flag,
             'accept-warn': bool,
+            target: flag,
             alert: flag,
             'auto-promote': bool,
             'allow-promote-bypass': bool,
@@ -90,7 +91,7 @@ const executeCommand = {
         }
         else {
             const s = result.summary;
-            const lines = [`${result.status.toUpperCase()}: plan ${s.plan.name}, run ${result.runId} (${s.mode})${result.reason ? ` — ${result.reason}` : ''}`, ''];
+            const lines = [`${result.status.toUpperCase()}: plan ${s.plan.name}, run ${result.runId} (${s.mode}${s.target ? `, target ${s.target}` : ''})${result.reason ? ` — ${result.reason}` : ''}`, ''];
             for (const p of s.phases) {
                 const took = p.durationSeconds === null ? '' : (0,_src_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(p.durationSeconds);
                 lines.push(`  ${p.phase.padEnd(9)} ${p.status.padEnd(9)} ${took.padEnd(8)} ${p.skipReason ?? ''}`.trimEnd());

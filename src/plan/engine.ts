@@ -32,6 +32,7 @@ import {
   PHASES,
   effectiveRetry,
   planPhases,
+  resolveTarget,
   type CheckSpec,
   type LoadedPlan,
   type PhaseName,
@@ -55,6 +56,8 @@ export interface EngineOptions {
   startAt: PhaseName | null;
   stopAfter: PhaseName | null;
   decision: CostDecision | null;
+  /** cost-decision's chosen target; steps see it as DRLOOP_TARGET. Defaults to the one the run recorded. */
+  target?: string;
   acceptWarn: boolean;
   autoPromote: boolean;
   allowPromoteBypass: boolean;
@@ -162,6 +165,7 @@ export class Engine {
   private baseEnv: Record<string, string> = {};
   private tmp = '';
   private seq = 0;
+  private target: string | null = null;
 
   constructor(
     private readonly o: EngineOptions,
@@ -183,6 +187,8 @@ export class Engine {
     const startedAt = this.iso();
     this.receipts = await loadReceipts(this.o.runDir, this.o.runDirDisplay, this.o.runId);
     const previous = await loadSummary(this.o.runDir, this.o.runDirDisplay);
+    // Refused before anything runs or is written: a target the plan does not know.
+    this.target = resolveTarget(this.plan, this.o.loaded.path, this.o.target ?? null, previous?.target ?? recordedTarget(this.receipts), this.o.runDirDisplay);
     for (const p of PHASES) for (const s of this.receipts.get(p)?.steps ?? []) Object.assign(this.outputs, s.outputs);
 
     this.tmp = await mkdtemp(join(tmpdir(), 'drloop-run-'));
@@ -192,6 +198,7 @@ export class Engine {
       this.log.info(
         `drloop: plan '${plan.name}' (${o.loaded.path}, sha256 ${o.loaded.sha256.slice(0, 12)}), run ${o.runId}, mode ${o.mode}` +
           (o.mode === 'failback' ? '' : `, phases ${o.startAt ?? 'bringup'} → ${o.stopAfter ?? 'teardown'}`) +
+          (this.target !== null ? `, target ${this.target}` : '') +
           (o.dryRun ? ' (dry run)' : ''),
       );
       const outcome = o.mode === 'failback' ? await this.runFailback() : await this.runPhases();
@@ -211,6 +218,8 @@ export class Engine {
       env[k] = v;
     }
     Object.assign(env, this.plan.defaults.env);
+    if (this.target !== null) Object.assign(env, this.plan.targets?.[this.target]?.env);
+    env.DRLOOP_TARGET = this.target ?? '';
     env.DRLOOP_RUN_ID = this.o.runId;
     env.DRLOOP_MODE = this.o.mode;
     env.DRLOOP_PLAN = this.o.loaded.path;
@@ -237,6 +246,7 @@ export class Engine {
     // Commands are plan text, but a secret pasted into one must not reach the evidence either.
     receipt.steps = receipt.steps.map((s) => ({ ...s, run: redact(s.run).text }));
     receipt.checks = receipt.checks.map((c) => ({ ...c, target: redact(c.target).text }));
+    receipt.target = this.target;
     this.receipts.set(receipt.phase, receipt);
     await writeReceipt(this.o.runDir, receipt);
   }
@@ -792,6 +802,7 @@ export class Engine {
       reason: outcome.reason,
       dryRun: o.dryRun,
       decision: o.decision,
+      target: this.target,
       alert,
       objectives: this.plan.objectives,
       incidentStart,
@@ -805,6 +816,12 @@ export class Engine {
     if (!(o.dryRun && previous && !previous.dryRun)) await writeJsonAtomic(summaryPathOf(o.runDir), summary);
     return summary;
   }
+}
+
+/** The target an earlier job of the run wrote into its receipts (a summary may be missing). */
+function recordedTarget(receipts: Map<ReceiptName, PhaseReceipt>): string | null {
+  for (const r of receipts.values()) if (typeof r.target === 'string') return r.target;
+  return null;
 }
 
 function describeAttempt(a: AttemptRecord): string {

@@ -69,6 +69,8 @@ export interface PhaseReceipt {
   steps: StepRecord[];
   checks: CheckRecord[];
   extra: Record<string, unknown>;
+  /** The target the run used (cost-decision's choice); null or absent when none was given. */
+  target?: string | null;
 }
 
 /** A phase as the run summary lists it: its receipt without the steps and checks. */
@@ -84,6 +86,8 @@ export interface DrillSummary {
   reason: string | null;
   dryRun: boolean;
   decision: 'allow' | 'warn' | 'block' | null;
+  /** The target the run used (cost-decision's choice); null when none was given. */
+  target: string | null;
   alert: { name: string; fingerprint: string; groupKey: string; status: string; startsAt: string | null } | null;
   objectives: { rtoSeconds: number | null; rpoSeconds: number | null };
   incidentStart: string;
@@ -112,6 +116,7 @@ const phaseReceiptSchema = z.looseObject({
   steps: z.array(z.looseObject({ name: z.string(), run: z.string(), status: z.enum(RECEIPT_STATUSES), attempts: z.array(z.looseObject({})), outputs: z.record(z.string(), z.string()).default({}) })),
   checks: z.array(z.looseObject({})).default([]),
   extra: z.record(z.string(), z.unknown()).default({}),
+  target: z.string().nullable().optional(),
 });
 
 const summarySchema = z.looseObject({
@@ -119,6 +124,7 @@ const summarySchema = z.looseObject({
   runId: z.string(),
   incidentStart: z.string(),
   startedAt: z.string(),
+  target: z.string().nullable().default(null),
 });
 
 export function runDirOf(evidenceDir: string, runId: string): string {

@@ -10,7 +10,7 @@ import type { Logger } from '../logger.js';
 import { expandGlobs } from '../workspace.js';
 import { Engine, type EngineResult } from './engine.js';
 import { runDirOf, summaryPathOf, type DrillSummary, type RunStatus } from './receipts.js';
-import { loadPlan, PHASES, PLAN_MODES, type LoadedPlan } from './schema.js';
+import { loadPlan, PHASES, PLAN_MODES, TARGET_NAME, type LoadedPlan } from './schema.js';
 
 /** A run id becomes a directory name, so it is kept to a safe alphabet. */
 export const RUN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
@@ -31,6 +31,7 @@ export const drExecuteInputs = z.object({
   'evidence-dir': z.string().default(DEFAULT_EVIDENCE_DIR),
   decision: z.enum(['allow', 'warn', 'block'], { error: (i) => `expected allow, warn or block (cost-decision's output), got ${JSON.stringify(i.input)}` }).optional(),
   'accept-warn': boolInput(false),
+  target: z.string().regex(TARGET_NAME, 'expected a target name (cost-decision\'s target output): letters, digits, ".", "_" or "-"').optional(),
   alert: textInput(),
   'auto-promote': boolInput(false),
   'allow-promote-bypass': boolInput(false),
@@ -164,6 +165,7 @@ export async function runDrExecute(inputs: DrExecuteInputs, deps: DrExecuteDeps)
       startAt: mode === 'failback' ? null : startAt,
       stopAfter: mode === 'failback' ? null : stopAfter,
       decision: inputs.decision ?? null,
+      ...(inputs.target !== undefined ? { target: inputs.target } : {}),
       acceptWarn: inputs['accept-warn'],
       autoPromote: inputs['auto-promote'],
       allowPromoteBypass: inputs['allow-promote-bypass'],

@@ -132,6 +132,13 @@ const failbackSchema = strict({
   steps: z.array(stepSchema).min(1, 'expected at least one failback step'),
 });
 
+/** Target names as cost-decision writes them (the policy's `targets[].name`). */
+export const TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+const targetsSchema = z.record(
+  z.string().regex(TARGET_NAME, 'expected a target name of letters, digits, ".", "_" or "-", as in the cost policy'),
+  strict({ env: envMap.optional() }).nullable(),
+);
+
 export const planFileSchema = strict({
   version: z.literal(1, { error: (i) => (i.input === undefined ? 'required: version: 1' : `expected 1, got ${JSON.stringify(i.input)}`) }),
   name: z
@@ -143,6 +150,7 @@ export const planFileSchema = strict({
   objectives: strict({ rto: durationSchema.optional(), rpo: durationSchema.optional() }).optional(),
   guards: z.array(guardSchema).optional(),
   defaults: strict({ timeout: durationSchema.optional(), retry: retrySchema.optional(), env: envMap.optional() }).optional(),
+  targets: targetsSchema.optional(),
   phases: phasesSchema,
   failback: failbackSchema.optional(),
   rpo: strict({ probe: command('the command that prints the newest recovered transaction time'), timeout: durationSchema.optional() }).optional(),
@@ -162,6 +170,8 @@ export interface Plan {
   objectives: { rtoSeconds: number | null; rpoSeconds: number | null };
   guards: GuardSpec[];
   defaults: { timeoutSeconds: number; retry: { max: number; backoffSeconds: number; on: string[] }; env: Record<string, string> };
+  /** Per-target settings, keyed by cost-decision's target name; null when the plan declares none. */
+  targets: Record<string, { env: Record<string, string> }> | null;
   phases: Partial<Record<PhaseName, PhaseSpec>>;
   failback: { checks: CheckSpec[]; steps: StepSpec[] } | null;
   rpo: { probe: string; timeoutSeconds: number | null } | null;
@@ -240,6 +250,7 @@ export function parsePlan(data: unknown, displayPath: string): Plan {
       },
       env: f.defaults?.env ?? {},
     },
+    targets: f.targets ? Object.fromEntries(Object.entries(f.targets).map(([name, t]) => [name, { env: t?.env ?? {} }])) : null,
     phases,
     failback: f.failback ? { checks: nameSteps(f.failback.checks ?? [], 'failback-check'), steps: nameSteps(f.failback.steps, 'failback') } : null,
     rpo: f.rpo ? { probe: f.rpo.probe, timeoutSeconds: f.rpo.timeout ?? null } : null,
@@ -262,4 +273,22 @@ export function planPhases(plan: Plan): PhaseName[] {
 export function effectiveRetry(plan: Plan, step: StepSpec): { max: number; backoffSeconds: number; on: string[] } {
   const d = plan.defaults.retry;
   return { max: step.retry?.max ?? d.max, backoffSeconds: step.retry?.backoff ?? d.backoffSeconds, on: step.retry?.on ?? d.on };
+}
+
+/**
+ * The target a run uses: the one asked for, else the one the run's earlier
+ * jobs recorded. A plan that declares targets refuses any other, and one run
+ * never changes target half-way.
+ */
+export function resolveTarget(plan: Plan, displayPath: string, asked: string | null, recorded: string | null, runDisplay: string): string | null {
+  if (asked !== null && recorded !== null && asked !== recorded) {
+    throw new ConfigurationError(`input 'target': run ${runDisplay} ran on target '${recorded}', not '${asked}'; one run keeps one target (use a new run-id for another)`);
+  }
+  const target = asked ?? recorded;
+  if (plan.targets === null) return target;
+  const declared = Object.keys(plan.targets);
+  const list = declared.map((t) => `'${t}'`).join(', ');
+  if (target === null) throw new ConfigurationError(`input 'target': required, because ${displayPath} declares targets (${list}); pass cost-decision's target output`);
+  if (!declared.includes(target)) throw new ConfigurationError(`input 'target': '${target}' is not a target of ${displayPath} (key 'targets' declares ${list})`);
+  return target;
 }

@@ -12247,7 +12247,7 @@ function drillMarkdown(s, summaryPath) {
     const title = s.dryRun ? `${s.plan.name}: dry run` : `${s.plan.name}: ${s.status}`;
     lines.push(`## ${RUN_ICON[s.status]} DR ${s.mode} — ${cell(title)}`);
     lines.push('');
-    lines.push(`Run \`${s.runId}\`, plan \`${cell(s.plan.path)}\` (sha256 \`${s.plan.sha256.slice(0, 12)}\`)${s.decision ? `, cost decision **${s.decision}**` : ''}.`);
+    lines.push(`Run \`${s.runId}\`, plan \`${cell(s.plan.path)}\` (sha256 \`${s.plan.sha256.slice(0, 12)}\`)${s.target ? `, target **${cell(s.target)}**` : ''}${s.decision ? `, cost decision **${s.decision}**` : ''}.`);
     if (s.reason) {
         lines.push('');
         lines.push(`> ${cell(s.reason)}`);
@@ -13683,6 +13683,9 @@ const failbackSchema = strict({
     checks: array(checkSchema).optional(),
     steps: array(stepSchema).min(1, 'expected at least one failback step'),
 });
+/** Target names as cost-decision writes them (the policy's `targets[].name`). */
+const TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+const targetsSchema = record(schemas_string().regex(TARGET_NAME, 'expected a target name of letters, digits, ".", "_" or "-", as in the cost policy'), strict({ env: envMap.optional() }).nullable());
 const planFileSchema = strict({
     version: literal(1, { error: (i) => (i.input === undefined ? 'required: version: 1' : `expected 1, got ${JSON.stringify(i.input)}`) }),
     name: schemas_string({ error: schema_required('a plan name') })
@@ -13693,6 +13696,7 @@ const planFileSchema = strict({
     objectives: strict({ rto: durationSchema.optional(), rpo: durationSchema.optional() }).optional(),
     guards: array(guardSchema).optional(),
     defaults: strict({ timeout: durationSchema.optional(), retry: retrySchema.optional(), env: envMap.optional() }).optional(),
+    targets: targetsSchema.optional(),
     phases: phasesSchema,
     failback: failbackSchema.optional(),
     rpo: strict({ probe: command('the command that prints the newest recovered transaction time'), timeout: durationSchema.optional() }).optional(),
@@ -13765,6 +13769,7 @@ function parsePlan(data, displayPath) {
             },
             env: f.defaults?.env ?? {},
         },
+        targets: f.targets ? Object.fromEntries(Object.entries(f.targets).map(([name, t]) => [name, { env: t?.env ?? {} }])) : null,
         phases,
         failback: f.failback ? { checks: nameSteps(f.failback.checks ?? [], 'failback-check'), steps: nameSteps(f.failback.steps, 'failback') } : null,
         rpo: f.rpo ? { probe: f.rpo.probe, timeoutSeconds: f.rpo.timeout ?? null } : null,
@@ -13784,6 +13789,26 @@ function planPhases(plan) {
 function effectiveRetry(plan, step) {
     const d = plan.defaults.retry;
     return { max: step.retry?.max ?? d.max, backoffSeconds: step.retry?.backoff ?? d.backoffSeconds, on: step.retry?.on ?? d.on };
+}
+/**
+ * The target a run uses: the one asked for, else the one the run's earlier
+ * jobs recorded. A plan that declares targets refuses any other, and one run
+ * never changes target half-way.
+ */
+function resolveTarget(plan, displayPath, asked, recorded, runDisplay) {
+    if (asked !== null && recorded !== null && asked !== recorded) {
+        throw new ConfigurationError(`input 'target': run ${runDisplay} ran on target '${recorded}', not '${asked}'; one run keeps one target (use a new run-id for another)`);
+    }
+    const target = asked ?? recorded;
+    if (plan.targets === null)
+        return target;
+    const declared = Object.keys(plan.targets);
+    const list = declared.map((t) => `'${t}'`).join(', ');
+    if (target === null)
+        throw new ConfigurationError(`input 'target': required, because ${displayPath} declares targets (${list}); pass cost-decision's target output`);
+    if (!declared.includes(target))
+        throw new ConfigurationError(`input 'target': '${target}' is not a target of ${displayPath} (key 'targets' declares ${list})`);
+    return target;
 }
 
 ;// CONCATENATED MODULE: ./src/plan/receipts.ts
@@ -13817,12 +13842,14 @@ const phaseReceiptSchema = looseObject({
     steps: array(looseObject({ name: schemas_string(), run: schemas_string(), status: schemas_enum(RECEIPT_STATUSES), attempts: array(looseObject({})), outputs: record(schemas_string(), schemas_string()).default({}) })),
     checks: array(looseObject({})).default([]),
     extra: record(schemas_string(), unknown()).default({}),
+    target: schemas_string().nullable().optional(),
 });
 const summarySchema = looseObject({
     schema: literal(DRILL_SUMMARY_SCHEMA),
     runId: schemas_string(),
     incidentStart: schemas_string(),
     startedAt: schemas_string(),
+    target: schemas_string().nullable().default(null),
 });
 function runDirOf(evidenceDir, runId) {
     return (0,external_node_path_namespaceObject.join)(evidenceDir, 'runs', runId);
@@ -14134,6 +14161,7 @@ class Engine {
     baseEnv = {};
     tmp = '';
     seq = 0;
+    target = null;
     constructor(o, deps) {
         this.o = o;
         this.deps = deps;
@@ -14150,6 +14178,8 @@ class Engine {
         const startedAt = this.iso();
         this.receipts = await loadReceipts(this.o.runDir, this.o.runDirDisplay, this.o.runId);
         const previous = await loadSummary(this.o.runDir, this.o.runDirDisplay);
+        // Refused before anything runs or is written: a target the plan does not know.
+        this.target = resolveTarget(this.plan, this.o.loaded.path, this.o.target ?? null, previous?.target ?? recordedTarget(this.receipts), this.o.runDirDisplay);
         for (const p of PHASES)
             for (const s of this.receipts.get(p)?.steps ?? [])
                 Object.assign(this.outputs, s.outputs);
@@ -14159,6 +14189,7 @@ class Engine {
             const { o, plan } = this;
             this.log.info(`drloop: plan '${plan.name}' (${o.loaded.path}, sha256 ${o.loaded.sha256.slice(0, 12)}), run ${o.runId}, mode ${o.mode}` +
                 (o.mode === 'failback' ? '' : `, phases ${o.startAt ?? 'bringup'} → ${o.stopAfter ?? 'teardown'}`) +
+                (this.target !== null ? `, target ${this.target}` : '') +
                 (o.dryRun ? ' (dry run)' : ''));
             const outcome = o.mode === 'failback' ? await this.runFailback() : await this.runPhases();
             const summary = await this.writeSummary(startedAt, previous, outcome);
@@ -14178,6 +14209,9 @@ class Engine {
             env[k] = v;
         }
         Object.assign(env, this.plan.defaults.env);
+        if (this.target !== null)
+            Object.assign(env, this.plan.targets?.[this.target]?.env);
+        env.DRLOOP_TARGET = this.target ?? '';
         env.DRLOOP_RUN_ID = this.o.runId;
         env.DRLOOP_MODE = this.o.mode;
         env.DRLOOP_PLAN = this.o.loaded.path;
@@ -14203,6 +14237,7 @@ class Engine {
         // Commands are plan text, but a secret pasted into one must not reach the evidence either.
         receipt.steps = receipt.steps.map((s) => ({ ...s, run: redact(s.run).text }));
         receipt.checks = receipt.checks.map((c) => ({ ...c, target: redact(c.target).text }));
+        receipt.target = this.target;
         this.receipts.set(receipt.phase, receipt);
         await writeReceipt(this.o.runDir, receipt);
     }
@@ -14784,6 +14819,7 @@ class Engine {
             reason: outcome.reason,
             dryRun: o.dryRun,
             decision: o.decision,
+            target: this.target,
             alert,
             objectives: this.plan.objectives,
             incidentStart,
@@ -14798,6 +14834,13 @@ class Engine {
             await writeJsonAtomic(summaryPathOf(o.runDir), summary);
         return summary;
     }
+}
+/** The target an earlier job of the run wrote into its receipts (a summary may be missing). */
+function recordedTarget(receipts) {
+    for (const r of receipts.values())
+        if (typeof r.target === 'string')
+            return r.target;
+    return null;
 }
 function describeAttempt(a) {
     if (a.cancelled)
@@ -14839,6 +14882,7 @@ const drExecuteInputs = object({
     'evidence-dir': schemas_string().default(DEFAULT_EVIDENCE_DIR),
     decision: schemas_enum(['allow', 'warn', 'block'], { error: (i) => `expected allow, warn or block (cost-decision's output), got ${JSON.stringify(i.input)}` }).optional(),
     'accept-warn': boolInput(false),
+    target: schemas_string().regex(TARGET_NAME, 'expected a target name (cost-decision\'s target output): letters, digits, ".", "_" or "-"').optional(),
     alert: textInput(),
     'auto-promote': boolInput(false),
     'allow-promote-bypass': boolInput(false),
@@ -14932,6 +14976,7 @@ async function runDrExecute(inputs, deps) {
         startAt: mode === 'failback' ? null : startAt,
         stopAfter: mode === 'failback' ? null : stopAfter,
         decision: inputs.decision ?? null,
+        ...(inputs.target !== undefined ? { target: inputs.target } : {}),
         acceptWarn: inputs['accept-warn'],
         autoPromote: inputs['auto-promote'],
         allowPromoteBypass: inputs['allow-promote-bypass'],

@@ -5,7 +5,7 @@ import { EXIT, parseFlags, stderrLogger, type Command } from '../cli-kit.js';
 
 const USAGE = `usage: drloop execute --plan FILE [--mode drill|failover|failback]
                       [--start-at PHASE] [--stop-after PHASE] [--run-id ID] [--evidence-dir DIR]
-                      [--decision allow|warn|block] [--accept-warn] [--alert FILE|JSON]
+                      [--decision allow|warn|block] [--accept-warn] [--target NAME] [--alert FILE|JSON]
                       [--auto-promote] [--allow-promote-bypass] [--approver WHO] [--ticket ID]
                       [--teardown true|false] [--allow-full-drill] [--max-attempts N] [--no-retry]
                       [--dry-run] [--confirm1 FAILBACK] [--confirm2 CONFIRM-<run-id>] [--json]
@@ -31,6 +31,7 @@ export const executeCommand: Command = {
         'evidence-dir': flag,
         decision: flag,
         'accept-warn': bool,
+        target: flag,
         alert: flag,
         'auto-promote': bool,
         'allow-promote-bypass': bool,
@@ -79,7 +80,7 @@ export const executeCommand: Command = {
       ctx.stdout.write(`${JSON.stringify({ ...outputs, reason: result.reason }, null, 2)}\n`);
     } else {
       const s = result.summary;
-      const lines = [`${result.status.toUpperCase()}: plan ${s.plan.name}, run ${result.runId} (${s.mode})${result.reason ? ` — ${result.reason}` : ''}`, ''];
+      const lines = [`${result.status.toUpperCase()}: plan ${s.plan.name}, run ${result.runId} (${s.mode}${s.target ? `, target ${s.target}` : ''})${result.reason ? ` — ${result.reason}` : ''}`, ''];
       for (const p of s.phases) {
         const took = p.durationSeconds === null ? '' : formatDuration(p.durationSeconds);
         lines.push(`  ${p.phase.padEnd(9)} ${p.status.padEnd(9)} ${took.padEnd(8)} ${p.skipReason ?? ''}`.trimEnd());
