@@ -1,6 +1,7 @@
 import { formatDuration } from '../../../src/duration.js';
 import { parseInputs } from '../../../src/inputs.js';
 import { drExecuteInputs, drExecuteOutputs, isFailure, runDrExecute } from '../../../src/plan/run.js';
+import { streamPressure } from '../../../src/plan/runner.js';
 import { EXIT, parseFlags, stderrLogger, type Command } from '../cli-kit.js';
 
 const USAGE = `usage: drloop execute --plan FILE [--mode drill|failover|failback]
@@ -69,6 +70,7 @@ export const executeCommand: Command = {
         now: () => new Date(),
         env: ctx.env,
         signal: cancel.signal,
+        backpressure: streamPressure(ctx.stderr),
         ...(ctx.env.GITHUB_RUN_ID ? { githubRunId: ctx.env.GITHUB_RUN_ID } : {}),
       });
     } finally {
