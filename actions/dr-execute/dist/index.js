@@ -15069,12 +15069,18 @@ class Engine {
         // Read when asked: a promotion refused in this job counts for its teardown.
         const refusalFor = (p) => refuseAll ?? (p === 'teardown' ? null : refuseCost) ?? this.orderRefusal(p);
         const pending = (p) => inPlan.includes(p) && this.receipts.get(p)?.status !== 'success';
-        const toRun = window.filter((p) => pending(p) && refusalFor(p) === null);
+        // Whether teardown may follow promote is known up front only when this job does not run promote.
+        const decidedLater = (p) => p === 'teardown' && window.includes('promote') && pending('promote');
+        const toRun = window.filter((p) => pending(p) && (decidedLater(p) ? refuseAll === null : refusalFor(p) === null));
         for (const p of window) {
             if (inPlan.includes(p) && this.receipts.get(p)?.status === 'success')
                 this.log.info(`${p}: already succeeded in ${o.runDirDisplay}; not run again`);
         }
-        const refusal = refuseAll ?? (window.some((p) => p !== 'teardown' && pending(p)) ? refuseCost : null) ?? window.filter(pending).map((p) => this.orderRefusal(p)).find((r) => r !== null) ?? null;
+        const refusal = refuseAll ?? (window.some((p) => p !== 'teardown' && pending(p)) ? refuseCost : null) ?? window
+            .filter((p) => pending(p) && !decidedLater(p))
+            .map((p) => this.orderRefusal(p))
+            .find((r) => r !== null) ??
+            null;
         if (refusal)
             this.log.error(`refused: ${refusal}`);
         if (o.dryRun)
