@@ -571,8 +571,8 @@ var policy = __webpack_require__(4375);
 var fs_atomic = __webpack_require__(1056);
 // EXTERNAL MODULE: ./src/inputs.ts
 var src_inputs = __webpack_require__(8422);
-// EXTERNAL MODULE: ./src/plan/run.ts + 5 modules
-var plan_run = __webpack_require__(9208);
+// EXTERNAL MODULE: ./src/plan/run.ts + 7 modules
+var plan_run = __webpack_require__(5108);
 // EXTERNAL MODULE: ./src/plan/receipts.ts
 var receipts = __webpack_require__(6258);
 // EXTERNAL MODULE: ./src/plan/schema.ts

@@ -8,8 +8,10 @@ import type { Logger } from '../logger.js';
 import { redact } from '../redact.js';
 import { baseEnvironment } from './env.js';
 import { measure, missedObjectives, round } from './measure.js';
-import { refusedOutputName } from './outputs.js';
-import { promoteGate, type ApprovalRecord, type ApprovalSource, type GateResult } from './promote.js';
+import { outputsFromReceipts, stepForReceipt } from './outputs.js';
+import { orderRefusal, windowGates } from './gates.js';
+import { judgeObjectives, promotionOf, summaryPhases, type Outcome } from './outcome.js';
+import { promoteGate, type ApprovalSource, type GateResult } from './promote.js';
 import {
   DRILL_SUMMARY_SCHEMA,
   PHASE_RECEIPT_SCHEMA,
@@ -17,7 +19,6 @@ import {
   loadSummary,
   skippedReceipt,
   summaryPathOf,
-  summaryPhaseOf,
   writeReceipt,
   type CheckRecord,
   type DrillSummary,
@@ -99,28 +100,12 @@ export interface EngineResult {
   receipts: Map<ReceiptName, PhaseReceipt>;
 }
 
-type Outcome = { status: RunStatus; reason: string | null; lastPhase: string | null };
-
 const ICON: Record<ReceiptStatus, string> = { success: '✔', failed: '✖', skipped: '○', cancelled: '■' };
 
 /** The target an earlier job of the run wrote into its receipts (a summary may be missing). */
 function recordedTarget(receipts: Map<ReceiptName, PhaseReceipt>): string | null {
   for (const r of receipts.values()) if (typeof r.target === 'string') return r.target;
   return null;
-}
-
-/** A step's outputs as a receipt keeps them: values holding a secret are redacted and marked. */
-function redactedStep(s: StepRecord): StepRecord {
-  const outputs: Record<string, string> = {};
-  const redacted: string[] = [];
-  for (const [k, v] of Object.entries(s.outputs)) {
-    const r = redact(v);
-    outputs[k] = r.text;
-    if (r.total > 0) redacted.push(k);
-  }
-  const out: StepRecord = { ...s, run: redact(s.run).text, outputs };
-  if (redacted.length) out.redactedOutputs = redacted;
-  return out;
 }
 
 export class Engine {
@@ -156,7 +141,7 @@ export class Engine {
     const previous = await loadSummary(this.o.runDir, this.o.runDirDisplay);
     // Refused before anything runs or is written: a target the plan does not know.
     this.target = resolveTarget(this.plan, this.o.loaded.path, this.o.target ?? null, previous?.target ?? recordedTarget(this.receipts), this.o.runDirDisplay);
-    this.loadOutputs();
+    Object.assign(this.outputs, outputsFromReceipts(this.receipts, (m) => this.log.warning(m)));
 
     const tmp = await mkdtemp(join(tmpdir(), 'drloop-run-'));
     try {
@@ -190,25 +175,6 @@ export class Engine {
     }
   }
 
-  /**
-   * Outputs that earlier jobs' steps recorded, for the steps of this job. A
-   * receipt is a file anyone with the artifact could edit, so its outputs
-   * pass the same name rules as a live step's; redacted values are not passed.
-   */
-  private loadOutputs(): void {
-    for (const p of PHASES) {
-      for (const s of this.receipts.get(p)?.steps ?? []) {
-        const redacted = new Set(s.redactedOutputs ?? []);
-        for (const [k, v] of Object.entries(s.outputs)) {
-          const why = refusedOutputName(k);
-          if (why) this.log.warning(`${p} › ${s.name}: output ${k} in the receipt is not passed on: a name that changes how programs run (${why})`);
-          else if (redacted.has(k)) this.log.warning(`${p} › ${s.name}: output ${k} held a secret and is redacted in the receipt; steps of this job do not get it`);
-          else this.outputs[k] = v;
-        }
-      }
-    }
-  }
-
   /** The environment every step starts from: the runner's, minus action inputs and runner credentials, plus run context. */
   private async prepareEnv(tmp: string): Promise<Record<string, string>> {
     const env = baseEnvironment(this.deps.env, this.plan, { runId: this.o.runId, mode: this.o.mode, planPath: this.o.loaded.path, runDir: this.o.runDir, target: this.target });
@@ -232,7 +198,7 @@ export class Engine {
 
   private async save(receipt: PhaseReceipt): Promise<void> {
     // Commands are plan text, but a secret pasted into one (or printed into an output) must not reach the evidence either.
-    receipt.steps = receipt.steps.map(redactedStep);
+    receipt.steps = receipt.steps.map(stepForReceipt);
     receipt.checks = receipt.checks.map((c) => ({ ...c, target: redact(c.target).text }));
     receipt.target = this.target;
     this.receipts.set(receipt.phase, receipt);
@@ -261,53 +227,13 @@ export class Engine {
 
   // ---------------------------------------------------------------- phases
 
-  /**
-   * Rules that hold across the jobs of one run, read from its receipts:
-   * promote never follows teardown, and in failover teardown never follows a
-   * refused promotion (it would remove what the incident now runs on).
-   */
-  private orderRefusal(p: PhaseName): string | null {
-    const where = `${this.o.runDirDisplay}/phases`;
-    if (p === 'promote') {
-      const teardown = this.receipts.get('teardown');
-      if (teardown && teardown.startedAt !== null) return `promote never follows teardown, and teardown already ran in run ${this.o.runId} (${where}/teardown.json is ${teardown.status})`;
-    }
-    if (p === 'teardown' && this.o.mode === 'failover') {
-      const refused = this.receipts.get('promote')?.extra.promotionRefused;
-      if (typeof refused === 'string') {
-        return `in mode failover teardown never follows a refused promotion (${where}/promote.json: ${refused}); promote once approved, or tear down in a separate run`;
-      }
-    }
-    return null;
-  }
-
   private async runPhases(): Promise<Outcome> {
     const { o, plan } = this;
     const inPlan = planPhases(plan);
-    const startIdx = o.startAt ? PHASES.indexOf(o.startAt) : 0;
-    const stopIdx = o.stopAfter ? PHASES.indexOf(o.stopAfter) : PHASES.length - 1;
-    const window = PHASES.slice(startIdx, stopIdx + 1);
-
-    // Gates that refuse the whole window, and the cost gate, which spares teardown.
-    let refuseAll: string | null = null;
-    if (startIdx === 0 && stopIdx === PHASES.length - 1 && inPlan.includes('bringup') && inPlan.includes('teardown') && !o.allowFullDrill) {
-      refuseAll = 'a full drill (bringup through teardown in one run) needs allow-full-drill: true; use start-at/stop-after for partial runs';
-    }
-    if (!refuseAll && o.startAt !== 'teardown') {
-      for (const p of PHASES.slice(0, startIdx)) {
-        if (!inPlan.includes(p)) continue;
-        const r = this.receipts.get(p);
-        if (r?.status !== 'success') {
-          refuseAll = `cannot start at ${o.startAt}: phase ${p} ${r ? `is ${r.status}${r.skipReason ? ` (${r.skipReason})` : ''}` : 'has no receipt'} in ${o.runDirDisplay}`;
-          break;
-        }
-      }
-    }
-    let refuseCost: string | null = null;
-    if (o.decision === 'block') refuseCost = 'the cost decision is block';
-    else if (o.decision === 'warn' && !o.acceptWarn) refuseCost = 'the cost decision is warn and accept-warn is not true';
+    const { startIdx, stopIdx, window, refuseAll, refuseCost } = windowGates({ ...o, inPlan }, this.receipts);
+    const orderRefused = (p: PhaseName) => orderRefusal(p, this.receipts, o);
     // Read when asked: a promotion refused in this job counts for its teardown.
-    const refusalFor = (p: PhaseName) => refuseAll ?? (p === 'teardown' ? null : refuseCost) ?? this.orderRefusal(p);
+    const refusalFor = (p: PhaseName) => refuseAll ?? (p === 'teardown' ? null : refuseCost) ?? orderRefused(p);
 
     const pending = (p: PhaseName) => inPlan.includes(p) && this.receipts.get(p)?.status !== 'success';
     // Whether teardown may follow promote is known up front only when this job does not run promote.
@@ -319,7 +245,7 @@ export class Engine {
     const refusal =
       refuseAll ?? (window.some((p) => p !== 'teardown' && pending(p)) ? refuseCost : null) ?? window
         .filter((p) => pending(p) && !decidedLater(p))
-        .map((p) => this.orderRefusal(p))
+        .map(orderRefused)
         .find((r) => r !== null) ??
       null;
     if (refusal) this.log.error(`refused: ${refusal}`);
@@ -573,20 +499,6 @@ export class Engine {
 
   // --------------------------------------------------------------- summary
 
-  /**
-   * A drill exists to show the objectives hold: one that misses them failed.
-   * A failover's status is the recovery's; a miss is reported loudly beside it.
-   */
-  private judgeObjectives(outcome: Outcome, missed: string | null): Outcome {
-    if (missed === null || this.o.dryRun || this.o.mode === 'failback') return outcome;
-    if (this.o.mode === 'drill' && (outcome.status === 'succeeded' || outcome.status === 'stopped')) {
-      this.log.error(`the drill failed: it missed its objectives: ${missed}`);
-      return { ...outcome, status: 'failed', reason: `missed objectives: ${missed}${outcome.reason ? ` (${outcome.reason})` : ''}` };
-    }
-    this.log.error(`OBJECTIVES MISSED: ${missed}; the ${this.o.mode} itself is ${outcome.status}`);
-    return outcome;
-  }
-
   private async writeSummary(startedAt: string, previous: DrillSummary | undefined, raw: Outcome): Promise<DrillSummary> {
     const { o } = this;
     const ctx = o.alert?.context;
@@ -597,11 +509,8 @@ export class Engine {
     const incidentStart = ctx?.startsAt ?? previous?.incidentStart ?? startedAt;
     const measured = measure(this.receipts, incidentStart, this.plan.objectives);
     const missed = missedObjectives(measured, this.plan.objectives);
-    const outcome = this.judgeObjectives(raw, missed);
-    const phases = PHASES.map((p) => this.receipts.get(p)).filter((r): r is PhaseReceipt => r !== undefined);
-    const failback = this.receipts.get('failback');
-    if (failback) phases.push(failback);
-    const promote = this.receipts.get('promote');
+    const { outcome, error } = judgeObjectives(o.mode, o.dryRun, raw, missed);
+    if (error) this.log.error(error);
     const summary: DrillSummary = {
       schema: DRILL_SUMMARY_SCHEMA,
       runId: o.runId,
@@ -619,17 +528,9 @@ export class Engine {
       endedAt: this.iso(),
       ...measured,
       objectivesMissed: missed,
-      promotion:
-        promote?.status === 'success'
-          ? {
-              gate: (promote.extra.gate as string | undefined) ?? null,
-              approver: (promote.extra.approver as string | null | undefined) ?? null,
-              ticket: (promote.extra.ticket as string | null | undefined) ?? null,
-              approval: (promote.extra.approval as ApprovalRecord | undefined) ?? null,
-            }
-          : null,
+      promotion: promotionOf(this.receipts.get('promote')),
       lastPhase: outcome.lastPhase,
-      phases: phases.map(summaryPhaseOf),
+      phases: summaryPhases(this.receipts),
     };
     // A dry run never replaces the summary of a run that really happened.
     if (!(o.dryRun && previous && !previous.dryRun)) await writeJsonAtomic(summaryPathOf(o.runDir), summary);

@@ -1,3 +1,7 @@
+import { redact } from '../redact.js';
+import type { PhaseReceipt, ReceiptName, StepRecord } from './receipts.js';
+import { PHASES } from './schema.js';
+
 /**
  * Step outputs: the `KEY=value` lines a step appends to `$DRLOOP_OUTPUT`,
  * given to later steps as environment variables. An output is data, so a name
@@ -105,4 +109,39 @@ export function parseStepOutputs(text: string): { outputs: Record<string, string
     else outputs[name] = value;
   }
   return { outputs, refused };
+}
+
+/** A step as its receipt keeps it: the command and output values redacted, redacted outputs marked. */
+export function stepForReceipt(s: StepRecord): StepRecord {
+  const outputs: Record<string, string> = {};
+  const redacted: string[] = [];
+  for (const [k, v] of Object.entries(s.outputs)) {
+    const r = redact(v);
+    outputs[k] = r.text;
+    if (r.total > 0) redacted.push(k);
+  }
+  const out: StepRecord = { ...s, run: redact(s.run).text, outputs };
+  if (redacted.length) out.redactedOutputs = redacted;
+  return out;
+}
+
+/**
+ * Outputs that earlier jobs' steps recorded, for the steps of this job. A
+ * receipt is a file anyone with the artifact could edit, so its outputs pass
+ * the same name rules as a live step's; redacted values are not passed.
+ */
+export function outputsFromReceipts(receipts: Map<ReceiptName, PhaseReceipt>, warn: (message: string) => void): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  for (const p of PHASES) {
+    for (const s of receipts.get(p)?.steps ?? []) {
+      const redacted = new Set(s.redactedOutputs ?? []);
+      for (const [k, v] of Object.entries(s.outputs)) {
+        const why = refusedOutputName(k);
+        if (why) warn(`${p} › ${s.name}: output ${k} in the receipt is not passed on: a name that changes how programs run (${why})`);
+        else if (redacted.has(k)) warn(`${p} › ${s.name}: output ${k} held a secret and is redacted in the receipt; steps of this job do not get it`);
+        else outputs[k] = v;
+      }
+    }
+  }
+  return outputs;
 }

@@ -2509,7 +2509,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9758);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3961);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -2518,7 +2518,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9758:
+/***/ 3961:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -13657,175 +13657,6 @@ function missedObjectives(m, objectives) {
     return missed.length ? missed.join('; ') : null;
 }
 
-;// CONCATENATED MODULE: ./src/plan/outputs.ts
-/**
- * Step outputs: the `KEY=value` lines a step appends to `$DRLOOP_OUTPUT`,
- * given to later steps as environment variables. An output is data, so a name
- * that a shell, the dynamic loader or a language runtime reads to decide how a
- * program runs is refused: it would let one step's output change what later
- * steps execute.
- */
-/** Exact names (compared upper-cased) and why each is refused. */
-const REFUSED_NAMES = {
-    PATH: 'the shell looks programs up in it',
-    CDPATH: 'the shell reads it',
-    BASH_ENV: 'bash runs the file it names',
-    ENV: 'sh runs the file it names',
-    IFS: 'the shell splits words on it',
-    PS4: 'the shell expands it when tracing',
-    PROMPT_COMMAND: 'the shell runs it',
-    SHELLOPTS: 'the shell reads it',
-    BASHOPTS: 'the shell reads it',
-    GLOBIGNORE: 'the shell reads it',
-    HOME: 'programs read their configuration from it',
-    SHELL: 'programs run it',
-    TMPDIR: 'programs write temporary files there',
-    NODE_OPTIONS: 'Node.js reads it',
-    NODE_PATH: 'Node.js loads modules from it',
-    NODE_EXTRA_CA_CERTS: 'Node.js trusts it',
-    NODE_TLS_REJECT_UNAUTHORIZED: 'Node.js reads it',
-    RUBYOPT: 'Ruby reads it',
-    RUBYLIB: 'Ruby loads code from it',
-    PERL5OPT: 'Perl reads it',
-    PERL5LIB: 'Perl loads code from it',
-    PERLLIB: 'Perl loads code from it',
-    JAVA_TOOL_OPTIONS: 'the JVM reads it',
-    _JAVA_OPTIONS: 'the JVM reads it',
-    JDK_JAVA_OPTIONS: 'the JVM reads it',
-    CLASSPATH: 'the JVM loads code from it',
-    GCONV_PATH: 'the C library loads code from it',
-    EDITOR: 'programs run it',
-    VISUAL: 'programs run it',
-    PAGER: 'programs run it',
-    LESSOPEN: 'less runs it',
-    SSL_CERT_FILE: 'TLS clients trust it',
-    SSL_CERT_DIR: 'TLS clients trust it',
-    CURL_CA_BUNDLE: 'curl trusts it',
-    REQUESTS_CA_BUNDLE: 'Python requests trusts it',
-    HTTP_PROXY: 'HTTP clients send requests through it',
-    HTTPS_PROXY: 'HTTP clients send requests through it',
-    ALL_PROXY: 'HTTP clients send requests through it',
-    NO_PROXY: 'HTTP clients read it',
-};
-/** Prefixes (compared upper-cased) and why names under them are refused. */
-const REFUSED_PREFIXES = [
-    ['DRLOOP_', 'drloop sets DRLOOP_ variables itself'],
-    ['LD_', 'the dynamic loader reads LD_ variables'],
-    ['DYLD_', 'the dynamic loader reads DYLD_ variables'],
-    ['BASH_FUNC_', 'bash imports functions from BASH_FUNC_ variables'],
-    ['PYTHON', 'Python reads PYTHON* variables'],
-    ['GIT_', 'git reads GIT_ variables'],
-    ['NPM_CONFIG_', 'npm reads NPM_CONFIG_ variables'],
-    ['GITHUB_', 'the runner and its tools read GITHUB_ variables'],
-    ['ACTIONS_', 'the runner reads ACTIONS_ variables'],
-    ['RUNNER_', 'the runner reads RUNNER_ variables'],
-    ['INPUT_', 'actions read their inputs from INPUT_ variables'],
-];
-/** Why an output of this name is refused, or null when it may be passed on. */
-function refusedOutputName(name) {
-    const upper = name.toUpperCase();
-    const exact = REFUSED_NAMES[upper];
-    if (exact)
-        return `${name}: ${exact}`;
-    for (const [prefix, why] of REFUSED_PREFIXES)
-        if (upper.startsWith(prefix))
-            return `${name}: ${why}`;
-    return null;
-}
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-function shorten(s) {
-    return s.length > 60 ? `${s.slice(0, 60)}…` : s;
-}
-/** Reads the `KEY=value` lines a step appended to `$DRLOOP_OUTPUT`. */
-function parseStepOutputs(text) {
-    const outputs = {};
-    const refused = [];
-    for (const raw of text.split(/\r?\n/)) {
-        if (raw.trim() === '')
-            continue;
-        const eq = raw.indexOf('=');
-        const name = eq > 0 ? raw.slice(0, eq) : '';
-        const value = eq > 0 ? raw.slice(eq + 1) : '';
-        if (!NAME.test(name)) {
-            refused.push({ line: shorten(raw), reason: 'not a KEY=value line with a name of letters, digits and _' });
-            continue;
-        }
-        const why = refusedOutputName(name);
-        if (why)
-            refused.push({ line: name, reason: `a name that changes how programs run (${why})` });
-        // A line holds one value; a carriage return or NUL inside it is not text a later step can get intact.
-        else if (/[\r\0]/.test(value))
-            refused.push({ line: name, reason: 'the value holds a carriage return or NUL' });
-        else
-            outputs[name] = value;
-    }
-    return { outputs, refused };
-}
-
-;// CONCATENATED MODULE: ./src/plan/promote.ts
-/**
- * The promotion gate: promote runs only with an explicit auto-promote, a
- * verified approval of a GitHub Environment, the legacy `approver` input, or
- * the drill bypass. The approval is read from GitHub through an
- * ApprovalSource, which the action implements with GitHub's REST API; the
- * engine never talks to GitHub itself.
- */
-
-/** How to make GitHub ask a person before the promote job runs. */
-function reviewersHint(environment) {
-    return (`give environment '${environment}' required reviewers (repository Settings → Environments → ${environment} → Required reviewers; ` +
-        `an environment GitHub creates on first use has none, and private repositories need a plan that offers them) ` +
-        `and run the promoting job with \`environment: ${environment}\``);
-}
-function promote_closed(reason, o) {
-    return { passed: false, gate: null, reason, approver: null, ticket: o.ticket, approval: null };
-}
-/** The review that decides: the last one GitHub lists for the environment. */
-function decidingReview(reviews, environment) {
-    let found = null;
-    for (const r of reviews)
-        if (r.environments.includes(environment))
-            found = r;
-    return found;
-}
-async function verifiedApproval(o, environment) {
-    if (!o.approvals)
-        return promote_closed(`promote-environment '${environment}' needs GitHub's approvals API, which only the dr-execute action reads`, o);
-    let reviews;
-    try {
-        reviews = await o.approvals.reviews();
-    }
-    catch (err) {
-        return promote_closed(`could not read the approvals of ${o.approvals.describe}: ${describeError(err)}`, o);
-    }
-    const review = decidingReview(reviews, environment);
-    if (!review) {
-        const others = [...new Set(reviews.flatMap((r) => r.environments))];
-        const seen = others.length ? `reviews cover only ${others.map((e) => `'${e}'`).join(', ')}` : 'GitHub lists no review';
-        return promote_closed(`no approval of environment '${environment}' for ${o.approvals.describe} (${seen}); ${reviewersHint(environment)}`, o);
-    }
-    if (review.state !== 'approved') {
-        return promote_closed(`environment '${environment}' was ${review.state} by ${review.reviewer}${review.comment ? ` (${JSON.stringify(review.comment)})` : ''} for ${o.approvals.describe}`, o);
-    }
-    const comment = review.comment.trim();
-    const ticket = o.ticket ?? (comment === '' ? null : comment.split(/\r?\n/)[0].slice(0, 200));
-    const approval = { environment, reviewer: review.reviewer, comment, verifiedAt: o.now().toISOString(), source: o.approvals.describe };
-    return { passed: true, gate: 'approval', reason: `environment '${environment}' approved by ${review.reviewer}`, approver: review.reviewer, ticket, approval };
-}
-async function promoteGate(o) {
-    const open = (gate, reason, approver = null) => ({ passed: true, gate, reason, approver, ticket: o.ticket, approval: null });
-    if (o.autoPromote)
-        return open('auto-promote', 'auto-promote: true');
-    if (o.environment !== null)
-        return verifiedApproval(o, o.environment);
-    if (o.approver)
-        return open('approval', `approver input set to ${o.approver} (not verified with GitHub)`, o.approver);
-    if (o.allowPromoteBypass && o.mode === 'drill')
-        return open('bypass', 'allow-promote-bypass: true in a drill');
-    const hint = o.allowPromoteBypass ? ' (allow-promote-bypass applies to mode drill only)' : '';
-    return promote_closed(`needs promote-environment (a verified GitHub approval), auto-promote: true or an approver${hint}`, o);
-}
-
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/yaml-file.ts
@@ -14116,6 +13947,199 @@ function resolveTarget(plan, displayPath, asked, recorded, runDisplay) {
     return target;
 }
 
+;// CONCATENATED MODULE: ./src/plan/outputs.ts
+
+
+/**
+ * Step outputs: the `KEY=value` lines a step appends to `$DRLOOP_OUTPUT`,
+ * given to later steps as environment variables. An output is data, so a name
+ * that a shell, the dynamic loader or a language runtime reads to decide how a
+ * program runs is refused: it would let one step's output change what later
+ * steps execute.
+ */
+/** Exact names (compared upper-cased) and why each is refused. */
+const REFUSED_NAMES = {
+    PATH: 'the shell looks programs up in it',
+    CDPATH: 'the shell reads it',
+    BASH_ENV: 'bash runs the file it names',
+    ENV: 'sh runs the file it names',
+    IFS: 'the shell splits words on it',
+    PS4: 'the shell expands it when tracing',
+    PROMPT_COMMAND: 'the shell runs it',
+    SHELLOPTS: 'the shell reads it',
+    BASHOPTS: 'the shell reads it',
+    GLOBIGNORE: 'the shell reads it',
+    HOME: 'programs read their configuration from it',
+    SHELL: 'programs run it',
+    TMPDIR: 'programs write temporary files there',
+    NODE_OPTIONS: 'Node.js reads it',
+    NODE_PATH: 'Node.js loads modules from it',
+    NODE_EXTRA_CA_CERTS: 'Node.js trusts it',
+    NODE_TLS_REJECT_UNAUTHORIZED: 'Node.js reads it',
+    RUBYOPT: 'Ruby reads it',
+    RUBYLIB: 'Ruby loads code from it',
+    PERL5OPT: 'Perl reads it',
+    PERL5LIB: 'Perl loads code from it',
+    PERLLIB: 'Perl loads code from it',
+    JAVA_TOOL_OPTIONS: 'the JVM reads it',
+    _JAVA_OPTIONS: 'the JVM reads it',
+    JDK_JAVA_OPTIONS: 'the JVM reads it',
+    CLASSPATH: 'the JVM loads code from it',
+    GCONV_PATH: 'the C library loads code from it',
+    EDITOR: 'programs run it',
+    VISUAL: 'programs run it',
+    PAGER: 'programs run it',
+    LESSOPEN: 'less runs it',
+    SSL_CERT_FILE: 'TLS clients trust it',
+    SSL_CERT_DIR: 'TLS clients trust it',
+    CURL_CA_BUNDLE: 'curl trusts it',
+    REQUESTS_CA_BUNDLE: 'Python requests trusts it',
+    HTTP_PROXY: 'HTTP clients send requests through it',
+    HTTPS_PROXY: 'HTTP clients send requests through it',
+    ALL_PROXY: 'HTTP clients send requests through it',
+    NO_PROXY: 'HTTP clients read it',
+};
+/** Prefixes (compared upper-cased) and why names under them are refused. */
+const REFUSED_PREFIXES = [
+    ['DRLOOP_', 'drloop sets DRLOOP_ variables itself'],
+    ['LD_', 'the dynamic loader reads LD_ variables'],
+    ['DYLD_', 'the dynamic loader reads DYLD_ variables'],
+    ['BASH_FUNC_', 'bash imports functions from BASH_FUNC_ variables'],
+    ['PYTHON', 'Python reads PYTHON* variables'],
+    ['GIT_', 'git reads GIT_ variables'],
+    ['NPM_CONFIG_', 'npm reads NPM_CONFIG_ variables'],
+    ['GITHUB_', 'the runner and its tools read GITHUB_ variables'],
+    ['ACTIONS_', 'the runner reads ACTIONS_ variables'],
+    ['RUNNER_', 'the runner reads RUNNER_ variables'],
+    ['INPUT_', 'actions read their inputs from INPUT_ variables'],
+];
+/** Why an output of this name is refused, or null when it may be passed on. */
+function refusedOutputName(name) {
+    const upper = name.toUpperCase();
+    const exact = REFUSED_NAMES[upper];
+    if (exact)
+        return `${name}: ${exact}`;
+    for (const [prefix, why] of REFUSED_PREFIXES)
+        if (upper.startsWith(prefix))
+            return `${name}: ${why}`;
+    return null;
+}
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function shorten(s) {
+    return s.length > 60 ? `${s.slice(0, 60)}…` : s;
+}
+/** Reads the `KEY=value` lines a step appended to `$DRLOOP_OUTPUT`. */
+function parseStepOutputs(text) {
+    const outputs = {};
+    const refused = [];
+    for (const raw of text.split(/\r?\n/)) {
+        if (raw.trim() === '')
+            continue;
+        const eq = raw.indexOf('=');
+        const name = eq > 0 ? raw.slice(0, eq) : '';
+        const value = eq > 0 ? raw.slice(eq + 1) : '';
+        if (!NAME.test(name)) {
+            refused.push({ line: shorten(raw), reason: 'not a KEY=value line with a name of letters, digits and _' });
+            continue;
+        }
+        const why = refusedOutputName(name);
+        if (why)
+            refused.push({ line: name, reason: `a name that changes how programs run (${why})` });
+        // A line holds one value; a carriage return or NUL inside it is not text a later step can get intact.
+        else if (/[\r\0]/.test(value))
+            refused.push({ line: name, reason: 'the value holds a carriage return or NUL' });
+        else
+            outputs[name] = value;
+    }
+    return { outputs, refused };
+}
+/** A step as its receipt keeps it: the command and output values redacted, redacted outputs marked. */
+function stepForReceipt(s) {
+    const outputs = {};
+    const redacted = [];
+    for (const [k, v] of Object.entries(s.outputs)) {
+        const r = redact(v);
+        outputs[k] = r.text;
+        if (r.total > 0)
+            redacted.push(k);
+    }
+    const out = { ...s, run: redact(s.run).text, outputs };
+    if (redacted.length)
+        out.redactedOutputs = redacted;
+    return out;
+}
+/**
+ * Outputs that earlier jobs' steps recorded, for the steps of this job. A
+ * receipt is a file anyone with the artifact could edit, so its outputs pass
+ * the same name rules as a live step's; redacted values are not passed.
+ */
+function outputsFromReceipts(receipts, warn) {
+    const outputs = {};
+    for (const p of PHASES) {
+        for (const s of receipts.get(p)?.steps ?? []) {
+            const redacted = new Set(s.redactedOutputs ?? []);
+            for (const [k, v] of Object.entries(s.outputs)) {
+                const why = refusedOutputName(k);
+                if (why)
+                    warn(`${p} › ${s.name}: output ${k} in the receipt is not passed on: a name that changes how programs run (${why})`);
+                else if (redacted.has(k))
+                    warn(`${p} › ${s.name}: output ${k} held a secret and is redacted in the receipt; steps of this job do not get it`);
+                else
+                    outputs[k] = v;
+            }
+        }
+    }
+    return outputs;
+}
+
+;// CONCATENATED MODULE: ./src/plan/gates.ts
+
+function windowGates(g, receipts) {
+    const startIdx = g.startAt ? PHASES.indexOf(g.startAt) : 0;
+    const stopIdx = g.stopAfter ? PHASES.indexOf(g.stopAfter) : PHASES.length - 1;
+    let refuseAll = null;
+    if (startIdx === 0 && stopIdx === PHASES.length - 1 && g.inPlan.includes('bringup') && g.inPlan.includes('teardown') && !g.allowFullDrill) {
+        refuseAll = 'a full drill (bringup through teardown in one run) needs allow-full-drill: true; use start-at/stop-after for partial runs';
+    }
+    if (!refuseAll && g.startAt !== 'teardown') {
+        for (const p of PHASES.slice(0, startIdx)) {
+            if (!g.inPlan.includes(p))
+                continue;
+            const r = receipts.get(p);
+            if (r?.status !== 'success') {
+                refuseAll = `cannot start at ${g.startAt}: phase ${p} ${r ? `is ${r.status}${r.skipReason ? ` (${r.skipReason})` : ''}` : 'has no receipt'} in ${g.runDirDisplay}`;
+                break;
+            }
+        }
+    }
+    let refuseCost = null;
+    if (g.decision === 'block')
+        refuseCost = 'the cost decision is block';
+    else if (g.decision === 'warn' && !g.acceptWarn)
+        refuseCost = 'the cost decision is warn and accept-warn is not true';
+    return { startIdx, stopIdx, window: PHASES.slice(startIdx, stopIdx + 1), refuseAll, refuseCost };
+}
+/**
+ * Rules that hold across the jobs of one run, read from its receipts:
+ * promote never follows teardown, and in failover teardown never follows a
+ * refused promotion (it would remove what the incident now runs on).
+ */
+function orderRefusal(p, receipts, run) {
+    const where = `${run.runDirDisplay}/phases`;
+    if (p === 'promote') {
+        const teardown = receipts.get('teardown');
+        if (teardown && teardown.startedAt !== null)
+            return `promote never follows teardown, and teardown already ran in run ${run.runId} (${where}/teardown.json is ${teardown.status})`;
+    }
+    if (p === 'teardown' && run.mode === 'failover') {
+        const refused = receipts.get('promote')?.extra.promotionRefused;
+        if (typeof refused === 'string') {
+            return `in mode failover teardown never follows a refused promotion (${where}/promote.json: ${refused}); promote once approved, or tear down in a separate run`;
+        }
+    }
+    return null;
+}
+
 ;// CONCATENATED MODULE: ./src/plan/receipts.ts
 
 
@@ -14225,6 +14249,107 @@ function skippedReceipt(runId, phase, reason) {
         checks: [],
         extra: {},
     };
+}
+
+;// CONCATENATED MODULE: ./src/plan/outcome.ts
+
+
+/**
+ * A drill exists to show the objectives hold: one that misses them failed.
+ * A failover's status is the recovery's; the miss is reported loudly beside it.
+ * Returns the outcome to record and the line to log as an error, if any.
+ */
+function judgeObjectives(mode, dryRun, outcome, missed) {
+    if (missed === null || dryRun || mode === 'failback')
+        return { outcome, error: null };
+    if (mode === 'drill' && (outcome.status === 'succeeded' || outcome.status === 'stopped')) {
+        return {
+            outcome: { ...outcome, status: 'failed', reason: `missed objectives: ${missed}${outcome.reason ? ` (${outcome.reason})` : ''}` },
+            error: `the drill failed: it missed its objectives: ${missed}`,
+        };
+    }
+    return { outcome, error: `OBJECTIVES MISSED: ${missed}; the ${mode} itself is ${outcome.status}` };
+}
+/** How promotion was allowed, from a successful promote receipt. */
+function promotionOf(promote) {
+    if (promote?.status !== 'success')
+        return null;
+    const x = promote.extra;
+    return {
+        gate: x.gate ?? null,
+        approver: x.approver ?? null,
+        ticket: x.ticket ?? null,
+        approval: x.approval ?? null,
+    };
+}
+/** The five phases in order, then failback once it has a receipt. */
+function summaryPhases(receipts) {
+    const names = [...PHASES, 'failback'];
+    return names.map((p) => receipts.get(p)).filter((r) => r !== undefined).map(summaryPhaseOf);
+}
+
+;// CONCATENATED MODULE: ./src/plan/promote.ts
+/**
+ * The promotion gate: promote runs only with an explicit auto-promote, a
+ * verified approval of a GitHub Environment, the legacy `approver` input, or
+ * the drill bypass. The approval is read from GitHub through an
+ * ApprovalSource, which the action implements with GitHub's REST API; the
+ * engine never talks to GitHub itself.
+ */
+
+/** How to make GitHub ask a person before the promote job runs. */
+function reviewersHint(environment) {
+    return (`give environment '${environment}' required reviewers (repository Settings → Environments → ${environment} → Required reviewers; ` +
+        `an environment GitHub creates on first use has none, and private repositories need a plan that offers them) ` +
+        `and run the promoting job with \`environment: ${environment}\``);
+}
+function promote_closed(reason, o) {
+    return { passed: false, gate: null, reason, approver: null, ticket: o.ticket, approval: null };
+}
+/** The review that decides: the last one GitHub lists for the environment. */
+function decidingReview(reviews, environment) {
+    let found = null;
+    for (const r of reviews)
+        if (r.environments.includes(environment))
+            found = r;
+    return found;
+}
+async function verifiedApproval(o, environment) {
+    if (!o.approvals)
+        return promote_closed(`promote-environment '${environment}' needs GitHub's approvals API, which only the dr-execute action reads`, o);
+    let reviews;
+    try {
+        reviews = await o.approvals.reviews();
+    }
+    catch (err) {
+        return promote_closed(`could not read the approvals of ${o.approvals.describe}: ${describeError(err)}`, o);
+    }
+    const review = decidingReview(reviews, environment);
+    if (!review) {
+        const others = [...new Set(reviews.flatMap((r) => r.environments))];
+        const seen = others.length ? `reviews cover only ${others.map((e) => `'${e}'`).join(', ')}` : 'GitHub lists no review';
+        return promote_closed(`no approval of environment '${environment}' for ${o.approvals.describe} (${seen}); ${reviewersHint(environment)}`, o);
+    }
+    if (review.state !== 'approved') {
+        return promote_closed(`environment '${environment}' was ${review.state} by ${review.reviewer}${review.comment ? ` (${JSON.stringify(review.comment)})` : ''} for ${o.approvals.describe}`, o);
+    }
+    const comment = review.comment.trim();
+    const ticket = o.ticket ?? (comment === '' ? null : comment.split(/\r?\n/)[0].slice(0, 200));
+    const approval = { environment, reviewer: review.reviewer, comment, verifiedAt: o.now().toISOString(), source: o.approvals.describe };
+    return { passed: true, gate: 'approval', reason: `environment '${environment}' approved by ${review.reviewer}`, approver: review.reviewer, ticket, approval };
+}
+async function promoteGate(o) {
+    const open = (gate, reason, approver = null) => ({ passed: true, gate, reason, approver, ticket: o.ticket, approval: null });
+    if (o.autoPromote)
+        return open('auto-promote', 'auto-promote: true');
+    if (o.environment !== null)
+        return verifiedApproval(o, o.environment);
+    if (o.approver)
+        return open('approval', `approver input set to ${o.approver} (not verified with GitHub)`, o.approver);
+    if (o.allowPromoteBypass && o.mode === 'drill')
+        return open('bypass', 'allow-promote-bypass: true in a drill');
+    const hint = o.allowPromoteBypass ? ' (allow-promote-bypass applies to mode drill only)' : '';
+    return promote_closed(`needs promote-environment (a verified GitHub approval), auto-promote: true or an approver${hint}`, o);
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -14866,6 +14991,8 @@ class StepRunner {
 
 
 
+
+
 const ICON = { success: '✔', failed: '✖', skipped: '○', cancelled: '■' };
 /** The target an earlier job of the run wrote into its receipts (a summary may be missing). */
 function recordedTarget(receipts) {
@@ -14873,21 +15000,6 @@ function recordedTarget(receipts) {
         if (typeof r.target === 'string')
             return r.target;
     return null;
-}
-/** A step's outputs as a receipt keeps them: values holding a secret are redacted and marked. */
-function redactedStep(s) {
-    const outputs = {};
-    const redacted = [];
-    for (const [k, v] of Object.entries(s.outputs)) {
-        const r = redact(v);
-        outputs[k] = r.text;
-        if (r.total > 0)
-            redacted.push(k);
-    }
-    const out = { ...s, run: redact(s.run).text, outputs };
-    if (redacted.length)
-        out.redactedOutputs = redacted;
-    return out;
 }
 class Engine {
     o;
@@ -14919,7 +15031,7 @@ class Engine {
         const previous = await loadSummary(this.o.runDir, this.o.runDirDisplay);
         // Refused before anything runs or is written: a target the plan does not know.
         this.target = resolveTarget(this.plan, this.o.loaded.path, this.o.target ?? null, previous?.target ?? recordedTarget(this.receipts), this.o.runDirDisplay);
-        this.loadOutputs();
+        Object.assign(this.outputs, outputsFromReceipts(this.receipts, (m) => this.log.warning(m)));
         const tmp = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'drloop-run-'));
         try {
             const { o, plan, deps } = this;
@@ -14950,27 +15062,6 @@ class Engine {
             await (0,promises_namespaceObject.rm)(tmp, { recursive: true, force: true });
         }
     }
-    /**
-     * Outputs that earlier jobs' steps recorded, for the steps of this job. A
-     * receipt is a file anyone with the artifact could edit, so its outputs
-     * pass the same name rules as a live step's; redacted values are not passed.
-     */
-    loadOutputs() {
-        for (const p of PHASES) {
-            for (const s of this.receipts.get(p)?.steps ?? []) {
-                const redacted = new Set(s.redactedOutputs ?? []);
-                for (const [k, v] of Object.entries(s.outputs)) {
-                    const why = refusedOutputName(k);
-                    if (why)
-                        this.log.warning(`${p} › ${s.name}: output ${k} in the receipt is not passed on: a name that changes how programs run (${why})`);
-                    else if (redacted.has(k))
-                        this.log.warning(`${p} › ${s.name}: output ${k} held a secret and is redacted in the receipt; steps of this job do not get it`);
-                    else
-                        this.outputs[k] = v;
-                }
-            }
-        }
-    }
     /** The environment every step starts from: the runner's, minus action inputs and runner credentials, plus run context. */
     async prepareEnv(tmp) {
         const env = baseEnvironment(this.deps.env, this.plan, { runId: this.o.runId, mode: this.o.mode, planPath: this.o.loaded.path, runDir: this.o.runDir, target: this.target });
@@ -14993,7 +15084,7 @@ class Engine {
     }
     async save(receipt) {
         // Commands are plan text, but a secret pasted into one (or printed into an output) must not reach the evidence either.
-        receipt.steps = receipt.steps.map(redactedStep);
+        receipt.steps = receipt.steps.map(stepForReceipt);
         receipt.checks = receipt.checks.map((c) => ({ ...c, target: redact(c.target).text }));
         receipt.target = this.target;
         this.receipts.set(receipt.phase, receipt);
@@ -15019,55 +15110,13 @@ class Engine {
         return this.gate;
     }
     // ---------------------------------------------------------------- phases
-    /**
-     * Rules that hold across the jobs of one run, read from its receipts:
-     * promote never follows teardown, and in failover teardown never follows a
-     * refused promotion (it would remove what the incident now runs on).
-     */
-    orderRefusal(p) {
-        const where = `${this.o.runDirDisplay}/phases`;
-        if (p === 'promote') {
-            const teardown = this.receipts.get('teardown');
-            if (teardown && teardown.startedAt !== null)
-                return `promote never follows teardown, and teardown already ran in run ${this.o.runId} (${where}/teardown.json is ${teardown.status})`;
-        }
-        if (p === 'teardown' && this.o.mode === 'failover') {
-            const refused = this.receipts.get('promote')?.extra.promotionRefused;
-            if (typeof refused === 'string') {
-                return `in mode failover teardown never follows a refused promotion (${where}/promote.json: ${refused}); promote once approved, or tear down in a separate run`;
-            }
-        }
-        return null;
-    }
     async runPhases() {
         const { o, plan } = this;
         const inPlan = planPhases(plan);
-        const startIdx = o.startAt ? PHASES.indexOf(o.startAt) : 0;
-        const stopIdx = o.stopAfter ? PHASES.indexOf(o.stopAfter) : PHASES.length - 1;
-        const window = PHASES.slice(startIdx, stopIdx + 1);
-        // Gates that refuse the whole window, and the cost gate, which spares teardown.
-        let refuseAll = null;
-        if (startIdx === 0 && stopIdx === PHASES.length - 1 && inPlan.includes('bringup') && inPlan.includes('teardown') && !o.allowFullDrill) {
-            refuseAll = 'a full drill (bringup through teardown in one run) needs allow-full-drill: true; use start-at/stop-after for partial runs';
-        }
-        if (!refuseAll && o.startAt !== 'teardown') {
-            for (const p of PHASES.slice(0, startIdx)) {
-                if (!inPlan.includes(p))
-                    continue;
-                const r = this.receipts.get(p);
-                if (r?.status !== 'success') {
-                    refuseAll = `cannot start at ${o.startAt}: phase ${p} ${r ? `is ${r.status}${r.skipReason ? ` (${r.skipReason})` : ''}` : 'has no receipt'} in ${o.runDirDisplay}`;
-                    break;
-                }
-            }
-        }
-        let refuseCost = null;
-        if (o.decision === 'block')
-            refuseCost = 'the cost decision is block';
-        else if (o.decision === 'warn' && !o.acceptWarn)
-            refuseCost = 'the cost decision is warn and accept-warn is not true';
+        const { startIdx, stopIdx, window, refuseAll, refuseCost } = windowGates({ ...o, inPlan }, this.receipts);
+        const orderRefused = (p) => orderRefusal(p, this.receipts, o);
         // Read when asked: a promotion refused in this job counts for its teardown.
-        const refusalFor = (p) => refuseAll ?? (p === 'teardown' ? null : refuseCost) ?? this.orderRefusal(p);
+        const refusalFor = (p) => refuseAll ?? (p === 'teardown' ? null : refuseCost) ?? orderRefused(p);
         const pending = (p) => inPlan.includes(p) && this.receipts.get(p)?.status !== 'success';
         // Whether teardown may follow promote is known up front only when this job does not run promote.
         const decidedLater = (p) => p === 'teardown' && window.includes('promote') && pending('promote');
@@ -15078,7 +15127,7 @@ class Engine {
         }
         const refusal = refuseAll ?? (window.some((p) => p !== 'teardown' && pending(p)) ? refuseCost : null) ?? window
             .filter((p) => pending(p) && !decidedLater(p))
-            .map((p) => this.orderRefusal(p))
+            .map(orderRefused)
             .find((r) => r !== null) ??
             null;
         if (refusal)
@@ -15354,20 +15403,6 @@ class Engine {
         return { status: 'succeeded', reason: null, lastPhase: 'failback' };
     }
     // --------------------------------------------------------------- summary
-    /**
-     * A drill exists to show the objectives hold: one that misses them failed.
-     * A failover's status is the recovery's; a miss is reported loudly beside it.
-     */
-    judgeObjectives(outcome, missed) {
-        if (missed === null || this.o.dryRun || this.o.mode === 'failback')
-            return outcome;
-        if (this.o.mode === 'drill' && (outcome.status === 'succeeded' || outcome.status === 'stopped')) {
-            this.log.error(`the drill failed: it missed its objectives: ${missed}`);
-            return { ...outcome, status: 'failed', reason: `missed objectives: ${missed}${outcome.reason ? ` (${outcome.reason})` : ''}` };
-        }
-        this.log.error(`OBJECTIVES MISSED: ${missed}; the ${this.o.mode} itself is ${outcome.status}`);
-        return outcome;
-    }
     async writeSummary(startedAt, previous, raw) {
         const { o } = this;
         const ctx = o.alert?.context;
@@ -15378,12 +15413,9 @@ class Engine {
         const incidentStart = ctx?.startsAt ?? previous?.incidentStart ?? startedAt;
         const measured = measure(this.receipts, incidentStart, this.plan.objectives);
         const missed = missedObjectives(measured, this.plan.objectives);
-        const outcome = this.judgeObjectives(raw, missed);
-        const phases = PHASES.map((p) => this.receipts.get(p)).filter((r) => r !== undefined);
-        const failback = this.receipts.get('failback');
-        if (failback)
-            phases.push(failback);
-        const promote = this.receipts.get('promote');
+        const { outcome, error } = judgeObjectives(o.mode, o.dryRun, raw, missed);
+        if (error)
+            this.log.error(error);
         const summary = {
             schema: DRILL_SUMMARY_SCHEMA,
             runId: o.runId,
@@ -15401,16 +15433,9 @@ class Engine {
             endedAt: this.iso(),
             ...measured,
             objectivesMissed: missed,
-            promotion: promote?.status === 'success'
-                ? {
-                    gate: promote.extra.gate ?? null,
-                    approver: promote.extra.approver ?? null,
-                    ticket: promote.extra.ticket ?? null,
-                    approval: promote.extra.approval ?? null,
-                }
-                : null,
+            promotion: promotionOf(this.receipts.get('promote')),
             lastPhase: outcome.lastPhase,
-            phases: phases.map(summaryPhaseOf),
+            phases: summaryPhases(this.receipts),
         };
         // A dry run never replaces the summary of a run that really happened.
         if (!(o.dryRun && previous && !previous.dryRun))

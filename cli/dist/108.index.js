@@ -1,5 +1,5 @@
-export const id = 208;
-export const ids = [208];
+export const id = 108;
+export const ids = [108];
 export const modules = {
 
 /***/ 3222:
@@ -642,7 +642,7 @@ function skippedReceipt(runId, phase, reason) {
 
 /***/ }),
 
-/***/ 9208:
+/***/ 5108:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -732,7 +732,11 @@ function missedObjectives(m, objectives) {
     return missed.length ? missed.join('; ') : null;
 }
 
+// EXTERNAL MODULE: ./src/plan/schema.ts
+var schema = __webpack_require__(7684);
 ;// CONCATENATED MODULE: ./src/plan/outputs.ts
+
+
 /**
  * Step outputs: the `KEY=value` lines a step appends to `$DRLOOP_OUTPUT`,
  * given to later steps as environment variables. An output is data, so a name
@@ -836,6 +840,131 @@ function parseStepOutputs(text) {
     }
     return { outputs, refused };
 }
+/** A step as its receipt keeps it: the command and output values redacted, redacted outputs marked. */
+function stepForReceipt(s) {
+    const outputs = {};
+    const redacted = [];
+    for (const [k, v] of Object.entries(s.outputs)) {
+        const r = (0,redact/* redact */.E$)(v);
+        outputs[k] = r.text;
+        if (r.total > 0)
+            redacted.push(k);
+    }
+    const out = { ...s, run: (0,redact/* redact */.E$)(s.run).text, outputs };
+    if (redacted.length)
+        out.redactedOutputs = redacted;
+    return out;
+}
+/**
+ * Outputs that earlier jobs' steps recorded, for the steps of this job. A
+ * receipt is a file anyone with the artifact could edit, so its outputs pass
+ * the same name rules as a live step's; redacted values are not passed.
+ */
+function outputsFromReceipts(receipts, warn) {
+    const outputs = {};
+    for (const p of schema/* PHASES */.ZG) {
+        for (const s of receipts.get(p)?.steps ?? []) {
+            const redacted = new Set(s.redactedOutputs ?? []);
+            for (const [k, v] of Object.entries(s.outputs)) {
+                const why = refusedOutputName(k);
+                if (why)
+                    warn(`${p} › ${s.name}: output ${k} in the receipt is not passed on: a name that changes how programs run (${why})`);
+                else if (redacted.has(k))
+                    warn(`${p} › ${s.name}: output ${k} held a secret and is redacted in the receipt; steps of this job do not get it`);
+                else
+                    outputs[k] = v;
+            }
+        }
+    }
+    return outputs;
+}
+
+;// CONCATENATED MODULE: ./src/plan/gates.ts
+
+function windowGates(g, receipts) {
+    const startIdx = g.startAt ? schema/* PHASES */.ZG.indexOf(g.startAt) : 0;
+    const stopIdx = g.stopAfter ? schema/* PHASES */.ZG.indexOf(g.stopAfter) : schema/* PHASES */.ZG.length - 1;
+    let refuseAll = null;
+    if (startIdx === 0 && stopIdx === schema/* PHASES */.ZG.length - 1 && g.inPlan.includes('bringup') && g.inPlan.includes('teardown') && !g.allowFullDrill) {
+        refuseAll = 'a full drill (bringup through teardown in one run) needs allow-full-drill: true; use start-at/stop-after for partial runs';
+    }
+    if (!refuseAll && g.startAt !== 'teardown') {
+        for (const p of schema/* PHASES */.ZG.slice(0, startIdx)) {
+            if (!g.inPlan.includes(p))
+                continue;
+            const r = receipts.get(p);
+            if (r?.status !== 'success') {
+                refuseAll = `cannot start at ${g.startAt}: phase ${p} ${r ? `is ${r.status}${r.skipReason ? ` (${r.skipReason})` : ''}` : 'has no receipt'} in ${g.runDirDisplay}`;
+                break;
+            }
+        }
+    }
+    let refuseCost = null;
+    if (g.decision === 'block')
+        refuseCost = 'the cost decision is block';
+    else if (g.decision === 'warn' && !g.acceptWarn)
+        refuseCost = 'the cost decision is warn and accept-warn is not true';
+    return { startIdx, stopIdx, window: schema/* PHASES */.ZG.slice(startIdx, stopIdx + 1), refuseAll, refuseCost };
+}
+/**
+ * Rules that hold across the jobs of one run, read from its receipts:
+ * promote never follows teardown, and in failover teardown never follows a
+ * refused promotion (it would remove what the incident now runs on).
+ */
+function orderRefusal(p, receipts, run) {
+    const where = `${run.runDirDisplay}/phases`;
+    if (p === 'promote') {
+        const teardown = receipts.get('teardown');
+        if (teardown && teardown.startedAt !== null)
+            return `promote never follows teardown, and teardown already ran in run ${run.runId} (${where}/teardown.json is ${teardown.status})`;
+    }
+    if (p === 'teardown' && run.mode === 'failover') {
+        const refused = receipts.get('promote')?.extra.promotionRefused;
+        if (typeof refused === 'string') {
+            return `in mode failover teardown never follows a refused promotion (${where}/promote.json: ${refused}); promote once approved, or tear down in a separate run`;
+        }
+    }
+    return null;
+}
+
+// EXTERNAL MODULE: ./src/plan/receipts.ts
+var plan_receipts = __webpack_require__(6258);
+;// CONCATENATED MODULE: ./src/plan/outcome.ts
+
+
+/**
+ * A drill exists to show the objectives hold: one that misses them failed.
+ * A failover's status is the recovery's; the miss is reported loudly beside it.
+ * Returns the outcome to record and the line to log as an error, if any.
+ */
+function judgeObjectives(mode, dryRun, outcome, missed) {
+    if (missed === null || dryRun || mode === 'failback')
+        return { outcome, error: null };
+    if (mode === 'drill' && (outcome.status === 'succeeded' || outcome.status === 'stopped')) {
+        return {
+            outcome: { ...outcome, status: 'failed', reason: `missed objectives: ${missed}${outcome.reason ? ` (${outcome.reason})` : ''}` },
+            error: `the drill failed: it missed its objectives: ${missed}`,
+        };
+    }
+    return { outcome, error: `OBJECTIVES MISSED: ${missed}; the ${mode} itself is ${outcome.status}` };
+}
+/** How promotion was allowed, from a successful promote receipt. */
+function promotionOf(promote) {
+    if (promote?.status !== 'success')
+        return null;
+    const x = promote.extra;
+    return {
+        gate: x.gate ?? null,
+        approver: x.approver ?? null,
+        ticket: x.ticket ?? null,
+        approval: x.approval ?? null,
+    };
+}
+/** The five phases in order, then failback once it has a receipt. */
+function summaryPhases(receipts) {
+    const names = [...schema/* PHASES */.ZG, 'failback'];
+    return names.map((p) => receipts.get(p)).filter((r) => r !== undefined).map(plan_receipts/* summaryPhaseOf */.BJ);
+}
 
 ;// CONCATENATED MODULE: ./src/plan/promote.ts
 /**
@@ -901,10 +1030,6 @@ async function promoteGate(o) {
     return promote_closed(`needs promote-environment (a verified GitHub approval), auto-promote: true or an approver${hint}`, o);
 }
 
-// EXTERNAL MODULE: ./src/plan/receipts.ts
-var receipts = __webpack_require__(6258);
-// EXTERNAL MODULE: ./src/plan/schema.ts
-var schema = __webpack_require__(7684);
 // EXTERNAL MODULE: ./src/plan/runner.ts
 var runner = __webpack_require__(5773);
 ;// CONCATENATED MODULE: ./src/plan/steps.ts
@@ -1191,6 +1316,8 @@ class StepRunner {
 
 
 
+
+
 const ICON = { success: '✔', failed: '✖', skipped: '○', cancelled: '■' };
 /** The target an earlier job of the run wrote into its receipts (a summary may be missing). */
 function recordedTarget(receipts) {
@@ -1198,21 +1325,6 @@ function recordedTarget(receipts) {
         if (typeof r.target === 'string')
             return r.target;
     return null;
-}
-/** A step's outputs as a receipt keeps them: values holding a secret are redacted and marked. */
-function redactedStep(s) {
-    const outputs = {};
-    const redacted = [];
-    for (const [k, v] of Object.entries(s.outputs)) {
-        const r = (0,redact/* redact */.E$)(v);
-        outputs[k] = r.text;
-        if (r.total > 0)
-            redacted.push(k);
-    }
-    const out = { ...s, run: (0,redact/* redact */.E$)(s.run).text, outputs };
-    if (redacted.length)
-        out.redactedOutputs = redacted;
-    return out;
 }
 class Engine {
     o;
@@ -1240,11 +1352,11 @@ class Engine {
     }
     async run() {
         const startedAt = this.iso();
-        this.receipts = await (0,receipts/* loadReceipts */.oj)(this.o.runDir, this.o.runDirDisplay, this.o.runId);
-        const previous = await (0,receipts/* loadSummary */.RF)(this.o.runDir, this.o.runDirDisplay);
+        this.receipts = await (0,plan_receipts/* loadReceipts */.oj)(this.o.runDir, this.o.runDirDisplay, this.o.runId);
+        const previous = await (0,plan_receipts/* loadSummary */.RF)(this.o.runDir, this.o.runDirDisplay);
         // Refused before anything runs or is written: a target the plan does not know.
         this.target = (0,schema/* resolveTarget */.u1)(this.plan, this.o.loaded.path, this.o.target ?? null, previous?.target ?? recordedTarget(this.receipts), this.o.runDirDisplay);
-        this.loadOutputs();
+        Object.assign(this.outputs, outputsFromReceipts(this.receipts, (m) => this.log.warning(m)));
         const tmp = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'drloop-run-'));
         try {
             const { o, plan, deps } = this;
@@ -1275,27 +1387,6 @@ class Engine {
             await (0,promises_.rm)(tmp, { recursive: true, force: true });
         }
     }
-    /**
-     * Outputs that earlier jobs' steps recorded, for the steps of this job. A
-     * receipt is a file anyone with the artifact could edit, so its outputs
-     * pass the same name rules as a live step's; redacted values are not passed.
-     */
-    loadOutputs() {
-        for (const p of schema/* PHASES */.ZG) {
-            for (const s of this.receipts.get(p)?.steps ?? []) {
-                const redacted = new Set(s.redactedOutputs ?? []);
-                for (const [k, v] of Object.entries(s.outputs)) {
-                    const why = refusedOutputName(k);
-                    if (why)
-                        this.log.warning(`${p} › ${s.name}: output ${k} in the receipt is not passed on: a name that changes how programs run (${why})`);
-                    else if (redacted.has(k))
-                        this.log.warning(`${p} › ${s.name}: output ${k} held a secret and is redacted in the receipt; steps of this job do not get it`);
-                    else
-                        this.outputs[k] = v;
-                }
-            }
-        }
-    }
     /** The environment every step starts from: the runner's, minus action inputs and runner credentials, plus run context. */
     async prepareEnv(tmp) {
         const env = (0,plan_env/* baseEnvironment */.P)(this.deps.env, this.plan, { runId: this.o.runId, mode: this.o.mode, planPath: this.o.loaded.path, runDir: this.o.runDir, target: this.target });
@@ -1318,16 +1409,16 @@ class Engine {
     }
     async save(receipt) {
         // Commands are plan text, but a secret pasted into one (or printed into an output) must not reach the evidence either.
-        receipt.steps = receipt.steps.map(redactedStep);
+        receipt.steps = receipt.steps.map(stepForReceipt);
         receipt.checks = receipt.checks.map((c) => ({ ...c, target: (0,redact/* redact */.E$)(c.target).text }));
         receipt.target = this.target;
         this.receipts.set(receipt.phase, receipt);
-        await (0,receipts/* writeReceipt */.Qz)(this.o.runDir, receipt);
+        await (0,plan_receipts/* writeReceipt */.Qz)(this.o.runDir, receipt);
     }
     /** Writes a skipped receipt unless the phase already has one (from this run or an earlier job). */
     async ensureReceipt(name, reason) {
         if (!this.receipts.has(name))
-            await this.save((0,receipts/* skippedReceipt */.J0)(this.o.runId, name, reason));
+            await this.save((0,plan_receipts/* skippedReceipt */.J0)(this.o.runId, name, reason));
     }
     promoteGate() {
         const { o } = this;
@@ -1344,55 +1435,13 @@ class Engine {
         return this.gate;
     }
     // ---------------------------------------------------------------- phases
-    /**
-     * Rules that hold across the jobs of one run, read from its receipts:
-     * promote never follows teardown, and in failover teardown never follows a
-     * refused promotion (it would remove what the incident now runs on).
-     */
-    orderRefusal(p) {
-        const where = `${this.o.runDirDisplay}/phases`;
-        if (p === 'promote') {
-            const teardown = this.receipts.get('teardown');
-            if (teardown && teardown.startedAt !== null)
-                return `promote never follows teardown, and teardown already ran in run ${this.o.runId} (${where}/teardown.json is ${teardown.status})`;
-        }
-        if (p === 'teardown' && this.o.mode === 'failover') {
-            const refused = this.receipts.get('promote')?.extra.promotionRefused;
-            if (typeof refused === 'string') {
-                return `in mode failover teardown never follows a refused promotion (${where}/promote.json: ${refused}); promote once approved, or tear down in a separate run`;
-            }
-        }
-        return null;
-    }
     async runPhases() {
         const { o, plan } = this;
         const inPlan = (0,schema/* planPhases */.it)(plan);
-        const startIdx = o.startAt ? schema/* PHASES */.ZG.indexOf(o.startAt) : 0;
-        const stopIdx = o.stopAfter ? schema/* PHASES */.ZG.indexOf(o.stopAfter) : schema/* PHASES */.ZG.length - 1;
-        const window = schema/* PHASES */.ZG.slice(startIdx, stopIdx + 1);
-        // Gates that refuse the whole window, and the cost gate, which spares teardown.
-        let refuseAll = null;
-        if (startIdx === 0 && stopIdx === schema/* PHASES */.ZG.length - 1 && inPlan.includes('bringup') && inPlan.includes('teardown') && !o.allowFullDrill) {
-            refuseAll = 'a full drill (bringup through teardown in one run) needs allow-full-drill: true; use start-at/stop-after for partial runs';
-        }
-        if (!refuseAll && o.startAt !== 'teardown') {
-            for (const p of schema/* PHASES */.ZG.slice(0, startIdx)) {
-                if (!inPlan.includes(p))
-                    continue;
-                const r = this.receipts.get(p);
-                if (r?.status !== 'success') {
-                    refuseAll = `cannot start at ${o.startAt}: phase ${p} ${r ? `is ${r.status}${r.skipReason ? ` (${r.skipReason})` : ''}` : 'has no receipt'} in ${o.runDirDisplay}`;
-                    break;
-                }
-            }
-        }
-        let refuseCost = null;
-        if (o.decision === 'block')
-            refuseCost = 'the cost decision is block';
-        else if (o.decision === 'warn' && !o.acceptWarn)
-            refuseCost = 'the cost decision is warn and accept-warn is not true';
+        const { startIdx, stopIdx, window, refuseAll, refuseCost } = windowGates({ ...o, inPlan }, this.receipts);
+        const orderRefused = (p) => orderRefusal(p, this.receipts, o);
         // Read when asked: a promotion refused in this job counts for its teardown.
-        const refusalFor = (p) => refuseAll ?? (p === 'teardown' ? null : refuseCost) ?? this.orderRefusal(p);
+        const refusalFor = (p) => refuseAll ?? (p === 'teardown' ? null : refuseCost) ?? orderRefused(p);
         const pending = (p) => inPlan.includes(p) && this.receipts.get(p)?.status !== 'success';
         // Whether teardown may follow promote is known up front only when this job does not run promote.
         const decidedLater = (p) => p === 'teardown' && window.includes('promote') && pending('promote');
@@ -1403,7 +1452,7 @@ class Engine {
         }
         const refusal = refuseAll ?? (window.some((p) => p !== 'teardown' && pending(p)) ? refuseCost : null) ?? window
             .filter((p) => pending(p) && !decidedLater(p))
-            .map((p) => this.orderRefusal(p))
+            .map(orderRefused)
             .find((r) => r !== null) ??
             null;
         if (refusal)
@@ -1416,7 +1465,7 @@ class Engine {
             guardFailure = await this.runGuards();
         }
         else if (!this.receipts.has('guards')) {
-            await this.save((0,receipts/* skippedReceipt */.J0)(o.runId, 'guards', plan.guards.length ? 'no phase to run' : 'the plan has no guards'));
+            await this.save((0,plan_receipts/* skippedReceipt */.J0)(o.runId, 'guards', plan.guards.length ? 'no phase to run' : 'the plan has no guards'));
         }
         let failed = null;
         let cancelled = guardFailure === 'cancelled';
@@ -1462,7 +1511,7 @@ class Engine {
                 }
             }
             if (skip) {
-                const r = (0,receipts/* skippedReceipt */.J0)(o.runId, p, skip);
+                const r = (0,plan_receipts/* skippedReceipt */.J0)(o.runId, p, skip);
                 // Kept in the receipt so that a later job of this run knows promotion was refused.
                 if (gate && !gate.passed)
                     r.extra = { promotionRefused: gate.reason };
@@ -1533,7 +1582,7 @@ class Engine {
     async runGuards() {
         const { plan, o } = this;
         if (plan.guards.length === 0) {
-            await this.save((0,receipts/* skippedReceipt */.J0)(o.runId, 'guards', 'the plan has no guards'));
+            await this.save((0,plan_receipts/* skippedReceipt */.J0)(o.runId, 'guards', 'the plan has no guards'));
             return null;
         }
         const started = this.deps.now();
@@ -1544,7 +1593,7 @@ class Engine {
     receiptOf(name, status, started, steps, checks, extra, skipReason = null) {
         const ended = this.deps.now();
         return {
-            schema: receipts/* PHASE_RECEIPT_SCHEMA */.fm,
+            schema: plan_receipts/* PHASE_RECEIPT_SCHEMA */.fm,
             runId: this.o.runId,
             phase: name,
             status,
@@ -1640,12 +1689,12 @@ class Engine {
             return { status: 'stopped', reason: 'dry run: nothing was executed', lastPhase: null };
         }
         if (refusal) {
-            await this.save((0,receipts/* skippedReceipt */.J0)(o.runId, 'failback', `refused: ${refusal}`));
+            await this.save((0,plan_receipts/* skippedReceipt */.J0)(o.runId, 'failback', `refused: ${refusal}`));
             return { status: 'refused', reason: refusal, lastPhase: null };
         }
         const guard = await this.runGuards();
         if (guard) {
-            await this.save((0,receipts/* skippedReceipt */.J0)(o.runId, 'failback', guard === 'cancelled' ? 'cancelled' : `guard failed: ${guard}`));
+            await this.save((0,plan_receipts/* skippedReceipt */.J0)(o.runId, 'failback', guard === 'cancelled' ? 'cancelled' : `guard failed: ${guard}`));
             return guard === 'cancelled' ? { status: 'cancelled', reason: 'the run was cancelled', lastPhase: null } : { status: 'refused', reason: `guard failed: ${guard}`, lastPhase: null };
         }
         const started = this.deps.now();
@@ -1679,20 +1728,6 @@ class Engine {
         return { status: 'succeeded', reason: null, lastPhase: 'failback' };
     }
     // --------------------------------------------------------------- summary
-    /**
-     * A drill exists to show the objectives hold: one that misses them failed.
-     * A failover's status is the recovery's; a miss is reported loudly beside it.
-     */
-    judgeObjectives(outcome, missed) {
-        if (missed === null || this.o.dryRun || this.o.mode === 'failback')
-            return outcome;
-        if (this.o.mode === 'drill' && (outcome.status === 'succeeded' || outcome.status === 'stopped')) {
-            this.log.error(`the drill failed: it missed its objectives: ${missed}`);
-            return { ...outcome, status: 'failed', reason: `missed objectives: ${missed}${outcome.reason ? ` (${outcome.reason})` : ''}` };
-        }
-        this.log.error(`OBJECTIVES MISSED: ${missed}; the ${this.o.mode} itself is ${outcome.status}`);
-        return outcome;
-    }
     async writeSummary(startedAt, previous, raw) {
         const { o } = this;
         const ctx = o.alert?.context;
@@ -1703,14 +1738,11 @@ class Engine {
         const incidentStart = ctx?.startsAt ?? previous?.incidentStart ?? startedAt;
         const measured = measure(this.receipts, incidentStart, this.plan.objectives);
         const missed = missedObjectives(measured, this.plan.objectives);
-        const outcome = this.judgeObjectives(raw, missed);
-        const phases = schema/* PHASES */.ZG.map((p) => this.receipts.get(p)).filter((r) => r !== undefined);
-        const failback = this.receipts.get('failback');
-        if (failback)
-            phases.push(failback);
-        const promote = this.receipts.get('promote');
+        const { outcome, error } = judgeObjectives(o.mode, o.dryRun, raw, missed);
+        if (error)
+            this.log.error(error);
         const summary = {
-            schema: receipts/* DRILL_SUMMARY_SCHEMA */.jp,
+            schema: plan_receipts/* DRILL_SUMMARY_SCHEMA */.jp,
             runId: o.runId,
             plan: { name: this.plan.name, path: o.loaded.path, sha256: o.loaded.sha256 },
             mode: o.mode,
@@ -1726,20 +1758,13 @@ class Engine {
             endedAt: this.iso(),
             ...measured,
             objectivesMissed: missed,
-            promotion: promote?.status === 'success'
-                ? {
-                    gate: promote.extra.gate ?? null,
-                    approver: promote.extra.approver ?? null,
-                    ticket: promote.extra.ticket ?? null,
-                    approval: promote.extra.approval ?? null,
-                }
-                : null,
+            promotion: promotionOf(this.receipts.get('promote')),
             lastPhase: outcome.lastPhase,
-            phases: phases.map(receipts/* summaryPhaseOf */.BJ),
+            phases: summaryPhases(this.receipts),
         };
         // A dry run never replaces the summary of a run that really happened.
         if (!(o.dryRun && previous && !previous.dryRun))
-            await (0,fs_atomic/* writeJsonAtomic */.q)((0,receipts/* summaryPathOf */.Zk)(o.runDir), summary);
+            await (0,fs_atomic/* writeJsonAtomic */.q)((0,plan_receipts/* summaryPathOf */.Zk)(o.runDir), summary);
         return summary;
     }
 }
@@ -1866,7 +1891,7 @@ async function runDrExecute(inputs, deps) {
     const alert = inputs.alert ? await (0,alertmanager/* loadAlert */.zL)(inputs.alert, workspace) : null;
     const runId = inputs['run-id'] ?? defaultRunId(alert?.alert ?? null, deps.githubRunId, deps.now());
     const evidence = inputs['evidence-dir'];
-    const receiptsDir = (0,receipts/* runDirOf */.yo)(evidence, runId);
+    const receiptsDir = (0,plan_receipts/* runDirOf */.yo)(evidence, runId);
     const runDir = (0,external_node_path_.isAbsolute)(receiptsDir) ? receiptsDir : (0,external_node_path_.resolve)(workspace, receiptsDir);
     const engine = new Engine({
         loaded,
@@ -1894,7 +1919,7 @@ async function runDrExecute(inputs, deps) {
         runDirDisplay: receiptsDir,
     }, { workspace, logger, now: deps.now, env: deps.env, signal: deps.signal, killGraceMs: deps.killGraceMs, fetch: deps.fetch, backpressure: deps.backpressure, approvals: deps.approvals });
     const result = await engine.run();
-    return { ...result, runId, receiptsDir, summaryPath: (0,receipts/* summaryPathOf */.Zk)(receiptsDir), plan: loaded };
+    return { ...result, runId, receiptsDir, summaryPath: (0,plan_receipts/* summaryPathOf */.Zk)(receiptsDir), plan: loaded };
 }
 
 
