@@ -1936,14 +1936,11 @@ async function runDrExecute(inputs, deps) {
 /* unused harmony exports DEFAULT_TAIL_BYTES, MAX_TIMER_MS, setLongTimeout */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8474);
-/* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_events__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_perf_hooks__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(643);
-/* harmony import */ var node_perf_hooks__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_perf_hooks__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6193);
-/* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_string_decoder__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _evidence_redact_stream_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5197);
-
+/* harmony import */ var node_perf_hooks__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(643);
+/* harmony import */ var node_perf_hooks__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_perf_hooks__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6193);
+/* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_string_decoder__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _evidence_redact_stream_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5197);
 
 
 
@@ -1954,7 +1951,20 @@ async function runDrExecute(inputs, deps) {
  * synchronously (a file, a terminal) never has any waiting.
  */
 function streamPressure(stream, highWater = 1024 * 1024) {
-    return () => ((stream.writableLength ?? 0) > highWater ? (0,node_events__WEBPACK_IMPORTED_MODULE_1__.once)(stream, 'drain') : null);
+    return () => {
+        if ((stream.writableLength ?? 0) <= highWater)
+            return null;
+        // A log that closes or fails never drains: that also releases the step.
+        return new Promise((resolve) => {
+            const done = () => {
+                for (const e of ['drain', 'close', 'error'])
+                    stream.off(e, done);
+                resolve();
+            };
+            for (const e of ['drain', 'close', 'error'])
+                stream.on(e, done);
+        });
+    };
 }
 const DEFAULT_TAIL_BYTES = 4096;
 const DEFAULT_KILL_GRACE_MS = 3000;
@@ -1975,9 +1985,9 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 /** setTimeout for any delay: a longer one is re-armed in steps. Returns a cancel function. */
 function setLongTimeout(fn, ms) {
     let timer;
-    const due = node_perf_hooks__WEBPACK_IMPORTED_MODULE_2__.performance.now() + ms;
+    const due = node_perf_hooks__WEBPACK_IMPORTED_MODULE_1__.performance.now() + ms;
     const arm = () => {
-        const left = due - node_perf_hooks__WEBPACK_IMPORTED_MODULE_2__.performance.now();
+        const left = due - node_perf_hooks__WEBPACK_IMPORTED_MODULE_1__.performance.now();
         timer = setTimeout(left > MAX_TIMER_MS ? arm : fn, Math.max(1, Math.min(left, MAX_TIMER_MS)));
     };
     arm();
@@ -2008,11 +2018,11 @@ class Tail {
     }
 }
 function runCommand(spec) {
-    const started = node_perf_hooks__WEBPACK_IMPORTED_MODULE_2__.performance.now();
+    const started = node_perf_hooks__WEBPACK_IMPORTED_MODULE_1__.performance.now();
     const tail = new Tail(spec.tailBytes ?? DEFAULT_TAIL_BYTES);
     // Output is redacted on its way into the tail, so the tail's cut falls in redacted text.
-    const redactor = new _evidence_redact_stream_js__WEBPACK_IMPORTED_MODULE_4__/* .StreamRedactor */ .d6([], { block: 256 * 1024 });
-    const tailDecoder = new node_string_decoder__WEBPACK_IMPORTED_MODULE_3__.StringDecoder('utf8');
+    const redactor = new _evidence_redact_stream_js__WEBPACK_IMPORTED_MODULE_3__/* .StreamRedactor */ .d6([], { block: 256 * 1024 });
+    const tailDecoder = new node_string_decoder__WEBPACK_IMPORTED_MODULE_2__.StringDecoder('utf8');
     const toTail = (redacted) => {
         if (redacted.length)
             tail.push(tailDecoder.write(redacted));
@@ -2029,7 +2039,7 @@ function runCommand(spec) {
     let matched = false;
     const finishResult = (r) => {
         endTail();
-        return { ...r, durationSeconds: Math.round(node_perf_hooks__WEBPACK_IMPORTED_MODULE_2__.performance.now() - started) / 1000, tail: tail.value(), matched };
+        return { ...r, durationSeconds: Math.round(node_perf_hooks__WEBPACK_IMPORTED_MODULE_1__.performance.now() - started) / 1000, tail: tail.value(), matched };
     };
     if (spec.signal?.aborted) {
         return Promise.resolve(finishResult({ exitCode: null, signal: null, timedOut: false, cancelled: true, spawnError: null }));
@@ -2054,7 +2064,7 @@ function runCommand(spec) {
             spec.onLine?.(line);
         };
         const partial = { out: '', err: '' };
-        const decoders = { out: new node_string_decoder__WEBPACK_IMPORTED_MODULE_3__.StringDecoder('utf8'), err: new node_string_decoder__WEBPACK_IMPORTED_MODULE_3__.StringDecoder('utf8') };
+        const decoders = { out: new node_string_decoder__WEBPACK_IMPORTED_MODULE_2__.StringDecoder('utf8'), err: new node_string_decoder__WEBPACK_IMPORTED_MODULE_2__.StringDecoder('utf8') };
         let paused = false;
         const feed = (key) => (data) => {
             toTail(redactor.push(data));

@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import { StringDecoder } from 'node:string_decoder';
 import { StreamRedactor } from '../evidence/redact-stream.js';
@@ -42,7 +41,17 @@ export type Backpressure = () => Promise<unknown> | null;
  * synchronously (a file, a terminal) never has any waiting.
  */
 export function streamPressure(stream: NodeJS.WritableStream & { writableLength?: number }, highWater = 1024 * 1024): Backpressure {
-  return () => ((stream.writableLength ?? 0) > highWater ? once(stream, 'drain') : null);
+  return () => {
+    if ((stream.writableLength ?? 0) <= highWater) return null;
+    // A log that closes or fails never drains: that also releases the step.
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        for (const e of ['drain', 'close', 'error']) stream.off(e, done);
+        resolve();
+      };
+      for (const e of ['drain', 'close', 'error']) stream.on(e, done);
+    });
+  };
 }
 
 export interface CommandResult {

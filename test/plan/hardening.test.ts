@@ -8,7 +8,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runCommand } from '../../src/plan/runner.js';
+import { PassThrough } from 'node:stream';
+import { runCommand, streamPressure } from '../../src/plan/runner.js';
 import { runCli } from '../support/run-action.js';
 import { copyReceipts, exists, planWorkspace, receipt, runDirOf, runDr, summary } from './support.js';
 
@@ -273,5 +274,23 @@ describe('step output and memory', () => {
     expect(r.exitCode).toBe(0);
     expect(lines).toBe(Math.ceil(20000000 / 41));
     expect(await exists(join(dir, 'out', 'finished'))).toBe(true);
+  });
+
+  test('streamPressure waits for a log that is behind until it drains, and leaves no listener behind', async () => {
+    const log = new PassThrough({ highWaterMark: 16 });
+    const pressure = streamPressure(log, 1000);
+    expect(pressure()).toBeNull();
+    log.write(Buffer.alloc(5000));
+    const before = log.listenerCount('drain');
+    const wait = pressure();
+    expect(wait).not.toBeNull();
+    let released = false;
+    void wait!.then(() => (released = true));
+    await new Promise((r) => setImmediate(r));
+    expect(released).toBe(false);
+    log.resume();
+    await wait;
+    expect(released).toBe(true);
+    expect([log.listenerCount('drain'), log.listenerCount('close')]).toEqual([before, 0]);
   });
 });

@@ -14354,8 +14354,6 @@ async function promoteGate(o) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __nccwpck_require__(8474);
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __nccwpck_require__(643);
 ;// CONCATENATED MODULE: external "node:string_decoder"
@@ -14492,14 +14490,26 @@ function looksBinary(head) {
 
 
 
-
 /**
  * Back-pressure from a writable stream (the log): once more than `highWater`
  * bytes wait to be written, wait for it to drain. A stream written
  * synchronously (a file, a terminal) never has any waiting.
  */
 function streamPressure(stream, highWater = 1024 * 1024) {
-    return () => ((stream.writableLength ?? 0) > highWater ? (0,external_node_events_.once)(stream, 'drain') : null);
+    return () => {
+        if ((stream.writableLength ?? 0) <= highWater)
+            return null;
+        // A log that closes or fails never drains: that also releases the step.
+        return new Promise((resolve) => {
+            const done = () => {
+                for (const e of ['drain', 'close', 'error'])
+                    stream.off(e, done);
+                resolve();
+            };
+            for (const e of ['drain', 'close', 'error'])
+                stream.on(e, done);
+        });
+    };
 }
 const DEFAULT_TAIL_BYTES = 4096;
 const DEFAULT_KILL_GRACE_MS = 3000;
