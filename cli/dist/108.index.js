@@ -1450,11 +1450,9 @@ class Engine {
             if (inPlan.includes(p) && this.receipts.get(p)?.status === 'success')
                 this.log.info(`${p}: already succeeded in ${o.runDirDisplay}; not run again`);
         }
-        const refusal = refuseAll ?? (window.some((p) => p !== 'teardown' && pending(p)) ? refuseCost : null) ?? window
-            .filter((p) => pending(p) && !decidedLater(p))
-            .map(orderRefused)
-            .find((r) => r !== null) ??
-            null;
+        const costRefusal = window.some((p) => p !== 'teardown' && pending(p)) ? refuseCost : null;
+        const orderRefusalNow = window.filter((p) => pending(p) && !decidedLater(p)).map(orderRefused).find((r) => r !== null) ?? null;
+        const refusal = refuseAll ?? costRefusal ?? orderRefusalNow;
         if (refusal)
             this.log.error(`refused: ${refusal}`);
         if (o.dryRun)
@@ -1551,11 +1549,14 @@ class Engine {
         this.log.info(`dry run: nothing is executed; receipts are marked skipped (dry-run)`);
         if (plan.guards.length)
             this.log.info(`guards: ${plan.guards.map((g) => `${g.name}: ${g.run}${g.expect !== undefined ? ` (expect ${JSON.stringify(g.expect)})` : ''}`).join('; ')}`);
+        const promoteClosed = toRun.includes('promote') && !(await this.promoteGate()).passed;
         for (const p of schema/* PHASES */.ZG) {
             const spec = plan.phases[p];
             if (!spec)
                 continue;
-            const state = !window.includes(p) ? 'outside the window' : toRun.includes(p) ? 'would run' : this.receipts.get(p)?.status === 'success' ? 'already succeeded' : 'refused';
+            let state = !window.includes(p) ? 'outside the window' : toRun.includes(p) ? 'would run' : this.receipts.get(p)?.status === 'success' ? 'already succeeded' : 'refused';
+            if (p === 'teardown' && state === 'would run' && promoteClosed && this.o.mode === 'failover')
+                state = 'refused after a refused promotion (mode failover)';
             const gate = p === 'promote' && toRun.includes(p) ? await this.promoteGate() : null;
             await this.log.group(`${p}: ${state}`, async () => {
                 for (const s of spec.steps)

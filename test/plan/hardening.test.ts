@@ -209,6 +209,15 @@ phases:
     expect(await exists(join(ws, 'torn-down'))).toBe(true);
   });
 
+  test('a dry run of a failover says teardown would be refused after the promotion it would refuse', async () => {
+    const ws = await planWorkspace(PLAN);
+    await runDr(ws, { 'run-id': 'fo-dry', mode: 'failover', 'stop-after': 'restore' });
+    const r = await runDr(ws, { 'run-id': 'fo-dry', mode: 'failover', 'start-at': 'promote', 'dry-run': 'true' });
+    expect(r.stdout).toContain('promotion gate: closed (needs promote-environment');
+    expect(r.stdout).toContain('::group::teardown: refused after a refused promotion (mode failover)');
+    expect(await exists(join(ws, 'torn-down'))).toBe(false);
+  });
+
   test('promote never follows teardown within one run id', async () => {
     const ws = await planWorkspace(PLAN);
     await runDr(ws, { 'run-id': 'td-1', mode: 'failover', 'stop-after': 'restore' });
