@@ -2509,7 +2509,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3150);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3961);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -2518,7 +2518,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3150:
+/***/ 3961:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12253,6 +12253,23 @@ function met(value, measured, objective) {
         return 'no objective';
     return value ? '✅ met' : '❌ missed';
 }
+/** Who allowed promotion, and how; null when promote did not succeed. */
+function promotionLine(s) {
+    const p = s.promotion;
+    if (!p)
+        return null;
+    const ticket = p.ticket ? `, ticket \`${cell(p.ticket)}\`` : '';
+    if (p.approval) {
+        const a = p.approval;
+        const comment = a.comment ? ` with the comment “${cell(a.comment)}”` : '';
+        return `Promotion approved by **${cell(a.reviewer)}** for environment \`${cell(a.environment)}\`${comment}${ticket} (verified with GitHub's approvals API for ${cell(a.source)} at ${a.verifiedAt}).`;
+    }
+    if (p.gate === 'approval')
+        return `Promotion approved by **${cell(p.approver ?? '?')}** as stated by the \`approver\` input (not verified with GitHub)${ticket}.`;
+    if (p.gate === 'bypass')
+        return `Promotion ran with the gate **bypassed** (allow-promote-bypass in a drill)${ticket}.`;
+    return `Promotion ran with \`${cell(p.gate ?? 'unknown')}\`${ticket}.`;
+}
 /**
  * A Mermaid gantt of the run: one bar per phase that ran, and milestones for
  * the incident start and the moment validate passed (the end of the RTO).
@@ -12286,7 +12303,7 @@ function drillMarkdown(s, summaryPath, runUrl) {
     const title = s.dryRun ? `${s.plan.name}: dry run` : `${s.plan.name}: ${s.status}`;
     lines.push(`## ${RUN_ICON[s.status]} DR ${s.mode} — ${cell(title)}`);
     lines.push('');
-    lines.push(`Run \`${s.runId}\`, plan \`${cell(s.plan.path)}\` (sha256 \`${s.plan.sha256.slice(0, 12)}\`)${s.decision ? `, cost decision **${s.decision}**` : ''}.`);
+    lines.push(`Run \`${s.runId}\`, plan \`${cell(s.plan.path)}\` (sha256 \`${s.plan.sha256.slice(0, 12)}\`)${s.target ? `, target **${cell(s.target)}**` : ''}${s.decision ? `, cost decision **${s.decision}**` : ''}.`);
     if (s.reason) {
         lines.push('');
         lines.push(`> ${cell(s.reason)}`);
@@ -12306,6 +12323,15 @@ function drillMarkdown(s, summaryPath, runUrl) {
     lines.push('|---|---:|---:|---|');
     lines.push(`| RTO (incident start → validate passed) | ${seconds(s.rtoSeconds)} | ${seconds(s.objectives.rtoSeconds)} | ${met(s.rtoMet, s.rtoSeconds, s.objectives.rtoSeconds)} |`);
     lines.push(`| RPO (incident start − newest recovered transaction) | ${seconds(s.rpoSeconds)} | ${seconds(s.objectives.rpoSeconds)} | ${met(s.rpoMet, s.rpoSeconds, s.objectives.rpoSeconds)} |`);
+    if (s.objectivesMissed) {
+        lines.push('');
+        lines.push(`> **Objectives missed:** ${cell(s.objectivesMissed)}${s.mode === 'drill' ? ' — the drill failed.' : ` — the ${s.mode} itself is ${s.status}.`}`);
+    }
+    const promotion = promotionLine(s);
+    if (promotion) {
+        lines.push('');
+        lines.push(promotion);
+    }
     lines.push('');
     lines.push(`Incident start: ${s.incidentStart}${s.alert?.startsAt ? ' (from the alert)' : ' (the run start; no alert given)'}.`);
     const chart = ganttChart(s);
@@ -12319,8 +12345,8 @@ function drillMarkdown(s, summaryPath, runUrl) {
     return `${lines.join('\n')}\n`;
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -12376,7 +12402,7 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 
 
 function sha256(data) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(data).digest('hex');
+    return (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
 }
 /** The sha256 of a file, streamed so memory stays flat whatever its size. */
 async function sha256File(path) {
@@ -12505,9 +12531,9 @@ async function loadAlert(input, workspace) {
     return { alert: alertFromJson(parseJsonText(text, trimmed), trimmed), text, path: abs };
 }
 
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-var external_fs_namespaceObject_0 = /*#__PURE__*/__nccwpck_require__.t(external_fs_namespaceObject, 2);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+var external_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_fs_, 2);
 ;// CONCATENATED MODULE: external "path"
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 ;// CONCATENATED MODULE: external "url"
@@ -12862,7 +12888,7 @@ var Walker = class {
 			symlinks: /* @__PURE__ */ new Map(),
 			visited: [""].slice(0, 0),
 			controller: new Aborter(),
-			fs: options.fs || external_fs_namespaceObject_0
+			fs: options.fs || external_fs_namespaceObject
 		};
 		this.joinPath = build$7(this.root, options);
 		this.pushDirectory = build$6(this.root, options);
@@ -13367,12 +13393,12 @@ function getOptions(options) {
 	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_namespaceObject.fileURLToPath)(opts.cwd) : (0,external_path_namespaceObject.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
 	opts.ignore = ensureStringArray(opts.ignore);
 	opts.fs && (opts.fs = {
-		readdir: opts.fs.readdir || external_fs_namespaceObject.readdir,
-		readdirSync: opts.fs.readdirSync || external_fs_namespaceObject.readdirSync,
-		realpath: opts.fs.realpath || external_fs_namespaceObject.realpath,
-		realpathSync: opts.fs.realpathSync || external_fs_namespaceObject.realpathSync,
-		stat: opts.fs.stat || external_fs_namespaceObject.stat,
-		statSync: opts.fs.statSync || external_fs_namespaceObject.statSync
+		readdir: opts.fs.readdir || external_fs_.readdir,
+		readdirSync: opts.fs.readdirSync || external_fs_.readdirSync,
+		realpath: opts.fs.realpath || external_fs_.realpath,
+		realpathSync: opts.fs.realpathSync || external_fs_.realpathSync,
+		stat: opts.fs.stat || external_fs_.stat,
+		statSync: opts.fs.statSync || external_fs_.statSync
 	});
 	if (opts.debug) log("globbing with options:", opts);
 	return opts;
@@ -13482,7 +13508,7 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 async function writeFileAtomic(path, data) {
     const dir = (0,external_node_path_namespaceObject.dirname)(path);
     await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
-    const tmp = (0,external_node_path_namespaceObject.join)(dir, `.${(0,external_node_path_namespaceObject.basename)(path)}.${process.pid}.${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}.tmp`);
+    const tmp = (0,external_node_path_namespaceObject.join)(dir, `.${(0,external_node_path_namespaceObject.basename)(path)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
     const handle = await (0,promises_namespaceObject.open)(tmp, 'wx', 0o644);
     try {
         await handle.writeFile(data);
@@ -13561,6 +13587,84 @@ function redact(text, extra = []) {
     return { text: out, counts, total };
 }
 
+;// CONCATENATED MODULE: ./src/plan/env.ts
+/**
+ * Credentials the runner gives the action itself (artifact and cache service
+ * tokens, the OIDC token request). Plan steps get them only when the plan
+ * names them in `runner-credentials`.
+ */
+function isRunnerCredential(name) {
+    // ACTIONS_STEP_DEBUG and ACTIONS_RUNNER_DEBUG are switches, not credentials.
+    return name.startsWith('ACTIONS_') && name !== 'ACTIONS_STEP_DEBUG' && name !== 'ACTIONS_RUNNER_DEBUG';
+}
+function baseEnvironment(inherited, plan, ctx) {
+    const env = {};
+    const asked = new Set(plan.runnerCredentials);
+    for (const [k, v] of Object.entries(inherited)) {
+        // Action inputs (the alert and the GitHub token among them) are not the steps' business.
+        if (v === undefined || k.startsWith('INPUT_'))
+            continue;
+        if (isRunnerCredential(k) && !asked.has(k))
+            continue;
+        env[k] = v;
+    }
+    Object.assign(env, plan.defaults.env);
+    if (ctx.target !== null)
+        Object.assign(env, plan.targets?.[ctx.target]?.env);
+    env.DRLOOP_TARGET = ctx.target ?? '';
+    env.DRLOOP_RUN_ID = ctx.runId;
+    env.DRLOOP_MODE = ctx.mode;
+    env.DRLOOP_PLAN = ctx.planPath;
+    env.DRLOOP_RECEIPTS_DIR = ctx.runDir;
+    return env;
+}
+
+;// CONCATENATED MODULE: ./src/plan/measure.ts
+/** RTO and RPO, measured from the receipts alone so that any later job can recompute them. */
+
+function round(n) {
+    return Math.round(n * 1000) / 1000;
+}
+/** Parses what `rpo.probe` printed: an RFC3339 timestamp or epoch seconds. */
+function parseProbeTime(output) {
+    const line = output.trim().split(/\r?\n/).pop()?.trim() ?? '';
+    if (line === '')
+        return null;
+    if (/^\d+(?:\.\d+)?$/.test(line)) {
+        const n = Number(line);
+        return Number.isFinite(n) ? new Date(n * 1000) : null;
+    }
+    if (!/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(line))
+        return null;
+    const t = Date.parse(line);
+    return Number.isNaN(t) ? null : new Date(t);
+}
+function measure(receipts, incidentStart, objectives) {
+    const start = Date.parse(incidentStart);
+    const v = receipts.get('validate');
+    const rto = v?.status === 'success' && v.endedAt ? round((Date.parse(v.endedAt) - start) / 1000) : null;
+    let rpo = null;
+    for (const name of ['validate', 'restore']) {
+        const probe = receipts.get(name)?.extra.rpo;
+        if (probe?.recoveredAt) {
+            // A recovered transaction newer than the incident start means nothing before it was lost.
+            rpo = Math.max(0, round((start - Date.parse(probe.recoveredAt)) / 1000));
+            break;
+        }
+    }
+    const met = (value, objective) => (value === null || objective === null ? null : value <= objective);
+    return { rtoSeconds: rto, rpoSeconds: rpo, rtoMet: met(rto, objectives.rtoSeconds), rpoMet: met(rpo, objectives.rpoSeconds) };
+}
+/** The objectives a measurement missed, in one line; null when none was missed. */
+function missedObjectives(m, objectives) {
+    const missed = [];
+    if (m.rtoMet === false)
+        missed.push(`RTO ${formatDuration(m.rtoSeconds)} exceeds the objective ${formatDuration(objectives.rtoSeconds)}`);
+    if (m.rpoMet === false)
+        missed.push(`RPO ${formatDuration(m.rpoSeconds)} exceeds the objective ${formatDuration(objectives.rpoSeconds)}`);
+    return missed.length ? missed.join('; ') : null;
+}
+
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/yaml-file.ts
@@ -13570,8 +13674,10 @@ var dist = __nccwpck_require__(8815);
  */
 
 
+/** How many aliases a document may expand; more is an "alias bomb" and refused as bad input. */
+const MAX_ALIASES = 100;
 /** Parses YAML text; a syntax error names the file, line and column. */
-function parseYamlText(text, displayPath) {
+function parseYamlText(text, displayPath, options = {}) {
     const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: true, uniqueKeys: true });
     if (doc.errors.length > 0) {
         const e = doc.errors[0];
@@ -13579,10 +13685,29 @@ function parseYamlText(text, displayPath) {
         const what = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
         throw new ConfigurationError(`${displayPath}: malformed YAML${at}: ${what}`);
     }
-    return doc.toJS({ maxAliasCount: 100 });
+    if (options.keepScalarText) {
+        (0,dist/* visit */.YR)(doc, {
+            Scalar(_key, node) {
+                if (!(0,dist/* isScalar */.jn)(node) || node.type !== 'PLAIN' || node.source === undefined)
+                    return;
+                if ((typeof node.value === 'number' || typeof node.value === 'boolean') && String(node.value) !== node.source)
+                    node.value = node.source;
+            },
+        });
+    }
+    try {
+        return doc.toJS({ maxAliasCount: MAX_ALIASES });
+    }
+    catch (err) {
+        if (err instanceof ReferenceError && /alias/i.test(err.message)) {
+            throw new ConfigurationError(`${displayPath}: refused: its aliases (*name) expand to more than ${MAX_ALIASES} copies; write the repeated parts out or use fewer aliases`);
+        }
+        throw err;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/plan/schema.ts
+
 
 
 
@@ -13597,6 +13722,13 @@ const DEFAULT_STEP_TIMEOUT_SECONDS = 30 * 60;
 const DEFAULT_CHECK_INTERVAL_SECONDS = 5;
 const DEFAULT_CHECK_TIMEOUT_SECONDS = 30;
 const DEFAULT_BACKOFF_SECONDS = 10;
+/**
+ * The longest timeout, wait, interval or backoff a plan may set: 7 days. Far
+ * beyond any step, and well inside what a timer can hold (about 24.8 days).
+ */
+const MAX_WAIT_SECONDS = 7 * 86400;
+/** A duration of at most MAX_WAIT_SECONDS. */
+const wait = durationSchema.refine((s) => s <= MAX_WAIT_SECONDS, 'expected at most 7d, the longest timeout or wait a plan may set');
 /**
  * A strict object whose "unknown key" message also lists the keys that are
  * allowed there, so a typo (`phase:` for `phases:`) is fixed in one go.
@@ -13626,7 +13758,7 @@ const regexList = array(schemas_string()).superRefine((list, ctx) => {
 });
 const retrySchema = strict({
     max: schemas_number({ error: schema_required('a number of retries') }).int('expected a whole number of retries').min(0, 'expected 0 or more retries').max(20, 'expected at most 20 retries').optional(),
-    backoff: durationSchema.optional(),
+    backoff: wait.optional(),
     on: regexList.optional(),
 });
 const stepName = schemas_string()
@@ -13636,7 +13768,7 @@ const stepName = schemas_string()
 const stepSchema = strict({
     name: stepName.optional(),
     run: command('the shell command to run (run: "...")'),
-    timeout: durationSchema.optional(),
+    timeout: wait.optional(),
     env: envMap.optional(),
     retry: retrySchema.optional(),
 });
@@ -13644,7 +13776,7 @@ const guardSchema = strict({
     name: stepName,
     run: command('the shell command to run (run: "...")'),
     expect: union([schemas_string(), schemas_number()]).transform(String).optional(),
-    timeout: durationSchema.optional(),
+    timeout: wait.optional(),
     env: envMap.optional(),
 });
 const schema_httpUrl = schemas_string().refine((s) => /^https?:\/\/[^\s]+$/.test(s), 'expected an http:// or https:// URL');
@@ -13656,9 +13788,9 @@ const checkSchema = strict({
     status: schemas_number().int().min(100).max(599).optional(),
     contains: schemas_string().optional(),
     expect: union([schemas_string(), schemas_number()]).transform(String).optional(),
-    within: durationSchema.optional(),
-    interval: durationSchema.optional(),
-    timeout: durationSchema.optional(),
+    within: wait.optional(),
+    interval: wait.optional(),
+    timeout: wait.optional(),
     env: envMap.optional(),
 }).superRefine((c, ctx) => {
     if ((c.http === undefined) === (c.run === undefined)) {
@@ -13673,9 +13805,9 @@ const checkSchema = strict({
 const verifySchema = strict({
     run: command('the shell command to run'),
     expect: union([schemas_string(), schemas_number()]).transform(String).optional(),
-    timeout: durationSchema.optional(),
-    within: durationSchema.optional(),
-    interval: durationSchema.optional(),
+    timeout: wait.optional(),
+    within: wait.optional(),
+    interval: wait.optional(),
     env: envMap.optional(),
 });
 const phaseSchema = strict({
@@ -13691,6 +13823,9 @@ const failbackSchema = strict({
     checks: array(checkSchema).optional(),
     steps: array(stepSchema).min(1, 'expected at least one failback step'),
 });
+/** Target names as cost-decision writes them (the policy's `targets[].name`). */
+const TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+const targetsSchema = record(schemas_string().regex(TARGET_NAME, 'expected a target name of letters, digits, ".", "_" or "-", as in the cost policy'), strict({ env: envMap.optional() }).nullable());
 const planFileSchema = strict({
     version: literal(1, { error: (i) => (i.input === undefined ? 'required: version: 1' : `expected 1, got ${JSON.stringify(i.input)}`) }),
     name: schemas_string({ error: schema_required('a plan name') })
@@ -13700,10 +13835,13 @@ const planFileSchema = strict({
     description: schemas_string().optional(),
     objectives: strict({ rto: durationSchema.optional(), rpo: durationSchema.optional() }).optional(),
     guards: array(guardSchema).optional(),
-    defaults: strict({ timeout: durationSchema.optional(), retry: retrySchema.optional(), env: envMap.optional() }).optional(),
+    defaults: strict({ timeout: wait.optional(), retry: retrySchema.optional(), env: envMap.optional() }).optional(),
+    targets: targetsSchema.optional(),
+    'runner-credentials': array(schemas_string().refine(isRunnerCredential, 'expected the name of a runner credential (ACTIONS_…, e.g. ACTIONS_ID_TOKEN_REQUEST_TOKEN); every other variable reaches steps anyway'))
+        .optional(),
     phases: phasesSchema,
     failback: failbackSchema.optional(),
-    rpo: strict({ probe: command('the command that prints the newest recovered transaction time'), timeout: durationSchema.optional() }).optional(),
+    rpo: strict({ probe: command('the command that prints the newest recovered transaction time'), timeout: wait.optional() }).optional(),
 });
 function nameSteps(items, prefix) {
     return items.map((s, i) => ({ ...s, name: s.name ?? `${prefix}-${i + 1}` }));
@@ -13773,6 +13911,8 @@ function parsePlan(data, displayPath) {
             },
             env: f.defaults?.env ?? {},
         },
+        runnerCredentials: f['runner-credentials'] ?? [],
+        targets: f.targets ? Object.fromEntries(Object.entries(f.targets).map(([name, t]) => [name, { env: t?.env ?? {} }])) : null,
         phases,
         failback: f.failback ? { checks: nameSteps(f.failback.checks ?? [], 'failback-check'), steps: nameSteps(f.failback.steps, 'failback') } : null,
         rpo: f.rpo ? { probe: f.rpo.probe, timeoutSeconds: f.rpo.timeout ?? null } : null,
@@ -13781,7 +13921,8 @@ function parsePlan(data, displayPath) {
 /** Reads and validates a plan file; its sha256 goes into every summary. */
 async function loadPlan(absPath, displayPath) {
     const text = await readText(absPath, 'plan', displayPath);
-    const plan = parsePlan(parseYamlText(text, displayPath), displayPath);
+    // Text fields keep what the file says: `expect: 048622080012` stays the account id, not a number.
+    const plan = parsePlan(parseYamlText(text, displayPath, { keepScalarText: true }), displayPath);
     return { path: displayPath, sha256: sha256(text), plan };
 }
 /** The phases a plan has, in run order. */
@@ -13792,6 +13933,219 @@ function planPhases(plan) {
 function effectiveRetry(plan, step) {
     const d = plan.defaults.retry;
     return { max: step.retry?.max ?? d.max, backoffSeconds: step.retry?.backoff ?? d.backoffSeconds, on: step.retry?.on ?? d.on };
+}
+/**
+ * The target a run uses: the one asked for, else the one the run's earlier
+ * jobs recorded. A plan that declares targets refuses any other, and one run
+ * never changes target half-way.
+ */
+function resolveTarget(plan, displayPath, asked, recorded, runDisplay) {
+    if (asked !== null && recorded !== null && asked !== recorded) {
+        throw new ConfigurationError(`input 'target': run ${runDisplay} ran on target '${recorded}', not '${asked}'; one run keeps one target (use a new run-id for another)`);
+    }
+    const target = asked ?? recorded;
+    if (plan.targets === null)
+        return target;
+    const declared = Object.keys(plan.targets);
+    const list = declared.map((t) => `'${t}'`).join(', ');
+    if (target === null)
+        throw new ConfigurationError(`input 'target': required, because ${displayPath} declares targets (${list}); pass cost-decision's target output`);
+    if (!declared.includes(target))
+        throw new ConfigurationError(`input 'target': '${target}' is not a target of ${displayPath} (key 'targets' declares ${list})`);
+    return target;
+}
+
+;// CONCATENATED MODULE: ./src/plan/outputs.ts
+
+
+/**
+ * Step outputs: the `KEY=value` lines a step appends to `$DRLOOP_OUTPUT`,
+ * given to later steps as environment variables. An output is data, so a name
+ * that a shell, the dynamic loader or a language runtime reads to decide how a
+ * program runs is refused: it would let one step's output change what later
+ * steps execute.
+ */
+/** Exact names (compared upper-cased) and why each is refused. */
+const REFUSED_NAMES = {
+    PATH: 'the shell looks programs up in it',
+    CDPATH: 'the shell reads it',
+    BASH_ENV: 'bash runs the file it names',
+    ENV: 'sh runs the file it names',
+    IFS: 'the shell splits words on it',
+    PS4: 'the shell expands it when tracing',
+    PROMPT_COMMAND: 'the shell runs it',
+    SHELLOPTS: 'the shell reads it',
+    BASHOPTS: 'the shell reads it',
+    GLOBIGNORE: 'the shell reads it',
+    HOME: 'programs read their configuration from it',
+    SHELL: 'programs run it',
+    TMPDIR: 'programs write temporary files there',
+    NODE_OPTIONS: 'Node.js reads it',
+    NODE_PATH: 'Node.js loads modules from it',
+    NODE_EXTRA_CA_CERTS: 'Node.js trusts it',
+    NODE_TLS_REJECT_UNAUTHORIZED: 'Node.js reads it',
+    RUBYOPT: 'Ruby reads it',
+    RUBYLIB: 'Ruby loads code from it',
+    PERL5OPT: 'Perl reads it',
+    PERL5LIB: 'Perl loads code from it',
+    PERLLIB: 'Perl loads code from it',
+    JAVA_TOOL_OPTIONS: 'the JVM reads it',
+    _JAVA_OPTIONS: 'the JVM reads it',
+    JDK_JAVA_OPTIONS: 'the JVM reads it',
+    CLASSPATH: 'the JVM loads code from it',
+    GCONV_PATH: 'the C library loads code from it',
+    EDITOR: 'programs run it',
+    VISUAL: 'programs run it',
+    PAGER: 'programs run it',
+    LESSOPEN: 'less runs it',
+    SSL_CERT_FILE: 'TLS clients trust it',
+    SSL_CERT_DIR: 'TLS clients trust it',
+    CURL_CA_BUNDLE: 'curl trusts it',
+    REQUESTS_CA_BUNDLE: 'Python requests trusts it',
+    HTTP_PROXY: 'HTTP clients send requests through it',
+    HTTPS_PROXY: 'HTTP clients send requests through it',
+    ALL_PROXY: 'HTTP clients send requests through it',
+    NO_PROXY: 'HTTP clients read it',
+};
+/** Prefixes (compared upper-cased) and why names under them are refused. */
+const REFUSED_PREFIXES = [
+    ['DRLOOP_', 'drloop sets DRLOOP_ variables itself'],
+    ['LD_', 'the dynamic loader reads LD_ variables'],
+    ['DYLD_', 'the dynamic loader reads DYLD_ variables'],
+    ['BASH_FUNC_', 'bash imports functions from BASH_FUNC_ variables'],
+    ['PYTHON', 'Python reads PYTHON* variables'],
+    ['GIT_', 'git reads GIT_ variables'],
+    ['NPM_CONFIG_', 'npm reads NPM_CONFIG_ variables'],
+    ['GITHUB_', 'the runner and its tools read GITHUB_ variables'],
+    ['ACTIONS_', 'the runner reads ACTIONS_ variables'],
+    ['RUNNER_', 'the runner reads RUNNER_ variables'],
+    ['INPUT_', 'actions read their inputs from INPUT_ variables'],
+];
+/** Why an output of this name is refused, or null when it may be passed on. */
+function refusedOutputName(name) {
+    const upper = name.toUpperCase();
+    const exact = REFUSED_NAMES[upper];
+    if (exact)
+        return `${name}: ${exact}`;
+    for (const [prefix, why] of REFUSED_PREFIXES)
+        if (upper.startsWith(prefix))
+            return `${name}: ${why}`;
+    return null;
+}
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function shorten(s) {
+    return s.length > 60 ? `${s.slice(0, 60)}…` : s;
+}
+/** Reads the `KEY=value` lines a step appended to `$DRLOOP_OUTPUT`. */
+function parseStepOutputs(text) {
+    const outputs = {};
+    const refused = [];
+    for (const raw of text.split(/\r?\n/)) {
+        if (raw.trim() === '')
+            continue;
+        const eq = raw.indexOf('=');
+        const name = eq > 0 ? raw.slice(0, eq) : '';
+        const value = eq > 0 ? raw.slice(eq + 1) : '';
+        if (!NAME.test(name)) {
+            refused.push({ line: shorten(raw), reason: 'not a KEY=value line with a name of letters, digits and _' });
+            continue;
+        }
+        const why = refusedOutputName(name);
+        if (why)
+            refused.push({ line: name, reason: `a name that changes how programs run (${why})` });
+        // A line holds one value; a carriage return or NUL inside it is not text a later step can get intact.
+        else if (/[\r\0]/.test(value))
+            refused.push({ line: name, reason: 'the value holds a carriage return or NUL' });
+        else
+            outputs[name] = value;
+    }
+    return { outputs, refused };
+}
+/** A step as its receipt keeps it: the command and output values redacted, redacted outputs marked. */
+function stepForReceipt(s) {
+    const outputs = {};
+    const redacted = [];
+    for (const [k, v] of Object.entries(s.outputs)) {
+        const r = redact(v);
+        outputs[k] = r.text;
+        if (r.total > 0)
+            redacted.push(k);
+    }
+    const out = { ...s, run: redact(s.run).text, outputs };
+    if (redacted.length)
+        out.redactedOutputs = redacted;
+    return out;
+}
+/**
+ * Outputs that earlier jobs' steps recorded, for the steps of this job. A
+ * receipt is a file anyone with the artifact could edit, so its outputs pass
+ * the same name rules as a live step's; redacted values are not passed.
+ */
+function outputsFromReceipts(receipts, warn) {
+    const outputs = {};
+    for (const p of PHASES) {
+        for (const s of receipts.get(p)?.steps ?? []) {
+            const redacted = new Set(s.redactedOutputs ?? []);
+            for (const [k, v] of Object.entries(s.outputs)) {
+                const why = refusedOutputName(k);
+                if (why)
+                    warn(`${p} › ${s.name}: output ${k} in the receipt is not passed on: a name that changes how programs run (${why})`);
+                else if (redacted.has(k))
+                    warn(`${p} › ${s.name}: output ${k} held a secret and is redacted in the receipt; steps of this job do not get it`);
+                else
+                    outputs[k] = v;
+            }
+        }
+    }
+    return outputs;
+}
+
+;// CONCATENATED MODULE: ./src/plan/gates.ts
+
+function windowGates(g, receipts) {
+    const startIdx = g.startAt ? PHASES.indexOf(g.startAt) : 0;
+    const stopIdx = g.stopAfter ? PHASES.indexOf(g.stopAfter) : PHASES.length - 1;
+    let refuseAll = null;
+    if (startIdx === 0 && stopIdx === PHASES.length - 1 && g.inPlan.includes('bringup') && g.inPlan.includes('teardown') && !g.allowFullDrill) {
+        refuseAll = 'a full drill (bringup through teardown in one run) needs allow-full-drill: true; use start-at/stop-after for partial runs';
+    }
+    if (!refuseAll && g.startAt !== 'teardown') {
+        for (const p of PHASES.slice(0, startIdx)) {
+            if (!g.inPlan.includes(p))
+                continue;
+            const r = receipts.get(p);
+            if (r?.status !== 'success') {
+                refuseAll = `cannot start at ${g.startAt}: phase ${p} ${r ? `is ${r.status}${r.skipReason ? ` (${r.skipReason})` : ''}` : 'has no receipt'} in ${g.runDirDisplay}`;
+                break;
+            }
+        }
+    }
+    let refuseCost = null;
+    if (g.decision === 'block')
+        refuseCost = 'the cost decision is block';
+    else if (g.decision === 'warn' && !g.acceptWarn)
+        refuseCost = 'the cost decision is warn and accept-warn is not true';
+    return { startIdx, stopIdx, window: PHASES.slice(startIdx, stopIdx + 1), refuseAll, refuseCost };
+}
+/**
+ * Rules that hold across the jobs of one run, read from its receipts:
+ * promote never follows teardown, and in failover teardown never follows a
+ * refused promotion (it would remove what the incident now runs on).
+ */
+function orderRefusal(p, receipts, run) {
+    const where = `${run.runDirDisplay}/phases`;
+    if (p === 'promote') {
+        const teardown = receipts.get('teardown');
+        if (teardown && teardown.startedAt !== null)
+            return `promote never follows teardown, and teardown already ran in run ${run.runId} (${where}/teardown.json is ${teardown.status})`;
+    }
+    if (p === 'teardown' && run.mode === 'failover') {
+        const refused = receipts.get('promote')?.extra.promotionRefused;
+        if (typeof refused === 'string') {
+            return `in mode failover teardown never follows a refused promotion (${where}/promote.json: ${refused}); promote once approved, or tear down in a separate run`;
+        }
+    }
+    return null;
 }
 
 ;// CONCATENATED MODULE: ./src/plan/receipts.ts
@@ -13822,15 +14176,17 @@ const phaseReceiptSchema = looseObject({
     startedAt: iso,
     endedAt: iso,
     durationSeconds: schemas_number().nullable(),
-    steps: array(looseObject({ name: schemas_string(), run: schemas_string(), status: schemas_enum(RECEIPT_STATUSES), attempts: array(looseObject({})), outputs: record(schemas_string(), schemas_string()).default({}) })),
+    steps: array(looseObject({ name: schemas_string(), run: schemas_string(), status: schemas_enum(RECEIPT_STATUSES), attempts: array(looseObject({})), outputs: record(schemas_string(), schemas_string()).default({}), redactedOutputs: array(schemas_string()).optional() })),
     checks: array(looseObject({})).default([]),
     extra: record(schemas_string(), unknown()).default({}),
+    target: schemas_string().nullable().optional(),
 });
 const summarySchema = looseObject({
     schema: literal(DRILL_SUMMARY_SCHEMA),
     runId: schemas_string(),
     incidentStart: schemas_string(),
     startedAt: schemas_string(),
+    target: schemas_string().nullable().default(null),
 });
 function runDirOf(evidenceDir, runId) {
     return (0,external_node_path_namespaceObject.join)(evidenceDir, 'runs', runId);
@@ -13903,13 +14259,266 @@ function skippedReceipt(runId, phase, reason) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/plan/outcome.ts
+
+
+/**
+ * A drill exists to show the objectives hold: one that misses them failed.
+ * A failover's status is the recovery's; the miss is reported loudly beside it.
+ * Returns the outcome to record and the line to log as an error, if any.
+ */
+function judgeObjectives(mode, dryRun, outcome, missed) {
+    if (missed === null || dryRun || mode === 'failback')
+        return { outcome, error: null };
+    if (mode === 'drill' && (outcome.status === 'succeeded' || outcome.status === 'stopped')) {
+        return {
+            outcome: { ...outcome, status: 'failed', reason: `missed objectives: ${missed}${outcome.reason ? ` (${outcome.reason})` : ''}` },
+            error: `the drill failed: it missed its objectives: ${missed}`,
+        };
+    }
+    return { outcome, error: `OBJECTIVES MISSED: ${missed}; the ${mode} itself is ${outcome.status}` };
+}
+/** How promotion was allowed, from a successful promote receipt. */
+function promotionOf(promote) {
+    if (promote?.status !== 'success')
+        return null;
+    const x = promote.extra;
+    return {
+        gate: x.gate ?? null,
+        approver: x.approver ?? null,
+        ticket: x.ticket ?? null,
+        approval: x.approval ?? null,
+    };
+}
+/** The five phases in order, then failback once it has a receipt. */
+function summaryPhases(receipts) {
+    const names = [...PHASES, 'failback'];
+    return names.map((p) => receipts.get(p)).filter((r) => r !== undefined).map(summaryPhaseOf);
+}
+
+;// CONCATENATED MODULE: ./src/plan/promote.ts
+/**
+ * The promotion gate: promote runs only with an explicit auto-promote, a
+ * verified approval of a GitHub Environment, the legacy `approver` input, or
+ * the drill bypass. The approval is read from GitHub through an
+ * ApprovalSource, which the action implements with GitHub's REST API; the
+ * engine never talks to GitHub itself.
+ */
+
+/** How to make GitHub ask a person before the promote job runs. */
+function reviewersHint(environment) {
+    return (`give environment '${environment}' required reviewers (repository Settings → Environments → ${environment} → Required reviewers; ` +
+        `an environment GitHub creates on first use has none, and private repositories need a plan that offers them) ` +
+        `and run the promoting job with \`environment: ${environment}\``);
+}
+function promote_closed(reason, o) {
+    return { passed: false, gate: null, reason, approver: null, ticket: o.ticket, approval: null };
+}
+/** The review that decides: the last one GitHub lists for the environment. */
+function decidingReview(reviews, environment) {
+    let found = null;
+    for (const r of reviews)
+        if (r.environments.includes(environment))
+            found = r;
+    return found;
+}
+async function verifiedApproval(o, environment) {
+    if (!o.approvals)
+        return promote_closed(`promote-environment '${environment}' needs GitHub's approvals API, which only the dr-execute action reads`, o);
+    let reviews;
+    try {
+        reviews = await o.approvals.reviews();
+    }
+    catch (err) {
+        return promote_closed(`could not read the approvals of ${o.approvals.describe}: ${describeError(err)}`, o);
+    }
+    const review = decidingReview(reviews, environment);
+    if (!review) {
+        const others = [...new Set(reviews.flatMap((r) => r.environments))];
+        const seen = others.length ? `reviews cover only ${others.map((e) => `'${e}'`).join(', ')}` : 'GitHub lists no review';
+        return promote_closed(`no approval of environment '${environment}' for ${o.approvals.describe} (${seen}); ${reviewersHint(environment)}`, o);
+    }
+    if (review.state !== 'approved') {
+        return promote_closed(`environment '${environment}' was ${review.state} by ${review.reviewer}${review.comment ? ` (${JSON.stringify(review.comment)})` : ''} for ${o.approvals.describe}`, o);
+    }
+    const comment = review.comment.trim();
+    const ticket = o.ticket ?? (comment === '' ? null : comment.split(/\r?\n/)[0].slice(0, 200));
+    const approval = { environment, reviewer: review.reviewer, comment, verifiedAt: o.now().toISOString(), source: o.approvals.describe };
+    return { passed: true, gate: 'approval', reason: `environment '${environment}' approved by ${review.reviewer}`, approver: review.reviewer, ticket, approval };
+}
+async function promoteGate(o) {
+    const open = (gate, reason, approver = null) => ({ passed: true, gate, reason, approver, ticket: o.ticket, approval: null });
+    if (o.autoPromote)
+        return open('auto-promote', 'auto-promote: true');
+    if (o.environment !== null)
+        return verifiedApproval(o, o.environment);
+    if (o.approver)
+        return open('approval', `approver input set to ${o.approver} (not verified with GitHub)`, o.approver);
+    if (o.allowPromoteBypass && o.mode === 'drill')
+        return open('bypass', 'allow-promote-bypass: true in a drill');
+    const hint = o.allowPromoteBypass ? ' (allow-promote-bypass applies to mode drill only)' : '';
+    return promote_closed(`needs promote-environment (a verified GitHub approval), auto-promote: true or an approver${hint}`, o);
+}
+
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:perf_hooks"
-const external_node_perf_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+// EXTERNAL MODULE: external "node:perf_hooks"
+var external_node_perf_hooks_ = __nccwpck_require__(643);
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+;// CONCATENATED MODULE: ./src/evidence/redact-stream.ts
+
+const DEFAULT_BLOCK = 1024 * 1024;
+const DEFAULT_WINDOW = 64 * 1024;
+function compile(rules) {
+    // Each redactor owns its RegExp objects: `lastIndex` is state, and the
+    // shared rule objects are used elsewhere at the same time.
+    return rules.map((r) => {
+        let flags = r.pattern.flags;
+        if (!flags.includes('g'))
+            flags += 'g';
+        if (r.group !== undefined && !flags.includes('d'))
+            flags += 'd';
+        const rule = { kind: r.kind, pattern: new RegExp(r.pattern.source, flags) };
+        if (r.group !== undefined)
+            rule.group = r.group;
+        return rule;
+    });
+}
+class StreamRedactor {
+    counts = {};
+    total = 0;
+    pending = '';
+    rules;
+    block;
+    window;
+    constructor(extra = [], options = {}) {
+        this.rules = compile([...BUILTIN_RULES, ...extra]);
+        this.block = options.block ?? DEFAULT_BLOCK;
+        this.window = options.window ?? DEFAULT_WINDOW;
+    }
+    /** Feeds bytes; returns the redacted bytes that are final so far (possibly none). */
+    push(chunk) {
+        this.pending += Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
+        if (this.pending.length < this.block + this.window)
+            return Buffer.alloc(0);
+        return this.flush(false);
+    }
+    /** Ends the input; returns the rest of the redacted bytes. */
+    end() {
+        return this.flush(true);
+    }
+    findMatches(text) {
+        const matches = [];
+        this.rules.forEach((rule, order) => {
+            const re = rule.pattern;
+            re.lastIndex = 0;
+            for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+                if (m[0] === '') {
+                    re.lastIndex += 1;
+                    continue;
+                }
+                const start = m.index;
+                const end = start + m[0].length;
+                let from = start;
+                let to = end;
+                if (rule.group !== undefined) {
+                    const span = m.indices?.[rule.group];
+                    if (!span)
+                        continue;
+                    [from, to] = span;
+                    if (from === to)
+                        continue;
+                }
+                matches.push({ start, end, from, to, kind: rule.kind, order });
+            }
+        });
+        return matches;
+    }
+    flush(final) {
+        const text = this.pending;
+        if (text.length === 0)
+            return Buffer.alloc(0);
+        const matches = this.findMatches(text);
+        let cut = text.length;
+        if (!final) {
+            const limit = text.length - this.window;
+            const nl = text.lastIndexOf('\n', limit - 1);
+            // Prefer a line boundary; a line longer than half the block is cut where it must be.
+            cut = nl >= 0 && nl + 1 >= limit / 2 ? nl + 1 : limit;
+            // Move the cut back to the start of any match it would split; that match
+            // is then scanned again, whole, in the next block.
+            for (let moved = true; moved;) {
+                moved = false;
+                for (const m of matches) {
+                    if (m.start < cut && m.end > cut) {
+                        cut = m.start;
+                        moved = true;
+                    }
+                }
+            }
+            if (cut === 0) {
+                // One match fills the whole window: keep it as found rather than loop.
+                cut = Math.max(...matches.filter((m) => m.start === 0).map((m) => m.end), limit);
+            }
+        }
+        const applied = matches.filter((m) => m.end <= cut).sort((a, b) => a.from - b.from || a.order - b.order);
+        const parts = [];
+        let pos = 0;
+        for (const m of applied) {
+            if (m.from < pos) {
+                // Overlaps a value already replaced (two rules, one secret): widen, count once.
+                if (m.to > pos)
+                    pos = m.to;
+                continue;
+            }
+            parts.push(text.slice(pos, m.from), `[REDACTED:${m.kind}]`);
+            pos = m.to;
+            this.counts[m.kind] = (this.counts[m.kind] ?? 0) + 1;
+            this.total += 1;
+        }
+        parts.push(text.slice(pos, cut));
+        this.pending = text.slice(cut);
+        return Buffer.from(parts.join(''), 'latin1');
+    }
+}
+/** Redacts a whole buffer (small files, the alert payload) with the same rules and semantics. */
+function redactBuffer(data, extra = []) {
+    const r = new StreamRedactor(extra, { block: Number.POSITIVE_INFINITY });
+    const out = Buffer.concat([r.push(data), r.end()]);
+    return { data: out, counts: r.counts, total: r.total };
+}
+/** Git's rule of thumb: a NUL byte in the first 8000 bytes makes a file binary. */
+function looksBinary(head) {
+    return head.subarray(0, 8000).includes(0);
+}
+
 ;// CONCATENATED MODULE: ./src/plan/runner.ts
 
 
+
+
+/**
+ * Back-pressure from a writable stream (the log): once more than `highWater`
+ * bytes wait to be written, wait for it to drain. A stream written
+ * synchronously (a file, a terminal) never has any waiting.
+ */
+function streamPressure(stream, highWater = 1024 * 1024) {
+    return () => {
+        if ((stream.writableLength ?? 0) <= highWater)
+            return null;
+        // A log that closes or fails never drains: that also releases the step.
+        return new Promise((resolve) => {
+            const done = () => {
+                for (const e of ['drain', 'close', 'error'])
+                    stream.off(e, done);
+                resolve();
+            };
+            for (const e of ['drain', 'close', 'error'])
+                stream.on(e, done);
+        });
+    };
+}
 const DEFAULT_TAIL_BYTES = 4096;
 const DEFAULT_KILL_GRACE_MS = 3000;
 /** A line longer than this is handed on in pieces, so one endless line cannot grow memory. */
@@ -13923,6 +14532,19 @@ function killGroup(pid, signal) {
     catch {
         // The group is already gone.
     }
+}
+/** The longest delay setTimeout keeps (about 24.8 days); longer ones fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** setTimeout for any delay: a longer one is re-armed in steps. Returns a cancel function. */
+function setLongTimeout(fn, ms) {
+    let timer;
+    const due = external_node_perf_hooks_.performance.now() + ms;
+    const arm = () => {
+        const left = due - external_node_perf_hooks_.performance.now();
+        timer = setTimeout(left > MAX_TIMER_MS ? arm : fn, Math.max(1, Math.min(left, MAX_TIMER_MS)));
+    };
+    arm();
+    return () => clearTimeout(timer);
 }
 /** Keeps the end of a stream of text, cut at a line start when possible. */
 class Tail {
@@ -13944,21 +14566,34 @@ class Tail {
             return this.text;
         const cut = this.text.slice(-this.limit);
         const nl = cut.indexOf('\n');
-        // Starting at a line boundary avoids a half secret that redaction would miss.
+        // The text was redacted before it came here; starting at a line boundary keeps the tail readable.
         return nl >= 0 && nl < cut.length - 1 ? cut.slice(nl + 1) : cut;
     }
 }
 function runCommand(spec) {
-    const started = external_node_perf_hooks_namespaceObject.performance.now();
+    const started = external_node_perf_hooks_.performance.now();
     const tail = new Tail(spec.tailBytes ?? DEFAULT_TAIL_BYTES);
+    // Output is redacted on its way into the tail, so the tail's cut falls in redacted text.
+    const redactor = new StreamRedactor([], { block: 256 * 1024 });
+    const tailDecoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+    const toTail = (redacted) => {
+        if (redacted.length)
+            tail.push(tailDecoder.write(redacted));
+    };
+    let tailDone = false;
+    const endTail = () => {
+        if (tailDone)
+            return;
+        tailDone = true;
+        toTail(redactor.end());
+        tail.push(tailDecoder.end());
+    };
     const patterns = spec.patterns ?? [];
     let matched = false;
-    const finishResult = (r) => ({
-        ...r,
-        durationSeconds: Math.round(external_node_perf_hooks_namespaceObject.performance.now() - started) / 1000,
-        tail: tail.value(),
-        matched,
-    });
+    const finishResult = (r) => {
+        endTail();
+        return { ...r, durationSeconds: Math.round(external_node_perf_hooks_.performance.now() - started) / 1000, tail: tail.value(), matched };
+    };
     if (spec.signal?.aborted) {
         return Promise.resolve(finishResult({ exitCode: null, signal: null, timedOut: false, cancelled: true, spawnError: null }));
     }
@@ -13982,8 +14617,11 @@ function runCommand(spec) {
             spec.onLine?.(line);
         };
         const partial = { out: '', err: '' };
-        const feed = (key) => (chunk) => {
-            tail.push(chunk);
+        const decoders = { out: new external_node_string_decoder_namespaceObject.StringDecoder('utf8'), err: new external_node_string_decoder_namespaceObject.StringDecoder('utf8') };
+        let paused = false;
+        const feed = (key) => (data) => {
+            toTail(redactor.push(data));
+            const chunk = decoders[key].write(data);
             let buf = partial[key] + chunk;
             let nl = buf.indexOf('\n');
             while (nl >= 0) {
@@ -13996,9 +14634,21 @@ function runCommand(spec) {
                 buf = buf.slice(MAX_LINE);
             }
             partial[key] = buf;
+            const wait = paused ? null : spec.backpressure?.();
+            if (wait) {
+                // The log is behind: stop reading, so the step blocks on a full pipe instead of output piling up here.
+                paused = true;
+                child.stdout.pause();
+                child.stderr.pause();
+                void wait.finally(() => {
+                    paused = false;
+                    child.stdout.resume();
+                    child.stderr.resume();
+                });
+            }
         };
-        child.stdout.setEncoding('utf8').on('data', feed('out'));
-        child.stderr.setEncoding('utf8').on('data', feed('err'));
+        child.stdout.on('data', feed('out'));
+        child.stderr.on('data', feed('err'));
         const stop = () => {
             if (child.pid === undefined)
                 return;
@@ -14007,10 +14657,10 @@ function runCommand(spec) {
             killTimer = setTimeout(() => killGroup(pid, 'SIGKILL'), spec.killGraceMs ?? DEFAULT_KILL_GRACE_MS);
             killTimer.unref();
         };
-        const timeout = setTimeout(() => {
+        const clearTimer = setLongTimeout(() => {
             timedOut = true;
             stop();
-        }, Math.max(1, spec.timeoutSeconds * 1000));
+        }, spec.timeoutSeconds * 1000);
         const onAbort = () => {
             cancelled = true;
             stop();
@@ -14020,11 +14670,12 @@ function runCommand(spec) {
             if (settled)
                 return;
             settled = true;
-            clearTimeout(timeout);
+            clearTimer();
             spec.signal?.removeEventListener('abort', onAbort);
             for (const key of ['out', 'err']) {
-                if (partial[key] !== '')
-                    onLine(partial[key]);
+                const rest = partial[key] + decoders[key].end();
+                if (rest !== '')
+                    onLine(rest);
                 partial[key] = '';
             }
             resolvePromise(finishResult(r));
@@ -14038,11 +14689,18 @@ function runCommand(spec) {
             // output is not waited for beyond a moment.
             if (child.stdout.readableEnded && child.stderr.readableEnded)
                 return settle(result);
-            const drain = setTimeout(() => {
-                child.stdout.destroy();
-                child.stderr.destroy();
-                settle(result);
-            }, DRAIN_MS);
+            let drain;
+            const arm = () => {
+                drain = setTimeout(() => {
+                    // Output still waiting for the log is read first; only then are stray holders cut off.
+                    if (paused)
+                        return arm();
+                    child.stdout.destroy();
+                    child.stderr.destroy();
+                    settle(result);
+                }, DRAIN_MS);
+            };
+            arm();
             child.on('close', () => {
                 clearTimeout(drain);
                 settle(result);
@@ -14055,19 +14713,24 @@ function sleep(ms, signal) {
     if (signal?.aborted)
         return Promise.resolve(false);
     return new Promise((res) => {
-        const t = setTimeout(() => {
+        const cancel = setLongTimeout(() => {
             signal?.removeEventListener('abort', onAbort);
             res(true);
         }, ms);
         const onAbort = () => {
-            clearTimeout(t);
+            cancel();
             res(false);
         };
         signal?.addEventListener('abort', onAbort, { once: true });
     });
 }
 
-;// CONCATENATED MODULE: ./src/plan/engine.ts
+;// CONCATENATED MODULE: ./src/plan/steps.ts
+/**
+ * Runs what a plan's phases are made of: steps (with their retries and
+ * outputs), guards, checks and the RPO probe. Each yields the record its
+ * receipt keeps; the engine decides what runs and when.
+ */
 
 
 
@@ -14077,421 +14740,36 @@ function sleep(ms, signal) {
 
 
 
-
-const ICON = { success: '✔', failed: '✖', skipped: '○', cancelled: '■' };
-function nullIfEmpty(s) {
-    return s === undefined || s === null || s.trim() === '' ? null : s;
+function describeAttempt(a) {
+    if (a.cancelled)
+        return 'cancelled';
+    if (a.timedOut)
+        return `timed out after ${formatDuration(a.durationSeconds)}`;
+    if (a.exitCode !== null)
+        return `exit code ${a.exitCode}`;
+    return a.signal ? `killed by ${a.signal}` : 'could not start';
 }
-/** Parses what `rpo.probe` printed: an RFC3339 timestamp or epoch seconds. */
-function parseProbeTime(output) {
-    const line = output.trim().split(/\r?\n/).pop()?.trim() ?? '';
-    if (line === '')
-        return null;
-    if (/^\d+(?:\.\d+)?$/.test(line)) {
-        const n = Number(line);
-        return Number.isFinite(n) ? new Date(n * 1000) : null;
-    }
-    if (!/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(line))
-        return null;
-    const t = Date.parse(line);
-    return Number.isNaN(t) ? null : new Date(t);
+/** A step record for a step that did not run. */
+function skippedStep(name, run) {
+    return { name, run, status: 'skipped', attempts: [], outputs: {} };
 }
-/** Reads the `KEY=value` lines a step appended to `$DRLOOP_OUTPUT`. */
-function parseStepOutputs(text) {
-    const outputs = {};
-    const bad = [];
-    for (const raw of text.split(/\r?\n/)) {
-        if (raw.trim() === '')
-            continue;
-        const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(raw);
-        if (!m || m[1].startsWith('DRLOOP_'))
-            bad.push(raw.length > 60 ? `${raw.slice(0, 60)}…` : raw);
-        else
-            outputs[m[1]] = m[2];
-    }
-    return { outputs, bad };
-}
-/** RTO and RPO from the receipts alone, so any later job can recompute them. */
-function measure(receipts, incidentStart, objectives) {
-    const start = Date.parse(incidentStart);
-    const v = receipts.get('validate');
-    const rto = v?.status === 'success' && v.endedAt ? round((Date.parse(v.endedAt) - start) / 1000) : null;
-    let rpo = null;
-    for (const name of ['validate', 'restore']) {
-        const probe = receipts.get(name)?.extra.rpo;
-        if (probe?.recoveredAt) {
-            // A recovered transaction newer than the incident start means nothing before it was lost.
-            rpo = Math.max(0, round((start - Date.parse(probe.recoveredAt)) / 1000));
-            break;
-        }
-    }
-    const met = (value, objective) => (value === null || objective === null ? null : value <= objective);
-    return { rtoSeconds: rto, rpoSeconds: rpo, rtoMet: met(rto, objectives.rtoSeconds), rpoMet: met(rpo, objectives.rpoSeconds) };
-}
-function round(n) {
-    return Math.round(n * 1000) / 1000;
-}
-class Engine {
-    o;
-    deps;
-    plan;
-    log;
-    receipts = new Map();
-    /** Outputs of every step so far, given to later steps as environment variables. */
-    outputs = {};
-    baseEnv = {};
-    tmp = '';
+class StepRunner {
+    c;
     seq = 0;
-    constructor(o, deps) {
-        this.o = o;
-        this.deps = deps;
-        this.plan = o.loaded.plan;
-        this.log = deps.logger;
+    log;
+    constructor(c) {
+        this.c = c;
+        this.log = c.logger;
     }
     cancelled() {
-        return this.deps.signal?.aborted === true;
+        return this.c.signal?.aborted === true;
     }
-    iso() {
-        return this.deps.now().toISOString();
+    command(run, env, timeoutSeconds, onLine, patterns = []) {
+        const c = this.c;
+        return runCommand({ run, cwd: c.workspace, env, timeoutSeconds, signal: c.signal, patterns, killGraceMs: c.killGraceMs, backpressure: c.backpressure, onLine });
     }
-    async run() {
-        const startedAt = this.iso();
-        this.receipts = await loadReceipts(this.o.runDir, this.o.runDirDisplay, this.o.runId);
-        const previous = await loadSummary(this.o.runDir, this.o.runDirDisplay);
-        for (const p of PHASES)
-            for (const s of this.receipts.get(p)?.steps ?? [])
-                Object.assign(this.outputs, s.outputs);
-        this.tmp = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'drloop-run-'));
-        try {
-            await this.prepareEnv();
-            const { o, plan } = this;
-            this.log.info(`drloop: plan '${plan.name}' (${o.loaded.path}, sha256 ${o.loaded.sha256.slice(0, 12)}), run ${o.runId}, mode ${o.mode}` +
-                (o.mode === 'failback' ? '' : `, phases ${o.startAt ?? 'bringup'} → ${o.stopAfter ?? 'teardown'}`) +
-                (o.dryRun ? ' (dry run)' : ''));
-            const outcome = o.mode === 'failback' ? await this.runFailback() : await this.runPhases();
-            const summary = await this.writeSummary(startedAt, previous, outcome);
-            return { status: outcome.status, reason: outcome.reason, summary, receipts: this.receipts };
-        }
-        finally {
-            await (0,promises_namespaceObject.rm)(this.tmp, { recursive: true, force: true });
-        }
-    }
-    /** The environment every step starts from: the runner's, minus action inputs, plus run context. */
-    async prepareEnv() {
-        const env = {};
-        for (const [k, v] of Object.entries(this.deps.env)) {
-            // Action inputs (the alert among them) are not the steps' business.
-            if (v === undefined || k.startsWith('INPUT_'))
-                continue;
-            env[k] = v;
-        }
-        Object.assign(env, this.plan.defaults.env);
-        env.DRLOOP_RUN_ID = this.o.runId;
-        env.DRLOOP_MODE = this.o.mode;
-        env.DRLOOP_PLAN = this.o.loaded.path;
-        env.DRLOOP_RECEIPTS_DIR = this.o.runDir;
-        const alert = this.o.alert;
-        if (alert) {
-            let path = alert.path;
-            if (path === null) {
-                path = (0,external_node_path_namespaceObject.join)(this.tmp, 'alert.json');
-                await (0,promises_namespaceObject.writeFile)(path, alert.text);
-            }
-            // Alert fields reach steps only as data in variables, never spliced into a command.
-            const clean = (s) => s.replace(/\0/g, '');
-            env.DRLOOP_ALERT_PATH = path;
-            env.DRLOOP_ALERT_STATUS = clean(alert.context.status);
-            env.DRLOOP_ALERT_NAME = clean(alert.context.name);
-            env.DRLOOP_ALERT_FINGERPRINT = clean(alert.context.fingerprint);
-            env.DRLOOP_ALERT_STARTS_AT = alert.context.startsAt ?? '';
-        }
-        this.baseEnv = env;
-    }
-    async save(receipt) {
-        // Commands are plan text, but a secret pasted into one must not reach the evidence either.
-        receipt.steps = receipt.steps.map((s) => ({ ...s, run: redact(s.run).text }));
-        receipt.checks = receipt.checks.map((c) => ({ ...c, target: redact(c.target).text }));
-        this.receipts.set(receipt.phase, receipt);
-        await writeReceipt(this.o.runDir, receipt);
-    }
-    /** Writes a skipped receipt unless the phase already has one (from this run or an earlier job). */
-    async ensureReceipt(name, reason) {
-        if (!this.receipts.has(name))
-            await this.save(skippedReceipt(this.o.runId, name, reason));
-    }
-    // ---------------------------------------------------------------- phases
-    async runPhases() {
-        const { o, plan } = this;
-        const inPlan = planPhases(plan);
-        const startIdx = o.startAt ? PHASES.indexOf(o.startAt) : 0;
-        const stopIdx = o.stopAfter ? PHASES.indexOf(o.stopAfter) : PHASES.length - 1;
-        const window = PHASES.slice(startIdx, stopIdx + 1);
-        // Gates that refuse the whole window, and the cost gate, which spares teardown.
-        let refuseAll = null;
-        if (startIdx === 0 && stopIdx === PHASES.length - 1 && inPlan.includes('bringup') && inPlan.includes('teardown') && !o.allowFullDrill) {
-            refuseAll = 'a full drill (bringup through teardown in one run) needs allow-full-drill: true; use start-at/stop-after for partial runs';
-        }
-        if (!refuseAll && o.startAt !== 'teardown') {
-            for (const p of PHASES.slice(0, startIdx)) {
-                if (!inPlan.includes(p))
-                    continue;
-                const r = this.receipts.get(p);
-                if (r?.status !== 'success') {
-                    refuseAll = `cannot start at ${o.startAt}: phase ${p} ${r ? `is ${r.status}${r.skipReason ? ` (${r.skipReason})` : ''}` : 'has no receipt'} in ${o.runDirDisplay}`;
-                    break;
-                }
-            }
-        }
-        let refuseCost = null;
-        if (o.decision === 'block')
-            refuseCost = 'the cost decision is block';
-        else if (o.decision === 'warn' && !o.acceptWarn)
-            refuseCost = 'the cost decision is warn and accept-warn is not true';
-        const refusalFor = (p) => refuseAll ?? (p === 'teardown' ? null : refuseCost);
-        const toRun = window.filter((p) => inPlan.includes(p) && this.receipts.get(p)?.status !== 'success' && refusalFor(p) === null);
-        for (const p of window) {
-            if (inPlan.includes(p) && this.receipts.get(p)?.status === 'success')
-                this.log.info(`${p}: already succeeded in ${o.runDirDisplay}; not run again`);
-        }
-        const refusal = refuseAll ?? (window.some((p) => p !== 'teardown' && inPlan.includes(p) && this.receipts.get(p)?.status !== 'success') ? refuseCost : null);
-        if (refusal)
-            this.log.error(`refused: ${refusal}`);
-        if (o.dryRun)
-            return this.dryRunPhases(window, inPlan, toRun, refusal);
-        // Guards run before anything mutates, whenever a phase is about to run.
-        let guardFailure = null;
-        if (toRun.length > 0) {
-            const g = await this.runGuards();
-            if (g === 'cancelled')
-                guardFailure = 'cancelled';
-            else if (g)
-                guardFailure = g;
-        }
-        else if (!this.receipts.has('guards')) {
-            await this.save(skippedReceipt(o.runId, 'guards', plan.guards.length ? 'no phase to run' : 'the plan has no guards'));
-        }
-        let failed = null;
-        let cancelled = guardFailure === 'cancelled';
-        let gated = null;
-        let lastPhase = null;
-        let ranBeforePromote = false;
-        for (const [i, p] of PHASES.entries()) {
-            const spec = plan.phases[p];
-            if (!spec) {
-                await this.ensureReceipt(p, 'not in plan');
-                continue;
-            }
-            if (i < startIdx) {
-                await this.ensureReceipt(p, `before start-at ${o.startAt}`);
-                continue;
-            }
-            if (i > stopIdx) {
-                await this.ensureReceipt(p, `after stop-after ${o.stopAfter}`);
-                continue;
-            }
-            if (this.receipts.get(p)?.status === 'success')
-                continue;
-            const refused = refusalFor(p);
-            let skip = null;
-            if (refused)
-                skip = `refused: ${refused}`;
-            else if (cancelled)
-                skip = 'cancelled';
-            else if (guardFailure)
-                skip = `guard failed: ${guardFailure}`;
-            else if (failed && p !== 'teardown')
-                skip = `earlier phase ${failed} failed`;
-            else if (failed && p === 'teardown' && !o.teardown)
-                skip = `earlier phase ${failed} failed and teardown is not true`;
-            else if (p === 'promote') {
-                const gate = this.promoteGate();
-                if (!gate.passed) {
-                    skip = `promotion gate: ${gate.reason}`;
-                    gated = gate.reason;
-                    ranBeforePromote = lastPhase !== null;
-                    this.log.warning(`promote: not run: ${gate.reason}`);
-                }
-            }
-            if (skip) {
-                await this.save(skippedReceipt(o.runId, p, skip));
-                continue;
-            }
-            const receipt = await this.runPhase(p, spec);
-            lastPhase = p;
-            if (receipt.status === 'cancelled')
-                cancelled = true;
-            else if (receipt.status === 'failed')
-                failed ??= p;
-        }
-        if (cancelled)
-            return { status: 'cancelled', reason: 'the run was cancelled', lastPhase };
-        if (guardFailure)
-            return { status: 'refused', reason: `guard failed: ${guardFailure}`, lastPhase };
-        if (failed) {
-            const extra = lastPhase === 'teardown' && failed !== 'teardown' ? ' (teardown ran)' : '';
-            return { status: 'failed', reason: `phase ${failed} failed${extra}`, lastPhase };
-        }
-        if (refusal)
-            return { status: 'refused', reason: refusal, lastPhase };
-        if (gated)
-            return { status: ranBeforePromote ? 'stopped' : 'refused', reason: `promote not run: ${gated}`, lastPhase };
-        const remaining = inPlan.filter((p) => PHASES.indexOf(p) > stopIdx);
-        if (remaining.length > 0)
-            return { status: 'stopped', reason: `stopped after ${o.stopAfter}; still to run: ${remaining.join(', ')}`, lastPhase };
-        return { status: 'succeeded', reason: null, lastPhase };
-    }
-    /**
-     * The promotion gate. drloop cannot see a GitHub Environment's protection,
-     * so `approver` is the signal: the reusable workflow sets it only in the
-     * job that required reviewers approved.
-     */
-    promoteGate() {
-        const { o } = this;
-        if (o.autoPromote)
-            return { passed: true, gate: 'auto-promote', reason: 'auto-promote: true' };
-        if (o.approver)
-            return { passed: true, gate: 'approval', reason: `approved by ${o.approver}` };
-        if (o.allowPromoteBypass && o.mode === 'drill')
-            return { passed: true, gate: 'bypass', reason: 'allow-promote-bypass: true in a drill' };
-        const hint = o.allowPromoteBypass ? ' (allow-promote-bypass applies to mode drill only)' : '';
-        return { passed: false, gate: null, reason: `needs auto-promote: true or an approver (an approved environment job)${hint}` };
-    }
-    async dryRunPhases(window, inPlan, toRun, refusal) {
-        const { o, plan } = this;
-        this.log.info(`dry run: nothing is executed; receipts are marked skipped (dry-run)`);
-        if (plan.guards.length)
-            this.log.info(`guards: ${plan.guards.map((g) => `${g.name}: ${g.run}${g.expect !== undefined ? ` (expect ${JSON.stringify(g.expect)})` : ''}`).join('; ')}`);
-        for (const p of PHASES) {
-            const spec = plan.phases[p];
-            if (!spec)
-                continue;
-            const state = !window.includes(p) ? 'outside the window' : toRun.includes(p) ? 'would run' : this.receipts.get(p)?.status === 'success' ? 'already succeeded' : 'refused';
-            await this.log.group(`${p}: ${state}`, async () => {
-                for (const s of spec.steps)
-                    this.log.info(`step ${s.name}: ${s.run} (timeout ${formatDuration(s.timeout ?? plan.defaults.timeoutSeconds)})`);
-                for (const c of spec.checks)
-                    this.log.info(`check ${c.name}: ${c.http ? `GET ${c.http} → ${c.status ?? 200}` : c.run}${c.within ? ` within ${formatDuration(c.within)}` : ''}`);
-                if (spec.verify)
-                    this.log.info(`verify: ${spec.verify.run}${spec.verify.expect !== undefined ? ` (expect ${JSON.stringify(spec.verify.expect)})` : ''}`);
-                if (p === 'promote' && toRun.includes(p)) {
-                    const g = this.promoteGate();
-                    this.log.info(`promotion gate: ${g.passed ? `passes (${g.reason})` : `closed (${g.reason})`}`);
-                }
-            });
-        }
-        for (const p of toRun)
-            await this.ensureReceipt(p, 'dry-run');
-        for (const p of PHASES)
-            if (!inPlan.includes(p))
-                await this.ensureReceipt(p, 'not in plan');
-        await this.ensureReceipt('guards', 'dry-run');
-        if (refusal)
-            return { status: 'refused', reason: `a real run would be refused: ${refusal}`, lastPhase: null };
-        return { status: 'stopped', reason: 'dry run: nothing was executed', lastPhase: null };
-    }
-    /** Runs the guards; returns null when all pass, else the failing guard's name (or 'cancelled'). */
-    async runGuards() {
-        const { plan, o } = this;
-        if (plan.guards.length === 0) {
-            await this.save(skippedReceipt(o.runId, 'guards', 'the plan has no guards'));
-            return null;
-        }
-        const started = this.deps.now();
-        const steps = [];
-        let failure = null;
-        let status = 'success';
-        for (const g of plan.guards) {
-            if (failure || status === 'cancelled') {
-                steps.push({ name: g.name, run: g.run, status: 'skipped', attempts: [], outputs: {} });
-                continue;
-            }
-            const env = { ...this.baseEnv, ...g.env, DRLOOP_PHASE: 'guards', DRLOOP_STEP: g.name };
-            const { attempt, result } = await this.attempt('guards', g.name, g.run, env, g.timeout ?? this.plan.defaults.timeoutSeconds, 1, []);
-            let ok = result.exitCode === 0 && !result.timedOut && !result.cancelled;
-            let detail;
-            if (ok && g.expect !== undefined && result.tail.trim() !== g.expect.trim()) {
-                ok = false;
-                detail = `expected output ${JSON.stringify(g.expect)}, got ${JSON.stringify(redact(result.tail.trim()).text.slice(0, 200))}`;
-            }
-            const stepStatus = result.cancelled ? 'cancelled' : ok ? 'success' : 'failed';
-            steps.push({ name: g.name, run: g.run, status: stepStatus, attempts: [attempt], outputs: {}, ...(detail ? { detail } : {}) });
-            if (stepStatus === 'cancelled')
-                status = 'cancelled';
-            else if (!ok) {
-                status = 'failed';
-                failure = g.name;
-                this.log.error(`guard ${g.name} failed: ${detail ?? describeAttempt(attempt)}`);
-            }
-        }
-        await this.save(this.receiptOf('guards', status, started, steps, [], {}));
-        return status === 'cancelled' ? 'cancelled' : failure;
-    }
-    receiptOf(name, status, started, steps, checks, extra, skipReason = null) {
-        const ended = this.deps.now();
-        return {
-            schema: PHASE_RECEIPT_SCHEMA,
-            runId: this.o.runId,
-            phase: name,
-            status,
-            skipReason,
-            startedAt: started.toISOString(),
-            endedAt: ended.toISOString(),
-            durationSeconds: round((ended.getTime() - started.getTime()) / 1000),
-            steps,
-            checks,
-            extra,
-        };
-    }
-    /** Runs one phase: steps in order, then checks and verify; the receipt is written before returning. */
-    async runPhase(p, spec) {
-        const started = this.deps.now();
-        this.log.info(`▶ ${p}`);
-        const extra = {};
-        if (p === 'promote') {
-            const gate = this.promoteGate();
-            Object.assign(extra, { gate: gate.gate, approver: this.o.approver, ticket: this.o.ticket, bypassed: gate.gate === 'bypass' });
-            if (gate.gate === 'bypass')
-                this.log.warning(`promote: the promotion gate is bypassed (allow-promote-bypass in a drill); the receipt records it`);
-        }
-        // Teardown is best effort: every step is tried even when one fails.
-        const keepGoing = p === 'teardown';
-        const { status: stepsStatus, steps } = await this.runSteps(p, spec.steps, keepGoing);
-        let status = stepsStatus;
-        const checks = [];
-        if (status === 'success' || (keepGoing && status === 'failed')) {
-            for (const c of spec.checks) {
-                const rec = await this.runCheck(p, c.name, c);
-                checks.push(rec);
-                if (rec.status === 'cancelled') {
-                    status = 'cancelled';
-                    break;
-                }
-                if (rec.status === 'failed')
-                    status = 'failed';
-                if (status === 'failed' && !keepGoing)
-                    break;
-            }
-            if (spec.verify && status !== 'cancelled' && (status === 'success' || keepGoing)) {
-                const rec = await this.runCheck(p, 'verify', { ...spec.verify, name: 'verify' }, 'verify');
-                checks.push(rec);
-                if (rec.status === 'cancelled')
-                    status = 'cancelled';
-                else if (rec.status === 'failed')
-                    status = 'failed';
-            }
-        }
-        const rpoPhase = this.plan.phases.validate ? 'validate' : 'restore';
-        if (status === 'success' && this.plan.rpo && p === rpoPhase)
-            extra.rpo = await this.probeRpo();
-        const receipt = this.receiptOf(p, status, started, steps, checks, extra);
-        await this.save(receipt);
-        const line = `${ICON[status]} ${p} ${status} in ${formatDuration(receipt.durationSeconds ?? 0)}`;
-        if (status === 'success')
-            this.log.info(line);
-        else
-            this.log.error(line);
-        return receipt;
-    }
+    logLine = (line) => this.log.info(line === '' ? line : redact(line).text);
+    /** Runs steps in order; after a failure the rest are skipped unless `keepGoing` (teardown). */
     async runSteps(phase, list, keepGoing) {
         const steps = [];
         let status = 'success';
@@ -14499,7 +14777,7 @@ class Engine {
             if (status === 'cancelled' || (status === 'failed' && !keepGoing) || this.cancelled()) {
                 if (this.cancelled())
                     status = 'cancelled';
-                steps.push({ name: step.name, run: step.run, status: 'skipped', attempts: [], outputs: {} });
+                steps.push(skippedStep(step.name, step.run));
                 continue;
             }
             const rec = await this.runStep(phase, step);
@@ -14513,16 +14791,18 @@ class Engine {
     }
     /** One step with its retries: a failed attempt is retried only when its output matched `retry.on`. */
     async runStep(phase, step) {
-        const retry = effectiveRetry(this.plan, step);
-        const allowed = this.o.noRetry || retry.on.length === 0 ? 1 : Math.max(1, Math.min(retry.max + 1, this.o.maxAttempts));
+        const { plan } = this.c;
+        const retry = effectiveRetry(plan, step);
+        const allowed = this.c.noRetry || retry.on.length === 0 ? 1 : Math.max(1, Math.min(retry.max + 1, this.c.maxAttempts));
         const patterns = allowed > 1 ? retry.on.map((p) => new RegExp(p)) : [];
-        const timeout = step.timeout ?? this.plan.defaults.timeoutSeconds;
+        const timeout = step.timeout ?? plan.defaults.timeoutSeconds;
         const attempts = [];
+        const record = (status, outputs = {}) => ({ name: step.name, run: step.run, status, attempts, outputs });
         for (let n = 1;; n++) {
-            const outFile = (0,external_node_path_namespaceObject.join)(this.tmp, `out-${++this.seq}`);
+            const outFile = (0,external_node_path_namespaceObject.join)(this.c.tmp, `out-${++this.seq}`);
             const env = {
-                ...this.baseEnv,
-                ...this.outputs,
+                ...this.c.baseEnv,
+                ...this.c.outputs,
                 ...step.env,
                 DRLOOP_PHASE: phase,
                 DRLOOP_STEP: step.name,
@@ -14532,38 +14812,31 @@ class Engine {
             const { attempt, result } = await this.attempt(phase, step.name, step.run, env, timeout, n, patterns, allowed);
             attempts.push(attempt);
             if (result.cancelled)
-                return { name: step.name, run: step.run, status: 'cancelled', attempts, outputs: {} };
+                return record('cancelled');
             if (result.exitCode === 0 && !result.timedOut) {
-                const outputs = await this.readOutputs(outFile, phase, step.name);
-                Object.assign(this.outputs, outputs);
-                return { name: step.name, run: step.run, status: 'success', attempts, outputs };
+                const { outputs, refused } = await this.readOutputs(outFile, phase, step.name);
+                Object.assign(this.c.outputs, outputs);
+                const rec = record('success', outputs);
+                if (refused.length)
+                    rec.refusedOutputs = refused;
+                return rec;
             }
             const why = describeAttempt(attempt);
             if (n >= allowed || !result.matched) {
                 const note = allowed > 1 && !result.matched ? '; not retried: the output matched none of retry.on' : n > 1 ? ` after ${n} attempts` : '';
                 this.log.error(`${phase} › ${step.name} failed: ${why}${note}`);
-                return { name: step.name, run: step.run, status: 'failed', attempts, outputs: {} };
+                return record('failed');
             }
             const wait = retry.backoffSeconds * 2 ** (n - 1);
             this.log.warning(`${phase} › ${step.name}: ${why}; the output matched retry.on, attempt ${n + 1} of ${allowed} in ${formatDuration(wait)}`);
-            if (!(await sleep(wait * 1000, this.deps.signal))) {
-                return { name: step.name, run: step.run, status: 'cancelled', attempts, outputs: {} };
-            }
+            if (!(await sleep(wait * 1000, this.c.signal)))
+                return record('cancelled');
         }
     }
     async attempt(phase, name, run, env, timeoutSeconds, n, patterns, allowed = 1) {
-        const startedAt = this.iso();
+        const startedAt = this.c.now().toISOString();
         const title = `${phase} › ${name}${n > 1 ? ` (attempt ${n} of ${allowed})` : ''}`;
-        const result = await this.log.group(title, () => runCommand({
-            run,
-            cwd: this.deps.workspace,
-            env,
-            timeoutSeconds,
-            signal: this.deps.signal,
-            patterns,
-            killGraceMs: this.deps.killGraceMs,
-            onLine: (line) => this.log.info(line === '' ? line : redact(line).text),
-        }));
+        const result = await this.log.group(title, () => this.command(run, env, timeoutSeconds, this.logLine, patterns));
         if (result.spawnError)
             this.log.error(`${title}: could not start bash: ${result.spawnError}`);
         const attempt = {
@@ -14574,7 +14847,7 @@ class Engine {
             timedOut: result.timedOut,
             cancelled: result.cancelled,
             durationSeconds: result.durationSeconds,
-            outputTail: redact(result.tail).text,
+            outputTail: result.tail,
             retryMatched: result.matched,
         };
         if (result.timedOut)
@@ -14589,16 +14862,48 @@ class Engine {
             text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
         }
         catch {
-            return {};
+            return { outputs: {}, refused: [] };
         }
-        const { outputs, bad } = parseStepOutputs(text);
-        if (bad.length)
-            this.log.warning(`${phase} › ${step}: ignored ${bad.length} line(s) in $DRLOOP_OUTPUT that are not KEY=value (or set a DRLOOP_ name): ${bad.join(' | ')}`);
-        return outputs;
+        const parsed = parseStepOutputs(text);
+        const refused = parsed.refused.map((r) => ({ line: redact(r.line).text, reason: r.reason }));
+        if (refused.length) {
+            this.log.warning(`${phase} › ${step}: ${refused.length} line(s) of $DRLOOP_OUTPUT not passed to later steps: ${refused.map((r) => `${r.line} (${r.reason})`).join(' | ')}`);
+        }
+        return { outputs: parsed.outputs, refused };
+    }
+    /** Runs the guards; all must pass. Yields the steps for the receipt and the failing guard's name, if any. */
+    async runGuards() {
+        const steps = [];
+        let failure = null;
+        let status = 'success';
+        for (const g of this.c.plan.guards) {
+            if (failure || status === 'cancelled') {
+                steps.push(skippedStep(g.name, g.run));
+                continue;
+            }
+            const env = { ...this.c.baseEnv, ...g.env, DRLOOP_PHASE: 'guards', DRLOOP_STEP: g.name };
+            const { attempt, result } = await this.attempt('guards', g.name, g.run, env, g.timeout ?? this.c.plan.defaults.timeoutSeconds, 1, []);
+            let ok = result.exitCode === 0 && !result.timedOut && !result.cancelled;
+            let detail;
+            if (ok && g.expect !== undefined && result.tail.trim() !== g.expect.trim()) {
+                ok = false;
+                detail = `expected output ${JSON.stringify(g.expect)}, got ${JSON.stringify(result.tail.trim().slice(0, 200))}`;
+            }
+            const stepStatus = result.cancelled ? 'cancelled' : ok ? 'success' : 'failed';
+            steps.push({ name: g.name, run: g.run, status: stepStatus, attempts: [attempt], outputs: {}, ...(detail ? { detail } : {}) });
+            if (stepStatus === 'cancelled')
+                status = 'cancelled';
+            else if (!ok) {
+                status = 'failed';
+                failure = g.name;
+                this.log.error(`guard ${g.name} failed: ${detail ?? describeAttempt(attempt)}`);
+            }
+        }
+        return { status, steps, failure };
     }
     /** A check polls until it passes or `within` has run out; a single try when `within` is 0. */
     async runCheck(phase, name, c, kind) {
-        const started = this.deps.now();
+        const started = this.c.now();
         const t0 = performance.now();
         const within = (c.within ?? 0) * 1000;
         const interval = (c.interval ?? DEFAULT_CHECK_INTERVAL_SECONDS) * 1000;
@@ -14629,7 +14934,7 @@ class Engine {
                     this.log.error(`${phase} › check ${name} failed after ${tries} tr${tries === 1 ? 'y' : 'ies'}: ${detail}`);
                     return record('failed', tries, detail);
                 }
-                if (!(await sleep(interval, this.deps.signal)))
+                if (!(await sleep(interval, this.c.signal)))
                     return record('cancelled', tries, 'cancelled');
             }
         });
@@ -14637,10 +14942,10 @@ class Engine {
     async tryHttp(c) {
         const expected = c.status ?? 200;
         const signals = [AbortSignal.timeout((c.timeout ?? DEFAULT_CHECK_TIMEOUT_SECONDS) * 1000)];
-        if (this.deps.signal)
-            signals.push(this.deps.signal);
+        if (this.c.signal)
+            signals.push(this.c.signal);
         try {
-            const res = await (this.deps.fetch ?? fetch)(c.http, { signal: AbortSignal.any(signals), redirect: 'manual' });
+            const res = await (this.c.fetch ?? fetch)(c.http, { signal: AbortSignal.any(signals), redirect: 'manual' });
             const body = await res.text();
             if (res.status !== expected)
                 return { ok: false, cancelled: false, detail: `HTTP ${res.status}, expected ${expected}` };
@@ -14656,22 +14961,15 @@ class Engine {
         }
     }
     async tryRun(phase, name, c) {
-        const env = { ...this.baseEnv, ...this.outputs, ...c.env, DRLOOP_PHASE: phase, DRLOOP_STEP: name };
-        const r = await runCommand({
-            run: c.run,
-            cwd: this.deps.workspace,
-            env,
-            timeoutSeconds: c.timeout ?? DEFAULT_CHECK_TIMEOUT_SECONDS,
-            signal: this.deps.signal,
-            killGraceMs: this.deps.killGraceMs,
-            onLine: (line) => this.log.info(redact(line).text),
-        });
+        const env = { ...this.c.baseEnv, ...this.c.outputs, ...c.env, DRLOOP_PHASE: phase, DRLOOP_STEP: name };
+        const timeout = c.timeout ?? DEFAULT_CHECK_TIMEOUT_SECONDS;
+        const r = await this.command(c.run, env, timeout, (line) => this.log.info(redact(line).text));
         const out = r.tail.trim();
-        const shown = JSON.stringify(redact(out).text.slice(-200));
+        const shown = JSON.stringify(out.slice(-200));
         if (r.cancelled)
             return { ok: false, cancelled: true, detail: 'cancelled' };
         if (r.timedOut)
-            return { ok: false, cancelled: false, detail: `timed out after ${formatDuration(c.timeout ?? DEFAULT_CHECK_TIMEOUT_SECONDS)}` };
+            return { ok: false, cancelled: false, detail: `timed out after ${formatDuration(timeout)}` };
         if (r.exitCode !== 0)
             return { ok: false, cancelled: false, detail: `exit code ${r.exitCode ?? r.signal}; output ${shown}` };
         if (c.expect !== undefined && out !== c.expect.trim())
@@ -14680,26 +14978,380 @@ class Engine {
     }
     /** Runs `rpo.probe`; its failure is a warning (RPO unmeasured), not a failed phase. */
     async probeRpo() {
-        const probe = this.plan.rpo;
-        const env = { ...this.baseEnv, ...this.outputs, DRLOOP_PHASE: 'rpo', DRLOOP_STEP: 'probe' };
-        const r = await this.log.group('rpo probe', () => runCommand({
-            run: probe.probe,
-            cwd: this.deps.workspace,
-            env,
-            timeoutSeconds: probe.timeoutSeconds ?? 60,
-            signal: this.deps.signal,
-            killGraceMs: this.deps.killGraceMs,
-            onLine: (line) => this.log.info(redact(line).text),
-        }));
+        const probe = this.c.plan.rpo;
+        const env = { ...this.c.baseEnv, ...this.c.outputs, DRLOOP_PHASE: 'rpo', DRLOOP_STEP: 'probe' };
+        const r = await this.log.group('rpo probe', () => this.command(probe.probe, env, probe.timeoutSeconds ?? 60, (line) => this.log.info(redact(line).text)));
         const at = r.exitCode === 0 ? parseProbeTime(r.tail) : null;
         let error = null;
         if (r.exitCode !== 0)
             error = r.timedOut ? 'timed out' : r.cancelled ? 'cancelled' : `exit code ${r.exitCode ?? r.signal}`;
         else if (!at)
-            error = `printed ${JSON.stringify(redact(r.tail.trim()).text.slice(-100))}, expected an RFC3339 timestamp or epoch seconds`;
+            error = `printed ${JSON.stringify(r.tail.trim().slice(-100))}, expected an RFC3339 timestamp or epoch seconds`;
         if (error)
             this.log.warning(`rpo probe: ${error}; RPO is not measured`);
-        return { probe: redact(probe.probe).text, exitCode: r.exitCode, output: redact(r.tail).text, recoveredAt: at ? at.toISOString() : null, error };
+        return { probe: redact(probe.probe).text, exitCode: r.exitCode, output: r.tail, recoveredAt: at ? at.toISOString() : null, error };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/plan/engine.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const ICON = { success: '✔', failed: '✖', skipped: '○', cancelled: '■' };
+/** The target an earlier job of the run wrote into its receipts (a summary may be missing). */
+function recordedTarget(receipts) {
+    for (const r of receipts.values())
+        if (typeof r.target === 'string')
+            return r.target;
+    return null;
+}
+class Engine {
+    o;
+    deps;
+    plan;
+    log;
+    receipts = new Map();
+    /** Outputs of every step so far, given to later steps as environment variables. */
+    outputs = {};
+    target = null;
+    steps;
+    /** The promotion gate, asked once per run (it may call GitHub). */
+    gate = null;
+    constructor(o, deps) {
+        this.o = o;
+        this.deps = deps;
+        this.plan = o.loaded.plan;
+        this.log = deps.logger;
+    }
+    cancelled() {
+        return this.deps.signal?.aborted === true;
+    }
+    iso() {
+        return this.deps.now().toISOString();
+    }
+    async run() {
+        const startedAt = this.iso();
+        this.receipts = await loadReceipts(this.o.runDir, this.o.runDirDisplay, this.o.runId);
+        const previous = await loadSummary(this.o.runDir, this.o.runDirDisplay);
+        // Refused before anything runs or is written: a target the plan does not know.
+        this.target = resolveTarget(this.plan, this.o.loaded.path, this.o.target ?? null, previous?.target ?? recordedTarget(this.receipts), this.o.runDirDisplay);
+        Object.assign(this.outputs, outputsFromReceipts(this.receipts, (m) => this.log.warning(m)));
+        const tmp = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'drloop-run-'));
+        try {
+            const { o, plan, deps } = this;
+            this.steps = new StepRunner({
+                plan,
+                workspace: deps.workspace,
+                logger: deps.logger,
+                now: deps.now,
+                signal: deps.signal,
+                killGraceMs: deps.killGraceMs,
+                fetch: deps.fetch,
+                backpressure: deps.backpressure,
+                noRetry: o.noRetry,
+                maxAttempts: o.maxAttempts,
+                tmp,
+                baseEnv: await this.prepareEnv(tmp),
+                outputs: this.outputs,
+            });
+            this.log.info(`drloop: plan '${plan.name}' (${o.loaded.path}, sha256 ${o.loaded.sha256.slice(0, 12)}), run ${o.runId}, mode ${o.mode}` +
+                (o.mode === 'failback' ? '' : `, phases ${o.startAt ?? 'bringup'} → ${o.stopAfter ?? 'teardown'}`) +
+                (this.target !== null ? `, target ${this.target}` : '') +
+                (o.dryRun ? ' (dry run)' : ''));
+            const outcome = o.mode === 'failback' ? await this.runFailback() : await this.runPhases();
+            const summary = await this.writeSummary(startedAt, previous, outcome);
+            return { status: summary.status, reason: summary.reason, summary, receipts: this.receipts };
+        }
+        finally {
+            await (0,promises_namespaceObject.rm)(tmp, { recursive: true, force: true });
+        }
+    }
+    /** The environment every step starts from: the runner's, minus action inputs and runner credentials, plus run context. */
+    async prepareEnv(tmp) {
+        const env = baseEnvironment(this.deps.env, this.plan, { runId: this.o.runId, mode: this.o.mode, planPath: this.o.loaded.path, runDir: this.o.runDir, target: this.target });
+        const alert = this.o.alert;
+        if (alert) {
+            let path = alert.path;
+            if (path === null) {
+                path = (0,external_node_path_namespaceObject.join)(tmp, 'alert.json');
+                await (0,promises_namespaceObject.writeFile)(path, alert.text);
+            }
+            // Alert fields reach steps only as data in variables, never spliced into a command.
+            const clean = (s) => s.replace(/\0/g, '');
+            env.DRLOOP_ALERT_PATH = path;
+            env.DRLOOP_ALERT_STATUS = clean(alert.context.status);
+            env.DRLOOP_ALERT_NAME = clean(alert.context.name);
+            env.DRLOOP_ALERT_FINGERPRINT = clean(alert.context.fingerprint);
+            env.DRLOOP_ALERT_STARTS_AT = alert.context.startsAt ?? '';
+        }
+        return env;
+    }
+    async save(receipt) {
+        // Commands are plan text, but a secret pasted into one (or printed into an output) must not reach the evidence either.
+        receipt.steps = receipt.steps.map(stepForReceipt);
+        receipt.checks = receipt.checks.map((c) => ({ ...c, target: redact(c.target).text }));
+        receipt.target = this.target;
+        this.receipts.set(receipt.phase, receipt);
+        await writeReceipt(this.o.runDir, receipt);
+    }
+    /** Writes a skipped receipt unless the phase already has one (from this run or an earlier job). */
+    async ensureReceipt(name, reason) {
+        if (!this.receipts.has(name))
+            await this.save(skippedReceipt(this.o.runId, name, reason));
+    }
+    promoteGate() {
+        const { o } = this;
+        this.gate ??= promoteGate({
+            mode: o.mode,
+            autoPromote: o.autoPromote,
+            allowPromoteBypass: o.allowPromoteBypass,
+            approver: o.approver,
+            ticket: o.ticket,
+            environment: o.promoteEnvironment ?? null,
+            approvals: this.deps.approvals ?? null,
+            now: this.deps.now,
+        });
+        return this.gate;
+    }
+    // ---------------------------------------------------------------- phases
+    async runPhases() {
+        const { o, plan } = this;
+        const inPlan = planPhases(plan);
+        const { startIdx, stopIdx, window, refuseAll, refuseCost } = windowGates({ ...o, inPlan }, this.receipts);
+        const orderRefused = (p) => orderRefusal(p, this.receipts, o);
+        // Read when asked: a promotion refused in this job counts for its teardown.
+        const refusalFor = (p) => refuseAll ?? (p === 'teardown' ? null : refuseCost) ?? orderRefused(p);
+        const pending = (p) => inPlan.includes(p) && this.receipts.get(p)?.status !== 'success';
+        // Whether teardown may follow promote is known up front only when this job does not run promote.
+        const decidedLater = (p) => p === 'teardown' && window.includes('promote') && pending('promote');
+        const toRun = window.filter((p) => pending(p) && (decidedLater(p) ? refuseAll === null : refusalFor(p) === null));
+        for (const p of window) {
+            if (inPlan.includes(p) && this.receipts.get(p)?.status === 'success')
+                this.log.info(`${p}: already succeeded in ${o.runDirDisplay}; not run again`);
+        }
+        const costRefusal = window.some((p) => p !== 'teardown' && pending(p)) ? refuseCost : null;
+        const orderRefusalNow = window.filter((p) => pending(p) && !decidedLater(p)).map(orderRefused).find((r) => r !== null) ?? null;
+        const refusal = refuseAll ?? costRefusal ?? orderRefusalNow;
+        if (refusal)
+            this.log.error(`refused: ${refusal}`);
+        if (o.dryRun)
+            return this.dryRunPhases(window, inPlan, toRun, refusal);
+        // Guards run before anything mutates, whenever a phase is about to run.
+        let guardFailure = null;
+        if (toRun.length > 0) {
+            guardFailure = await this.runGuards();
+        }
+        else if (!this.receipts.has('guards')) {
+            await this.save(skippedReceipt(o.runId, 'guards', plan.guards.length ? 'no phase to run' : 'the plan has no guards'));
+        }
+        let failed = null;
+        let cancelled = guardFailure === 'cancelled';
+        let gated = null;
+        let lastPhase = null;
+        let ranBeforePromote = false;
+        for (const [i, p] of PHASES.entries()) {
+            const spec = plan.phases[p];
+            if (!spec) {
+                await this.ensureReceipt(p, 'not in plan');
+                continue;
+            }
+            if (i < startIdx) {
+                await this.ensureReceipt(p, `before start-at ${o.startAt}`);
+                continue;
+            }
+            if (i > stopIdx) {
+                await this.ensureReceipt(p, `after stop-after ${o.stopAfter}`);
+                continue;
+            }
+            if (this.receipts.get(p)?.status === 'success')
+                continue;
+            const refused = refusalFor(p);
+            let skip = null;
+            let gate = null;
+            if (refused)
+                skip = `refused: ${refused}`;
+            else if (cancelled)
+                skip = 'cancelled';
+            else if (guardFailure)
+                skip = `guard failed: ${guardFailure}`;
+            else if (failed && p !== 'teardown')
+                skip = `earlier phase ${failed} failed`;
+            else if (failed && p === 'teardown' && !o.teardown)
+                skip = `earlier phase ${failed} failed and teardown is not true`;
+            else if (p === 'promote') {
+                gate = await this.promoteGate();
+                if (!gate.passed) {
+                    skip = `promotion gate: ${gate.reason}`;
+                    gated = gate.reason;
+                    ranBeforePromote = lastPhase !== null;
+                    this.log.warning(`promote: not run: ${gate.reason}`);
+                }
+            }
+            if (skip) {
+                const r = skippedReceipt(o.runId, p, skip);
+                // Kept in the receipt so that a later job of this run knows promotion was refused.
+                if (gate && !gate.passed)
+                    r.extra = { promotionRefused: gate.reason };
+                await this.save(r);
+                if (refused)
+                    this.log.warning(`${p}: not run: ${refused}`);
+                continue;
+            }
+            const receipt = await this.runPhase(p, spec, gate);
+            lastPhase = p;
+            if (receipt.status === 'cancelled')
+                cancelled = true;
+            else if (receipt.status === 'failed')
+                failed ??= p;
+        }
+        if (cancelled)
+            return { status: 'cancelled', reason: 'the run was cancelled', lastPhase };
+        if (guardFailure)
+            return { status: 'refused', reason: `guard failed: ${guardFailure}`, lastPhase };
+        if (failed) {
+            const extra = lastPhase === 'teardown' && failed !== 'teardown' ? ' (teardown ran)' : '';
+            return { status: 'failed', reason: `phase ${failed} failed${extra}`, lastPhase };
+        }
+        if (refusal)
+            return { status: 'refused', reason: refusal, lastPhase };
+        if (gated) {
+            const held = o.mode === 'failover' && window.includes('teardown') && inPlan.includes('teardown') ? '; teardown not run after a refused promotion' : '';
+            return { status: ranBeforePromote ? 'stopped' : 'refused', reason: `promote not run: ${gated}${held}`, lastPhase };
+        }
+        const remaining = inPlan.filter((p) => PHASES.indexOf(p) > stopIdx);
+        if (remaining.length > 0)
+            return { status: 'stopped', reason: `stopped after ${o.stopAfter}; still to run: ${remaining.join(', ')}`, lastPhase };
+        return { status: 'succeeded', reason: null, lastPhase };
+    }
+    async dryRunPhases(window, inPlan, toRun, refusal) {
+        const { plan } = this;
+        this.log.info(`dry run: nothing is executed; receipts are marked skipped (dry-run)`);
+        if (plan.guards.length)
+            this.log.info(`guards: ${plan.guards.map((g) => `${g.name}: ${g.run}${g.expect !== undefined ? ` (expect ${JSON.stringify(g.expect)})` : ''}`).join('; ')}`);
+        const promoteClosed = toRun.includes('promote') && !(await this.promoteGate()).passed;
+        for (const p of PHASES) {
+            const spec = plan.phases[p];
+            if (!spec)
+                continue;
+            let state = !window.includes(p) ? 'outside the window' : toRun.includes(p) ? 'would run' : this.receipts.get(p)?.status === 'success' ? 'already succeeded' : 'refused';
+            if (p === 'teardown' && state === 'would run' && promoteClosed && this.o.mode === 'failover')
+                state = 'refused after a refused promotion (mode failover)';
+            const gate = p === 'promote' && toRun.includes(p) ? await this.promoteGate() : null;
+            await this.log.group(`${p}: ${state}`, async () => {
+                for (const s of spec.steps)
+                    this.log.info(`step ${s.name}: ${s.run} (timeout ${formatDuration(s.timeout ?? plan.defaults.timeoutSeconds)})`);
+                for (const c of spec.checks)
+                    this.log.info(`check ${c.name}: ${c.http ? `GET ${c.http} → ${c.status ?? 200}` : c.run}${c.within ? ` within ${formatDuration(c.within)}` : ''}`);
+                if (spec.verify)
+                    this.log.info(`verify: ${spec.verify.run}${spec.verify.expect !== undefined ? ` (expect ${JSON.stringify(spec.verify.expect)})` : ''}`);
+                if (gate)
+                    this.log.info(`promotion gate: ${gate.passed ? `passes (${gate.reason})` : `closed (${gate.reason})`}`);
+            });
+        }
+        for (const p of toRun)
+            await this.ensureReceipt(p, 'dry-run');
+        for (const p of PHASES)
+            if (!inPlan.includes(p))
+                await this.ensureReceipt(p, 'not in plan');
+        await this.ensureReceipt('guards', 'dry-run');
+        if (refusal)
+            return { status: 'refused', reason: `a real run would be refused: ${refusal}`, lastPhase: null };
+        return { status: 'stopped', reason: 'dry run: nothing was executed', lastPhase: null };
+    }
+    /** Runs the guards and writes their receipt; returns null when all pass, else the failing guard's name (or 'cancelled'). */
+    async runGuards() {
+        const { plan, o } = this;
+        if (plan.guards.length === 0) {
+            await this.save(skippedReceipt(o.runId, 'guards', 'the plan has no guards'));
+            return null;
+        }
+        const started = this.deps.now();
+        const { status, steps, failure } = await this.steps.runGuards();
+        await this.save(this.receiptOf('guards', status, started, steps, [], {}));
+        return status === 'cancelled' ? 'cancelled' : failure;
+    }
+    receiptOf(name, status, started, steps, checks, extra, skipReason = null) {
+        const ended = this.deps.now();
+        return {
+            schema: PHASE_RECEIPT_SCHEMA,
+            runId: this.o.runId,
+            phase: name,
+            status,
+            skipReason,
+            startedAt: started.toISOString(),
+            endedAt: ended.toISOString(),
+            durationSeconds: round((ended.getTime() - started.getTime()) / 1000),
+            steps,
+            checks,
+            extra,
+        };
+    }
+    /** Runs one phase: steps in order, then checks and verify; the receipt is written before returning. */
+    async runPhase(p, spec, gate) {
+        const started = this.deps.now();
+        this.log.info(`▶ ${p}`);
+        const extra = {};
+        if (gate) {
+            Object.assign(extra, { gate: gate.gate, approver: gate.approver, ticket: gate.ticket, bypassed: gate.gate === 'bypass', verified: gate.approval !== null });
+            if (gate.approval) {
+                extra.approval = gate.approval;
+                this.log.info(`promote: ${gate.reason}${gate.approval.comment ? ` (${JSON.stringify(gate.approval.comment)})` : ''}, verified with ${gate.approval.source}`);
+            }
+            if (gate.gate === 'bypass')
+                this.log.warning(`promote: the promotion gate is bypassed (allow-promote-bypass in a drill); the receipt records it`);
+        }
+        // Teardown is best effort: every step is tried even when one fails.
+        const keepGoing = p === 'teardown';
+        const { status: stepsStatus, steps } = await this.steps.runSteps(p, spec.steps, keepGoing);
+        let status = stepsStatus;
+        const checks = [];
+        if (status === 'success' || (keepGoing && status === 'failed')) {
+            for (const c of spec.checks) {
+                const rec = await this.steps.runCheck(p, c.name, c);
+                checks.push(rec);
+                if (rec.status === 'cancelled') {
+                    status = 'cancelled';
+                    break;
+                }
+                if (rec.status === 'failed')
+                    status = 'failed';
+                if (status === 'failed' && !keepGoing)
+                    break;
+            }
+            if (spec.verify && status !== 'cancelled' && (status === 'success' || keepGoing)) {
+                const rec = await this.steps.runCheck(p, 'verify', { ...spec.verify, name: 'verify' }, 'verify');
+                checks.push(rec);
+                if (rec.status === 'cancelled')
+                    status = 'cancelled';
+                else if (rec.status === 'failed')
+                    status = 'failed';
+            }
+        }
+        const rpoPhase = this.plan.phases.validate ? 'validate' : 'restore';
+        if (status === 'success' && this.plan.rpo && p === rpoPhase)
+            extra.rpo = await this.steps.probeRpo();
+        const receipt = this.receiptOf(p, status, started, steps, checks, extra);
+        await this.save(receipt);
+        const line = `${ICON[status]} ${p} ${status} in ${formatDuration(receipt.durationSeconds ?? 0)}`;
+        if (status === 'success')
+            this.log.info(line);
+        else
+            this.log.error(line);
+        return receipt;
     }
     // -------------------------------------------------------------- failback
     async runFailback() {
@@ -14746,7 +15398,7 @@ class Engine {
         for (const c of fb.checks) {
             if (this.cancelled())
                 break;
-            checks.push(await this.runCheck('failback', c.name, c));
+            checks.push(await this.steps.runCheck('failback', c.name, c));
         }
         const failedChecks = checks.filter((c) => c.status === 'failed').map((c) => c.name);
         if (this.cancelled() || checks.some((c) => c.status === 'cancelled')) {
@@ -14759,7 +15411,7 @@ class Engine {
             await this.save(this.receiptOf('failback', 'skipped', started, [], checks, {}, `refused: ${reason}`));
             return { status: 'refused', reason, lastPhase: null };
         }
-        const { status, steps } = await this.runSteps('failback', fb.steps, false);
+        const { status, steps } = await this.steps.runSteps('failback', fb.steps, false);
         const receipt = this.receiptOf('failback', status, started, steps, checks, {});
         await this.save(receipt);
         this.log[status === 'success' ? 'info' : 'error'](`${ICON[status]} failback ${status} in ${formatDuration(receipt.durationSeconds ?? 0)}`);
@@ -14770,7 +15422,7 @@ class Engine {
         return { status: 'succeeded', reason: null, lastPhase: 'failback' };
     }
     // --------------------------------------------------------------- summary
-    async writeSummary(startedAt, previous, outcome) {
+    async writeSummary(startedAt, previous, raw) {
         const { o } = this;
         const ctx = o.alert?.context;
         const alert = ctx
@@ -14779,10 +15431,10 @@ class Engine {
         // The incident began when the alert fired; without an alert, when this run (its first job) began.
         const incidentStart = ctx?.startsAt ?? previous?.incidentStart ?? startedAt;
         const measured = measure(this.receipts, incidentStart, this.plan.objectives);
-        const phases = PHASES.map((p) => this.receipts.get(p)).filter((r) => r !== undefined);
-        const failback = this.receipts.get('failback');
-        if (failback)
-            phases.push(failback);
+        const missed = missedObjectives(measured, this.plan.objectives);
+        const { outcome, error } = judgeObjectives(o.mode, o.dryRun, raw, missed);
+        if (error)
+            this.log.error(error);
         const summary = {
             schema: DRILL_SUMMARY_SCHEMA,
             runId: o.runId,
@@ -14792,29 +15444,23 @@ class Engine {
             reason: outcome.reason,
             dryRun: o.dryRun,
             decision: o.decision,
+            target: this.target,
             alert,
             objectives: this.plan.objectives,
             incidentStart,
             startedAt: previous?.startedAt ?? startedAt,
             endedAt: this.iso(),
             ...measured,
+            objectivesMissed: missed,
+            promotion: promotionOf(this.receipts.get('promote')),
             lastPhase: outcome.lastPhase,
-            phases: phases.map(summaryPhaseOf),
+            phases: summaryPhases(this.receipts),
         };
         // A dry run never replaces the summary of a run that really happened.
         if (!(o.dryRun && previous && !previous.dryRun))
             await writeJsonAtomic(summaryPathOf(o.runDir), summary);
         return summary;
     }
-}
-function describeAttempt(a) {
-    if (a.cancelled)
-        return 'cancelled';
-    if (a.timedOut)
-        return `timed out after ${formatDuration(a.durationSeconds)}`;
-    if (a.exitCode !== null)
-        return `exit code ${a.exitCode}`;
-    return a.signal ? `killed by ${a.signal}` : 'could not start';
 }
 
 ;// CONCATENATED MODULE: ./src/plan/run.ts
@@ -14847,11 +15493,14 @@ const drExecuteInputs = object({
     'evidence-dir': schemas_string().default(DEFAULT_EVIDENCE_DIR),
     decision: schemas_enum(['allow', 'warn', 'block'], { error: (i) => `expected allow, warn or block (cost-decision's output), got ${JSON.stringify(i.input)}` }).optional(),
     'accept-warn': boolInput(false),
+    target: schemas_string().regex(TARGET_NAME, 'expected a target name (cost-decision\'s target output): letters, digits, ".", "_" or "-"').optional(),
     alert: textInput(),
     'auto-promote': boolInput(false),
     'allow-promote-bypass': boolInput(false),
     approver: textInput(),
     ticket: textInput(),
+    'promote-environment': schemas_string().regex(/^[^\r\n]{1,255}$/, 'expected a GitHub Environment name on one line').optional(),
+    'github-token': textInput(),
     teardown: stringbool({ truthy: ['true', 'yes', '1', 'on'], falsy: ['false', 'no', '0', 'off'] }).optional(),
     'allow-full-drill': boolInput(false),
     'max-attempts': intInput(3, 1, 100),
@@ -14873,6 +15522,7 @@ function drExecuteOutputs(r) {
         'rpo-seconds': run_text(s.rpoSeconds),
         'rto-met': run_text(s.rtoMet),
         'rpo-met': run_text(s.rpoMet),
+        'objectives-missed': s.objectivesMissed ?? '',
         'receipts-dir': r.receiptsDir,
         'summary-path': r.summaryPath,
     };
@@ -14897,7 +15547,7 @@ function defaultRunId(alert, githubRunId, now) {
     }
     if (githubRunId && /^\d+$/.test(githubRunId))
         return `gh-${githubRunId}`;
-    return `local-${stamp(now)}-${(0,external_node_crypto_namespaceObject.randomBytes)(3).toString('hex')}`;
+    return `local-${stamp(now)}-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
 }
 async function resolvePlan(input, workspace) {
     const [match] = await expandGlobs([input], workspace, "input 'plan'");
@@ -14928,6 +15578,10 @@ async function runDrExecute(inputs, deps) {
     else if (startAt && stopAfter && PHASES.indexOf(stopAfter) < PHASES.indexOf(startAt)) {
         throw new ConfigurationError(`input 'stop-after': ${stopAfter} comes before start-at ${startAt} (phases run ${PHASES.join(' → ')})`);
     }
+    const environment = inputs['promote-environment'] ?? null;
+    if (environment !== null && !deps.approvals) {
+        throw new ConfigurationError(`input 'promote-environment': a verified approval is read from GitHub's approvals API of the workflow run, which only the dr-execute action does; use auto-promote or approver here`);
+    }
     const alert = inputs.alert ? await loadAlert(inputs.alert, workspace) : null;
     const runId = inputs['run-id'] ?? defaultRunId(alert?.alert ?? null, deps.githubRunId, deps.now());
     const evidence = inputs['evidence-dir'];
@@ -14940,11 +15594,13 @@ async function runDrExecute(inputs, deps) {
         startAt: mode === 'failback' ? null : startAt,
         stopAfter: mode === 'failback' ? null : stopAfter,
         decision: inputs.decision ?? null,
+        ...(inputs.target !== undefined ? { target: inputs.target } : {}),
         acceptWarn: inputs['accept-warn'],
         autoPromote: inputs['auto-promote'],
         allowPromoteBypass: inputs['allow-promote-bypass'],
         approver: inputs.approver ?? null,
         ticket: inputs.ticket ?? null,
+        promoteEnvironment: environment,
         teardown: inputs.teardown ?? mode === 'drill',
         allowFullDrill: inputs['allow-full-drill'],
         maxAttempts: inputs['max-attempts'],
@@ -14955,9 +15611,42 @@ async function runDrExecute(inputs, deps) {
         alert: alert ? { context: alert.alert, path: alert.path, text: alert.text } : null,
         runDir,
         runDirDisplay: receiptsDir,
-    }, { workspace, logger, now: deps.now, env: deps.env, signal: deps.signal, killGraceMs: deps.killGraceMs, fetch: deps.fetch });
+    }, { workspace, logger, now: deps.now, env: deps.env, signal: deps.signal, killGraceMs: deps.killGraceMs, fetch: deps.fetch, backpressure: deps.backpressure, approvals: deps.approvals });
     const result = await engine.run();
     return { ...result, runId, receiptsDir, summaryPath: summaryPathOf(receiptsDir), plan: loaded };
+}
+
+;// CONCATENATED MODULE: ./actions/dr-execute/src/approvals.ts
+/**
+ * The reviews of this workflow run, from GitHub's REST API
+ * (`GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals`) through
+ * @actions/github's Octokit. Loaded only when `promote-environment` is set, so
+ * other runs never load the client.
+ */
+
+async function githubApprovals({ token, env }) {
+    const repository = env.GITHUB_REPOSITORY ?? '';
+    const runId = env.GITHUB_RUN_ID ?? '';
+    const [owner, repo] = repository.split('/');
+    if (!owner || !repo || !/^\d+$/.test(runId)) {
+        throw new ConfigurationError(`input 'promote-environment': needs the workflow run's GITHUB_REPOSITORY and GITHUB_RUN_ID (set by the runner), got '${repository}' and '${runId}'`);
+    }
+    if (!token)
+        throw new ConfigurationError(`input 'github-token': required with promote-environment, to read this run's approvals (the default is the job's github.token)`);
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    const octokit = getOctokit(token, { baseUrl: env.GITHUB_API_URL || 'https://api.github.com' });
+    return {
+        describe: `workflow run ${runId} of ${repository}`,
+        async reviews() {
+            const res = await octokit.rest.actions.getReviewsForRun({ owner, repo, run_id: Number(runId) });
+            return res.data.map((r) => ({
+                state: String(r.state),
+                reviewer: r.user?.login ?? '(unknown)',
+                comment: r.comment ?? '',
+                environments: (r.environments ?? []).map((e) => e.name ?? '').filter((n) => n !== ''),
+            }));
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./actions/_kit/src/runner.ts
@@ -14986,7 +15675,7 @@ function fileCommand(envVar, name, value) {
     const path = process.env[envVar];
     if (!path)
         return false;
-    const delimiter = `ghadelimiter_${(0,external_node_crypto_namespaceObject.randomUUID)()}`;
+    const delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`;
     if (name.includes(delimiter) || value.includes(delimiter))
         throw new Error(`unexpected input: value contains the delimiter ${delimiter}`);
     (0,external_node_fs_namespaceObject.appendFileSync)(path, `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}${external_node_os_namespaceObject.EOL}`, { encoding: 'utf8' });
@@ -15128,6 +15817,8 @@ async function runAction(action, body) {
 
 
 
+
+
 async function run() {
     // A cancelled workflow sends SIGINT, then SIGTERM: both stop the running
     // step's process group and leave a `cancelled` receipt before the exit.
@@ -15144,12 +15835,16 @@ async function run() {
         await runAction('dr-execute', async () => {
             const raw = readRawInputs(inputNames(drExecuteInputs));
             const inputs = parseInputs(drExecuteInputs, raw);
+            const approvals = inputs['promote-environment'] ? await githubApprovals({ token: inputs['github-token'], env: process.env }) : undefined;
             const result = await runDrExecute(inputs, {
                 workspace: workspaceDir(),
                 logger: coreLogger(),
                 now: () => new Date(),
                 env: process.env,
                 signal: cancel.signal,
+                // The runner reads the log from a pipe: a step printing faster than it is read waits.
+                backpressure: streamPressure(process.stdout),
+                ...(approvals ? { approvals } : {}),
                 ...(process.env.GITHUB_RUN_ID ? { githubRunId: process.env.GITHUB_RUN_ID } : {}),
             });
             setOutputs({ ...drExecuteOutputs(result) });
@@ -15168,6 +15863,13 @@ async function run() {
 
 /***/ }),
 
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
 /***/ 181:
 /***/ ((module) => {
 
@@ -15175,10 +15877,213 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
@@ -17821,7 +18726,7 @@ __webpack_unused_export__ = identity.isDocument;
 __webpack_unused_export__ = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
 __webpack_unused_export__ = identity.isPair;
-__webpack_unused_export__ = identity.isScalar;
+exports.jn = identity.isScalar;
 __webpack_unused_export__ = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
@@ -17835,7 +18740,7 @@ __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 
@@ -23771,7 +24676,7 @@ exports.visitAsync = visitAsync;
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -23780,6 +24685,9 @@ exports.visitAsync = visitAsync;
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -23896,6 +24804,28 @@ exports.visitAsync = visitAsync;
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -23910,6 +24840,69 @@ exports.visitAsync = visitAsync;
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -1,6 +1,8 @@
 import { inputNames, parseInputs } from '../../../src/inputs.js';
 import { drillMarkdown } from '../../../src/plan/report.js';
 import { drExecuteInputs, drExecuteOutputs, isFailure, runDrExecute } from '../../../src/plan/run.js';
+import { streamPressure } from '../../../src/plan/runner.js';
+import { githubApprovals } from './approvals.js';
 import { appendSummary, core, coreLogger, githubContext, readRawInputs, runAction, setOutputs, StepFailure, workspaceDir } from '../../_kit/src/runtime.js';
 
 export async function run(): Promise<void> {
@@ -18,12 +20,16 @@ export async function run(): Promise<void> {
     await runAction('dr-execute', async () => {
       const raw = readRawInputs(inputNames(drExecuteInputs));
       const inputs = parseInputs(drExecuteInputs, raw);
+      const approvals = inputs['promote-environment'] ? await githubApprovals({ token: inputs['github-token'], env: process.env }) : undefined;
       const result = await runDrExecute(inputs, {
         workspace: workspaceDir(),
         logger: coreLogger(),
         now: () => new Date(),
         env: process.env,
         signal: cancel.signal,
+        // The runner reads the log from a pipe: a step printing faster than it is read waits.
+        backpressure: streamPressure(process.stdout),
+        ...(approvals ? { approvals } : {}),
         ...(process.env.GITHUB_RUN_ID ? { githubRunId: process.env.GITHUB_RUN_ID } : {}),
       });
       setOutputs({ ...drExecuteOutputs(result) });
