@@ -370,7 +370,7 @@ describe('drloop drill (bundled CLI, real PostgreSQL)', () => {
       const report = await readFile(resolve(REPO_ROOT, r.reportPath), 'utf8');
       for (const row of ['## Restore', '| Archive lag |', '| Base backup |', '| WAL replayed |', '| Restore time |', 'target **azure** (the cost decision\'s)']) expect(report).toContain(row);
       // Teardown deleted the instance, and its verify found nothing left.
-      const teardown = JSON.parse(await readFile(resolve(REPO_ROOT, r.run.receiptsDir, 'teardown.json'), 'utf8')) as { status: string; checks: { kind: string; status: string; detail: string }[] };
+      const teardown = JSON.parse(await readFile(resolve(REPO_ROOT, r.run.receiptsDir, 'phases', 'teardown.json'), 'utf8')) as { status: string; checks: { kind: string; status: string; detail: string }[] };
       expect(teardown.status).toBe('success');
       expect(teardown.checks).toEqual([expect.objectContaining({ kind: 'verify', status: 'success' })]);
     },
