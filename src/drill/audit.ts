@@ -1,7 +1,7 @@
 import { LOAD_TABLE, type LoadReport } from './load.js';
 import type { PostgresCluster, PostgresNode } from './pg-cluster.js';
 import { withClient } from './pg-processes.js';
-import type { DrillResult } from './run.js';
+import type { DrillResult } from './result.js';
 import { round3, type DrillRuntime } from './runtime.js';
 
 /** The most missing transactions listed one by one in the result. */

@@ -1,6 +1,6 @@
 import { formatMoney, formatPercent } from '../cost/money.js';
 import { formatDuration } from '../duration.js';
-import type { DrillResult } from './run.js';
+import type { DrillResult } from './result.js';
 
 /**
  * The drill's two reports: a short text for the terminal and `report.md`

@@ -1,31 +1,28 @@
-import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { costDecisionInputs, runCostDecision, type CostDecisionResult } from '../cost/run.js';
+import { costDecisionInputs, runCostDecision } from '../cost/run.js';
 import { formatMoney, formatPercent } from '../cost/money.js';
 import { loadPolicy } from '../cost/policy.js';
-import type { DecisionValue } from '../cost/decide.js';
-import { formatDuration } from '../duration.js';
 import { ConfigurationError, describeError } from '../errors.js';
 import { writeJsonAtomic } from '../fs-atomic.js';
 import { parseInputs } from '../inputs.js';
 import type { Logger } from '../logger.js';
 import { drExecuteInputs, runDrExecute, type DrExecuteResult } from '../plan/run.js';
-import { summaryPhaseOf, type RunStatus, type SummaryPhase } from '../plan/receipts.js';
+import type { RunStatus } from '../plan/receipts.js';
 import { loadPlan, type LoadedPlan } from '../plan/schema.js';
 import { expandGlobs } from '../workspace.js';
-import { DRILL_ALERT_NAME, type Service } from './alerting.js';
+import type { Service } from './alerting.js';
 import { WAL_BUCKET } from './archive.js';
-import { auditSummary, reconcile, type AuditedNode, type Reconciliation } from './audit.js';
+import { auditSummary, reconcile, type AuditedNode } from './audit.js';
 import { startHealthEndpoint, UP_METRIC, type HealthEndpoint } from './health.js';
 import type { LoadReport } from './load.js';
-import type { PrimaryFailure } from './pg-cluster.js';
 import { findDrillProcesses } from './pg-processes.js';
-import { drillMarkdown } from './report.js';
-import { restoreRecord, type RestoreRecord } from './restore-record.js';
-import { Cleanup, DrillCancelledError, DrillLogs, DrillRuntime, display, problemsOnly, seconds } from './runtime.js';
+import type { AlertSource, DrillResult } from './result.js';
+import { Cleanup, DrillCancelledError, DrillLogs, DrillRuntime, display, problemsOnly } from './runtime.js';
 import type { LocalS3 } from './s3-local.js';
-import { createSite, RestoreSite, type DrillSite, type Scenario } from './sites.js';
+import { createSite, type DrillSite, type Scenario } from './sites.js';
+import { drillRecord, finishDrill } from './verdict.js';
 import {
   ClusterStopper,
   collectEvidence,
@@ -37,10 +34,8 @@ import {
   startTrigger,
   stopEverything,
   waitForDispatch,
-  type CollectedEvidence,
   type DrillContext,
   type DrillDirs,
-  type Triggered,
 } from './stages.js';
 
 /**
@@ -61,19 +56,12 @@ import {
  * directory (bundle, report, logs) is what stays.
  */
 
-export const DRILL_RESULT_SCHEMA = 'drloop.drill-result/v1';
+export { DRILL_RESULT_SCHEMA, MEASURES, type AlertSource, type DrillRecord, type DrillResult, type DrillStage } from './result.js';
 export { DRILL_REPO } from './stages.js';
 export { DrillCancelledError } from './runtime.js';
 export { SCENARIOS, type Scenario } from './sites.js';
 
-/** How each figure is measured, stated beside it wherever it is shown (result, report, terminal). */
-export const MEASURES = {
-  rto: 'alert start → validate passed (the plan engine, drill.summary.json)',
-  rpo: 'failure time − newest load transaction on the promoted node (the drill: it knows when the primary failed)',
-  engineRpo: 'alert start − what the RPO probe printed (the plan engine, drill.summary.json: it knows only when the alert started)',
-} as const;
 
-export type AlertSource = 'prometheus' | 'synthetic';
 
 export type AlertingOption = { source: 'prometheus'; prometheus: string; alertmanager: string } | { source: 'synthetic'; reason: string };
 
@@ -126,111 +114,6 @@ export interface DrillDeps {
   onEmergencyStop?: (stop: () => void) => void;
 }
 
-export interface DrillStage {
-  name: string;
-  startedAt: string;
-  endedAt: string;
-  seconds: number;
-}
-
-export interface DrillResult {
-  schema: typeof DRILL_RESULT_SCHEMA;
-  scenario: Scenario;
-  /** The target the plan ran in: the cost decision's choice, passed to the plan engine (DRLOOP_TARGET). */
-  target: string;
-  /** `succeeded`: the plan ran, the objectives were met, the evidence verified and nothing was left running. */
-  status: 'succeeded' | 'failed';
-  /** Every reason the drill failed; empty when it succeeded. */
-  problems: string[];
-  startedAt: string;
-  endedAt: string;
-  totalSeconds: number;
-  plan: { name: string; path: string; sha256: string };
-  synchronous: boolean;
-  /**
-   * `baseDir` holds every data directory; it is removed at the end (kept with
-   * `keep`). `standby` is null in the restore scenario. `binaries` is where
-   * PostgreSQL ran from: a copy in the base directory when its account could
-   * not reach node_modules (a clone under /root).
-   */
-  postgres: { primary: string; standby: string | null; runAs: string | null; baseDir: string; binaries: string; binariesCopied: boolean };
-  failure: PrimaryFailure;
-  alert: {
-    source: AlertSource;
-    /** Why the drill built the payload itself (synthetic only). */
-    note: string | null;
-    name: string;
-    startsAt: string;
-    /** From the failure to the alert's start: detection (scrape, rule `for:`); 0 for a synthetic alert. */
-    detectionSeconds: number;
-    /** When the GitHub stand-in received the relay's dispatch. */
-    dispatchedAt: string;
-    eventType: string;
-    fingerprint: string;
-    dedupeKey: string;
-  };
-  decision: { decision: DecisionValue; target: string; mode: string; currency: string; netCost: number | null; budgetRatio: number | null; reasons: string[]; record: string };
-  run: { runId: string; status: RunStatus; reason: string | null; receiptsDir: string; summaryPath: string };
-  phases: SummaryPhase[];
-  stages: DrillStage[];
-  rto: { measure: string; seconds: number | null; objectiveSeconds: number | null; met: boolean | null; from: string; to: string | null };
-  rpo: {
-    measure: string;
-    /** Failure time − the newest load transaction on the audited node (never below 0). */
-    seconds: number | null;
-    objectiveSeconds: number | null;
-    /** Null when nothing was promoted: there is no recovered primary to judge. */
-    met: boolean | null;
-    /** Why there is no verdict, when there is none. */
-    note: string | null;
-    failedAt: string;
-    newestRecoveredAt: string | null;
-    engineMeasure: string;
-    /** The plan engine's own figure (drill.summary.json): alert start − what `rpo.probe` printed. */
-    engineSeconds: number | null;
-    engineMet: boolean | null;
-  };
-  /** The restore scenario's story: archive, base backup, WAL replayed, the instance; null for hot-standby. */
-  restore: RestoreRecord | null;
-  transactions: {
-    /** Commits the primary acknowledged to the load. */
-    acknowledged: number;
-    /** Of those, acknowledged before the failure began. */
-    acknowledgedBeforeFailure: number;
-    /** A commit sent but never acknowledged (it may or may not have survived). */
-    inDoubt: number;
-    /** Acknowledged commits the promoted standby holds. */
-    present: number;
-    missing: number;
-    missingBeforeFailure: number;
-    /** Failure time − the acknowledgement of the oldest missing commit: how far back acknowledged data was lost (0 when none). */
-    lossWindowSeconds: number;
-    /** The missing commits (at most 200). */
-    missingList: { id: number; ackedAt: string }[];
-    /** Missing commits older than the newest present one: a gap in what was recovered, never expected. */
-    holes: number;
-    holeList: { id: number; ackedAt: string }[];
-    firstAckedAt: string | null;
-    lastAckedAt: string | null;
-    /** Whether the audited node was the promoted one (false when promote did not run). */
-    auditedPromoted: boolean;
-  };
-  evidence: {
-    bundlePath: string;
-    sha256: string;
-    size: number;
-    files: number;
-    verify: { ok: boolean; mismatches: string[] };
-    s3: { endpoint: string; bundleUri: string; pointerUri: string; verify: { ok: boolean; mismatches: string[] } } | null;
-    failures: string[];
-  };
-  outDir: string;
-  reportPath: string;
-  resultPath: string;
-  /** Processes still running after the cleanup (all 0 on a clean run). */
-  leftProcesses: { postgres: number; prometheus: number; alertmanager: number };
-  kept: string[];
-}
 
 /** The output directory must be new or empty: receipts and records of another drill would end up in this one's bundle. */
 async function prepareOutDir(outDir: string): Promise<void> {
@@ -523,173 +406,4 @@ async function prepareDirs(outDir: string): Promise<DrillDirs> {
   for (const d of [logsDir, drillDir, configDir, bundleDir]) await mkdir(d, { recursive: true });
   const work = await mkdtemp(join(tmpdir(), 'drloop-drill-'));
   return { outDir, evidenceDir, logsDir, drillDir, configDir, bundleDir, work };
-}
-
-/** What drill.json holds, written before the evidence is bundled: the result without the verdict and the evidence. */
-type DrillRecord = Omit<DrillResult, 'status' | 'problems' | 'endedAt' | 'totalSeconds' | 'stages' | 'evidence' | 'outDir' | 'reportPath' | 'resultPath' | 'kept'>;
-
-/** Everything the drill measured, from the stages' results. */
-function drillRecord(o: {
-  startedAt: string;
-  options: DrillOptions;
-  workspace: string;
-  loadedPlan: LoadedPlan;
-  site: DrillSite;
-  failure: PrimaryFailure;
-  triggered: Triggered;
-  cost: CostDecisionResult;
-  exec: DrExecuteResult;
-  runStatus: { status: RunStatus; reason: string | null };
-  audited: AuditedNode;
-  reconciled: Reconciliation;
-  leftProcesses: DrillResult['leftProcesses'];
-  loadReport: LoadReport;
-}): DrillRecord {
-  const { options, workspace, loadedPlan, site, failure, exec, reconciled } = o;
-  const { dispatch, alertPayload, alertStartIso } = o.triggered;
-  const d = o.cost.decision;
-  const chosen = d.targets.find((t) => t.name === d.target);
-  const summary = exec.summary;
-  const objectives = summary.objectives;
-  const met = (v: number | null, o: number | null) => (v === null || o === null ? null : v <= o);
-  // The guards ran first; the summary lists the phases only.
-  const guards = exec.receipts.get('guards');
-  const phases = [...(guards ? [summaryPhaseOf(guards)] : []), ...summary.phases];
-  const validateEnd = phases.find((p) => p.phase === 'validate' && p.status === 'success')?.endedAt ?? null;
-  const promoted = reconciled.transactions.auditedPromoted;
-  const where = site.describe();
-  const cluster = site.cluster;
-  return {
-    schema: DRILL_RESULT_SCHEMA as typeof DRILL_RESULT_SCHEMA,
-    scenario: site.scenario,
-    target: summary.target ?? d.target,
-    startedAt: o.startedAt,
-    plan: { name: loadedPlan.plan.name, path: loadedPlan.path, sha256: loadedPlan.sha256 },
-    synchronous: options.synchronous,
-    postgres: {
-      primary: where.primary,
-      standby: where.standby,
-      runAs: cluster.runAs?.user ?? null,
-      baseDir: cluster.baseDir,
-      binaries: cluster.binaries.binDir,
-      binariesCopied: cluster.stagedBinaries !== null,
-    },
-    failure,
-    alert: {
-      source: options.alerting.source,
-      note: options.alerting.source === 'synthetic' ? options.alerting.reason : null,
-      name: DRILL_ALERT_NAME,
-      startsAt: alertStartIso,
-      detectionSeconds: Math.max(0, seconds(Date.parse(failure.failedAt), alertStartIso)),
-      dispatchedAt: dispatch.receivedAt,
-      eventType: dispatch.eventType,
-      fingerprint: alertPayload.alerts[0]?.fingerprint ?? '',
-      dedupeKey: alertPayload.dedupeKey,
-    },
-    decision: {
-      decision: d.decision,
-      target: d.target,
-      mode: d.mode,
-      currency: d.currency,
-      netCost: chosen?.netCost ?? null,
-      budgetRatio: chosen?.budgetRatio ?? null,
-      reasons: d.reasons,
-      record: display(workspace, resolve(workspace, o.cost.recordPath)),
-    },
-    run: {
-      runId: exec.runId,
-      status: o.runStatus.status,
-      reason: o.runStatus.reason,
-      receiptsDir: display(workspace, resolve(workspace, exec.receiptsDir)),
-      summaryPath: display(workspace, resolve(workspace, exec.summaryPath)),
-    },
-    phases,
-    rto: { measure: MEASURES.rto, seconds: summary.rtoSeconds, objectiveSeconds: objectives.rtoSeconds, met: summary.rtoMet, from: alertStartIso, to: validateEnd },
-    rpo: {
-      measure: MEASURES.rpo,
-      seconds: reconciled.rpoSeconds,
-      objectiveSeconds: objectives.rpoSeconds,
-      // RPO is the loss of the recovered primary: with nothing promoted there is none to judge.
-      met: promoted ? met(reconciled.rpoSeconds, objectives.rpoSeconds) : null,
-      note: promoted ? null : 'not judged: nothing was promoted',
-      failedAt: failure.failedAt,
-      newestRecoveredAt: o.audited.newest,
-      engineMeasure: MEASURES.engineRpo,
-      engineSeconds: summary.rpoSeconds,
-      engineMet: promoted ? summary.rpoMet : null,
-    },
-    restore: site instanceof RestoreSite ? restoreRecord(site.facts, { failure, phases, exec, loadReport: o.loadReport, audited: o.audited, target: d.target }) : null,
-    transactions: reconciled.transactions,
-    leftProcesses: o.leftProcesses,
-  };
-}
-
-/** Every reason the drill failed; empty when it succeeded. */
-function drillProblems(options: DrillOptions, record: DrillRecord, evidence: CollectedEvidence): string[] {
-  const problems: string[] = [];
-  const run = record.run;
-  if (run.status !== 'succeeded') problems.push(`the plan run ${run.status}${run.reason ? `: ${run.reason}` : ''}`);
-  if (record.rto.seconds === null) problems.push('RTO was not measured (validate did not pass)');
-  else if (record.rto.met === false) problems.push(`RTO ${formatDuration(record.rto.seconds)} missed the objective ${formatDuration(record.rto.objectiveSeconds!)}`);
-  if (record.rpo.seconds === null) problems.push('RPO was not measured (no load transaction on the audited node)');
-  else if (record.rpo.met === null && record.rpo.note) problems.push(`RPO ${record.rpo.note}`);
-  else if (record.rpo.met === false) problems.push(`RPO ${formatDuration(record.rpo.seconds)} missed the objective ${formatDuration(record.rpo.objectiveSeconds!)}`);
-  if (record.rpo.engineMet === false && record.rpo.met !== false) {
-    problems.push(`RPO as the plan engine measures it (${formatDuration(record.rpo.engineSeconds!)}, from the alert's start) missed the objective ${formatDuration(record.rpo.objectiveSeconds!)}`);
-  }
-  const tx = record.transactions;
-  if (record.scenario === 'hot-standby' && options.synchronous && tx.missing > 0) problems.push(`${tx.missing} acknowledged transaction(s) missing after a failover to a synchronous standby`);
-  if (tx.holes > 0) problems.push(`${tx.holes} acknowledged transaction(s) missing although later ones were recovered (the first: id ${tx.holeList[0]!.id})`);
-  if (record.restore) problems.push(...record.restore.problems);
-  for (const f of evidence.collected.failures) problems.push(`evidence: ${f}`);
-  if (!evidence.local.ok) problems.push(`the bundle does not verify: ${evidence.local.mismatches.join('; ')}`);
-  if (evidence.pointer && !evidence.pointer.ok) problems.push(`the S3 pointer does not verify: ${evidence.pointer.mismatches.join('; ')}`);
-  if (options.s3 && !evidence.collected.s3) problems.push('the bundle was not stored in the local S3 server');
-  const left = record.leftProcesses.postgres + record.leftProcesses.prometheus + record.leftProcesses.alertmanager;
-  if (left > 0) problems.push(`${left} process(es) left running after the cleanup`);
-  return problems;
-}
-
-/** The verdict: assembles the result and writes it, with its report, next to the bundle. */
-async function finishDrill(
-  ctx: DrillContext,
-  o: { record: DrillRecord; evidence: CollectedEvidence; kept: string[] },
-): Promise<DrillResult> {
-  const { rt, options, workspace, dirs } = ctx;
-  const { record, evidence } = o;
-  const problems = drillProblems(options, record, evidence);
-  const endedAt = rt.now().toISOString();
-  const result: DrillResult = {
-    ...record,
-    status: problems.length === 0 ? 'succeeded' : 'failed',
-    problems,
-    endedAt,
-    totalSeconds: seconds(rt.t0, Date.now()),
-    stages: rt.stages,
-    evidence: {
-      bundlePath: display(workspace, evidence.collected.bundlePath),
-      sha256: evidence.collected.sha256,
-      size: evidence.collected.size,
-      files: evidence.collected.manifest.files.length,
-      verify: { ok: evidence.local.ok, mismatches: evidence.local.mismatches },
-      s3:
-        evidence.s3 && evidence.collected.s3
-          ? {
-              endpoint: evidence.s3.endpoint,
-              bundleUri: evidence.collected.s3.bundleUri,
-              pointerUri: evidence.collected.s3.pointerUri,
-              verify: { ok: evidence.pointer?.ok ?? false, mismatches: evidence.pointer?.mismatches ?? ['not verified'] },
-            }
-          : null,
-      failures: evidence.collected.failures,
-    },
-    outDir: display(workspace, dirs.outDir),
-    reportPath: display(workspace, join(dirs.bundleDir, 'report.md')),
-    resultPath: display(workspace, join(dirs.bundleDir, 'result.json')),
-    kept: o.kept,
-  };
-  await writeFile(join(dirs.bundleDir, 'report.md'), drillMarkdown(result));
-  await writeJsonAtomic(join(dirs.bundleDir, 'result.json'), result);
-  rt.progress(`drill ${result.status} in ${formatDuration(result.totalSeconds)}; report ${result.reportPath}`);
-  return result;
 }

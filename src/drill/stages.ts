@@ -32,7 +32,8 @@ import { LOAD_TABLE, WriteLoad } from './load.js';
 import type { PostgresCluster, PrimaryFailure } from './pg-cluster.js';
 import { findDrillProcesses, type ConnectionConfig } from './pg-processes.js';
 import type { DrillSite } from './sites.js';
-import type { DrillOptions, DrillResult } from './run.js';
+import type { DrillOptions } from './run.js';
+import type { DrillResult } from './result.js';
 import { display, problemsOnly, seconds, type Cleanup, type DrillLogs, type DrillRuntime } from './runtime.js';
 import type { LocalS3 } from './s3-local.js';
 

@@ -1,8 +1,8 @@
-export const id = 668;
-export const ids = [668];
+export const id = 880;
+export const ids = [880];
 export const modules = {
 
-/***/ 3668:
+/***/ 1880:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -624,8 +624,6 @@ var fs_atomic = __webpack_require__(1056);
 var src_inputs = __webpack_require__(8422);
 // EXTERNAL MODULE: ./src/plan/run.ts + 2 modules
 var plan_run = __webpack_require__(7359);
-// EXTERNAL MODULE: ./src/plan/receipts.ts
-var receipts = __webpack_require__(6258);
 // EXTERNAL MODULE: ./src/plan/schema.ts
 var schema = __webpack_require__(7684);
 // EXTERNAL MODULE: ./src/workspace.ts
@@ -1290,59 +1288,6 @@ function auditSummary(tx, audited) {
         `${tx.missing ? ` (acknowledged from ${tx.missingList[0].ackedAt})` : ''}, ${tx.holes} hole(s) before the newest present; newest on the node written at ${audited.newest ?? 'none'}`);
 }
 
-;// CONCATENATED MODULE: ./src/drill/restore-record.ts
-
-
-const num = (v) => (v === undefined || v === '' || !Number.isFinite(Number(v)) ? null : Number(v));
-function restoreRecord(facts, o) {
-    const failedMs = Date.parse(o.failure.failedAt);
-    // WAL files proper (24 hex digits), not the backup history or timeline files archived beside them.
-    const pushed = facts.pushed.filter((p) => p.action === 'pushed' && /^[0-9A-F]{24}$/.test(p.name) && Date.parse(p.at) <= failedMs);
-    const last = pushed.at(-1) ?? null;
-    const outputs = Object.assign({}, ...(o.exec.receipts.get('restore')?.steps ?? []).map((s) => s.outputs));
-    const walBytes = num(outputs.WAL_BYTES);
-    const replaySeconds = num(outputs.REPLAY_SECONDS);
-    const phaseSeconds = (name) => o.phases.find((p) => p.phase === name && p.status === 'success')?.durationSeconds ?? null;
-    const inst = facts.instance;
-    const b = facts.baseBackup;
-    const problems = [];
-    if (!inst)
-        problems.push('the plan left no restored instance (bringup did not create one)');
-    else if (inst.target !== o.target)
-        problems.push(`the restored instance ${inst.name} is target ${inst.target}'s, not ${o.target}'s (the cost decision's)`);
-    for (const other of facts.otherInstances)
-        problems.push(`another instance was created too: ${other.name} (${other.target})`);
-    const newestMs = o.audited.newest ? Date.parse(o.audited.newest) : null;
-    const lost = o.loadReport.acked.filter((t) => !o.audited.ids.has(t.id)).length;
-    return {
-        instance: inst ? { name: inst.name, target: inst.target, region: inst.region, createdAt: inst.createdAt } : null,
-        instanceIsChosenTarget: inst?.target === o.target,
-        archive: {
-            bucket: WAL_BUCKET,
-            prefix: ARCHIVE_PREFIX,
-            archiveTimeoutSeconds: ARCHIVE_TIMEOUT_SECONDS,
-            walFilesArchived: pushed.length,
-            archivedBytes: pushed.reduce((n, p) => n + (p.bytes ?? 0), 0),
-            lastArchivedAt: last?.at ?? null,
-            archiveLagSeconds: last ? round3(Math.max(0, (failedMs - Date.parse(last.at)) / 1000)) : null,
-        },
-        baseBackup: b ? { key: b.key, files: b.files, bytes: b.bytes, tarBytes: b.tarBytes, startedAt: b.startedAt, endedAt: b.uploadedAt, seconds: seconds(b.startedAt, b.uploadedAt) } : null,
-        replay: {
-            baseFetchSeconds: num(outputs.BASE_FETCH_SECONDS),
-            walFiles: num(outputs.WAL_FILES),
-            walBytes,
-            replaySeconds,
-            mbPerSecond: walBytes !== null && replaySeconds ? round3(walBytes / 1048576 / replaySeconds) : null,
-            newestArchived: outputs.NEWEST_ARCHIVED ?? null,
-            replayLsn: outputs.REPLAY_LSN ?? null,
-        },
-        bringupSeconds: phaseSeconds('bringup'),
-        restoreSeconds: phaseSeconds('restore'),
-        lostAfterArchivedPoint: newestMs === null ? lost : o.loadReport.acked.filter((t) => !o.audited.ids.has(t.id) && Date.parse(t.ackedAt) >= newestMs).length,
-        problems,
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/drill/sites.ts
 
 
@@ -1484,6 +1429,250 @@ async function createSite(o) {
     return new RestoreSite(primary, o.s3, (0,external_node_path_.join)(o.workDir, 'restore'));
 }
 
+
+// EXTERNAL MODULE: ./src/plan/receipts.ts
+var receipts = __webpack_require__(6258);
+;// CONCATENATED MODULE: ./src/drill/restore-record.ts
+
+
+const num = (v) => (v === undefined || v === '' || !Number.isFinite(Number(v)) ? null : Number(v));
+function restoreRecord(facts, o) {
+    const failedMs = Date.parse(o.failure.failedAt);
+    // WAL files proper (24 hex digits), not the backup history or timeline files archived beside them.
+    const pushed = facts.pushed.filter((p) => p.action === 'pushed' && /^[0-9A-F]{24}$/.test(p.name) && Date.parse(p.at) <= failedMs);
+    const last = pushed.at(-1) ?? null;
+    const outputs = Object.assign({}, ...(o.exec.receipts.get('restore')?.steps ?? []).map((s) => s.outputs));
+    const walBytes = num(outputs.WAL_BYTES);
+    const replaySeconds = num(outputs.REPLAY_SECONDS);
+    const phaseSeconds = (name) => o.phases.find((p) => p.phase === name && p.status === 'success')?.durationSeconds ?? null;
+    const inst = facts.instance;
+    const b = facts.baseBackup;
+    const problems = [];
+    if (!inst)
+        problems.push('the plan left no restored instance (bringup did not create one)');
+    else if (inst.target !== o.target)
+        problems.push(`the restored instance ${inst.name} is target ${inst.target}'s, not ${o.target}'s (the cost decision's)`);
+    for (const other of facts.otherInstances)
+        problems.push(`another instance was created too: ${other.name} (${other.target})`);
+    const newestMs = o.audited.newest ? Date.parse(o.audited.newest) : null;
+    const lost = o.loadReport.acked.filter((t) => !o.audited.ids.has(t.id)).length;
+    return {
+        instance: inst ? { name: inst.name, target: inst.target, region: inst.region, createdAt: inst.createdAt } : null,
+        instanceIsChosenTarget: inst?.target === o.target,
+        archive: {
+            bucket: WAL_BUCKET,
+            prefix: ARCHIVE_PREFIX,
+            archiveTimeoutSeconds: ARCHIVE_TIMEOUT_SECONDS,
+            walFilesArchived: pushed.length,
+            archivedBytes: pushed.reduce((n, p) => n + (p.bytes ?? 0), 0),
+            lastArchivedAt: last?.at ?? null,
+            archiveLagSeconds: last ? round3(Math.max(0, (failedMs - Date.parse(last.at)) / 1000)) : null,
+        },
+        baseBackup: b ? { key: b.key, files: b.files, bytes: b.bytes, tarBytes: b.tarBytes, startedAt: b.startedAt, endedAt: b.uploadedAt, seconds: seconds(b.startedAt, b.uploadedAt) } : null,
+        replay: {
+            baseFetchSeconds: num(outputs.BASE_FETCH_SECONDS),
+            walFiles: num(outputs.WAL_FILES),
+            walBytes,
+            replaySeconds,
+            mbPerSecond: walBytes !== null && replaySeconds ? round3(walBytes / 1048576 / replaySeconds) : null,
+            newestArchived: outputs.NEWEST_ARCHIVED ?? null,
+            replayLsn: outputs.REPLAY_LSN ?? null,
+        },
+        bringupSeconds: phaseSeconds('bringup'),
+        restoreSeconds: phaseSeconds('restore'),
+        lostAfterArchivedPoint: newestMs === null ? lost : o.loadReport.acked.filter((t) => !o.audited.ids.has(t.id) && Date.parse(t.ackedAt) >= newestMs).length,
+        problems,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/drill/result.ts
+/**
+ * What `drloop drill` returns and writes (`result.json`, `--json`), and how
+ * each figure is measured.
+ */
+const DRILL_RESULT_SCHEMA = 'drloop.drill-result/v1';
+/** How each figure is measured, stated beside it wherever it is shown (result, report, terminal). */
+const MEASURES = {
+    rto: 'alert start → validate passed (the plan engine, drill.summary.json)',
+    rpo: 'failure time − newest load transaction on the promoted node (the drill: it knows when the primary failed)',
+    engineRpo: 'alert start − what the RPO probe printed (the plan engine, drill.summary.json: it knows only when the alert started)',
+};
+
+;// CONCATENATED MODULE: ./src/drill/verdict.ts
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The drill's verdict: the record of what every stage measured, the reasons
+ * the drill failed (none when it succeeded), and the result and report
+ * written beside the bundle.
+ */
+/** Everything the drill measured, from the stages' results. */
+function drillRecord(o) {
+    const { options, workspace, loadedPlan, site, failure, exec, reconciled } = o;
+    const { dispatch, alertPayload, alertStartIso } = o.triggered;
+    const d = o.cost.decision;
+    const chosen = d.targets.find((t) => t.name === d.target);
+    const summary = exec.summary;
+    const objectives = summary.objectives;
+    const met = (v, o) => (v === null || o === null ? null : v <= o);
+    // The guards ran first; the summary lists the phases only.
+    const guards = exec.receipts.get('guards');
+    const phases = [...(guards ? [(0,receipts/* summaryPhaseOf */.BJ)(guards)] : []), ...summary.phases];
+    const validateEnd = phases.find((p) => p.phase === 'validate' && p.status === 'success')?.endedAt ?? null;
+    const promoted = reconciled.transactions.auditedPromoted;
+    const where = site.describe();
+    const cluster = site.cluster;
+    return {
+        schema: DRILL_RESULT_SCHEMA,
+        scenario: site.scenario,
+        target: summary.target ?? d.target,
+        startedAt: o.startedAt,
+        plan: { name: loadedPlan.plan.name, path: loadedPlan.path, sha256: loadedPlan.sha256 },
+        synchronous: options.synchronous,
+        postgres: {
+            primary: where.primary,
+            standby: where.standby,
+            runAs: cluster.runAs?.user ?? null,
+            baseDir: cluster.baseDir,
+            binaries: cluster.binaries.binDir,
+            binariesCopied: cluster.stagedBinaries !== null,
+        },
+        failure,
+        alert: {
+            source: options.alerting.source,
+            note: options.alerting.source === 'synthetic' ? options.alerting.reason : null,
+            name: DRILL_ALERT_NAME,
+            startsAt: alertStartIso,
+            detectionSeconds: Math.max(0, seconds(Date.parse(failure.failedAt), alertStartIso)),
+            dispatchedAt: dispatch.receivedAt,
+            eventType: dispatch.eventType,
+            fingerprint: alertPayload.alerts[0]?.fingerprint ?? '',
+            dedupeKey: alertPayload.dedupeKey,
+        },
+        decision: {
+            decision: d.decision,
+            target: d.target,
+            mode: d.mode,
+            currency: d.currency,
+            netCost: chosen?.netCost ?? null,
+            budgetRatio: chosen?.budgetRatio ?? null,
+            reasons: d.reasons,
+            record: display(workspace, (0,external_node_path_.resolve)(workspace, o.cost.recordPath)),
+        },
+        run: {
+            runId: exec.runId,
+            status: o.runStatus.status,
+            reason: o.runStatus.reason,
+            receiptsDir: display(workspace, (0,external_node_path_.resolve)(workspace, exec.receiptsDir)),
+            summaryPath: display(workspace, (0,external_node_path_.resolve)(workspace, exec.summaryPath)),
+        },
+        phases,
+        rto: { measure: MEASURES.rto, seconds: summary.rtoSeconds, objectiveSeconds: objectives.rtoSeconds, met: summary.rtoMet, from: alertStartIso, to: validateEnd },
+        rpo: {
+            measure: MEASURES.rpo,
+            seconds: reconciled.rpoSeconds,
+            objectiveSeconds: objectives.rpoSeconds,
+            // RPO is the loss of the recovered primary: with nothing promoted there is none to judge.
+            met: promoted ? met(reconciled.rpoSeconds, objectives.rpoSeconds) : null,
+            note: promoted ? null : 'not judged: nothing was promoted',
+            failedAt: failure.failedAt,
+            newestRecoveredAt: o.audited.newest,
+            engineMeasure: MEASURES.engineRpo,
+            engineSeconds: summary.rpoSeconds,
+            engineMet: promoted ? summary.rpoMet : null,
+        },
+        restore: site instanceof RestoreSite ? restoreRecord(site.facts, { failure, phases, exec, loadReport: o.loadReport, audited: o.audited, target: d.target }) : null,
+        transactions: reconciled.transactions,
+        leftProcesses: o.leftProcesses,
+    };
+}
+/** Every reason the drill failed; empty when it succeeded. */
+function drillProblems(options, record, evidence) {
+    const problems = [];
+    const run = record.run;
+    if (run.status !== 'succeeded')
+        problems.push(`the plan run ${run.status}${run.reason ? `: ${run.reason}` : ''}`);
+    if (record.rto.seconds === null)
+        problems.push('RTO was not measured (validate did not pass)');
+    else if (record.rto.met === false)
+        problems.push(`RTO ${(0,duration/* formatDuration */.a3)(record.rto.seconds)} missed the objective ${(0,duration/* formatDuration */.a3)(record.rto.objectiveSeconds)}`);
+    if (record.rpo.seconds === null)
+        problems.push('RPO was not measured (no load transaction on the audited node)');
+    else if (record.rpo.met === null && record.rpo.note)
+        problems.push(`RPO ${record.rpo.note}`);
+    else if (record.rpo.met === false)
+        problems.push(`RPO ${(0,duration/* formatDuration */.a3)(record.rpo.seconds)} missed the objective ${(0,duration/* formatDuration */.a3)(record.rpo.objectiveSeconds)}`);
+    if (record.rpo.engineMet === false && record.rpo.met !== false) {
+        problems.push(`RPO as the plan engine measures it (${(0,duration/* formatDuration */.a3)(record.rpo.engineSeconds)}, from the alert's start) missed the objective ${(0,duration/* formatDuration */.a3)(record.rpo.objectiveSeconds)}`);
+    }
+    const tx = record.transactions;
+    if (record.scenario === 'hot-standby' && options.synchronous && tx.missing > 0)
+        problems.push(`${tx.missing} acknowledged transaction(s) missing after a failover to a synchronous standby`);
+    if (tx.holes > 0)
+        problems.push(`${tx.holes} acknowledged transaction(s) missing although later ones were recovered (the first: id ${tx.holeList[0].id})`);
+    if (record.restore)
+        problems.push(...record.restore.problems);
+    for (const f of evidence.collected.failures)
+        problems.push(`evidence: ${f}`);
+    if (!evidence.local.ok)
+        problems.push(`the bundle does not verify: ${evidence.local.mismatches.join('; ')}`);
+    if (evidence.pointer && !evidence.pointer.ok)
+        problems.push(`the S3 pointer does not verify: ${evidence.pointer.mismatches.join('; ')}`);
+    if (options.s3 && !evidence.collected.s3)
+        problems.push('the bundle was not stored in the local S3 server');
+    const left = record.leftProcesses.postgres + record.leftProcesses.prometheus + record.leftProcesses.alertmanager;
+    if (left > 0)
+        problems.push(`${left} process(es) left running after the cleanup`);
+    return problems;
+}
+/** The verdict: assembles the result and writes it, with its report, next to the bundle. */
+async function finishDrill(ctx, o) {
+    const { rt, options, workspace, dirs } = ctx;
+    const { record, evidence } = o;
+    const problems = drillProblems(options, record, evidence);
+    const endedAt = rt.now().toISOString();
+    const result = {
+        ...record,
+        status: problems.length === 0 ? 'succeeded' : 'failed',
+        problems,
+        endedAt,
+        totalSeconds: seconds(rt.t0, Date.now()),
+        stages: rt.stages,
+        evidence: {
+            bundlePath: display(workspace, evidence.collected.bundlePath),
+            sha256: evidence.collected.sha256,
+            size: evidence.collected.size,
+            files: evidence.collected.manifest.files.length,
+            verify: { ok: evidence.local.ok, mismatches: evidence.local.mismatches },
+            s3: evidence.s3 && evidence.collected.s3
+                ? {
+                    endpoint: evidence.s3.endpoint,
+                    bundleUri: evidence.collected.s3.bundleUri,
+                    pointerUri: evidence.collected.s3.pointerUri,
+                    verify: { ok: evidence.pointer?.ok ?? false, mismatches: evidence.pointer?.mismatches ?? ['not verified'] },
+                }
+                : null,
+            failures: evidence.collected.failures,
+        },
+        outDir: display(workspace, dirs.outDir),
+        reportPath: display(workspace, (0,external_node_path_.join)(dirs.bundleDir, 'report.md')),
+        resultPath: display(workspace, (0,external_node_path_.join)(dirs.bundleDir, 'result.json')),
+        kept: o.kept,
+    };
+    await (0,promises_.writeFile)((0,external_node_path_.join)(dirs.bundleDir, 'report.md'), drillMarkdown(result));
+    await (0,fs_atomic/* writeJsonAtomic */.q)((0,external_node_path_.join)(dirs.bundleDir, 'result.json'), result);
+    rt.progress(`drill ${result.status} in ${(0,duration/* formatDuration */.a3)(result.totalSeconds)}; report ${result.reportPath}`);
+    return result;
+}
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -1954,10 +2143,6 @@ function quietLogger(log) {
 
 
 
-
-
-
-
 /**
  * `drloop drill`: the whole DR loop on one machine, against real PostgreSQL,
  * in one of two scenarios over the same rig (sites.ts): `hot-standby` (a
@@ -1975,16 +2160,10 @@ function quietLogger(log) {
  * (success, error, cancellation), in reverse order of starting; the output
  * directory (bundle, report, logs) is what stays.
  */
-const DRILL_RESULT_SCHEMA = 'drloop.drill-result/v1';
 
 
 
-/** How each figure is measured, stated beside it wherever it is shown (result, report, terminal). */
-const MEASURES = {
-    rto: 'alert start → validate passed (the plan engine, drill.summary.json)',
-    rpo: 'failure time − newest load transaction on the promoted node (the drill: it knows when the primary failed)',
-    engineRpo: 'alert start − what the RPO probe printed (the plan engine, drill.summary.json: it knows only when the alert started)',
-};
+
 /** The output directory must be new or empty: receipts and records of another drill would end up in this one's bundle. */
 async function prepareOutDir(outDir) {
     const entries = await (0,promises_.readdir)(outDir).catch((err) => {
@@ -2266,164 +2445,6 @@ async function prepareDirs(outDir) {
         await (0,promises_.mkdir)(d, { recursive: true });
     const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'drloop-drill-'));
     return { outDir, evidenceDir, logsDir, drillDir, configDir, bundleDir, work };
-}
-/** Everything the drill measured, from the stages' results. */
-function drillRecord(o) {
-    const { options, workspace, loadedPlan, site, failure, exec, reconciled } = o;
-    const { dispatch, alertPayload, alertStartIso } = o.triggered;
-    const d = o.cost.decision;
-    const chosen = d.targets.find((t) => t.name === d.target);
-    const summary = exec.summary;
-    const objectives = summary.objectives;
-    const met = (v, o) => (v === null || o === null ? null : v <= o);
-    // The guards ran first; the summary lists the phases only.
-    const guards = exec.receipts.get('guards');
-    const phases = [...(guards ? [(0,receipts/* summaryPhaseOf */.BJ)(guards)] : []), ...summary.phases];
-    const validateEnd = phases.find((p) => p.phase === 'validate' && p.status === 'success')?.endedAt ?? null;
-    const promoted = reconciled.transactions.auditedPromoted;
-    const where = site.describe();
-    const cluster = site.cluster;
-    return {
-        schema: DRILL_RESULT_SCHEMA,
-        scenario: site.scenario,
-        target: summary.target ?? d.target,
-        startedAt: o.startedAt,
-        plan: { name: loadedPlan.plan.name, path: loadedPlan.path, sha256: loadedPlan.sha256 },
-        synchronous: options.synchronous,
-        postgres: {
-            primary: where.primary,
-            standby: where.standby,
-            runAs: cluster.runAs?.user ?? null,
-            baseDir: cluster.baseDir,
-            binaries: cluster.binaries.binDir,
-            binariesCopied: cluster.stagedBinaries !== null,
-        },
-        failure,
-        alert: {
-            source: options.alerting.source,
-            note: options.alerting.source === 'synthetic' ? options.alerting.reason : null,
-            name: DRILL_ALERT_NAME,
-            startsAt: alertStartIso,
-            detectionSeconds: Math.max(0, seconds(Date.parse(failure.failedAt), alertStartIso)),
-            dispatchedAt: dispatch.receivedAt,
-            eventType: dispatch.eventType,
-            fingerprint: alertPayload.alerts[0]?.fingerprint ?? '',
-            dedupeKey: alertPayload.dedupeKey,
-        },
-        decision: {
-            decision: d.decision,
-            target: d.target,
-            mode: d.mode,
-            currency: d.currency,
-            netCost: chosen?.netCost ?? null,
-            budgetRatio: chosen?.budgetRatio ?? null,
-            reasons: d.reasons,
-            record: display(workspace, (0,external_node_path_.resolve)(workspace, o.cost.recordPath)),
-        },
-        run: {
-            runId: exec.runId,
-            status: o.runStatus.status,
-            reason: o.runStatus.reason,
-            receiptsDir: display(workspace, (0,external_node_path_.resolve)(workspace, exec.receiptsDir)),
-            summaryPath: display(workspace, (0,external_node_path_.resolve)(workspace, exec.summaryPath)),
-        },
-        phases,
-        rto: { measure: MEASURES.rto, seconds: summary.rtoSeconds, objectiveSeconds: objectives.rtoSeconds, met: summary.rtoMet, from: alertStartIso, to: validateEnd },
-        rpo: {
-            measure: MEASURES.rpo,
-            seconds: reconciled.rpoSeconds,
-            objectiveSeconds: objectives.rpoSeconds,
-            // RPO is the loss of the recovered primary: with nothing promoted there is none to judge.
-            met: promoted ? met(reconciled.rpoSeconds, objectives.rpoSeconds) : null,
-            note: promoted ? null : 'not judged: nothing was promoted',
-            failedAt: failure.failedAt,
-            newestRecoveredAt: o.audited.newest,
-            engineMeasure: MEASURES.engineRpo,
-            engineSeconds: summary.rpoSeconds,
-            engineMet: promoted ? summary.rpoMet : null,
-        },
-        restore: site instanceof RestoreSite ? restoreRecord(site.facts, { failure, phases, exec, loadReport: o.loadReport, audited: o.audited, target: d.target }) : null,
-        transactions: reconciled.transactions,
-        leftProcesses: o.leftProcesses,
-    };
-}
-/** Every reason the drill failed; empty when it succeeded. */
-function drillProblems(options, record, evidence) {
-    const problems = [];
-    const run = record.run;
-    if (run.status !== 'succeeded')
-        problems.push(`the plan run ${run.status}${run.reason ? `: ${run.reason}` : ''}`);
-    if (record.rto.seconds === null)
-        problems.push('RTO was not measured (validate did not pass)');
-    else if (record.rto.met === false)
-        problems.push(`RTO ${(0,duration/* formatDuration */.a3)(record.rto.seconds)} missed the objective ${(0,duration/* formatDuration */.a3)(record.rto.objectiveSeconds)}`);
-    if (record.rpo.seconds === null)
-        problems.push('RPO was not measured (no load transaction on the audited node)');
-    else if (record.rpo.met === null && record.rpo.note)
-        problems.push(`RPO ${record.rpo.note}`);
-    else if (record.rpo.met === false)
-        problems.push(`RPO ${(0,duration/* formatDuration */.a3)(record.rpo.seconds)} missed the objective ${(0,duration/* formatDuration */.a3)(record.rpo.objectiveSeconds)}`);
-    if (record.rpo.engineMet === false && record.rpo.met !== false) {
-        problems.push(`RPO as the plan engine measures it (${(0,duration/* formatDuration */.a3)(record.rpo.engineSeconds)}, from the alert's start) missed the objective ${(0,duration/* formatDuration */.a3)(record.rpo.objectiveSeconds)}`);
-    }
-    const tx = record.transactions;
-    if (record.scenario === 'hot-standby' && options.synchronous && tx.missing > 0)
-        problems.push(`${tx.missing} acknowledged transaction(s) missing after a failover to a synchronous standby`);
-    if (tx.holes > 0)
-        problems.push(`${tx.holes} acknowledged transaction(s) missing although later ones were recovered (the first: id ${tx.holeList[0].id})`);
-    if (record.restore)
-        problems.push(...record.restore.problems);
-    for (const f of evidence.collected.failures)
-        problems.push(`evidence: ${f}`);
-    if (!evidence.local.ok)
-        problems.push(`the bundle does not verify: ${evidence.local.mismatches.join('; ')}`);
-    if (evidence.pointer && !evidence.pointer.ok)
-        problems.push(`the S3 pointer does not verify: ${evidence.pointer.mismatches.join('; ')}`);
-    if (options.s3 && !evidence.collected.s3)
-        problems.push('the bundle was not stored in the local S3 server');
-    const left = record.leftProcesses.postgres + record.leftProcesses.prometheus + record.leftProcesses.alertmanager;
-    if (left > 0)
-        problems.push(`${left} process(es) left running after the cleanup`);
-    return problems;
-}
-/** The verdict: assembles the result and writes it, with its report, next to the bundle. */
-async function finishDrill(ctx, o) {
-    const { rt, options, workspace, dirs } = ctx;
-    const { record, evidence } = o;
-    const problems = drillProblems(options, record, evidence);
-    const endedAt = rt.now().toISOString();
-    const result = {
-        ...record,
-        status: problems.length === 0 ? 'succeeded' : 'failed',
-        problems,
-        endedAt,
-        totalSeconds: seconds(rt.t0, Date.now()),
-        stages: rt.stages,
-        evidence: {
-            bundlePath: display(workspace, evidence.collected.bundlePath),
-            sha256: evidence.collected.sha256,
-            size: evidence.collected.size,
-            files: evidence.collected.manifest.files.length,
-            verify: { ok: evidence.local.ok, mismatches: evidence.local.mismatches },
-            s3: evidence.s3 && evidence.collected.s3
-                ? {
-                    endpoint: evidence.s3.endpoint,
-                    bundleUri: evidence.collected.s3.bundleUri,
-                    pointerUri: evidence.collected.s3.pointerUri,
-                    verify: { ok: evidence.pointer?.ok ?? false, mismatches: evidence.pointer?.mismatches ?? ['not verified'] },
-                }
-                : null,
-            failures: evidence.collected.failures,
-        },
-        outDir: display(workspace, dirs.outDir),
-        reportPath: display(workspace, (0,external_node_path_.join)(dirs.bundleDir, 'report.md')),
-        resultPath: display(workspace, (0,external_node_path_.join)(dirs.bundleDir, 'result.json')),
-        kept: o.kept,
-    };
-    await (0,promises_.writeFile)((0,external_node_path_.join)(dirs.bundleDir, 'report.md'), drillMarkdown(result));
-    await (0,fs_atomic/* writeJsonAtomic */.q)((0,external_node_path_.join)(dirs.bundleDir, 'result.json'), result);
-    rt.progress(`drill ${result.status} in ${(0,duration/* formatDuration */.a3)(result.totalSeconds)}; report ${result.reportPath}`);
-    return result;
 }
 
 // EXTERNAL MODULE: ./cli/src/cli-kit.ts
