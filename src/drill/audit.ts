@@ -1,6 +1,7 @@
 import { LOAD_TABLE, type LoadReport } from './load.js';
-import { withClient, type PostgresPair } from './postgres.js';
-import type { DrillResult } from './run.js';
+import type { PostgresCluster, PostgresNode } from './pg-cluster.js';
+import { withClient } from './pg-processes.js';
+import type { DrillResult } from './result.js';
 import { round3, type DrillRuntime } from './runtime.js';
 
 /** The most missing transactions listed one by one in the result. */
@@ -12,28 +13,28 @@ export interface AuditedNode {
   ids: Set<number>;
   /** When the newest of them was written (the primary's clock, UTC); null when there is none. */
   newest: string | null;
+  /** Which node was audited, in words. */
+  node: string;
 }
 
 /**
- * The `audit` stage: reads every load transaction on the standby (the
- * promoted node when promote ran), restarting it on its data directory when
- * the plan's teardown stopped it, and stops it again afterwards.
+ * The `audit` stage: reads every load transaction on the recovered node
+ * before teardown. A node that is not running (a plan that stopped it) is
+ * started on its data directory for the audit and stopped again afterwards.
  */
-export async function auditStandby(rt: DrillRuntime, pair: PostgresPair, promoted: boolean): Promise<AuditedNode> {
-  const node = pair.standby;
-  rt.progress(`audit: every acknowledged transaction against the ${promoted ? 'promoted standby' : 'standby'} (restarted on its data directory after teardown)`);
-  const wasRunning = await pair.isRunning(node);
-  if (!wasRunning) await rt.within('the audited node to start', 60, rt.track(pair.startNode(node)));
+export async function auditNode(rt: DrillRuntime, cluster: PostgresCluster, node: PostgresNode, label: string): Promise<AuditedNode> {
+  const wasRunning = await cluster.isRunning(node);
+  if (!wasRunning) await rt.within(`${label} to start for the audit`, 60, rt.track(cluster.startNode(node)));
   try {
-    return await withClient(pair.connection(node), async (c) => {
+    return await withClient(cluster.connection(node), async (c) => {
       const rows = await c.query<{ id: string }>(`SELECT id FROM ${LOAD_TABLE} WHERE payload LIKE 'drloop drill tx %'`);
       const newest = await c.query<{ t: string | null }>(
         `SELECT to_char(max(written_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS t FROM ${LOAD_TABLE} WHERE payload LIKE 'drloop drill tx %'`,
       );
-      return { ids: new Set(rows.rows.map((r) => Number(r.id))), newest: newest.rows[0]?.t ?? null };
+      return { ids: new Set(rows.rows.map((r) => Number(r.id))), newest: newest.rows[0]?.t ?? null, node: label };
     }, 10_000);
   } finally {
-    await pair.stopNode(node, 'fast').catch(() => undefined);
+    if (!wasRunning) await cluster.stopNode(node, 'fast').catch(() => undefined);
   }
 }
 
@@ -52,6 +53,9 @@ export function reconcile(load: LoadReport, audited: AuditedNode, failedAt: stri
   const beforeFailure = acked.filter((t) => Date.parse(t.ackedAt) <= failedAtMs);
   const missingBefore = missingAll.filter((t) => Date.parse(t.ackedAt) <= failedAtMs);
   const lossWindow = missingBefore.length ? round3(Math.max(0, (failedAtMs - Math.min(...missingBefore.map((t) => Date.parse(t.ackedAt)))) / 1000)) : 0;
+  // A hole: an acknowledged transaction missing although a later one (by id: commit order of the one-connection load) is present.
+  const newestId = Math.max(0, ...acked.filter((t) => audited.ids.has(t.id)).map((t) => t.id));
+  const holes = missingAll.filter((t) => t.id < newestId);
   const newestMs = audited.newest ? Date.parse(audited.newest) : null;
   const rpoSeconds = newestMs === null ? null : round3(Math.max(0, (failedAtMs - newestMs) / 1000));
   return {
@@ -64,6 +68,8 @@ export function reconcile(load: LoadReport, audited: AuditedNode, failedAt: stri
       missingBeforeFailure: missingBefore.length,
       lossWindowSeconds: lossWindow,
       missingList: missingAll.slice(0, MAX_LISTED_MISSING),
+      holes: holes.length,
+      holeList: holes.slice(0, MAX_LISTED_MISSING),
       firstAckedAt: acked[0]?.ackedAt ?? null,
       lastAckedAt: load.lastAckedAt,
       auditedPromoted: promoted,
@@ -75,7 +81,7 @@ export function reconcile(load: LoadReport, audited: AuditedNode, failedAt: stri
 /** The progress line that sums up the audit. */
 export function auditSummary(tx: DrillResult['transactions'], audited: AuditedNode): string {
   return (
-    `audit: ${tx.present} of ${tx.acknowledged} acknowledged transactions present, ${tx.missing} missing` +
-    `${tx.missing ? ` (acknowledged from ${tx.missingList[0]!.ackedAt})` : ''}; newest on the node written at ${audited.newest ?? 'none'}`
+    `audit: ${tx.present} of ${tx.acknowledged} acknowledged transactions present on ${audited.node}, ${tx.missing} missing` +
+    `${tx.missing ? ` (acknowledged from ${tx.missingList[0]!.ackedAt})` : ''}, ${tx.holes} hole(s) before the newest present; newest on the node written at ${audited.newest ?? 'none'}`
   );
 }

@@ -1,6 +1,6 @@
 import { formatMoney, formatPercent } from '../cost/money.js';
 import { formatDuration } from '../duration.js';
-import type { DrillResult } from './run.js';
+import type { DrillResult } from './result.js';
 
 /**
  * The drill's two reports: a short text for the terminal and `report.md`
@@ -14,16 +14,34 @@ function secs(n: number | null): string {
   return n === null ? 'not measured' : formatDuration(n);
 }
 
-/** `met`, `MISSED` or why there is no verdict. */
-function verdict(value: number | null, objective: number | null, met: boolean | null): string {
+/** `met`, `MISSED` or why there is no verdict (`note`: e.g. nothing was promoted). */
+function verdict(value: number | null, objective: number | null, met: boolean | null, note: string | null = null): string {
   if (value === null) return 'not measured';
   if (objective === null) return 'no objective';
+  if (met === null) return note ?? 'not judged';
   return met ? 'met' : 'MISSED';
 }
 
-function objectiveText(value: number | null, objective: number | null, met: boolean | null): string {
-  return objective === null ? verdict(value, objective, met) : `objective ${formatDuration(objective)}, ${verdict(value, objective, met)}`;
+function objectiveText(value: number | null, objective: number | null, met: boolean | null, note: string | null = null): string {
+  return objective === null ? verdict(value, objective, met, note) : `objective ${formatDuration(objective)}, ${verdict(value, objective, met, note)}`;
 }
+
+/** What the drill recovered onto, in words. */
+function recoveredNode(r: DrillResult): string {
+  if (r.scenario === 'restore') {
+    const i = r.restore?.instance;
+    return i ? `the ${r.transactions.auditedPromoted ? 'promoted' : 'restored'} instance ${i.name} (${i.target})` : 'no restored instance';
+  }
+  return r.transactions.auditedPromoted ? 'the promoted standby' : 'the standby';
+}
+
+function setupText(r: DrillResult): string {
+  return r.scenario === 'restore'
+    ? `a PostgreSQL primary archiving WAL to s3://${r.restore?.archive.bucket ?? ''}/${r.restore?.archive.prefix ?? ''} (s3rver), restored into a fresh instance for target ${r.target}`
+    : `${r.synchronous ? 'synchronous' : 'asynchronous'} standby, target ${r.target}`;
+}
+
+const mb = (bytes: number | null) => (bytes === null ? '—' : `${(bytes / 1048576).toFixed(1)} MB`);
 
 function alertPath(r: DrillResult): string {
   return r.alert.source === 'prometheus'
@@ -33,16 +51,17 @@ function alertPath(r: DrillResult): string {
 
 function lossText(r: DrillResult): string {
   const t = r.transactions;
-  const node = t.auditedPromoted ? 'the promoted standby' : 'the standby';
-  const base = `${t.acknowledged} acknowledged by the primary (${t.acknowledgedBeforeFailure} before the failure), ${t.missing} missing on ${node}`;
+  const base = `${t.acknowledged} acknowledged by the primary (${t.acknowledgedBeforeFailure} before the failure), ${t.missing} missing on ${recoveredNode(r)}`;
+  const holes = t.holes === 0 ? 'no holes before the newest recovered one' : `${t.holes} HOLE(S) before the newest recovered one`;
   if (t.missing === 0) return `${base}: no acknowledged transaction lost (loss window 0s)`;
-  return `${base}: ${t.missingBeforeFailure} acknowledged before the failure lost, the oldest ${formatDuration(t.lossWindowSeconds)} before it`;
+  const after = r.scenario === 'restore' && t.present > 0 ? ', all after the last archived point' : '';
+  return `${base}: ${t.missingBeforeFailure} acknowledged before the failure lost${t.holes === 0 ? after : ''}, the oldest ${formatDuration(t.lossWindowSeconds)} before it; ${holes}`;
 }
 
 /** The short report the CLI prints on stdout. */
 export function drillText(r: DrillResult): string {
   const lines: string[] = [];
-  lines.push(`drloop drill: ${r.status.toUpperCase()} in ${formatDuration(r.totalSeconds)} — ${r.plan.name} (${r.plan.path}), ${r.synchronous ? 'synchronous' : 'asynchronous'} standby`);
+  lines.push(`drloop drill (${r.scenario}): ${r.status.toUpperCase()} in ${formatDuration(r.totalSeconds)} — ${r.plan.name} (${r.plan.path}), ${setupText(r)}`);
   for (const p of r.problems) lines.push(`  ! ${p}`);
   lines.push('');
   const d = r.decision;
@@ -55,9 +74,16 @@ export function drillText(r: DrillResult): string {
     lines.push(`  ${p.phase.padEnd(9)} ${p.status.padEnd(9)} ${took.padEnd(7)} ${p.skipReason ?? ''}`.trimEnd());
   }
   lines.push('');
-  lines.push(`  RTO  ${secs(r.rto.seconds).padEnd(7)} alert start → validate passed (${objectiveText(r.rto.seconds, r.rto.objectiveSeconds, r.rto.met)})`);
-  lines.push(`  RPO  ${secs(r.rpo.seconds).padEnd(7)} failure → newest transaction on the promoted standby (${objectiveText(r.rpo.seconds, r.rpo.objectiveSeconds, r.rpo.met)})`);
-  lines.push(`       ${secs(r.rpo.engineSeconds).padEnd(7)} as the plan engine measures it: alert start − RPO probe (${objectiveText(r.rpo.engineSeconds, r.rpo.objectiveSeconds, r.rpo.engineMet)})`);
+  lines.push(`  RTO  ${secs(r.rto.seconds).padEnd(7)} ${r.rto.measure} (${objectiveText(r.rto.seconds, r.rto.objectiveSeconds, r.rto.met)})`);
+  lines.push(`  RPO  ${secs(r.rpo.seconds).padEnd(7)} ${r.rpo.measure} (${objectiveText(r.rpo.seconds, r.rpo.objectiveSeconds, r.rpo.met, r.rpo.note)})`);
+  lines.push(`       ${secs(r.rpo.engineSeconds).padEnd(7)} ${r.rpo.engineMeasure} (${objectiveText(r.rpo.engineSeconds, r.rpo.objectiveSeconds, r.rpo.engineMet, r.rpo.note)})`);
+  if (r.restore) {
+    const x = r.restore;
+    lines.push(
+      `  restore  archive lag ${secs(x.archive.archiveLagSeconds)} (${x.archive.walFilesArchived} WAL files archived), base backup ${mb(x.baseBackup?.tarBytes ?? null)}, ` +
+        `WAL replayed ${x.replay.walFiles ?? '—'} files ${mb(x.replay.walBytes)} in ${secs(x.replay.replaySeconds)}, restore phase ${secs(x.restoreSeconds)}`,
+    );
+  }
   lines.push(`  transactions  ${lossText(r)}`);
   lines.push('');
   lines.push(`  bundle    ${r.evidence.bundlePath}`);
@@ -101,6 +127,7 @@ export function drillGantt(r: DrillResult): string {
   milestone('Primary failed', 'failed', r.failure.failedAt);
   milestone(`Alert starts (+${formatDuration(r.alert.detectionSeconds)})`, 'alert', r.alert.startsAt);
   milestone('Dispatch received', 'dispatch', r.alert.dispatchedAt);
+  if (r.restore?.archive.lastArchivedAt) milestone('Last WAL archived', 'archived', r.restore.archive.lastArchivedAt);
   if (r.rto.seconds !== null) milestone(`RTO ${formatDuration(r.rto.seconds)}`, 'rto', r.rto.to);
   lines.push('  section Drill');
   let n = 0;
@@ -122,13 +149,15 @@ export function drillGantt(r: DrillResult): string {
 export function drillMarkdown(r: DrillResult): string {
   const l: string[] = [];
   const icon = r.status === 'succeeded' ? '✅' : '❌';
-  l.push(`# ${icon} drloop drill — ${cell(r.plan.name)}: ${r.status}`);
+  l.push(`# ${icon} drloop drill (${r.scenario}) — ${cell(r.plan.name)}: ${r.status}`);
   l.push('');
-  l.push(
-    `Local drill of \`${cell(r.plan.path)}\` (sha256 \`${r.plan.sha256.slice(0, 12)}\`), ${r.startedAt} → ${r.endedAt} (${formatDuration(r.totalSeconds)}): ` +
-      `a PostgreSQL primary (${r.postgres.primary}) with ${r.synchronous ? 'a synchronous' : 'an asynchronous'} streaming standby (${r.postgres.standby}) under a write load, ` +
-      `the primary failed hard, and the DR loop from the alert to this evidence.`,
-  );
+  const setup =
+    r.scenario === 'restore'
+      ? `a PostgreSQL primary (${r.postgres.primary}) archiving its WAL to a local S3 server under a write load, the primary failed hard, ` +
+        `a fresh instance for target **${cell(r.target)}** restored from the base backup and the WAL archive`
+      : `a PostgreSQL primary (${r.postgres.primary}) with ${r.synchronous ? 'a synchronous' : 'an asynchronous'} streaming standby (${r.postgres.standby ?? ''}) under a write load, ` +
+        `the primary failed hard, the standby promoted on target **${cell(r.target)}**`;
+  l.push(`Local drill of \`${cell(r.plan.path)}\` (sha256 \`${r.plan.sha256.slice(0, 12)}\`), ${r.startedAt} → ${r.endedAt} (${formatDuration(r.totalSeconds)}): ${setup}, and the DR loop from the alert to this evidence.`);
   if (r.problems.length) {
     l.push('');
     for (const p of r.problems) l.push(`> ❌ ${cell(p)}`);
@@ -147,16 +176,37 @@ export function drillMarkdown(r: DrillResult): string {
   l.push('');
   l.push('| Measure | Measured | Objective | Result |');
   l.push('|---|---:|---:|---|');
-  const row = (name: string, v: number | null, o: number | null, m: boolean | null) =>
-    l.push(`| ${name} | ${secs(v)} | ${o === null ? '—' : formatDuration(o)} | ${verdict(v, o, m) === 'met' ? '✅ met' : verdict(v, o, m) === 'MISSED' ? '❌ missed' : verdict(v, o, m)} |`);
-  row('RTO: alert start → validate passed', r.rto.seconds, r.rto.objectiveSeconds, r.rto.met);
-  row('RPO: failure − newest transaction on the promoted standby', r.rpo.seconds, r.rpo.objectiveSeconds, r.rpo.met);
-  row('RPO as the plan engine measures it: alert start − RPO probe', r.rpo.engineSeconds, r.rpo.objectiveSeconds, r.rpo.engineMet);
+  const row = (name: string, v: number | null, o: number | null, m: boolean | null, note: string | null = null) => {
+    const v2 = verdict(v, o, m, note);
+    l.push(`| ${cell(name)} | ${secs(v)} | ${o === null ? '—' : formatDuration(o)} | ${v2 === 'met' ? '✅ met' : v2 === 'MISSED' ? '❌ missed' : cell(v2)} |`);
+  };
+  row(`RTO: ${r.rto.measure}`, r.rto.seconds, r.rto.objectiveSeconds, r.rto.met);
+  row(`RPO (the drill's, the headline): ${r.rpo.measure}`, r.rpo.seconds, r.rpo.objectiveSeconds, r.rpo.met, r.rpo.note);
+  row(`RPO (the plan engine's, in drill.summary.json): ${r.rpo.engineMeasure}`, r.rpo.engineSeconds, r.rpo.objectiveSeconds, r.rpo.engineMet, r.rpo.note);
   l.push('');
   l.push(
-    'The drill knows the failure time; the plan engine, like a real incident, knows only when the alert started, ' +
-      `so its RPO also counts the detection delay (${formatDuration(r.alert.detectionSeconds)} here).`,
+    'Two RPO figures, measured from two starting points: the drill knows when the primary failed; the plan engine, like a real incident, ' +
+      `knows only when the alert started, so its figure (the one in \`drill.summary.json\`) is later by the detection delay (${formatDuration(r.alert.detectionSeconds)} here) ` +
+      'and can differ from the headline by that much.' +
+      (r.rpo.note ? ` Neither is judged against the objective here: ${r.rpo.note.replace(/^not judged: /, '')}.` : ''),
   );
+  if (r.restore) {
+    const x = r.restore;
+    l.push('');
+    l.push('## Restore');
+    l.push('');
+    l.push('| Step | Figure |');
+    l.push('|---|---|');
+    const inst = x.instance;
+    l.push(`| Instance | ${inst ? `\`${cell(inst.name)}\`, target **${cell(inst.target)}**${x.instanceIsChosenTarget ? ' (the cost decision\'s)' : ' — **not the cost decision\'s target**'}, region ${cell(inst.region)}, created ${inst.createdAt}` : 'none'} |`);
+    l.push(`| Archive | s3://${x.archive.bucket}/${x.archive.prefix}wal/, archive_timeout ${x.archive.archiveTimeoutSeconds}s: ${x.archive.walFilesArchived} WAL files (${mb(x.archive.archivedBytes)}) archived before the failure, the last at ${x.archive.lastArchivedAt ?? '—'} |`);
+    l.push(`| Archive lag | ${secs(x.archive.archiveLagSeconds)}: failure time − the last WAL file archived |`);
+    const b = x.baseBackup;
+    l.push(`| Base backup | ${b ? `\`${cell(b.key)}\`: ${b.files} files, ${mb(b.bytes)} (tar ${mb(b.tarBytes)}), taken and stored in ${formatDuration(b.seconds)} (${b.startedAt} → ${b.endedAt}); fetched in ${secs(x.replay.baseFetchSeconds)}` : 'none'} |`);
+    l.push(`| WAL replayed | ${x.replay.walFiles ?? '—'} files, ${mb(x.replay.walBytes)} in ${secs(x.replay.replaySeconds)}${x.replay.mbPerSecond !== null ? ` (${x.replay.mbPerSecond} MB/s)` : ''}, up to ${x.replay.newestArchived ?? '—'} (replay LSN ${x.replay.replayLsn ?? '—'}) |`);
+    l.push(`| Restore time | bringup ${secs(x.bringupSeconds)}, restore phase ${secs(x.restoreSeconds)} |`);
+    l.push(`| Lost | ${x.lostAfterArchivedPoint} acknowledged transaction(s) after the newest restored one (${r.rpo.newestRecoveredAt ?? '—'}): what was not archived when the primary failed |`);
+  }
   l.push('');
   l.push('## Acknowledged transactions');
   l.push('');
@@ -167,9 +217,11 @@ export function drillMarkdown(r: DrillResult): string {
   }
   l.push('');
   l.push(
-    r.synchronous
-      ? 'The standby was synchronous: every commit waited for it, so none acknowledged before the failure can be missing.'
-      : 'The standby was asynchronous: commits the primary acknowledged but had not yet streamed when it failed are lost.',
+    r.scenario === 'restore'
+      ? 'The restore replays the archive only: commits the primary acknowledged after its last archived WAL file are lost; none before it may be missing (no holes).'
+      : r.synchronous
+        ? 'The standby was synchronous: every commit waited for it, so none acknowledged before the failure can be missing.'
+        : 'The standby was asynchronous: commits the primary acknowledged but had not yet streamed when it failed are lost.',
   );
   l.push('');
   l.push('## Phases');

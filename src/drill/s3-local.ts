@@ -8,12 +8,15 @@ import { PG_HOST } from './postgres.js';
  * on 127.0.0.1 and a free port, storing its objects as files under a
  * directory the drill keeps. The evidence goes through drloop's real S3 code
  * (multipart upload, read-back, pointer) and is verified through the pointer.
- * This module is loaded only with `--s3`, so other drills never load the AWS SDK.
+ * The restore drill keeps its WAL archive and base backup here too. This
+ * module is loaded only with `--s3` or the restore scenario, so other drills
+ * never load the AWS SDK.
  */
 
 export const DRILL_BUCKET = 'drloop-drill';
 /** s3rver's built-in account. */
-const ACCESS_KEY = 'S3RVER';
+export const S3RVER_ACCESS_KEY = 'S3RVER';
+const ACCESS_KEY = S3RVER_ACCESS_KEY;
 
 interface S3rverInstance {
   run(): Promise<{ port: number }>;
@@ -31,11 +34,12 @@ export interface LocalS3 {
   stop(): Promise<void>;
 }
 
-export async function startLocalS3(directory: string): Promise<LocalS3> {
+/** Starts s3rver with the evidence bucket and `extraBuckets` (the restore drill's WAL archive). */
+export async function startLocalS3(directory: string, extraBuckets: string[] = []): Promise<LocalS3> {
   // Resolved from node_modules at run time (the CLI bundle leaves it out).
   const name = 's3rver';
   const mod = (await import(/* webpackIgnore: true */ name)) as { default: new (o: Record<string, unknown>) => S3rverInstance };
-  const server = new mod.default({ address: PG_HOST, port: 0, silent: true, directory, configureBuckets: [{ name: DRILL_BUCKET }] });
+  const server = new mod.default({ address: PG_HOST, port: 0, silent: true, directory, configureBuckets: [DRILL_BUCKET, ...extraBuckets].map((name) => ({ name })) });
   const { port } = await server.run();
   const endpoint = `http://${PG_HOST}:${port}`;
   const options: S3Options = { endpoint, forcePathStyle: true, checksum: 'when-required', region: 'us-east-1' };

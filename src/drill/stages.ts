@@ -29,8 +29,11 @@ import {
 import { startGitHubStandIn, type GitHubStandIn, type ReceivedDispatch } from './github-standin.js';
 import { UP_METRIC, type HealthEndpoint } from './health.js';
 import { LOAD_TABLE, WriteLoad } from './load.js';
-import { findDrillProcesses, type PostgresPair, type PrimaryFailure } from './postgres.js';
-import type { DrillOptions, DrillResult } from './run.js';
+import type { PostgresCluster, PrimaryFailure } from './pg-cluster.js';
+import { findDrillProcesses, type ConnectionConfig } from './pg-processes.js';
+import type { DrillSite } from './sites.js';
+import type { DrillOptions } from './run.js';
+import type { DrillResult } from './result.js';
 import { display, problemsOnly, seconds, type Cleanup, type DrillLogs, type DrillRuntime } from './runtime.js';
 import type { LocalS3 } from './s3-local.js';
 
@@ -144,10 +147,10 @@ export interface AlertingServices {
  * `loadSeconds`; with Prometheus, first waits until the alert can take the
  * real path.
  */
-export async function runLoad(ctx: DrillContext, pair: PostgresPair, alerting: AlertingServices): Promise<WriteLoad> {
+export async function runLoad(ctx: DrillContext, primary: ConnectionConfig, alerting: AlertingServices): Promise<WriteLoad> {
   const { rt, options, cleanup, logs } = ctx;
   const loadLog = logs.file('load.log');
-  const starting = rt.track(WriteLoad.start({ connection: pair.connection(pair.primary), logger: logs.logger(loadLog, '', problemsOnly), now: rt.now }));
+  const starting = rt.track(WriteLoad.start({ connection: primary, logger: logs.logger(loadLog, '', problemsOnly), now: rt.now }));
   // A load that starts after a Ctrl-C is stopped with the rest.
   cleanup.add('the write load', async () => (await starting.catch(() => null))?.stop());
   const l = await rt.within('the write load to start', 30, starting);
@@ -275,19 +278,17 @@ export async function recordDispatch(ctx: DrillContext, dispatch: ReceivedDispat
   return { dispatch, alertPayload, alertStartIso, dispatchEvent };
 }
 
-/** Stops the PostgreSQL pair once, however often it is asked, and counts the processes it leaves. */
-export class PairStopper {
+/** Stops the drill's PostgreSQL servers once, however often it is asked, and counts the processes it leaves. */
+export class ClusterStopper {
   private stopped: Promise<{ left: number }> | null = null;
   constructor(private readonly keep: boolean) {}
 
-  stop(p: PostgresPair): Promise<{ left: number }> {
+  stop(c: PostgresCluster): Promise<{ left: number }> {
     this.stopped ??= (async () => {
-      const known = p.state().postmasterPids;
       if (this.keep) {
         // Stop without removing: the data directories stay for inspection.
-        await p.stopNode(p.standby, 'immediate').catch(() => undefined);
-        await p.stopNode(p.primary, 'immediate').catch(() => undefined);
-        for (const proc of await findDrillProcesses(p.baseDir, known)) {
+        await c.stopAll();
+        for (const proc of await findDrillProcesses(c.baseDir, c.postmasterPids())) {
           try {
             process.kill(proc.pid, 'SIGKILL');
           } catch {
@@ -295,9 +296,9 @@ export class PairStopper {
           }
         }
       } else {
-        await p.cleanup();
+        await c.cleanup();
       }
-      const left = (await findDrillProcesses(p.baseDir, known)).length;
+      const left = (await findDrillProcesses(c.baseDir, c.postmasterPids())).length;
       return { left };
     })();
     return this.stopped;
@@ -310,21 +311,16 @@ export class PairStopper {
 }
 
 /** The `stop` stage: keeps the PostgreSQL logs, then stops and removes everything the drill started. */
-export async function stopEverything(ctx: DrillContext, pair: PostgresPair): Promise<void> {
+export async function stopEverything(ctx: DrillContext, site: DrillSite): Promise<void> {
   const { rt, cleanup, dirs } = ctx;
-  for (const [node, name] of [
-    [pair.primary, 'postgres-primary.log'],
-    [pair.standby, 'postgres-standby.log'],
-  ] as const) {
-    await copyFile(node.logFile, join(dirs.logsDir, name)).catch(() => undefined);
-  }
+  for (const [file, name] of site.logFiles()) await copyFile(file, join(dirs.logsDir, name)).catch(() => undefined);
   await cleanup.runAll();
   rt.progress(`stopped everything the drill started: ${cleanup.notes.filter((n) => !n.startsWith('could not')).length} parts`);
   for (const n of cleanup.notes.filter((x) => x.startsWith('could not'))) rt.log.warning(n);
 }
 
 /** What is still running after the stop stage. */
-export async function leftRunning(stopper: PairStopper, services: Service[]): Promise<DrillResult['leftProcesses']> {
+export async function leftRunning(stopper: ClusterStopper, services: Service[]): Promise<DrillResult['leftProcesses']> {
   const pgLeft = await stopper.left();
   return {
     postgres: pgLeft,

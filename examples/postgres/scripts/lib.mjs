@@ -8,6 +8,8 @@ import { basename, join } from 'node:path';
 import pg from 'pg';
 
 const STATE_SCHEMA = 'drloop.drill.postgres/v1';
+/** The restore scenario's state: a primary archiving to S3 and a directory for the instances bringup creates. */
+export const RESTORE_STATE_SCHEMA = 'drloop.drill.postgres-restore/v1';
 const script = basename(process.argv[1] ?? 'step', '.mjs');
 
 export function fail(message) {
@@ -15,7 +17,8 @@ export function fail(message) {
   process.exit(1);
 }
 
-export function readState() {
+/** The drill's state file; both scenarios describe their primary the same way, so the primary's guards read either. */
+export function readState(schemas = [STATE_SCHEMA, RESTORE_STATE_SCHEMA]) {
   const path = process.env.DRLOOP_DRILL_STATE;
   if (!path) fail('DRLOOP_DRILL_STATE is not set: it names the JSON file the drill writes with the PostgreSQL pair it started');
   let state;
@@ -24,7 +27,7 @@ export function readState() {
   } catch (err) {
     fail(`cannot read the drill state ${path}: ${err.message}`);
   }
-  if (state?.schema !== STATE_SCHEMA) fail(`${path} is not a drill state (expected schema ${STATE_SCHEMA})`);
+  if (!schemas.includes(state?.schema)) fail(`${path} is not a drill state (expected schema ${schemas.join(' or ')})`);
   return state;
 }
 
