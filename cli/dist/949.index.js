@@ -821,6 +821,12 @@ async function runHistory(inputs, deps) {
     const stale = inputs.check ? stalePlans(history) : [];
     return { history, stale, windowSeconds: window?.seconds ?? null, windowSource: window?.source ?? null, markdown };
 }
+/** The inputs of `actions/check-freshness`: always a check, plus what to do about the issues. */
+const checkFreshnessInputs = historyInputs.omit({ check: true }).extend({
+    issues: (0,src_inputs/* boolInput */.Hm)(true),
+    'github-token': (0,src_inputs/* textInput */._Z)(),
+    'fail-on-stale': (0,src_inputs/* boolInput */.Hm)(true),
+});
 
 // EXTERNAL MODULE: ./cli/src/cli-kit.ts
 var cli_kit = __webpack_require__(3545);

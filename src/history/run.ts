@@ -110,3 +110,11 @@ export async function runHistory(inputs: HistoryInputs, deps: HistoryDeps): Prom
   const stale = inputs.check ? stalePlans(history) : [];
   return { history, stale, windowSeconds: window?.seconds ?? null, windowSource: window?.source ?? null, markdown };
 }
+
+/** The inputs of `actions/check-freshness`: always a check, plus what to do about the issues. */
+export const checkFreshnessInputs = historyInputs.omit({ check: true }).extend({
+  issues: boolInput(true),
+  'github-token': textInput(),
+  'fail-on-stale': boolInput(true),
+});
+export type CheckFreshnessInputs = z.output<typeof checkFreshnessInputs>;
