@@ -94,7 +94,7 @@ const COMMANDS = {
     decide: { summary: 'decide allow / warn / block from cost artefacts and a budget policy', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(716), __nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(466), __nccwpck_require__.e(513)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4237))).decideCommand },
     evidence: { summary: "bundle a run's alert, decision, receipts and logs into a redacted, checksummed tar.gz", load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(716), __nccwpck_require__.e(382), __nccwpck_require__.e(118), __nccwpck_require__.e(856), __nccwpck_require__.e(469), __nccwpck_require__.e(893)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4200))).evidenceCommand },
     'verify-evidence': { summary: 'check an evidence bundle or S3 pointer against its manifest and checksums', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(716), __nccwpck_require__.e(118), __nccwpck_require__.e(856), __nccwpck_require__.e(32)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6032))).verifyEvidenceCommand },
-    history: { summary: 'the drill history of every plan under an S3 prefix or directory; --check fails on stale evidence', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(716), __nccwpck_require__.e(815), __nccwpck_require__.e(118), __nccwpck_require__.e(856), __nccwpck_require__.e(949)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3949))).historyCommand },
+    history: { summary: 'the drill history of every plan under an S3 prefix or directory; --check fails on stale evidence', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(716), __nccwpck_require__.e(815), __nccwpck_require__.e(118), __nccwpck_require__.e(856), __nccwpck_require__.e(418)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6418))).historyCommand },
     execute: { summary: 'run a DR plan phase by phase, with receipts and measured RTO/RPO', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(716), __nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(359), __nccwpck_require__.e(752)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9730))).executeCommand },
     relay: { summary: 'receive Alertmanager webhooks and turn them into repository_dispatch events', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(716), __nccwpck_require__.e(256), __nccwpck_require__.e(5)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2196))).relayCommand },
     drill: { summary: 'run the whole DR loop locally against a real PostgreSQL failover, with RTO/RPO and verified evidence', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(716), __nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(118), __nccwpck_require__.e(985), __nccwpck_require__.e(856), __nccwpck_require__.e(359), __nccwpck_require__.e(256), __nccwpck_require__.e(469), __nccwpck_require__.e(466), __nccwpck_require__.e(295)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8295))).drillCommand },
@@ -342,6 +342,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 8877:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+
+/***/ }),
+
+/***/ 714:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
 
 /***/ }),
 

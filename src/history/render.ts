@@ -17,8 +17,8 @@ function windowText(seconds: number): string {
   return seconds % 86400 === 0 ? `${seconds / 86400}d` : formatDuration(seconds);
 }
 
-function objective(measured: number | null, target: number | null, met: boolean | null): string {
-  const icon = met === null ? '' : met ? ' ✅' : ' ❌';
+function objective(measured: number | null, target: number | null, met: boolean | null, words = false): string {
+  const icon = met === null ? '' : words ? (met ? ' met' : ' missed') : met ? ' ✅' : ' ❌';
   return `${dur(measured)}${icon}${target === null ? '' : ` (≤ ${dur(target)})`}`;
 }
 
@@ -94,7 +94,7 @@ function safeUrl(u: string | null): string | null {
 
 const W = 760;
 const H = 260;
-const PAD = { left: 64, right: 16, top: 16, bottom: 40 };
+const PAD = { left: 64, right: 16, top: 30, bottom: 28 };
 
 /** An inline SVG of RTO and RPO over time, with the objectives as dashed lines and regressions ringed. */
 export function chartSvg(p: PlanHistory): string {
@@ -116,8 +116,8 @@ export function chartSvg(p: PlanHistory): string {
     parts.push(`<text x="${PAD.left - 6}" y="${f(y(v) + 4)}" text-anchor="end" font-size="11" fill="#555">${esc(dur(v))}</text>`);
   }
   if (runs.length > 0) {
-    parts.push(`<text x="${PAD.left}" y="${H - 12}" font-size="11" fill="#555">${esc(when(runs[0]!.date))}</text>`);
-    if (runs.length > 1) parts.push(`<text x="${W - PAD.right}" y="${H - 12}" text-anchor="end" font-size="11" fill="#555">${esc(when(runs.at(-1)!.date))}</text>`);
+    parts.push(`<text x="${PAD.left}" y="${H - 10}" font-size="11" fill="#555">${esc(when(runs[0]!.date))}</text>`);
+    if (runs.length > 1) parts.push(`<text x="${W - PAD.right}" y="${H - 10}" text-anchor="end" font-size="11" fill="#555">${esc(when(runs.at(-1)!.date))}</text>`);
   }
   const series = [
     { key: 'rto', color: '#2563eb', value: (r: HistoryRun) => r.rtoSeconds, target: (r: HistoryRun) => r.rtoObjectiveSeconds },
@@ -150,9 +150,9 @@ export function chartSvg(p: PlanHistory): string {
     ['#d97706', 'RPO objective', '6 4'],
   ];
   legend.forEach(([color, label, dash], i) => {
-    const lx = PAD.left + 150 + i * 120;
-    parts.push(`<line x1="${lx}" x2="${lx + 22}" y1="${H - 16}" y2="${H - 16}" stroke="${color}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`);
-    parts.push(`<text x="${lx + 26}" y="${H - 12}" font-size="11" fill="#333">${label}</text>`);
+    const lx = PAD.left + i * 120;
+    parts.push(`<line x1="${lx}" x2="${lx + 22}" y1="12" y2="12" stroke="${color}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`);
+    parts.push(`<text x="${lx + 26}" y="16" font-size="11" fill="#333">${label}</text>`);
   });
   parts.push('</svg>');
   return parts.join('');
@@ -166,10 +166,10 @@ function htmlRow(r: HistoryRun): string {
     esc(r.target ?? '—'),
     esc(r.decision ?? '—'),
     `<span class="status status-${esc(r.status ?? 'unknown')}">${esc(r.status ?? '—')}</span>`,
-    `<span class="${r.rtoMet === false ? 'missed' : ''}">${esc(objective(r.rtoSeconds, r.rtoObjectiveSeconds, r.rtoMet))}</span>`,
-    `<span class="${r.rpoMet === false ? 'missed' : ''}">${esc(objective(r.rpoSeconds, r.rpoObjectiveSeconds, r.rpoMet))}</span>`,
-    r.regression ? `<span class="regression">${esc(trend(r))}</span>` : '',
-    `<span class="integrity integrity-${r.integrity}" title="${esc(r.problems.join('; '))}">${esc(INTEGRITY_TEXT[r.integrity])}</span> <code>${esc(r.bundle)}</code>`,
+    `<span class="${r.rtoMet === false ? 'missed' : ''}">${esc(objective(r.rtoSeconds, r.rtoObjectiveSeconds, r.rtoMet, true))}</span>`,
+    `<span class="${r.rpoMet === false ? 'missed' : ''}">${esc(objective(r.rpoSeconds, r.rpoObjectiveSeconds, r.rpoMet, true))}</span>`,
+    r.regression ? `<span class="regression">${esc(`regression: ${r.regression.ratio}× the median ${dur(r.regression.medianSeconds)}`)}</span>` : '',
+    `<span class="integrity integrity-${r.integrity}" title="${esc(r.problems.join('; '))}">${r.integrity}</span><br><code>${esc(r.bundle)}</code>${r.problems.length ? `<br><small>${esc(r.problems.join('; '))}</small>` : ''}`,
     url ? `<a href="${esc(url)}">run</a>` : '—',
   ];
   return `<tr class="run${r.regression ? ' regression' : ''}">${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
@@ -202,7 +202,7 @@ export function historyHtml(h: History): string {
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:24px;color:#111;background:#fafafa}
 h1{font-size:20px}h2{font-size:17px;margin-top:28px}h2 small{color:#666;font-weight:normal}
 table{border-collapse:collapse;margin-top:8px;background:#fff}th,td{border:1px solid #ddd;padding:4px 8px;text-align:left;font-size:13px;white-space:nowrap}
-th{background:#f3f4f6}.missed,.regression,.status-failed,.integrity-mismatch{color:#b91c1c;font-weight:600}
+th{background:#f3f4f6}td small{color:#b91c1c;white-space:normal}td:nth-child(8){white-space:normal;max-width:200px}.missed,span.regression,.status-failed,.integrity-mismatch{color:#b91c1c;font-weight:600}
 .stale{border-left:4px solid #dc2626;padding-left:8px}.fresh{border-left:4px solid #16a34a;padding-left:8px}
 svg.chart{display:block;border:1px solid #ddd;margin-top:8px}code{font-size:12px}
 </style></head>

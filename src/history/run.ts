@@ -41,6 +41,8 @@ export interface HistoryDeps {
   now: () => Date;
   s3Region?: string | undefined;
   s3Client?: S3ClientFactory;
+  /** A full garbage collection, called between list pages and every few hundred rows (see memory.ts). */
+  compact?: (() => void) | undefined;
 }
 
 export interface HistoryResult {
@@ -85,6 +87,7 @@ export async function runHistory(inputs: HistoryInputs, deps: HistoryDeps): Prom
         inputs.source,
         { endpoint: inputs['s3-endpoint'], forcePathStyle: inputs['s3-force-path-style'], checksum: inputs['s3-checksum'], region: deps.s3Region },
         deps.s3Client,
+        { afterPage: deps.compact },
       )
     : await directoryStore(resolve(deps.workspace, inputs.source), inputs.source);
   let history: History;
@@ -95,6 +98,7 @@ export async function runHistory(inputs: HistoryInputs, deps: HistoryDeps): Prom
       verifyAll: inputs['verify-all'],
       concurrency: inputs.concurrency,
       freshnessSeconds: window?.seconds,
+      compact: deps.compact,
     });
   } finally {
     store.close();

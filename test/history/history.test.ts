@@ -78,7 +78,7 @@ async function keys(prefix: string): Promise<string[]> {
 }
 
 async function history(prefix: string, extra: Record<string, string> = {}, pageSize?: number): Promise<History> {
-  const store = await s3Store({ bucket: BUCKET, key: prefix }, `s3://${BUCKET}/${prefix}`, s3.options, undefined, pageSize);
+  const store = await s3Store({ bucket: BUCKET, key: prefix }, `s3://${BUCKET}/${prefix}`, s3.options, undefined, { pageSize });
   try {
     return await buildHistory({ store, now: new Date(NOW), freshnessSeconds: extra.freshness ? Number(extra.freshness) : undefined });
   } finally {

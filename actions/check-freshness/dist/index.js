@@ -3056,7 +3056,7 @@ function trailingBytesSeen(data) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2900);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1334);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -3065,7 +3065,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2900:
+/***/ 1334:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3073,6 +3073,32 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
+
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: external "node:vm"
+const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
+;// CONCATENATED MODULE: ./src/history/memory.ts
+
+
+/**
+ * A full garbage collection on demand, for long scans of a store. The AWS
+ * SDK leaves tens of MB of short-lived garbage per list page and per few
+ * hundred reads, and V8 grows its heap rather than collect it, so a scan of
+ * 10,000 bundles would climb past 200 MB with a live set under 64 MB.
+ * Collecting between pages and every few hundred rows keeps the peak near
+ * the live set. Undefined when the runtime does not allow it.
+ */
+function fullCollector() {
+    try {
+        (0,external_node_v8_namespaceObject.setFlagsFromString)('--expose-gc');
+        const gc = (0,external_node_vm_namespaceObject.runInNewContext)('gc');
+        return typeof gc === 'function' ? gc : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/history/issues.ts
 /** The label every freshness issue carries; open issues are found by it and by the marker in their body. */
@@ -3531,6 +3557,7 @@ const REGRESSION_FACTOR = 1.5;
 const MAX_RECORD_BYTES = 64 * 1024 * 1024;
 /** Records read at once: enough to hide the store's latency, few enough to bound memory. */
 const DEFAULT_CONCURRENCY = 16;
+const COMPACT_EVERY = 500;
 /** Runs `fn` over `items` with at most `limit` at once, keeping order. */
 async function mapBounded(items, limit, fn) {
     const out = new Array(items.length);
@@ -3652,8 +3679,10 @@ async function readRow(store, b, pointers, full) {
         }
     }
     let integrity = 'unrecorded';
-    if (full || manifestData === undefined) {
-        // Read the bundle in full: asked to, or it has no readable manifest copy beside it.
+    // A manifest copy that no .sha256 line vouches for (a local bundle's sidecar names only the bundle) is not trusted on its own.
+    const unvouched = manifestData !== undefined && manifestRecorded === null;
+    if (full || manifestData === undefined || unvouched) {
+        // Read the bundle in full: asked to, or it has no readable, vouched-for manifest copy beside it.
         let inner = null;
         try {
             const body = await store.open(b.ref);
@@ -3684,12 +3713,10 @@ async function readRow(store, b, pointers, full) {
             problems.push(`bundle: ${store.display(b.ref)}: ${(0,errors/* describeError */.Uc)(err)}`);
         }
     }
-    else if (recorded || pointer) {
-        integrity = manifestRecorded || !b.sha256Ref ? 'recorded' : 'unrecorded';
-        if (!manifestRecorded && b.sha256Ref)
-            problems.push(`manifest copy: ${store.display(b.manifestRef)} has no sha256 in ${store.display(b.sha256Ref)}; not checked`);
+    else if (recorded) {
+        integrity = 'recorded';
     }
-    if (problems.some((p) => !p.endsWith('; not checked')))
+    if (problems.length > 0)
         integrity = 'mismatch';
     const read = manifestData === undefined ? null : summaryOfManifest(manifestData);
     if (manifestData !== undefined && !read)
@@ -3823,7 +3850,11 @@ async function buildHistory(o) {
     const concurrency = o.concurrency ?? DEFAULT_CONCURRENCY;
     const listed = await store.list();
     const pointers = pointerCache(store);
-    const rows = await mapBounded(listed, concurrency, (b) => readRow(store, b, pointers, o.verifyAll === true));
+    const rows = await mapBounded(listed, concurrency, async (b, i) => {
+        if (i % COMPACT_EVERY === COMPACT_EVERY - 1)
+            o.compact?.();
+        return readRow(store, b, pointers, o.verifyAll === true);
+    });
     let plans = groupByPlan(rows);
     if (o.freshnessSeconds !== undefined && !o.verifyAll) {
         // Read the bundles the verdicts rest on in full, then judge again with what that found.
@@ -3922,8 +3953,8 @@ function when(iso) {
 function windowText(seconds) {
     return seconds % 86400 === 0 ? `${seconds / 86400}d` : formatDuration(seconds);
 }
-function objective(measured, target, met) {
-    const icon = met === null ? '' : met ? ' ✅' : ' ❌';
+function objective(measured, target, met, words = false) {
+    const icon = met === null ? '' : words ? (met ? ' met' : ' missed') : met ? ' ✅' : ' ❌';
     return `${dur(measured)}${icon}${target === null ? '' : ` (≤ ${dur(target)})`}`;
 }
 function trend(r) {
@@ -3995,7 +4026,7 @@ function safeUrl(u) {
 }
 const W = 760;
 const H = 260;
-const PAD = { left: 64, right: 16, top: 16, bottom: 40 };
+const PAD = { left: 64, right: 16, top: 30, bottom: 28 };
 /** An inline SVG of RTO and RPO over time, with the objectives as dashed lines and regressions ringed. */
 function chartSvg(p) {
     const runs = p.runs.filter((r) => Number.isFinite(Date.parse(r.date)));
@@ -4016,9 +4047,9 @@ function chartSvg(p) {
         parts.push(`<text x="${PAD.left - 6}" y="${f(y(v) + 4)}" text-anchor="end" font-size="11" fill="#555">${esc(dur(v))}</text>`);
     }
     if (runs.length > 0) {
-        parts.push(`<text x="${PAD.left}" y="${H - 12}" font-size="11" fill="#555">${esc(when(runs[0].date))}</text>`);
+        parts.push(`<text x="${PAD.left}" y="${H - 10}" font-size="11" fill="#555">${esc(when(runs[0].date))}</text>`);
         if (runs.length > 1)
-            parts.push(`<text x="${W - PAD.right}" y="${H - 12}" text-anchor="end" font-size="11" fill="#555">${esc(when(runs.at(-1).date))}</text>`);
+            parts.push(`<text x="${W - PAD.right}" y="${H - 10}" text-anchor="end" font-size="11" fill="#555">${esc(when(runs.at(-1).date))}</text>`);
     }
     const series = [
         { key: 'rto', color: '#2563eb', value: (r) => r.rtoSeconds, target: (r) => r.rtoObjectiveSeconds },
@@ -4052,9 +4083,9 @@ function chartSvg(p) {
         ['#d97706', 'RPO objective', '6 4'],
     ];
     legend.forEach(([color, label, dash], i) => {
-        const lx = PAD.left + 150 + i * 120;
-        parts.push(`<line x1="${lx}" x2="${lx + 22}" y1="${H - 16}" y2="${H - 16}" stroke="${color}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`);
-        parts.push(`<text x="${lx + 26}" y="${H - 12}" font-size="11" fill="#333">${label}</text>`);
+        const lx = PAD.left + i * 120;
+        parts.push(`<line x1="${lx}" x2="${lx + 22}" y1="12" y2="12" stroke="${color}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`);
+        parts.push(`<text x="${lx + 26}" y="16" font-size="11" fill="#333">${label}</text>`);
     });
     parts.push('</svg>');
     return parts.join('');
@@ -4067,10 +4098,10 @@ function htmlRow(r) {
         esc(r.target ?? '—'),
         esc(r.decision ?? '—'),
         `<span class="status status-${esc(r.status ?? 'unknown')}">${esc(r.status ?? '—')}</span>`,
-        `<span class="${r.rtoMet === false ? 'missed' : ''}">${esc(objective(r.rtoSeconds, r.rtoObjectiveSeconds, r.rtoMet))}</span>`,
-        `<span class="${r.rpoMet === false ? 'missed' : ''}">${esc(objective(r.rpoSeconds, r.rpoObjectiveSeconds, r.rpoMet))}</span>`,
-        r.regression ? `<span class="regression">${esc(trend(r))}</span>` : '',
-        `<span class="integrity integrity-${r.integrity}" title="${esc(r.problems.join('; '))}">${esc(INTEGRITY_TEXT[r.integrity])}</span> <code>${esc(r.bundle)}</code>`,
+        `<span class="${r.rtoMet === false ? 'missed' : ''}">${esc(objective(r.rtoSeconds, r.rtoObjectiveSeconds, r.rtoMet, true))}</span>`,
+        `<span class="${r.rpoMet === false ? 'missed' : ''}">${esc(objective(r.rpoSeconds, r.rpoObjectiveSeconds, r.rpoMet, true))}</span>`,
+        r.regression ? `<span class="regression">${esc(`regression: ${r.regression.ratio}× the median ${dur(r.regression.medianSeconds)}`)}</span>` : '',
+        `<span class="integrity integrity-${r.integrity}" title="${esc(r.problems.join('; '))}">${r.integrity}</span><br><code>${esc(r.bundle)}</code>${r.problems.length ? `<br><small>${esc(r.problems.join('; '))}</small>` : ''}`,
         url ? `<a href="${esc(url)}">run</a>` : '—',
     ];
     return `<tr class="run${r.regression ? ' regression' : ''}">${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
@@ -4102,7 +4133,7 @@ function historyHtml(h) {
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:24px;color:#111;background:#fafafa}
 h1{font-size:20px}h2{font-size:17px;margin-top:28px}h2 small{color:#666;font-weight:normal}
 table{border-collapse:collapse;margin-top:8px;background:#fff}th,td{border:1px solid #ddd;padding:4px 8px;text-align:left;font-size:13px;white-space:nowrap}
-th{background:#f3f4f6}.missed,.regression,.status-failed,.integrity-mismatch{color:#b91c1c;font-weight:600}
+th{background:#f3f4f6}td small{color:#b91c1c;white-space:normal}td:nth-child(8){white-space:normal;max-width:200px}.missed,span.regression,.status-failed,.integrity-mismatch{color:#b91c1c;font-weight:600}
 .stale{border-left:4px solid #dc2626;padding-left:8px}.fresh{border-left:4px solid #16a34a;padding-left:8px}
 svg.chart{display:block;border:1px solid #ddd;margin-top:8px}code{font-size:12px}
 </style></head>
@@ -4230,7 +4261,8 @@ async function directoryStore(dir, source) {
  * Only the listing and the small records beside each bundle are read unless
  * a bundle is verified in full.
  */
-async function s3Store(loc, source, options, factory, pageSize = 1000) {
+async function s3Store(loc, source, options, factory, o = {}) {
+    const pageSize = o.pageSize ?? 1000;
     const s3 = await Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(827)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2827));
     const { ListObjectsV2Command } = await __nccwpck_require__.e(/* import() */ 711).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3711, 19));
     const client = await (factory ?? s3.createS3Client)(options);
@@ -4255,6 +4287,7 @@ async function s3Store(loc, source, options, factory, pageSize = 1000) {
                     if (o.Key)
                         objects.push({ ref: o.Key.slice(prefix.length), size: o.Size ?? 0 });
                 token = page.IsTruncated ? page.NextContinuationToken : undefined;
+                o.afterPage?.();
             } while (token);
             return groupListing(objects);
         },
@@ -4329,7 +4362,7 @@ async function runHistory(inputs, deps) {
     if (inputs.source.startsWith('s3://') && !loc)
         throw new errors/* ConfigurationError */.j1(`input 'source': '${inputs.source}' is not an s3://bucket/prefix URI`);
     const store = loc
-        ? await s3Store(loc, inputs.source, { endpoint: inputs['s3-endpoint'], forcePathStyle: inputs['s3-force-path-style'], checksum: inputs['s3-checksum'], region: deps.s3Region }, deps.s3Client)
+        ? await s3Store(loc, inputs.source, { endpoint: inputs['s3-endpoint'], forcePathStyle: inputs['s3-force-path-style'], checksum: inputs['s3-checksum'], region: deps.s3Region }, deps.s3Client, { afterPage: deps.compact })
         : await directoryStore((0,external_node_path_.resolve)(deps.workspace, inputs.source), inputs.source);
     let history;
     try {
@@ -4339,6 +4372,7 @@ async function runHistory(inputs, deps) {
             verifyAll: inputs['verify-all'],
             concurrency: inputs.concurrency,
             freshnessSeconds: window?.seconds,
+            compact: deps.compact,
         });
     }
     finally {
@@ -4568,6 +4602,7 @@ async function runAction(action, body) {
 
 
 
+
 /** The issue tracker on GitHub's REST API, through @actions/github's Octokit (GITHUB_API_URL is its base URL). */
 async function gitHubTracker(token) {
     const { getOctokit, context } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
@@ -4604,6 +4639,7 @@ async function run() {
             workspace: workspaceDir(),
             logger: coreLogger(),
             now: () => new Date(),
+            compact: fullCollector(),
             s3Region: process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || (inputs['s3-endpoint'] ? 'us-east-1' : undefined),
         });
         runtime_appendSummary(result.markdown);

@@ -1,3 +1,4 @@
+import { fullCollector } from '../../../src/history/memory.js';
 import { FRESHNESS_LABEL, syncFreshnessIssues, type IssueTracker } from '../../../src/history/issues.js';
 import { checkFreshnessInputs, runHistory } from '../../../src/history/run.js';
 import { ConfigurationError } from '../../../src/errors.js';
@@ -41,6 +42,7 @@ export async function run(): Promise<void> {
         workspace: workspaceDir(),
         logger: coreLogger(),
         now: () => new Date(),
+        compact: fullCollector(),
         s3Region: process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || (inputs['s3-endpoint'] ? 'us-east-1' : undefined),
       },
     );
