@@ -1,4 +1,4 @@
-// Figures 3, 4 and 5 of `npm run bench` (bench/run.mjs loads this file).
+// Figures 3 to 7 of `npm run bench` (bench/run.mjs loads this file).
 // Each takes the harness's helpers and returns table rows; see bench/run.mjs.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -490,4 +490,159 @@ function figureStepOutput({ runnerEnv, round, ROOT }) {
   }
 }
 
-export const FIGURES = { 3: figureEvidence, 4: figureExecutor, 5: figureRelay, 6: figureDrill, 7: figureStepOutput };
+// ---------------------------------------------------------------------------
+// Figure 8: `drloop history` over 10,000 bundles under one prefix on s3rver,
+// vs a plain paginated ListObjectsV2 of the same prefix.
+
+/** s3rver in its own process (pagination needs --openssl-legacy-provider there). */
+async function startS3rver(dir, bucket, ROOT) {
+  const child = spawn(process.execPath, ['--openssl-legacy-provider', join(ROOT, 'test/history/s3rver.mjs'), dir, bucket], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise((resolve, reject) => {
+    let buf = '';
+    child.stdout.on('data', (c) => {
+      buf += c;
+      if (buf.includes('\n')) resolve(JSON.parse(buf.split('\n')[0]).port);
+    });
+    child.once('exit', (code) => reject(new Error(`s3rver exited ${code}`)));
+  });
+  return { endpoint: `http://127.0.0.1:${port}`, pid: child.pid, stop: () => new Promise((r) => (child.exitCode !== null ? r() : (child.once('exit', r), child.kill('SIGTERM')))) };
+}
+
+/**
+ * One real bundle made by `drloop evidence` from a planted drill, then stored
+ * 10,000 times under `bench/plan-NN/bundles/` as collect-evidence stores it
+ * (bundle, manifest copy, `.sha256` naming both; a pointer per plan), each
+ * copy with its own date and RTO in the manifest, so every row differs.
+ */
+async function seedHistory({ ROOT, endpoint, bucket, count, plans, work }) {
+  const { S3Client, PutObjectCommand } = await import('@aws-sdk/client-s3');
+  const ev = join(work, 'ev');
+  mkdirSync(join(ev, 'runs', 'r1'), { recursive: true });
+  const summary = {
+    schema: 'drloop.drill-summary/v1', runId: 'r1', plan: { name: 'plan', path: 'dr/plan.yml', sha256: 'a'.repeat(64) }, mode: 'drill', status: 'succeeded',
+    reason: null, dryRun: false, decision: 'allow', alert: null, objectives: { rtoSeconds: 3600, rpoSeconds: 300 }, incidentStart: '2026-01-01T00:00:00Z',
+    startedAt: '2026-01-01T00:00:00Z', endedAt: '2026-01-01T00:30:00Z', rtoSeconds: 600, rpoSeconds: 30, rtoMet: true, rpoMet: true, lastPhase: 'teardown', phases: [],
+  };
+  writeFileSync(join(ev, 'runs', 'r1', 'drill.summary.json'), JSON.stringify(summary));
+  const out = join(work, 'out');
+  const r = spawnSync(process.execPath, [join(ROOT, 'cli/dist/index.js'), 'evidence', '--evidence-dir', ev, '--output-dir', out, '--json'], { cwd: work, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`figure 8: drloop evidence exited ${r.status}: ${r.stderr}`);
+  const made = JSON.parse(r.stdout);
+  const bundle = readFileSync(join(work, made['bundle-path']));
+  const manifest = JSON.parse(readFileSync(join(work, made['manifest-path']), 'utf8'));
+  const client = new S3Client({ endpoint, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' }, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' });
+  const sha = (b) => createHash('sha256').update(b).digest('hex');
+  const bundleSha = sha(bundle);
+  const jobs = [];
+  const t0 = Date.parse('2020-01-01T00:00:00Z');
+  for (let i = 0; i < count; i++) {
+    const plan = `plan-${String(i % plans).padStart(2, '0')}`;
+    const date = new Date(t0 + i * 3600_000).toISOString();
+    const name = `${date.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-nogit-${i}.tar.gz`;
+    const stem = name.replace(/\.tar\.gz$/, '');
+    const m = { ...manifest, createdAt: date, bundle: name, summary: { ...manifest.summary, plan, date, rtoSeconds: 500 + (i % 97) * 3 }, drill: { ...manifest.drill, plan: { ...manifest.drill.plan, name: plan }, startedAt: date } };
+    const mBytes = Buffer.from(`${JSON.stringify(m, null, 2)}\n`);
+    const base = `bench/${plan}/bundles`;
+    jobs.push([`${base}/${name}`, bundle], [`${base}/${stem}.manifest.json`, mBytes], [`${base}/${name}.sha256`, `${bundleSha}  ${name}\n${sha(mBytes)}  ${stem}.manifest.json\n`]);
+    if (i >= count - plans) {
+      const pointer = { schema: 'drloop.evidence-pointer/v1', bundle_uri: `s3://${bucket}/${base}/${name}`, bundle_sha256: bundleSha, bundle_size: bundle.length, created_at: date, git_sha: null, run_id: null };
+      jobs.push([`bench/${plan}/current.json`, JSON.stringify(pointer)]);
+    }
+  }
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 32 }, async () => {
+      for (let j = next++; j < jobs.length; j = next++) await client.send(new PutObjectCommand({ Bucket: bucket, Key: jobs[j][0], Body: jobs[j][1] }));
+    }),
+  );
+  client.destroy();
+  return { objects: jobs.length };
+}
+
+/** The baseline: every page of ListObjectsV2 over the prefix, with the same SDK, in a process of its own. */
+const LIST_SCRIPT = `
+import { S3Client, ListObjectsV2Command } from '@aws-sdk/client-s3';
+const [endpoint, bucket, prefix] = process.argv.slice(1);
+const c = new S3Client({ endpoint, region: 'us-east-1', forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' });
+let token, n = 0;
+do {
+  const page = await c.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token, MaxKeys: 1000 }));
+  n += (page.Contents ?? []).length;
+  token = page.IsTruncated ? page.NextContinuationToken : undefined;
+} while (token);
+c.destroy();
+console.log(JSON.stringify({ keys: n }));
+`;
+
+async function figureHistory({ median, round, ROOT }) {
+  const count = Number(process.env.BENCH_HISTORY_BUNDLES ?? 10_000);
+  const plans = 20;
+  const bucket = 'drloop-bench-history';
+  const work = mkdtempSync(join(tmpdir(), 'drloop-bench-history-'));
+  const s3 = await startS3rver(join(work, 's3'), bucket, ROOT);
+  try {
+    let t = performance.now();
+    const seeded = await seedHistory({ ROOT, endpoint: s3.endpoint, bucket, count, plans, work });
+    log(`stored ${count} bundles (${seeded.objects} objects) on s3rver in ${round((performance.now() - t) / 1000, 1)} s`);
+    const env = { PATH: process.env.PATH, HOME: process.env.HOME, AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_REGION: 'us-east-1' };
+    const rounds = Number(process.env.BENCH_ROUNDS_7 ?? 3);
+    const hist = [];
+    const list = [];
+    const rss = [];
+    for (let i = 0; i < rounds; i++) {
+      const runList = () => {
+        const r = runMeasured([process.execPath, '--input-type=module', '-e', LIST_SCRIPT, s3.endpoint, bucket, 'bench/'], { cwd: ROOT, env, statsDir: work });
+        const keys = JSON.parse(r.stdout).keys;
+        if (keys !== seeded.objects) throw new Error(`figure 8: the list saw ${keys} keys, expected ${seeded.objects}`);
+        list.push(r.ms);
+        log(`ListObjectsV2 of ${keys} keys: ${round(r.ms / 1000, 2)} s`);
+      };
+      const runHistory = () => {
+        const args = [join(ROOT, 'cli/dist/index.js'), 'history', `s3://${bucket}/bench`, '--format', 'json', '--concurrency', process.env.BENCH_HISTORY_CONCURRENCY ?? '16', '--s3-endpoint', s3.endpoint, '--s3-force-path-style', '--s3-checksum', 'when-required'];
+        const r = runMeasured([process.execPath, ...args], { cwd: work, env, statsDir: work });
+        const h = JSON.parse(r.stdout);
+        const runs = h.plans.reduce((n, p) => n + p.runs.length, 0);
+        const recorded = h.plans.every((p) => p.runs.every((x) => x.integrity === 'recorded'));
+        if (h.bundles !== count || runs !== count || h.plans.length !== plans || !recorded) throw new Error(`figure 8: history saw ${h.bundles} bundles, ${runs} runs in ${h.plans.length} plans (all recorded: ${recorded})`);
+        hist.push(r.ms);
+        rss.push(r.maxRssBytes);
+        log(`drloop history of ${count} bundles: ${round(r.ms / 1000, 2)} s, peak RSS ${r.maxRssBytes === null ? '?' : round(r.maxRssBytes / 1e6, 1)} MB`);
+      };
+      if (i % 2 === 0) {
+        runList();
+        runHistory();
+      } else {
+        runHistory();
+        runList();
+      }
+    }
+    const h = median(hist);
+    const b = median(list);
+    const peak = rss.includes(null) ? null : Math.max(...rss);
+    return [
+      {
+        figure: 8,
+        name: `drloop history, ${count} bundles of ${plans} plans under one prefix on s3rver (paginated list + ${count} manifest copies and .sha256 files, 16 at a time)`,
+        value: `${round(h / 1000, 2)} s`,
+        baseline: `${round(b / 1000, 2)} s (ListObjectsV2 of the same ${seeded.objects} keys, every page)`,
+        ratio: round(h / b),
+        target: '< 60 s',
+        pass: h < 60_000,
+      },
+      {
+        figure: 8,
+        name: `drloop history, ${count} bundles: peak RSS of the process`,
+        value: peak === null ? 'not measured (no /usr/bin/time)' : `${round(peak / 1e6, 1)} MB`,
+        baseline: '—',
+        ratio: null,
+        target: '≤ 200 MB',
+        pass: peak === null ? null : peak <= 200e6,
+      },
+    ];
+  } finally {
+    await s3.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+export const FIGURES = { 3: figureEvidence, 4: figureExecutor, 5: figureRelay, 6: figureDrill, 7: figureStepOutput, 8: figureHistory };

@@ -9,7 +9,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   decideCommand: () => (/* binding */ decideCommand)
 /* harmony export */ });
-/* harmony import */ var _src_cost_run_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(310);
+/* harmony import */ var _src_cost_run_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1466);
 /* harmony import */ var _src_cost_money_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(369);
 /* harmony import */ var _src_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8422);
 /* harmony import */ var _cli_kit_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3545);

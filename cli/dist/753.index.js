@@ -397,11 +397,14 @@ async function gatherEvidence(options) {
     return { items, alert, warnings };
 }
 
+// EXTERNAL MODULE: ./src/history/summary.ts
+var summary = __webpack_require__(1048);
 // EXTERNAL MODULE: ./src/evidence/s3-uri.ts
 var s3_uri = __webpack_require__(9612);
 // EXTERNAL MODULE: ./src/evidence/verify.ts
 var verify = __webpack_require__(9856);
 ;// CONCATENATED MODULE: ./src/evidence/run.ts
+
 
 
 
@@ -517,6 +520,7 @@ async function runCollectEvidence(inputs, deps) {
                 createdAt: now.toISOString(),
                 bundle: name,
                 ...metadata,
+                summary: (0,summary/* summarize */.eh)(metadata, now.toISOString()),
                 sources: {
                     evidenceDir: inputs['evidence-dir'],
                     paths: inputs.paths,
@@ -568,6 +572,7 @@ async function runCollectEvidence(inputs, deps) {
                     name,
                     sha256: bundle.sha256,
                     size: bundle.size,
+                    manifestBytes: bundle.manifestBytes,
                     partSizeMiB: inputs['s3-part-size'],
                     objectLock: inputs['object-lock-days'] !== undefined ? { mode: inputs['object-lock-mode'], days: inputs['object-lock-days'] } : undefined,
                     pointer: {
@@ -624,6 +629,104 @@ function collectEvidenceOutputs(r) {
 /** What the summary needs about where the bundle went. */
 function destinationsOf(r) {
     return { localPath: r.bundleDisplayPath, sha256: r.sha256, size: r.size, s3: r.s3, artifact: r.artifact, failures: r.failures };
+}
+
+
+/***/ }),
+
+/***/ 1048:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   eh: () => (/* binding */ summarize),
+/* harmony export */   hX: () => (/* binding */ summaryOfManifest)
+/* harmony export */ });
+/* unused harmony export manifestForHistorySchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2716);
+
+/** Derives the summary from the metadata the manifest already carries (so an older manifest gets the same row). */
+function summarize(m, createdAt) {
+    return {
+        plan: m.drill?.plan?.name ?? null,
+        runId: m.drill?.runId ?? null,
+        date: m.drill?.startedAt ?? createdAt,
+        mode: m.drill?.mode ?? m.cost?.mode ?? null,
+        target: m.cost?.target ?? null,
+        decision: m.cost?.decision ?? null,
+        status: m.drill?.status ?? null,
+        rtoSeconds: m.objectives.rtoSeconds,
+        rpoSeconds: m.objectives.rpoSeconds,
+        rtoObjectiveSeconds: m.objectives.rtoObjectiveSeconds,
+        rpoObjectiveSeconds: m.objectives.rpoObjectiveSeconds,
+        rtoMet: m.objectives.rtoMet,
+        rpoMet: m.objectives.rpoMet,
+        runUrl: m.run.runUrl,
+    };
+}
+const str = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullish().catch(null).transform((v) => v ?? null);
+const num = zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().finite().nullish().catch(null).transform((v) => v ?? null);
+const bool = zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY().nullish().catch(null).transform((v) => v ?? null);
+const summarySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
+    plan: str,
+    runId: str,
+    date: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    mode: str,
+    target: str,
+    decision: str,
+    status: str,
+    rtoSeconds: num,
+    rpoSeconds: num,
+    rtoObjectiveSeconds: num,
+    rpoObjectiveSeconds: num,
+    rtoMet: bool,
+    rpoMet: bool,
+    runUrl: str,
+});
+/**
+ * What history reads from a manifest, leniently: every manifest drloop ever
+ * wrote parses, and a field it lacks is an unknown, never an error.
+ */
+const manifestForHistorySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
+    schema: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('drloop.evidence-manifest/v1'),
+    createdAt: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    bundle: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullish(),
+    summary: summarySchema.optional().catch(undefined),
+    run: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ runUrl: str }).nullish().catch(null),
+    cost: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ decision: str, mode: str, target: str }).nullish().catch(null),
+    drill: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ runId: str, mode: str, status: str, startedAt: str, plan: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ name: str }).nullish().catch(null) })
+        .nullish()
+        .catch(null),
+    objectives: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ rtoSeconds: num, rpoSeconds: num, rtoObjectiveSeconds: num, rpoObjectiveSeconds: num, rtoMet: bool, rpoMet: bool })
+        .nullish()
+        .catch(null),
+});
+/** The history row of a manifest: its summary block, else derived from the fields an older manifest has. */
+function summaryOfManifest(data) {
+    const parsed = manifestForHistorySchema.safeParse(data);
+    if (!parsed.success)
+        return null;
+    const m = parsed.data;
+    if (m.summary)
+        return { summary: m.summary, source: 'summary', createdAt: m.createdAt };
+    const o = m.objectives;
+    const summary = summarize({
+        run: { runUrl: m.run?.runUrl ?? null },
+        cost: m.cost ? { decision: m.cost.decision ?? '', mode: m.cost.mode, target: m.cost.target } : null,
+        drill: m.drill ? { runId: m.drill.runId ?? '', mode: m.drill.mode, status: m.drill.status, startedAt: m.drill.startedAt, plan: m.drill.plan ?? null } : null,
+        objectives: {
+            rtoSeconds: o?.rtoSeconds ?? null,
+            rpoSeconds: o?.rpoSeconds ?? null,
+            rtoObjectiveSeconds: o?.rtoObjectiveSeconds ?? null,
+            rpoObjectiveSeconds: o?.rpoObjectiveSeconds ?? null,
+            rtoMet: o?.rtoMet ?? null,
+            rpoMet: o?.rpoMet ?? null,
+        },
+    }, m.createdAt);
+    if (summary.decision === '')
+        summary.decision = null;
+    if (summary.runId === '')
+        summary.runId = null;
+    return { summary, source: m.drill || m.cost ? 'manifest' : 'none', createdAt: m.createdAt };
 }
 
 

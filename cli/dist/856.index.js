@@ -270,9 +270,9 @@ const pointerSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   IF: () => (/* binding */ verifyBundle),
 /* harmony export */   NW: () => (/* binding */ verifyPointer),
+/* harmony export */   cl: () => (/* binding */ verifyBundleStream),
 /* harmony export */   g9: () => (/* binding */ sidecarPaths)
 /* harmony export */ });
-/* unused harmony export verifyBundleStream */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
@@ -305,7 +305,7 @@ const MAX_MANIFEST_BYTES = 256 * 1024 * 1024;
  * (for the pointer and sidecar checks) while it is unpacked and every entry
  * hashed. A bundle that stops being readable part way still gets its sha256.
  */
-async function verifyBundleStream(source, subject) {
+async function verifyBundleStream(source, subject, options = {}) {
     const whole = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
     let bundleSize = 0;
     const found = new Map();
@@ -377,6 +377,7 @@ async function verifyBundleStream(source, subject) {
     }
     else {
         const bytes = manifestBytes;
+        options.onManifest?.(bytes);
         try {
             const raw = (0,_files_js__WEBPACK_IMPORTED_MODULE_7__/* .parseJsonText */ .lk)(bytes.toString('utf8'), _manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir);
             const manifest = (0,_files_js__WEBPACK_IMPORTED_MODULE_7__/* .validateWith */ .xJ)(_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .manifestForVerifySchema */ .fD, raw, _manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir);

@@ -614,8 +614,8 @@ function drillMarkdown(r) {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: ./src/cost/run.ts + 3 modules
-var run = __webpack_require__(310);
+// EXTERNAL MODULE: ./src/cost/run.ts + 2 modules
+var run = __webpack_require__(1466);
 // EXTERNAL MODULE: ./src/cost/policy.ts
 var policy = __webpack_require__(4375);
 // EXTERNAL MODULE: ./src/fs-atomic.ts

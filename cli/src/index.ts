@@ -6,6 +6,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   decide: { summary: 'decide allow / warn / block from cost artefacts and a budget policy', load: async () => (await import('./commands/decide.js')).decideCommand },
   evidence: { summary: "bundle a run's alert, decision, receipts and logs into a redacted, checksummed tar.gz", load: async () => (await import('./commands/evidence.js')).evidenceCommand },
   'verify-evidence': { summary: 'check an evidence bundle or S3 pointer against its manifest and checksums', load: async () => (await import('./commands/verify-evidence.js')).verifyEvidenceCommand },
+  history: { summary: 'the drill history of every plan under an S3 prefix or directory; --check fails on stale evidence', load: async () => (await import('./commands/history.js')).historyCommand },
   execute: { summary: 'run a DR plan phase by phase, with receipts and measured RTO/RPO', load: async () => (await import('./commands/execute.js')).executeCommand },
   relay: { summary: 'receive Alertmanager webhooks and turn them into repository_dispatch events', load: async () => (await import('./commands/relay.js')).relayCommand },
   drill: { summary: 'run the whole DR loop locally against a real PostgreSQL failover, with RTO/RPO and verified evidence', load: async () => (await import('./commands/drill.js')).drillCommand },

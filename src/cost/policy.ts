@@ -60,6 +60,8 @@ export const policyFileSchema = z
     currency: z.string().regex(/^[A-Z]{3}$/, 'expected a 3-letter ISO currency code such as USD').default('USD'),
     ...baseShape,
     modes: z.partialRecord(z.enum(MODES), overrideSchema).optional(),
+    /** Read by `drloop history --check`, not by the cost gate: how old the newest successful drill may be. */
+    freshness: z.strictObject({ drill: durationSchema }).optional(),
   })
   .superRefine(checkEffective);
 export type PolicyFile = z.output<typeof policyFileSchema>;
@@ -101,7 +103,7 @@ function mergeRaw(base: unknown, over: unknown): unknown {
  * validated again, so an override cannot make warn exceed block unnoticed.
  */
 export function resolvePolicy(policy: LoadedPolicy, mode: Mode): EffectivePolicy {
-  const { modes, version: _v, ...base } = policy.raw as Record<string, unknown> & { modes?: Record<string, unknown> };
+  const { modes, version: _v, freshness: _f, ...base } = policy.raw as Record<string, unknown> & { modes?: Record<string, unknown> };
   const merged = { ...(mergeRaw(base, modes?.[mode]) as Record<string, unknown>), currency: policy.file.currency };
   const where = modes?.[mode] ? `${policy.path} (with modes.${mode} applied)` : policy.path;
   return { ...validateWith(effectiveSchema, merged, where), mode };

@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises';
 import { z } from 'zod';
 import type { AlertContext } from '../alerts/alertmanager.js';
 import type { RunContext } from '../context.js';
+import type { ManifestSummary } from '../history/summary.js';
 import { describeError } from '../errors.js';
 import { redact, type RedactionRule } from '../redact.js';
 import type { EvidenceItem, EvidenceSourceKind } from './gather.js';
@@ -73,6 +74,8 @@ export interface EvidenceManifest extends EvidenceMetadata {
   schema: typeof MANIFEST_SCHEMA;
   createdAt: string;
   bundle: string;
+  /** One history row for `drloop history` (absent from manifests written before it existed). */
+  summary?: ManifestSummary;
   sources: { evidenceDir: string; paths: string[]; alert: string | null };
   redaction: { rules: string[]; total: number; byKind: Record<string, number>; binaryFiles: number };
   warnings: string[];

@@ -10,6 +10,7 @@ import type { Logger } from '../logger.js';
 import { BUILTIN_RULES, compileExtraRules, type RedactionRule } from '../redact.js';
 import { bundleName, writeBundle } from './bundle.js';
 import { displayPath, gatherEvidence } from './gather.js';
+import { summarize } from '../history/summary.js';
 import { MANIFEST_SCHEMA, readMetadata, redactDeep, type EvidenceManifest, type ManifestFile } from './manifest.js';
 import type { EvidenceDestinations } from './report.js';
 import type { S3ClientFactory } from './s3.js';
@@ -165,6 +166,7 @@ export async function runCollectEvidence(inputs: CollectEvidenceInputs, deps: Co
           createdAt: now.toISOString(),
           bundle: name,
           ...metadata,
+          summary: summarize(metadata, now.toISOString()),
           sources: {
             evidenceDir: inputs['evidence-dir'],
             paths: inputs.paths,
@@ -221,6 +223,7 @@ export async function runCollectEvidence(inputs: CollectEvidenceInputs, deps: Co
             name,
             sha256: bundle.sha256,
             size: bundle.size,
+            manifestBytes: bundle.manifestBytes,
             partSizeMiB: inputs['s3-part-size'],
             objectLock: inputs['object-lock-days'] !== undefined ? { mode: inputs['object-lock-mode'], days: inputs['object-lock-days'] } : undefined,
             pointer: {

@@ -17,6 +17,7 @@ import {
 import { Upload } from '@aws-sdk/lib-storage';
 import { ConfigurationError, describeError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { sidecarPaths } from './verify.js';
 import { formatS3Uri, joinKey, POINTER_NAME, POINTER_SCHEMA, type EvidencePointer, type S3Location } from './s3-uri.js';
 
 export interface S3Options {
@@ -67,7 +68,7 @@ function isCredentialsProblem(err: unknown): boolean {
   return e.name === 'CredentialsProviderError' || /Region is missing|Could not load credentials/i.test(e.message ?? '');
 }
 
-async function attempt<T>(what: string, fn: () => Promise<T>): Promise<T> {
+export async function attempt<T>(what: string, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
@@ -103,6 +104,34 @@ export async function readBackObject(client: S3Client, loc: S3Location): Promise
   });
 }
 
+function sha256Of(data: string | Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/**
+ * Writes `<name>.manifest.json` (the bundle's manifest, byte for byte) and
+ * `<name>.tar.gz.sha256` (`sha256sum -c` lines for the bundle and that copy)
+ * beside a verified bundle, each read back. They come before the pointer, so
+ * the bundle the pointer names always has them.
+ */
+async function storeSidecars(client: S3Client, bundle: S3Location, bundleSha256: string, manifestBytes: Buffer, logger: Logger): Promise<void> {
+  const keys = sidecarPaths(bundle.key);
+  const base = (k: string) => k.slice(k.lastIndexOf('/') + 1);
+  const sums = `${bundleSha256}  ${base(bundle.key)}\n${sha256Of(manifestBytes)}  ${base(keys.manifest)}\n`;
+  const objects = [
+    { key: keys.manifest, body: manifestBytes, type: 'application/json' },
+    { key: keys.sha256, body: Buffer.from(sums, 'utf8'), type: 'text/plain' },
+  ];
+  for (const obj of objects) {
+    const loc: S3Location = { bucket: bundle.bucket, key: obj.key };
+    const uri = formatS3Uri(loc);
+    await attempt(`writing ${uri}`, () => client.send(new PutObjectCommand({ Bucket: loc.bucket, Key: loc.key, Body: obj.body, ContentType: obj.type })));
+    const back = await readBackObject(client, loc);
+    if (!back || back.sha256 !== sha256Of(obj.body)) throw new StoreError(`verifying ${uri}: what was read back differs from what was written; the pointer was not moved`);
+  }
+  logger.info(`Stored ${base(keys.manifest)} and ${base(keys.sha256)} beside the bundle`);
+}
+
 /** Opens an object for reading; null when it does not exist. */
 export async function openObject(client: S3Client, loc: S3Location): Promise<AsyncIterable<Uint8Array> | null> {
   return attempt(`reading ${formatS3Uri(loc)}`, async () => {
@@ -124,6 +153,8 @@ export interface StoreBundleOptions {
   name: string;
   sha256: string;
   size: number;
+  /** The bundle's manifest.json: stored beside the bundle, with a `.sha256` file naming both, for `drloop history`. */
+  manifestBytes?: Buffer | undefined;
   partSizeMiB: number;
   objectLock?: { mode: ObjectLockRetentionMode; days: number } | undefined;
   pointer: { createdAt: string; gitSha: string | null; runId: string | null; runAttempt: string | null; repository: string | null };
@@ -177,7 +208,7 @@ export async function storeBundle(o: StoreBundleOptions): Promise<StoreBundleRes
         Key: bundle.key,
         Body: createReadStream(o.bundlePath),
         ContentType: 'application/gzip',
-        Metadata: { 'drloop-sha256': o.sha256 },
+        Metadata: { 'drloop-sha256': o.sha256, ...(o.manifestBytes ? { 'drloop-manifest-sha256': sha256Of(o.manifestBytes) } : {}) },
       },
       // Parts are buffered in memory: queueSize × partSize at most.
       partSize: o.partSizeMiB * 1024 * 1024,
@@ -210,6 +241,8 @@ export async function storeBundle(o: StoreBundleOptions): Promise<StoreBundleRes
     retainUntil = until.toISOString();
     logger.info(`Object Lock ${o.objectLock.mode} on ${bundleUri} until ${retainUntil}`);
   }
+
+  if (o.manifestBytes) await storeSidecars(client, bundle, o.sha256, o.manifestBytes, logger);
 
   const pointer: EvidencePointer = {
     schema: POINTER_SCHEMA,

@@ -33,7 +33,11 @@ const MAX_MANIFEST_BYTES = 256 * 1024 * 1024;
  * (for the pointer and sidecar checks) while it is unpacked and every entry
  * hashed. A bundle that stops being readable part way still gets its sha256.
  */
-export async function verifyBundleStream(source: AsyncIterable<Uint8Array>, subject: string): Promise<VerifyReport> {
+export async function verifyBundleStream(
+  source: AsyncIterable<Uint8Array>,
+  subject: string,
+  options: { onManifest?: (bytes: Buffer) => void } = {},
+): Promise<VerifyReport> {
   const whole = createHash('sha256');
   let bundleSize = 0;
   const found = new Map<string, { size: number; sha256: string }>();
@@ -99,6 +103,7 @@ export async function verifyBundleStream(source: AsyncIterable<Uint8Array>, subj
     if (unpackError === null) mismatches.push(`${MANIFEST_NAME}: missing, nothing to verify the files against`);
   } else {
     const bytes: Buffer = manifestBytes;
+    options.onManifest?.(bytes);
     try {
       const raw = parseJsonText(bytes.toString('utf8'), MANIFEST_NAME);
       const manifest = validateWith(manifestForVerifySchema, raw, MANIFEST_NAME);

@@ -10,12 +10,14 @@ import type { z } from 'zod';
 import { costDecisionInputs } from '../../src/cost/run.js';
 import { collectEvidenceInputs } from '../../src/evidence/run.js';
 import { drExecuteInputs } from '../../src/plan/run.js';
+import { checkFreshnessInputs } from '../../src/history/run.js';
 import { readActionYml, REPO_ROOT } from '../support/run-action.js';
 
 const SCHEMAS: Record<string, z.ZodObject> = {
   'cost-decision': costDecisionInputs,
   'collect-evidence': collectEvidenceInputs,
   'dr-execute': drExecuteInputs,
+  'check-freshness': checkFreshnessInputs,
 };
 
 describe.each(Object.entries(SCHEMAS))('actions/%s/action.yml', (action, schema) => {

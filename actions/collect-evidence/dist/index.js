@@ -5560,7 +5560,7 @@ function trailingBytesSeen(data) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(88068);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(42317);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -5569,7 +5569,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 88068:
+/***/ 42317:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5666,319 +5666,20 @@ async function writeJsonAtomic(path, value) {
     await writeFileAtomic(path, `${JSON.stringify(value, null, 2)}\n`);
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
-
-
-/**
- * Helpers for the string inputs that actions and the CLI receive. Every
- * action's inputs are a zod object of these; `parseInputs` validates them all
- * at once and reports every problem in one message, naming each input.
- */
-/** `true`/`false` (and yes/no, 1/0, on/off), as the runner passes booleans. */
-const boolInput = (fallback) => schemas/* stringbool */.uEf({ truthy: ['true', 'yes', '1', 'on'], falsy: ['false', 'no', '0', 'off'] }).default(fallback);
-/** A positive integer given as text. */
-const intInput = (fallback, min = 1, max = 1000) => schemas/* string */.YjP()
-    .regex(/^\d+$/, 'expected a whole number')
-    .transform(Number)
-    .pipe(schemas/* number */.aig().int().min(min).max(max))
-    .default(fallback);
-/** One of a set of words. */
-const enumInput = (values, fallback) => schemas/* enum */.k5n(values).default(fallback);
-/** Free text; empty means "not set". */
-const textInput = () => schemas/* string */.YjP().optional();
-/** A multiline list (one item a line, `#` comments allowed); commas also separate when `commas` is set. */
-const listInput = (commas = false) => schemas/* string */.YjP()
-    .optional()
-    .transform((text) => (text ?? '')
-    .split(commas ? /[\r\n,]+/ : /\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '' && !l.startsWith('#')));
-/** Formats a zod error as one line per problem, each naming where it is. */
-function formatIssues(error, name) {
-    return error.issues.map((issue) => {
-        const where = name(issue.path);
-        if (issue.code === 'unrecognized_keys') {
-            return `${where}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
-        }
-        return `${where}: ${issue.message}`;
-    });
-}
-/**
- * Validates raw string inputs against a schema. Empty strings count as unset,
- * so a default applies whether the runner passed '' or nothing at all.
- */
-function parseInputs(schema, raw) {
-    const cleaned = {};
-    for (const [k, v] of Object.entries(raw))
-        if (v !== undefined && v.trim() !== '')
-            cleaned[k] = v.trim();
-    const result = schema.safeParse(cleaned);
-    if (result.success)
-        return result.data;
-    const problems = formatIssues(result.error, (path) => `input '${String(path[0] ?? '?')}'`);
-    throw new errors/* ConfigurationError */.j1(`invalid input: ${problems.join('; ')}`, problems);
-}
-/** The names of a schema's inputs, as action.yml must declare them. */
-function inputNames(schema) {
-    return Object.keys(schema.shape);
-}
-
-;// CONCATENATED MODULE: ./src/redact.ts
-/**
- * Secret redaction for everything drloop writes: step output tails in
- * receipts, logs and files in evidence bundles. Values are replaced by
- * `[REDACTED:<kind>]`; callers get counts per kind, never the values.
- */
-const BUILTIN_RULES = [
-    { kind: 'pem-private-key', pattern: /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY-----[\s\S]*?-----END \1PRIVATE KEY-----/g },
-    { kind: 'aws-access-key-id', pattern: /\b(?:AKIA|ASIA|AIDA|AROA|AGPA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\b/g },
-    {
-        kind: 'aws-secret-access-key',
-        pattern: /((?:aws_?secret_?access_?key|secret_?access_?key|AWS_SECRET_ACCESS_KEY)["']?\s*[:=]\s*["']?)([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gi,
-        group: 2,
-    },
-    { kind: 'github-token', pattern: /\b(?:ghp|gho|ghs|ghu|ghr)_[A-Za-z0-9]{36,255}\b/g },
-    { kind: 'github-token', pattern: /\bgithub_pat_[A-Za-z0-9_]{22,255}\b/g },
-    { kind: 'slack-webhook', pattern: /https:\/\/hooks\.slack(?:-gov)?\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/-]+/g },
-    { kind: 'teams-webhook', pattern: /https:\/\/[A-Za-z0-9.-]*(?:webhook\.office\.com|logic\.azure\.com|powerplatform\.com)[^\s"'<>]*/g },
-    { kind: 'bearer-token', pattern: /(\bAuthorization\s*[:=]\s*["']?Bearer\s+)([A-Za-z0-9\-._~+/]+=*)/gi, group: 2 },
-];
-/** Compiles the user's extra patterns (input `redact`), naming the bad one on error. */
-function compileExtraRules(patterns) {
-    return patterns.map((p, i) => {
-        try {
-            return { kind: `custom-${i + 1}`, pattern: new RegExp(p, 'g') };
-        }
-        catch (err) {
-            throw new Error(`redact pattern ${i + 1} (${JSON.stringify(p)}) is not a valid regular expression: ${err.message}`);
-        }
-    });
-}
-function redact(text, extra = []) {
-    const counts = {};
-    let total = 0;
-    let out = text;
-    for (const rule of [...BUILTIN_RULES, ...extra]) {
-        rule.pattern.lastIndex = 0;
-        out = out.replace(rule.pattern, (...args) => {
-            const match = args[0];
-            if (match === '')
-                return match;
-            counts[rule.kind] = (counts[rule.kind] ?? 0) + 1;
-            total += 1;
-            if (rule.group === undefined)
-                return `[REDACTED:${rule.kind}]`;
-            const groups = args.slice(1, -2);
-            const secret = groups[rule.group - 1] ?? '';
-            const idx = match.lastIndexOf(secret);
-            return `${match.slice(0, idx)}[REDACTED:${rule.kind}]${match.slice(idx + secret.length)}`;
-        });
-    }
-    return { text: out, counts, total };
-}
-
+// EXTERNAL MODULE: ./src/inputs.ts
+var src_inputs = __nccwpck_require__(38422);
+// EXTERNAL MODULE: ./src/redact.ts
+var redact = __nccwpck_require__(76670);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(57075);
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __nccwpck_require__(46466);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(38522);
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
 var tar_stream = __nccwpck_require__(56118);
-;// CONCATENATED MODULE: ./src/evidence/manifest.ts
-
-
-
-
-const MANIFEST_SCHEMA = 'drloop.evidence-manifest/v1';
-const manifest_MANIFEST_NAME = 'manifest.json';
-const nullableString = schemas/* string */.YjP().nullish().transform((v) => v ?? null);
-const nullableNumber = schemas/* number */.aig().nullish().transform((v) => v ?? null);
-const nullableBool = schemas/* boolean */.zMY().nullish().transform((v) => v ?? null);
-/** The drill summary dr-execute writes, read leniently: unknown keys are kept, missing ones are null. */
-const drillSummarySchema = schemas/* looseObject */._H3({
-    schema: schemas/* literal */.euz('drloop.drill-summary/v1'),
-    runId: schemas/* string */.YjP(),
-    plan: schemas/* looseObject */._H3({ name: nullableString, path: nullableString, sha256: nullableString }).nullish(),
-    mode: nullableString,
-    status: nullableString,
-    decision: nullableString,
-    alert: schemas/* looseObject */._H3({ name: nullableString, fingerprint: nullableString, groupKey: nullableString, status: nullableString, startsAt: nullableString }).nullish(),
-    objectives: schemas/* looseObject */._H3({ rtoSeconds: nullableNumber, rpoSeconds: nullableNumber }).nullish(),
-    incidentStart: nullableString,
-    startedAt: nullableString,
-    endedAt: nullableString,
-    rtoSeconds: nullableNumber,
-    rpoSeconds: nullableNumber,
-    rtoMet: nullableBool,
-    rpoMet: nullableBool,
-    lastPhase: nullableString,
-    phases: schemas/* array */.YOg(schemas/* looseObject */._H3({
-        phase: schemas/* string */.YjP(),
-        status: schemas/* string */.YjP(),
-        skipReason: nullableString,
-        startedAt: nullableString,
-        endedAt: nullableString,
-        durationSeconds: nullableNumber,
-    }))
-        .default([]),
-});
-const costRecordSchema = schemas/* looseObject */._H3({
-    schema: schemas/* literal */.euz('drloop.cost-decision/v1'),
-    createdAt: nullableString,
-    mode: nullableString,
-    decision: schemas/* string */.YjP(),
-    target: nullableString,
-    currency: nullableString,
-    reasons: schemas/* array */.YOg(schemas/* string */.YjP()).default([]),
-});
-/** Records larger than this are bundled but not read for metadata. */
-const MAX_RECORD_BYTES = 16 * 1024 * 1024;
-async function readJsonRecord(file) {
-    const handle = await (0,promises_.open)(file, 'r');
-    try {
-        const { size } = await handle.stat();
-        if (size > MAX_RECORD_BYTES)
-            throw new Error(`larger than ${MAX_RECORD_BYTES} bytes`);
-        return JSON.parse(await handle.readFile('utf8'));
-    }
-    finally {
-        await handle.close();
-    }
-}
-function met(measured, objective, stated) {
-    if (stated !== null)
-        return stated;
-    if (measured === null || objective === null)
-        return null;
-    return measured <= objective;
-}
-function time(s) {
-    const t = s === null ? NaN : Date.parse(s);
-    return Number.isFinite(t) ? t : 0;
-}
-/**
- * Reads the run's metadata from the evidence: the latest drill summary under
- * `runs/<run-id>/`, the latest cost decision under `cost/`, the alert, and
- * where the workflow ran. A record that does not parse is a warning (it is
- * still bundled as it is), never a failure.
- */
-async function readMetadata(items, alert, context, commit, warn) {
-    const drills = [];
-    const costs = [];
-    for (const item of items) {
-        if (item.source !== 'evidence-dir' || !item.file)
-            continue;
-        const isDrill = /^evidence\/runs\/[^/]+\/drill\.summary\.json$/.test(item.bundlePath);
-        const isCost = /^evidence\/cost\/decision-[^/]*\.json$/.test(item.bundlePath);
-        if (!isDrill && !isCost)
-            continue;
-        let data;
-        try {
-            data = await readJsonRecord(item.file);
-        }
-        catch (err) {
-            warn(`${item.origin}: not read for the manifest's metadata (${(0,errors/* describeError */.Uc)(err)}); bundled as it is`);
-            continue;
-        }
-        const parsed = isDrill ? drillSummarySchema.safeParse(data) : costRecordSchema.safeParse(data);
-        if (!parsed.success) {
-            const issue = parsed.error.issues[0];
-            warn(`${item.origin}: not a ${isDrill ? 'drill summary' : 'cost decision record'} drloop understands (${issue?.path.join('.') || 'top level'}: ${issue?.message}); bundled as it is`);
-            continue;
-        }
-        if (isDrill)
-            drills.push({ summary: parsed.data, record: item.bundlePath });
-        else
-            costs.push({ record: parsed.data, path: item.bundlePath });
-    }
-    drills.sort((a, b) => time(a.summary.startedAt) - time(b.summary.startedAt) || a.record.localeCompare(b.record));
-    costs.sort((a, b) => time(a.record.createdAt) - time(b.record.createdAt) || a.path.localeCompare(b.path));
-    const drill = drills.at(-1);
-    const cost = costs.at(-1);
-    const s = drill?.summary;
-    let alertMeta = null;
-    if (alert) {
-        alertMeta = { name: alert.name, fingerprint: alert.fingerprint, groupKey: alert.groupKey, status: alert.status, startsAt: alert.startsAt, source: "input 'alert'" };
-    }
-    else if (s?.alert && drill) {
-        const a = s.alert;
-        alertMeta = { name: a.name ?? '', fingerprint: a.fingerprint ?? '', groupKey: a.groupKey ?? '', status: a.status ?? '', startsAt: a.startsAt, source: drill.record };
-    }
-    const rtoObjective = s?.objectives?.rtoSeconds ?? null;
-    const rpoObjective = s?.objectives?.rpoSeconds ?? null;
-    return {
-        run: {
-            repository: context.repository ?? null,
-            commit,
-            workflowRunId: context.runId ?? null,
-            workflowRunAttempt: context.runAttempt ?? null,
-            runUrl: context.runUrl ?? null,
-            actor: context.actor ?? null,
-            event: context.event ?? null,
-        },
-        alert: alertMeta,
-        cost: cost
-            ? {
-                decision: cost.record.decision,
-                mode: cost.record.mode,
-                target: cost.record.target,
-                currency: cost.record.currency,
-                createdAt: cost.record.createdAt,
-                reasons: cost.record.reasons,
-                record: cost.path,
-            }
-            : s?.decision && drill
-                ? { decision: s.decision, mode: null, target: null, currency: null, createdAt: null, reasons: [], record: drill.record }
-                : null,
-        drill: s && drill
-            ? {
-                runId: s.runId,
-                mode: s.mode,
-                status: s.status,
-                plan: s.plan ? { name: s.plan.name, path: s.plan.path, sha256: s.plan.sha256 } : null,
-                lastPhase: s.lastPhase,
-                incidentStart: s.incidentStart,
-                startedAt: s.startedAt,
-                endedAt: s.endedAt,
-                phases: s.phases.map((p) => ({ phase: p.phase, status: p.status, skipReason: p.skipReason, startedAt: p.startedAt, endedAt: p.endedAt, durationSeconds: p.durationSeconds })),
-                record: drill.record,
-            }
-            : null,
-        objectives: {
-            rtoSeconds: s?.rtoSeconds ?? null,
-            rpoSeconds: s?.rpoSeconds ?? null,
-            rtoObjectiveSeconds: rtoObjective,
-            rpoObjectiveSeconds: rpoObjective,
-            rtoMet: met(s?.rtoSeconds ?? null, rtoObjective, s?.rtoMet ?? null),
-            rpoMet: met(s?.rpoSeconds ?? null, rpoObjective, s?.rpoMet ?? null),
-        },
-        runs: drills.map((d) => ({ runId: d.summary.runId, status: d.summary.status, startedAt: d.summary.startedAt, record: d.record })),
-    };
-}
-/**
- * Redacts every string of a JSON value. The manifest's metadata is copied
- * from records and payloads, so it gets the same rules as the files.
- */
-function redactDeep(value, rules) {
-    if (typeof value === 'string')
-        return redact(value, rules).text;
-    if (Array.isArray(value))
-        return value.map((v) => redactDeep(v, rules));
-    if (value && typeof value === 'object') {
-        const out = {};
-        for (const [k, v] of Object.entries(value))
-            out[k] = redactDeep(v, rules);
-        return out;
-    }
-    return value;
-}
-/** What verification needs from a manifest; anything else in it is informational. */
-const manifest_manifestForVerifySchema = schemas/* looseObject */._H3({
-    schema: schemas/* literal */.euz(MANIFEST_SCHEMA),
-    files: schemas/* array */.YOg(schemas/* looseObject */._H3({ path: schemas/* string */.YjP().min(1), size: schemas/* number */.aig().int().min(0), sha256: schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/) })),
-});
-
+// EXTERNAL MODULE: ./src/evidence/manifest.ts
+var evidence_manifest = __nccwpck_require__(99240);
 ;// CONCATENATED MODULE: ./src/evidence/redact-stream.ts
 
 const DEFAULT_BLOCK = 1024 * 1024;
@@ -6006,7 +5707,7 @@ class StreamRedactor {
     block;
     window;
     constructor(extra = [], options = {}) {
-        this.rules = compile([...BUILTIN_RULES, ...extra]);
+        this.rules = compile([...redact/* BUILTIN_RULES */.Yb, ...extra]);
         this.block = options.block ?? DEFAULT_BLOCK;
         this.window = options.window ?? DEFAULT_WINDOW;
     }
@@ -6200,7 +5901,7 @@ async function writeBundle(options) {
     });
     const pack = (0,tar_stream.pack)();
     const out = await (0,promises_.open)(tmpPath, 'wx', 0o644);
-    const written = (0,external_node_stream_promises_namespaceObject.pipeline)(pack, (0,external_node_zlib_.createGzip)({ level: 6 }), tap, out.createWriteStream());
+    const written = (0,external_node_stream_promises_.pipeline)(pack, (0,external_node_zlib_.createGzip)({ level: 6 }), tap, out.createWriteStream());
     // The writer side stops at once if the archive side fails (disk full, ...).
     written.catch((err) => pack.destroy(err));
     const files = [];
@@ -6219,7 +5920,7 @@ async function writeBundle(options) {
             }
             manifest = options.manifest(files, extraWarnings);
             manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
-            await writeEntry(pack, { name: manifest_MANIFEST_NAME, size: manifestBytes.length, mtime: new Date(manifest.createdAt) }, manifestBytes);
+            await writeEntry(pack, { name: evidence_manifest/* MANIFEST_NAME */.ir, size: manifestBytes.length, mtime: new Date(manifest.createdAt) }, manifestBytes);
             pack.finalize();
         };
         await Promise.all([produce(), written]);
@@ -7213,51 +6914,8 @@ function globSync(globInput, options) {
 //#endregion
 
 
-;// CONCATENATED MODULE: ./src/files.ts
-
-
-
-/** How a key path is shown to people: `thresholds.warn`, `phases.bringup.steps[0].run`. */
-function keyPath(path) {
-    let out = '';
-    for (const p of path)
-        out += typeof p === 'number' ? `[${p}]` : out === '' ? String(p) : `.${String(p)}`;
-    return out === '' ? '(top level)' : out;
-}
-async function files_readText(path, label, displayPath = path) {
-    try {
-        return await (0,promises_.readFile)(path, 'utf8');
-    }
-    catch (err) {
-        const code = err.code;
-        if (code === 'ENOENT')
-            throw new errors/* ConfigurationError */.j1(`${label} ${displayPath}: file not found`);
-        if (code === 'EISDIR')
-            throw new errors/* ConfigurationError */.j1(`${label} ${displayPath}: is a directory, expected a file`);
-        throw new errors/* ConfigurationError */.j1(`${label} ${displayPath}: cannot be read (${code ?? String(err)})`);
-    }
-}
-/** Parses JSON text; a syntax error names the file and the position. */
-function files_parseJsonText(text, displayPath) {
-    try {
-        return JSON.parse(text);
-    }
-    catch (err) {
-        throw new ConfigurationError(`${displayPath}: malformed JSON (${err.message})`);
-    }
-}
-/**
- * Validates parsed data against a schema and reports every problem at once,
- * each with the file and the key path: `policy.yml: key 'thresholds.warn': …`.
- */
-function files_validateWith(schema, data, displayPath) {
-    const result = schema.safeParse(data);
-    if (result.success)
-        return result.data;
-    const problems = formatIssues(result.error, (p) => `key '${keyPath(p)}'`);
-    throw new errors/* ConfigurationError */.j1(`${displayPath}: ${problems.join('; ')}`, problems.map((p) => `${displayPath}: ${p}`));
-}
-
+// EXTERNAL MODULE: ./src/files.ts
+var files = __nccwpck_require__(59148);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
 ;// CONCATENATED MODULE: ./src/hash.ts
@@ -7283,13 +6941,13 @@ async function sha256File(path) {
 /** A firing alert's `endsAt` as Alertmanager sends it. */
 const ZERO_TIME = '0001-01-01T00:00:00Z';
 const labels = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP());
-const alertmanager_time = schemas/* string */.YjP().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an RFC3339 timestamp');
+const time = schemas/* string */.YjP().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an RFC3339 timestamp');
 const alertSchema = schemas/* looseObject */._H3({
     status: schemas/* enum */.k5n(['firing', 'resolved']),
     labels,
     annotations: labels.default({}),
-    startsAt: alertmanager_time,
-    endsAt: alertmanager_time.optional(),
+    startsAt: time,
+    endsAt: time.optional(),
     generatorURL: schemas/* string */.YjP().optional(),
     fingerprint: schemas/* string */.YjP().min(1),
 });
@@ -7371,11 +7029,11 @@ function alertFromJson(data, where) {
         if (obj.client_payload && typeof obj.client_payload === 'object')
             return alertFromJson(obj.client_payload, `${where} (client_payload)`);
         if (obj.schema === DISPATCH_SCHEMA) {
-            const p = files_validateWith(dispatchPayloadSchema, obj, where);
+            const p = (0,files/* validateWith */.xJ)(dispatchPayloadSchema, obj, where);
             return contextOf('dispatch', p, p.dedupeKey);
         }
         if ('version' in obj || 'alerts' in obj)
-            return contextOf('alertmanager', files_validateWith(webhookSchema, obj, where));
+            return contextOf('alertmanager', (0,files/* validateWith */.xJ)(webhookSchema, obj, where));
     }
     throw new errors/* ConfigurationError */.j1(`${where}: not an alert: expected an Alertmanager webhook body (version "4") or a drloop dispatch payload (schema "${DISPATCH_SCHEMA}")`);
 }
@@ -7570,7 +7228,7 @@ async function gatherEvidence(options) {
         }
         else {
             const abs = (0,external_node_path_.resolve)(workspace, alertInput);
-            text = await files_readText(abs, "input 'alert':", alertInput);
+            text = await (0,files/* readText */.yR)(abs, "input 'alert':", alertInput);
             origin = displayPath(workspace, abs);
             where = alertInput;
         }
@@ -7590,220 +7248,99 @@ async function gatherEvidence(options) {
     return { items, alert, warnings };
 }
 
+;// CONCATENATED MODULE: ./src/history/summary.ts
+
+/** Derives the summary from the metadata the manifest already carries (so an older manifest gets the same row). */
+function summarize(m, createdAt) {
+    return {
+        plan: m.drill?.plan?.name ?? null,
+        runId: m.drill?.runId ?? null,
+        date: m.drill?.startedAt ?? createdAt,
+        mode: m.drill?.mode ?? m.cost?.mode ?? null,
+        target: m.cost?.target ?? null,
+        decision: m.cost?.decision ?? null,
+        status: m.drill?.status ?? null,
+        rtoSeconds: m.objectives.rtoSeconds,
+        rpoSeconds: m.objectives.rpoSeconds,
+        rtoObjectiveSeconds: m.objectives.rtoObjectiveSeconds,
+        rpoObjectiveSeconds: m.objectives.rpoObjectiveSeconds,
+        rtoMet: m.objectives.rtoMet,
+        rpoMet: m.objectives.rpoMet,
+        runUrl: m.run.runUrl,
+    };
+}
+const str = schemas/* string */.YjP().nullish().catch(null).transform((v) => v ?? null);
+const num = schemas/* number */.aig().finite().nullish().catch(null).transform((v) => v ?? null);
+const bool = schemas/* boolean */.zMY().nullish().catch(null).transform((v) => v ?? null);
+const summarySchema = schemas/* looseObject */._H3({
+    plan: str,
+    runId: str,
+    date: schemas/* string */.YjP(),
+    mode: str,
+    target: str,
+    decision: str,
+    status: str,
+    rtoSeconds: num,
+    rpoSeconds: num,
+    rtoObjectiveSeconds: num,
+    rpoObjectiveSeconds: num,
+    rtoMet: bool,
+    rpoMet: bool,
+    runUrl: str,
+});
+/**
+ * What history reads from a manifest, leniently: every manifest drloop ever
+ * wrote parses, and a field it lacks is an unknown, never an error.
+ */
+const manifestForHistorySchema = schemas/* looseObject */._H3({
+    schema: schemas/* literal */.euz('drloop.evidence-manifest/v1'),
+    createdAt: schemas/* string */.YjP(),
+    bundle: schemas/* string */.YjP().nullish(),
+    summary: summarySchema.optional().catch(undefined),
+    run: schemas/* looseObject */._H3({ runUrl: str }).nullish().catch(null),
+    cost: schemas/* looseObject */._H3({ decision: str, mode: str, target: str }).nullish().catch(null),
+    drill: schemas/* looseObject */._H3({ runId: str, mode: str, status: str, startedAt: str, plan: schemas/* looseObject */._H3({ name: str }).nullish().catch(null) })
+        .nullish()
+        .catch(null),
+    objectives: schemas/* looseObject */._H3({ rtoSeconds: num, rpoSeconds: num, rtoObjectiveSeconds: num, rpoObjectiveSeconds: num, rtoMet: bool, rpoMet: bool })
+        .nullish()
+        .catch(null),
+});
+/** The history row of a manifest: its summary block, else derived from the fields an older manifest has. */
+function summaryOfManifest(data) {
+    const parsed = manifestForHistorySchema.safeParse(data);
+    if (!parsed.success)
+        return null;
+    const m = parsed.data;
+    if (m.summary)
+        return { summary: m.summary, source: 'summary', createdAt: m.createdAt };
+    const o = m.objectives;
+    const summary = summarize({
+        run: { runUrl: m.run?.runUrl ?? null },
+        cost: m.cost ? { decision: m.cost.decision ?? '', mode: m.cost.mode, target: m.cost.target } : null,
+        drill: m.drill ? { runId: m.drill.runId ?? '', mode: m.drill.mode, status: m.drill.status, startedAt: m.drill.startedAt, plan: m.drill.plan ?? null } : null,
+        objectives: {
+            rtoSeconds: o?.rtoSeconds ?? null,
+            rpoSeconds: o?.rpoSeconds ?? null,
+            rtoObjectiveSeconds: o?.rtoObjectiveSeconds ?? null,
+            rpoObjectiveSeconds: o?.rpoObjectiveSeconds ?? null,
+            rtoMet: o?.rtoMet ?? null,
+            rpoMet: o?.rpoMet ?? null,
+        },
+    }, m.createdAt);
+    if (summary.decision === '')
+        summary.decision = null;
+    if (summary.runId === '')
+        summary.runId = null;
+    return { summary, source: m.drill || m.cost ? 'manifest' : 'none', createdAt: m.createdAt };
+}
+
 // EXTERNAL MODULE: ./src/evidence/s3-uri.ts
 var s3_uri = __nccwpck_require__(19612);
-;// CONCATENATED MODULE: ./src/evidence/verify.ts
-
-
-
-
-
-
-
-
-
-
-/** A manifest larger than this is not read (a real one is about 300 bytes a file). */
-const MAX_MANIFEST_BYTES = (/* unused pure expression or super */ null && (256 * 1024 * 1024));
-/**
- * Checks a bundle read as a stream, in one pass: the whole stream is hashed
- * (for the pointer and sidecar checks) while it is unpacked and every entry
- * hashed. A bundle that stops being readable part way still gets its sha256.
- */
-async function verifyBundleStream(source, subject) {
-    const whole = createHash('sha256');
-    let bundleSize = 0;
-    const found = new Map();
-    const mismatches = [];
-    let manifestBytes = null;
-    let unpackError = null;
-    const gunzip = createGunzip();
-    const ex = extract();
-    const readEntries = async () => {
-        for await (const entry of ex) {
-            const { name, type } = entry.header;
-            const hash = createHash('sha256');
-            let size = 0;
-            const keep = [];
-            const isManifest = name === MANIFEST_NAME && type === 'file';
-            for await (const chunk of entry) {
-                hash.update(chunk);
-                size += chunk.length;
-                if (isManifest && size <= MAX_MANIFEST_BYTES)
-                    keep.push(chunk);
-            }
-            if (type !== 'file') {
-                mismatches.push(`unexpected: ${name} is a ${type}, a bundle holds only files`);
-                continue;
-            }
-            if (found.has(name))
-                mismatches.push(`duplicate: ${name} appears more than once in the bundle`);
-            if (isManifest) {
-                if (size > MAX_MANIFEST_BYTES)
-                    mismatches.push(`${MANIFEST_NAME}: larger than ${MAX_MANIFEST_BYTES} bytes, not read`);
-                else
-                    manifestBytes = Buffer.concat(keep);
-            }
-            found.set(name, { size, sha256: hash.digest('hex') });
-        }
-    };
-    // Both sides settle before the error is looked at: a corrupt stream fails
-    // the pipe and the entry loop alike, and neither may go unhandled.
-    const unpacking = Promise.allSettled([pipeline(gunzip, ex), readEntries()]).then((results) => {
-        const failed = results.find((r) => r.status === 'rejected');
-        if (failed)
-            unpackError = failed.reason;
-    });
-    for await (const chunk of source) {
-        whole.update(chunk);
-        bundleSize += chunk.length;
-        if (unpackError === null && !gunzip.destroyed && !gunzip.writableEnded) {
-            if (!gunzip.write(chunk)) {
-                await new Promise((res) => {
-                    const done = () => {
-                        gunzip.off('drain', done).off('close', done).off('error', done);
-                        res();
-                    };
-                    gunzip.on('drain', done).on('close', done).on('error', done);
-                });
-            }
-        }
-    }
-    if (!gunzip.destroyed && !gunzip.writableEnded)
-        gunzip.end();
-    await unpacking;
-    if (unpackError !== null)
-        mismatches.push(`bundle: not a readable tar.gz (${describeError(unpackError)})`);
-    let files = 0;
-    let manifestInfo = null;
-    if (manifestBytes === null) {
-        if (unpackError === null)
-            mismatches.push(`${MANIFEST_NAME}: missing, nothing to verify the files against`);
-    }
-    else {
-        const bytes = manifestBytes;
-        try {
-            const raw = parseJsonText(bytes.toString('utf8'), MANIFEST_NAME);
-            const manifest = validateWith(manifestForVerifySchema, raw, MANIFEST_NAME);
-            const listed = new Set();
-            files = manifest.files.length;
-            for (const f of manifest.files) {
-                if (listed.has(f.path))
-                    mismatches.push(`${MANIFEST_NAME}: lists ${f.path} twice`);
-                listed.add(f.path);
-                const actual = found.get(f.path);
-                if (!actual) {
-                    if (unpackError === null)
-                        mismatches.push(`missing: ${f.path} is in the manifest but not in the bundle`);
-                }
-                else if (actual.sha256 !== f.sha256 || actual.size !== f.size) {
-                    mismatches.push(`changed: ${f.path} has sha256 ${actual.sha256} (${actual.size} bytes), the manifest says ${f.sha256} (${f.size} bytes)`);
-                }
-            }
-            for (const name of found.keys()) {
-                if (name !== MANIFEST_NAME && !listed.has(name))
-                    mismatches.push(`extra: ${name} is in the bundle but not in the manifest`);
-            }
-            const m = raw;
-            manifestInfo = {
-                createdAt: typeof m.createdAt === 'string' ? m.createdAt : null,
-                bundle: typeof m.bundle === 'string' ? m.bundle : null,
-                sha256: createHash('sha256').update(bytes).digest('hex'),
-            };
-        }
-        catch (err) {
-            if (!(err instanceof ConfigurationError))
-                throw err;
-            mismatches.push(`${MANIFEST_NAME}: ${err.message.replace(`${MANIFEST_NAME}: `, '')}`);
-        }
-    }
-    return { ok: mismatches.length === 0, subject, bundleSha256: whole.digest('hex'), bundleSize, files, mismatches, manifest: manifestInfo };
-}
-async function readIfExists(path) {
-    try {
-        return await readFile(path, 'utf8');
-    }
-    catch (err) {
-        if (err.code === 'ENOENT')
-            return null;
-        throw err;
-    }
-}
-/** The checksum file next to a bundle (`sha256sum` format), when there is one. */
-function sidecarPaths(bundlePath) {
-    return { sha256: `${bundlePath}.sha256`, manifest: `${bundlePath.replace(/\.tar\.gz$/, '')}.manifest.json` };
-}
-/**
- * Verifies a local bundle: every file against the manifest inside it, and the
- * bundle against its `.sha256` file and the manifest copy beside it, when
- * those exist (an auditor may have only the bundle).
- */
-async function verifyBundle(path) {
-    try {
-        if (!(await stat(path)).isFile())
-            throw new ConfigurationError(`${path}: not a file`);
-    }
-    catch (err) {
-        if (err instanceof ConfigurationError)
-            throw err;
-        throw new ConfigurationError(`${path}: ${err.code === 'ENOENT' ? 'file not found' : describeError(err)}`);
-    }
-    const report = await verifyBundleStream(createReadStream(path), path);
-    const side = sidecarPaths(path);
-    const sumText = await readIfExists(side.sha256);
-    if (sumText !== null) {
-        const expected = sumText.trim().split(/\s+/)[0] ?? '';
-        if (expected !== report.bundleSha256)
-            report.mismatches.push(`bundle: sha256 ${report.bundleSha256}, ${side.sha256} says ${expected}`);
-    }
-    const manifestCopy = await readIfExists(side.manifest);
-    if (manifestCopy !== null && report.manifest && createHash('sha256').update(manifestCopy).digest('hex') !== report.manifest.sha256) {
-        report.mismatches.push(`manifest copy: ${side.manifest} differs from the bundle's ${MANIFEST_NAME}`);
-    }
-    report.ok = report.mismatches.length === 0;
-    return report;
-}
-/**
- * Verifies `s3://…/current.json`: the bundle it names is read once, hashed
- * against the pointer and unpacked against its manifest.
- */
-async function verifyPointer(uri, options, factory) {
-    const loc = parseS3Uri(uri);
-    if (!loc || loc.key === '')
-        throw new ConfigurationError(`'${uri}' is not an s3://bucket/key URI of a pointer (…/current.json)`);
-    const s3 = await Promise.all(/* import() */[__nccwpck_require__.e(358), __nccwpck_require__.e(827)]).then(__nccwpck_require__.bind(__nccwpck_require__, 92827));
-    const client = await (factory ?? s3.createS3Client)(options);
-    try {
-        const body = await s3.openObject(client, loc);
-        if (!body)
-            throw new ConfigurationError(`${uri}: no such object`);
-        const chunks = [];
-        for await (const c of body)
-            chunks.push(Buffer.from(c));
-        const pointer = validateWith(pointerSchema, parseJsonText(Buffer.concat(chunks).toString('utf8'), uri), uri);
-        const bundleLoc = parseS3Uri(pointer.bundle_uri);
-        const bundle = await s3.openObject(client, bundleLoc);
-        if (!bundle) {
-            return { ok: false, subject: uri, bundleSha256: '', bundleSize: 0, files: 0, mismatches: [`bundle: ${pointer.bundle_uri}, named by the pointer, does not exist`], manifest: null, pointer };
-        }
-        const report = await verifyBundleStream(bundle, pointer.bundle_uri);
-        report.subject = uri;
-        report.pointer = pointer;
-        if (report.bundleSha256 !== pointer.bundle_sha256) {
-            report.mismatches.unshift(`bundle: ${pointer.bundle_uri} has sha256 ${report.bundleSha256}, the pointer says ${pointer.bundle_sha256}`);
-        }
-        if (pointer.bundle_size !== undefined && pointer.bundle_size !== report.bundleSize) {
-            report.mismatches.unshift(`bundle: ${pointer.bundle_uri} is ${report.bundleSize} bytes, the pointer says ${pointer.bundle_size}`);
-        }
-        report.ok = report.mismatches.length === 0;
-        return report;
-    }
-    finally {
-        client.destroy();
-    }
-}
-
+// EXTERNAL MODULE: ./src/evidence/verify.ts
+var verify = __nccwpck_require__(59856);
 ;// CONCATENATED MODULE: ./src/evidence/run.ts
+
 
 
 
@@ -7829,17 +7366,17 @@ const optionalInt = (min, max) => schemas/* string */.YjP().regex(/^\d+$/, 'expe
  */
 const collectEvidenceInputs = schemas/* object */.Ikc({
     'evidence-dir': schemas/* string */.YjP().default(DEFAULT_EVIDENCE_DIR),
-    paths: listInput(),
-    alert: textInput(),
-    redact: listInput(),
+    paths: (0,src_inputs/* listInput */.dt)(),
+    alert: (0,src_inputs/* textInput */._Z)(),
+    redact: (0,src_inputs/* listInput */.dt)(),
     'output-dir': schemas/* string */.YjP().default(DEFAULT_OUTPUT_DIR),
-    's3-uri': textInput().refine((v) => v === undefined || (0,s3_uri/* parseS3Uri */.yc)(v) !== undefined, 'expected s3://bucket or s3://bucket/prefix'),
-    's3-endpoint': textInput().refine((v) => v === undefined || /^https?:\/\/[^\s/]+/.test(v), 'expected an http:// or https:// URL'),
-    's3-force-path-style': boolInput(false),
-    's3-checksum': enumInput(['when-supported', 'when-required'], 'when-supported'),
-    's3-part-size': intInput(8, 5, 5120),
+    's3-uri': (0,src_inputs/* textInput */._Z)().refine((v) => v === undefined || (0,s3_uri/* parseS3Uri */.yc)(v) !== undefined, 'expected s3://bucket or s3://bucket/prefix'),
+    's3-endpoint': (0,src_inputs/* textInput */._Z)().refine((v) => v === undefined || /^https?:\/\/[^\s/]+/.test(v), 'expected an http:// or https:// URL'),
+    's3-force-path-style': (0,src_inputs/* boolInput */.Hm)(false),
+    's3-checksum': (0,src_inputs/* enumInput */.gX)(['when-supported', 'when-required'], 'when-supported'),
+    's3-part-size': (0,src_inputs/* intInput */.O1)(8, 5, 5120),
     'object-lock-days': optionalInt(1, 36500),
-    'object-lock-mode': enumInput(['GOVERNANCE', 'COMPLIANCE'], 'GOVERNANCE'),
+    'object-lock-mode': (0,src_inputs/* enumInput */.gX)(['GOVERNANCE', 'COMPLIANCE'], 'GOVERNANCE'),
     'artifact-name': schemas/* string */.YjP().default(DEFAULT_ARTIFACT_NAME),
     'retention-days': optionalInt(1, 90),
 });
@@ -7878,7 +7415,7 @@ async function runCollectEvidence(inputs, deps) {
     const now = deps.now();
     let extraRules;
     try {
-        extraRules = compileExtraRules(inputs.redact);
+        extraRules = (0,redact/* compileExtraRules */.fI)(inputs.redact);
     }
     catch (err) {
         throw new errors/* ConfigurationError */.j1(`input 'redact': ${(0,errors/* describeError */.Uc)(err)}`);
@@ -7897,8 +7434,8 @@ async function runCollectEvidence(inputs, deps) {
     });
     const warnings = [...gathered.warnings];
     const commit = context.sha ?? (await headCommit(workspace));
-    const allRules = [...BUILTIN_RULES, ...extraRules];
-    const metadata = redactDeep(await readMetadata(gathered.items, gathered.alert, context, commit, (m) => {
+    const allRules = [...redact/* BUILTIN_RULES */.Yb, ...extraRules];
+    const metadata = (0,evidence_manifest/* redactDeep */.KL)(await (0,evidence_manifest/* readMetadata */._6)(gathered.items, gathered.alert, context, commit, (m) => {
         warnings.push(m);
         logger.warning(m);
     }), allRules);
@@ -7915,10 +7452,11 @@ async function runCollectEvidence(inputs, deps) {
                 for (const [k, n] of Object.entries(f.redactions))
                     byKind[k] = (byKind[k] ?? 0) + n;
             return {
-                schema: MANIFEST_SCHEMA,
+                schema: evidence_manifest/* MANIFEST_SCHEMA */.KB,
                 createdAt: now.toISOString(),
                 bundle: name,
                 ...metadata,
+                summary: summarize(metadata, now.toISOString()),
                 sources: {
                     evidenceDir: inputs['evidence-dir'],
                     paths: inputs.paths,
@@ -7930,7 +7468,7 @@ async function runCollectEvidence(inputs, deps) {
                     byKind,
                     binaryFiles: files.filter((f) => f.redaction === 'skipped-binary').length,
                 },
-                warnings: redactDeep([...warnings, ...bundleWarnings], allRules),
+                warnings: (0,evidence_manifest/* redactDeep */.KL)([...warnings, ...bundleWarnings], allRules),
                 files,
             };
         },
@@ -7940,7 +7478,7 @@ async function runCollectEvidence(inputs, deps) {
         logger.info(`${binary.length} binary file(s) stored as found, without redaction: ${binary.map((f) => f.path).join(', ')}`);
     }
     // Beside the bundle: its checksum in `sha256sum -c` format and a readable copy of the manifest.
-    const side = sidecarPaths(bundle.path);
+    const side = (0,verify/* sidecarPaths */.g9)(bundle.path);
     await writeFileAtomic(side.sha256, `${bundle.sha256}  ${(0,external_node_path_.basename)(bundle.path)}\n`);
     await writeFileAtomic(side.manifest, bundle.manifestBytes);
     logger.info(`Bundle ${displayPath(workspace, bundle.path)}: ${bundle.size} bytes, sha256 ${bundle.sha256}, ${bundle.manifest.files.length} file(s), ${bundle.manifest.redaction.total} value(s) redacted`);
@@ -7970,6 +7508,7 @@ async function runCollectEvidence(inputs, deps) {
                     name,
                     sha256: bundle.sha256,
                     size: bundle.size,
+                    manifestBytes: bundle.manifestBytes,
                     partSizeMiB: inputs['s3-part-size'],
                     objectLock: inputs['object-lock-days'] !== undefined ? { mode: inputs['object-lock-mode'], days: inputs['object-lock-days'] } : undefined,
                     pointer: {
@@ -8476,8 +8015,8 @@ async function artifactUploader(artifactName) {
 }
 async function run() {
     await runAction('collect-evidence', async () => {
-        const raw = readRawInputs(inputNames(collectEvidenceInputs));
-        const inputs = parseInputs(collectEvidenceInputs, raw);
+        const raw = readRawInputs((0,src_inputs/* inputNames */.vj)(collectEvidenceInputs));
+        const inputs = (0,src_inputs/* parseInputs */.TL)(collectEvidenceInputs, raw);
         const context = githubContext();
         const result = await runCollectEvidence(inputs, {
             workspace: workspaceDir(),
@@ -8538,6 +8077,217 @@ function describeError(err) {
 
 /***/ }),
 
+/***/ 99240:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KB: () => (/* binding */ MANIFEST_SCHEMA),
+/* harmony export */   KL: () => (/* binding */ redactDeep),
+/* harmony export */   _6: () => (/* binding */ readMetadata),
+/* harmony export */   ir: () => (/* binding */ MANIFEST_NAME)
+/* harmony export */ });
+/* unused harmony export manifestForVerifySchema */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9691);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76670);
+
+
+
+
+const MANIFEST_SCHEMA = 'drloop.evidence-manifest/v1';
+const MANIFEST_NAME = 'manifest.json';
+const nullableString = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().nullish().transform((v) => v ?? null);
+const nullableNumber = zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().nullish().transform((v) => v ?? null);
+const nullableBool = zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY().nullish().transform((v) => v ?? null);
+/** The drill summary dr-execute writes, read leniently: unknown keys are kept, missing ones are null. */
+const drillSummarySchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({
+    schema: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('drloop.drill-summary/v1'),
+    runId: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    plan: zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({ name: nullableString, path: nullableString, sha256: nullableString }).nullish(),
+    mode: nullableString,
+    status: nullableString,
+    decision: nullableString,
+    alert: zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({ name: nullableString, fingerprint: nullableString, groupKey: nullableString, status: nullableString, startsAt: nullableString }).nullish(),
+    objectives: zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({ rtoSeconds: nullableNumber, rpoSeconds: nullableNumber }).nullish(),
+    incidentStart: nullableString,
+    startedAt: nullableString,
+    endedAt: nullableString,
+    rtoSeconds: nullableNumber,
+    rpoSeconds: nullableNumber,
+    rtoMet: nullableBool,
+    rpoMet: nullableBool,
+    lastPhase: nullableString,
+    phases: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({
+        phase: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+        status: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+        skipReason: nullableString,
+        startedAt: nullableString,
+        endedAt: nullableString,
+        durationSeconds: nullableNumber,
+    }))
+        .default([]),
+});
+const costRecordSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({
+    schema: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('drloop.cost-decision/v1'),
+    createdAt: nullableString,
+    mode: nullableString,
+    decision: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    target: nullableString,
+    currency: nullableString,
+    reasons: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()).default([]),
+});
+/** Records larger than this are bundled but not read for metadata. */
+const MAX_RECORD_BYTES = 16 * 1024 * 1024;
+async function readJsonRecord(file) {
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(file, 'r');
+    try {
+        const { size } = await handle.stat();
+        if (size > MAX_RECORD_BYTES)
+            throw new Error(`larger than ${MAX_RECORD_BYTES} bytes`);
+        return JSON.parse(await handle.readFile('utf8'));
+    }
+    finally {
+        await handle.close();
+    }
+}
+function met(measured, objective, stated) {
+    if (stated !== null)
+        return stated;
+    if (measured === null || objective === null)
+        return null;
+    return measured <= objective;
+}
+function time(s) {
+    const t = s === null ? NaN : Date.parse(s);
+    return Number.isFinite(t) ? t : 0;
+}
+/**
+ * Reads the run's metadata from the evidence: the latest drill summary under
+ * `runs/<run-id>/`, the latest cost decision under `cost/`, the alert, and
+ * where the workflow ran. A record that does not parse is a warning (it is
+ * still bundled as it is), never a failure.
+ */
+async function readMetadata(items, alert, context, commit, warn) {
+    const drills = [];
+    const costs = [];
+    for (const item of items) {
+        if (item.source !== 'evidence-dir' || !item.file)
+            continue;
+        const isDrill = /^evidence\/runs\/[^/]+\/drill\.summary\.json$/.test(item.bundlePath);
+        const isCost = /^evidence\/cost\/decision-[^/]*\.json$/.test(item.bundlePath);
+        if (!isDrill && !isCost)
+            continue;
+        let data;
+        try {
+            data = await readJsonRecord(item.file);
+        }
+        catch (err) {
+            warn(`${item.origin}: not read for the manifest's metadata (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err)}); bundled as it is`);
+            continue;
+        }
+        const parsed = isDrill ? drillSummarySchema.safeParse(data) : costRecordSchema.safeParse(data);
+        if (!parsed.success) {
+            const issue = parsed.error.issues[0];
+            warn(`${item.origin}: not a ${isDrill ? 'drill summary' : 'cost decision record'} drloop understands (${issue?.path.join('.') || 'top level'}: ${issue?.message}); bundled as it is`);
+            continue;
+        }
+        if (isDrill)
+            drills.push({ summary: parsed.data, record: item.bundlePath });
+        else
+            costs.push({ record: parsed.data, path: item.bundlePath });
+    }
+    drills.sort((a, b) => time(a.summary.startedAt) - time(b.summary.startedAt) || a.record.localeCompare(b.record));
+    costs.sort((a, b) => time(a.record.createdAt) - time(b.record.createdAt) || a.path.localeCompare(b.path));
+    const drill = drills.at(-1);
+    const cost = costs.at(-1);
+    const s = drill?.summary;
+    let alertMeta = null;
+    if (alert) {
+        alertMeta = { name: alert.name, fingerprint: alert.fingerprint, groupKey: alert.groupKey, status: alert.status, startsAt: alert.startsAt, source: "input 'alert'" };
+    }
+    else if (s?.alert && drill) {
+        const a = s.alert;
+        alertMeta = { name: a.name ?? '', fingerprint: a.fingerprint ?? '', groupKey: a.groupKey ?? '', status: a.status ?? '', startsAt: a.startsAt, source: drill.record };
+    }
+    const rtoObjective = s?.objectives?.rtoSeconds ?? null;
+    const rpoObjective = s?.objectives?.rpoSeconds ?? null;
+    return {
+        run: {
+            repository: context.repository ?? null,
+            commit,
+            workflowRunId: context.runId ?? null,
+            workflowRunAttempt: context.runAttempt ?? null,
+            runUrl: context.runUrl ?? null,
+            actor: context.actor ?? null,
+            event: context.event ?? null,
+        },
+        alert: alertMeta,
+        cost: cost
+            ? {
+                decision: cost.record.decision,
+                mode: cost.record.mode,
+                target: cost.record.target,
+                currency: cost.record.currency,
+                createdAt: cost.record.createdAt,
+                reasons: cost.record.reasons,
+                record: cost.path,
+            }
+            : s?.decision && drill
+                ? { decision: s.decision, mode: null, target: null, currency: null, createdAt: null, reasons: [], record: drill.record }
+                : null,
+        drill: s && drill
+            ? {
+                runId: s.runId,
+                mode: s.mode,
+                status: s.status,
+                plan: s.plan ? { name: s.plan.name, path: s.plan.path, sha256: s.plan.sha256 } : null,
+                lastPhase: s.lastPhase,
+                incidentStart: s.incidentStart,
+                startedAt: s.startedAt,
+                endedAt: s.endedAt,
+                phases: s.phases.map((p) => ({ phase: p.phase, status: p.status, skipReason: p.skipReason, startedAt: p.startedAt, endedAt: p.endedAt, durationSeconds: p.durationSeconds })),
+                record: drill.record,
+            }
+            : null,
+        objectives: {
+            rtoSeconds: s?.rtoSeconds ?? null,
+            rpoSeconds: s?.rpoSeconds ?? null,
+            rtoObjectiveSeconds: rtoObjective,
+            rpoObjectiveSeconds: rpoObjective,
+            rtoMet: met(s?.rtoSeconds ?? null, rtoObjective, s?.rtoMet ?? null),
+            rpoMet: met(s?.rpoSeconds ?? null, rpoObjective, s?.rpoMet ?? null),
+        },
+        runs: drills.map((d) => ({ runId: d.summary.runId, status: d.summary.status, startedAt: d.summary.startedAt, record: d.record })),
+    };
+}
+/**
+ * Redacts every string of a JSON value. The manifest's metadata is copied
+ * from records and payloads, so it gets the same rules as the files.
+ */
+function redactDeep(value, rules) {
+    if (typeof value === 'string')
+        return (0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(value, rules).text;
+    if (Array.isArray(value))
+        return value.map((v) => redactDeep(v, rules));
+    if (value && typeof value === 'object') {
+        const out = {};
+        for (const [k, v] of Object.entries(value))
+            out[k] = redactDeep(v, rules);
+        return out;
+    }
+    return value;
+}
+/** What verification needs from a manifest; anything else in it is informational. */
+const manifestForVerifySchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({
+    schema: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz(MANIFEST_SCHEMA),
+    files: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({ path: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1), size: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().min(0), sha256: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().regex(/^[0-9a-f]{64}$/) })),
+});
+
+
+/***/ }),
+
 /***/ 19612:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -8585,6 +8335,439 @@ const pointerSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
     git_sha: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
     run_id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
 });
+
+
+/***/ }),
+
+/***/ 59856:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g9: () => (/* binding */ sidecarPaths)
+/* harmony export */ });
+/* unused harmony exports verifyBundleStream, verifyBundle, verifyPointer */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(46466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(38522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var tar_stream__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(56118);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(83916);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(59148);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(99240);
+/* harmony import */ var _s3_uri_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(19612);
+
+
+
+
+
+
+
+
+
+
+/** A manifest larger than this is not read (a real one is about 300 bytes a file). */
+const MAX_MANIFEST_BYTES = (/* unused pure expression or super */ null && (256 * 1024 * 1024));
+/**
+ * Checks a bundle read as a stream, in one pass: the whole stream is hashed
+ * (for the pointer and sidecar checks) while it is unpacked and every entry
+ * hashed. A bundle that stops being readable part way still gets its sha256.
+ */
+async function verifyBundleStream(source, subject, options = {}) {
+    const whole = createHash('sha256');
+    let bundleSize = 0;
+    const found = new Map();
+    const mismatches = [];
+    let manifestBytes = null;
+    let unpackError = null;
+    const gunzip = createGunzip();
+    const ex = extract();
+    const readEntries = async () => {
+        for await (const entry of ex) {
+            const { name, type } = entry.header;
+            const hash = createHash('sha256');
+            let size = 0;
+            const keep = [];
+            const isManifest = name === MANIFEST_NAME && type === 'file';
+            for await (const chunk of entry) {
+                hash.update(chunk);
+                size += chunk.length;
+                if (isManifest && size <= MAX_MANIFEST_BYTES)
+                    keep.push(chunk);
+            }
+            if (type !== 'file') {
+                mismatches.push(`unexpected: ${name} is a ${type}, a bundle holds only files`);
+                continue;
+            }
+            if (found.has(name))
+                mismatches.push(`duplicate: ${name} appears more than once in the bundle`);
+            if (isManifest) {
+                if (size > MAX_MANIFEST_BYTES)
+                    mismatches.push(`${MANIFEST_NAME}: larger than ${MAX_MANIFEST_BYTES} bytes, not read`);
+                else
+                    manifestBytes = Buffer.concat(keep);
+            }
+            found.set(name, { size, sha256: hash.digest('hex') });
+        }
+    };
+    // Both sides settle before the error is looked at: a corrupt stream fails
+    // the pipe and the entry loop alike, and neither may go unhandled.
+    const unpacking = Promise.allSettled([pipeline(gunzip, ex), readEntries()]).then((results) => {
+        const failed = results.find((r) => r.status === 'rejected');
+        if (failed)
+            unpackError = failed.reason;
+    });
+    for await (const chunk of source) {
+        whole.update(chunk);
+        bundleSize += chunk.length;
+        if (unpackError === null && !gunzip.destroyed && !gunzip.writableEnded) {
+            if (!gunzip.write(chunk)) {
+                await new Promise((res) => {
+                    const done = () => {
+                        gunzip.off('drain', done).off('close', done).off('error', done);
+                        res();
+                    };
+                    gunzip.on('drain', done).on('close', done).on('error', done);
+                });
+            }
+        }
+    }
+    if (!gunzip.destroyed && !gunzip.writableEnded)
+        gunzip.end();
+    await unpacking;
+    if (unpackError !== null)
+        mismatches.push(`bundle: not a readable tar.gz (${describeError(unpackError)})`);
+    let files = 0;
+    let manifestInfo = null;
+    if (manifestBytes === null) {
+        if (unpackError === null)
+            mismatches.push(`${MANIFEST_NAME}: missing, nothing to verify the files against`);
+    }
+    else {
+        const bytes = manifestBytes;
+        options.onManifest?.(bytes);
+        try {
+            const raw = parseJsonText(bytes.toString('utf8'), MANIFEST_NAME);
+            const manifest = validateWith(manifestForVerifySchema, raw, MANIFEST_NAME);
+            const listed = new Set();
+            files = manifest.files.length;
+            for (const f of manifest.files) {
+                if (listed.has(f.path))
+                    mismatches.push(`${MANIFEST_NAME}: lists ${f.path} twice`);
+                listed.add(f.path);
+                const actual = found.get(f.path);
+                if (!actual) {
+                    if (unpackError === null)
+                        mismatches.push(`missing: ${f.path} is in the manifest but not in the bundle`);
+                }
+                else if (actual.sha256 !== f.sha256 || actual.size !== f.size) {
+                    mismatches.push(`changed: ${f.path} has sha256 ${actual.sha256} (${actual.size} bytes), the manifest says ${f.sha256} (${f.size} bytes)`);
+                }
+            }
+            for (const name of found.keys()) {
+                if (name !== MANIFEST_NAME && !listed.has(name))
+                    mismatches.push(`extra: ${name} is in the bundle but not in the manifest`);
+            }
+            const m = raw;
+            manifestInfo = {
+                createdAt: typeof m.createdAt === 'string' ? m.createdAt : null,
+                bundle: typeof m.bundle === 'string' ? m.bundle : null,
+                sha256: createHash('sha256').update(bytes).digest('hex'),
+            };
+        }
+        catch (err) {
+            if (!(err instanceof ConfigurationError))
+                throw err;
+            mismatches.push(`${MANIFEST_NAME}: ${err.message.replace(`${MANIFEST_NAME}: `, '')}`);
+        }
+    }
+    return { ok: mismatches.length === 0, subject, bundleSha256: whole.digest('hex'), bundleSize, files, mismatches, manifest: manifestInfo };
+}
+async function readIfExists(path) {
+    try {
+        return await readFile(path, 'utf8');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return null;
+        throw err;
+    }
+}
+/** The checksum file next to a bundle (`sha256sum` format), when there is one. */
+function sidecarPaths(bundlePath) {
+    return { sha256: `${bundlePath}.sha256`, manifest: `${bundlePath.replace(/\.tar\.gz$/, '')}.manifest.json` };
+}
+/**
+ * Verifies a local bundle: every file against the manifest inside it, and the
+ * bundle against its `.sha256` file and the manifest copy beside it, when
+ * those exist (an auditor may have only the bundle).
+ */
+async function verifyBundle(path) {
+    try {
+        if (!(await stat(path)).isFile())
+            throw new ConfigurationError(`${path}: not a file`);
+    }
+    catch (err) {
+        if (err instanceof ConfigurationError)
+            throw err;
+        throw new ConfigurationError(`${path}: ${err.code === 'ENOENT' ? 'file not found' : describeError(err)}`);
+    }
+    const report = await verifyBundleStream(createReadStream(path), path);
+    const side = sidecarPaths(path);
+    const sumText = await readIfExists(side.sha256);
+    if (sumText !== null) {
+        const expected = sumText.trim().split(/\s+/)[0] ?? '';
+        if (expected !== report.bundleSha256)
+            report.mismatches.push(`bundle: sha256 ${report.bundleSha256}, ${side.sha256} says ${expected}`);
+    }
+    const manifestCopy = await readIfExists(side.manifest);
+    if (manifestCopy !== null && report.manifest && createHash('sha256').update(manifestCopy).digest('hex') !== report.manifest.sha256) {
+        report.mismatches.push(`manifest copy: ${side.manifest} differs from the bundle's ${MANIFEST_NAME}`);
+    }
+    report.ok = report.mismatches.length === 0;
+    return report;
+}
+/**
+ * Verifies `s3://…/current.json`: the bundle it names is read once, hashed
+ * against the pointer and unpacked against its manifest.
+ */
+async function verifyPointer(uri, options, factory) {
+    const loc = parseS3Uri(uri);
+    if (!loc || loc.key === '')
+        throw new ConfigurationError(`'${uri}' is not an s3://bucket/key URI of a pointer (…/current.json)`);
+    const s3 = await Promise.all(/* import() */[__nccwpck_require__.e(358), __nccwpck_require__.e(827)]).then(__nccwpck_require__.bind(__nccwpck_require__, 92827));
+    const client = await (factory ?? s3.createS3Client)(options);
+    try {
+        const body = await s3.openObject(client, loc);
+        if (!body)
+            throw new ConfigurationError(`${uri}: no such object`);
+        const chunks = [];
+        for await (const c of body)
+            chunks.push(Buffer.from(c));
+        const pointer = validateWith(pointerSchema, parseJsonText(Buffer.concat(chunks).toString('utf8'), uri), uri);
+        const bundleLoc = parseS3Uri(pointer.bundle_uri);
+        const bundle = await s3.openObject(client, bundleLoc);
+        if (!bundle) {
+            return { ok: false, subject: uri, bundleSha256: '', bundleSize: 0, files: 0, mismatches: [`bundle: ${pointer.bundle_uri}, named by the pointer, does not exist`], manifest: null, pointer };
+        }
+        const report = await verifyBundleStream(bundle, pointer.bundle_uri);
+        report.subject = uri;
+        report.pointer = pointer;
+        if (report.bundleSha256 !== pointer.bundle_sha256) {
+            report.mismatches.unshift(`bundle: ${pointer.bundle_uri} has sha256 ${report.bundleSha256}, the pointer says ${pointer.bundle_sha256}`);
+        }
+        if (pointer.bundle_size !== undefined && pointer.bundle_size !== report.bundleSize) {
+            report.mismatches.unshift(`bundle: ${pointer.bundle_uri} is ${report.bundleSize} bytes, the pointer says ${pointer.bundle_size}`);
+        }
+        report.ok = report.mismatches.length === 0;
+        return report;
+    }
+    finally {
+        client.destroy();
+    }
+}
+
+
+/***/ }),
+
+/***/ 59148:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   xJ: () => (/* binding */ validateWith),
+/* harmony export */   yR: () => (/* binding */ readText)
+/* harmony export */ });
+/* unused harmony exports keyPath, parseJsonText */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(38422);
+
+
+
+/** How a key path is shown to people: `thresholds.warn`, `phases.bringup.steps[0].run`. */
+function keyPath(path) {
+    let out = '';
+    for (const p of path)
+        out += typeof p === 'number' ? `[${p}]` : out === '' ? String(p) : `.${String(p)}`;
+    return out === '' ? '(top level)' : out;
+}
+async function readText(path, label, displayPath = path) {
+    try {
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
+    }
+    catch (err) {
+        const code = err.code;
+        if (code === 'ENOENT')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${label} ${displayPath}: file not found`);
+        if (code === 'EISDIR')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${label} ${displayPath}: is a directory, expected a file`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${label} ${displayPath}: cannot be read (${code ?? String(err)})`);
+    }
+}
+/** Parses JSON text; a syntax error names the file and the position. */
+function parseJsonText(text, displayPath) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (err) {
+        throw new ConfigurationError(`${displayPath}: malformed JSON (${err.message})`);
+    }
+}
+/**
+ * Validates parsed data against a schema and reports every problem at once,
+ * each with the file and the key path: `policy.yml: key 'thresholds.warn': …`.
+ */
+function validateWith(schema, data, displayPath) {
+    const result = schema.safeParse(data);
+    if (result.success)
+        return result.data;
+    const problems = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .formatIssues */ .og)(result.error, (p) => `key '${keyPath(p)}'`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${displayPath}: ${problems.join('; ')}`, problems.map((p) => `${displayPath}: ${p}`));
+}
+
+
+/***/ }),
+
+/***/ 38422:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hm: () => (/* binding */ boolInput),
+/* harmony export */   O1: () => (/* binding */ intInput),
+/* harmony export */   TL: () => (/* binding */ parseInputs),
+/* harmony export */   _Z: () => (/* binding */ textInput),
+/* harmony export */   dt: () => (/* binding */ listInput),
+/* harmony export */   gX: () => (/* binding */ enumInput),
+/* harmony export */   og: () => (/* binding */ formatIssues),
+/* harmony export */   vj: () => (/* binding */ inputNames)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9691);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
+
+
+/**
+ * Helpers for the string inputs that actions and the CLI receive. Every
+ * action's inputs are a zod object of these; `parseInputs` validates them all
+ * at once and reports every problem in one message, naming each input.
+ */
+/** `true`/`false` (and yes/no, 1/0, on/off), as the runner passes booleans. */
+const boolInput = (fallback) => zod__WEBPACK_IMPORTED_MODULE_1__/* .stringbool */ .uEf({ truthy: ['true', 'yes', '1', 'on'], falsy: ['false', 'no', '0', 'off'] }).default(fallback);
+/** A positive integer given as text. */
+const intInput = (fallback, min = 1, max = 1000) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+    .regex(/^\d+$/, 'expected a whole number')
+    .transform(Number)
+    .pipe(zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(min).max(max))
+    .default(fallback);
+/** One of a set of words. */
+const enumInput = (values, fallback) => zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(values).default(fallback);
+/** Free text; empty means "not set". */
+const textInput = () => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional();
+/** A multiline list (one item a line, `#` comments allowed); commas also separate when `commas` is set. */
+const listInput = (commas = false) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+    .optional()
+    .transform((text) => (text ?? '')
+    .split(commas ? /[\r\n,]+/ : /\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#')));
+/** Formats a zod error as one line per problem, each naming where it is. */
+function formatIssues(error, name) {
+    return error.issues.map((issue) => {
+        const where = name(issue.path);
+        if (issue.code === 'unrecognized_keys') {
+            return `${where}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
+        }
+        return `${where}: ${issue.message}`;
+    });
+}
+/**
+ * Validates raw string inputs against a schema. Empty strings count as unset,
+ * so a default applies whether the runner passed '' or nothing at all.
+ */
+function parseInputs(schema, raw) {
+    const cleaned = {};
+    for (const [k, v] of Object.entries(raw))
+        if (v !== undefined && v.trim() !== '')
+            cleaned[k] = v.trim();
+    const result = schema.safeParse(cleaned);
+    if (result.success)
+        return result.data;
+    const problems = formatIssues(result.error, (path) => `input '${String(path[0] ?? '?')}'`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`invalid input: ${problems.join('; ')}`, problems);
+}
+/** The names of a schema's inputs, as action.yml must declare them. */
+function inputNames(schema) {
+    return Object.keys(schema.shape);
+}
+
+
+/***/ }),
+
+/***/ 76670:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   Yb: () => (/* binding */ BUILTIN_RULES),
+/* harmony export */   fI: () => (/* binding */ compileExtraRules)
+/* harmony export */ });
+/**
+ * Secret redaction for everything drloop writes: step output tails in
+ * receipts, logs and files in evidence bundles. Values are replaced by
+ * `[REDACTED:<kind>]`; callers get counts per kind, never the values.
+ */
+const BUILTIN_RULES = [
+    { kind: 'pem-private-key', pattern: /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY-----[\s\S]*?-----END \1PRIVATE KEY-----/g },
+    { kind: 'aws-access-key-id', pattern: /\b(?:AKIA|ASIA|AIDA|AROA|AGPA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\b/g },
+    {
+        kind: 'aws-secret-access-key',
+        pattern: /((?:aws_?secret_?access_?key|secret_?access_?key|AWS_SECRET_ACCESS_KEY)["']?\s*[:=]\s*["']?)([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gi,
+        group: 2,
+    },
+    { kind: 'github-token', pattern: /\b(?:ghp|gho|ghs|ghu|ghr)_[A-Za-z0-9]{36,255}\b/g },
+    { kind: 'github-token', pattern: /\bgithub_pat_[A-Za-z0-9_]{22,255}\b/g },
+    { kind: 'slack-webhook', pattern: /https:\/\/hooks\.slack(?:-gov)?\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/-]+/g },
+    { kind: 'teams-webhook', pattern: /https:\/\/[A-Za-z0-9.-]*(?:webhook\.office\.com|logic\.azure\.com|powerplatform\.com)[^\s"'<>]*/g },
+    { kind: 'bearer-token', pattern: /(\bAuthorization\s*[:=]\s*["']?Bearer\s+)([A-Za-z0-9\-._~+/]+=*)/gi, group: 2 },
+];
+/** Compiles the user's extra patterns (input `redact`), naming the bad one on error. */
+function compileExtraRules(patterns) {
+    return patterns.map((p, i) => {
+        try {
+            return { kind: `custom-${i + 1}`, pattern: new RegExp(p, 'g') };
+        }
+        catch (err) {
+            throw new Error(`redact pattern ${i + 1} (${JSON.stringify(p)}) is not a valid regular expression: ${err.message}`);
+        }
+    });
+}
+function redact(text, extra = []) {
+    const counts = {};
+    let total = 0;
+    let out = text;
+    for (const rule of [...BUILTIN_RULES, ...extra]) {
+        rule.pattern.lastIndex = 0;
+        out = out.replace(rule.pattern, (...args) => {
+            const match = args[0];
+            if (match === '')
+                return match;
+            counts[rule.kind] = (counts[rule.kind] ?? 0) + 1;
+            total += 1;
+            if (rule.group === undefined)
+                return `[REDACTED:${rule.kind}]`;
+            const groups = args.slice(1, -2);
+            const secret = groups[rule.group - 1] ?? '';
+            const idx = match.lastIndexOf(secret);
+            return `${match.slice(0, idx)}[REDACTED:${rule.kind}]${match.slice(idx + secret.length)}`;
+        });
+    }
+    return { text: out, counts, total };
+}
 
 
 /***/ }),
@@ -8817,6 +9000,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 46466:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 
 /***/ }),
 

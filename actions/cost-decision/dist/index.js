@@ -13810,6 +13810,8 @@ const policyFileSchema = strictObject({
     currency: schemas_string().regex(/^[A-Z]{3}$/, 'expected a 3-letter ISO currency code such as USD').default('USD'),
     ...baseShape,
     modes: partialRecord(schemas_enum(MODES), overrideSchema).optional(),
+    /** Read by `drloop history --check`, not by the cost gate: how old the newest successful drill may be. */
+    freshness: strictObject({ drill: durationSchema }).optional(),
 })
     .superRefine(checkEffective);
 const effectiveSchema = strictObject({ currency: schemas_string(), ...baseShape }).superRefine(checkEffective);
@@ -13839,7 +13841,7 @@ function mergeRaw(base, over) {
  * validated again, so an override cannot make warn exceed block unnoticed.
  */
 function resolvePolicy(policy, mode) {
-    const { modes, version: _v, ...base } = policy.raw;
+    const { modes, version: _v, freshness: _f, ...base } = policy.raw;
     const merged = { ...mergeRaw(base, modes?.[mode]), currency: policy.file.currency };
     const where = modes?.[mode] ? `${policy.path} (with modes.${mode} applied)` : policy.path;
     return { ...validateWith(effectiveSchema, merged, where), mode };

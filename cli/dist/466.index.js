@@ -1,5 +1,5 @@
-export const id = 310;
-export const ids = [310];
+export const id = 466;
+export const ids = [466];
 export const modules = {
 
 /***/ 369:
@@ -132,6 +132,8 @@ const policyFileSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .re
     currency: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().regex(/^[A-Z]{3}$/, 'expected a 3-letter ISO currency code such as USD').default('USD'),
     ...baseShape,
     modes: zod__WEBPACK_IMPORTED_MODULE_6__/* .partialRecord */ .jgl(zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(MODES), overrideSchema).optional(),
+    /** Read by `drloop history --check`, not by the cost gate: how old the newest successful drill may be. */
+    freshness: zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ drill: _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK }).optional(),
 })
     .superRefine(checkEffective);
 const effectiveSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ currency: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), ...baseShape }).superRefine(checkEffective);
@@ -161,7 +163,7 @@ function mergeRaw(base, over) {
  * validated again, so an override cannot make warn exceed block unnoticed.
  */
 function resolvePolicy(policy, mode) {
-    const { modes, version: _v, ...base } = policy.raw;
+    const { modes, version: _v, freshness: _f, ...base } = policy.raw;
     const merged = { ...mergeRaw(base, modes?.[mode]), currency: policy.file.currency };
     const where = modes?.[mode] ? `${policy.path} (with modes.${mode} applied)` : policy.path;
     return { ...(0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .validateWith */ .xJ)(effectiveSchema, merged, where), mode };
@@ -170,7 +172,80 @@ function resolvePolicy(policy, mode) {
 
 /***/ }),
 
-/***/ 310:
+/***/ 2591:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hn: () => (/* binding */ cell),
+/* harmony export */   PH: () => (/* binding */ notificationText)
+/* harmony export */ });
+/* unused harmony export decisionMarkdown */
+/* harmony import */ var _money_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(369);
+
+
+const ICON = { allow: '✅', warn: '⚠️', block: '⛔' };
+/** Escapes text for a Markdown table cell. */
+function cell(text) {
+    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+/** The job summary: the decision as a heading, a table of targets, the reasons. */
+function decisionMarkdown(d, recordPath, runUrl) {
+    const lines = [];
+    lines.push(`## ${ICON[d.decision]} Cost decision: ${d.decision.toUpperCase()} — ${d.mode} on ${d.target}`);
+    lines.push('');
+    const b = d.policy.budget;
+    lines.push(`Budget ${formatMoney(b.monthly, d.currency)} a month, ${formatMoney(b.spent, d.currency)} spent; ` +
+        `warn at ${formatPercent(d.policy.thresholds.warn)}, block at ${formatPercent(d.policy.thresholds.block)}; ` +
+        `an incident is priced at ${d.policy.expectedHours}h.`);
+    lines.push('');
+    lines.push('| | Target | Decision | Hourly | Incident | Credits | Net | Projected spend | Of budget | Data |');
+    lines.push('|---|---|---|---:|---:|---:|---:|---:|---:|---|');
+    for (const t of d.targets) {
+        const data = [t.hourlyCost === null ? 'missing' : null, t.stale ? 'stale' : null, t.incomplete && t.hourlyCost !== null ? 'incomplete' : null]
+            .filter(Boolean)
+            .join(', ');
+        lines.push(`| ${t.name === d.target ? '👉' : ''} | ${cell(t.name)} | ${ICON[t.decision]} ${t.decision} | ${t.hourlyCost === null ? 'unknown' : formatMoney(t.hourlyCost, d.currency)} | ` +
+            `${formatMoney(t.incidentCost, d.currency)} | ${formatMoney(t.credits, d.currency)} | ${formatMoney(t.netCost, d.currency)} | ` +
+            `${formatMoney(t.projectedSpend, d.currency)} | ${formatPercent(t.budgetRatio)} | ${data || 'ok'} |`);
+    }
+    lines.push('');
+    lines.push('### Reasons');
+    for (const r of d.reasons)
+        lines.push(`- ${r}`);
+    const notUsed = d.artefacts.filter((a) => a.use !== 'used');
+    lines.push('');
+    lines.push(`<details><summary>Artefacts: ${d.artefacts.length - notUsed.length} used, ${notUsed.length} not used</summary>`);
+    lines.push('');
+    lines.push('| Artefact | Format | Target | Hourly | Generated | Use |');
+    lines.push('|---|---|---|---:|---|---|');
+    for (const a of d.artefacts) {
+        lines.push(`| \`${cell(a.path)}\` | ${a.format} | ${a.target ?? '—'} | ${formatMoney(a.hourly, a.currency)} | ${a.generatedAt ?? '—'} | ${a.use}${a.note ? `: ${cell(a.note)}` : ''} |`);
+    }
+    lines.push('');
+    lines.push('</details>');
+    if (recordPath) {
+        lines.push('');
+        lines.push(`Decision record: \`${recordPath}\``);
+    }
+    lines.push(...runLinkLines(runUrl));
+    return `${lines.join('\n')}\n`;
+}
+/** The short message a Slack- or Teams-compatible incoming webhook receives. */
+function notificationText(d, context) {
+    const where = context.repository ? ` in ${context.repository}` : '';
+    const chosen = d.targets.find((t) => t.name === d.target);
+    const head = `${ICON[d.decision]} drloop cost gate: ${d.decision.toUpperCase()} for ${d.mode} on ${d.target}${where}`;
+    const figures = chosen
+        ? `net ${(0,_money_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMoney */ .up)(chosen.netCost, d.currency)}, projected ${(0,_money_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMoney */ .up)(chosen.projectedSpend, d.currency)} (${(0,_money_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPercent */ .l9)(chosen.budgetRatio)} of budget)`
+        : '';
+    const why = d.reasons.slice(0, 3).map((r) => `• ${r}`).join('\n');
+    return [head, figures, why, context.runUrl ?? ''].filter((l) => l !== '').join('\n');
+}
+
+
+/***/ }),
+
+/***/ 1466:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -565,68 +640,8 @@ function decide(policy, artefacts, options) {
 
 // EXTERNAL MODULE: ./src/cost/policy.ts
 var cost_policy = __webpack_require__(4375);
-;// CONCATENATED MODULE: ./src/cost/report.ts
-
-
-const ICON = { allow: '✅', warn: '⚠️', block: '⛔' };
-/** Escapes text for a Markdown table cell. */
-function cell(text) {
-    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-/** The job summary: the decision as a heading, a table of targets, the reasons. */
-function decisionMarkdown(d, recordPath, runUrl) {
-    const lines = [];
-    lines.push(`## ${ICON[d.decision]} Cost decision: ${d.decision.toUpperCase()} — ${d.mode} on ${d.target}`);
-    lines.push('');
-    const b = d.policy.budget;
-    lines.push(`Budget ${formatMoney(b.monthly, d.currency)} a month, ${formatMoney(b.spent, d.currency)} spent; ` +
-        `warn at ${formatPercent(d.policy.thresholds.warn)}, block at ${formatPercent(d.policy.thresholds.block)}; ` +
-        `an incident is priced at ${d.policy.expectedHours}h.`);
-    lines.push('');
-    lines.push('| | Target | Decision | Hourly | Incident | Credits | Net | Projected spend | Of budget | Data |');
-    lines.push('|---|---|---|---:|---:|---:|---:|---:|---:|---|');
-    for (const t of d.targets) {
-        const data = [t.hourlyCost === null ? 'missing' : null, t.stale ? 'stale' : null, t.incomplete && t.hourlyCost !== null ? 'incomplete' : null]
-            .filter(Boolean)
-            .join(', ');
-        lines.push(`| ${t.name === d.target ? '👉' : ''} | ${cell(t.name)} | ${ICON[t.decision]} ${t.decision} | ${t.hourlyCost === null ? 'unknown' : formatMoney(t.hourlyCost, d.currency)} | ` +
-            `${formatMoney(t.incidentCost, d.currency)} | ${formatMoney(t.credits, d.currency)} | ${formatMoney(t.netCost, d.currency)} | ` +
-            `${formatMoney(t.projectedSpend, d.currency)} | ${formatPercent(t.budgetRatio)} | ${data || 'ok'} |`);
-    }
-    lines.push('');
-    lines.push('### Reasons');
-    for (const r of d.reasons)
-        lines.push(`- ${r}`);
-    const notUsed = d.artefacts.filter((a) => a.use !== 'used');
-    lines.push('');
-    lines.push(`<details><summary>Artefacts: ${d.artefacts.length - notUsed.length} used, ${notUsed.length} not used</summary>`);
-    lines.push('');
-    lines.push('| Artefact | Format | Target | Hourly | Generated | Use |');
-    lines.push('|---|---|---|---:|---|---|');
-    for (const a of d.artefacts) {
-        lines.push(`| \`${cell(a.path)}\` | ${a.format} | ${a.target ?? '—'} | ${formatMoney(a.hourly, a.currency)} | ${a.generatedAt ?? '—'} | ${a.use}${a.note ? `: ${cell(a.note)}` : ''} |`);
-    }
-    lines.push('');
-    lines.push('</details>');
-    if (recordPath) {
-        lines.push('');
-        lines.push(`Decision record: \`${recordPath}\``);
-    }
-    lines.push(...runLinkLines(runUrl));
-    return `${lines.join('\n')}\n`;
-}
-/** The short message a Slack- or Teams-compatible incoming webhook receives. */
-function notificationText(d, context) {
-    const where = context.repository ? ` in ${context.repository}` : '';
-    const chosen = d.targets.find((t) => t.name === d.target);
-    const head = `${ICON[d.decision]} drloop cost gate: ${d.decision.toUpperCase()} for ${d.mode} on ${d.target}${where}`;
-    const figures = chosen
-        ? `net ${(0,money/* formatMoney */.up)(chosen.netCost, d.currency)}, projected ${(0,money/* formatMoney */.up)(chosen.projectedSpend, d.currency)} (${(0,money/* formatPercent */.l9)(chosen.budgetRatio)} of budget)`
-        : '';
-    const why = d.reasons.slice(0, 3).map((r) => `• ${r}`).join('\n');
-    return [head, figures, why, context.runUrl ?? ''].filter((l) => l !== '').join('\n');
-}
-
+// EXTERNAL MODULE: ./src/cost/report.ts
+var report = __webpack_require__(2591);
 ;// CONCATENATED MODULE: ./src/cost/run.ts
 
 
@@ -756,7 +771,7 @@ async function runCostDecision(inputs, deps) {
 }
 async function notify(url, decision, deps) {
     const post = deps.postJson ?? defaultPostJson;
-    const text = notificationText(decision, deps.context ?? {});
+    const text = (0,report/* notificationText */.PH)(decision, deps.context ?? {});
     try {
         const res = await post(url, { text });
         if (!res.ok) {

@@ -1,0 +1,1487 @@
+export const id = 418;
+export const ids = [418];
+export const modules = {
+
+/***/ 6418:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  historyCommand: () => (/* binding */ historyCommand)
+});
+
+// EXTERNAL MODULE: external "node:v8"
+var external_node_v8_ = __webpack_require__(8877);
+// EXTERNAL MODULE: external "node:vm"
+var external_node_vm_ = __webpack_require__(714);
+;// CONCATENATED MODULE: ./src/history/memory.ts
+
+
+/**
+ * A full garbage collection on demand, for long scans of a store. The AWS
+ * SDK leaves tens of MB of short-lived garbage per list page and per few
+ * hundred reads, and V8 grows its heap rather than collect it, so a scan of
+ * 10,000 bundles would climb past 200 MB with a live set under 64 MB.
+ * Collecting between pages and every few hundred rows keeps the peak near
+ * the live set. Undefined when the runtime does not allow it.
+ */
+function fullCollector() {
+    try {
+        (0,external_node_v8_.setFlagsFromString)('--expose-gc');
+        const gc = (0,external_node_vm_.runInNewContext)('gc');
+        return typeof gc === 'function' ? gc : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 8 modules
+var schemas = __webpack_require__(2716);
+// EXTERNAL MODULE: ./src/cost/policy.ts
+var cost_policy = __webpack_require__(4375);
+// EXTERNAL MODULE: ./src/duration.ts
+var duration = __webpack_require__(7607);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/fs-atomic.ts
+var fs_atomic = __webpack_require__(1056);
+// EXTERNAL MODULE: ./src/inputs.ts
+var src_inputs = __webpack_require__(8422);
+// EXTERNAL MODULE: ./src/evidence/s3-uri.ts
+var s3_uri = __webpack_require__(9612);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/evidence/verify.ts
+var verify = __webpack_require__(9856);
+// EXTERNAL MODULE: ./src/history/summary.ts
+var summary = __webpack_require__(1048);
+;// CONCATENATED MODULE: ./src/history/history.ts
+
+
+
+
+
+const HISTORY_SCHEMA = 'drloop.history/v1';
+/** A run's RTO above this many times the median of the plan's earlier runs is a regression. */
+const REGRESSION_FACTOR = 1.5;
+/** Manifest copies, sidecars and pointers larger than this are not read. */
+const MAX_RECORD_BYTES = 64 * 1024 * 1024;
+/** Records read at once: enough to hide the store's latency, few enough to bound memory. */
+const DEFAULT_CONCURRENCY = 16;
+const COMPACT_EVERY = 500;
+/** Runs `fn` over `items` with at most `limit` at once, keeping order. */
+async function mapBounded(items, limit, fn) {
+    const out = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        for (let i = next++; i < items.length; i = next++)
+            out[i] = await fn(items[i], i);
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    return out;
+}
+const sha256 = (b) => (0,external_node_crypto_.createHash)('sha256').update(b).digest('hex');
+/** `sha256sum` lines: file name → sha256. */
+function parseSums(text) {
+    const out = new Map();
+    for (const line of text.split('\n')) {
+        const m = /^([0-9a-f]{64}) [ *]?(.+)$/.exec(line.trim());
+        if (m)
+            out.set(m[2].trim(), m[1]);
+    }
+    return out;
+}
+const UNKNOWN_SUMMARY = (date) => ({
+    plan: null,
+    runId: null,
+    date,
+    mode: null,
+    target: null,
+    decision: null,
+    status: null,
+    rtoSeconds: null,
+    rpoSeconds: null,
+    rtoObjectiveSeconds: null,
+    rpoObjectiveSeconds: null,
+    rtoMet: null,
+    rpoMet: null,
+    runUrl: null,
+});
+/** The time a bundle's name carries (`20260102T030405Z-…`), for a bundle whose manifest cannot be read. */
+function dateOfName(name) {
+    const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z/.exec(name);
+    return m ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z` : null;
+}
+function pointerCache(store) {
+    const cache = new Map();
+    return {
+        get(ref) {
+            let p = cache.get(ref);
+            if (!p) {
+                p = (async () => {
+                    try {
+                        const bytes = await store.read(ref, MAX_RECORD_BYTES);
+                        if (!bytes)
+                            return { pointer: null, problem: null };
+                        const parsed = s3_uri/* pointerSchema */.nR.safeParse(JSON.parse(bytes.toString('utf8')));
+                        if (!parsed.success)
+                            return { pointer: null, problem: `${store.display(ref)}: not a drloop pointer` };
+                        return { pointer: parsed.data, problem: null };
+                    }
+                    catch (err) {
+                        return { pointer: null, problem: `${store.display(ref)}: ${(0,errors/* describeError */.Uc)(err)}` };
+                    }
+                })();
+                cache.set(ref, p);
+            }
+            return p;
+        },
+    };
+}
+/** Reads one bundle's row: the manifest copy and `.sha256` beside it, or the bundle itself when it has no manifest copy. */
+async function readRow(store, b, pointers, full) {
+    const problems = [];
+    let recorded = null;
+    let manifestRecorded = null;
+    const manifestName = b.manifestRef ? b.manifestRef.slice(b.manifestRef.lastIndexOf('/') + 1) : null;
+    if (b.sha256Ref) {
+        try {
+            const sums = parseSums((await store.read(b.sha256Ref, MAX_RECORD_BYTES))?.toString('utf8') ?? '');
+            recorded = sums.get(b.name) ?? null;
+            if (!recorded)
+                problems.push(`${store.display(b.sha256Ref)}: has no sha256 for ${b.name}`);
+            if (manifestName)
+                manifestRecorded = sums.get(manifestName) ?? null;
+        }
+        catch (err) {
+            problems.push(`${store.display(b.sha256Ref)}: ${(0,errors/* describeError */.Uc)(err)}`);
+        }
+    }
+    let pointer = null;
+    if (b.pointerRef) {
+        const got = await pointers.get(b.pointerRef);
+        if (got.problem)
+            problems.push(got.problem);
+        const named = got.pointer?.bundle_uri.split('/').slice(-2).join('/');
+        if (got.pointer && named === `bundles/${b.name}`)
+            pointer = got.pointer;
+    }
+    if (pointer) {
+        if (recorded && pointer.bundle_sha256 !== recorded)
+            problems.push(`pointer: says sha256 ${pointer.bundle_sha256} for ${b.name}, its .sha256 file says ${recorded}`);
+        if (pointer.bundle_size !== undefined && pointer.bundle_size !== b.size)
+            problems.push(`pointer: says ${pointer.bundle_size} bytes for ${b.name}, the store holds ${b.size}`);
+    }
+    let manifestData = undefined;
+    let manifestCopySha = null;
+    if (b.manifestRef) {
+        try {
+            const bytes = await store.read(b.manifestRef, MAX_RECORD_BYTES);
+            if (bytes) {
+                manifestCopySha = sha256(bytes);
+                if (manifestRecorded && manifestRecorded !== manifestCopySha) {
+                    problems.push(`manifest copy: ${store.display(b.manifestRef)} has sha256 ${manifestCopySha}, its .sha256 file says ${manifestRecorded}`);
+                }
+                manifestData = JSON.parse(bytes.toString('utf8'));
+            }
+        }
+        catch (err) {
+            problems.push(`manifest copy: ${store.display(b.manifestRef)}: ${(0,errors/* describeError */.Uc)(err)}`);
+        }
+    }
+    let integrity = 'unrecorded';
+    // A manifest copy that no .sha256 line vouches for (a local bundle's sidecar names only the bundle) is not trusted on its own.
+    const unvouched = manifestData !== undefined && manifestRecorded === null;
+    if (full || manifestData === undefined || unvouched) {
+        // Read the bundle in full: asked to, or it has no readable, vouched-for manifest copy beside it.
+        let inner = null;
+        try {
+            const body = await store.open(b.ref);
+            if (!body)
+                problems.push(`bundle: ${store.display(b.ref)} is listed but cannot be read`);
+            else {
+                const report = await (0,verify/* verifyBundleStream */.cl)(body, store.display(b.ref), { onManifest: (m) => (inner = m) });
+                problems.push(...report.mismatches);
+                if (recorded && report.bundleSha256 !== recorded)
+                    problems.push(`bundle: sha256 ${report.bundleSha256}, its .sha256 file says ${recorded}`);
+                if (pointer && report.bundleSha256 !== pointer.bundle_sha256)
+                    problems.push(`bundle: sha256 ${report.bundleSha256}, the pointer says ${pointer.bundle_sha256}`);
+                if (manifestCopySha && report.manifest && report.manifest.sha256 !== manifestCopySha) {
+                    problems.push(`manifest copy: ${store.display(b.manifestRef)} differs from the bundle's manifest.json`);
+                }
+                if (manifestData === undefined && inner) {
+                    try {
+                        manifestData = JSON.parse(inner.toString('utf8'));
+                    }
+                    catch {
+                        // reported by the verification already
+                    }
+                }
+                integrity = recorded || pointer ? 'verified' : 'unrecorded';
+            }
+        }
+        catch (err) {
+            problems.push(`bundle: ${store.display(b.ref)}: ${(0,errors/* describeError */.Uc)(err)}`);
+        }
+    }
+    else if (recorded) {
+        integrity = 'recorded';
+    }
+    if (problems.length > 0)
+        integrity = 'mismatch';
+    const read = manifestData === undefined ? null : (0,summary/* summaryOfManifest */.hX)(manifestData);
+    if (manifestData !== undefined && !read)
+        problems.push(`manifest: not a drloop evidence manifest`);
+    const fallbackDate = dateOfName(b.name) ?? '1970-01-01T00:00:00Z';
+    return {
+        ...(read?.summary ?? UNKNOWN_SUMMARY(fallbackDate)),
+        bundle: b.name,
+        location: store.display(b.ref),
+        createdAt: read?.createdAt ?? null,
+        source: read?.source ?? 'unreadable',
+        integrity: read ? integrity : 'mismatch',
+        problems,
+        regression: null,
+    };
+}
+const time = (s) => {
+    const t = Date.parse(s);
+    return Number.isFinite(t) ? t : 0;
+};
+/** Drills and failovers recover something; failbacks and unknown modes do not count for the trend or freshness. */
+function isRecovery(r) {
+    return r.mode === 'drill' || r.mode === 'failover';
+}
+/** The run validated the recovery: it succeeded, or stopped as planned after validate passed (the RTO is measured only then). */
+function isSuccess(r) {
+    if (r.integrity === 'mismatch')
+        return false;
+    return r.status === 'succeeded' || (r.status === 'stopped' && r.rtoSeconds !== null);
+}
+/** The run got as far as measuring (or failing): refused, cancelled and dry runs are listed but prove nothing either way. */
+function ranRecovery(r) {
+    return r.status === 'succeeded' || r.status === 'failed' || (r.status === 'stopped' && (r.rtoSeconds !== null || r.rpoSeconds !== null));
+}
+function median(xs) {
+    const s = [...xs].sort((a, b) => a - b);
+    const mid = s.length >> 1;
+    return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+/** Flags each recovery run whose RTO exceeds REGRESSION_FACTOR × the median of the plan's earlier recovery runs with a measured RTO. */
+function flagRegressions(runs) {
+    const previous = [];
+    for (const r of runs) {
+        if (!isRecovery(r) || r.rtoSeconds === null)
+            continue;
+        if (previous.length > 0) {
+            const m = median(previous);
+            if (m > 0 && r.rtoSeconds > REGRESSION_FACTOR * m)
+                r.regression = { medianSeconds: m, ratio: Math.round((r.rtoSeconds / m) * 100) / 100, previousRuns: previous.length };
+        }
+        previous.push(r.rtoSeconds);
+    }
+}
+function age(seconds) {
+    const d = seconds / 86400;
+    return d >= 2 ? `${Math.floor(d)} days` : `${Math.round(seconds / 3600)} hours`;
+}
+/** The freshness verdict of one plan (rows oldest first). */
+function judgeFreshness(runs, windowSeconds, now) {
+    const problems = [];
+    const recoveries = runs.filter(isRecovery);
+    const success = [...recoveries].reverse().find(isSuccess) ?? null;
+    const last = [...recoveries].reverse().find(ranRecovery) ?? null;
+    const windowText = age(windowSeconds).replace(/^(\d+) days$/, '$1d').replace(/^(\d+) hours$/, '$1h');
+    let newestSuccess = null;
+    if (!success)
+        problems.push(`no successful drill on record (freshness window ${windowText})`);
+    else {
+        const ageSeconds = Math.max(0, (now.getTime() - time(success.date)) / 1000);
+        newestSuccess = { date: success.date, bundle: success.bundle, ageSeconds: Math.round(ageSeconds) };
+        if (ageSeconds > windowSeconds)
+            problems.push(`the newest successful drill (${success.date}, ${success.bundle}) is ${age(ageSeconds)} old, older than the ${windowText} window`);
+    }
+    if (last) {
+        const where = `${last.date}, ${last.bundle}`;
+        if (last.status === 'failed')
+            problems.push(`the last drill (${where}) failed`);
+        if (last.rtoMet === false)
+            problems.push(`the last drill (${where}) missed its RTO objective: ${last.rtoSeconds ?? '?'} s > ${last.rtoObjectiveSeconds ?? '?'} s`);
+        if (last.rpoMet === false)
+            problems.push(`the last drill (${where}) missed its RPO objective: ${last.rpoSeconds ?? '?'} s > ${last.rpoObjectiveSeconds ?? '?'} s`);
+    }
+    for (const r of new Set([last, success])) {
+        if (r && (r.integrity === 'mismatch' || r.integrity === 'unrecorded')) {
+            const why = r.integrity === 'unrecorded' ? 'nothing outside the bundle records its sha256' : r.problems.join('; ');
+            problems.push(`the ${r === last ? 'last' : 'newest successful'} drill's bundle (${r.location}) does not verify: ${why}`);
+        }
+    }
+    return {
+        ok: problems.length === 0,
+        windowSeconds,
+        newestSuccess,
+        lastDrill: last ? { date: last.date, bundle: last.bundle, status: last.status } : null,
+        problems,
+    };
+}
+/** The bundles a freshness verdict rests on: the newest success and the last drill of each plan. */
+function decidingRows(runs) {
+    const recoveries = runs.filter(isRecovery).reverse();
+    const picks = new Set();
+    const last = recoveries.find(ranRecovery);
+    const success = recoveries.find((r) => isSuccess(r));
+    if (last)
+        picks.add(last);
+    if (success)
+        picks.add(success);
+    return [...picks];
+}
+function groupByPlan(runs) {
+    const byPlan = new Map();
+    for (const r of runs) {
+        const list = byPlan.get(r.plan) ?? [];
+        list.push(r);
+        byPlan.set(r.plan, list);
+    }
+    const plans = [...byPlan.entries()].map(([plan, list]) => ({
+        plan,
+        runs: list.sort((a, b) => time(a.date) - time(b.date) || a.bundle.localeCompare(b.bundle)),
+    }));
+    // Named plans by name; bundles without a plan last.
+    return plans.sort((a, b) => (a.plan === null ? 1 : b.plan === null ? -1 : a.plan.localeCompare(b.plan)));
+}
+/**
+ * Builds the history of every plan whose bundles are under the store: one
+ * row per bundle, oldest first, with regressions flagged and, given a
+ * window, a freshness verdict per plan whose deciding bundles were read and
+ * verified in full.
+ */
+async function buildHistory(o) {
+    const { store } = o;
+    const concurrency = o.concurrency ?? DEFAULT_CONCURRENCY;
+    const listed = await store.list();
+    const pointers = pointerCache(store);
+    const rows = await mapBounded(listed, concurrency, async (b, i) => {
+        if (i % COMPACT_EVERY === COMPACT_EVERY - 1)
+            o.compact?.();
+        return readRow(store, b, pointers, o.verifyAll === true);
+    });
+    let plans = groupByPlan(rows);
+    if (o.freshnessSeconds !== undefined && !o.verifyAll) {
+        // Read the bundles the verdicts rest on in full, then judge again with what that found.
+        const byRef = new Map(listed.map((b, i) => [rows[i], b]));
+        const deciding = plans.filter((p) => p.plan !== null).flatMap((p) => decidingRows(p.runs));
+        const verified = await mapBounded(deciding, concurrency, (r) => readRow(store, byRef.get(r), pointers, true));
+        const replace = new Map(deciding.map((r, i) => [r, verified[i]]));
+        plans = groupByPlan(rows.map((r) => replace.get(r) ?? r));
+    }
+    for (const p of plans) {
+        flagRegressions(p.runs);
+        if (o.freshnessSeconds !== undefined && p.plan !== null)
+            p.freshness = judgeFreshness(p.runs, o.freshnessSeconds, o.now);
+    }
+    return { schema: HISTORY_SCHEMA, source: store.source, generatedAt: o.now.toISOString(), bundles: listed.length, plans };
+}
+/** Plans a check fails on, with their reasons. */
+function stalePlans(h) {
+    return h.plans.filter((p) => p.plan !== null && p.freshness && !p.freshness.ok).map((p) => ({ plan: p.plan, problems: p.freshness.problems }));
+}
+
+// EXTERNAL MODULE: ./src/cost/report.ts
+var report = __webpack_require__(2591);
+;// CONCATENATED MODULE: ./src/history/render.ts
+
+
+
+const STATUS_ICON = { succeeded: '✅', failed: '❌', stopped: '⏹️', refused: '⛔', cancelled: '🚫' };
+const DECISION_ICON = { allow: '✅', warn: '⚠️', block: '⛔' };
+const INTEGRITY_TEXT = { verified: '✅ verified', recorded: '☑️ recorded', unrecorded: '❔ unrecorded', mismatch: '❌ mismatch' };
+const dur = (s) => (s === null ? '—' : (0,duration/* formatDuration */.a3)(s));
+const planName = (p) => (p.plan === null ? '(no plan recorded)' : p.plan);
+/** `2026-01-02 03:00 UTC`; the text as given when it is not a date. */
+function when(iso) {
+    const t = Date.parse(iso);
+    return Number.isFinite(t) ? `${new Date(t).toISOString().slice(0, 16).replace('T', ' ')} UTC` : iso;
+}
+function windowText(seconds) {
+    return seconds % 86400 === 0 ? `${seconds / 86400}d` : (0,duration/* formatDuration */.a3)(seconds);
+}
+function objective(measured, target, met, words = false) {
+    const icon = met === null ? '' : words ? (met ? ' met' : ' missed') : met ? ' ✅' : ' ❌';
+    return `${dur(measured)}${icon}${target === null ? '' : ` (≤ ${dur(target)})`}`;
+}
+function trend(r) {
+    return r.regression ? `📈 regression: ${r.regression.ratio}× the median ${dur(r.regression.medianSeconds)}` : '';
+}
+function freshnessLine(p) {
+    const f = p.freshness;
+    if (!f)
+        return null;
+    if (f.ok) {
+        const s = f.newestSuccess;
+        return `**Fresh**: the newest successful drill ran ${when(s.date)}, ${Math.floor(s.ageSeconds / 86400)} day(s) ago (window ${windowText(f.windowSeconds)}).`;
+    }
+    return [`**Stale** (window ${windowText(f.windowSeconds)}):`, ...f.problems.map((x) => `- ${x}`)].join('\n');
+}
+/** The job-summary form: one section and table per plan, newest run first. */
+function historyMarkdown(h) {
+    const lines = [];
+    lines.push(`## DR drill history: \`${h.source}\``);
+    lines.push('');
+    lines.push(`${h.bundles} bundle(s), ${h.plans.filter((p) => p.plan !== null).length} plan(s); generated ${when(h.generatedAt)}.`);
+    for (const p of h.plans) {
+        const regressions = p.runs.filter((r) => r.regression).length;
+        lines.push('');
+        lines.push(`### ${p.freshness ? (p.freshness.ok ? '✅ ' : '❌ ') : ''}${p.plan === null ? planName(p) : `\`${p.plan}\``}: ${p.runs.length} run(s)${regressions ? `, ${regressions} RTO regression(s)` : ''}`);
+        const fresh = freshnessLine(p);
+        if (fresh)
+            lines.push('', fresh);
+        lines.push('');
+        lines.push('| Date | Mode | Target | Decision | Status | RTO (objective) | RPO (objective) | Trend | Evidence | Run |');
+        lines.push('|---|---|---|---|---|---|---|---|---|---|');
+        for (const r of [...p.runs].reverse()) {
+            const evidence = `${INTEGRITY_TEXT[r.integrity]} \`${r.bundle}\``;
+            lines.push(`| ${[
+                when(r.date),
+                r.mode ?? '—',
+                r.target ?? '—',
+                r.decision ? `${DECISION_ICON[r.decision] ?? ''} ${r.decision}`.trim() : '—',
+                r.status ? `${STATUS_ICON[r.status] ?? ''} ${r.status}`.trim() : '—',
+                objective(r.rtoSeconds, r.rtoObjectiveSeconds, r.rtoMet),
+                objective(r.rpoSeconds, r.rpoObjectiveSeconds, r.rpoMet),
+                trend(r),
+                evidence,
+                r.runUrl ? `[run](${r.runUrl})` : '—',
+            ]
+                .map(report/* cell */.Hn)
+                .join(' | ')} |`);
+        }
+        const problems = p.runs.filter((r) => r.problems.length > 0);
+        if (problems.length > 0) {
+            lines.push('');
+            lines.push('<details><summary>Evidence problems</summary>');
+            lines.push('');
+            for (const r of problems)
+                for (const x of r.problems)
+                    lines.push(`- \`${r.bundle}\`: ${x}`);
+            lines.push('');
+            lines.push('</details>');
+        }
+    }
+    lines.push('');
+    lines.push(`A run is flagged as a regression when its RTO exceeds ${REGRESSION_FACTOR}× the median RTO of the plan's earlier drills and failovers.`);
+    return `${lines.join('\n')}\n`;
+}
+const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** A link only for http(s) URLs: a manifest is data, never a `javascript:` link. */
+function safeUrl(u) {
+    return u && /^https?:\/\/[^\s"<>]+$/.test(u) ? u : null;
+}
+const W = 760;
+const H = 260;
+const PAD = { left: 64, right: 16, top: 30, bottom: 28 };
+/** An inline SVG of RTO and RPO over time, with the objectives as dashed lines and regressions ringed. */
+function chartSvg(p) {
+    const runs = p.runs.filter((r) => Number.isFinite(Date.parse(r.date)));
+    const times = runs.map((r) => Date.parse(r.date));
+    const t0 = Math.min(...times);
+    const t1 = Math.max(...times);
+    const values = runs.flatMap((r) => [r.rtoSeconds, r.rpoSeconds, r.rtoObjectiveSeconds, r.rpoObjectiveSeconds]).filter((v) => v !== null);
+    const vmax = Math.max(1, ...values) * 1.1;
+    const x = (t) => PAD.left + (t1 === t0 ? (W - PAD.left - PAD.right) / 2 : ((t - t0) / (t1 - t0)) * (W - PAD.left - PAD.right));
+    const y = (v) => H - PAD.bottom - (v / vmax) * (H - PAD.top - PAD.bottom);
+    const f = (n) => n.toFixed(1);
+    const parts = [];
+    parts.push(`<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="RTO and RPO of ${esc(planName(p))} over time">`);
+    parts.push(`<rect x="0" y="0" width="${W}" height="${H}" fill="#fff"/>`);
+    for (let i = 0; i <= 4; i++) {
+        const v = (vmax / 4) * i;
+        parts.push(`<line class="grid" x1="${PAD.left}" x2="${W - PAD.right}" y1="${f(y(v))}" y2="${f(y(v))}" stroke="#e5e7eb"/>`);
+        parts.push(`<text x="${PAD.left - 6}" y="${f(y(v) + 4)}" text-anchor="end" font-size="11" fill="#555">${esc(dur(v))}</text>`);
+    }
+    if (runs.length > 0) {
+        parts.push(`<text x="${PAD.left}" y="${H - 10}" font-size="11" fill="#555">${esc(when(runs[0].date))}</text>`);
+        if (runs.length > 1)
+            parts.push(`<text x="${W - PAD.right}" y="${H - 10}" text-anchor="end" font-size="11" fill="#555">${esc(when(runs.at(-1).date))}</text>`);
+    }
+    const series = [
+        { key: 'rto', color: '#2563eb', value: (r) => r.rtoSeconds, target: (r) => r.rtoObjectiveSeconds },
+        { key: 'rpo', color: '#d97706', value: (r) => r.rpoSeconds, target: (r) => r.rpoObjectiveSeconds },
+    ];
+    for (const s of series) {
+        // The objective as a step line: it holds from one run until the next changes it.
+        const steps = [];
+        runs.forEach((r, i) => {
+            const t = s.target(r);
+            if (t === null)
+                return;
+            const xe = i + 1 < runs.length ? x(times[i + 1]) : W - PAD.right;
+            steps.push(`${steps.length ? 'L' : 'M'}${f(i === 0 ? PAD.left : x(times[i]))},${f(y(t))} L${f(xe)},${f(y(t))}`);
+        });
+        if (steps.length)
+            parts.push(`<path class="objective objective-${s.key}" d="${steps.join(' ')}" fill="none" stroke="${s.color}" stroke-width="1.5" stroke-dasharray="6 4" opacity="0.7"/>`);
+        const pts = runs.map((r, i) => ({ r, i, v: s.value(r) })).filter((p) => p.v !== null);
+        if (pts.length > 1)
+            parts.push(`<polyline class="line line-${s.key}" points="${pts.map((p) => `${f(x(times[p.i]))},${f(y(p.v))}`).join(' ')}" fill="none" stroke="${s.color}" stroke-width="2"/>`);
+        for (const p of pts) {
+            const missed = (s.key === 'rto' ? p.r.rtoMet : p.r.rpoMet) === false;
+            const reg = s.key === 'rto' && p.r.regression !== null;
+            parts.push(`<circle class="point point-${s.key}${reg ? ' regression' : ''}" cx="${f(x(times[p.i]))}" cy="${f(y(p.v))}" r="${reg ? 6 : 4}" fill="${missed ? '#dc2626' : s.color}" stroke="${reg ? '#dc2626' : '#fff'}" stroke-width="${reg ? 3 : 1}"><title>${esc(`${s.key.toUpperCase()} ${dur(p.v)} on ${when(p.r.date)}${reg ? ` (regression: ${p.r.regression.ratio}× median)` : ''}`)}</title></circle>`);
+        }
+    }
+    const legend = [
+        ['#2563eb', 'RTO', ''],
+        ['#2563eb', 'RTO objective', '6 4'],
+        ['#d97706', 'RPO', ''],
+        ['#d97706', 'RPO objective', '6 4'],
+    ];
+    legend.forEach(([color, label, dash], i) => {
+        const lx = PAD.left + i * 120;
+        parts.push(`<line x1="${lx}" x2="${lx + 22}" y1="12" y2="12" stroke="${color}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`);
+        parts.push(`<text x="${lx + 26}" y="16" font-size="11" fill="#333">${label}</text>`);
+    });
+    parts.push('</svg>');
+    return parts.join('');
+}
+function htmlRow(r) {
+    const url = safeUrl(r.runUrl);
+    const cells = [
+        esc(when(r.date)),
+        esc(r.mode ?? '—'),
+        esc(r.target ?? '—'),
+        esc(r.decision ?? '—'),
+        `<span class="status status-${esc(r.status ?? 'unknown')}">${esc(r.status ?? '—')}</span>`,
+        `<span class="${r.rtoMet === false ? 'missed' : ''}">${esc(objective(r.rtoSeconds, r.rtoObjectiveSeconds, r.rtoMet, true))}</span>`,
+        `<span class="${r.rpoMet === false ? 'missed' : ''}">${esc(objective(r.rpoSeconds, r.rpoObjectiveSeconds, r.rpoMet, true))}</span>`,
+        r.regression ? `<span class="regression">${esc(`regression: ${r.regression.ratio}× the median ${dur(r.regression.medianSeconds)}`)}</span>` : '',
+        `<span class="integrity integrity-${r.integrity}" title="${esc(r.problems.join('; '))}">${r.integrity}</span><br><code>${esc(r.bundle)}</code>${r.problems.length ? `<br><small>${esc(r.problems.join('; '))}</small>` : ''}`,
+        url ? `<a href="${esc(url)}">run</a>` : '—',
+    ];
+    return `<tr class="run${r.regression ? ' regression' : ''}">${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
+}
+/** A self-contained page (no external assets, no script): per plan, the chart and the table. */
+function historyHtml(h) {
+    const sections = h.plans.map((p) => {
+        const fresh = p.freshness
+            ? p.freshness.ok
+                ? `<p class="fresh">Fresh: the newest successful drill ran ${esc(when(p.freshness.newestSuccess.date))} (window ${esc(windowText(p.freshness.windowSeconds))}).</p>`
+                : `<div class="stale"><p>Stale (window ${esc(windowText(p.freshness.windowSeconds))}):</p><ul>${p.freshness.problems.map((x) => `<li>${esc(x)}</li>`).join('')}</ul></div>`
+            : '';
+        return [
+            `<section class="plan" data-plan="${esc(p.plan ?? '')}" data-runs="${p.runs.length}">`,
+            `<h2>${esc(planName(p))} <small>${p.runs.length} run(s)</small></h2>`,
+            fresh,
+            chartSvg(p),
+            '<table><thead><tr><th>Date</th><th>Mode</th><th>Target</th><th>Decision</th><th>Status</th><th>RTO (objective)</th><th>RPO (objective)</th><th>Trend</th><th>Evidence</th><th>Run</th></tr></thead>',
+            `<tbody>${[...p.runs].reverse().map(htmlRow).join('')}</tbody></table>`,
+            '</section>',
+        ].join('\n');
+    });
+    return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>DR drill history: ${esc(h.source)}</title>
+<style>
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:24px;color:#111;background:#fafafa}
+h1{font-size:20px}h2{font-size:17px;margin-top:28px}h2 small{color:#666;font-weight:normal}
+table{border-collapse:collapse;margin-top:8px;background:#fff}th,td{border:1px solid #ddd;padding:4px 8px;text-align:left;font-size:13px;white-space:nowrap}
+th{background:#f3f4f6}td small{color:#b91c1c;white-space:normal}td:nth-child(8){white-space:normal;max-width:200px}.missed,span.regression,.status-failed,.integrity-mismatch{color:#b91c1c;font-weight:600}
+.stale{border-left:4px solid #dc2626;padding-left:8px}.fresh{border-left:4px solid #16a34a;padding-left:8px}
+svg.chart{display:block;border:1px solid #ddd;margin-top:8px}code{font-size:12px}
+</style></head>
+<body>
+<h1>DR drill history</h1>
+<p>${esc(h.source)}: ${h.bundles} bundle(s), generated ${esc(when(h.generatedAt))}. A run is a regression when its RTO exceeds ${REGRESSION_FACTOR}× the median RTO of the plan's earlier drills and failovers.</p>
+${sections.join('\n')}
+</body></html>
+`;
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+;// CONCATENATED MODULE: ./src/history/store.ts
+
+
+
+
+
+/** An object that is larger than history reads (a manifest copy, a pointer, a sidecar). */
+class TooLargeError extends Error {
+    name = 'TooLargeError';
+}
+const BUNDLE = /\.tar\.gz$/;
+/** Groups listed keys into bundles and the records beside them. */
+function groupListing(objects) {
+    const refs = new Set(objects.map((o) => o.ref));
+    const out = [];
+    for (const o of objects) {
+        if (!BUNDLE.test(o.ref))
+            continue;
+        const slash = o.ref.lastIndexOf('/');
+        const dir = slash < 0 ? '' : o.ref.slice(0, slash);
+        const name = o.ref.slice(slash + 1);
+        const sha = `${o.ref}.sha256`;
+        const manifest = `${o.ref.replace(BUNDLE, '')}.manifest.json`;
+        let pointer = null;
+        if (dir === 'bundles' || dir.endsWith('/bundles')) {
+            const parent = dir.slice(0, -'bundles'.length);
+            if (refs.has(`${parent}${s3_uri/* POINTER_NAME */.Wg}`))
+                pointer = `${parent}${s3_uri/* POINTER_NAME */.Wg}`;
+        }
+        out.push({ name, ref: o.ref, size: o.size, sha256Ref: refs.has(sha) ? sha : null, manifestRef: refs.has(manifest) ? manifest : null, pointerRef: pointer });
+    }
+    return out.sort((a, b) => a.ref.localeCompare(b.ref));
+}
+async function collect(body, maxBytes, what) {
+    const chunks = [];
+    let size = 0;
+    for await (const c of body) {
+        size += c.length;
+        if (size > maxBytes)
+            throw new TooLargeError(`${what}: larger than ${maxBytes} bytes, not read`);
+        chunks.push(Buffer.from(c));
+    }
+    return Buffer.concat(chunks);
+}
+/**
+ * A local directory: a folder of bundles as collect-evidence writes them
+ * (`<name>.tar.gz`, `.sha256`, `.manifest.json`), downloaded artifacts, or a
+ * copy of an S3 prefix. Searched recursively.
+ */
+async function directoryStore(dir, source) {
+    try {
+        if (!(await (0,promises_.stat)(dir)).isDirectory())
+            throw new errors/* ConfigurationError */.j1(`${source}: not a directory (expected a directory of bundles or an s3://bucket/prefix)`);
+    }
+    catch (err) {
+        if (err instanceof errors/* ConfigurationError */.j1)
+            throw err;
+        throw new errors/* ConfigurationError */.j1(`${source}: ${err.code === 'ENOENT' ? 'no such directory' : (0,errors/* describeError */.Uc)(err)}`);
+    }
+    const toRef = (path) => (0,external_node_path_.relative)(dir, path).split(external_node_path_.sep).join('/');
+    return {
+        source,
+        async list() {
+            const objects = [];
+            const walk = async (d) => {
+                for (const e of await (0,promises_.readdir)(d, { withFileTypes: true })) {
+                    if (e.name.startsWith('.'))
+                        continue;
+                    const p = (0,external_node_path_.join)(d, e.name);
+                    if (e.isDirectory())
+                        await walk(p);
+                    else if (e.isFile())
+                        objects.push({ ref: toRef(p), size: (await (0,promises_.stat)(p)).size });
+                }
+            };
+            await walk(dir);
+            return groupListing(objects);
+        },
+        async read(ref, maxBytes) {
+            let handle;
+            try {
+                handle = await (0,promises_.open)((0,external_node_path_.join)(dir, ref), 'r');
+            }
+            catch (err) {
+                if (err.code === 'ENOENT')
+                    return null;
+                throw err;
+            }
+            try {
+                const { size } = await handle.stat();
+                if (size > maxBytes)
+                    throw new TooLargeError(`${ref}: larger than ${maxBytes} bytes, not read`);
+                return await handle.readFile();
+            }
+            finally {
+                await handle.close();
+            }
+        },
+        async open(ref) {
+            try {
+                await (0,promises_.stat)((0,external_node_path_.join)(dir, ref));
+            }
+            catch {
+                return null;
+            }
+            return (0,external_node_fs_.createReadStream)((0,external_node_path_.join)(dir, ref));
+        },
+        display: (ref) => (0,external_node_path_.join)(source, ref),
+        close() { },
+    };
+}
+/**
+ * An S3 prefix, searched recursively with ListObjectsV2 (1,000 keys a page).
+ * Only the listing and the small records beside each bundle are read unless
+ * a bundle is verified in full.
+ */
+async function s3Store(loc, source, options, factory, o = {}) {
+    const pageSize = o.pageSize ?? 1000;
+    const s3 = await Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(827)]).then(__webpack_require__.bind(__webpack_require__, 2827));
+    const { ListObjectsV2Command } = await __webpack_require__.e(/* import() */ 711).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19));
+    const client = await (factory ?? s3.createS3Client)(options);
+    const prefix = loc.key === '' ? '' : `${loc.key}/`;
+    const keyOf = (ref) => `${prefix}${ref}`;
+    const at = (ref) => ({ bucket: loc.bucket, key: keyOf(ref) });
+    return {
+        source,
+        async list() {
+            const objects = [];
+            let token;
+            do {
+                const page = await s3
+                    .attempt(`listing ${(0,s3_uri/* formatS3Uri */.EO)(loc)}`, () => client.send(new ListObjectsV2Command({ Bucket: loc.bucket, Prefix: prefix, ContinuationToken: token, MaxKeys: pageSize })))
+                    .catch((err) => {
+                    const e = err;
+                    if (/NoSuchBucket/.test(e.message))
+                        throw new errors/* ConfigurationError */.j1(`${source}: no such bucket`);
+                    throw err;
+                });
+                for (const o of page.Contents ?? [])
+                    if (o.Key)
+                        objects.push({ ref: o.Key.slice(prefix.length), size: o.Size ?? 0 });
+                token = page.IsTruncated ? page.NextContinuationToken : undefined;
+                o.afterPage?.();
+            } while (token);
+            return groupListing(objects);
+        },
+        async read(ref, maxBytes) {
+            const body = await s3.openObject(client, at(ref));
+            return body ? collect(body, maxBytes, (0,s3_uri/* formatS3Uri */.EO)(at(ref))) : null;
+        },
+        open: (ref) => s3.openObject(client, at(ref)),
+        display: (ref) => (0,s3_uri/* formatS3Uri */.EO)(at(ref)),
+        close: () => client.destroy(),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/history/run.ts
+
+
+
+
+
+
+
+
+
+
+
+/** The window when neither `freshness` nor the policy sets one. */
+const DEFAULT_FRESHNESS_SECONDS = 90 * 86400;
+/**
+ * The inputs of `drloop history` and `actions/check-freshness`: the same
+ * names, the same defaults (action.yml declares them; a test holds them together).
+ */
+const historyInputs = schemas/* object */.Ikc({
+    source: schemas/* string */.YjP({ error: 'expected s3://bucket/prefix or a directory of bundles' }).min(1),
+    check: (0,src_inputs/* boolInput */.Hm)(false),
+    freshness: duration/* durationSchema */.sK.optional(),
+    policy: (0,src_inputs/* textInput */._Z)(),
+    'verify-all': (0,src_inputs/* boolInput */.Hm)(false),
+    concurrency: (0,src_inputs/* intInput */.O1)(16, 1, 256),
+    'markdown-file': (0,src_inputs/* textInput */._Z)(),
+    'json-file': (0,src_inputs/* textInput */._Z)(),
+    'html-file': (0,src_inputs/* textInput */._Z)(),
+    's3-endpoint': (0,src_inputs/* textInput */._Z)().refine((v) => v === undefined || /^https?:\/\/[^\s/]+/.test(v), 'expected an http:// or https:// URL'),
+    's3-force-path-style': (0,src_inputs/* boolInput */.Hm)(false),
+    's3-checksum': (0,src_inputs/* enumInput */.gX)(['when-supported', 'when-required'], 'when-supported'),
+});
+/** The window: the `freshness` input, else the policy's `freshness.drill`, else 90 days. */
+async function windowOf(inputs, workspace) {
+    if (inputs.freshness !== undefined) {
+        if (inputs.freshness <= 0)
+            throw new errors/* ConfigurationError */.j1(`input 'freshness': expected a duration above 0 such as 90d`);
+        return { seconds: inputs.freshness, source: "input 'freshness'" };
+    }
+    if (inputs.policy) {
+        const policy = await (0,cost_policy/* loadPolicy */.tb)((0,external_node_path_.resolve)(workspace, inputs.policy), inputs.policy);
+        const drill = policy.file.freshness?.drill;
+        if (drill !== undefined) {
+            if (drill <= 0)
+                throw new errors/* ConfigurationError */.j1(`${inputs.policy}: key 'freshness.drill': expected a duration above 0 such as 90d`);
+            return { seconds: drill, source: `${inputs.policy} (freshness.drill)` };
+        }
+    }
+    return { seconds: DEFAULT_FRESHNESS_SECONDS, source: 'the default (90d)' };
+}
+/**
+ * Reads the history under an S3 prefix or a directory, renders it, writes
+ * the files asked for (atomically), and with `check` judges every plan.
+ */
+async function runHistory(inputs, deps) {
+    const { logger } = deps;
+    const window = inputs.check || inputs.freshness !== undefined || inputs.policy ? await windowOf(inputs, deps.workspace) : null;
+    const loc = inputs.source.startsWith('s3://') ? (0,s3_uri/* parseS3Uri */.yc)(inputs.source) : undefined;
+    if (inputs.source.startsWith('s3://') && !loc)
+        throw new errors/* ConfigurationError */.j1(`input 'source': '${inputs.source}' is not an s3://bucket/prefix URI`);
+    const store = loc
+        ? await s3Store(loc, inputs.source, { endpoint: inputs['s3-endpoint'], forcePathStyle: inputs['s3-force-path-style'], checksum: inputs['s3-checksum'], region: deps.s3Region }, deps.s3Client, { afterPage: deps.compact })
+        : await directoryStore((0,external_node_path_.resolve)(deps.workspace, inputs.source), inputs.source);
+    let history;
+    try {
+        history = await buildHistory({
+            store,
+            now: deps.now(),
+            verifyAll: inputs['verify-all'],
+            concurrency: inputs.concurrency,
+            freshnessSeconds: window?.seconds,
+            compact: deps.compact,
+        });
+    }
+    finally {
+        store.close();
+    }
+    if (history.bundles === 0)
+        logger.warning(`${inputs.source}: no evidence bundles (*.tar.gz) found`);
+    const markdown = historyMarkdown(history);
+    const outputs = [
+        [inputs['markdown-file'], () => markdown],
+        [inputs['json-file'], () => `${JSON.stringify(history, null, 2)}\n`],
+        [inputs['html-file'], () => historyHtml(history)],
+    ];
+    for (const [path, render] of outputs)
+        if (path)
+            await (0,fs_atomic/* writeFileAtomic */.Z)((0,external_node_path_.resolve)(deps.workspace, path), render());
+    const stale = inputs.check ? stalePlans(history) : [];
+    return { history, stale, windowSeconds: window?.seconds ?? null, windowSource: window?.source ?? null, markdown };
+}
+/** The inputs of `actions/check-freshness`: always a check, plus what to do about the issues. */
+const checkFreshnessInputs = historyInputs.omit({ check: true }).extend({
+    issues: (0,src_inputs/* boolInput */.Hm)(true),
+    'github-token': (0,src_inputs/* textInput */._Z)(),
+    'fail-on-stale': (0,src_inputs/* boolInput */.Hm)(true),
+});
+
+// EXTERNAL MODULE: ./cli/src/cli-kit.ts
+var cli_kit = __webpack_require__(3545);
+;// CONCATENATED MODULE: ./cli/src/commands/history.ts
+
+
+
+
+
+const USAGE = `usage: drloop history <s3://bucket/prefix | directory> [--format markdown|json|html]
+                      [--check] [--freshness DURATION] [--policy FILE] [--verify-all] [--concurrency N]
+                      [--markdown-file PATH] [--json-file PATH] [--html-file PATH]
+                      [--s3-endpoint URL] [--s3-force-path-style] [--s3-checksum when-supported|when-required]
+Lists every evidence bundle under the prefix (or directory), one history per plan and one row per run,
+checked against the .sha256 file, manifest copy and pointer beside each bundle; a bundle without a
+manifest copy, and with --verify-all every bundle, is read in full. Prints the history on stdout
+(Markdown by default) and writes the files asked for.
+--check judges every plan against the freshness window (--freshness, else freshness.drill in --policy,
+else 90d) and verifies the bundles the verdict rests on in full. AWS credentials and region come from
+the standard AWS environment.
+Exit status: 0; with --check 1 when a plan is stale, missed an objective or its bundle does not verify;
+2 on bad input.`;
+const historyCommand = {
+    name: 'history',
+    summary: 'the drill history of every plan under an S3 prefix or directory; --check fails on stale evidence',
+    usage: USAGE,
+    async run(ctx) {
+        const { raw, positionals } = (0,cli_kit/* parseFlags */.bQ)(ctx.argv, {
+            format: { type: 'string' },
+            check: { type: 'boolean' },
+            freshness: { type: 'string' },
+            policy: { type: 'string' },
+            'verify-all': { type: 'boolean' },
+            concurrency: { type: 'string' },
+            'markdown-file': { type: 'string' },
+            'json-file': { type: 'string' },
+            'html-file': { type: 'string' },
+            's3-endpoint': { type: 'string' },
+            's3-force-path-style': { type: 'boolean' },
+            's3-checksum': { type: 'string' },
+        }, USAGE);
+        if (positionals.length !== 1)
+            throw new cli_kit/* UsageError */.eb(`expected one s3://bucket/prefix or directory, got ${positionals.length}\n${USAGE}`);
+        const format = raw.format ?? 'markdown';
+        delete raw.format;
+        if (!['markdown', 'json', 'html'].includes(format))
+            throw new cli_kit/* UsageError */.eb(`--format: expected markdown, json or html, got '${format}'\n${USAGE}`);
+        const inputs = (0,src_inputs/* parseInputs */.TL)(historyInputs, { ...raw, source: positionals[0] });
+        const logger = (0,cli_kit/* stderrLogger */.D7)(ctx.stderr);
+        let result;
+        try {
+            result = await runHistory(inputs, {
+                workspace: ctx.cwd,
+                logger,
+                now: () => new Date(),
+                compact: fullCollector(),
+                s3Region: ctx.env.AWS_REGION || ctx.env.AWS_DEFAULT_REGION || (inputs['s3-endpoint'] ? 'us-east-1' : undefined),
+            });
+        }
+        catch (err) {
+            // A store that cannot be read fails the check; it is not drloop's own failure.
+            if (err.name !== 'StoreError')
+                throw err;
+            ctx.stderr.write(`drloop history: cannot read ${inputs.source}: ${err.message}\n`);
+            return cli_kit/* EXIT */.dc.failed;
+        }
+        if (format === 'json')
+            ctx.stdout.write(`${JSON.stringify(result.history, null, 2)}\n`);
+        else if (format === 'html')
+            ctx.stdout.write(historyHtml(result.history));
+        else
+            ctx.stdout.write(result.markdown);
+        if (!inputs.check)
+            return cli_kit/* EXIT */.dc.ok;
+        for (const s of result.stale)
+            ctx.stderr.write(`STALE: plan ${s.plan}: ${s.problems.join('; ')}\n`);
+        const judged = result.history.plans.filter((p) => p.freshness).length;
+        if (judged === 0) {
+            ctx.stderr.write(`drloop history: no plan's bundles found under ${inputs.source}; nothing proves any plan works\n`);
+            return cli_kit/* EXIT */.dc.failed;
+        }
+        if (result.stale.length === 0)
+            ctx.stderr.write(`fresh: ${judged} plan(s), each with a verified successful drill within the window (${result.windowSource})\n`);
+        return result.stale.length > 0 ? cli_kit/* EXIT */.dc.failed : cli_kit/* EXIT */.dc.ok;
+    },
+};
+
+
+/***/ }),
+
+/***/ 369:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   By: () => (/* binding */ roundMoney),
+/* harmony export */   l9: () => (/* binding */ formatPercent),
+/* harmony export */   up: () => (/* binding */ formatMoney),
+/* harmony export */   vj: () => (/* binding */ amount),
+/* harmony export */   x4: () => (/* binding */ HOURS_PER_MONTH),
+/* harmony export */   xg: () => (/* binding */ costValue)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2716);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8532);
+
+/** Hours in a month, as cloud price lists (and Infracost) count them. */
+const HOURS_PER_MONTH = 730;
+const DECIMAL = /^-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?$/;
+/**
+ * A cost as Infracost writes it: a decimal string, or null for "unknown".
+ * Numbers are accepted too. NaN, Infinity, empty strings and negative values
+ * are errors, never silently read as 0.
+ */
+const costValue = zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()]).transform((value, ctx) => {
+    const ok = typeof value === 'number' ? Number.isFinite(value) : DECIMAL.test(value.trim());
+    const n = typeof value === 'number' ? value : Number(value);
+    if (!ok || !Number.isFinite(n)) {
+        ctx.addIssue({ code: 'custom', message: `expected a cost (a non-negative decimal), got ${JSON.stringify(value)}` });
+        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+    }
+    if (n < 0) {
+        ctx.addIssue({ code: 'custom', message: `expected a non-negative cost, got ${JSON.stringify(value)}` });
+        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+    }
+    return n;
+});
+/** A non-negative amount of money written as a plain YAML/JSON number. */
+const amount = zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig({ error: (i) => (i.input === undefined ? 'required' : `expected a number, got ${JSON.stringify(i.input)}`) }).finite().min(0, 'expected a non-negative amount');
+/** Rounds money for output: cents are what budgets are kept in. */
+function roundMoney(n) {
+    return Math.round(n * 100) / 100;
+}
+/**
+ * `1,234.50 USD`. Formatted by hand: the first `toLocaleString` call loads
+ * ICU number data, which costs tens of milliseconds at every action start.
+ */
+function formatMoney(n, currency) {
+    if (n === null)
+        return 'unknown';
+    const [int, frac] = Math.abs(n).toFixed(2).split('.');
+    const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    return `${n < 0 && Number(int + frac) !== 0 ? '-' : ''}${grouped}.${frac} ${currency}`;
+}
+function formatPercent(ratio) {
+    if (ratio === null)
+        return 'unknown';
+    return `${(ratio * 100).toFixed(1)}%`;
+}
+
+
+/***/ }),
+
+/***/ 4375:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FN: () => (/* binding */ MODES),
+/* harmony export */   nZ: () => (/* binding */ resolvePolicy),
+/* harmony export */   tb: () => (/* binding */ loadPolicy)
+/* harmony export */ });
+/* unused harmony export policyFileSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2716);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9148);
+/* harmony import */ var _yaml_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2619);
+/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6495);
+/* harmony import */ var _money_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(369);
+
+
+
+
+
+
+
+const MODES = ['dr', 'burst', 'drill'];
+const ratio = zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig({ error: (i) => `expected a ratio such as 0.8, got ${JSON.stringify(i.input)}` }).finite().positive('expected a ratio above 0');
+const targetName = zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a target name of letters, digits, ".", "_" or "-"');
+const targetSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+    name: targetName,
+    credits: _money_js__WEBPACK_IMPORTED_MODULE_5__/* .amount */ .vj.default(0),
+    artefacts: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).optional(),
+});
+const budgetSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ monthly: _money_js__WEBPACK_IMPORTED_MODULE_5__/* .amount */ .vj.positive('expected a monthly budget above 0'), spent: _money_js__WEBPACK_IMPORTED_MODULE_5__/* .amount */ .vj.default(0) });
+const thresholdsSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ warn: ratio.default(0.8), block: ratio.default(1.0) });
+const incidentSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ 'expected-hours': zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().finite().positive('expected hours above 0').default(72) });
+const missingSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(['block', 'warn']);
+/** The keys that `modes.<mode>` may override, each optional and partial. */
+const overrideSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+    budget: budgetSchema.partial().optional(),
+    thresholds: thresholdsSchema.partial().optional(),
+    incident: incidentSchema.partial().optional(),
+    'max-age': _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK.optional(),
+    missing: missingSchema.optional(),
+    targets: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(targetSchema).min(1).optional(),
+});
+const baseShape = {
+    budget: budgetSchema,
+    thresholds: thresholdsSchema.default({ warn: 0.8, block: 1.0 }),
+    incident: incidentSchema.default({ 'expected-hours': 72 }),
+    'max-age': _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK.default(7 * 86400),
+    missing: missingSchema.default('block'),
+    targets: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(targetSchema).min(1, 'expected at least one target'),
+};
+function checkEffective(p, ctx) {
+    if (p.thresholds.warn > p.thresholds.block) {
+        ctx.addIssue({ code: 'custom', path: ['thresholds', 'warn'], message: `must not exceed thresholds.block (${p.thresholds.block})` });
+    }
+    const seen = new Set();
+    p.targets.forEach((t, i) => {
+        if (seen.has(t.name))
+            ctx.addIssue({ code: 'custom', path: ['targets', i, 'name'], message: `duplicate target '${t.name}'` });
+        seen.add(t.name);
+    });
+}
+/** The policy file as written: the public format, every key checked, unknown keys refused. */
+const policyFileSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+    version: zod__WEBPACK_IMPORTED_MODULE_6__/* .literal */ .euz(1, { error: (i) => `expected 1, got ${JSON.stringify(i.input)}` }),
+    currency: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().regex(/^[A-Z]{3}$/, 'expected a 3-letter ISO currency code such as USD').default('USD'),
+    ...baseShape,
+    modes: zod__WEBPACK_IMPORTED_MODULE_6__/* .partialRecord */ .jgl(zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(MODES), overrideSchema).optional(),
+    /** Read by `drloop history --check`, not by the cost gate: how old the newest successful drill may be. */
+    freshness: zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ drill: _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK }).optional(),
+})
+    .superRefine(checkEffective);
+const effectiveSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ currency: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), ...baseShape }).superRefine(checkEffective);
+async function loadPolicy(absPath, displayPath) {
+    const text = await (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .readText */ .yR)(absPath, 'policy', displayPath);
+    const raw = (0,_yaml_file_js__WEBPACK_IMPORTED_MODULE_3__/* .parseYamlText */ .c)(text, displayPath);
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${displayPath}: expected a mapping with 'version', 'budget' and 'targets'`);
+    }
+    const file = (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .validateWith */ .xJ)(policyFileSchema, raw, displayPath);
+    return { path: displayPath, sha256: (0,_hash_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256 */ .s)(text), file, raw: raw };
+}
+function mergeRaw(base, over) {
+    if (over === undefined)
+        return base;
+    if (base && over && typeof base === 'object' && typeof over === 'object' && !Array.isArray(base) && !Array.isArray(over)) {
+        const out = { ...base };
+        for (const [k, v] of Object.entries(over))
+            out[k] = mergeRaw(out[k], v);
+        return out;
+    }
+    return over;
+}
+/**
+ * Resolves the policy for one mode. Overrides merge key by key (a mode may
+ * change only `thresholds.warn`); `targets` is replaced whole. The result is
+ * validated again, so an override cannot make warn exceed block unnoticed.
+ */
+function resolvePolicy(policy, mode) {
+    const { modes, version: _v, freshness: _f, ...base } = policy.raw;
+    const merged = { ...mergeRaw(base, modes?.[mode]), currency: policy.file.currency };
+    const where = modes?.[mode] ? `${policy.path} (with modes.${mode} applied)` : policy.path;
+    return { ...(0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .validateWith */ .xJ)(effectiveSchema, merged, where), mode };
+}
+
+
+/***/ }),
+
+/***/ 2591:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hn: () => (/* binding */ cell),
+/* harmony export */   PH: () => (/* binding */ notificationText)
+/* harmony export */ });
+/* unused harmony export decisionMarkdown */
+/* harmony import */ var _money_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(369);
+
+
+const ICON = { allow: '✅', warn: '⚠️', block: '⛔' };
+/** Escapes text for a Markdown table cell. */
+function cell(text) {
+    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+/** The job summary: the decision as a heading, a table of targets, the reasons. */
+function decisionMarkdown(d, recordPath, runUrl) {
+    const lines = [];
+    lines.push(`## ${ICON[d.decision]} Cost decision: ${d.decision.toUpperCase()} — ${d.mode} on ${d.target}`);
+    lines.push('');
+    const b = d.policy.budget;
+    lines.push(`Budget ${formatMoney(b.monthly, d.currency)} a month, ${formatMoney(b.spent, d.currency)} spent; ` +
+        `warn at ${formatPercent(d.policy.thresholds.warn)}, block at ${formatPercent(d.policy.thresholds.block)}; ` +
+        `an incident is priced at ${d.policy.expectedHours}h.`);
+    lines.push('');
+    lines.push('| | Target | Decision | Hourly | Incident | Credits | Net | Projected spend | Of budget | Data |');
+    lines.push('|---|---|---|---:|---:|---:|---:|---:|---:|---|');
+    for (const t of d.targets) {
+        const data = [t.hourlyCost === null ? 'missing' : null, t.stale ? 'stale' : null, t.incomplete && t.hourlyCost !== null ? 'incomplete' : null]
+            .filter(Boolean)
+            .join(', ');
+        lines.push(`| ${t.name === d.target ? '👉' : ''} | ${cell(t.name)} | ${ICON[t.decision]} ${t.decision} | ${t.hourlyCost === null ? 'unknown' : formatMoney(t.hourlyCost, d.currency)} | ` +
+            `${formatMoney(t.incidentCost, d.currency)} | ${formatMoney(t.credits, d.currency)} | ${formatMoney(t.netCost, d.currency)} | ` +
+            `${formatMoney(t.projectedSpend, d.currency)} | ${formatPercent(t.budgetRatio)} | ${data || 'ok'} |`);
+    }
+    lines.push('');
+    lines.push('### Reasons');
+    for (const r of d.reasons)
+        lines.push(`- ${r}`);
+    const notUsed = d.artefacts.filter((a) => a.use !== 'used');
+    lines.push('');
+    lines.push(`<details><summary>Artefacts: ${d.artefacts.length - notUsed.length} used, ${notUsed.length} not used</summary>`);
+    lines.push('');
+    lines.push('| Artefact | Format | Target | Hourly | Generated | Use |');
+    lines.push('|---|---|---|---:|---|---|');
+    for (const a of d.artefacts) {
+        lines.push(`| \`${cell(a.path)}\` | ${a.format} | ${a.target ?? '—'} | ${formatMoney(a.hourly, a.currency)} | ${a.generatedAt ?? '—'} | ${a.use}${a.note ? `: ${cell(a.note)}` : ''} |`);
+    }
+    lines.push('');
+    lines.push('</details>');
+    if (recordPath) {
+        lines.push('');
+        lines.push(`Decision record: \`${recordPath}\``);
+    }
+    lines.push(...runLinkLines(runUrl));
+    return `${lines.join('\n')}\n`;
+}
+/** The short message a Slack- or Teams-compatible incoming webhook receives. */
+function notificationText(d, context) {
+    const where = context.repository ? ` in ${context.repository}` : '';
+    const chosen = d.targets.find((t) => t.name === d.target);
+    const head = `${ICON[d.decision]} drloop cost gate: ${d.decision.toUpperCase()} for ${d.mode} on ${d.target}${where}`;
+    const figures = chosen
+        ? `net ${(0,_money_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMoney */ .up)(chosen.netCost, d.currency)}, projected ${(0,_money_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMoney */ .up)(chosen.projectedSpend, d.currency)} (${(0,_money_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPercent */ .l9)(chosen.budgetRatio)} of budget)`
+        : '';
+    const why = d.reasons.slice(0, 3).map((r) => `• ${r}`).join('\n');
+    return [head, figures, why, context.runUrl ?? ''].filter((l) => l !== '').join('\n');
+}
+
+
+/***/ }),
+
+/***/ 7607:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   sK: () => (/* binding */ durationSchema)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2716);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8532);
+
+const UNIT_SECONDS = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
+const DURATION = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d|w))+$/;
+const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d|w)/g;
+/**
+ * Parses a duration such as `15m`, `1h30m`, `7d` or `250ms` into seconds.
+ * A bare number is read as seconds. Returns undefined when the text is not a
+ * duration, so callers can name the key that held it.
+ */
+function parseDuration(text) {
+    if (typeof text === 'number')
+        return Number.isFinite(text) && text >= 0 ? text : undefined;
+    const t = text.trim();
+    if (/^\d+(?:\.\d+)?$/.test(t))
+        return Number(t);
+    if (!DURATION.test(t))
+        return undefined;
+    let total = 0;
+    for (const m of t.matchAll(PART))
+        total += Number(m[1]) * (UNIT_SECONDS[m[2]] ?? 0);
+    return total;
+}
+/** A zod schema for a duration written as text or seconds; yields seconds. */
+const durationSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()]).transform((value, ctx) => {
+    const seconds = parseDuration(value);
+    if (seconds === undefined) {
+        ctx.addIssue({ code: 'custom', message: `expected a duration such as 30s, 15m, 2h or 7d, got ${JSON.stringify(value)}` });
+        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+    }
+    return seconds;
+});
+/** Formats seconds for people: `42s`, `3m 05s`, `2h 10m`, `3d 4h`. */
+function formatDuration(seconds) {
+    if (!Number.isFinite(seconds))
+        return 'n/a';
+    const sign = seconds < 0 ? '-' : '';
+    let s = Math.abs(seconds);
+    if (s < 10)
+        return `${sign}${s.toFixed(s < 1 ? 2 : 1).replace(/\.?0+$/, '')}s`;
+    s = Math.round(s);
+    if (s < 60)
+        return `${sign}${s}s`;
+    if (s < 3600)
+        return `${sign}${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`;
+    if (s < 86400)
+        return `${sign}${Math.floor(s / 3600)}h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
+    return `${sign}${Math.floor(s / 86400)}d ${Math.floor((s % 86400) / 3600)}h`;
+}
+
+
+/***/ }),
+
+/***/ 1056:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ writeFileAtomic),
+/* harmony export */   q: () => (/* binding */ writeJsonAtomic)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+/**
+ * Writes a file so that readers see either the old content or the whole new
+ * content, never a part: the data goes to a temporary file in the same
+ * directory, is flushed to disk, then renamed over the target. A crash or a
+ * full disk leaves at most a stray `.tmp` file, never a half-written record.
+ */
+async function writeFileAtomic(path, data) {
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true });
+    const tmp = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, `.${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(path)}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}.tmp`);
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(tmp, 'wx', 0o644);
+    try {
+        await handle.writeFile(data);
+        await handle.sync();
+    }
+    catch (err) {
+        await handle.close().catch(() => undefined);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(tmp, { force: true });
+        throw err;
+    }
+    await handle.close();
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(tmp, path);
+    }
+    catch (err) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(tmp, { force: true });
+        throw err;
+    }
+}
+/** Writes JSON atomically, pretty-printed with a trailing newline. */
+async function writeJsonAtomic(path, value) {
+    await writeFileAtomic(path, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+
+/***/ }),
+
+/***/ 6495:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ sha256)
+/* harmony export */ });
+/* unused harmony export sha256File */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+
+
+function sha256(data) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex');
+}
+/** The sha256 of a file, streamed so memory stays flat whatever its size. */
+async function sha256File(path) {
+    const hash = createHash('sha256');
+    for await (const chunk of createReadStream(path))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+
+
+/***/ }),
+
+/***/ 1048:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   eh: () => (/* binding */ summarize),
+/* harmony export */   hX: () => (/* binding */ summaryOfManifest)
+/* harmony export */ });
+/* unused harmony export manifestForHistorySchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2716);
+
+/** Derives the summary from the metadata the manifest already carries (so an older manifest gets the same row). */
+function summarize(m, createdAt) {
+    return {
+        plan: m.drill?.plan?.name ?? null,
+        runId: m.drill?.runId ?? null,
+        date: m.drill?.startedAt ?? createdAt,
+        mode: m.drill?.mode ?? m.cost?.mode ?? null,
+        target: m.cost?.target ?? null,
+        decision: m.cost?.decision ?? null,
+        status: m.drill?.status ?? null,
+        rtoSeconds: m.objectives.rtoSeconds,
+        rpoSeconds: m.objectives.rpoSeconds,
+        rtoObjectiveSeconds: m.objectives.rtoObjectiveSeconds,
+        rpoObjectiveSeconds: m.objectives.rpoObjectiveSeconds,
+        rtoMet: m.objectives.rtoMet,
+        rpoMet: m.objectives.rpoMet,
+        runUrl: m.run.runUrl,
+    };
+}
+const str = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullish().catch(null).transform((v) => v ?? null);
+const num = zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().finite().nullish().catch(null).transform((v) => v ?? null);
+const bool = zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY().nullish().catch(null).transform((v) => v ?? null);
+const summarySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
+    plan: str,
+    runId: str,
+    date: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    mode: str,
+    target: str,
+    decision: str,
+    status: str,
+    rtoSeconds: num,
+    rpoSeconds: num,
+    rtoObjectiveSeconds: num,
+    rpoObjectiveSeconds: num,
+    rtoMet: bool,
+    rpoMet: bool,
+    runUrl: str,
+});
+/**
+ * What history reads from a manifest, leniently: every manifest drloop ever
+ * wrote parses, and a field it lacks is an unknown, never an error.
+ */
+const manifestForHistorySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
+    schema: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('drloop.evidence-manifest/v1'),
+    createdAt: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    bundle: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullish(),
+    summary: summarySchema.optional().catch(undefined),
+    run: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ runUrl: str }).nullish().catch(null),
+    cost: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ decision: str, mode: str, target: str }).nullish().catch(null),
+    drill: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ runId: str, mode: str, status: str, startedAt: str, plan: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ name: str }).nullish().catch(null) })
+        .nullish()
+        .catch(null),
+    objectives: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ rtoSeconds: num, rpoSeconds: num, rtoObjectiveSeconds: num, rpoObjectiveSeconds: num, rtoMet: bool, rpoMet: bool })
+        .nullish()
+        .catch(null),
+});
+/** The history row of a manifest: its summary block, else derived from the fields an older manifest has. */
+function summaryOfManifest(data) {
+    const parsed = manifestForHistorySchema.safeParse(data);
+    if (!parsed.success)
+        return null;
+    const m = parsed.data;
+    if (m.summary)
+        return { summary: m.summary, source: 'summary', createdAt: m.createdAt };
+    const o = m.objectives;
+    const summary = summarize({
+        run: { runUrl: m.run?.runUrl ?? null },
+        cost: m.cost ? { decision: m.cost.decision ?? '', mode: m.cost.mode, target: m.cost.target } : null,
+        drill: m.drill ? { runId: m.drill.runId ?? '', mode: m.drill.mode, status: m.drill.status, startedAt: m.drill.startedAt, plan: m.drill.plan ?? null } : null,
+        objectives: {
+            rtoSeconds: o?.rtoSeconds ?? null,
+            rpoSeconds: o?.rpoSeconds ?? null,
+            rtoObjectiveSeconds: o?.rtoObjectiveSeconds ?? null,
+            rpoObjectiveSeconds: o?.rpoObjectiveSeconds ?? null,
+            rtoMet: o?.rtoMet ?? null,
+            rpoMet: o?.rpoMet ?? null,
+        },
+    }, m.createdAt);
+    if (summary.decision === '')
+        summary.decision = null;
+    if (summary.runId === '')
+        summary.runId = null;
+    return { summary, source: m.drill || m.cost ? 'manifest' : 'none', createdAt: m.createdAt };
+}
+
+
+/***/ }),
+
+/***/ 2619:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ parseYamlText)
+/* harmony export */ });
+/* unused harmony export MAX_ALIASES */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/**
+ * YAML for policies and plans. Apart from files.ts so that an entry that
+ * reads no YAML (collect-evidence) does not load the parser at start.
+ */
+
+
+/** How many aliases a document may expand; more is an "alias bomb" and refused as bad input. */
+const MAX_ALIASES = 100;
+/** Parses YAML text; a syntax error names the file, line and column. */
+function parseYamlText(text, displayPath, options = {}) {
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { prettyErrors: true, uniqueKeys: true });
+    if (doc.errors.length > 0) {
+        const e = doc.errors[0];
+        const at = e.linePos?.[0] ? ` at line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '';
+        const what = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${displayPath}: malformed YAML${at}: ${what}`);
+    }
+    if (options.keepScalarText) {
+        (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR)(doc, {
+            Scalar(_key, node) {
+                if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) || node.type !== 'PLAIN' || node.source === undefined)
+                    return;
+                if ((typeof node.value === 'number' || typeof node.value === 'boolean') && String(node.value) !== node.source)
+                    node.value = node.source;
+            },
+        });
+    }
+    try {
+        return doc.toJS({ maxAliasCount: MAX_ALIASES });
+    }
+    catch (err) {
+        if (err instanceof ReferenceError && /alias/i.test(err.message)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${displayPath}: refused: its aliases (*name) expand to more than ${MAX_ALIASES} copies; write the repeated parts out or use fewer aliases`);
+        }
+        throw err;
+    }
+}
+
+
+/***/ })
+
+};
