@@ -9,13 +9,15 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import { costDecisionInputs } from '../../src/cost/run.js';
 import { collectEvidenceInputs } from '../../src/evidence/run.js';
+import { loopEvidenceInputs, loopExecuteInputs } from '../../src/loop/inputs.js';
 import { drExecuteInputs } from '../../src/plan/run.js';
 import { readActionYml, REPO_ROOT } from '../support/run-action.js';
 
 const SCHEMAS: Record<string, z.ZodObject> = {
   'cost-decision': costDecisionInputs,
-  'collect-evidence': collectEvidenceInputs,
-  'dr-execute': drExecuteInputs,
+  // The loop's inputs (claims, state between jobs) are read by the adapters beside the library's.
+  'collect-evidence': collectEvidenceInputs.extend(loopEvidenceInputs.shape),
+  'dr-execute': drExecuteInputs.extend(loopExecuteInputs.shape),
 };
 
 describe.each(Object.entries(SCHEMAS))('actions/%s/action.yml', (action, schema) => {
@@ -32,6 +34,8 @@ describe.each(Object.entries(SCHEMAS))('actions/%s/action.yml', (action, schema)
         expect({ name, default: spec.default }).toEqual({ name, default: undefined });
         continue;
       }
+      // The runner fills an expression default (`${{ github.token }}`); the library sees its value.
+      if (typeof spec.default === 'string' && /^\$\{\{.*\}\}$/.test(spec.default)) continue;
       // An empty default is "unset", exactly as parseInputs treats an empty input.
       const fromYml = spec.default === undefined || spec.default === '' ? undefined : String(spec.default);
       expect({ name, value: field.safeParse(fromYml).data }).toEqual({ name, value: field.safeParse(undefined).data });

@@ -1,6 +1,7 @@
 import { inputNames, parseInputs } from '../../../src/inputs.js';
 import { drillMarkdown } from '../../../src/plan/report.js';
 import { drExecuteInputs, drExecuteOutputs, isFailure, runDrExecute } from '../../../src/plan/run.js';
+import { withLoop } from './loop.js';
 import { appendSummary, core, coreLogger, readRawInputs, runAction, setOutputs, StepFailure, workspaceDir } from '../../_kit/src/runtime.js';
 
 export async function run(): Promise<void> {
@@ -18,18 +19,20 @@ export async function run(): Promise<void> {
     await runAction('dr-execute', async () => {
       const raw = readRawInputs(inputNames(drExecuteInputs));
       const inputs = parseInputs(drExecuteInputs, raw);
-      const result = await runDrExecute(inputs, {
-        workspace: workspaceDir(),
-        logger: coreLogger(),
-        now: () => new Date(),
-        env: process.env,
-        signal: cancel.signal,
-        ...(process.env.GITHUB_RUN_ID ? { githubRunId: process.env.GITHUB_RUN_ID } : {}),
+      await withLoop(inputs, async (runId) => {
+        const result = await runDrExecute(runId === undefined ? inputs : { ...inputs, 'run-id': runId }, {
+          workspace: workspaceDir(),
+          logger: coreLogger(),
+          now: () => new Date(),
+          env: process.env,
+          signal: cancel.signal,
+          ...(process.env.GITHUB_RUN_ID ? { githubRunId: process.env.GITHUB_RUN_ID } : {}),
+        });
+        setOutputs({ ...drExecuteOutputs(result) });
+        await appendSummary(drillMarkdown(result.summary, result.summaryPath));
+        core.info(`dr-execute: ${result.status}${result.reason ? ` (${result.reason})` : ''}; receipts in ${result.receiptsDir}`);
+        if (isFailure(result.status)) throw new StepFailure(`${result.status}: ${result.reason ?? result.status}`);
       });
-      setOutputs({ ...drExecuteOutputs(result) });
-      await appendSummary(drillMarkdown(result.summary, result.summaryPath));
-      core.info(`dr-execute: ${result.status}${result.reason ? ` (${result.reason})` : ''}; receipts in ${result.receiptsDir}`);
-      if (isFailure(result.status)) throw new StepFailure(`${result.status}: ${result.reason ?? result.status}`);
     });
   } finally {
     process.off('SIGINT', onSignal);
