@@ -13,6 +13,7 @@ export const loopExecuteInputs = z.object({
   'github-token': textInput(),
   'plan-wait-minutes': intInput(30, 0, 360),
   'state-retention-days': intInput(35, 1, 90),
+  'secret-env': textInput(),
 });
 export type LoopExecuteInputs = z.output<typeof loopExecuteInputs>;
 

@@ -273,3 +273,27 @@ describe('resume-from-run trusts only a verified bundle of that run', () => {
   });
 });
 
+
+describe('plan-env: named secrets for the plan steps', () => {
+  test('NAME=value lines become variables; values may hold = and spaces', async () => {
+    const { parseSecretEnv } = await import('../../src/loop/secret-env.js');
+    expect(parseSecretEnv('# db\nPGPASSWORD=s3cr=t x\n\nAPI_TOKEN=abc\n')).toEqual({ PGPASSWORD: 's3cr=t x', API_TOKEN: 'abc' });
+  });
+
+  test('reserved or malformed names are refused, naming the line and never the value', async () => {
+    const { parseSecretEnv } = await import('../../src/loop/secret-env.js');
+    let err: unknown;
+    try {
+      parseSecretEnv('LD_PRELOAD=/tmp/evil.so\nDRLOOP_TARGET=aws\nnot a pair hunter2\nA=1\nA=2');
+    } catch (e) {
+      err = e;
+    }
+    expect(isConfigurationError(err)).toBe(true);
+    const msg = String((err as Error).message);
+    expect(msg).toMatch(/line 1: LD_PRELOAD is reserved/);
+    expect(msg).toMatch(/line 2: DRLOOP_TARGET is reserved/);
+    expect(msg).toMatch(/line 3: expected NAME=value/);
+    expect(msg).toMatch(/line 5: A is set twice/);
+    expect(msg).not.toMatch(/evil|hunter2/);
+  });
+});

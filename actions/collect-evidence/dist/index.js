@@ -8059,6 +8059,7 @@ const loopExecuteInputs = schemas/* object */.Ikc({
     'github-token': textInput(),
     'plan-wait-minutes': intInput(30, 0, 360),
     'state-retention-days': intInput(35, 1, 90),
+    'secret-env': textInput(),
 });
 /** collect-evidence's inputs for the loop: whose state to restore before bundling. */
 const loopEvidenceInputs = schemas/* object */.Ikc({

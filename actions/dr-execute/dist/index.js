@@ -5560,7 +5560,7 @@ function trailingBytesSeen(data) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(39794);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(47557);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -5569,7 +5569,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 39794:
+/***/ 47557:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9304,11 +9304,45 @@ const loopExecuteInputs = schemas/* object */.Ikc({
     'github-token': textInput(),
     'plan-wait-minutes': intInput(30, 0, 360),
     'state-retention-days': intInput(35, 1, 90),
+    'secret-env': textInput(),
 });
 /** collect-evidence's inputs for the loop: whose state to restore before bundling. */
 const loopEvidenceInputs = schemas/* object */.Ikc({
     'state-plan': textInput(),
 });
+
+;// CONCATENATED MODULE: ./src/loop/secret-env.ts
+
+/** Names a plan secret may not take: drloop's own, the runner's, and those that change how programs run. */
+const RESERVED = /^(DRLOOP_|GITHUB_|RUNNER_|ACTIONS_|INPUT_|STATE_)|^(PATH|HOME|SHELL|ENV|BASH_ENV|SHELLOPTS|BASHOPTS|IFS|PS4|LD_PRELOAD|LD_LIBRARY_PATH|NODE_OPTIONS|NODE_PATH|CI)$/;
+/**
+ * Parses the `plan-env` secret: one `NAME=value` a line (blank lines and `#`
+ * comments skipped). The values reach the plan's steps as environment
+ * variables and are masked in the logs. Errors name the line, never a value.
+ */
+function parseSecretEnv(text, label = "input 'secret-env'") {
+    const out = {};
+    if (!text)
+        return out;
+    const problems = [];
+    text.split(/\r?\n/).forEach((line, i) => {
+        if (line.trim() === '' || line.trimStart().startsWith('#'))
+            return;
+        const eq = line.indexOf('=');
+        const name = eq > 0 ? line.slice(0, eq).trim() : '';
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+            problems.push(`line ${i + 1}: expected NAME=value with NAME of letters, digits and _`);
+        else if (RESERVED.test(name))
+            problems.push(`line ${i + 1}: ${name} is reserved (drloop's, the runner's, or one that changes how programs run)`);
+        else if (name in out)
+            problems.push(`line ${i + 1}: ${name} is set twice`);
+        else
+            out[name] = line.slice(eq + 1);
+    });
+    if (problems.length)
+        throw new errors/* ConfigurationError */.j1(`${label}: ${problems.join('; ')}`);
+    return out;
+}
 
 ;// CONCATENATED MODULE: ./actions/_kit/src/runner.ts
 /**
@@ -9615,12 +9649,16 @@ async function downloadRunEvidence(token, githubRunId, planKey, dir, env = proce
 
 
 
+
 /**
  * dr-execute as a job of the DR loop: before the plan, restore state, resume
  * and claim; after it, whatever happened, save this job's state.
  */
 async function withLoop(inputs, body) {
     const loop = parseInputs(loopExecuteInputs, readRawInputs(inputNames(loopExecuteInputs)));
+    const secrets = parseSecretEnv(loop['secret-env']);
+    for (const value of Object.values(secrets))
+        setSecret(value);
     const ctx = githubContext();
     const deps = {
         workspace: workspaceDir(),
@@ -9636,7 +9674,7 @@ async function withLoop(inputs, body) {
     try {
         start = await startLoop(inputs, loop, deps);
         if (start.proceed) {
-            await body(start.runId);
+            await body(start.runId, { ...process.env, ...secrets });
         }
         else {
             setOutputs({ status: start.status, 'run-id': start.runId, 'last-phase': '' });
@@ -9675,12 +9713,12 @@ async function run() {
         await runAction('dr-execute', async () => {
             const raw = readRawInputs(inputNames(drExecuteInputs));
             const inputs = parseInputs(drExecuteInputs, raw);
-            await withLoop(inputs, async (runId) => {
+            await withLoop(inputs, async (runId, env) => {
                 const result = await runDrExecute(runId === undefined ? inputs : { ...inputs, 'run-id': runId }, {
                     workspace: workspaceDir(),
                     logger: coreLogger(),
                     now: () => new Date(),
-                    env: process.env,
+                    env,
                     signal: cancel.signal,
                     ...(process.env.GITHUB_RUN_ID ? { githubRunId: process.env.GITHUB_RUN_ID } : {}),
                 });

@@ -2,6 +2,7 @@ import type { DrExecuteInputs } from '../../../src/plan/run.js';
 import { inputNames, parseInputs } from '../../../src/inputs.js';
 import { duplicateMarkdown, endLoop, startLoop, type LoopDeps, type LoopStart } from '../../../src/loop/execute.js';
 import { loopExecuteInputs, type LoopExecuteInputs } from '../../../src/loop/inputs.js';
+import { parseSecretEnv } from '../../../src/loop/secret-env.js';
 import { appendSummary, core, coreLogger, githubContext, readRawInputs, setOutputs, StepFailure, workspaceDir } from '../../_kit/src/runtime.js';
 import { downloadRunEvidence, githubClaimStore, runnerStateArtifacts } from '../../_kit/src/loop-clients.js';
 
@@ -9,8 +10,10 @@ import { downloadRunEvidence, githubClaimStore, runnerStateArtifacts } from '../
  * dr-execute as a job of the DR loop: before the plan, restore state, resume
  * and claim; after it, whatever happened, save this job's state.
  */
-export async function withLoop(inputs: DrExecuteInputs, body: (runId: string | undefined) => Promise<void>): Promise<void> {
+export async function withLoop(inputs: DrExecuteInputs, body: (runId: string | undefined, env: NodeJS.ProcessEnv) => Promise<void>): Promise<void> {
   const loop: LoopExecuteInputs = parseInputs(loopExecuteInputs, readRawInputs(inputNames(loopExecuteInputs)));
+  const secrets = parseSecretEnv(loop['secret-env']);
+  for (const value of Object.values(secrets)) core.setSecret(value);
   const ctx = githubContext();
   const deps: LoopDeps = {
     workspace: workspaceDir(),
@@ -26,7 +29,7 @@ export async function withLoop(inputs: DrExecuteInputs, body: (runId: string | u
   try {
     start = await startLoop(inputs, loop, deps);
     if (start.proceed) {
-      await body(start.runId);
+      await body(start.runId, { ...process.env, ...secrets });
     } else {
       setOutputs({ status: start.status, 'run-id': start.runId, 'last-phase': '' });
       appendSummary(duplicateMarkdown(start));

@@ -19,12 +19,12 @@ export async function run(): Promise<void> {
     await runAction('dr-execute', async () => {
       const raw = readRawInputs(inputNames(drExecuteInputs));
       const inputs = parseInputs(drExecuteInputs, raw);
-      await withLoop(inputs, async (runId) => {
+      await withLoop(inputs, async (runId, env) => {
         const result = await runDrExecute(runId === undefined ? inputs : { ...inputs, 'run-id': runId }, {
           workspace: workspaceDir(),
           logger: coreLogger(),
           now: () => new Date(),
-          env: process.env,
+          env,
           signal: cancel.signal,
           ...(process.env.GITHUB_RUN_ID ? { githubRunId: process.env.GITHUB_RUN_ID } : {}),
         });
