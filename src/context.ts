@@ -14,6 +14,8 @@ export interface RunContext {
   runId?: string;
   runAttempt?: string;
   runUrl?: string;
+  /** This attempt's page: the run URL, plus `/attempts/N` when the run was re-run (N > 1). */
+  attemptUrl?: string;
   actor?: string;
   event?: string;
 }
@@ -32,6 +34,13 @@ export function runContextFromEnv(env: Readonly<Record<string, string | undefine
   if (env.GITHUB_EVENT_NAME) ctx.event = env.GITHUB_EVENT_NAME;
   if (env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) {
     ctx.runUrl = `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
+    const attempt = /^\d+$/.test(env.GITHUB_RUN_ATTEMPT ?? '') ? Number(env.GITHUB_RUN_ATTEMPT) : 1;
+    ctx.attemptUrl = attempt > 1 ? `${ctx.runUrl}/attempts/${attempt}` : ctx.runUrl;
   }
   return ctx;
+}
+
+/** The job summary's link back to the workflow run (its attempt): two lines to append, none outside Actions. */
+export function runLinkLines(attemptUrl: string | undefined): string[] {
+  return attemptUrl ? ['', `Workflow run: [${attemptUrl}](${attemptUrl})`] : [];
 }

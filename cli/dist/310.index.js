@@ -567,13 +567,14 @@ function decide(policy, artefacts, options) {
 var cost_policy = __webpack_require__(4375);
 ;// CONCATENATED MODULE: ./src/cost/report.ts
 
+
 const ICON = { allow: '✅', warn: '⚠️', block: '⛔' };
 /** Escapes text for a Markdown table cell. */
 function cell(text) {
     return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 /** The job summary: the decision as a heading, a table of targets, the reasons. */
-function decisionMarkdown(d, recordPath) {
+function decisionMarkdown(d, recordPath, runUrl) {
     const lines = [];
     lines.push(`## ${ICON[d.decision]} Cost decision: ${d.decision.toUpperCase()} — ${d.mode} on ${d.target}`);
     lines.push('');
@@ -611,6 +612,7 @@ function decisionMarkdown(d, recordPath) {
         lines.push('');
         lines.push(`Decision record: \`${recordPath}\``);
     }
+    lines.push(...runLinkLines(runUrl));
     return `${lines.join('\n')}\n`;
 }
 /** The short message a Slack- or Teams-compatible incoming webhook receives. */
@@ -651,7 +653,7 @@ const costDecisionInputs = schemas/* object */.Ikc({
     artefacts: (0,inputs/* listInput */.dt)().default([DEFAULT_ARTEFACTS]),
     mode: (0,inputs/* enumInput */.gX)(cost_policy/* MODES */.FN, 'dr'),
     targets: (0,inputs/* listInput */.dt)(true),
-    'evidence-dir': schemas/* string */.YjP().default(context/* DEFAULT_EVIDENCE_DIR */.C),
+    'evidence-dir': schemas/* string */.YjP().default(context/* DEFAULT_EVIDENCE_DIR */.C$),
     'fail-on': (0,inputs/* enumInput */.gX)(['block', 'warn', 'never'], 'block'),
     'notify-webhook': (0,inputs/* textInput */._Z)(),
     'notify-on': (0,inputs/* enumInput */.gX)(['block', 'warn'], 'block'),

@@ -55,7 +55,7 @@ const verifyEvidenceCommand = {
             's3-force-path-style': { type: 'boolean' },
             's3-checksum': { type: 'string' },
             json: { type: 'boolean' },
-        }, USAGE);
+        }, USAGE, 1);
         if (positionals.length !== 1)
             throw new _cli_kit_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`expected one bundle or pointer, got ${positionals.length}\n${USAGE}`);
         const json = raw.json === 'true';

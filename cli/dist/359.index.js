@@ -146,9 +146,10 @@ async function loadAlert(input, workspace) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ DEFAULT_EVIDENCE_DIR),
-/* harmony export */   w: () => (/* binding */ runContextFromEnv)
+/* harmony export */   C$: () => (/* binding */ DEFAULT_EVIDENCE_DIR),
+/* harmony export */   wX: () => (/* binding */ runContextFromEnv)
 /* harmony export */ });
+/* unused harmony export runLinkLines */
 /**
  * Where a run happens, shared by the three actions and the CLI. Kept apart
  * from the cost, plan and evidence modules so that each entry loads only what
@@ -176,8 +177,14 @@ function runContextFromEnv(env) {
         ctx.event = env.GITHUB_EVENT_NAME;
     if (env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) {
         ctx.runUrl = `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
+        const attempt = /^\d+$/.test(env.GITHUB_RUN_ATTEMPT ?? '') ? Number(env.GITHUB_RUN_ATTEMPT) : 1;
+        ctx.attemptUrl = attempt > 1 ? `${ctx.runUrl}/attempts/${attempt}` : ctx.runUrl;
     }
     return ctx;
+}
+/** The job summary's link back to the workflow run (its attempt): two lines to append, none outside Actions. */
+function runLinkLines(attemptUrl) {
+    return attemptUrl ? ['', `Workflow run: [${attemptUrl}](${attemptUrl})`] : [];
 }
 
 
@@ -1447,7 +1454,7 @@ const drExecuteInputs = schemas/* object */.Ikc({
     'start-at': phaseInput('start at'),
     'stop-after': phaseInput('stop after'),
     'run-id': schemas/* string */.YjP().regex(RUN_ID_PATTERN, 'expected 1–128 letters, digits, ".", "_" or "-", starting with a letter or digit').optional(),
-    'evidence-dir': schemas/* string */.YjP().default(context/* DEFAULT_EVIDENCE_DIR */.C),
+    'evidence-dir': schemas/* string */.YjP().default(context/* DEFAULT_EVIDENCE_DIR */.C$),
     decision: schemas/* enum */.k5n(['allow', 'warn', 'block'], { error: (i) => `expected allow, warn or block (cost-decision's output), got ${JSON.stringify(i.input)}` }).optional(),
     'accept-warn': (0,inputs/* boolInput */.Hm)(false),
     alert: (0,inputs/* textInput */._Z)(),

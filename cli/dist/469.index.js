@@ -551,7 +551,7 @@ const optionalInt = (min, max) => schemas/* string */.YjP().regex(/^\d+$/, 'expe
  * declares exactly these names with the same defaults (a test holds them together).
  */
 const collectEvidenceInputs = schemas/* object */.Ikc({
-    'evidence-dir': schemas/* string */.YjP().default(context/* DEFAULT_EVIDENCE_DIR */.C),
+    'evidence-dir': schemas/* string */.YjP().default(context/* DEFAULT_EVIDENCE_DIR */.C$),
     paths: (0,inputs/* listInput */.dt)(),
     alert: (0,inputs/* textInput */._Z)(),
     redact: (0,inputs/* listInput */.dt)(),

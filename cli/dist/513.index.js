@@ -76,9 +76,10 @@ const decideCommand = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ DEFAULT_EVIDENCE_DIR),
-/* harmony export */   w: () => (/* binding */ runContextFromEnv)
+/* harmony export */   C$: () => (/* binding */ DEFAULT_EVIDENCE_DIR),
+/* harmony export */   wX: () => (/* binding */ runContextFromEnv)
 /* harmony export */ });
+/* unused harmony export runLinkLines */
 /**
  * Where a run happens, shared by the three actions and the CLI. Kept apart
  * from the cost, plan and evidence modules so that each entry loads only what
@@ -106,8 +107,14 @@ function runContextFromEnv(env) {
         ctx.event = env.GITHUB_EVENT_NAME;
     if (env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) {
         ctx.runUrl = `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
+        const attempt = /^\d+$/.test(env.GITHUB_RUN_ATTEMPT ?? '') ? Number(env.GITHUB_RUN_ATTEMPT) : 1;
+        ctx.attemptUrl = attempt > 1 ? `${ctx.runUrl}/attempts/${attempt}` : ctx.runUrl;
     }
     return ctx;
+}
+/** The job summary's link back to the workflow run (its attempt): two lines to append, none outside Actions. */
+function runLinkLines(attemptUrl) {
+    return attemptUrl ? ['', `Workflow run: [${attemptUrl}](${attemptUrl})`] : [];
 }
 
 

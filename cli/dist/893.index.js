@@ -30,7 +30,7 @@ const evidenceCommand = {
     summary: 'bundle a run\'s alert, decision, receipts and logs into a redacted, checksummed tar.gz (and S3)',
     usage: USAGE,
     async run(ctx) {
-        const { raw, positionals } = (0,_cli_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .parseFlags */ .bQ)(ctx.argv, {
+        const { raw } = (0,_cli_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .parseFlags */ .bQ)(ctx.argv, {
             'evidence-dir': { type: 'string' },
             paths: { type: 'string', multiple: true },
             alert: { type: 'string' },
@@ -45,8 +45,6 @@ const evidenceCommand = {
             'object-lock-mode': { type: 'string' },
             json: { type: 'boolean' },
         }, USAGE);
-        if (positionals.length > 0)
-            throw new _cli_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`unexpected argument '${positionals[0]}'\n${USAGE}`);
         const json = raw.json === 'true';
         delete raw.json;
         const inputs = (0,_src_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .parseInputs */ .TL)(_src_evidence_run_js__WEBPACK_IMPORTED_MODULE_0__/* .collectEvidenceInputs */ .x0, raw);
@@ -55,7 +53,7 @@ const evidenceCommand = {
             workspace: ctx.cwd,
             logger,
             now: () => new Date(),
-            context: (0,_src_context_js__WEBPACK_IMPORTED_MODULE_3__/* .runContextFromEnv */ .w)(ctx.env),
+            context: (0,_src_context_js__WEBPACK_IMPORTED_MODULE_3__/* .runContextFromEnv */ .wX)(ctx.env),
             s3Region: ctx.env.AWS_REGION || ctx.env.AWS_DEFAULT_REGION || (inputs['s3-endpoint'] ? 'us-east-1' : undefined),
         });
         const outputs = (0,_src_evidence_run_js__WEBPACK_IMPORTED_MODULE_0__/* .collectEvidenceOutputs */ .uN)(result);
@@ -226,9 +224,10 @@ async function loadAlert(input, workspace) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ DEFAULT_EVIDENCE_DIR),
-/* harmony export */   w: () => (/* binding */ runContextFromEnv)
+/* harmony export */   C$: () => (/* binding */ DEFAULT_EVIDENCE_DIR),
+/* harmony export */   wX: () => (/* binding */ runContextFromEnv)
 /* harmony export */ });
+/* unused harmony export runLinkLines */
 /**
  * Where a run happens, shared by the three actions and the CLI. Kept apart
  * from the cost, plan and evidence modules so that each entry loads only what
@@ -256,8 +255,14 @@ function runContextFromEnv(env) {
         ctx.event = env.GITHUB_EVENT_NAME;
     if (env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) {
         ctx.runUrl = `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
+        const attempt = /^\d+$/.test(env.GITHUB_RUN_ATTEMPT ?? '') ? Number(env.GITHUB_RUN_ATTEMPT) : 1;
+        ctx.attemptUrl = attempt > 1 ? `${ctx.runUrl}/attempts/${attempt}` : ctx.runUrl;
     }
     return ctx;
+}
+/** The job summary's link back to the workflow run (its attempt): two lines to append, none outside Actions. */
+function runLinkLines(attemptUrl) {
+    return attemptUrl ? ['', `Workflow run: [${attemptUrl}](${attemptUrl})`] : [];
 }
 
 

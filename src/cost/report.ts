@@ -1,3 +1,4 @@
+import { runLinkLines } from '../context.js';
 import type { Decision } from './decide.js';
 import { formatMoney, formatPercent } from './money.js';
 
@@ -9,7 +10,7 @@ export function cell(text: string): string {
 }
 
 /** The job summary: the decision as a heading, a table of targets, the reasons. */
-export function decisionMarkdown(d: Decision, recordPath: string | null): string {
+export function decisionMarkdown(d: Decision, recordPath: string | null, runUrl?: string): string {
   const lines: string[] = [];
   lines.push(`## ${ICON[d.decision]} Cost decision: ${d.decision.toUpperCase()} — ${d.mode} on ${d.target}`);
   lines.push('');
@@ -52,6 +53,7 @@ export function decisionMarkdown(d: Decision, recordPath: string | null): string
     lines.push('');
     lines.push(`Decision record: \`${recordPath}\``);
   }
+  lines.push(...runLinkLines(runUrl));
   return `${lines.join('\n')}\n`;
 }
 

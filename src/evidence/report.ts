@@ -1,3 +1,4 @@
+import { runLinkLines } from '../context.js';
 import { cell } from '../cost/report.js';
 import { formatDuration } from '../duration.js';
 import type { EvidenceManifest } from './manifest.js';
@@ -40,7 +41,7 @@ function formatBytes(n: number): string {
  * the proof is (sha256, S3, artifact), so a reviewer can act on it without
  * opening the bundle.
  */
-export function evidenceMarkdown(m: EvidenceManifest, where: EvidenceDestinations): string {
+export function evidenceMarkdown(m: EvidenceManifest, where: EvidenceDestinations, runUrl?: string): string {
   const lines: string[] = [];
   const failed = where.failures.length > 0;
   lines.push(`## ${failed ? '⚠️' : '🧾'} DR evidence: \`${m.bundle}\``);
@@ -111,5 +112,6 @@ export function evidenceMarkdown(m: EvidenceManifest, where: EvidenceDestination
     lines.push('');
   }
   lines.push('Check it with `drloop verify-evidence <bundle.tar.gz | s3://…/current.json>`.');
+  lines.push(...runLinkLines(runUrl));
   return `${lines.join('\n')}\n`;
 }

@@ -1,3 +1,4 @@
+import { runLinkLines } from '../context.js';
 import { formatDuration } from '../duration.js';
 import type { DrillSummary, ReceiptStatus, RunStatus } from './receipts.js';
 
@@ -45,7 +46,7 @@ export function ganttChart(s: DrillSummary): string | null {
 }
 
 /** The job summary: status, phases with durations, RTO/RPO against objectives, the timeline. */
-export function drillMarkdown(s: DrillSummary, summaryPath: string): string {
+export function drillMarkdown(s: DrillSummary, summaryPath: string, runUrl?: string): string {
   const lines: string[] = [];
   const title = s.dryRun ? `${s.plan.name}: dry run` : `${s.plan.name}: ${s.status}`;
   lines.push(`## ${RUN_ICON[s.status]} DR ${s.mode} — ${cell(title)}`);
@@ -79,5 +80,6 @@ export function drillMarkdown(s: DrillSummary, summaryPath: string): string {
   }
   lines.push('');
   lines.push(`Summary: \`${cell(summaryPath)}\``);
+  lines.push(...runLinkLines(runUrl));
   return `${lines.join('\n')}\n`;
 }

@@ -17,7 +17,7 @@ import type { DrillResult } from '../../src/drill/run.js';
 import { verifyPointer } from '../../src/evidence/verify.js';
 import { buildDispatch, selectAlerts } from '../../src/relay/payload.js';
 import { startS3, useS3Env } from '../evidence/support.js';
-import { REPO_ROOT } from '../support/run-action.js';
+import { NODE, REPO_ROOT } from '../support/run-action.js';
 
 const CLI = join(REPO_ROOT, 'cli', 'dist', 'index.js');
 const PHASES = ['guards', 'bringup', 'restore', 'validate', 'promote', 'teardown'];
@@ -50,9 +50,9 @@ interface DrillRun {
 /** Runs `node cli/dist/index.js drill …` from the repository root; with `interrupt`, sends SIGINT once stderr matches. */
 function drill(args: string[], interrupt?: RegExp, timeoutMs = 100_000): Promise<DrillRun> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, 'drill', ...args], {
+    const child = spawn(NODE, [CLI, 'drill', ...args], {
       cwd: REPO_ROOT,
-      env: { PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin', HOME: process.env.HOME ?? tmpdir() },
+      env: { PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin', HOME: process.env.HOME ?? tmpdir(), TMPDIR: tmpdir() },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -129,7 +129,7 @@ async function expectSoundDrill(r: DrillResult, out: string): Promise<void> {
   // The evidence: the bundle verifies with drloop's own command, and report.md sits beside it.
   expect(r.evidence.verify).toEqual({ ok: true, mismatches: [] });
   const bundle = resolve(REPO_ROOT, r.evidence.bundlePath);
-  const verify = spawnSync(process.execPath, [CLI, 'verify-evidence', r.evidence.bundlePath, '--json'], { cwd: REPO_ROOT, encoding: 'utf8' });
+  const verify = spawnSync(NODE, [CLI, 'verify-evidence', r.evidence.bundlePath, '--json'], { cwd: REPO_ROOT, encoding: 'utf8' });
   expect(verify.status).toBe(0);
   expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true, mismatches: [], bundleSha256: r.evidence.sha256 });
   expect(r.reportPath).toBe(join(r.evidence.bundlePath, '..', 'report.md'));

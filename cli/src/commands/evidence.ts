@@ -1,7 +1,7 @@
 import { collectEvidenceInputs, collectEvidenceOutputs, runCollectEvidence } from '../../../src/evidence/run.js';
 import { parseInputs } from '../../../src/inputs.js';
 import { runContextFromEnv } from '../../../src/context.js';
-import { EXIT, parseFlags, stderrLogger, UsageError, type Command } from '../cli-kit.js';
+import { EXIT, parseFlags, stderrLogger, type Command } from '../cli-kit.js';
 
 const USAGE = `usage: drloop evidence [--evidence-dir DIR] [--paths GLOB ...] [--alert FILE|JSON] [--redact REGEX ...]
                        [--output-dir DIR] [--s3-uri s3://bucket/prefix] [--s3-endpoint URL]
@@ -17,7 +17,7 @@ export const evidenceCommand: Command = {
   summary: 'bundle a run\'s alert, decision, receipts and logs into a redacted, checksummed tar.gz (and S3)',
   usage: USAGE,
   async run(ctx) {
-    const { raw, positionals } = parseFlags(
+    const { raw } = parseFlags(
       ctx.argv,
       {
         'evidence-dir': { type: 'string' },
@@ -36,7 +36,6 @@ export const evidenceCommand: Command = {
       },
       USAGE,
     );
-    if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'\n${USAGE}`);
     const json = raw.json === 'true';
     delete raw.json;
     const inputs = parseInputs(collectEvidenceInputs, raw);

@@ -43,6 +43,7 @@ export const verifyEvidenceCommand: Command = {
         json: { type: 'boolean' },
       },
       USAGE,
+      1,
     );
     if (positionals.length !== 1) throw new UsageError(`expected one bundle or pointer, got ${positionals.length}\n${USAGE}`);
     const json = raw.json === 'true';
