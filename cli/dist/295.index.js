@@ -571,8 +571,8 @@ var policy = __webpack_require__(4375);
 var fs_atomic = __webpack_require__(1056);
 // EXTERNAL MODULE: ./src/inputs.ts
 var src_inputs = __webpack_require__(8422);
-// EXTERNAL MODULE: ./src/plan/run.ts + 2 modules
-var plan_run = __webpack_require__(7359);
+// EXTERNAL MODULE: ./src/plan/run.ts + 5 modules
+var plan_run = __webpack_require__(9208);
 // EXTERNAL MODULE: ./src/plan/receipts.ts
 var receipts = __webpack_require__(6258);
 // EXTERNAL MODULE: ./src/plan/schema.ts
@@ -1045,8 +1045,8 @@ function auditSummary(tx, audited) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/evidence/run.ts + 3 modules
-var evidence_run = __webpack_require__(5469);
+// EXTERNAL MODULE: ./src/evidence/run.ts + 2 modules
+var evidence_run = __webpack_require__(7753);
 // EXTERNAL MODULE: ./src/evidence/verify.ts
 var verify = __webpack_require__(9856);
 // EXTERNAL MODULE: ./src/relay/config.ts

@@ -489,6 +489,7 @@ function uniqueFiles(matches) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   c: () => (/* binding */ parseYamlText)
 /* harmony export */ });
+/* unused harmony export MAX_ALIASES */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /**
@@ -497,8 +498,10 @@ function uniqueFiles(matches) {
  */
 
 
+/** How many aliases a document may expand; more is an "alias bomb" and refused as bad input. */
+const MAX_ALIASES = 100;
 /** Parses YAML text; a syntax error names the file, line and column. */
-function parseYamlText(text, displayPath) {
+function parseYamlText(text, displayPath, options = {}) {
     const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { prettyErrors: true, uniqueKeys: true });
     if (doc.errors.length > 0) {
         const e = doc.errors[0];
@@ -506,7 +509,25 @@ function parseYamlText(text, displayPath) {
         const what = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${displayPath}: malformed YAML${at}: ${what}`);
     }
-    return doc.toJS({ maxAliasCount: 100 });
+    if (options.keepScalarText) {
+        (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR)(doc, {
+            Scalar(_key, node) {
+                if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) || node.type !== 'PLAIN' || node.source === undefined)
+                    return;
+                if ((typeof node.value === 'number' || typeof node.value === 'boolean') && String(node.value) !== node.source)
+                    node.value = node.source;
+            },
+        });
+    }
+    try {
+        return doc.toJS({ maxAliasCount: MAX_ALIASES });
+    }
+    catch (err) {
+        if (err instanceof ReferenceError && /alias/i.test(err.message)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${displayPath}: refused: its aliases (*name) expand to more than ${MAX_ALIASES} copies; write the repeated parts out or use fewer aliases`);
+        }
+        throw err;
+    }
 }
 
 

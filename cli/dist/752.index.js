@@ -11,15 +11,17 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _src_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
 /* harmony import */ var _src_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8422);
-/* harmony import */ var _src_plan_run_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7359);
-/* harmony import */ var _cli_kit_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3545);
+/* harmony import */ var _src_plan_run_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9208);
+/* harmony import */ var _src_plan_runner_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5773);
+/* harmony import */ var _cli_kit_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3545);
+
 
 
 
 
 const USAGE = `usage: drloop execute --plan FILE [--mode drill|failover|failback]
                       [--start-at PHASE] [--stop-after PHASE] [--run-id ID] [--evidence-dir DIR]
-                      [--decision allow|warn|block] [--accept-warn] [--alert FILE|JSON]
+                      [--decision allow|warn|block] [--accept-warn] [--target NAME] [--alert FILE|JSON]
                       [--auto-promote] [--allow-promote-bypass] [--approver WHO] [--ticket ID]
                       [--teardown true|false] [--allow-full-drill] [--max-attempts N] [--no-retry]
                       [--dry-run] [--confirm1 FAILBACK] [--confirm2 CONFIRM-<run-id>] [--json]
@@ -33,7 +35,7 @@ const executeCommand = {
     async run(ctx) {
         const flag = { type: 'string' };
         const bool = { type: 'boolean' };
-        const { raw } = (0,_cli_kit_js__WEBPACK_IMPORTED_MODULE_3__/* .parseFlags */ .bQ)(ctx.argv, {
+        const { raw } = (0,_cli_kit_js__WEBPACK_IMPORTED_MODULE_4__/* .parseFlags */ .bQ)(ctx.argv, {
             plan: flag,
             mode: flag,
             'start-at': flag,
@@ -42,6 +44,7 @@ const executeCommand = {
             'evidence-dir': flag,
             decision: flag,
             'accept-warn': bool,
+            target: flag,
             alert: flag,
             'auto-promote': bool,
             'allow-promote-bypass': bool,
@@ -59,7 +62,7 @@ const executeCommand = {
         const json = raw.json === 'true';
         delete raw.json;
         const inputs = (0,_src_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .parseInputs */ .TL)(_src_plan_run_js__WEBPACK_IMPORTED_MODULE_2__/* .drExecuteInputs */ .pd, raw);
-        const logger = (0,_cli_kit_js__WEBPACK_IMPORTED_MODULE_3__/* .stderrLogger */ .D7)(ctx.stderr);
+        const logger = (0,_cli_kit_js__WEBPACK_IMPORTED_MODULE_4__/* .stderrLogger */ .D7)(ctx.stderr);
         // Ctrl-C (or SIGTERM) stops the running step's process group and still writes its receipt.
         const cancel = new AbortController();
         const onSignal = (signal) => {
@@ -77,6 +80,7 @@ const executeCommand = {
                 now: () => new Date(),
                 env: ctx.env,
                 signal: cancel.signal,
+                backpressure: (0,_src_plan_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .streamPressure */ .Sp)(ctx.stderr),
                 ...(ctx.env.GITHUB_RUN_ID ? { githubRunId: ctx.env.GITHUB_RUN_ID } : {}),
             });
         }
@@ -90,7 +94,7 @@ const executeCommand = {
         }
         else {
             const s = result.summary;
-            const lines = [`${result.status.toUpperCase()}: plan ${s.plan.name}, run ${result.runId} (${s.mode})${result.reason ? ` — ${result.reason}` : ''}`, ''];
+            const lines = [`${result.status.toUpperCase()}: plan ${s.plan.name}, run ${result.runId} (${s.mode}${s.target ? `, target ${s.target}` : ''})${result.reason ? ` — ${result.reason}` : ''}`, ''];
             for (const p of s.phases) {
                 const took = p.durationSeconds === null ? '' : (0,_src_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(p.durationSeconds);
                 lines.push(`  ${p.phase.padEnd(9)} ${p.status.padEnd(9)} ${took.padEnd(8)} ${p.skipReason ?? ''}`.trimEnd());
@@ -101,8 +105,8 @@ const executeCommand = {
             ctx.stdout.write(`${lines.join('\n')}\n`);
         }
         if (result.status === 'cancelled')
-            return _cli_kit_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT */ .dc.interrupted;
-        return (0,_src_plan_run_js__WEBPACK_IMPORTED_MODULE_2__/* .isFailure */ .N6)(result.status) ? _cli_kit_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT */ .dc.failed : _cli_kit_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT */ .dc.ok;
+            return _cli_kit_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .dc.interrupted;
+        return (0,_src_plan_run_js__WEBPACK_IMPORTED_MODULE_2__/* .isFailure */ .N6)(result.status) ? _cli_kit_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .dc.failed : _cli_kit_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .dc.ok;
     },
 };
 

@@ -133,11 +133,11 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /** Commands load on demand, so `drloop decide` never pays for the S3 SDK or PostgreSQL. */
 const COMMANDS = {
     decide: { summary: 'decide allow / warn / block from cost artefacts and a budget policy', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(716), __nccwpck_require__.e(382), __nccwpck_require__.e(815), __nccwpck_require__.e(310), __nccwpck_require__.e(513)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4237))).decideCommand },
-    evidence: { summary: "bundle a run's alert, decision, receipts and logs into a redacted, checksummed tar.gz", load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(716), __nccwpck_require__.e(382), __nccwpck_require__.e(118), __nccwpck_require__.e(856), __nccwpck_require__.e(469), __nccwpck_require__.e(893)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4200))).evidenceCommand },
+    evidence: { summary: "bundle a run's alert, decision, receipts and logs into a redacted, checksummed tar.gz", load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(716), __nccwpck_require__.e(382), __nccwpck_require__.e(118), __nccwpck_require__.e(856), __nccwpck_require__.e(753), __nccwpck_require__.e(413)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4200))).evidenceCommand },
     'verify-evidence': { summary: 'check an evidence bundle or S3 pointer against its manifest and checksums', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(716), __nccwpck_require__.e(118), __nccwpck_require__.e(856), __nccwpck_require__.e(32)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6032))).verifyEvidenceCommand },
-    execute: { summary: 'run a DR plan phase by phase, with receipts and measured RTO/RPO', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(716), __nccwpck_require__.e(382), __nccwpck_require__.e(815), __nccwpck_require__.e(359), __nccwpck_require__.e(752)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9730))).executeCommand },
+    execute: { summary: 'run a DR plan phase by phase, with receipts and measured RTO/RPO', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(716), __nccwpck_require__.e(382), __nccwpck_require__.e(815), __nccwpck_require__.e(208), __nccwpck_require__.e(752)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9730))).executeCommand },
     relay: { summary: 'receive Alertmanager webhooks and turn them into repository_dispatch events', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(716), __nccwpck_require__.e(256), __nccwpck_require__.e(5)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2196))).relayCommand },
-    drill: { summary: 'run the whole DR loop locally against a real PostgreSQL failover, with RTO/RPO and verified evidence', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(716), __nccwpck_require__.e(382), __nccwpck_require__.e(815), __nccwpck_require__.e(118), __nccwpck_require__.e(985), __nccwpck_require__.e(856), __nccwpck_require__.e(359), __nccwpck_require__.e(256), __nccwpck_require__.e(310), __nccwpck_require__.e(469), __nccwpck_require__.e(295)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8295))).drillCommand },
+    drill: { summary: 'run the whole DR loop locally against a real PostgreSQL failover, with RTO/RPO and verified evidence', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(716), __nccwpck_require__.e(382), __nccwpck_require__.e(815), __nccwpck_require__.e(118), __nccwpck_require__.e(985), __nccwpck_require__.e(856), __nccwpck_require__.e(208), __nccwpck_require__.e(256), __nccwpck_require__.e(310), __nccwpck_require__.e(753), __nccwpck_require__.e(295)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8295))).drillCommand },
 };
 function help() {
     const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
@@ -287,6 +287,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto"
 
 /***/ }),
 
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
 /***/ 3024:
 /***/ ((module) => {
 
@@ -368,6 +375,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream"
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+
+/***/ }),
+
+/***/ 6193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 
 /***/ }),
 

@@ -10,7 +10,6 @@ export const loopExecuteInputs = z.object({
   claim: boolInput(false),
   state: boolInput(false),
   'resume-from-run': z.string().regex(/^\d+$/, 'expected a workflow run id (digits)').optional(),
-  'github-token': textInput(),
   'plan-wait-minutes': intInput(30, 0, 360),
   'state-retention-days': intInput(35, 1, 90),
   'secret-env': textInput(),

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { ConfigurationError } from '../errors.js';
 import { parseJsonText, validateWith } from '../files.js';
 import { writeJsonAtomic } from '../fs-atomic.js';
+import type { RefusedOutput } from './outputs.js';
+import type { ApprovalRecord } from './promote.js';
 import { PHASES, type PhaseName } from './schema.js';
 
 /**
@@ -40,8 +42,12 @@ export interface StepRecord {
   run: string;
   status: ReceiptStatus;
   attempts: AttemptRecord[];
-  /** `KEY=value` lines the step appended to `$DRLOOP_OUTPUT`. */
+  /** `KEY=value` lines the step appended to `$DRLOOP_OUTPUT`, secrets redacted. */
   outputs: Record<string, string>;
+  /** Outputs whose value held a secret: redacted here, so a later job does not get them. */
+  redactedOutputs?: string[];
+  /** Lines of `$DRLOOP_OUTPUT` not passed to later steps, and why. */
+  refusedOutputs?: RefusedOutput[];
   /** Why a guard failed when its exit code alone does not say (an unexpected output). */
   detail?: string;
 }
@@ -69,6 +75,8 @@ export interface PhaseReceipt {
   steps: StepRecord[];
   checks: CheckRecord[];
   extra: Record<string, unknown>;
+  /** The target the run used (cost-decision's choice); null or absent when none was given. */
+  target?: string | null;
 }
 
 /** A phase as the run summary lists it: its receipt without the steps and checks. */
@@ -84,6 +92,8 @@ export interface DrillSummary {
   reason: string | null;
   dryRun: boolean;
   decision: 'allow' | 'warn' | 'block' | null;
+  /** The target the run used (cost-decision's choice); null when none was given. */
+  target: string | null;
   alert: { name: string; fingerprint: string; groupKey: string; status: string; startsAt: string | null } | null;
   objectives: { rtoSeconds: number | null; rpoSeconds: number | null };
   incidentStart: string;
@@ -93,6 +103,10 @@ export interface DrillSummary {
   rpoSeconds: number | null;
   rtoMet: boolean | null;
   rpoMet: boolean | null;
+  /** The objectives the run missed, in one line; null when none was (a drill that misses one fails). */
+  objectivesMissed: string | null;
+  /** How promotion was allowed (from the promote receipt); null when promote did not succeed. */
+  promotion: { gate: string | null; approver: string | null; ticket: string | null; approval: ApprovalRecord | null } | null;
   lastPhase: string | null;
   phases: SummaryPhase[];
 }
@@ -109,9 +123,10 @@ const phaseReceiptSchema = z.looseObject({
   startedAt: iso,
   endedAt: iso,
   durationSeconds: z.number().nullable(),
-  steps: z.array(z.looseObject({ name: z.string(), run: z.string(), status: z.enum(RECEIPT_STATUSES), attempts: z.array(z.looseObject({})), outputs: z.record(z.string(), z.string()).default({}) })),
+  steps: z.array(z.looseObject({ name: z.string(), run: z.string(), status: z.enum(RECEIPT_STATUSES), attempts: z.array(z.looseObject({})), outputs: z.record(z.string(), z.string()).default({}), redactedOutputs: z.array(z.string()).optional() })),
   checks: z.array(z.looseObject({})).default([]),
   extra: z.record(z.string(), z.unknown()).default({}),
+  target: z.string().nullable().optional(),
 });
 
 const summarySchema = z.looseObject({
@@ -119,6 +134,7 @@ const summarySchema = z.looseObject({
   runId: z.string(),
   incidentStart: z.string(),
   startedAt: z.string(),
+  target: z.string().nullable().default(null),
 });
 
 export function runDirOf(evidenceDir: string, runId: string): string {

@@ -19,6 +19,21 @@ function met(value: boolean | null, measured: number | null, objective: number |
   return value ? '✅ met' : '❌ missed';
 }
 
+/** Who allowed promotion, and how; null when promote did not succeed. */
+function promotionLine(s: DrillSummary): string | null {
+  const p = s.promotion;
+  if (!p) return null;
+  const ticket = p.ticket ? `, ticket \`${cell(p.ticket)}\`` : '';
+  if (p.approval) {
+    const a = p.approval;
+    const comment = a.comment ? ` with the comment “${cell(a.comment)}”` : '';
+    return `Promotion approved by **${cell(a.reviewer)}** for environment \`${cell(a.environment)}\`${comment}${ticket} (verified with GitHub's approvals API for ${cell(a.source)} at ${a.verifiedAt}).`;
+  }
+  if (p.gate === 'approval') return `Promotion approved by **${cell(p.approver ?? '?')}** as stated by the \`approver\` input (not verified with GitHub)${ticket}.`;
+  if (p.gate === 'bypass') return `Promotion ran with the gate **bypassed** (allow-promote-bypass in a drill)${ticket}.`;
+  return `Promotion ran with \`${cell(p.gate ?? 'unknown')}\`${ticket}.`;
+}
+
 /**
  * A Mermaid gantt of the run: one bar per phase that ran, and milestones for
  * the incident start and the moment validate passed (the end of the RTO).
@@ -51,7 +66,7 @@ export function drillMarkdown(s: DrillSummary, summaryPath: string, runUrl?: str
   const title = s.dryRun ? `${s.plan.name}: dry run` : `${s.plan.name}: ${s.status}`;
   lines.push(`## ${RUN_ICON[s.status]} DR ${s.mode} — ${cell(title)}`);
   lines.push('');
-  lines.push(`Run \`${s.runId}\`, plan \`${cell(s.plan.path)}\` (sha256 \`${s.plan.sha256.slice(0, 12)}\`)${s.decision ? `, cost decision **${s.decision}**` : ''}.`);
+  lines.push(`Run \`${s.runId}\`, plan \`${cell(s.plan.path)}\` (sha256 \`${s.plan.sha256.slice(0, 12)}\`)${s.target ? `, target **${cell(s.target)}**` : ''}${s.decision ? `, cost decision **${s.decision}**` : ''}.`);
   if (s.reason) {
     lines.push('');
     lines.push(`> ${cell(s.reason)}`);
@@ -71,6 +86,15 @@ export function drillMarkdown(s: DrillSummary, summaryPath: string, runUrl?: str
   lines.push('|---|---:|---:|---|');
   lines.push(`| RTO (incident start → validate passed) | ${seconds(s.rtoSeconds)} | ${seconds(s.objectives.rtoSeconds)} | ${met(s.rtoMet, s.rtoSeconds, s.objectives.rtoSeconds)} |`);
   lines.push(`| RPO (incident start − newest recovered transaction) | ${seconds(s.rpoSeconds)} | ${seconds(s.objectives.rpoSeconds)} | ${met(s.rpoMet, s.rpoSeconds, s.objectives.rpoSeconds)} |`);
+  if (s.objectivesMissed) {
+    lines.push('');
+    lines.push(`> **Objectives missed:** ${cell(s.objectivesMissed)}${s.mode === 'drill' ? ' — the drill failed.' : ` — the ${s.mode} itself is ${s.status}.`}`);
+  }
+  const promotion = promotionLine(s);
+  if (promotion) {
+    lines.push('');
+    lines.push(promotion);
+  }
   lines.push('');
   lines.push(`Incident start: ${s.incidentStart}${s.alert?.startsAt ? ' (from the alert)' : ' (the run start; no alert given)'}.`);
   const chart = ganttChart(s);

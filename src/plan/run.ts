@@ -9,8 +9,10 @@ import { boolInput, enumInput, intInput, textInput } from '../inputs.js';
 import type { Logger } from '../logger.js';
 import { expandGlobs } from '../workspace.js';
 import { Engine, type EngineResult } from './engine.js';
+import type { ApprovalSource } from './promote.js';
+import type { Backpressure } from './runner.js';
 import { runDirOf, summaryPathOf, type DrillSummary, type RunStatus } from './receipts.js';
-import { loadPlan, PHASES, PLAN_MODES, type LoadedPlan } from './schema.js';
+import { loadPlan, PHASES, PLAN_MODES, TARGET_NAME, type LoadedPlan } from './schema.js';
 
 /** A run id becomes a directory name, so it is kept to a safe alphabet. */
 export const RUN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
@@ -31,11 +33,14 @@ export const drExecuteInputs = z.object({
   'evidence-dir': z.string().default(DEFAULT_EVIDENCE_DIR),
   decision: z.enum(['allow', 'warn', 'block'], { error: (i) => `expected allow, warn or block (cost-decision's output), got ${JSON.stringify(i.input)}` }).optional(),
   'accept-warn': boolInput(false),
+  target: z.string().regex(TARGET_NAME, 'expected a target name (cost-decision\'s target output): letters, digits, ".", "_" or "-"').optional(),
   alert: textInput(),
   'auto-promote': boolInput(false),
   'allow-promote-bypass': boolInput(false),
   approver: textInput(),
   ticket: textInput(),
+  'promote-environment': z.string().regex(/^[^\r\n]{1,255}$/, 'expected a GitHub Environment name on one line').optional(),
+  'github-token': textInput(),
   teardown: z.stringbool({ truthy: ['true', 'yes', '1', 'on'], falsy: ['false', 'no', '0', 'off'] }).optional(),
   'allow-full-drill': boolInput(false),
   'max-attempts': intInput(3, 1, 100),
@@ -58,6 +63,10 @@ export interface DrExecuteDeps {
   githubRunId?: string;
   killGraceMs?: number;
   fetch?: typeof fetch;
+  /** Back-pressure from the log the steps' output goes to. */
+  backpressure?: Backpressure;
+  /** The reviews of this workflow run; needed for input `promote-environment`. */
+  approvals?: ApprovalSource;
 }
 
 export interface DrExecuteResult extends EngineResult {
@@ -76,6 +85,7 @@ export interface DrExecuteOutputs {
   'rpo-seconds': string;
   'rto-met': string;
   'rpo-met': string;
+  'objectives-missed': string;
   'receipts-dir': string;
   'summary-path': string;
 }
@@ -94,6 +104,7 @@ export function drExecuteOutputs(r: DrExecuteResult): DrExecuteOutputs {
     'rpo-seconds': text(s.rpoSeconds),
     'rto-met': text(s.rtoMet),
     'rpo-met': text(s.rpoMet),
+    'objectives-missed': s.objectivesMissed ?? '',
     'receipts-dir': r.receiptsDir,
     'summary-path': r.summaryPath,
   };
@@ -150,6 +161,10 @@ export async function runDrExecute(inputs: DrExecuteInputs, deps: DrExecuteDeps)
   } else if (startAt && stopAfter && PHASES.indexOf(stopAfter) < PHASES.indexOf(startAt)) {
     throw new ConfigurationError(`input 'stop-after': ${stopAfter} comes before start-at ${startAt} (phases run ${PHASES.join(' → ')})`);
   }
+  const environment = inputs['promote-environment'] ?? null;
+  if (environment !== null && !deps.approvals) {
+    throw new ConfigurationError(`input 'promote-environment': a verified approval is read from GitHub's approvals API of the workflow run, which only the dr-execute action does; use auto-promote or approver here`);
+  }
   const alert = inputs.alert ? await loadAlert(inputs.alert, workspace) : null;
   const runId = inputs['run-id'] ?? defaultRunId(alert?.alert ?? null, deps.githubRunId, deps.now());
   const evidence = inputs['evidence-dir'];
@@ -164,11 +179,13 @@ export async function runDrExecute(inputs: DrExecuteInputs, deps: DrExecuteDeps)
       startAt: mode === 'failback' ? null : startAt,
       stopAfter: mode === 'failback' ? null : stopAfter,
       decision: inputs.decision ?? null,
+      ...(inputs.target !== undefined ? { target: inputs.target } : {}),
       acceptWarn: inputs['accept-warn'],
       autoPromote: inputs['auto-promote'],
       allowPromoteBypass: inputs['allow-promote-bypass'],
       approver: inputs.approver ?? null,
       ticket: inputs.ticket ?? null,
+      promoteEnvironment: environment,
       teardown: inputs.teardown ?? mode === 'drill',
       allowFullDrill: inputs['allow-full-drill'],
       maxAttempts: inputs['max-attempts'],
@@ -180,7 +197,7 @@ export async function runDrExecute(inputs: DrExecuteInputs, deps: DrExecuteDeps)
       runDir,
       runDirDisplay: receiptsDir,
     },
-    { workspace, logger, now: deps.now, env: deps.env, signal: deps.signal, killGraceMs: deps.killGraceMs, fetch: deps.fetch },
+    { workspace, logger, now: deps.now, env: deps.env, signal: deps.signal, killGraceMs: deps.killGraceMs, fetch: deps.fetch, backpressure: deps.backpressure, approvals: deps.approvals },
   );
   const result = await engine.run();
   return { ...result, runId, receiptsDir, summaryPath: summaryPathOf(receiptsDir), plan: loaded };

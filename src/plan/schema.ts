@@ -4,6 +4,7 @@ import { ConfigurationError } from '../errors.js';
 import { keyPath, readText } from '../files.js';
 import { parseYamlText } from '../yaml-file.js';
 import { sha256 } from '../hash.js';
+import { isRunnerCredential } from './env.js';
 
 /** The phases of a DR plan, in the only order they ever run. */
 export const PHASES = ['bringup', 'restore', 'validate', 'promote', 'teardown'] as const;
@@ -17,6 +18,14 @@ export const DEFAULT_STEP_TIMEOUT_SECONDS = 30 * 60;
 export const DEFAULT_CHECK_INTERVAL_SECONDS = 5;
 export const DEFAULT_CHECK_TIMEOUT_SECONDS = 30;
 export const DEFAULT_BACKOFF_SECONDS = 10;
+/**
+ * The longest timeout, wait, interval or backoff a plan may set: 7 days. Far
+ * beyond any step, and well inside what a timer can hold (about 24.8 days).
+ */
+export const MAX_WAIT_SECONDS = 7 * 86400;
+
+/** A duration of at most MAX_WAIT_SECONDS. */
+const wait = durationSchema.refine((s) => s <= MAX_WAIT_SECONDS, 'expected at most 7d, the longest timeout or wait a plan may set');
 
 /**
  * A strict object whose "unknown key" message also lists the keys that are
@@ -51,7 +60,7 @@ const regexList = z.array(z.string()).superRefine((list, ctx) => {
 
 const retrySchema = strict({
   max: z.number({ error: required('a number of retries') }).int('expected a whole number of retries').min(0, 'expected 0 or more retries').max(20, 'expected at most 20 retries').optional(),
-  backoff: durationSchema.optional(),
+  backoff: wait.optional(),
   on: regexList.optional(),
 });
 export type RetrySpec = z.output<typeof retrySchema>;
@@ -65,7 +74,7 @@ const stepName = z
 const stepSchema = strict({
   name: stepName.optional(),
   run: command('the shell command to run (run: "...")'),
-  timeout: durationSchema.optional(),
+  timeout: wait.optional(),
   env: envMap.optional(),
   retry: retrySchema.optional(),
 });
@@ -75,7 +84,7 @@ const guardSchema = strict({
   name: stepName,
   run: command('the shell command to run (run: "...")'),
   expect: z.union([z.string(), z.number()]).transform(String).optional(),
-  timeout: durationSchema.optional(),
+  timeout: wait.optional(),
   env: envMap.optional(),
 });
 export type GuardSpec = z.output<typeof guardSchema>;
@@ -90,9 +99,9 @@ const checkSchema = strict({
   status: z.number().int().min(100).max(599).optional(),
   contains: z.string().optional(),
   expect: z.union([z.string(), z.number()]).transform(String).optional(),
-  within: durationSchema.optional(),
-  interval: durationSchema.optional(),
-  timeout: durationSchema.optional(),
+  within: wait.optional(),
+  interval: wait.optional(),
+  timeout: wait.optional(),
   env: envMap.optional(),
 }).superRefine((c, ctx) => {
   if ((c.http === undefined) === (c.run === undefined)) {
@@ -108,9 +117,9 @@ export type CheckSpec = z.output<typeof checkSchema> & { name: string };
 const verifySchema = strict({
   run: command('the shell command to run'),
   expect: z.union([z.string(), z.number()]).transform(String).optional(),
-  timeout: durationSchema.optional(),
-  within: durationSchema.optional(),
-  interval: durationSchema.optional(),
+  timeout: wait.optional(),
+  within: wait.optional(),
+  interval: wait.optional(),
   env: envMap.optional(),
 });
 
@@ -132,6 +141,13 @@ const failbackSchema = strict({
   steps: z.array(stepSchema).min(1, 'expected at least one failback step'),
 });
 
+/** Target names as cost-decision writes them (the policy's `targets[].name`). */
+export const TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+const targetsSchema = z.record(
+  z.string().regex(TARGET_NAME, 'expected a target name of letters, digits, ".", "_" or "-", as in the cost policy'),
+  strict({ env: envMap.optional() }).nullable(),
+);
+
 export const planFileSchema = strict({
   version: z.literal(1, { error: (i) => (i.input === undefined ? 'required: version: 1' : `expected 1, got ${JSON.stringify(i.input)}`) }),
   name: z
@@ -142,10 +158,14 @@ export const planFileSchema = strict({
   description: z.string().optional(),
   objectives: strict({ rto: durationSchema.optional(), rpo: durationSchema.optional() }).optional(),
   guards: z.array(guardSchema).optional(),
-  defaults: strict({ timeout: durationSchema.optional(), retry: retrySchema.optional(), env: envMap.optional() }).optional(),
+  defaults: strict({ timeout: wait.optional(), retry: retrySchema.optional(), env: envMap.optional() }).optional(),
+  targets: targetsSchema.optional(),
+  'runner-credentials': z
+    .array(z.string().refine(isRunnerCredential, 'expected the name of a runner credential (ACTIONS_…, e.g. ACTIONS_ID_TOKEN_REQUEST_TOKEN); every other variable reaches steps anyway'))
+    .optional(),
   phases: phasesSchema,
   failback: failbackSchema.optional(),
-  rpo: strict({ probe: command('the command that prints the newest recovered transaction time'), timeout: durationSchema.optional() }).optional(),
+  rpo: strict({ probe: command('the command that prints the newest recovered transaction time'), timeout: wait.optional() }).optional(),
 });
 type PlanFile = z.output<typeof planFileSchema>;
 
@@ -162,6 +182,10 @@ export interface Plan {
   objectives: { rtoSeconds: number | null; rpoSeconds: number | null };
   guards: GuardSpec[];
   defaults: { timeoutSeconds: number; retry: { max: number; backoffSeconds: number; on: string[] }; env: Record<string, string> };
+  /** Per-target settings, keyed by cost-decision's target name; null when the plan declares none. */
+  targets: Record<string, { env: Record<string, string> }> | null;
+  /** Runner credentials (ACTIONS_*) the plan asks to pass to its steps; all others are withheld. */
+  runnerCredentials: string[];
   phases: Partial<Record<PhaseName, PhaseSpec>>;
   failback: { checks: CheckSpec[]; steps: StepSpec[] } | null;
   rpo: { probe: string; timeoutSeconds: number | null } | null;
@@ -240,6 +264,8 @@ export function parsePlan(data: unknown, displayPath: string): Plan {
       },
       env: f.defaults?.env ?? {},
     },
+    runnerCredentials: f['runner-credentials'] ?? [],
+    targets: f.targets ? Object.fromEntries(Object.entries(f.targets).map(([name, t]) => [name, { env: t?.env ?? {} }])) : null,
     phases,
     failback: f.failback ? { checks: nameSteps(f.failback.checks ?? [], 'failback-check'), steps: nameSteps(f.failback.steps, 'failback') } : null,
     rpo: f.rpo ? { probe: f.rpo.probe, timeoutSeconds: f.rpo.timeout ?? null } : null,
@@ -249,7 +275,8 @@ export function parsePlan(data: unknown, displayPath: string): Plan {
 /** Reads and validates a plan file; its sha256 goes into every summary. */
 export async function loadPlan(absPath: string, displayPath: string): Promise<LoadedPlan> {
   const text = await readText(absPath, 'plan', displayPath);
-  const plan = parsePlan(parseYamlText(text, displayPath), displayPath);
+  // Text fields keep what the file says: `expect: 048622080012` stays the account id, not a number.
+  const plan = parsePlan(parseYamlText(text, displayPath, { keepScalarText: true }), displayPath);
   return { path: displayPath, sha256: sha256(text), plan };
 }
 
@@ -262,4 +289,22 @@ export function planPhases(plan: Plan): PhaseName[] {
 export function effectiveRetry(plan: Plan, step: StepSpec): { max: number; backoffSeconds: number; on: string[] } {
   const d = plan.defaults.retry;
   return { max: step.retry?.max ?? d.max, backoffSeconds: step.retry?.backoff ?? d.backoffSeconds, on: step.retry?.on ?? d.on };
+}
+
+/**
+ * The target a run uses: the one asked for, else the one the run's earlier
+ * jobs recorded. A plan that declares targets refuses any other, and one run
+ * never changes target half-way.
+ */
+export function resolveTarget(plan: Plan, displayPath: string, asked: string | null, recorded: string | null, runDisplay: string): string | null {
+  if (asked !== null && recorded !== null && asked !== recorded) {
+    throw new ConfigurationError(`input 'target': run ${runDisplay} ran on target '${recorded}', not '${asked}'; one run keeps one target (use a new run-id for another)`);
+  }
+  const target = asked ?? recorded;
+  if (plan.targets === null) return target;
+  const declared = Object.keys(plan.targets);
+  const list = declared.map((t) => `'${t}'`).join(', ');
+  if (target === null) throw new ConfigurationError(`input 'target': required, because ${displayPath} declares targets (${list}); pass cost-decision's target output`);
+  if (!declared.includes(target)) throw new ConfigurationError(`input 'target': '${target}' is not a target of ${displayPath} (key 'targets' declares ${list})`);
+  return target;
 }

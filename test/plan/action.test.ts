@@ -436,13 +436,13 @@ phases:
     const r = await runDr(ws, { 'run-id': 'gate-1', mode: 'failover', 'stop-after': 'promote' });
     expect(r.code).toBe(0);
     expect(r.outputs).toMatchObject({ status: 'stopped', 'last-phase': 'restore' });
-    expect(await receipt(ws, 'gate-1', 'promote')).toMatchObject({ status: 'skipped', skipReason: expect.stringMatching(/^promotion gate: needs auto-promote: true or an approver/) });
+    expect(await receipt(ws, 'gate-1', 'promote')).toMatchObject({ status: 'skipped', skipReason: expect.stringMatching(/^promotion gate: needs promote-environment \(a verified GitHub approval\), auto-promote: true or an approver/) });
     expect(await exists(join(ws, 'promote-ran'))).toBe(false);
 
     // The approved job: promote alone, with the approver the environment recorded.
     const r2 = await runDr(ws, { 'run-id': 'gate-1', mode: 'failover', 'start-at': 'promote', 'stop-after': 'promote', approver: 'octocat', ticket: 'CHG-1234' });
     expect(r2.code).toBe(0);
-    expect(await receipt(ws, 'gate-1', 'promote')).toMatchObject({ status: 'success', extra: { gate: 'approval', approver: 'octocat', ticket: 'CHG-1234', bypassed: false } });
+    expect(await receipt(ws, 'gate-1', 'promote')).toMatchObject({ status: 'success', extra: { gate: 'approval', approver: 'octocat', ticket: 'CHG-1234', bypassed: false, verified: false } });
 
     // Without an approval, a promote-only job is refused rather than quietly stopped.
     const promoteOnly = await planWorkspace('version: 1\nname: p\nphases:\n  promote: { steps: [ { run: "touch promote-ran" } ] }\n');

@@ -175,7 +175,13 @@ describe('measurements and step outputs', () => {
   });
 
   test('step outputs are KEY=value lines; others, and DRLOOP_ names, are reported', () => {
-    expect(parseStepOutputs('A=1\nB=x=y\n\nnot a line\nDRLOOP_RUN_ID=evil\nC=\n')).toEqual({ outputs: { A: '1', B: 'x=y', C: '' }, bad: ['not a line', 'DRLOOP_RUN_ID=evil'] });
+    expect(parseStepOutputs('A=1\nB=x=y\n\nnot a line\nDRLOOP_RUN_ID=evil\nC=\n')).toEqual({
+      outputs: { A: '1', B: 'x=y', C: '' },
+      refused: [
+        { line: 'not a line', reason: 'not a KEY=value line with a name of letters, digits and _' },
+        { line: 'DRLOOP_RUN_ID', reason: 'a name that changes how programs run (DRLOOP_RUN_ID: drloop sets DRLOOP_ variables itself)' },
+      ],
+    });
   });
 
   test('RTO and RPO come from the receipts alone', () => {

@@ -21,9 +21,9 @@ export async function withLoop(inputs: DrExecuteInputs, body: (runId: string | u
     now: () => new Date(),
     sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
     run: { githubRunId: ctx.runId, runUrl: ctx.runUrl },
-    claims: () => githubClaimStore(loop['github-token']),
+    claims: () => githubClaimStore(inputs['github-token']),
     state: runnerStateArtifacts,
-    downloadRunEvidence: (id, planKey, dir) => downloadRunEvidence(loop['github-token'], id, planKey, dir),
+    downloadRunEvidence: (id, planKey, dir) => downloadRunEvidence(inputs['github-token'], id, planKey, dir),
   };
   let start: LoopStart | undefined;
   try {

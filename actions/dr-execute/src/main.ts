@@ -1,6 +1,8 @@
 import { inputNames, parseInputs } from '../../../src/inputs.js';
 import { drillMarkdown } from '../../../src/plan/report.js';
 import { drExecuteInputs, drExecuteOutputs, isFailure, runDrExecute } from '../../../src/plan/run.js';
+import { streamPressure } from '../../../src/plan/runner.js';
+import { githubApprovals } from './approvals.js';
 import { withLoop } from './loop.js';
 import { appendSummary, core, coreLogger, githubContext, readRawInputs, runAction, setOutputs, StepFailure, workspaceDir } from '../../_kit/src/runtime.js';
 
@@ -19,6 +21,7 @@ export async function run(): Promise<void> {
     await runAction('dr-execute', async () => {
       const raw = readRawInputs(inputNames(drExecuteInputs));
       const inputs = parseInputs(drExecuteInputs, raw);
+      const approvals = inputs['promote-environment'] ? await githubApprovals({ token: inputs['github-token'], env: process.env }) : undefined;
       await withLoop(inputs, async (runId, env) => {
         const result = await runDrExecute(runId === undefined ? inputs : { ...inputs, 'run-id': runId }, {
           workspace: workspaceDir(),
@@ -26,6 +29,9 @@ export async function run(): Promise<void> {
           now: () => new Date(),
           env,
           signal: cancel.signal,
+          // The runner reads the log from a pipe: a step printing faster than it is read waits.
+          backpressure: streamPressure(process.stdout),
+          ...(approvals ? { approvals } : {}),
           ...(process.env.GITHUB_RUN_ID ? { githubRunId: process.env.GITHUB_RUN_ID } : {}),
         });
         setOutputs({ ...drExecuteOutputs(result) });

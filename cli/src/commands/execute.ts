@@ -1,11 +1,12 @@
 import { formatDuration } from '../../../src/duration.js';
 import { parseInputs } from '../../../src/inputs.js';
 import { drExecuteInputs, drExecuteOutputs, isFailure, runDrExecute } from '../../../src/plan/run.js';
+import { streamPressure } from '../../../src/plan/runner.js';
 import { EXIT, parseFlags, stderrLogger, type Command } from '../cli-kit.js';
 
 const USAGE = `usage: drloop execute --plan FILE [--mode drill|failover|failback]
                       [--start-at PHASE] [--stop-after PHASE] [--run-id ID] [--evidence-dir DIR]
-                      [--decision allow|warn|block] [--accept-warn] [--alert FILE|JSON]
+                      [--decision allow|warn|block] [--accept-warn] [--target NAME] [--alert FILE|JSON]
                       [--auto-promote] [--allow-promote-bypass] [--approver WHO] [--ticket ID]
                       [--teardown true|false] [--allow-full-drill] [--max-attempts N] [--no-retry]
                       [--dry-run] [--confirm1 FAILBACK] [--confirm2 CONFIRM-<run-id>] [--json]
@@ -31,6 +32,7 @@ export const executeCommand: Command = {
         'evidence-dir': flag,
         decision: flag,
         'accept-warn': bool,
+        target: flag,
         alert: flag,
         'auto-promote': bool,
         'allow-promote-bypass': bool,
@@ -68,6 +70,7 @@ export const executeCommand: Command = {
         now: () => new Date(),
         env: ctx.env,
         signal: cancel.signal,
+        backpressure: streamPressure(ctx.stderr),
         ...(ctx.env.GITHUB_RUN_ID ? { githubRunId: ctx.env.GITHUB_RUN_ID } : {}),
       });
     } finally {
@@ -79,7 +82,7 @@ export const executeCommand: Command = {
       ctx.stdout.write(`${JSON.stringify({ ...outputs, reason: result.reason }, null, 2)}\n`);
     } else {
       const s = result.summary;
-      const lines = [`${result.status.toUpperCase()}: plan ${s.plan.name}, run ${result.runId} (${s.mode})${result.reason ? ` — ${result.reason}` : ''}`, ''];
+      const lines = [`${result.status.toUpperCase()}: plan ${s.plan.name}, run ${result.runId} (${s.mode}${s.target ? `, target ${s.target}` : ''})${result.reason ? ` — ${result.reason}` : ''}`, ''];
       for (const p of s.phases) {
         const took = p.durationSeconds === null ? '' : formatDuration(p.durationSeconds);
         lines.push(`  ${p.phase.padEnd(9)} ${p.status.padEnd(9)} ${took.padEnd(8)} ${p.skipReason ?? ''}`.trimEnd());

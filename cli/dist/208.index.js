@@ -1,5 +1,5 @@
-export const id = 359;
-export const ids = [359];
+export const id = 208;
+export const ids = [208];
 export const modules = {
 
 /***/ 3222:
@@ -252,6 +252,145 @@ function formatDuration(seconds) {
 
 /***/ }),
 
+/***/ 5197:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Um: () => (/* binding */ redactBuffer),
+/* harmony export */   Wb: () => (/* binding */ looksBinary),
+/* harmony export */   d6: () => (/* binding */ StreamRedactor)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_BLOCK, DEFAULT_WINDOW */
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6670);
+
+const DEFAULT_BLOCK = 1024 * 1024;
+const DEFAULT_WINDOW = 64 * 1024;
+function compile(rules) {
+    // Each redactor owns its RegExp objects: `lastIndex` is state, and the
+    // shared rule objects are used elsewhere at the same time.
+    return rules.map((r) => {
+        let flags = r.pattern.flags;
+        if (!flags.includes('g'))
+            flags += 'g';
+        if (r.group !== undefined && !flags.includes('d'))
+            flags += 'd';
+        const rule = { kind: r.kind, pattern: new RegExp(r.pattern.source, flags) };
+        if (r.group !== undefined)
+            rule.group = r.group;
+        return rule;
+    });
+}
+class StreamRedactor {
+    counts = {};
+    total = 0;
+    pending = '';
+    rules;
+    block;
+    window;
+    constructor(extra = [], options = {}) {
+        this.rules = compile([..._redact_js__WEBPACK_IMPORTED_MODULE_0__/* .BUILTIN_RULES */ .Yb, ...extra]);
+        this.block = options.block ?? DEFAULT_BLOCK;
+        this.window = options.window ?? DEFAULT_WINDOW;
+    }
+    /** Feeds bytes; returns the redacted bytes that are final so far (possibly none). */
+    push(chunk) {
+        this.pending += Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
+        if (this.pending.length < this.block + this.window)
+            return Buffer.alloc(0);
+        return this.flush(false);
+    }
+    /** Ends the input; returns the rest of the redacted bytes. */
+    end() {
+        return this.flush(true);
+    }
+    findMatches(text) {
+        const matches = [];
+        this.rules.forEach((rule, order) => {
+            const re = rule.pattern;
+            re.lastIndex = 0;
+            for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+                if (m[0] === '') {
+                    re.lastIndex += 1;
+                    continue;
+                }
+                const start = m.index;
+                const end = start + m[0].length;
+                let from = start;
+                let to = end;
+                if (rule.group !== undefined) {
+                    const span = m.indices?.[rule.group];
+                    if (!span)
+                        continue;
+                    [from, to] = span;
+                    if (from === to)
+                        continue;
+                }
+                matches.push({ start, end, from, to, kind: rule.kind, order });
+            }
+        });
+        return matches;
+    }
+    flush(final) {
+        const text = this.pending;
+        if (text.length === 0)
+            return Buffer.alloc(0);
+        const matches = this.findMatches(text);
+        let cut = text.length;
+        if (!final) {
+            const limit = text.length - this.window;
+            const nl = text.lastIndexOf('\n', limit - 1);
+            // Prefer a line boundary; a line longer than half the block is cut where it must be.
+            cut = nl >= 0 && nl + 1 >= limit / 2 ? nl + 1 : limit;
+            // Move the cut back to the start of any match it would split; that match
+            // is then scanned again, whole, in the next block.
+            for (let moved = true; moved;) {
+                moved = false;
+                for (const m of matches) {
+                    if (m.start < cut && m.end > cut) {
+                        cut = m.start;
+                        moved = true;
+                    }
+                }
+            }
+            if (cut === 0) {
+                // One match fills the whole window: keep it as found rather than loop.
+                cut = Math.max(...matches.filter((m) => m.start === 0).map((m) => m.end), limit);
+            }
+        }
+        const applied = matches.filter((m) => m.end <= cut).sort((a, b) => a.from - b.from || a.order - b.order);
+        const parts = [];
+        let pos = 0;
+        for (const m of applied) {
+            if (m.from < pos) {
+                // Overlaps a value already replaced (two rules, one secret): widen, count once.
+                if (m.to > pos)
+                    pos = m.to;
+                continue;
+            }
+            parts.push(text.slice(pos, m.from), `[REDACTED:${m.kind}]`);
+            pos = m.to;
+            this.counts[m.kind] = (this.counts[m.kind] ?? 0) + 1;
+            this.total += 1;
+        }
+        parts.push(text.slice(pos, cut));
+        this.pending = text.slice(cut);
+        return Buffer.from(parts.join(''), 'latin1');
+    }
+}
+/** Redacts a whole buffer (small files, the alert payload) with the same rules and semantics. */
+function redactBuffer(data, extra = []) {
+    const r = new StreamRedactor(extra, { block: Number.POSITIVE_INFINITY });
+    const out = Buffer.concat([r.push(data), r.end()]);
+    return { data: out, counts: r.counts, total: r.total };
+}
+/** Git's rule of thumb: a NUL byte in the first 8000 bytes makes a file binary. */
+function looksBinary(head) {
+    return head.subarray(0, 8000).includes(0);
+}
+
+
+/***/ }),
+
 /***/ 1056:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -332,6 +471,47 @@ async function sha256File(path) {
 
 /***/ }),
 
+/***/ 940:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ isRunnerCredential),
+/* harmony export */   P: () => (/* binding */ baseEnvironment)
+/* harmony export */ });
+/**
+ * Credentials the runner gives the action itself (artifact and cache service
+ * tokens, the OIDC token request). Plan steps get them only when the plan
+ * names them in `runner-credentials`.
+ */
+function isRunnerCredential(name) {
+    // ACTIONS_STEP_DEBUG and ACTIONS_RUNNER_DEBUG are switches, not credentials.
+    return name.startsWith('ACTIONS_') && name !== 'ACTIONS_STEP_DEBUG' && name !== 'ACTIONS_RUNNER_DEBUG';
+}
+function baseEnvironment(inherited, plan, ctx) {
+    const env = {};
+    const asked = new Set(plan.runnerCredentials);
+    for (const [k, v] of Object.entries(inherited)) {
+        // Action inputs (the alert and the GitHub token among them) are not the steps' business.
+        if (v === undefined || k.startsWith('INPUT_'))
+            continue;
+        if (isRunnerCredential(k) && !asked.has(k))
+            continue;
+        env[k] = v;
+    }
+    Object.assign(env, plan.defaults.env);
+    if (ctx.target !== null)
+        Object.assign(env, plan.targets?.[ctx.target]?.env);
+    env.DRLOOP_TARGET = ctx.target ?? '';
+    env.DRLOOP_RUN_ID = ctx.runId;
+    env.DRLOOP_MODE = ctx.mode;
+    env.DRLOOP_PLAN = ctx.planPath;
+    env.DRLOOP_RECEIPTS_DIR = ctx.runDir;
+    return env;
+}
+
+
+/***/ }),
+
 /***/ 6258:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -383,15 +563,17 @@ const phaseReceiptSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._
     startedAt: iso,
     endedAt: iso,
     durationSeconds: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().nullable(),
-    steps: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({ name: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), run: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), status: zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(RECEIPT_STATUSES), attempts: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({})), outputs: zod__WEBPACK_IMPORTED_MODULE_6__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()).default({}) })),
+    steps: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({ name: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), run: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), status: zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(RECEIPT_STATUSES), attempts: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({})), outputs: zod__WEBPACK_IMPORTED_MODULE_6__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()).default({}), redactedOutputs: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()).optional() })),
     checks: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({})).default([]),
     extra: zod__WEBPACK_IMPORTED_MODULE_6__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_6__/* .unknown */ .L5J()).default({}),
+    target: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().nullable().optional(),
 });
 const summarySchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({
     schema: zod__WEBPACK_IMPORTED_MODULE_6__/* .literal */ .euz(DRILL_SUMMARY_SCHEMA),
     runId: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
     incidentStart: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
     startedAt: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
+    target: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().nullable().default(null),
 });
 function runDirOf(evidenceDir, runId) {
     return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(evidenceDir, 'runs', runId);
@@ -467,7 +649,7 @@ function skippedReceipt(runId, phase, reason) {
 
 /***/ }),
 
-/***/ 7359:
+/***/ 9208:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -509,188 +691,13 @@ var duration = __webpack_require__(7607);
 var fs_atomic = __webpack_require__(1056);
 // EXTERNAL MODULE: ./src/redact.ts
 var redact = __webpack_require__(6670);
-// EXTERNAL MODULE: ./src/plan/receipts.ts
-var receipts = __webpack_require__(6258);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: external "node:perf_hooks"
-var external_node_perf_hooks_ = __webpack_require__(643);
-;// CONCATENATED MODULE: ./src/plan/runner.ts
+// EXTERNAL MODULE: ./src/plan/env.ts
+var plan_env = __webpack_require__(940);
+;// CONCATENATED MODULE: ./src/plan/measure.ts
+/** RTO and RPO, measured from the receipts alone so that any later job can recompute them. */
 
-
-const DEFAULT_TAIL_BYTES = 4096;
-const DEFAULT_KILL_GRACE_MS = 3000;
-/** A line longer than this is handed on in pieces, so one endless line cannot grow memory. */
-const MAX_LINE = 64 * 1024;
-/** After bash exits, how long to wait for background children to close the pipes. */
-const DRAIN_MS = 1000;
-function killGroup(pid, signal) {
-    try {
-        process.kill(-pid, signal);
-    }
-    catch {
-        // The group is already gone.
-    }
-}
-/** Keeps the end of a stream of text, cut at a line start when possible. */
-class Tail {
-    limit;
-    text = '';
-    cut = false;
-    constructor(limit) {
-        this.limit = limit;
-    }
-    push(chunk) {
-        this.text += chunk;
-        if (this.text.length > this.limit * 2) {
-            this.text = this.text.slice(-this.limit);
-            this.cut = true;
-        }
-    }
-    value() {
-        if (!this.cut && this.text.length <= this.limit)
-            return this.text;
-        const cut = this.text.slice(-this.limit);
-        const nl = cut.indexOf('\n');
-        // Starting at a line boundary avoids a half secret that redaction would miss.
-        return nl >= 0 && nl < cut.length - 1 ? cut.slice(nl + 1) : cut;
-    }
-}
-function runCommand(spec) {
-    const started = external_node_perf_hooks_.performance.now();
-    const tail = new Tail(spec.tailBytes ?? DEFAULT_TAIL_BYTES);
-    const patterns = spec.patterns ?? [];
-    let matched = false;
-    const finishResult = (r) => ({
-        ...r,
-        durationSeconds: Math.round(external_node_perf_hooks_.performance.now() - started) / 1000,
-        tail: tail.value(),
-        matched,
-    });
-    if (spec.signal?.aborted) {
-        return Promise.resolve(finishResult({ exitCode: null, signal: null, timedOut: false, cancelled: true, spawnError: null }));
-    }
-    return new Promise((resolvePromise) => {
-        let child;
-        try {
-            child = (0,external_node_child_process_.spawn)('bash', ['-c', spec.run], { cwd: spec.cwd, env: spec.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-        }
-        catch (err) {
-            // Node refuses some arguments outright, e.g. a NUL byte in an environment value.
-            resolvePromise(finishResult({ exitCode: null, signal: null, timedOut: false, cancelled: false, spawnError: err.message }));
-            return;
-        }
-        let timedOut = false;
-        let cancelled = false;
-        let killTimer;
-        let settled = false;
-        const onLine = (line) => {
-            if (!matched && patterns.length > 0)
-                matched = patterns.some((p) => p.test(line));
-            spec.onLine?.(line);
-        };
-        const partial = { out: '', err: '' };
-        const feed = (key) => (chunk) => {
-            tail.push(chunk);
-            let buf = partial[key] + chunk;
-            let nl = buf.indexOf('\n');
-            while (nl >= 0) {
-                onLine(buf.slice(0, nl).replace(/\r$/, ''));
-                buf = buf.slice(nl + 1);
-                nl = buf.indexOf('\n');
-            }
-            while (buf.length > MAX_LINE) {
-                onLine(buf.slice(0, MAX_LINE));
-                buf = buf.slice(MAX_LINE);
-            }
-            partial[key] = buf;
-        };
-        child.stdout.setEncoding('utf8').on('data', feed('out'));
-        child.stderr.setEncoding('utf8').on('data', feed('err'));
-        const stop = () => {
-            if (child.pid === undefined)
-                return;
-            const pid = child.pid;
-            killGroup(pid, 'SIGTERM');
-            killTimer = setTimeout(() => killGroup(pid, 'SIGKILL'), spec.killGraceMs ?? DEFAULT_KILL_GRACE_MS);
-            killTimer.unref();
-        };
-        const timeout = setTimeout(() => {
-            timedOut = true;
-            stop();
-        }, Math.max(1, spec.timeoutSeconds * 1000));
-        const onAbort = () => {
-            cancelled = true;
-            stop();
-        };
-        spec.signal?.addEventListener('abort', onAbort, { once: true });
-        const settle = (r) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timeout);
-            spec.signal?.removeEventListener('abort', onAbort);
-            for (const key of ['out', 'err']) {
-                if (partial[key] !== '')
-                    onLine(partial[key]);
-                partial[key] = '';
-            }
-            resolvePromise(finishResult(r));
-        };
-        child.on('error', (err) => {
-            settle({ exitCode: null, signal: null, timedOut, cancelled, spawnError: err.message });
-        });
-        child.on('exit', (code, signal) => {
-            const result = { exitCode: code, signal, timedOut, cancelled, spawnError: null };
-            // A background process the step started may hold the pipes open; its
-            // output is not waited for beyond a moment.
-            if (child.stdout.readableEnded && child.stderr.readableEnded)
-                return settle(result);
-            const drain = setTimeout(() => {
-                child.stdout.destroy();
-                child.stderr.destroy();
-                settle(result);
-            }, DRAIN_MS);
-            child.on('close', () => {
-                clearTimeout(drain);
-                settle(result);
-            });
-        });
-    });
-}
-/** Resolves after `ms`, or early (with false) when the signal aborts. */
-function sleep(ms, signal) {
-    if (signal?.aborted)
-        return Promise.resolve(false);
-    return new Promise((res) => {
-        const t = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            res(true);
-        }, ms);
-        const onAbort = () => {
-            clearTimeout(t);
-            res(false);
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-    });
-}
-
-// EXTERNAL MODULE: ./src/plan/schema.ts
-var schema = __webpack_require__(7684);
-;// CONCATENATED MODULE: ./src/plan/engine.ts
-
-
-
-
-
-
-
-
-
-
-const ICON = { success: '✔', failed: '✖', skipped: '○', cancelled: '■' };
-function nullIfEmpty(s) {
-    return s === undefined || s === null || s.trim() === '' ? null : s;
+function round(n) {
+    return Math.round(n * 1000) / 1000;
 }
 /** Parses what `rpo.probe` printed: an RFC3339 timestamp or epoch seconds. */
 function parseProbeTime(output) {
@@ -706,22 +713,6 @@ function parseProbeTime(output) {
     const t = Date.parse(line);
     return Number.isNaN(t) ? null : new Date(t);
 }
-/** Reads the `KEY=value` lines a step appended to `$DRLOOP_OUTPUT`. */
-function parseStepOutputs(text) {
-    const outputs = {};
-    const bad = [];
-    for (const raw of text.split(/\r?\n/)) {
-        if (raw.trim() === '')
-            continue;
-        const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(raw);
-        if (!m || m[1].startsWith('DRLOOP_'))
-            bad.push(raw.length > 60 ? `${raw.slice(0, 60)}…` : raw);
-        else
-            outputs[m[1]] = m[2];
-    }
-    return { outputs, bad };
-}
-/** RTO and RPO from the receipts alone, so any later job can recompute them. */
 function measure(receipts, incidentStart, objectives) {
     const start = Date.parse(incidentStart);
     const v = receipts.get('validate');
@@ -738,370 +729,236 @@ function measure(receipts, incidentStart, objectives) {
     const met = (value, objective) => (value === null || objective === null ? null : value <= objective);
     return { rtoSeconds: rto, rpoSeconds: rpo, rtoMet: met(rto, objectives.rtoSeconds), rpoMet: met(rpo, objectives.rpoSeconds) };
 }
-function round(n) {
-    return Math.round(n * 1000) / 1000;
+/** The objectives a measurement missed, in one line; null when none was missed. */
+function missedObjectives(m, objectives) {
+    const missed = [];
+    if (m.rtoMet === false)
+        missed.push(`RTO ${(0,duration/* formatDuration */.a3)(m.rtoSeconds)} exceeds the objective ${(0,duration/* formatDuration */.a3)(objectives.rtoSeconds)}`);
+    if (m.rpoMet === false)
+        missed.push(`RPO ${(0,duration/* formatDuration */.a3)(m.rpoSeconds)} exceeds the objective ${(0,duration/* formatDuration */.a3)(objectives.rpoSeconds)}`);
+    return missed.length ? missed.join('; ') : null;
 }
-class Engine {
-    o;
-    deps;
-    plan;
-    log;
-    receipts = new Map();
-    /** Outputs of every step so far, given to later steps as environment variables. */
-    outputs = {};
-    baseEnv = {};
-    tmp = '';
+
+;// CONCATENATED MODULE: ./src/plan/outputs.ts
+/**
+ * Step outputs: the `KEY=value` lines a step appends to `$DRLOOP_OUTPUT`,
+ * given to later steps as environment variables. An output is data, so a name
+ * that a shell, the dynamic loader or a language runtime reads to decide how a
+ * program runs is refused: it would let one step's output change what later
+ * steps execute.
+ */
+/** Exact names (compared upper-cased) and why each is refused. */
+const REFUSED_NAMES = {
+    PATH: 'the shell looks programs up in it',
+    CDPATH: 'the shell reads it',
+    BASH_ENV: 'bash runs the file it names',
+    ENV: 'sh runs the file it names',
+    IFS: 'the shell splits words on it',
+    PS4: 'the shell expands it when tracing',
+    PROMPT_COMMAND: 'the shell runs it',
+    SHELLOPTS: 'the shell reads it',
+    BASHOPTS: 'the shell reads it',
+    GLOBIGNORE: 'the shell reads it',
+    HOME: 'programs read their configuration from it',
+    SHELL: 'programs run it',
+    TMPDIR: 'programs write temporary files there',
+    NODE_OPTIONS: 'Node.js reads it',
+    NODE_PATH: 'Node.js loads modules from it',
+    NODE_EXTRA_CA_CERTS: 'Node.js trusts it',
+    NODE_TLS_REJECT_UNAUTHORIZED: 'Node.js reads it',
+    RUBYOPT: 'Ruby reads it',
+    RUBYLIB: 'Ruby loads code from it',
+    PERL5OPT: 'Perl reads it',
+    PERL5LIB: 'Perl loads code from it',
+    PERLLIB: 'Perl loads code from it',
+    JAVA_TOOL_OPTIONS: 'the JVM reads it',
+    _JAVA_OPTIONS: 'the JVM reads it',
+    JDK_JAVA_OPTIONS: 'the JVM reads it',
+    CLASSPATH: 'the JVM loads code from it',
+    GCONV_PATH: 'the C library loads code from it',
+    EDITOR: 'programs run it',
+    VISUAL: 'programs run it',
+    PAGER: 'programs run it',
+    LESSOPEN: 'less runs it',
+    SSL_CERT_FILE: 'TLS clients trust it',
+    SSL_CERT_DIR: 'TLS clients trust it',
+    CURL_CA_BUNDLE: 'curl trusts it',
+    REQUESTS_CA_BUNDLE: 'Python requests trusts it',
+    HTTP_PROXY: 'HTTP clients send requests through it',
+    HTTPS_PROXY: 'HTTP clients send requests through it',
+    ALL_PROXY: 'HTTP clients send requests through it',
+    NO_PROXY: 'HTTP clients read it',
+};
+/** Prefixes (compared upper-cased) and why names under them are refused. */
+const REFUSED_PREFIXES = [
+    ['DRLOOP_', 'drloop sets DRLOOP_ variables itself'],
+    ['LD_', 'the dynamic loader reads LD_ variables'],
+    ['DYLD_', 'the dynamic loader reads DYLD_ variables'],
+    ['BASH_FUNC_', 'bash imports functions from BASH_FUNC_ variables'],
+    ['PYTHON', 'Python reads PYTHON* variables'],
+    ['GIT_', 'git reads GIT_ variables'],
+    ['NPM_CONFIG_', 'npm reads NPM_CONFIG_ variables'],
+    ['GITHUB_', 'the runner and its tools read GITHUB_ variables'],
+    ['ACTIONS_', 'the runner reads ACTIONS_ variables'],
+    ['RUNNER_', 'the runner reads RUNNER_ variables'],
+    ['INPUT_', 'actions read their inputs from INPUT_ variables'],
+];
+/** Why an output of this name is refused, or null when it may be passed on. */
+function refusedOutputName(name) {
+    const upper = name.toUpperCase();
+    const exact = REFUSED_NAMES[upper];
+    if (exact)
+        return `${name}: ${exact}`;
+    for (const [prefix, why] of REFUSED_PREFIXES)
+        if (upper.startsWith(prefix))
+            return `${name}: ${why}`;
+    return null;
+}
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function shorten(s) {
+    return s.length > 60 ? `${s.slice(0, 60)}…` : s;
+}
+/** Reads the `KEY=value` lines a step appended to `$DRLOOP_OUTPUT`. */
+function parseStepOutputs(text) {
+    const outputs = {};
+    const refused = [];
+    for (const raw of text.split(/\r?\n/)) {
+        if (raw.trim() === '')
+            continue;
+        const eq = raw.indexOf('=');
+        const name = eq > 0 ? raw.slice(0, eq) : '';
+        const value = eq > 0 ? raw.slice(eq + 1) : '';
+        if (!NAME.test(name)) {
+            refused.push({ line: shorten(raw), reason: 'not a KEY=value line with a name of letters, digits and _' });
+            continue;
+        }
+        const why = refusedOutputName(name);
+        if (why)
+            refused.push({ line: name, reason: `a name that changes how programs run (${why})` });
+        // A line holds one value; a carriage return or NUL inside it is not text a later step can get intact.
+        else if (/[\r\0]/.test(value))
+            refused.push({ line: name, reason: 'the value holds a carriage return or NUL' });
+        else
+            outputs[name] = value;
+    }
+    return { outputs, refused };
+}
+
+;// CONCATENATED MODULE: ./src/plan/promote.ts
+/**
+ * The promotion gate: promote runs only with an explicit auto-promote, a
+ * verified approval of a GitHub Environment, the legacy `approver` input, or
+ * the drill bypass. The approval is read from GitHub through an
+ * ApprovalSource, which the action implements with GitHub's REST API; the
+ * engine never talks to GitHub itself.
+ */
+
+/** How to make GitHub ask a person before the promote job runs. */
+function reviewersHint(environment) {
+    return (`give environment '${environment}' required reviewers (repository Settings → Environments → ${environment} → Required reviewers; ` +
+        `an environment GitHub creates on first use has none, and private repositories need a plan that offers them) ` +
+        `and run the promoting job with \`environment: ${environment}\``);
+}
+function promote_closed(reason, o) {
+    return { passed: false, gate: null, reason, approver: null, ticket: o.ticket, approval: null };
+}
+/** The review that decides: the last one GitHub lists for the environment. */
+function decidingReview(reviews, environment) {
+    let found = null;
+    for (const r of reviews)
+        if (r.environments.includes(environment))
+            found = r;
+    return found;
+}
+async function verifiedApproval(o, environment) {
+    if (!o.approvals)
+        return promote_closed(`promote-environment '${environment}' needs GitHub's approvals API, which only the dr-execute action reads`, o);
+    let reviews;
+    try {
+        reviews = await o.approvals.reviews();
+    }
+    catch (err) {
+        return promote_closed(`could not read the approvals of ${o.approvals.describe}: ${(0,errors/* describeError */.Uc)(err)}`, o);
+    }
+    const review = decidingReview(reviews, environment);
+    if (!review) {
+        const others = [...new Set(reviews.flatMap((r) => r.environments))];
+        const seen = others.length ? `reviews cover only ${others.map((e) => `'${e}'`).join(', ')}` : 'GitHub lists no review';
+        return promote_closed(`no approval of environment '${environment}' for ${o.approvals.describe} (${seen}); ${reviewersHint(environment)}`, o);
+    }
+    if (review.state !== 'approved') {
+        return promote_closed(`environment '${environment}' was ${review.state} by ${review.reviewer}${review.comment ? ` (${JSON.stringify(review.comment)})` : ''} for ${o.approvals.describe}`, o);
+    }
+    const comment = review.comment.trim();
+    const ticket = o.ticket ?? (comment === '' ? null : comment.split(/\r?\n/)[0].slice(0, 200));
+    const approval = { environment, reviewer: review.reviewer, comment, verifiedAt: o.now().toISOString(), source: o.approvals.describe };
+    return { passed: true, gate: 'approval', reason: `environment '${environment}' approved by ${review.reviewer}`, approver: review.reviewer, ticket, approval };
+}
+async function promoteGate(o) {
+    const open = (gate, reason, approver = null) => ({ passed: true, gate, reason, approver, ticket: o.ticket, approval: null });
+    if (o.autoPromote)
+        return open('auto-promote', 'auto-promote: true');
+    if (o.environment !== null)
+        return verifiedApproval(o, o.environment);
+    if (o.approver)
+        return open('approval', `approver input set to ${o.approver} (not verified with GitHub)`, o.approver);
+    if (o.allowPromoteBypass && o.mode === 'drill')
+        return open('bypass', 'allow-promote-bypass: true in a drill');
+    const hint = o.allowPromoteBypass ? ' (allow-promote-bypass applies to mode drill only)' : '';
+    return promote_closed(`needs promote-environment (a verified GitHub approval), auto-promote: true or an approver${hint}`, o);
+}
+
+// EXTERNAL MODULE: ./src/plan/receipts.ts
+var receipts = __webpack_require__(6258);
+// EXTERNAL MODULE: ./src/plan/schema.ts
+var schema = __webpack_require__(7684);
+// EXTERNAL MODULE: ./src/plan/runner.ts
+var runner = __webpack_require__(5773);
+;// CONCATENATED MODULE: ./src/plan/steps.ts
+/**
+ * Runs what a plan's phases are made of: steps (with their retries and
+ * outputs), guards, checks and the RPO probe. Each yields the record its
+ * receipt keeps; the engine decides what runs and when.
+ */
+
+
+
+
+
+
+
+
+
+function describeAttempt(a) {
+    if (a.cancelled)
+        return 'cancelled';
+    if (a.timedOut)
+        return `timed out after ${(0,duration/* formatDuration */.a3)(a.durationSeconds)}`;
+    if (a.exitCode !== null)
+        return `exit code ${a.exitCode}`;
+    return a.signal ? `killed by ${a.signal}` : 'could not start';
+}
+/** A step record for a step that did not run. */
+function skippedStep(name, run) {
+    return { name, run, status: 'skipped', attempts: [], outputs: {} };
+}
+class StepRunner {
+    c;
     seq = 0;
-    constructor(o, deps) {
-        this.o = o;
-        this.deps = deps;
-        this.plan = o.loaded.plan;
-        this.log = deps.logger;
+    log;
+    constructor(c) {
+        this.c = c;
+        this.log = c.logger;
     }
     cancelled() {
-        return this.deps.signal?.aborted === true;
+        return this.c.signal?.aborted === true;
     }
-    iso() {
-        return this.deps.now().toISOString();
+    command(run, env, timeoutSeconds, onLine, patterns = []) {
+        const c = this.c;
+        return (0,runner/* runCommand */.d1)({ run, cwd: c.workspace, env, timeoutSeconds, signal: c.signal, patterns, killGraceMs: c.killGraceMs, backpressure: c.backpressure, onLine });
     }
-    async run() {
-        const startedAt = this.iso();
-        this.receipts = await (0,receipts/* loadReceipts */.oj)(this.o.runDir, this.o.runDirDisplay, this.o.runId);
-        const previous = await (0,receipts/* loadSummary */.RF)(this.o.runDir, this.o.runDirDisplay);
-        for (const p of schema/* PHASES */.ZG)
-            for (const s of this.receipts.get(p)?.steps ?? [])
-                Object.assign(this.outputs, s.outputs);
-        this.tmp = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'drloop-run-'));
-        try {
-            await this.prepareEnv();
-            const { o, plan } = this;
-            this.log.info(`drloop: plan '${plan.name}' (${o.loaded.path}, sha256 ${o.loaded.sha256.slice(0, 12)}), run ${o.runId}, mode ${o.mode}` +
-                (o.mode === 'failback' ? '' : `, phases ${o.startAt ?? 'bringup'} → ${o.stopAfter ?? 'teardown'}`) +
-                (o.dryRun ? ' (dry run)' : ''));
-            const outcome = o.mode === 'failback' ? await this.runFailback() : await this.runPhases();
-            const summary = await this.writeSummary(startedAt, previous, outcome);
-            return { status: outcome.status, reason: outcome.reason, summary, receipts: this.receipts };
-        }
-        finally {
-            await (0,promises_.rm)(this.tmp, { recursive: true, force: true });
-        }
-    }
-    /** The environment every step starts from: the runner's, minus action inputs, plus run context. */
-    async prepareEnv() {
-        const env = {};
-        for (const [k, v] of Object.entries(this.deps.env)) {
-            // Action inputs (the alert among them) are not the steps' business.
-            if (v === undefined || k.startsWith('INPUT_'))
-                continue;
-            env[k] = v;
-        }
-        Object.assign(env, this.plan.defaults.env);
-        env.DRLOOP_RUN_ID = this.o.runId;
-        env.DRLOOP_MODE = this.o.mode;
-        env.DRLOOP_PLAN = this.o.loaded.path;
-        env.DRLOOP_RECEIPTS_DIR = this.o.runDir;
-        const alert = this.o.alert;
-        if (alert) {
-            let path = alert.path;
-            if (path === null) {
-                path = (0,external_node_path_.join)(this.tmp, 'alert.json');
-                await (0,promises_.writeFile)(path, alert.text);
-            }
-            // Alert fields reach steps only as data in variables, never spliced into a command.
-            const clean = (s) => s.replace(/\0/g, '');
-            env.DRLOOP_ALERT_PATH = path;
-            env.DRLOOP_ALERT_STATUS = clean(alert.context.status);
-            env.DRLOOP_ALERT_NAME = clean(alert.context.name);
-            env.DRLOOP_ALERT_FINGERPRINT = clean(alert.context.fingerprint);
-            env.DRLOOP_ALERT_STARTS_AT = alert.context.startsAt ?? '';
-        }
-        this.baseEnv = env;
-    }
-    async save(receipt) {
-        // Commands are plan text, but a secret pasted into one must not reach the evidence either.
-        receipt.steps = receipt.steps.map((s) => ({ ...s, run: (0,redact/* redact */.E$)(s.run).text }));
-        receipt.checks = receipt.checks.map((c) => ({ ...c, target: (0,redact/* redact */.E$)(c.target).text }));
-        this.receipts.set(receipt.phase, receipt);
-        await (0,receipts/* writeReceipt */.Qz)(this.o.runDir, receipt);
-    }
-    /** Writes a skipped receipt unless the phase already has one (from this run or an earlier job). */
-    async ensureReceipt(name, reason) {
-        if (!this.receipts.has(name))
-            await this.save((0,receipts/* skippedReceipt */.J0)(this.o.runId, name, reason));
-    }
-    // ---------------------------------------------------------------- phases
-    async runPhases() {
-        const { o, plan } = this;
-        const inPlan = (0,schema/* planPhases */.it)(plan);
-        const startIdx = o.startAt ? schema/* PHASES */.ZG.indexOf(o.startAt) : 0;
-        const stopIdx = o.stopAfter ? schema/* PHASES */.ZG.indexOf(o.stopAfter) : schema/* PHASES */.ZG.length - 1;
-        const window = schema/* PHASES */.ZG.slice(startIdx, stopIdx + 1);
-        // Gates that refuse the whole window, and the cost gate, which spares teardown.
-        let refuseAll = null;
-        if (startIdx === 0 && stopIdx === schema/* PHASES */.ZG.length - 1 && inPlan.includes('bringup') && inPlan.includes('teardown') && !o.allowFullDrill) {
-            refuseAll = 'a full drill (bringup through teardown in one run) needs allow-full-drill: true; use start-at/stop-after for partial runs';
-        }
-        if (!refuseAll && o.startAt !== 'teardown') {
-            for (const p of schema/* PHASES */.ZG.slice(0, startIdx)) {
-                if (!inPlan.includes(p))
-                    continue;
-                const r = this.receipts.get(p);
-                if (r?.status !== 'success') {
-                    refuseAll = `cannot start at ${o.startAt}: phase ${p} ${r ? `is ${r.status}${r.skipReason ? ` (${r.skipReason})` : ''}` : 'has no receipt'} in ${o.runDirDisplay}`;
-                    break;
-                }
-            }
-        }
-        let refuseCost = null;
-        if (o.decision === 'block')
-            refuseCost = 'the cost decision is block';
-        else if (o.decision === 'warn' && !o.acceptWarn)
-            refuseCost = 'the cost decision is warn and accept-warn is not true';
-        const refusalFor = (p) => refuseAll ?? (p === 'teardown' ? null : refuseCost);
-        const toRun = window.filter((p) => inPlan.includes(p) && this.receipts.get(p)?.status !== 'success' && refusalFor(p) === null);
-        for (const p of window) {
-            if (inPlan.includes(p) && this.receipts.get(p)?.status === 'success')
-                this.log.info(`${p}: already succeeded in ${o.runDirDisplay}; not run again`);
-        }
-        const refusal = refuseAll ?? (window.some((p) => p !== 'teardown' && inPlan.includes(p) && this.receipts.get(p)?.status !== 'success') ? refuseCost : null);
-        if (refusal)
-            this.log.error(`refused: ${refusal}`);
-        if (o.dryRun)
-            return this.dryRunPhases(window, inPlan, toRun, refusal);
-        // Guards run before anything mutates, whenever a phase is about to run.
-        let guardFailure = null;
-        if (toRun.length > 0) {
-            const g = await this.runGuards();
-            if (g === 'cancelled')
-                guardFailure = 'cancelled';
-            else if (g)
-                guardFailure = g;
-        }
-        else if (!this.receipts.has('guards')) {
-            await this.save((0,receipts/* skippedReceipt */.J0)(o.runId, 'guards', plan.guards.length ? 'no phase to run' : 'the plan has no guards'));
-        }
-        let failed = null;
-        let cancelled = guardFailure === 'cancelled';
-        let gated = null;
-        let lastPhase = null;
-        let ranBeforePromote = false;
-        for (const [i, p] of schema/* PHASES */.ZG.entries()) {
-            const spec = plan.phases[p];
-            if (!spec) {
-                await this.ensureReceipt(p, 'not in plan');
-                continue;
-            }
-            if (i < startIdx) {
-                await this.ensureReceipt(p, `before start-at ${o.startAt}`);
-                continue;
-            }
-            if (i > stopIdx) {
-                await this.ensureReceipt(p, `after stop-after ${o.stopAfter}`);
-                continue;
-            }
-            if (this.receipts.get(p)?.status === 'success')
-                continue;
-            const refused = refusalFor(p);
-            let skip = null;
-            if (refused)
-                skip = `refused: ${refused}`;
-            else if (cancelled)
-                skip = 'cancelled';
-            else if (guardFailure)
-                skip = `guard failed: ${guardFailure}`;
-            else if (failed && p !== 'teardown')
-                skip = `earlier phase ${failed} failed`;
-            else if (failed && p === 'teardown' && !o.teardown)
-                skip = `earlier phase ${failed} failed and teardown is not true`;
-            else if (p === 'promote') {
-                const gate = this.promoteGate();
-                if (!gate.passed) {
-                    skip = `promotion gate: ${gate.reason}`;
-                    gated = gate.reason;
-                    ranBeforePromote = lastPhase !== null;
-                    this.log.warning(`promote: not run: ${gate.reason}`);
-                }
-            }
-            if (skip) {
-                await this.save((0,receipts/* skippedReceipt */.J0)(o.runId, p, skip));
-                continue;
-            }
-            const receipt = await this.runPhase(p, spec);
-            lastPhase = p;
-            if (receipt.status === 'cancelled')
-                cancelled = true;
-            else if (receipt.status === 'failed')
-                failed ??= p;
-        }
-        if (cancelled)
-            return { status: 'cancelled', reason: 'the run was cancelled', lastPhase };
-        if (guardFailure)
-            return { status: 'refused', reason: `guard failed: ${guardFailure}`, lastPhase };
-        if (failed) {
-            const extra = lastPhase === 'teardown' && failed !== 'teardown' ? ' (teardown ran)' : '';
-            return { status: 'failed', reason: `phase ${failed} failed${extra}`, lastPhase };
-        }
-        if (refusal)
-            return { status: 'refused', reason: refusal, lastPhase };
-        if (gated)
-            return { status: ranBeforePromote ? 'stopped' : 'refused', reason: `promote not run: ${gated}`, lastPhase };
-        const remaining = inPlan.filter((p) => schema/* PHASES */.ZG.indexOf(p) > stopIdx);
-        if (remaining.length > 0)
-            return { status: 'stopped', reason: `stopped after ${o.stopAfter}; still to run: ${remaining.join(', ')}`, lastPhase };
-        return { status: 'succeeded', reason: null, lastPhase };
-    }
-    /**
-     * The promotion gate. drloop cannot see a GitHub Environment's protection,
-     * so `approver` is the signal: the reusable workflow sets it only in the
-     * job that required reviewers approved.
-     */
-    promoteGate() {
-        const { o } = this;
-        if (o.autoPromote)
-            return { passed: true, gate: 'auto-promote', reason: 'auto-promote: true' };
-        if (o.approver)
-            return { passed: true, gate: 'approval', reason: `approved by ${o.approver}` };
-        if (o.allowPromoteBypass && o.mode === 'drill')
-            return { passed: true, gate: 'bypass', reason: 'allow-promote-bypass: true in a drill' };
-        const hint = o.allowPromoteBypass ? ' (allow-promote-bypass applies to mode drill only)' : '';
-        return { passed: false, gate: null, reason: `needs auto-promote: true or an approver (an approved environment job)${hint}` };
-    }
-    async dryRunPhases(window, inPlan, toRun, refusal) {
-        const { o, plan } = this;
-        this.log.info(`dry run: nothing is executed; receipts are marked skipped (dry-run)`);
-        if (plan.guards.length)
-            this.log.info(`guards: ${plan.guards.map((g) => `${g.name}: ${g.run}${g.expect !== undefined ? ` (expect ${JSON.stringify(g.expect)})` : ''}`).join('; ')}`);
-        for (const p of schema/* PHASES */.ZG) {
-            const spec = plan.phases[p];
-            if (!spec)
-                continue;
-            const state = !window.includes(p) ? 'outside the window' : toRun.includes(p) ? 'would run' : this.receipts.get(p)?.status === 'success' ? 'already succeeded' : 'refused';
-            await this.log.group(`${p}: ${state}`, async () => {
-                for (const s of spec.steps)
-                    this.log.info(`step ${s.name}: ${s.run} (timeout ${(0,duration/* formatDuration */.a3)(s.timeout ?? plan.defaults.timeoutSeconds)})`);
-                for (const c of spec.checks)
-                    this.log.info(`check ${c.name}: ${c.http ? `GET ${c.http} → ${c.status ?? 200}` : c.run}${c.within ? ` within ${(0,duration/* formatDuration */.a3)(c.within)}` : ''}`);
-                if (spec.verify)
-                    this.log.info(`verify: ${spec.verify.run}${spec.verify.expect !== undefined ? ` (expect ${JSON.stringify(spec.verify.expect)})` : ''}`);
-                if (p === 'promote' && toRun.includes(p)) {
-                    const g = this.promoteGate();
-                    this.log.info(`promotion gate: ${g.passed ? `passes (${g.reason})` : `closed (${g.reason})`}`);
-                }
-            });
-        }
-        for (const p of toRun)
-            await this.ensureReceipt(p, 'dry-run');
-        for (const p of schema/* PHASES */.ZG)
-            if (!inPlan.includes(p))
-                await this.ensureReceipt(p, 'not in plan');
-        await this.ensureReceipt('guards', 'dry-run');
-        if (refusal)
-            return { status: 'refused', reason: `a real run would be refused: ${refusal}`, lastPhase: null };
-        return { status: 'stopped', reason: 'dry run: nothing was executed', lastPhase: null };
-    }
-    /** Runs the guards; returns null when all pass, else the failing guard's name (or 'cancelled'). */
-    async runGuards() {
-        const { plan, o } = this;
-        if (plan.guards.length === 0) {
-            await this.save((0,receipts/* skippedReceipt */.J0)(o.runId, 'guards', 'the plan has no guards'));
-            return null;
-        }
-        const started = this.deps.now();
-        const steps = [];
-        let failure = null;
-        let status = 'success';
-        for (const g of plan.guards) {
-            if (failure || status === 'cancelled') {
-                steps.push({ name: g.name, run: g.run, status: 'skipped', attempts: [], outputs: {} });
-                continue;
-            }
-            const env = { ...this.baseEnv, ...g.env, DRLOOP_PHASE: 'guards', DRLOOP_STEP: g.name };
-            const { attempt, result } = await this.attempt('guards', g.name, g.run, env, g.timeout ?? this.plan.defaults.timeoutSeconds, 1, []);
-            let ok = result.exitCode === 0 && !result.timedOut && !result.cancelled;
-            let detail;
-            if (ok && g.expect !== undefined && result.tail.trim() !== g.expect.trim()) {
-                ok = false;
-                detail = `expected output ${JSON.stringify(g.expect)}, got ${JSON.stringify((0,redact/* redact */.E$)(result.tail.trim()).text.slice(0, 200))}`;
-            }
-            const stepStatus = result.cancelled ? 'cancelled' : ok ? 'success' : 'failed';
-            steps.push({ name: g.name, run: g.run, status: stepStatus, attempts: [attempt], outputs: {}, ...(detail ? { detail } : {}) });
-            if (stepStatus === 'cancelled')
-                status = 'cancelled';
-            else if (!ok) {
-                status = 'failed';
-                failure = g.name;
-                this.log.error(`guard ${g.name} failed: ${detail ?? describeAttempt(attempt)}`);
-            }
-        }
-        await this.save(this.receiptOf('guards', status, started, steps, [], {}));
-        return status === 'cancelled' ? 'cancelled' : failure;
-    }
-    receiptOf(name, status, started, steps, checks, extra, skipReason = null) {
-        const ended = this.deps.now();
-        return {
-            schema: receipts/* PHASE_RECEIPT_SCHEMA */.fm,
-            runId: this.o.runId,
-            phase: name,
-            status,
-            skipReason,
-            startedAt: started.toISOString(),
-            endedAt: ended.toISOString(),
-            durationSeconds: round((ended.getTime() - started.getTime()) / 1000),
-            steps,
-            checks,
-            extra,
-        };
-    }
-    /** Runs one phase: steps in order, then checks and verify; the receipt is written before returning. */
-    async runPhase(p, spec) {
-        const started = this.deps.now();
-        this.log.info(`▶ ${p}`);
-        const extra = {};
-        if (p === 'promote') {
-            const gate = this.promoteGate();
-            Object.assign(extra, { gate: gate.gate, approver: this.o.approver, ticket: this.o.ticket, bypassed: gate.gate === 'bypass' });
-            if (gate.gate === 'bypass')
-                this.log.warning(`promote: the promotion gate is bypassed (allow-promote-bypass in a drill); the receipt records it`);
-        }
-        // Teardown is best effort: every step is tried even when one fails.
-        const keepGoing = p === 'teardown';
-        const { status: stepsStatus, steps } = await this.runSteps(p, spec.steps, keepGoing);
-        let status = stepsStatus;
-        const checks = [];
-        if (status === 'success' || (keepGoing && status === 'failed')) {
-            for (const c of spec.checks) {
-                const rec = await this.runCheck(p, c.name, c);
-                checks.push(rec);
-                if (rec.status === 'cancelled') {
-                    status = 'cancelled';
-                    break;
-                }
-                if (rec.status === 'failed')
-                    status = 'failed';
-                if (status === 'failed' && !keepGoing)
-                    break;
-            }
-            if (spec.verify && status !== 'cancelled' && (status === 'success' || keepGoing)) {
-                const rec = await this.runCheck(p, 'verify', { ...spec.verify, name: 'verify' }, 'verify');
-                checks.push(rec);
-                if (rec.status === 'cancelled')
-                    status = 'cancelled';
-                else if (rec.status === 'failed')
-                    status = 'failed';
-            }
-        }
-        const rpoPhase = this.plan.phases.validate ? 'validate' : 'restore';
-        if (status === 'success' && this.plan.rpo && p === rpoPhase)
-            extra.rpo = await this.probeRpo();
-        const receipt = this.receiptOf(p, status, started, steps, checks, extra);
-        await this.save(receipt);
-        const line = `${ICON[status]} ${p} ${status} in ${(0,duration/* formatDuration */.a3)(receipt.durationSeconds ?? 0)}`;
-        if (status === 'success')
-            this.log.info(line);
-        else
-            this.log.error(line);
-        return receipt;
-    }
+    logLine = (line) => this.log.info(line === '' ? line : (0,redact/* redact */.E$)(line).text);
+    /** Runs steps in order; after a failure the rest are skipped unless `keepGoing` (teardown). */
     async runSteps(phase, list, keepGoing) {
         const steps = [];
         let status = 'success';
@@ -1109,7 +966,7 @@ class Engine {
             if (status === 'cancelled' || (status === 'failed' && !keepGoing) || this.cancelled()) {
                 if (this.cancelled())
                     status = 'cancelled';
-                steps.push({ name: step.name, run: step.run, status: 'skipped', attempts: [], outputs: {} });
+                steps.push(skippedStep(step.name, step.run));
                 continue;
             }
             const rec = await this.runStep(phase, step);
@@ -1123,16 +980,18 @@ class Engine {
     }
     /** One step with its retries: a failed attempt is retried only when its output matched `retry.on`. */
     async runStep(phase, step) {
-        const retry = (0,schema/* effectiveRetry */.ay)(this.plan, step);
-        const allowed = this.o.noRetry || retry.on.length === 0 ? 1 : Math.max(1, Math.min(retry.max + 1, this.o.maxAttempts));
+        const { plan } = this.c;
+        const retry = (0,schema/* effectiveRetry */.ay)(plan, step);
+        const allowed = this.c.noRetry || retry.on.length === 0 ? 1 : Math.max(1, Math.min(retry.max + 1, this.c.maxAttempts));
         const patterns = allowed > 1 ? retry.on.map((p) => new RegExp(p)) : [];
-        const timeout = step.timeout ?? this.plan.defaults.timeoutSeconds;
+        const timeout = step.timeout ?? plan.defaults.timeoutSeconds;
         const attempts = [];
+        const record = (status, outputs = {}) => ({ name: step.name, run: step.run, status, attempts, outputs });
         for (let n = 1;; n++) {
-            const outFile = (0,external_node_path_.join)(this.tmp, `out-${++this.seq}`);
+            const outFile = (0,external_node_path_.join)(this.c.tmp, `out-${++this.seq}`);
             const env = {
-                ...this.baseEnv,
-                ...this.outputs,
+                ...this.c.baseEnv,
+                ...this.c.outputs,
                 ...step.env,
                 DRLOOP_PHASE: phase,
                 DRLOOP_STEP: step.name,
@@ -1142,38 +1001,31 @@ class Engine {
             const { attempt, result } = await this.attempt(phase, step.name, step.run, env, timeout, n, patterns, allowed);
             attempts.push(attempt);
             if (result.cancelled)
-                return { name: step.name, run: step.run, status: 'cancelled', attempts, outputs: {} };
+                return record('cancelled');
             if (result.exitCode === 0 && !result.timedOut) {
-                const outputs = await this.readOutputs(outFile, phase, step.name);
-                Object.assign(this.outputs, outputs);
-                return { name: step.name, run: step.run, status: 'success', attempts, outputs };
+                const { outputs, refused } = await this.readOutputs(outFile, phase, step.name);
+                Object.assign(this.c.outputs, outputs);
+                const rec = record('success', outputs);
+                if (refused.length)
+                    rec.refusedOutputs = refused;
+                return rec;
             }
             const why = describeAttempt(attempt);
             if (n >= allowed || !result.matched) {
                 const note = allowed > 1 && !result.matched ? '; not retried: the output matched none of retry.on' : n > 1 ? ` after ${n} attempts` : '';
                 this.log.error(`${phase} › ${step.name} failed: ${why}${note}`);
-                return { name: step.name, run: step.run, status: 'failed', attempts, outputs: {} };
+                return record('failed');
             }
             const wait = retry.backoffSeconds * 2 ** (n - 1);
             this.log.warning(`${phase} › ${step.name}: ${why}; the output matched retry.on, attempt ${n + 1} of ${allowed} in ${(0,duration/* formatDuration */.a3)(wait)}`);
-            if (!(await sleep(wait * 1000, this.deps.signal))) {
-                return { name: step.name, run: step.run, status: 'cancelled', attempts, outputs: {} };
-            }
+            if (!(await (0,runner/* sleep */.yy)(wait * 1000, this.c.signal)))
+                return record('cancelled');
         }
     }
     async attempt(phase, name, run, env, timeoutSeconds, n, patterns, allowed = 1) {
-        const startedAt = this.iso();
+        const startedAt = this.c.now().toISOString();
         const title = `${phase} › ${name}${n > 1 ? ` (attempt ${n} of ${allowed})` : ''}`;
-        const result = await this.log.group(title, () => runCommand({
-            run,
-            cwd: this.deps.workspace,
-            env,
-            timeoutSeconds,
-            signal: this.deps.signal,
-            patterns,
-            killGraceMs: this.deps.killGraceMs,
-            onLine: (line) => this.log.info(line === '' ? line : (0,redact/* redact */.E$)(line).text),
-        }));
+        const result = await this.log.group(title, () => this.command(run, env, timeoutSeconds, this.logLine, patterns));
         if (result.spawnError)
             this.log.error(`${title}: could not start bash: ${result.spawnError}`);
         const attempt = {
@@ -1184,7 +1036,7 @@ class Engine {
             timedOut: result.timedOut,
             cancelled: result.cancelled,
             durationSeconds: result.durationSeconds,
-            outputTail: (0,redact/* redact */.E$)(result.tail).text,
+            outputTail: result.tail,
             retryMatched: result.matched,
         };
         if (result.timedOut)
@@ -1199,16 +1051,48 @@ class Engine {
             text = await (0,promises_.readFile)(path, 'utf8');
         }
         catch {
-            return {};
+            return { outputs: {}, refused: [] };
         }
-        const { outputs, bad } = parseStepOutputs(text);
-        if (bad.length)
-            this.log.warning(`${phase} › ${step}: ignored ${bad.length} line(s) in $DRLOOP_OUTPUT that are not KEY=value (or set a DRLOOP_ name): ${bad.join(' | ')}`);
-        return outputs;
+        const parsed = parseStepOutputs(text);
+        const refused = parsed.refused.map((r) => ({ line: (0,redact/* redact */.E$)(r.line).text, reason: r.reason }));
+        if (refused.length) {
+            this.log.warning(`${phase} › ${step}: ${refused.length} line(s) of $DRLOOP_OUTPUT not passed to later steps: ${refused.map((r) => `${r.line} (${r.reason})`).join(' | ')}`);
+        }
+        return { outputs: parsed.outputs, refused };
+    }
+    /** Runs the guards; all must pass. Yields the steps for the receipt and the failing guard's name, if any. */
+    async runGuards() {
+        const steps = [];
+        let failure = null;
+        let status = 'success';
+        for (const g of this.c.plan.guards) {
+            if (failure || status === 'cancelled') {
+                steps.push(skippedStep(g.name, g.run));
+                continue;
+            }
+            const env = { ...this.c.baseEnv, ...g.env, DRLOOP_PHASE: 'guards', DRLOOP_STEP: g.name };
+            const { attempt, result } = await this.attempt('guards', g.name, g.run, env, g.timeout ?? this.c.plan.defaults.timeoutSeconds, 1, []);
+            let ok = result.exitCode === 0 && !result.timedOut && !result.cancelled;
+            let detail;
+            if (ok && g.expect !== undefined && result.tail.trim() !== g.expect.trim()) {
+                ok = false;
+                detail = `expected output ${JSON.stringify(g.expect)}, got ${JSON.stringify(result.tail.trim().slice(0, 200))}`;
+            }
+            const stepStatus = result.cancelled ? 'cancelled' : ok ? 'success' : 'failed';
+            steps.push({ name: g.name, run: g.run, status: stepStatus, attempts: [attempt], outputs: {}, ...(detail ? { detail } : {}) });
+            if (stepStatus === 'cancelled')
+                status = 'cancelled';
+            else if (!ok) {
+                status = 'failed';
+                failure = g.name;
+                this.log.error(`guard ${g.name} failed: ${detail ?? describeAttempt(attempt)}`);
+            }
+        }
+        return { status, steps, failure };
     }
     /** A check polls until it passes or `within` has run out; a single try when `within` is 0. */
     async runCheck(phase, name, c, kind) {
-        const started = this.deps.now();
+        const started = this.c.now();
         const t0 = performance.now();
         const within = (c.within ?? 0) * 1000;
         const interval = (c.interval ?? schema/* DEFAULT_CHECK_INTERVAL_SECONDS */.dO) * 1000;
@@ -1239,7 +1123,7 @@ class Engine {
                     this.log.error(`${phase} › check ${name} failed after ${tries} tr${tries === 1 ? 'y' : 'ies'}: ${detail}`);
                     return record('failed', tries, detail);
                 }
-                if (!(await sleep(interval, this.deps.signal)))
+                if (!(await (0,runner/* sleep */.yy)(interval, this.c.signal)))
                     return record('cancelled', tries, 'cancelled');
             }
         });
@@ -1247,10 +1131,10 @@ class Engine {
     async tryHttp(c) {
         const expected = c.status ?? 200;
         const signals = [AbortSignal.timeout((c.timeout ?? schema/* DEFAULT_CHECK_TIMEOUT_SECONDS */.Fr) * 1000)];
-        if (this.deps.signal)
-            signals.push(this.deps.signal);
+        if (this.c.signal)
+            signals.push(this.c.signal);
         try {
-            const res = await (this.deps.fetch ?? fetch)(c.http, { signal: AbortSignal.any(signals), redirect: 'manual' });
+            const res = await (this.c.fetch ?? fetch)(c.http, { signal: AbortSignal.any(signals), redirect: 'manual' });
             const body = await res.text();
             if (res.status !== expected)
                 return { ok: false, cancelled: false, detail: `HTTP ${res.status}, expected ${expected}` };
@@ -1266,22 +1150,15 @@ class Engine {
         }
     }
     async tryRun(phase, name, c) {
-        const env = { ...this.baseEnv, ...this.outputs, ...c.env, DRLOOP_PHASE: phase, DRLOOP_STEP: name };
-        const r = await runCommand({
-            run: c.run,
-            cwd: this.deps.workspace,
-            env,
-            timeoutSeconds: c.timeout ?? schema/* DEFAULT_CHECK_TIMEOUT_SECONDS */.Fr,
-            signal: this.deps.signal,
-            killGraceMs: this.deps.killGraceMs,
-            onLine: (line) => this.log.info((0,redact/* redact */.E$)(line).text),
-        });
+        const env = { ...this.c.baseEnv, ...this.c.outputs, ...c.env, DRLOOP_PHASE: phase, DRLOOP_STEP: name };
+        const timeout = c.timeout ?? schema/* DEFAULT_CHECK_TIMEOUT_SECONDS */.Fr;
+        const r = await this.command(c.run, env, timeout, (line) => this.log.info((0,redact/* redact */.E$)(line).text));
         const out = r.tail.trim();
-        const shown = JSON.stringify((0,redact/* redact */.E$)(out).text.slice(-200));
+        const shown = JSON.stringify(out.slice(-200));
         if (r.cancelled)
             return { ok: false, cancelled: true, detail: 'cancelled' };
         if (r.timedOut)
-            return { ok: false, cancelled: false, detail: `timed out after ${(0,duration/* formatDuration */.a3)(c.timeout ?? schema/* DEFAULT_CHECK_TIMEOUT_SECONDS */.Fr)}` };
+            return { ok: false, cancelled: false, detail: `timed out after ${(0,duration/* formatDuration */.a3)(timeout)}` };
         if (r.exitCode !== 0)
             return { ok: false, cancelled: false, detail: `exit code ${r.exitCode ?? r.signal}; output ${shown}` };
         if (c.expect !== undefined && out !== c.expect.trim())
@@ -1290,26 +1167,449 @@ class Engine {
     }
     /** Runs `rpo.probe`; its failure is a warning (RPO unmeasured), not a failed phase. */
     async probeRpo() {
-        const probe = this.plan.rpo;
-        const env = { ...this.baseEnv, ...this.outputs, DRLOOP_PHASE: 'rpo', DRLOOP_STEP: 'probe' };
-        const r = await this.log.group('rpo probe', () => runCommand({
-            run: probe.probe,
-            cwd: this.deps.workspace,
-            env,
-            timeoutSeconds: probe.timeoutSeconds ?? 60,
-            signal: this.deps.signal,
-            killGraceMs: this.deps.killGraceMs,
-            onLine: (line) => this.log.info((0,redact/* redact */.E$)(line).text),
-        }));
+        const probe = this.c.plan.rpo;
+        const env = { ...this.c.baseEnv, ...this.c.outputs, DRLOOP_PHASE: 'rpo', DRLOOP_STEP: 'probe' };
+        const r = await this.log.group('rpo probe', () => this.command(probe.probe, env, probe.timeoutSeconds ?? 60, (line) => this.log.info((0,redact/* redact */.E$)(line).text)));
         const at = r.exitCode === 0 ? parseProbeTime(r.tail) : null;
         let error = null;
         if (r.exitCode !== 0)
             error = r.timedOut ? 'timed out' : r.cancelled ? 'cancelled' : `exit code ${r.exitCode ?? r.signal}`;
         else if (!at)
-            error = `printed ${JSON.stringify((0,redact/* redact */.E$)(r.tail.trim()).text.slice(-100))}, expected an RFC3339 timestamp or epoch seconds`;
+            error = `printed ${JSON.stringify(r.tail.trim().slice(-100))}, expected an RFC3339 timestamp or epoch seconds`;
         if (error)
             this.log.warning(`rpo probe: ${error}; RPO is not measured`);
-        return { probe: (0,redact/* redact */.E$)(probe.probe).text, exitCode: r.exitCode, output: (0,redact/* redact */.E$)(r.tail).text, recoveredAt: at ? at.toISOString() : null, error };
+        return { probe: (0,redact/* redact */.E$)(probe.probe).text, exitCode: r.exitCode, output: r.tail, recoveredAt: at ? at.toISOString() : null, error };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/plan/engine.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const ICON = { success: '✔', failed: '✖', skipped: '○', cancelled: '■' };
+/** The target an earlier job of the run wrote into its receipts (a summary may be missing). */
+function recordedTarget(receipts) {
+    for (const r of receipts.values())
+        if (typeof r.target === 'string')
+            return r.target;
+    return null;
+}
+/** A step's outputs as a receipt keeps them: values holding a secret are redacted and marked. */
+function redactedStep(s) {
+    const outputs = {};
+    const redacted = [];
+    for (const [k, v] of Object.entries(s.outputs)) {
+        const r = (0,redact/* redact */.E$)(v);
+        outputs[k] = r.text;
+        if (r.total > 0)
+            redacted.push(k);
+    }
+    const out = { ...s, run: (0,redact/* redact */.E$)(s.run).text, outputs };
+    if (redacted.length)
+        out.redactedOutputs = redacted;
+    return out;
+}
+class Engine {
+    o;
+    deps;
+    plan;
+    log;
+    receipts = new Map();
+    /** Outputs of every step so far, given to later steps as environment variables. */
+    outputs = {};
+    target = null;
+    steps;
+    /** The promotion gate, asked once per run (it may call GitHub). */
+    gate = null;
+    constructor(o, deps) {
+        this.o = o;
+        this.deps = deps;
+        this.plan = o.loaded.plan;
+        this.log = deps.logger;
+    }
+    cancelled() {
+        return this.deps.signal?.aborted === true;
+    }
+    iso() {
+        return this.deps.now().toISOString();
+    }
+    async run() {
+        const startedAt = this.iso();
+        this.receipts = await (0,receipts/* loadReceipts */.oj)(this.o.runDir, this.o.runDirDisplay, this.o.runId);
+        const previous = await (0,receipts/* loadSummary */.RF)(this.o.runDir, this.o.runDirDisplay);
+        // Refused before anything runs or is written: a target the plan does not know.
+        this.target = (0,schema/* resolveTarget */.u1)(this.plan, this.o.loaded.path, this.o.target ?? null, previous?.target ?? recordedTarget(this.receipts), this.o.runDirDisplay);
+        this.loadOutputs();
+        const tmp = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'drloop-run-'));
+        try {
+            const { o, plan, deps } = this;
+            this.steps = new StepRunner({
+                plan,
+                workspace: deps.workspace,
+                logger: deps.logger,
+                now: deps.now,
+                signal: deps.signal,
+                killGraceMs: deps.killGraceMs,
+                fetch: deps.fetch,
+                backpressure: deps.backpressure,
+                noRetry: o.noRetry,
+                maxAttempts: o.maxAttempts,
+                tmp,
+                baseEnv: await this.prepareEnv(tmp),
+                outputs: this.outputs,
+            });
+            this.log.info(`drloop: plan '${plan.name}' (${o.loaded.path}, sha256 ${o.loaded.sha256.slice(0, 12)}), run ${o.runId}, mode ${o.mode}` +
+                (o.mode === 'failback' ? '' : `, phases ${o.startAt ?? 'bringup'} → ${o.stopAfter ?? 'teardown'}`) +
+                (this.target !== null ? `, target ${this.target}` : '') +
+                (o.dryRun ? ' (dry run)' : ''));
+            const outcome = o.mode === 'failback' ? await this.runFailback() : await this.runPhases();
+            const summary = await this.writeSummary(startedAt, previous, outcome);
+            return { status: summary.status, reason: summary.reason, summary, receipts: this.receipts };
+        }
+        finally {
+            await (0,promises_.rm)(tmp, { recursive: true, force: true });
+        }
+    }
+    /**
+     * Outputs that earlier jobs' steps recorded, for the steps of this job. A
+     * receipt is a file anyone with the artifact could edit, so its outputs
+     * pass the same name rules as a live step's; redacted values are not passed.
+     */
+    loadOutputs() {
+        for (const p of schema/* PHASES */.ZG) {
+            for (const s of this.receipts.get(p)?.steps ?? []) {
+                const redacted = new Set(s.redactedOutputs ?? []);
+                for (const [k, v] of Object.entries(s.outputs)) {
+                    const why = refusedOutputName(k);
+                    if (why)
+                        this.log.warning(`${p} › ${s.name}: output ${k} in the receipt is not passed on: a name that changes how programs run (${why})`);
+                    else if (redacted.has(k))
+                        this.log.warning(`${p} › ${s.name}: output ${k} held a secret and is redacted in the receipt; steps of this job do not get it`);
+                    else
+                        this.outputs[k] = v;
+                }
+            }
+        }
+    }
+    /** The environment every step starts from: the runner's, minus action inputs and runner credentials, plus run context. */
+    async prepareEnv(tmp) {
+        const env = (0,plan_env/* baseEnvironment */.P)(this.deps.env, this.plan, { runId: this.o.runId, mode: this.o.mode, planPath: this.o.loaded.path, runDir: this.o.runDir, target: this.target });
+        const alert = this.o.alert;
+        if (alert) {
+            let path = alert.path;
+            if (path === null) {
+                path = (0,external_node_path_.join)(tmp, 'alert.json');
+                await (0,promises_.writeFile)(path, alert.text);
+            }
+            // Alert fields reach steps only as data in variables, never spliced into a command.
+            const clean = (s) => s.replace(/\0/g, '');
+            env.DRLOOP_ALERT_PATH = path;
+            env.DRLOOP_ALERT_STATUS = clean(alert.context.status);
+            env.DRLOOP_ALERT_NAME = clean(alert.context.name);
+            env.DRLOOP_ALERT_FINGERPRINT = clean(alert.context.fingerprint);
+            env.DRLOOP_ALERT_STARTS_AT = alert.context.startsAt ?? '';
+        }
+        return env;
+    }
+    async save(receipt) {
+        // Commands are plan text, but a secret pasted into one (or printed into an output) must not reach the evidence either.
+        receipt.steps = receipt.steps.map(redactedStep);
+        receipt.checks = receipt.checks.map((c) => ({ ...c, target: (0,redact/* redact */.E$)(c.target).text }));
+        receipt.target = this.target;
+        this.receipts.set(receipt.phase, receipt);
+        await (0,receipts/* writeReceipt */.Qz)(this.o.runDir, receipt);
+    }
+    /** Writes a skipped receipt unless the phase already has one (from this run or an earlier job). */
+    async ensureReceipt(name, reason) {
+        if (!this.receipts.has(name))
+            await this.save((0,receipts/* skippedReceipt */.J0)(this.o.runId, name, reason));
+    }
+    promoteGate() {
+        const { o } = this;
+        this.gate ??= promoteGate({
+            mode: o.mode,
+            autoPromote: o.autoPromote,
+            allowPromoteBypass: o.allowPromoteBypass,
+            approver: o.approver,
+            ticket: o.ticket,
+            environment: o.promoteEnvironment ?? null,
+            approvals: this.deps.approvals ?? null,
+            now: this.deps.now,
+        });
+        return this.gate;
+    }
+    // ---------------------------------------------------------------- phases
+    /**
+     * Rules that hold across the jobs of one run, read from its receipts:
+     * promote never follows teardown, and in failover teardown never follows a
+     * refused promotion (it would remove what the incident now runs on).
+     */
+    orderRefusal(p) {
+        const where = `${this.o.runDirDisplay}/phases`;
+        if (p === 'promote') {
+            const teardown = this.receipts.get('teardown');
+            if (teardown && teardown.startedAt !== null)
+                return `promote never follows teardown, and teardown already ran in run ${this.o.runId} (${where}/teardown.json is ${teardown.status})`;
+        }
+        if (p === 'teardown' && this.o.mode === 'failover') {
+            const refused = this.receipts.get('promote')?.extra.promotionRefused;
+            if (typeof refused === 'string') {
+                return `in mode failover teardown never follows a refused promotion (${where}/promote.json: ${refused}); promote once approved, or tear down in a separate run`;
+            }
+        }
+        return null;
+    }
+    async runPhases() {
+        const { o, plan } = this;
+        const inPlan = (0,schema/* planPhases */.it)(plan);
+        const startIdx = o.startAt ? schema/* PHASES */.ZG.indexOf(o.startAt) : 0;
+        const stopIdx = o.stopAfter ? schema/* PHASES */.ZG.indexOf(o.stopAfter) : schema/* PHASES */.ZG.length - 1;
+        const window = schema/* PHASES */.ZG.slice(startIdx, stopIdx + 1);
+        // Gates that refuse the whole window, and the cost gate, which spares teardown.
+        let refuseAll = null;
+        if (startIdx === 0 && stopIdx === schema/* PHASES */.ZG.length - 1 && inPlan.includes('bringup') && inPlan.includes('teardown') && !o.allowFullDrill) {
+            refuseAll = 'a full drill (bringup through teardown in one run) needs allow-full-drill: true; use start-at/stop-after for partial runs';
+        }
+        if (!refuseAll && o.startAt !== 'teardown') {
+            for (const p of schema/* PHASES */.ZG.slice(0, startIdx)) {
+                if (!inPlan.includes(p))
+                    continue;
+                const r = this.receipts.get(p);
+                if (r?.status !== 'success') {
+                    refuseAll = `cannot start at ${o.startAt}: phase ${p} ${r ? `is ${r.status}${r.skipReason ? ` (${r.skipReason})` : ''}` : 'has no receipt'} in ${o.runDirDisplay}`;
+                    break;
+                }
+            }
+        }
+        let refuseCost = null;
+        if (o.decision === 'block')
+            refuseCost = 'the cost decision is block';
+        else if (o.decision === 'warn' && !o.acceptWarn)
+            refuseCost = 'the cost decision is warn and accept-warn is not true';
+        // Read when asked: a promotion refused in this job counts for its teardown.
+        const refusalFor = (p) => refuseAll ?? (p === 'teardown' ? null : refuseCost) ?? this.orderRefusal(p);
+        const pending = (p) => inPlan.includes(p) && this.receipts.get(p)?.status !== 'success';
+        const toRun = window.filter((p) => pending(p) && refusalFor(p) === null);
+        for (const p of window) {
+            if (inPlan.includes(p) && this.receipts.get(p)?.status === 'success')
+                this.log.info(`${p}: already succeeded in ${o.runDirDisplay}; not run again`);
+        }
+        const refusal = refuseAll ?? (window.some((p) => p !== 'teardown' && pending(p)) ? refuseCost : null) ?? window.filter(pending).map((p) => this.orderRefusal(p)).find((r) => r !== null) ?? null;
+        if (refusal)
+            this.log.error(`refused: ${refusal}`);
+        if (o.dryRun)
+            return this.dryRunPhases(window, inPlan, toRun, refusal);
+        // Guards run before anything mutates, whenever a phase is about to run.
+        let guardFailure = null;
+        if (toRun.length > 0) {
+            guardFailure = await this.runGuards();
+        }
+        else if (!this.receipts.has('guards')) {
+            await this.save((0,receipts/* skippedReceipt */.J0)(o.runId, 'guards', plan.guards.length ? 'no phase to run' : 'the plan has no guards'));
+        }
+        let failed = null;
+        let cancelled = guardFailure === 'cancelled';
+        let gated = null;
+        let lastPhase = null;
+        let ranBeforePromote = false;
+        for (const [i, p] of schema/* PHASES */.ZG.entries()) {
+            const spec = plan.phases[p];
+            if (!spec) {
+                await this.ensureReceipt(p, 'not in plan');
+                continue;
+            }
+            if (i < startIdx) {
+                await this.ensureReceipt(p, `before start-at ${o.startAt}`);
+                continue;
+            }
+            if (i > stopIdx) {
+                await this.ensureReceipt(p, `after stop-after ${o.stopAfter}`);
+                continue;
+            }
+            if (this.receipts.get(p)?.status === 'success')
+                continue;
+            const refused = refusalFor(p);
+            let skip = null;
+            let gate = null;
+            if (refused)
+                skip = `refused: ${refused}`;
+            else if (cancelled)
+                skip = 'cancelled';
+            else if (guardFailure)
+                skip = `guard failed: ${guardFailure}`;
+            else if (failed && p !== 'teardown')
+                skip = `earlier phase ${failed} failed`;
+            else if (failed && p === 'teardown' && !o.teardown)
+                skip = `earlier phase ${failed} failed and teardown is not true`;
+            else if (p === 'promote') {
+                gate = await this.promoteGate();
+                if (!gate.passed) {
+                    skip = `promotion gate: ${gate.reason}`;
+                    gated = gate.reason;
+                    ranBeforePromote = lastPhase !== null;
+                    this.log.warning(`promote: not run: ${gate.reason}`);
+                }
+            }
+            if (skip) {
+                const r = (0,receipts/* skippedReceipt */.J0)(o.runId, p, skip);
+                // Kept in the receipt so that a later job of this run knows promotion was refused.
+                if (gate && !gate.passed)
+                    r.extra = { promotionRefused: gate.reason };
+                await this.save(r);
+                if (refused)
+                    this.log.warning(`${p}: not run: ${refused}`);
+                continue;
+            }
+            const receipt = await this.runPhase(p, spec, gate);
+            lastPhase = p;
+            if (receipt.status === 'cancelled')
+                cancelled = true;
+            else if (receipt.status === 'failed')
+                failed ??= p;
+        }
+        if (cancelled)
+            return { status: 'cancelled', reason: 'the run was cancelled', lastPhase };
+        if (guardFailure)
+            return { status: 'refused', reason: `guard failed: ${guardFailure}`, lastPhase };
+        if (failed) {
+            const extra = lastPhase === 'teardown' && failed !== 'teardown' ? ' (teardown ran)' : '';
+            return { status: 'failed', reason: `phase ${failed} failed${extra}`, lastPhase };
+        }
+        if (refusal)
+            return { status: 'refused', reason: refusal, lastPhase };
+        if (gated) {
+            const held = o.mode === 'failover' && window.includes('teardown') && inPlan.includes('teardown') ? '; teardown not run after a refused promotion' : '';
+            return { status: ranBeforePromote ? 'stopped' : 'refused', reason: `promote not run: ${gated}${held}`, lastPhase };
+        }
+        const remaining = inPlan.filter((p) => schema/* PHASES */.ZG.indexOf(p) > stopIdx);
+        if (remaining.length > 0)
+            return { status: 'stopped', reason: `stopped after ${o.stopAfter}; still to run: ${remaining.join(', ')}`, lastPhase };
+        return { status: 'succeeded', reason: null, lastPhase };
+    }
+    async dryRunPhases(window, inPlan, toRun, refusal) {
+        const { plan } = this;
+        this.log.info(`dry run: nothing is executed; receipts are marked skipped (dry-run)`);
+        if (plan.guards.length)
+            this.log.info(`guards: ${plan.guards.map((g) => `${g.name}: ${g.run}${g.expect !== undefined ? ` (expect ${JSON.stringify(g.expect)})` : ''}`).join('; ')}`);
+        for (const p of schema/* PHASES */.ZG) {
+            const spec = plan.phases[p];
+            if (!spec)
+                continue;
+            const state = !window.includes(p) ? 'outside the window' : toRun.includes(p) ? 'would run' : this.receipts.get(p)?.status === 'success' ? 'already succeeded' : 'refused';
+            const gate = p === 'promote' && toRun.includes(p) ? await this.promoteGate() : null;
+            await this.log.group(`${p}: ${state}`, async () => {
+                for (const s of spec.steps)
+                    this.log.info(`step ${s.name}: ${s.run} (timeout ${(0,duration/* formatDuration */.a3)(s.timeout ?? plan.defaults.timeoutSeconds)})`);
+                for (const c of spec.checks)
+                    this.log.info(`check ${c.name}: ${c.http ? `GET ${c.http} → ${c.status ?? 200}` : c.run}${c.within ? ` within ${(0,duration/* formatDuration */.a3)(c.within)}` : ''}`);
+                if (spec.verify)
+                    this.log.info(`verify: ${spec.verify.run}${spec.verify.expect !== undefined ? ` (expect ${JSON.stringify(spec.verify.expect)})` : ''}`);
+                if (gate)
+                    this.log.info(`promotion gate: ${gate.passed ? `passes (${gate.reason})` : `closed (${gate.reason})`}`);
+            });
+        }
+        for (const p of toRun)
+            await this.ensureReceipt(p, 'dry-run');
+        for (const p of schema/* PHASES */.ZG)
+            if (!inPlan.includes(p))
+                await this.ensureReceipt(p, 'not in plan');
+        await this.ensureReceipt('guards', 'dry-run');
+        if (refusal)
+            return { status: 'refused', reason: `a real run would be refused: ${refusal}`, lastPhase: null };
+        return { status: 'stopped', reason: 'dry run: nothing was executed', lastPhase: null };
+    }
+    /** Runs the guards and writes their receipt; returns null when all pass, else the failing guard's name (or 'cancelled'). */
+    async runGuards() {
+        const { plan, o } = this;
+        if (plan.guards.length === 0) {
+            await this.save((0,receipts/* skippedReceipt */.J0)(o.runId, 'guards', 'the plan has no guards'));
+            return null;
+        }
+        const started = this.deps.now();
+        const { status, steps, failure } = await this.steps.runGuards();
+        await this.save(this.receiptOf('guards', status, started, steps, [], {}));
+        return status === 'cancelled' ? 'cancelled' : failure;
+    }
+    receiptOf(name, status, started, steps, checks, extra, skipReason = null) {
+        const ended = this.deps.now();
+        return {
+            schema: receipts/* PHASE_RECEIPT_SCHEMA */.fm,
+            runId: this.o.runId,
+            phase: name,
+            status,
+            skipReason,
+            startedAt: started.toISOString(),
+            endedAt: ended.toISOString(),
+            durationSeconds: round((ended.getTime() - started.getTime()) / 1000),
+            steps,
+            checks,
+            extra,
+        };
+    }
+    /** Runs one phase: steps in order, then checks and verify; the receipt is written before returning. */
+    async runPhase(p, spec, gate) {
+        const started = this.deps.now();
+        this.log.info(`▶ ${p}`);
+        const extra = {};
+        if (gate) {
+            Object.assign(extra, { gate: gate.gate, approver: gate.approver, ticket: gate.ticket, bypassed: gate.gate === 'bypass', verified: gate.approval !== null });
+            if (gate.approval) {
+                extra.approval = gate.approval;
+                this.log.info(`promote: ${gate.reason}${gate.approval.comment ? ` (${JSON.stringify(gate.approval.comment)})` : ''}, verified with ${gate.approval.source}`);
+            }
+            if (gate.gate === 'bypass')
+                this.log.warning(`promote: the promotion gate is bypassed (allow-promote-bypass in a drill); the receipt records it`);
+        }
+        // Teardown is best effort: every step is tried even when one fails.
+        const keepGoing = p === 'teardown';
+        const { status: stepsStatus, steps } = await this.steps.runSteps(p, spec.steps, keepGoing);
+        let status = stepsStatus;
+        const checks = [];
+        if (status === 'success' || (keepGoing && status === 'failed')) {
+            for (const c of spec.checks) {
+                const rec = await this.steps.runCheck(p, c.name, c);
+                checks.push(rec);
+                if (rec.status === 'cancelled') {
+                    status = 'cancelled';
+                    break;
+                }
+                if (rec.status === 'failed')
+                    status = 'failed';
+                if (status === 'failed' && !keepGoing)
+                    break;
+            }
+            if (spec.verify && status !== 'cancelled' && (status === 'success' || keepGoing)) {
+                const rec = await this.steps.runCheck(p, 'verify', { ...spec.verify, name: 'verify' }, 'verify');
+                checks.push(rec);
+                if (rec.status === 'cancelled')
+                    status = 'cancelled';
+                else if (rec.status === 'failed')
+                    status = 'failed';
+            }
+        }
+        const rpoPhase = this.plan.phases.validate ? 'validate' : 'restore';
+        if (status === 'success' && this.plan.rpo && p === rpoPhase)
+            extra.rpo = await this.steps.probeRpo();
+        const receipt = this.receiptOf(p, status, started, steps, checks, extra);
+        await this.save(receipt);
+        const line = `${ICON[status]} ${p} ${status} in ${(0,duration/* formatDuration */.a3)(receipt.durationSeconds ?? 0)}`;
+        if (status === 'success')
+            this.log.info(line);
+        else
+            this.log.error(line);
+        return receipt;
     }
     // -------------------------------------------------------------- failback
     async runFailback() {
@@ -1356,7 +1656,7 @@ class Engine {
         for (const c of fb.checks) {
             if (this.cancelled())
                 break;
-            checks.push(await this.runCheck('failback', c.name, c));
+            checks.push(await this.steps.runCheck('failback', c.name, c));
         }
         const failedChecks = checks.filter((c) => c.status === 'failed').map((c) => c.name);
         if (this.cancelled() || checks.some((c) => c.status === 'cancelled')) {
@@ -1369,7 +1669,7 @@ class Engine {
             await this.save(this.receiptOf('failback', 'skipped', started, [], checks, {}, `refused: ${reason}`));
             return { status: 'refused', reason, lastPhase: null };
         }
-        const { status, steps } = await this.runSteps('failback', fb.steps, false);
+        const { status, steps } = await this.steps.runSteps('failback', fb.steps, false);
         const receipt = this.receiptOf('failback', status, started, steps, checks, {});
         await this.save(receipt);
         this.log[status === 'success' ? 'info' : 'error'](`${ICON[status]} failback ${status} in ${(0,duration/* formatDuration */.a3)(receipt.durationSeconds ?? 0)}`);
@@ -1380,7 +1680,21 @@ class Engine {
         return { status: 'succeeded', reason: null, lastPhase: 'failback' };
     }
     // --------------------------------------------------------------- summary
-    async writeSummary(startedAt, previous, outcome) {
+    /**
+     * A drill exists to show the objectives hold: one that misses them failed.
+     * A failover's status is the recovery's; a miss is reported loudly beside it.
+     */
+    judgeObjectives(outcome, missed) {
+        if (missed === null || this.o.dryRun || this.o.mode === 'failback')
+            return outcome;
+        if (this.o.mode === 'drill' && (outcome.status === 'succeeded' || outcome.status === 'stopped')) {
+            this.log.error(`the drill failed: it missed its objectives: ${missed}`);
+            return { ...outcome, status: 'failed', reason: `missed objectives: ${missed}${outcome.reason ? ` (${outcome.reason})` : ''}` };
+        }
+        this.log.error(`OBJECTIVES MISSED: ${missed}; the ${this.o.mode} itself is ${outcome.status}`);
+        return outcome;
+    }
+    async writeSummary(startedAt, previous, raw) {
         const { o } = this;
         const ctx = o.alert?.context;
         const alert = ctx
@@ -1389,10 +1703,13 @@ class Engine {
         // The incident began when the alert fired; without an alert, when this run (its first job) began.
         const incidentStart = ctx?.startsAt ?? previous?.incidentStart ?? startedAt;
         const measured = measure(this.receipts, incidentStart, this.plan.objectives);
+        const missed = missedObjectives(measured, this.plan.objectives);
+        const outcome = this.judgeObjectives(raw, missed);
         const phases = schema/* PHASES */.ZG.map((p) => this.receipts.get(p)).filter((r) => r !== undefined);
         const failback = this.receipts.get('failback');
         if (failback)
             phases.push(failback);
+        const promote = this.receipts.get('promote');
         const summary = {
             schema: receipts/* DRILL_SUMMARY_SCHEMA */.jp,
             runId: o.runId,
@@ -1402,12 +1719,22 @@ class Engine {
             reason: outcome.reason,
             dryRun: o.dryRun,
             decision: o.decision,
+            target: this.target,
             alert,
             objectives: this.plan.objectives,
             incidentStart,
             startedAt: previous?.startedAt ?? startedAt,
             endedAt: this.iso(),
             ...measured,
+            objectivesMissed: missed,
+            promotion: promote?.status === 'success'
+                ? {
+                    gate: promote.extra.gate ?? null,
+                    approver: promote.extra.approver ?? null,
+                    ticket: promote.extra.ticket ?? null,
+                    approval: promote.extra.approval ?? null,
+                }
+                : null,
             lastPhase: outcome.lastPhase,
             phases: phases.map(receipts/* summaryPhaseOf */.BJ),
         };
@@ -1416,15 +1743,6 @@ class Engine {
             await (0,fs_atomic/* writeJsonAtomic */.q)((0,receipts/* summaryPathOf */.Zk)(o.runDir), summary);
         return summary;
     }
-}
-function describeAttempt(a) {
-    if (a.cancelled)
-        return 'cancelled';
-    if (a.timedOut)
-        return `timed out after ${(0,duration/* formatDuration */.a3)(a.durationSeconds)}`;
-    if (a.exitCode !== null)
-        return `exit code ${a.exitCode}`;
-    return a.signal ? `killed by ${a.signal}` : 'could not start';
 }
 
 ;// CONCATENATED MODULE: ./src/plan/run.ts
@@ -1457,11 +1775,14 @@ const drExecuteInputs = schemas/* object */.Ikc({
     'evidence-dir': schemas/* string */.YjP().default(context/* DEFAULT_EVIDENCE_DIR */.C$),
     decision: schemas/* enum */.k5n(['allow', 'warn', 'block'], { error: (i) => `expected allow, warn or block (cost-decision's output), got ${JSON.stringify(i.input)}` }).optional(),
     'accept-warn': (0,inputs/* boolInput */.Hm)(false),
+    target: schemas/* string */.YjP().regex(schema/* TARGET_NAME */.MI, 'expected a target name (cost-decision\'s target output): letters, digits, ".", "_" or "-"').optional(),
     alert: (0,inputs/* textInput */._Z)(),
     'auto-promote': (0,inputs/* boolInput */.Hm)(false),
     'allow-promote-bypass': (0,inputs/* boolInput */.Hm)(false),
     approver: (0,inputs/* textInput */._Z)(),
     ticket: (0,inputs/* textInput */._Z)(),
+    'promote-environment': schemas/* string */.YjP().regex(/^[^\r\n]{1,255}$/, 'expected a GitHub Environment name on one line').optional(),
+    'github-token': (0,inputs/* textInput */._Z)(),
     teardown: schemas/* stringbool */.uEf({ truthy: ['true', 'yes', '1', 'on'], falsy: ['false', 'no', '0', 'off'] }).optional(),
     'allow-full-drill': (0,inputs/* boolInput */.Hm)(false),
     'max-attempts': (0,inputs/* intInput */.O1)(3, 1, 100),
@@ -1483,6 +1804,7 @@ function drExecuteOutputs(r) {
         'rpo-seconds': run_text(s.rpoSeconds),
         'rto-met': run_text(s.rtoMet),
         'rpo-met': run_text(s.rpoMet),
+        'objectives-missed': s.objectivesMissed ?? '',
         'receipts-dir': r.receiptsDir,
         'summary-path': r.summaryPath,
     };
@@ -1538,6 +1860,10 @@ async function runDrExecute(inputs, deps) {
     else if (startAt && stopAfter && schema/* PHASES */.ZG.indexOf(stopAfter) < schema/* PHASES */.ZG.indexOf(startAt)) {
         throw new errors/* ConfigurationError */.j1(`input 'stop-after': ${stopAfter} comes before start-at ${startAt} (phases run ${schema/* PHASES */.ZG.join(' → ')})`);
     }
+    const environment = inputs['promote-environment'] ?? null;
+    if (environment !== null && !deps.approvals) {
+        throw new errors/* ConfigurationError */.j1(`input 'promote-environment': a verified approval is read from GitHub's approvals API of the workflow run, which only the dr-execute action does; use auto-promote or approver here`);
+    }
     const alert = inputs.alert ? await (0,alertmanager/* loadAlert */.zL)(inputs.alert, workspace) : null;
     const runId = inputs['run-id'] ?? defaultRunId(alert?.alert ?? null, deps.githubRunId, deps.now());
     const evidence = inputs['evidence-dir'];
@@ -1550,11 +1876,13 @@ async function runDrExecute(inputs, deps) {
         startAt: mode === 'failback' ? null : startAt,
         stopAfter: mode === 'failback' ? null : stopAfter,
         decision: inputs.decision ?? null,
+        ...(inputs.target !== undefined ? { target: inputs.target } : {}),
         acceptWarn: inputs['accept-warn'],
         autoPromote: inputs['auto-promote'],
         allowPromoteBypass: inputs['allow-promote-bypass'],
         approver: inputs.approver ?? null,
         ticket: inputs.ticket ?? null,
+        promoteEnvironment: environment,
         teardown: inputs.teardown ?? mode === 'drill',
         allowFullDrill: inputs['allow-full-drill'],
         maxAttempts: inputs['max-attempts'],
@@ -1565,9 +1893,249 @@ async function runDrExecute(inputs, deps) {
         alert: alert ? { context: alert.alert, path: alert.path, text: alert.text } : null,
         runDir,
         runDirDisplay: receiptsDir,
-    }, { workspace, logger, now: deps.now, env: deps.env, signal: deps.signal, killGraceMs: deps.killGraceMs, fetch: deps.fetch });
+    }, { workspace, logger, now: deps.now, env: deps.env, signal: deps.signal, killGraceMs: deps.killGraceMs, fetch: deps.fetch, backpressure: deps.backpressure, approvals: deps.approvals });
     const result = await engine.run();
     return { ...result, runId, receiptsDir, summaryPath: (0,receipts/* summaryPathOf */.Zk)(receiptsDir), plan: loaded };
+}
+
+
+/***/ }),
+
+/***/ 5773:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Sp: () => (/* binding */ streamPressure),
+/* harmony export */   d1: () => (/* binding */ runCommand),
+/* harmony export */   yy: () => (/* binding */ sleep)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_TAIL_BYTES, MAX_TIMER_MS, setLongTimeout */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8474);
+/* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_events__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_perf_hooks__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(643);
+/* harmony import */ var node_perf_hooks__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_perf_hooks__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6193);
+/* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_string_decoder__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _evidence_redact_stream_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5197);
+
+
+
+
+
+/**
+ * Back-pressure from a writable stream (the log): once more than `highWater`
+ * bytes wait to be written, wait for it to drain. A stream written
+ * synchronously (a file, a terminal) never has any waiting.
+ */
+function streamPressure(stream, highWater = 1024 * 1024) {
+    return () => ((stream.writableLength ?? 0) > highWater ? (0,node_events__WEBPACK_IMPORTED_MODULE_1__.once)(stream, 'drain') : null);
+}
+const DEFAULT_TAIL_BYTES = 4096;
+const DEFAULT_KILL_GRACE_MS = 3000;
+/** A line longer than this is handed on in pieces, so one endless line cannot grow memory. */
+const MAX_LINE = 64 * 1024;
+/** After bash exits, how long to wait for background children to close the pipes. */
+const DRAIN_MS = 1000;
+function killGroup(pid, signal) {
+    try {
+        process.kill(-pid, signal);
+    }
+    catch {
+        // The group is already gone.
+    }
+}
+/** The longest delay setTimeout keeps (about 24.8 days); longer ones fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** setTimeout for any delay: a longer one is re-armed in steps. Returns a cancel function. */
+function setLongTimeout(fn, ms) {
+    let timer;
+    const due = node_perf_hooks__WEBPACK_IMPORTED_MODULE_2__.performance.now() + ms;
+    const arm = () => {
+        const left = due - node_perf_hooks__WEBPACK_IMPORTED_MODULE_2__.performance.now();
+        timer = setTimeout(left > MAX_TIMER_MS ? arm : fn, Math.max(1, Math.min(left, MAX_TIMER_MS)));
+    };
+    arm();
+    return () => clearTimeout(timer);
+}
+/** Keeps the end of a stream of text, cut at a line start when possible. */
+class Tail {
+    limit;
+    text = '';
+    cut = false;
+    constructor(limit) {
+        this.limit = limit;
+    }
+    push(chunk) {
+        this.text += chunk;
+        if (this.text.length > this.limit * 2) {
+            this.text = this.text.slice(-this.limit);
+            this.cut = true;
+        }
+    }
+    value() {
+        if (!this.cut && this.text.length <= this.limit)
+            return this.text;
+        const cut = this.text.slice(-this.limit);
+        const nl = cut.indexOf('\n');
+        // The text was redacted before it came here; starting at a line boundary keeps the tail readable.
+        return nl >= 0 && nl < cut.length - 1 ? cut.slice(nl + 1) : cut;
+    }
+}
+function runCommand(spec) {
+    const started = node_perf_hooks__WEBPACK_IMPORTED_MODULE_2__.performance.now();
+    const tail = new Tail(spec.tailBytes ?? DEFAULT_TAIL_BYTES);
+    // Output is redacted on its way into the tail, so the tail's cut falls in redacted text.
+    const redactor = new _evidence_redact_stream_js__WEBPACK_IMPORTED_MODULE_4__/* .StreamRedactor */ .d6([], { block: 256 * 1024 });
+    const tailDecoder = new node_string_decoder__WEBPACK_IMPORTED_MODULE_3__.StringDecoder('utf8');
+    const toTail = (redacted) => {
+        if (redacted.length)
+            tail.push(tailDecoder.write(redacted));
+    };
+    let tailDone = false;
+    const endTail = () => {
+        if (tailDone)
+            return;
+        tailDone = true;
+        toTail(redactor.end());
+        tail.push(tailDecoder.end());
+    };
+    const patterns = spec.patterns ?? [];
+    let matched = false;
+    const finishResult = (r) => {
+        endTail();
+        return { ...r, durationSeconds: Math.round(node_perf_hooks__WEBPACK_IMPORTED_MODULE_2__.performance.now() - started) / 1000, tail: tail.value(), matched };
+    };
+    if (spec.signal?.aborted) {
+        return Promise.resolve(finishResult({ exitCode: null, signal: null, timedOut: false, cancelled: true, spawnError: null }));
+    }
+    return new Promise((resolvePromise) => {
+        let child;
+        try {
+            child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('bash', ['-c', spec.run], { cwd: spec.cwd, env: spec.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+        }
+        catch (err) {
+            // Node refuses some arguments outright, e.g. a NUL byte in an environment value.
+            resolvePromise(finishResult({ exitCode: null, signal: null, timedOut: false, cancelled: false, spawnError: err.message }));
+            return;
+        }
+        let timedOut = false;
+        let cancelled = false;
+        let killTimer;
+        let settled = false;
+        const onLine = (line) => {
+            if (!matched && patterns.length > 0)
+                matched = patterns.some((p) => p.test(line));
+            spec.onLine?.(line);
+        };
+        const partial = { out: '', err: '' };
+        const decoders = { out: new node_string_decoder__WEBPACK_IMPORTED_MODULE_3__.StringDecoder('utf8'), err: new node_string_decoder__WEBPACK_IMPORTED_MODULE_3__.StringDecoder('utf8') };
+        let paused = false;
+        const feed = (key) => (data) => {
+            toTail(redactor.push(data));
+            const chunk = decoders[key].write(data);
+            let buf = partial[key] + chunk;
+            let nl = buf.indexOf('\n');
+            while (nl >= 0) {
+                onLine(buf.slice(0, nl).replace(/\r$/, ''));
+                buf = buf.slice(nl + 1);
+                nl = buf.indexOf('\n');
+            }
+            while (buf.length > MAX_LINE) {
+                onLine(buf.slice(0, MAX_LINE));
+                buf = buf.slice(MAX_LINE);
+            }
+            partial[key] = buf;
+            const wait = paused ? null : spec.backpressure?.();
+            if (wait) {
+                // The log is behind: stop reading, so the step blocks on a full pipe instead of output piling up here.
+                paused = true;
+                child.stdout.pause();
+                child.stderr.pause();
+                void wait.finally(() => {
+                    paused = false;
+                    child.stdout.resume();
+                    child.stderr.resume();
+                });
+            }
+        };
+        child.stdout.on('data', feed('out'));
+        child.stderr.on('data', feed('err'));
+        const stop = () => {
+            if (child.pid === undefined)
+                return;
+            const pid = child.pid;
+            killGroup(pid, 'SIGTERM');
+            killTimer = setTimeout(() => killGroup(pid, 'SIGKILL'), spec.killGraceMs ?? DEFAULT_KILL_GRACE_MS);
+            killTimer.unref();
+        };
+        const clearTimer = setLongTimeout(() => {
+            timedOut = true;
+            stop();
+        }, spec.timeoutSeconds * 1000);
+        const onAbort = () => {
+            cancelled = true;
+            stop();
+        };
+        spec.signal?.addEventListener('abort', onAbort, { once: true });
+        const settle = (r) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimer();
+            spec.signal?.removeEventListener('abort', onAbort);
+            for (const key of ['out', 'err']) {
+                const rest = partial[key] + decoders[key].end();
+                if (rest !== '')
+                    onLine(rest);
+                partial[key] = '';
+            }
+            resolvePromise(finishResult(r));
+        };
+        child.on('error', (err) => {
+            settle({ exitCode: null, signal: null, timedOut, cancelled, spawnError: err.message });
+        });
+        child.on('exit', (code, signal) => {
+            const result = { exitCode: code, signal, timedOut, cancelled, spawnError: null };
+            // A background process the step started may hold the pipes open; its
+            // output is not waited for beyond a moment.
+            if (child.stdout.readableEnded && child.stderr.readableEnded)
+                return settle(result);
+            let drain;
+            const arm = () => {
+                drain = setTimeout(() => {
+                    // Output still waiting for the log is read first; only then are stray holders cut off.
+                    if (paused)
+                        return arm();
+                    child.stdout.destroy();
+                    child.stderr.destroy();
+                    settle(result);
+                }, DRAIN_MS);
+            };
+            arm();
+            child.on('close', () => {
+                clearTimeout(drain);
+                settle(result);
+            });
+        });
+    });
+}
+/** Resolves after `ms`, or early (with false) when the signal aborts. */
+function sleep(ms, signal) {
+    if (signal?.aborted)
+        return Promise.resolve(false);
+    return new Promise((res) => {
+        const cancel = setLongTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            res(true);
+        }, ms);
+        const onAbort = () => {
+            cancel();
+            res(false);
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
 }
 
 
@@ -1578,20 +2146,24 @@ async function runDrExecute(inputs, deps) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Fr: () => (/* binding */ DEFAULT_CHECK_TIMEOUT_SECONDS),
+/* harmony export */   MI: () => (/* binding */ TARGET_NAME),
 /* harmony export */   VA: () => (/* binding */ PLAN_MODES),
 /* harmony export */   Yq: () => (/* binding */ loadPlan),
 /* harmony export */   ZG: () => (/* binding */ PHASES),
 /* harmony export */   ay: () => (/* binding */ effectiveRetry),
 /* harmony export */   dO: () => (/* binding */ DEFAULT_CHECK_INTERVAL_SECONDS),
-/* harmony export */   it: () => (/* binding */ planPhases)
+/* harmony export */   it: () => (/* binding */ planPhases),
+/* harmony export */   u1: () => (/* binding */ resolveTarget)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_STEP_TIMEOUT_SECONDS, DEFAULT_BACKOFF_SECONDS, planFileSchema, parsePlan */
+/* unused harmony exports DEFAULT_STEP_TIMEOUT_SECONDS, DEFAULT_BACKOFF_SECONDS, MAX_WAIT_SECONDS, planFileSchema, parsePlan */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2716);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9148);
 /* harmony import */ var _yaml_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2619);
 /* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6495);
+/* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(940);
+
 
 
 
@@ -1606,6 +2178,13 @@ const DEFAULT_STEP_TIMEOUT_SECONDS = 30 * 60;
 const DEFAULT_CHECK_INTERVAL_SECONDS = 5;
 const DEFAULT_CHECK_TIMEOUT_SECONDS = 30;
 const DEFAULT_BACKOFF_SECONDS = 10;
+/**
+ * The longest timeout, wait, interval or backoff a plan may set: 7 days. Far
+ * beyond any step, and well inside what a timer can hold (about 24.8 days).
+ */
+const MAX_WAIT_SECONDS = 7 * 86400;
+/** A duration of at most MAX_WAIT_SECONDS. */
+const wait = _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK.refine((s) => s <= MAX_WAIT_SECONDS, 'expected at most 7d, the longest timeout or wait a plan may set');
 /**
  * A strict object whose "unknown key" message also lists the keys that are
  * allowed there, so a typo (`phase:` for `phases:`) is fixed in one go.
@@ -1635,7 +2214,7 @@ const regexList = zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(zod__WEBPACK
 });
 const retrySchema = strict({
     max: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig({ error: required('a number of retries') }).int('expected a whole number of retries').min(0, 'expected 0 or more retries').max(20, 'expected at most 20 retries').optional(),
-    backoff: _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK.optional(),
+    backoff: wait.optional(),
     on: regexList.optional(),
 });
 const stepName = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP()
@@ -1645,7 +2224,7 @@ const stepName = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP()
 const stepSchema = strict({
     name: stepName.optional(),
     run: command('the shell command to run (run: "...")'),
-    timeout: _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK.optional(),
+    timeout: wait.optional(),
     env: envMap.optional(),
     retry: retrySchema.optional(),
 });
@@ -1653,7 +2232,7 @@ const guardSchema = strict({
     name: stepName,
     run: command('the shell command to run (run: "...")'),
     expect: zod__WEBPACK_IMPORTED_MODULE_5__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig()]).transform(String).optional(),
-    timeout: _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK.optional(),
+    timeout: wait.optional(),
     env: envMap.optional(),
 });
 const httpUrl = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().refine((s) => /^https?:\/\/[^\s]+$/.test(s), 'expected an http:// or https:// URL');
@@ -1665,9 +2244,9 @@ const checkSchema = strict({
     status: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().int().min(100).max(599).optional(),
     contains: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(),
     expect: zod__WEBPACK_IMPORTED_MODULE_5__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig()]).transform(String).optional(),
-    within: _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK.optional(),
-    interval: _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK.optional(),
-    timeout: _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK.optional(),
+    within: wait.optional(),
+    interval: wait.optional(),
+    timeout: wait.optional(),
     env: envMap.optional(),
 }).superRefine((c, ctx) => {
     if ((c.http === undefined) === (c.run === undefined)) {
@@ -1682,9 +2261,9 @@ const checkSchema = strict({
 const verifySchema = strict({
     run: command('the shell command to run'),
     expect: zod__WEBPACK_IMPORTED_MODULE_5__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig()]).transform(String).optional(),
-    timeout: _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK.optional(),
-    within: _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK.optional(),
-    interval: _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK.optional(),
+    timeout: wait.optional(),
+    within: wait.optional(),
+    interval: wait.optional(),
     env: envMap.optional(),
 });
 const phaseSchema = strict({
@@ -1700,6 +2279,9 @@ const failbackSchema = strict({
     checks: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(checkSchema).optional(),
     steps: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(stepSchema).min(1, 'expected at least one failback step'),
 });
+/** Target names as cost-decision writes them (the policy's `targets[].name`). */
+const TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+const targetsSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().regex(TARGET_NAME, 'expected a target name of letters, digits, ".", "_" or "-", as in the cost policy'), strict({ env: envMap.optional() }).nullable());
 const planFileSchema = strict({
     version: zod__WEBPACK_IMPORTED_MODULE_5__/* .literal */ .euz(1, { error: (i) => (i.input === undefined ? 'required: version: 1' : `expected 1, got ${JSON.stringify(i.input)}`) }),
     name: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP({ error: required('a plan name') })
@@ -1709,10 +2291,13 @@ const planFileSchema = strict({
     description: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(),
     objectives: strict({ rto: _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK.optional(), rpo: _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK.optional() }).optional(),
     guards: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(guardSchema).optional(),
-    defaults: strict({ timeout: _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK.optional(), retry: retrySchema.optional(), env: envMap.optional() }).optional(),
+    defaults: strict({ timeout: wait.optional(), retry: retrySchema.optional(), env: envMap.optional() }).optional(),
+    targets: targetsSchema.optional(),
+    'runner-credentials': zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().refine(_env_js__WEBPACK_IMPORTED_MODULE_6__/* .isRunnerCredential */ .A, 'expected the name of a runner credential (ACTIONS_…, e.g. ACTIONS_ID_TOKEN_REQUEST_TOKEN); every other variable reaches steps anyway'))
+        .optional(),
     phases: phasesSchema,
     failback: failbackSchema.optional(),
-    rpo: strict({ probe: command('the command that prints the newest recovered transaction time'), timeout: _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK.optional() }).optional(),
+    rpo: strict({ probe: command('the command that prints the newest recovered transaction time'), timeout: wait.optional() }).optional(),
 });
 function nameSteps(items, prefix) {
     return items.map((s, i) => ({ ...s, name: s.name ?? `${prefix}-${i + 1}` }));
@@ -1782,6 +2367,8 @@ function parsePlan(data, displayPath) {
             },
             env: f.defaults?.env ?? {},
         },
+        runnerCredentials: f['runner-credentials'] ?? [],
+        targets: f.targets ? Object.fromEntries(Object.entries(f.targets).map(([name, t]) => [name, { env: t?.env ?? {} }])) : null,
         phases,
         failback: f.failback ? { checks: nameSteps(f.failback.checks ?? [], 'failback-check'), steps: nameSteps(f.failback.steps, 'failback') } : null,
         rpo: f.rpo ? { probe: f.rpo.probe, timeoutSeconds: f.rpo.timeout ?? null } : null,
@@ -1790,7 +2377,8 @@ function parsePlan(data, displayPath) {
 /** Reads and validates a plan file; its sha256 goes into every summary. */
 async function loadPlan(absPath, displayPath) {
     const text = await (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .readText */ .yR)(absPath, 'plan', displayPath);
-    const plan = parsePlan((0,_yaml_file_js__WEBPACK_IMPORTED_MODULE_3__/* .parseYamlText */ .c)(text, displayPath), displayPath);
+    // Text fields keep what the file says: `expect: 048622080012` stays the account id, not a number.
+    const plan = parsePlan((0,_yaml_file_js__WEBPACK_IMPORTED_MODULE_3__/* .parseYamlText */ .c)(text, displayPath, { keepScalarText: true }), displayPath);
     return { path: displayPath, sha256: (0,_hash_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256 */ .s)(text), plan };
 }
 /** The phases a plan has, in run order. */
@@ -1801,6 +2389,26 @@ function planPhases(plan) {
 function effectiveRetry(plan, step) {
     const d = plan.defaults.retry;
     return { max: step.retry?.max ?? d.max, backoffSeconds: step.retry?.backoff ?? d.backoffSeconds, on: step.retry?.on ?? d.on };
+}
+/**
+ * The target a run uses: the one asked for, else the one the run's earlier
+ * jobs recorded. A plan that declares targets refuses any other, and one run
+ * never changes target half-way.
+ */
+function resolveTarget(plan, displayPath, asked, recorded, runDisplay) {
+    if (asked !== null && recorded !== null && asked !== recorded) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`input 'target': run ${runDisplay} ran on target '${recorded}', not '${asked}'; one run keeps one target (use a new run-id for another)`);
+    }
+    const target = asked ?? recorded;
+    if (plan.targets === null)
+        return target;
+    const declared = Object.keys(plan.targets);
+    const list = declared.map((t) => `'${t}'`).join(', ');
+    if (target === null)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`input 'target': required, because ${displayPath} declares targets (${list}); pass cost-decision's target output`);
+    if (!declared.includes(target))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`input 'target': '${target}' is not a target of ${displayPath} (key 'targets' declares ${list})`);
+    return target;
 }
 
 
@@ -1899,6 +2507,7 @@ function uniqueFiles(matches) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   c: () => (/* binding */ parseYamlText)
 /* harmony export */ });
+/* unused harmony export MAX_ALIASES */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /**
@@ -1907,8 +2516,10 @@ function uniqueFiles(matches) {
  */
 
 
+/** How many aliases a document may expand; more is an "alias bomb" and refused as bad input. */
+const MAX_ALIASES = 100;
 /** Parses YAML text; a syntax error names the file, line and column. */
-function parseYamlText(text, displayPath) {
+function parseYamlText(text, displayPath, options = {}) {
     const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { prettyErrors: true, uniqueKeys: true });
     if (doc.errors.length > 0) {
         const e = doc.errors[0];
@@ -1916,7 +2527,25 @@ function parseYamlText(text, displayPath) {
         const what = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${displayPath}: malformed YAML${at}: ${what}`);
     }
-    return doc.toJS({ maxAliasCount: 100 });
+    if (options.keepScalarText) {
+        (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR)(doc, {
+            Scalar(_key, node) {
+                if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) || node.type !== 'PLAIN' || node.source === undefined)
+                    return;
+                if ((typeof node.value === 'number' || typeof node.value === 'boolean') && String(node.value) !== node.source)
+                    node.value = node.source;
+            },
+        });
+    }
+    try {
+        return doc.toJS({ maxAliasCount: MAX_ALIASES });
+    }
+    catch (err) {
+        if (err instanceof ReferenceError && /alias/i.test(err.message)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${displayPath}: refused: its aliases (*name) expand to more than ${MAX_ALIASES} copies; write the repeated parts out or use fewer aliases`);
+        }
+        throw err;
+    }
 }
 
 

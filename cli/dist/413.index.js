@@ -1,5 +1,5 @@
-export const id = 893;
-export const ids = [893];
+export const id = 413;
+export const ids = [413];
 export const modules = {
 
 /***/ 4200:
@@ -9,7 +9,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   evidenceCommand: () => (/* binding */ evidenceCommand)
 /* harmony export */ });
-/* harmony import */ var _src_evidence_run_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5469);
+/* harmony import */ var _src_evidence_run_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7753);
 /* harmony import */ var _src_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8422);
 /* harmony import */ var _src_context_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(788);
 /* harmony import */ var _cli_kit_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3545);
@@ -263,6 +263,145 @@ function runContextFromEnv(env) {
 /** The job summary's link back to the workflow run (its attempt): two lines to append, none outside Actions. */
 function runLinkLines(attemptUrl) {
     return attemptUrl ? ['', `Workflow run: [${attemptUrl}](${attemptUrl})`] : [];
+}
+
+
+/***/ }),
+
+/***/ 5197:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Um: () => (/* binding */ redactBuffer),
+/* harmony export */   Wb: () => (/* binding */ looksBinary),
+/* harmony export */   d6: () => (/* binding */ StreamRedactor)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_BLOCK, DEFAULT_WINDOW */
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6670);
+
+const DEFAULT_BLOCK = 1024 * 1024;
+const DEFAULT_WINDOW = 64 * 1024;
+function compile(rules) {
+    // Each redactor owns its RegExp objects: `lastIndex` is state, and the
+    // shared rule objects are used elsewhere at the same time.
+    return rules.map((r) => {
+        let flags = r.pattern.flags;
+        if (!flags.includes('g'))
+            flags += 'g';
+        if (r.group !== undefined && !flags.includes('d'))
+            flags += 'd';
+        const rule = { kind: r.kind, pattern: new RegExp(r.pattern.source, flags) };
+        if (r.group !== undefined)
+            rule.group = r.group;
+        return rule;
+    });
+}
+class StreamRedactor {
+    counts = {};
+    total = 0;
+    pending = '';
+    rules;
+    block;
+    window;
+    constructor(extra = [], options = {}) {
+        this.rules = compile([..._redact_js__WEBPACK_IMPORTED_MODULE_0__/* .BUILTIN_RULES */ .Yb, ...extra]);
+        this.block = options.block ?? DEFAULT_BLOCK;
+        this.window = options.window ?? DEFAULT_WINDOW;
+    }
+    /** Feeds bytes; returns the redacted bytes that are final so far (possibly none). */
+    push(chunk) {
+        this.pending += Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
+        if (this.pending.length < this.block + this.window)
+            return Buffer.alloc(0);
+        return this.flush(false);
+    }
+    /** Ends the input; returns the rest of the redacted bytes. */
+    end() {
+        return this.flush(true);
+    }
+    findMatches(text) {
+        const matches = [];
+        this.rules.forEach((rule, order) => {
+            const re = rule.pattern;
+            re.lastIndex = 0;
+            for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+                if (m[0] === '') {
+                    re.lastIndex += 1;
+                    continue;
+                }
+                const start = m.index;
+                const end = start + m[0].length;
+                let from = start;
+                let to = end;
+                if (rule.group !== undefined) {
+                    const span = m.indices?.[rule.group];
+                    if (!span)
+                        continue;
+                    [from, to] = span;
+                    if (from === to)
+                        continue;
+                }
+                matches.push({ start, end, from, to, kind: rule.kind, order });
+            }
+        });
+        return matches;
+    }
+    flush(final) {
+        const text = this.pending;
+        if (text.length === 0)
+            return Buffer.alloc(0);
+        const matches = this.findMatches(text);
+        let cut = text.length;
+        if (!final) {
+            const limit = text.length - this.window;
+            const nl = text.lastIndexOf('\n', limit - 1);
+            // Prefer a line boundary; a line longer than half the block is cut where it must be.
+            cut = nl >= 0 && nl + 1 >= limit / 2 ? nl + 1 : limit;
+            // Move the cut back to the start of any match it would split; that match
+            // is then scanned again, whole, in the next block.
+            for (let moved = true; moved;) {
+                moved = false;
+                for (const m of matches) {
+                    if (m.start < cut && m.end > cut) {
+                        cut = m.start;
+                        moved = true;
+                    }
+                }
+            }
+            if (cut === 0) {
+                // One match fills the whole window: keep it as found rather than loop.
+                cut = Math.max(...matches.filter((m) => m.start === 0).map((m) => m.end), limit);
+            }
+        }
+        const applied = matches.filter((m) => m.end <= cut).sort((a, b) => a.from - b.from || a.order - b.order);
+        const parts = [];
+        let pos = 0;
+        for (const m of applied) {
+            if (m.from < pos) {
+                // Overlaps a value already replaced (two rules, one secret): widen, count once.
+                if (m.to > pos)
+                    pos = m.to;
+                continue;
+            }
+            parts.push(text.slice(pos, m.from), `[REDACTED:${m.kind}]`);
+            pos = m.to;
+            this.counts[m.kind] = (this.counts[m.kind] ?? 0) + 1;
+            this.total += 1;
+        }
+        parts.push(text.slice(pos, cut));
+        this.pending = text.slice(cut);
+        return Buffer.from(parts.join(''), 'latin1');
+    }
+}
+/** Redacts a whole buffer (small files, the alert payload) with the same rules and semantics. */
+function redactBuffer(data, extra = []) {
+    const r = new StreamRedactor(extra, { block: Number.POSITIVE_INFINITY });
+    const out = Buffer.concat([r.push(data), r.end()]);
+    return { data: out, counts: r.counts, total: r.total };
+}
+/** Git's rule of thumb: a NUL byte in the first 8000 bytes makes a file binary. */
+function looksBinary(head) {
+    return head.subarray(0, 8000).includes(0);
 }
 
 
