@@ -1,8 +1,7 @@
 /** In-memory fakes of GitHub's refs and artifacts behind src/loop's interfaces. */
 import { cp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { mkdtempSync } from 'node:fs';
+import { tempDir } from '../support/temp.js';
 import { CLAIM_SCHEMA, type ClaimOwner, type ClaimStore } from '../../src/loop/claims.js';
 import type { StateArtifacts } from '../../src/loop/state.js';
 
@@ -57,7 +56,7 @@ export class FakeClaims implements ClaimStore {
 
 /** Fake artifacts of one workflow run, kept as folders; `reverseListing` lists newest first to show order does not matter. */
 export class FakeStateArtifacts implements StateArtifacts {
-  private readonly root = mkdtempSync(join(tmpdir(), 'drloop-fake-artifacts-'));
+  private root = '';
   private readonly items: { id: number; name: string }[] = [];
   private next = 1;
   reverseListing = false;
@@ -66,7 +65,12 @@ export class FakeStateArtifacts implements StateArtifacts {
     const l = [...this.items];
     return this.reverseListing ? l.reverse() : l;
   }
+  private async dir(): Promise<string> {
+    if (!this.root) this.root = await tempDir('drloop-fake-artifacts-');
+    return this.root;
+  }
   async download(id: number, dir: string) {
+    await this.dir();
     await cp(join(this.root, String(id)), dir, { recursive: true });
     if (this.plantLink) await symlink(this.plantLink, join(dir, 'planted-link'));
   }
@@ -78,6 +82,7 @@ export class FakeStateArtifacts implements StateArtifacts {
     }
   }
   async upload(name: string, rootDir: string, files: string[]) {
+    await this.dir();
     if (this.items.some((a) => a.name === name)) throw new Error(`Conflict: an artifact with this name already exists on the workflow run (${name})`);
     const id = this.next++;
     for (const f of files) {

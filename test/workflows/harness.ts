@@ -11,8 +11,7 @@
  * aws-actions/configure-aws-credentials, and a fake upload-artifact.
  */
 import { spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { data, Evaluator, Lexer, Parser } from '@actions/expressions';
 import { convertWorkflowTemplate, isBasicExpression, isBoolean, isMapping, isNumber, isSequence, isString, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
@@ -21,6 +20,7 @@ import type { TemplateToken } from '@actions/workflow-parser/templates/tokens/te
 import type { WorkflowJob } from '@actions/workflow-parser/model/workflow-template';
 import { parse as parseYaml } from 'yaml';
 import { parseFileCommand, REPO_ROOT } from '../support/run-action.js';
+import { tempDir } from '../support/temp.js';
 import type { FakeGitHub } from './fake-github.js';
 
 export const DRLOOP = 'drloop/drloop';
@@ -71,14 +71,14 @@ const reviveCtx = (ctx: Ctx) => JSON.parse(JSON.stringify(ctx), data.reviver) as
 const plain = (v: data.ExpressionData): unknown => JSON.parse(JSON.stringify(v, data.replacer) ?? 'null');
 
 export function evaluate(expression: string, ctx: Ctx, status: { success: boolean; failure: boolean }): unknown {
-  const lexed = new Lexer(expression).lex();
-  const tree = new Parser(lexed.tokens, Object.keys(ctx), []).parse();
   const fns = new Map<string, Fn>([
     ['success', { name: 'success', minArgs: 0, maxArgs: 0, call: () => new data.BooleanData(status.success) }],
     ['failure', { name: 'failure', minArgs: 0, maxArgs: 0, call: () => new data.BooleanData(status.failure) }],
     ['always', { name: 'always', minArgs: 0, maxArgs: 0, call: () => new data.BooleanData(true) }],
     ['cancelled', { name: 'cancelled', minArgs: 0, maxArgs: 0, call: () => new data.BooleanData(false) }],
   ]);
+  // The status functions are the runner's; the parser is told of them like GitHub's is.
+  const tree = new Parser(new Lexer(expression).lex().tokens, Object.keys(ctx), [...fns.values()]).parse();
   return plain(new Evaluator(tree, reviveCtx(ctx), fns).evaluate());
 }
 
@@ -124,7 +124,50 @@ function sh(cmd: string, args: string[], o: { cwd: string; env: Record<string, s
   });
 }
 
+/**
+ * The `with:` of every step, by job id, from the parsed (not converted)
+ * workflow: the converted template keeps a step's uses, if, env and
+ * continue-on-error, but not its with.
+ */
+function rawWiths(content: string, name: string): Map<string, (TemplateToken | undefined)[]> {
+  const parsed = parseWorkflow({ name, content }, new NoOperationTraceWriter());
+  const out = new Map<string, (TemplateToken | undefined)[]>();
+  const root = parsed.value;
+  if (!root || !isMapping(root)) return out;
+  const jobs = root.find('jobs');
+  if (!jobs || !isMapping(jobs)) return out;
+  for (const { key, value: j } of jobs) {
+    if (!isMapping(j)) continue;
+    const steps = j.find('steps');
+    const list: (TemplateToken | undefined)[] = [];
+    if (steps && isSequence(steps)) for (let i = 0; i < steps.count; i++) {
+      const st = steps.get(i);
+      list.push(isMapping(st) ? st.find('with') : undefined);
+    }
+    out.set(String((key as unknown as { value: string }).value), list);
+  }
+  return out;
+}
+
+async function withsOf(ref: string): Promise<Map<string, (TemplateToken | undefined)[]>> {
+  const path = ref.startsWith('./') ? ref.slice(2) : /^[^/]+\/[^/]+\/(.+)@/.exec(ref)![1]!;
+  return rawWiths(await readFile(join(REPO_ROOT, path), 'utf8'), path);
+}
+
+/** A reusable workflow as GitHub's parser expands it for a caller: its inputs, outputs and jobs. */
+async function expand(ref: string): Promise<Extract<WorkflowJob, { type: 'reusableWorkflowJob' }>> {
+  const wrapper = `on: push\njobs:\n  call:\n    uses: ${ref}\n`;
+  const parsed = parseWorkflow({ name: 'wrapper.yml', content: wrapper }, new NoOperationTraceWriter());
+  const t = await convertWorkflowTemplate(parsed.context, parsed.value!, provider, { fetchReusableWorkflowDepth: 1 });
+  // The wrapper passes no inputs; the real call's inputs are checked where it is parsed.
+  const errors = (t.errors ?? []).filter((e) => !/Input \S+ is required, but not provided while calling/.test(e.Message));
+  if (errors.length) throw new Error(`workflow parser (${ref}): ${errors.map((e) => e.Message).join('; ')}`);
+  return t.jobs[0] as Extract<WorkflowJob, { type: 'reusableWorkflowJob' }>;
+}
+
 interface Frame {
+  /** Each step's with:, by job id, of the workflow file these jobs are from. */
+  withs: Map<string, (TemplateToken | undefined)[]>;
   repo: string;
   sha: string;
   inputs: Ctx;
@@ -157,7 +200,7 @@ export async function runWorkflow(workflowFile: string, content: string, o: RunO
     api_url: o.gh.url,
   };
   const topInputs = o.event.name === 'workflow_dispatch' ? o.event.inputs : {};
-  const frame: Frame = { repo: 'acme/app', sha: github.sha, inputs: topInputs, secrets: o.secrets ?? {} };
+  const frame: Frame = { withs: rawWiths(content, workflowFile), repo: 'acme/app', sha: github.sha, inputs: topInputs, secrets: o.secrets ?? {} };
   try {
     await runJobs(template.jobs, '', frame, { ...o, github, run });
   } finally {
@@ -208,9 +251,10 @@ async function runJob(job: WorkflowJob, prefix: string, frame: Frame, done: Map<
   const ctx: Ctx = { github: rc.github, inputs: frame.inputs, vars: rc.vars ?? {}, secrets: frame.secrets, needs, job: { workflow_repository: frame.repo, workflow_sha: frame.sha, status: 'success' }, runner: { os: 'Linux', temp: '/tmp' }, env: {} };
   const status = { success: results.every((r) => r === 'success'), failure: results.some((r) => r === 'failure') };
 
-  // "Re-run failed jobs": a job that succeeded or was skipped keeps its result.
+  // "Re-run failed jobs": a job that succeeded keeps its result, unless a job it needs runs again.
   const earlier = rc.rerunOf?.jobs.get(path);
-  if (earlier && earlier.result === 'success') {
+  const needsKept = (job.needs ?? []).every((n) => done.get(n.value) === rc.rerunOf?.jobs.get(`${prefix}${n.value}`));
+  if (earlier && earlier.result === 'success' && needsKept && job.type === 'job') {
     rc.run.jobs.set(path, earlier);
     return earlier;
   }
@@ -232,13 +276,15 @@ async function runJob(job: WorkflowJob, prefix: string, frame: Frame, done: Map<
       sha = m[2]!;
       if (repo === DRLOOP && sha !== PINNED_SHA) throw new Error(`test bug: ${ref} is not pinned to PINNED_SHA`);
     }
-    const inner: Frame = { repo, sha, inputs: defaultsOf(job['input-definitions'], given, ctx), secrets };
-    const jobs = await runJobs(job.jobs ?? [], `${path}/`, inner, rc);
+    // The parser expands one level of calls; a call inside a called workflow is expanded here the same way.
+    const called = job.jobs?.length ? job : await expand(ref);
+    const inner: Frame = { withs: await withsOf(ref), repo, sha, inputs: defaultsOf(called['input-definitions'], given, ctx), secrets };
+    const jobs = await runJobs(called.jobs ?? [], `${path}/`, inner, rc);
     const jobsCtx: Ctx = {};
     for (const [id, r] of jobs) jobsCtx[id] = { result: r.result, outputs: r.outputs };
     const outputs: Record<string, string> = {};
-    if (job.outputs) {
-      for (const { key, value: spec } of job.outputs) {
+    if (called.outputs) {
+      for (const { key, value: spec } of called.outputs) {
         const v = isMapping(spec) ? value(spec.find('value'), { ...ctx, jobs: jobsCtx, inputs: inner.inputs }) : '';
         outputs[String(value(key, ctx))] = str(v);
       }
@@ -272,12 +318,12 @@ async function runJob(job: WorkflowJob, prefix: string, frame: Frame, done: Map<
       }
     }
   }
-  return runSteps(job as Extract<WorkflowJob, { type: 'job' }>, path, ctx, rc);
+  return runSteps(job as Extract<WorkflowJob, { type: 'job' }>, path, ctx, rc, frame.withs.get(job.id.value) ?? []);
 }
 
-async function runSteps(job: Extract<WorkflowJob, { type: 'job' }>, path: string, ctx: Ctx, rc: RunCtx): Promise<JobRun> {
-  const ws = await mkdtemp(join(tmpdir(), 'drloop-scenario-ws-'));
-  const files = await mkdtemp(join(tmpdir(), 'drloop-scenario-runner-'));
+async function runSteps(job: Extract<WorkflowJob, { type: 'job' }>, path: string, ctx: Ctx, rc: RunCtx, withTokens: (TemplateToken | undefined)[]): Promise<JobRun> {
+  const ws = await tempDir('drloop-scenario-ws-');
+  const files = await tempDir('drloop-scenario-runner-');
   const jobEnv: Record<string, string> = {};
   const steps: JobRun['steps'] = [];
   const stepsCtx: Ctx = {};
@@ -295,7 +341,7 @@ async function runSteps(job: Extract<WorkflowJob, { type: 'job' }>, path: string
       stepsCtx[s.id] = { outcome: 'skipped', conclusion: 'skipped', outputs: {} };
       continue;
     }
-    const withs = Object.fromEntries(Object.entries((value((step as unknown as { with?: TemplateToken }).with, sctx) as Ctx | undefined) ?? {}).map(([k, v]) => [k, str(v)]));
+    const withs = Object.fromEntries(Object.entries((value(withTokens[i], sctx) as Ctx | undefined) ?? {}).map(([k, v]) => [k, str(v)]));
     const stepEnv = Object.fromEntries(Object.entries((value(s.env, sctx) as Ctx | undefined) ?? {}).map(([k, v]) => [k, str(v)]));
     const paths = { GITHUB_OUTPUT: join(files, `output-${i}`), GITHUB_STEP_SUMMARY: join(files, `summary-${i}`), GITHUB_ENV: join(files, `env-${i}`), GITHUB_STATE: join(files, `state-${i}`) };
     for (const p of Object.values(paths)) await writeFile(p, '');
