@@ -21,8 +21,9 @@ const text = (v: unknown) => (typeof v === 'number' || typeof v === 'string' ? S
 
 /**
  * The loop's outcome as the evidence folder tells it, after the state of
- * every job was merged: the run summary's status and figures; `duplicate`
- * or `refused` when the claim ended the run; `not-run` when nothing ran.
+ * every job was merged: the run summary's status and figures (`failed` when
+ * any phase failed, whichever job's summary came last); `duplicate` or
+ * `refused` when the claim ended the run; `not-run` when nothing ran.
  */
 export async function loopOutcome(evidenceRoot: string): Promise<LoopOutcome> {
   const claim = await json(join(evidenceRoot, 'loop', 'claim.json'));
@@ -33,5 +34,10 @@ export async function loopOutcome(evidenceRoot: string): Promise<LoopOutcome> {
   const summaries = (await Promise.all(runs.map(async (r) => ({ r, s: await json(join(evidenceRoot, 'runs', r, 'drill.summary.json')) })))).filter((x) => x.s !== null);
   const pick = summaries.find((x) => x.r === claimedRun) ?? summaries[summaries.length - 1];
   if (!pick) return { status: 'not-run', 'run-id': claimedRun, 'rto-seconds': '', 'rpo-seconds': '' };
-  return { status: text(pick.s!.status) || 'not-run', 'run-id': pick.r, 'rto-seconds': text(pick.s!.rtoSeconds), 'rpo-seconds': text(pick.s!.rpoSeconds) };
+  // The summary is the last job's: a teardown job that ran cleanly after a
+  // failed restore says succeeded for its own window, the loop did not.
+  const phases = Array.isArray(pick.s!.phases) ? (pick.s!.phases as { phase?: unknown; status?: unknown }[]) : [];
+  const failedPhase = phases.find((p) => p.status === 'failed');
+  const status = failedPhase && pick.s!.status === 'succeeded' ? 'failed' : text(pick.s!.status) || 'not-run';
+  return { status, 'run-id': pick.r, 'rto-seconds': text(pick.s!.rtoSeconds), 'rpo-seconds': text(pick.s!.rpoSeconds) };
 }

@@ -199,6 +199,9 @@ describe('state between jobs (fake artifacts behind StateArtifacts)', () => {
     await put(ws, 'dup/loop/claim.json', { outcome: 'duplicate', run: { runId: 'alert-1' } });
     expect(await loopOutcome(join(ws, 'dup'))).toMatchObject({ status: 'duplicate', 'run-id': 'alert-1' });
     expect((await loopOutcome(join(ws, 'empty'))).status).toBe('not-run');
+    // A later job's clean summary does not hide a phase that failed earlier.
+    await put(ws, 'late/runs/r2/drill.summary.json', { status: 'succeeded', phases: [{ phase: 'restore', status: 'failed' }, { phase: 'teardown', status: 'success' }] });
+    expect((await loopOutcome(join(ws, 'late'))).status).toBe('failed');
   });
 });
 

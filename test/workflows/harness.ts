@@ -50,8 +50,8 @@ export interface RunOptions {
   vars?: Record<string, string>;
   secrets?: Record<string, string>;
   approval?: Approval;
-  /** The fake STS refuses the role. */
-  stsFails?: boolean;
+  /** The fake STS refuses the roles that match. */
+  stsRefuses?: RegExp;
   /** Re-run failed jobs of an earlier run (same run id, next attempt). */
   rerunOf?: WorkflowRun;
   runId?: string;
@@ -389,7 +389,7 @@ async function runSteps(job: Extract<WorkflowJob, { type: 'job' }>, path: string
       }
     } else if (uses?.startsWith('aws-actions/configure-aws-credentials@')) {
       // Fake STS behind the credentials action.
-      if (rc.stsFails) {
+      if (rc.stsRefuses?.test(withs['role-to-assume'] ?? '')) {
         code = 1;
         stdout = `fake STS: AssumeRoleWithWebIdentity refused for ${withs['role-to-assume']}`;
       } else {

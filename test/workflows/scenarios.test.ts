@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { execFile } from 'node:child_process';
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { readEntries } from '../evidence/tar-helpers.js';
+import { readEntries, writeEntries } from '../evidence/tar-helpers.js';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../support/run-action.js';
 import { tempDir } from '../support/temp.js';
@@ -29,7 +29,7 @@ function jest_setTimeout() {
 const PLAN = `version: 1
 name: app
 phases:
-  bringup:  { steps: [ { name: up, run: 'echo "bringup $DRLOOP_RUN_ID" >> "$LEDGER"' } ] }
+  bringup:  { steps: [ { name: up, run: 'echo "bringup $DRLOOP_RUN_ID" >> "$LEDGER"; echo "$DRLOOP_TEST_ASSUMED_ROLE $AWS_ACCESS_KEY_ID" > "$LEDGER.aws"' } ] }
   restore:  { steps: [ { name: db, run: 'echo "restore $DRLOOP_RUN_ID" >> "$LEDGER"; test ! -e "$FAIL_RESTORE"' } ] }
   validate: { steps: [ { name: smoke, run: 'echo "validate $DRLOOP_RUN_ID" >> "$LEDGER"' } ] }
   promote:  { steps: [ { name: dns, run: 'echo "promote $DRLOOP_RUN_ID" >> "$LEDGER"; if [ -e "$FAIL_PROMOTE_ONCE" ]; then rm "$FAIL_PROMOTE_ONCE"; exit 1; fi' } ] }
@@ -173,6 +173,8 @@ describe('DR loop scenarios (fake GitHub REST and artifact services, fake STS)',
     expect(job(r, `${LOOP}/promote`).outputs).toMatchObject({ status: 'stopped' });
     expect(job(r, `${LOOP}/teardown`).result).toBe('skipped');
     expect(await ledger(w)).toEqual([`bringup ${runId}`, `restore ${runId}`, `validate ${runId}`, `promote ${runId}`]);
+    // The plan's steps ran with the plan-env secret (LEDGER) and the role the fake STS issued for plan-role-arn.
+    expect((await readFile(join(w.ledgerDir, 'ledger.aws'), 'utf8')).trim()).toBe('arn:aws:iam::048622080012:role/drloop-plan ASIAFAKE');
     // Runner starts on the critical path: the dispatch's first job is the one that ran bringup.
     const withSteps = [...r.jobs.values()].filter((j) => j.steps.length > 0).map((j) => j.path);
     expect(withSteps[0]).toBe(`${LOOP}/prepare`);
@@ -303,5 +305,111 @@ describe('DR loop scenarios (fake GitHub REST and artifact services, fake STS)',
     expect((await evidenceOf(r2)).get(`evidence/runs/${job(r1, `${LOOP}/prepare`).outputs['run-id']}/phases/promote.json`)).toMatchObject({ status: 'success' });
     const runId = job(r1, `${LOOP}/prepare`).outputs['run-id']!;
     expect((await ledger(w)).filter((l) => l.startsWith('bringup'))).toEqual([`bringup ${runId}`]);
+  });
+
+  test('evidence lands when the evidence role cannot be assumed: the S3 copy fails, the bundle is kept as an artifact', async () => {
+    const w = await world();
+    const r = await dispatch(w, alert('firing', '2026-03-13T09:00:00Z'), { withS3: true, stsRefuses: /drloop-evidence/ });
+    const evidence = job(r, `${LOOP}/evidence`);
+    expect(evidence.steps.find((s) => s.name.startsWith('aws-actions/'))!.outcome).toBe('failure');
+    expect(evidence.result).toBe('failure');
+    expect(evidence.outputs.status).toBe('stopped');
+    expect((await evidenceOf(r)).get('manifest.json')).toMatchObject({ schema: expect.any(String) });
+  });
+});
+
+/** A caller of dr-drill.yml at the pinned commit, one job per plan. */
+function drillCaller(jobs: Record<string, Record<string, unknown>>): string {
+  const lines = ['name: drills', 'on: push', 'permissions:', '  contents: read', 'jobs:'];
+  for (const [id, withs] of Object.entries(jobs)) {
+    lines.push(`  ${id}:`, '    permissions: { contents: write, actions: read, id-token: write }', `    uses: drloop/drloop/.github/workflows/dr-drill.yml@${PINNED_SHA}`, '    with:');
+    for (const [k, v] of Object.entries(withs)) lines.push(`      ${k}: ${JSON.stringify(v)}`);
+    lines.push('    secrets:', '      plan-env: ${{ secrets.DRLOOP_PLAN_ENV }}');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function drill(w: World, jobs: Record<string, Record<string, unknown>>, extra: Partial<RunOptions> = {}): Promise<WorkflowRun> {
+  return runWorkflow('drills.yml', drillCaller(jobs), { gh, callerDir: w.caller, event: { name: 'push' }, secrets: w.secrets, ...extra });
+}
+
+describe('drill scenarios (fake GitHub REST and artifact services)', () => {
+  test('prepare fails in a drill: teardown still runs and tears down what bringup made', async () => {
+    const w = await world();
+    await writeFile(join(w.ledgerDir, 'fail-restore'), '');
+    const r = await drill(w, { d: { plan: '.drloop/plan.yml', 'stop-after': 'teardown', 'allow-full-drill': true } });
+    const prepare = job(r, 'd/drill/prepare');
+    expect(prepare.result).toBe('failure');
+    expect(prepare.outputs.status).toBe('failed');
+    expect(job(r, 'd/drill/promote').result).toBe('skipped');
+    expect(job(r, 'd/drill/teardown').result).toBe('success');
+    const id = prepare.outputs['run-id']!;
+    expect(await ledger(w)).toEqual([`bringup ${id}`, `restore ${id}`, `teardown ${id}`]);
+    expect(job(r, 'd/drill/evidence').outputs.status).toBe('failed');
+  });
+
+  test('two plans called from one workflow keep their state and evidence apart', async () => {
+    const w = await world({ plans: ['.drloop/a.yml', '.drloop/b.yml'] });
+    const r = await drill(w, { a: { plan: '.drloop/a.yml' }, b: { plan: '.drloop/b.yml' } });
+    for (const id of ['a', 'b']) {
+      expect(job(r, `${id}/drill/prepare`).outputs.status).toBe('stopped');
+      expect(job(r, `${id}/drill/evidence`).outputs.status).toBe('stopped');
+    }
+    const names = gh.artifacts.filter((a) => a.runId === r.runId).map((a) => a.name).sort();
+    expect(names.filter((n) => n.startsWith('drloop-state-'))).toHaveLength(2);
+    expect(names.filter((n) => n.startsWith('drloop-evidence-'))).toHaveLength(2);
+    expect((await ledger(w)).filter((l) => l.startsWith('validate'))).toHaveLength(2);
+  });
+
+  test('resume-from-run, honest: the verified receipts of the earlier run are restored and the run keeps its id', async () => {
+    const w = await world();
+    const first = await drill(w, { d: { plan: '.drloop/plan.yml', 'stop-after': 'restore' } });
+    const id = job(first, 'd/drill/prepare').outputs['run-id']!;
+    expect(id).toBe(`gh-${first.runId}`);
+    const second = await drill(w, { d: { plan: '.drloop/plan.yml', 'start-at': 'validate', 'stop-after': 'validate', 'resume-from-run': first.runId } });
+    expect(job(second, 'd/drill/prepare').outputs).toMatchObject({ status: 'stopped', 'run-id': id, 'last-phase': 'validate' });
+    expect(await ledger(w)).toEqual([`bringup ${id}`, `restore ${id}`, `validate ${id}`]);
+  });
+
+  test('resume-from-run, forged: a receipt changed in the earlier run\'s bundle refuses the resume; nothing runs or is torn down', async () => {
+    const w = await world();
+    const first = await drill(w, { d: { plan: '.drloop/plan.yml', 'stop-after': 'restore' } });
+    const art = gh.artifacts.find((a) => a.runId === first.runId && a.name.startsWith('drloop-evidence-'))!;
+    const dir = await tempDir('drloop-forge-');
+    await writeFile(join(dir, 'a.zip'), art.zip);
+    await execFileP('unzip', ['-q', 'a.zip'], { cwd: dir });
+    const bundle = (await readdir(dir)).find((n) => n.endsWith('.tar.gz'))!;
+    const entries = await readEntries(join(dir, bundle));
+    const restore = entries.find((e) => e.name.endsWith('phases/restore.json'))!;
+    restore.data = Buffer.from(restore.data.toString('utf8').replace(/"status": "success"/, '"status": "success" '));
+    await writeEntries(join(dir, bundle), entries);
+    await execFileP('zip', ['-q', 'forged.zip', bundle], { cwd: dir });
+    art.zip = await readFile(join(dir, 'forged.zip'));
+    const before = await ledger(w);
+    const second = await drill(w, { d: { plan: '.drloop/plan.yml', 'start-at': 'validate', 'stop-after': 'validate', 'resume-from-run': first.runId } });
+    const prepare = job(second, 'd/drill/prepare');
+    expect(prepare.result).toBe('failure');
+    expect(prepare.steps.map((s) => s.stdout).join('\n')).toMatch(/resume-from-run: the bundle .* does not verify/);
+    expect(job(second, 'd/drill/teardown').result).toBe('skipped');
+    expect(await ledger(w)).toEqual(before);
+  });
+
+  test('a drill is refused while a failover of its plan runs (plan claim)', async () => {
+    const w = await world();
+    // A live failover of this plan holds it (its run has not completed).
+    gh.run('424242').status = 'in_progress';
+    gh.commits.set('f'.repeat(40), { message: JSON.stringify({ schema: 'drloop.claim/v1', kind: 'failover', githubRunId: '424242', runUrl: 'https://github.com/acme/app/actions/runs/424242', runId: 'alert-x', plan: '.drloop/plan.yml', claimedAt: '2026-03-01T10:00:00Z' }), tree: 'a'.repeat(40) });
+    const { planKeyOf } = await import('../../src/loop/incident.js');
+    gh.refs.set(`refs/drloop/plans/${planKeyOf('.drloop/plan.yml')}/424242`, 'f'.repeat(40));
+    const r = await drill(w, { d: { plan: '.drloop/plan.yml' } });
+    const prepare = job(r, 'd/drill/prepare');
+    expect(prepare.outputs.status).toBe('refused');
+    expect(prepare.summary).toContain('https://github.com/acme/app/actions/runs/424242');
+    expect(job(r, 'd/drill/teardown').result).toBe('skipped');
+    expect(await ledger(w)).toEqual([]);
+    gh.run('424242').status = 'completed';
+    // Once that run completed, its claim is stale and the drill runs.
+    const again = await drill(w, { d: { plan: '.drloop/plan.yml' } });
+    expect(job(again, 'd/drill/prepare').outputs.status).toBe('stopped');
   });
 });

@@ -219,6 +219,10 @@ describe('workflow hardening', () => {
     expect(bad).toEqual([]);
   });
 
+  test('no concurrency group: a newer pending run would cancel an older one, another incident\'s (claims keep runs apart instead)', async () => {
+    for (const f of await workflowFiles()) expect({ file: f.name, concurrency: /^\s*concurrency:/m.test(f.content) }).toEqual({ file: f.name, concurrency: false });
+  });
+
   test('no workflow passes secrets: inherit', async () => {
     for (const f of await workflowFiles()) expect({ file: f.name, inherit: /secrets:\s*inherit/.test(f.content) }).toEqual({ file: f.name, inherit: false });
   });

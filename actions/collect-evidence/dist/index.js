@@ -8086,8 +8086,9 @@ async function json(path) {
 const outcome_text = (v) => (typeof v === 'number' || typeof v === 'string' ? String(v) : '');
 /**
  * The loop's outcome as the evidence folder tells it, after the state of
- * every job was merged: the run summary's status and figures; `duplicate`
- * or `refused` when the claim ended the run; `not-run` when nothing ran.
+ * every job was merged: the run summary's status and figures (`failed` when
+ * any phase failed, whichever job's summary came last); `duplicate` or
+ * `refused` when the claim ended the run; `not-run` when nothing ran.
  */
 async function loopOutcome(evidenceRoot) {
     const claim = await json((0,external_node_path_.join)(evidenceRoot, 'loop', 'claim.json'));
@@ -8101,7 +8102,12 @@ async function loopOutcome(evidenceRoot) {
     const pick = summaries.find((x) => x.r === claimedRun) ?? summaries[summaries.length - 1];
     if (!pick)
         return { status: 'not-run', 'run-id': claimedRun, 'rto-seconds': '', 'rpo-seconds': '' };
-    return { status: outcome_text(pick.s.status) || 'not-run', 'run-id': pick.r, 'rto-seconds': outcome_text(pick.s.rtoSeconds), 'rpo-seconds': outcome_text(pick.s.rpoSeconds) };
+    // The summary is the last job's: a teardown job that ran cleanly after a
+    // failed restore says succeeded for its own window, the loop did not.
+    const phases = Array.isArray(pick.s.phases) ? pick.s.phases : [];
+    const failedPhase = phases.find((p) => p.status === 'failed');
+    const status = failedPhase && pick.s.status === 'succeeded' ? 'failed' : outcome_text(pick.s.status) || 'not-run';
+    return { status, 'run-id': pick.r, 'rto-seconds': outcome_text(pick.s.rtoSeconds), 'rpo-seconds': outcome_text(pick.s.rpoSeconds) };
 }
 
 // EXTERNAL MODULE: external "node:os"
