@@ -4,7 +4,7 @@
  * workflows (nested reusable calls included), @actions/expressions evaluates
  * every job `if:`, step `if:`, input, `with:`, env and output expression, and
  * each job runs its steps in order in a fresh workspace, drloop's actions as
- * their bundled dist/index.js with the runner's env contract. What stands in
+ * their bundled dist/index.js on Node 24 with the runner's env contract. What stands in
  * for GitHub is named: FakeGitHub (REST, artifacts, approvals), a fake
  * checkout (copies the caller's files, or this checkout's actions when asked
  * for drloop at the pinned commit), a fake STS for
@@ -19,7 +19,7 @@ import type { FileReference } from '@actions/workflow-parser/workflows/file-refe
 import type { TemplateToken } from '@actions/workflow-parser/templates/tokens/template-token';
 import type { WorkflowJob } from '@actions/workflow-parser/model/workflow-template';
 import { parse as parseYaml } from 'yaml';
-import { parseFileCommand, REPO_ROOT } from '../support/run-action.js';
+import { NODE, parseFileCommand, REPO_ROOT } from '../support/run-action.js';
 import { tempDir } from '../support/temp.js';
 import type { FakeGitHub } from './fake-github.js';
 
@@ -411,7 +411,8 @@ async function runSteps(job: Extract<WorkflowJob, { type: 'job' }>, path: string
         env[`INPUT_${name.toUpperCase()}`] = d;
       }
       for (const [name, v] of Object.entries(withs)) env[`INPUT_${name.toUpperCase()}`] = v;
-      ({ code, stdout } = await sh(process.execPath, [join(dir, yml.runs.main)], { cwd: ws, env }));
+      // As the runner runs a `using: node24` action.
+      ({ code, stdout } = await sh(NODE, [join(dir, yml.runs.main)], { cwd: ws, env }));
     } else if (s.run) {
       ({ code, stdout } = await sh('bash', ['-e', '-c', str(value(s.run, sctx, status))], { cwd: ws, env: base }));
     } else {
