@@ -9,14 +9,16 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import { costDecisionInputs } from '../../src/cost/run.js';
 import { collectEvidenceInputs } from '../../src/evidence/run.js';
+import { loopEvidenceInputs, loopExecuteInputs } from '../../src/loop/inputs.js';
 import { drExecuteInputs } from '../../src/plan/run.js';
 import { checkFreshnessInputs } from '../../src/history/run.js';
 import { readActionYml, REPO_ROOT } from '../support/run-action.js';
 
 const SCHEMAS: Record<string, z.ZodObject> = {
   'cost-decision': costDecisionInputs,
-  'collect-evidence': collectEvidenceInputs,
-  'dr-execute': drExecuteInputs,
+  // The loop's inputs (claims, state between jobs) are read by the adapters beside the library's.
+  'collect-evidence': collectEvidenceInputs.extend(loopEvidenceInputs.shape),
+  'dr-execute': drExecuteInputs.extend(loopExecuteInputs.shape),
   'check-freshness': checkFreshnessInputs,
 };
 

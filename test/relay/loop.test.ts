@@ -2,20 +2,20 @@
  * From a real Alertmanager notification to the bundled actions, the way the
  * shipped workflows carry it: Debian's Alertmanager → the bundled `drloop
  * relay` → a fake GitHub API that records the dispatch → dr-on-alert.yml's own
- * triage script on the event file → the bundled dr-execute and
+ * job conditions on the event → the bundled dr-execute and
  * collect-evidence with the client_payload as their `alert` input (what
  * dr-loop.yml passes them). Alert labels carry shell metacharacters all the
  * way: they must reach steps and evidence as inert data.
  */
 import { afterEach, expect, test } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { dispatchPayloadSchema } from '../../src/alerts/alertmanager.js';
 import { verifyBundle } from '../../src/evidence/verify.js';
-import { parseFileCommand, REPO_ROOT, runAction, tempWorkspace } from '../support/run-action.js';
+import { REPO_ROOT, runAction, tempWorkspace } from '../support/run-action.js';
+import { evaluate } from '../workflows/harness.js';
 import { dispatchBody, hasAlertmanager, RELAY_TOKEN, spawnRelay, startAlertmanager, startFakeGitHub, waitFor } from './support.js';
 
 const available = hasAlertmanager();
@@ -41,34 +41,21 @@ async function rig() {
   return { gh, am };
 }
 
-/** The `run:` script of a step of a shipped workflow, exactly as committed. */
-async function workflowScript(file: string, job: string, stepId: string): Promise<{ run: string; env: Record<string, string> }> {
-  const wf = parse(await readFile(join(REPO_ROOT, '.github/workflows', file), 'utf8'));
-  const step = wf.jobs[job].steps.find((s: { id?: string }) => s.id === stepId);
-  return { run: step.run, env: step.env ?? {} };
-}
-
-/** Runs dr-on-alert's triage step as the runner would, on a repository_dispatch event file. */
-async function triage(ws: string, clientPayload: unknown, enableTriggers: string): Promise<Record<string, string>> {
-  const { run } = await workflowScript('dr-on-alert.yml', 'triage', 'payload');
-  const event = join(ws, 'event.json');
-  const output = join(ws, 'triage-output');
-  const summary = join(ws, 'triage-summary');
-  await writeFile(event, JSON.stringify({ action: 'dr-alert', client_payload: clientPayload }));
-  await writeFile(output, '');
-  await writeFile(summary, '');
-  // `shell: bash` on a runner: the script is a file run by bash --noprofile --norc -eo pipefail.
-  const script = join(ws, 'triage.sh');
-  await writeFile(script, run);
-  const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], {
-    cwd: ws,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH, GITHUB_EVENT_PATH: event, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, ENABLE_TRIGGERS: enableTriggers },
-  });
-  expect(r.stderr).toBe('');
-  expect(r.status).toBe(0);
-  return parseFileCommand(await readFile(output, 'utf8'));
+/**
+ * dr-on-alert's decision, as GitHub makes it on the event: its jobs' `if:`
+ * and the loop's `dry-run` input, exactly as committed, evaluated by GitHub's
+ * expression engine (the scenario harness's evaluator).
+ */
+async function triage(clientPayload: unknown, enableTriggers: string): Promise<{ loop: boolean; recordResolved: boolean; dryRun: boolean }> {
+  const wf = parse(await readFile(join(REPO_ROOT, '.github/workflows/dr-on-alert.yml'), 'utf8'));
+  const ctx = { github: { event_name: 'repository_dispatch', event: { action: 'dr-alert', client_payload: clientPayload } }, vars: enableTriggers ? { DRLOOP_ENABLE_TRIGGERS: enableTriggers } : {}, inputs: {} };
+  const ok = { success: true, failure: false };
+  const expr = (s: string) => s.replace(/^\$\{\{\s*/, '').replace(/\s*\}\}$/, '');
+  return {
+    loop: evaluate(wf.jobs.loop.if, ctx, ok) === true,
+    recordResolved: evaluate(wf.jobs['record-resolved'].if, ctx, ok) === true,
+    dryRun: evaluate(expr(wf.jobs.loop.with['dry-run']), ctx, ok) === true,
+  };
 }
 
 /**
@@ -117,26 +104,27 @@ testWithAlertmanager(
     expect(payload.status).toBe('firing');
 
     // dr-on-alert's triage, safe by default: no DRLOOP_ENABLE_TRIGGERS → a dry run.
-    const t = await triage(ws, body.client_payload, '');
-    expect(t).toEqual({ status: 'firing', 'dedupe-key': payload.dedupeKey, act: 'true', live: 'false' });
-    const runId = `alert-${t['dedupe-key']}`;
+    expect(await triage(body.client_payload, '')).toEqual({ loop: true, recordResolved: false, dryRun: true });
     const alertInput = JSON.stringify(body.client_payload); // toJSON(github.event.client_payload)
 
     await writeFile(join(ws, 'plan.yml'), PLAN);
     const dry = await runAction('dr-execute', {
       workspace: ws,
-      inputs: { plan: 'plan.yml', mode: 'failover', 'run-id': `${runId}-dry`, 'stop-after': 'validate', alert: alertInput, decision: 'allow', 'dry-run': 'true' },
+      inputs: { plan: 'plan.yml', mode: 'failover', 'run-id': 'dry-1', 'stop-after': 'validate', alert: alertInput, decision: 'allow', 'dry-run': 'true' },
     });
     expect(dry.errors).toEqual([]);
     expect(dry.code).toBe(0);
     expect(existsSync(join(ws, 'seen'))).toBe(false); // a dry run runs nothing
 
     // With triggers enabled, the same payload runs the plan's steps.
-    expect(await triage(ws, body.client_payload, 'true')).toMatchObject({ act: 'true', live: 'true' });
+    expect(await triage(body.client_payload, 'true')).toEqual({ loop: true, recordResolved: false, dryRun: false });
     const live = await runAction('dr-execute', {
       workspace: ws,
-      inputs: { plan: 'plan.yml', mode: 'failover', 'run-id': runId, 'stop-after': 'validate', alert: alertInput, decision: 'allow' },
+      inputs: { plan: 'plan.yml', mode: 'failover', 'stop-after': 'validate', alert: alertInput, decision: 'allow' },
     });
+    // The run id is the incident's: the alert group and its earliest firing startsAt.
+    const runId = live.outputs['run-id']!;
+    expect(runId).toMatch(/^alert-[0-9a-f]{16}$/);
     expect(live.errors).toEqual([]);
     expect(live.code).toBe(0);
     // Stopped before promote: dr-loop's promote job (behind the Environment gate) starts from here.
@@ -173,7 +161,6 @@ testWithAlertmanager(
 testWithAlertmanager(
   'a resolved notification reaches dr-on-alert as resolved and starts nothing, even with triggers enabled (fake GitHub API)',
   async () => {
-    const ws = await tempWorkspace('drloop-loop-');
     const { gh, am } = await rig();
 
     const labels = { alertname: 'ControlPlaneUnhealthy', dr: 'true' };
@@ -182,11 +169,10 @@ testWithAlertmanager(
     await am.postAlerts([{ labels, startsAt: new Date(Date.now() - 60_000).toISOString(), endsAt: new Date().toISOString() }]);
     await waitFor('the resolved dispatch', () => gh.dispatches.length === 2, 30_000);
 
-    const firing = await triage(ws, dispatchBody(gh.dispatches[0]!).client_payload, 'true');
-    const resolved = await triage(ws, dispatchBody(gh.dispatches[1]!).client_payload, 'true');
-    expect(firing).toMatchObject({ status: 'firing', act: 'true' });
-    expect(resolved).toMatchObject({ status: 'resolved', act: 'false' });
-    expect(await readFile(join(ws, 'triage-summary'), 'utf8')).toContain('a resolved group starts nothing');
+    const firing = await triage(dispatchBody(gh.dispatches[0]!).client_payload, 'true');
+    const resolved = await triage(dispatchBody(gh.dispatches[1]!).client_payload, 'true');
+    expect(firing).toMatchObject({ loop: true, recordResolved: false });
+    expect(resolved).toMatchObject({ loop: false, recordResolved: true });
   },
   60_000,
 );

@@ -1,4 +1,5 @@
 import { collectEvidenceInputs, collectEvidenceOutputs, destinationsOf, runCollectEvidence, type ArtifactUploader } from '../../../src/evidence/run.js';
+import { loopState } from './state.js';
 import { evidenceMarkdown } from '../../../src/evidence/report.js';
 import { inputNames, parseInputs } from '../../../src/inputs.js';
 import { appendSummary, core, coreLogger, githubContext, readRawInputs, runAction, setOutputs, StepFailure, workspaceDir } from '../../_kit/src/runtime.js';
@@ -16,7 +17,8 @@ async function artifactUploader(artifactName: string): Promise<ArtifactUploader 
 
 export async function run(): Promise<void> {
   await runAction('collect-evidence', async () => {
-    const raw = readRawInputs(inputNames(collectEvidenceInputs));
+    const loop = await loopState(readRawInputs(inputNames(collectEvidenceInputs)));
+    const raw = loop.raw;
     const inputs = parseInputs(collectEvidenceInputs, raw);
     const context = githubContext();
     const result = await runCollectEvidence(inputs, {
@@ -28,6 +30,7 @@ export async function run(): Promise<void> {
       artifact: await artifactUploader(raw['artifact-name'] ?? ''),
     });
     setOutputs({ ...collectEvidenceOutputs(result) });
+    await loop.after();
     appendSummary(evidenceMarkdown(result.manifest, destinationsOf(result), context.attemptUrl));
     core.info(`Evidence bundle ${result.bundleDisplayPath} (sha256 ${result.sha256})`);
     if (result.s3) core.info(`Stored as ${result.s3.bundleUri}; pointer ${result.s3.pointerUri}`);

@@ -3,6 +3,7 @@ import { drillMarkdown } from '../../../src/plan/report.js';
 import { drExecuteInputs, drExecuteOutputs, isFailure, runDrExecute } from '../../../src/plan/run.js';
 import { streamPressure } from '../../../src/plan/runner.js';
 import { githubApprovals } from './approvals.js';
+import { withLoop } from './loop.js';
 import { appendSummary, core, coreLogger, githubContext, readRawInputs, runAction, setOutputs, StepFailure, workspaceDir } from '../../_kit/src/runtime.js';
 
 export async function run(): Promise<void> {
@@ -21,21 +22,23 @@ export async function run(): Promise<void> {
       const raw = readRawInputs(inputNames(drExecuteInputs));
       const inputs = parseInputs(drExecuteInputs, raw);
       const approvals = inputs['promote-environment'] ? await githubApprovals({ token: inputs['github-token'], env: process.env }) : undefined;
-      const result = await runDrExecute(inputs, {
-        workspace: workspaceDir(),
-        logger: coreLogger(),
-        now: () => new Date(),
-        env: process.env,
-        signal: cancel.signal,
-        // The runner reads the log from a pipe: a step printing faster than it is read waits.
-        backpressure: streamPressure(process.stdout),
-        ...(approvals ? { approvals } : {}),
-        ...(process.env.GITHUB_RUN_ID ? { githubRunId: process.env.GITHUB_RUN_ID } : {}),
+      await withLoop(inputs, async (runId, env) => {
+        const result = await runDrExecute(runId === undefined ? inputs : { ...inputs, 'run-id': runId }, {
+          workspace: workspaceDir(),
+          logger: coreLogger(),
+          now: () => new Date(),
+          env,
+          signal: cancel.signal,
+          // The runner reads the log from a pipe: a step printing faster than it is read waits.
+          backpressure: streamPressure(process.stdout),
+          ...(approvals ? { approvals } : {}),
+          ...(process.env.GITHUB_RUN_ID ? { githubRunId: process.env.GITHUB_RUN_ID } : {}),
+        });
+        setOutputs({ ...drExecuteOutputs(result) });
+        await appendSummary(drillMarkdown(result.summary, result.summaryPath, githubContext().attemptUrl));
+        core.info(`dr-execute: ${result.status}${result.reason ? ` (${result.reason})` : ''}; receipts in ${result.receiptsDir}`);
+        if (isFailure(result.status)) throw new StepFailure(`${result.status}: ${result.reason ?? result.status}`);
       });
-      setOutputs({ ...drExecuteOutputs(result) });
-      await appendSummary(drillMarkdown(result.summary, result.summaryPath, githubContext().attemptUrl));
-      core.info(`dr-execute: ${result.status}${result.reason ? ` (${result.reason})` : ''}; receipts in ${result.receiptsDir}`);
-      if (isFailure(result.status)) throw new StepFailure(`${result.status}: ${result.reason ?? result.status}`);
     });
   } finally {
     process.off('SIGINT', onSignal);

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { boolInput, intInput, textInput } from '../inputs.js';
+
+/**
+ * The inputs dr-execute takes for running inside the DR loop's workflows:
+ * claims, state between jobs, resumes. action.yml declares them next to the
+ * plan inputs (a test holds the two together).
+ */
+export const loopExecuteInputs = z.object({
+  claim: boolInput(false),
+  state: boolInput(false),
+  'resume-from-run': z.string().regex(/^\d+$/, 'expected a workflow run id (digits)').optional(),
+  'plan-wait-minutes': intInput(30, 0, 360),
+  'state-retention-days': intInput(35, 1, 90),
+  'secret-env': textInput(),
+});
+export type LoopExecuteInputs = z.output<typeof loopExecuteInputs>;
+
+/** collect-evidence's inputs for the loop: whose state to restore before bundling. */
+export const loopEvidenceInputs = z.object({
+  'state-plan': textInput(),
+});
+export type LoopEvidenceInputs = z.output<typeof loopEvidenceInputs>;
