@@ -901,7 +901,7 @@ const historyCommand = {
             's3-endpoint': { type: 'string' },
             's3-force-path-style': { type: 'boolean' },
             's3-checksum': { type: 'string' },
-        }, USAGE);
+        }, USAGE, 1);
         if (positionals.length !== 1)
             throw new cli_kit/* UsageError */.eb(`expected one s3://bucket/prefix or directory, got ${positionals.length}\n${USAGE}`);
         const format = raw.format ?? 'markdown';

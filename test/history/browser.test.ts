@@ -22,13 +22,17 @@ const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'history');
 const NOW = Date.now();
 let dir: string;
 let profile: string;
+// Chromium keeps a Unix socket under TMPDIR, and a socket path holds at most
+// 107 bytes: the per-test-file TMPDIR is too deep for it, so Chromium gets a
+// short one of its own, removed after the file.
+let shortTmp: string;
 
 function chromium(args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(
       CHROMIUM!,
       ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--hide-scrollbars', `--user-data-dir=${profile}`, '--window-size=1400,1500', ...args],
-      { timeout: 60_000, maxBuffer: 32 * 1024 * 1024 },
+      { timeout: 60_000, maxBuffer: 32 * 1024 * 1024, env: { ...process.env, TMPDIR: shortTmp } },
       (err, stdout, stderr) => (err ? reject(new Error(`chromium ${args[0]}: ${err.message}\n${stderr}`)) : resolve(stdout)),
     );
   });
@@ -36,7 +40,8 @@ function chromium(args: string[]): Promise<string> {
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'drloop-history-browser-'));
-  profile = await mkdtemp(join(tmpdir(), 'drloop-chromium-'));
+  shortTmp = await mkdtemp('/tmp/drloop-chr-');
+  profile = await mkdtemp(join(shortTmp, 'profile-'));
   const bundles = join(dir, 'bundles');
   // netbox: six drills, one a regression, one missing its RPO objective; gitlab: three.
   const netbox = [
@@ -53,7 +58,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
-  if (profile) await rm(profile, { recursive: true, force: true });
+  if (shortTmp) await rm(shortTmp, { recursive: true, force: true });
 });
 
 test("Chromium renders each plan's chart and table with one point and one row per run; the screenshot is kept", async () => {

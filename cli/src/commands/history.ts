@@ -40,6 +40,7 @@ export const historyCommand: Command = {
         's3-checksum': { type: 'string' },
       },
       USAGE,
+      1,
     );
     if (positionals.length !== 1) throw new UsageError(`expected one s3://bucket/prefix or directory, got ${positionals.length}\n${USAGE}`);
     const format = raw.format ?? 'markdown';
