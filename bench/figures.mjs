@@ -55,7 +55,7 @@ export function generateEvidence(ws) {
   const writeOf = (path, size, pool) => {
     const fd = openSync(path, 'w');
     let off = Math.floor(rand() * (pool.length - 1));
-    for (let n = 0; n < size; ) {
+    for (let n = 0; n < size;) {
       const len = Math.min(size - n, pool.length - off, 4 * MIB);
       writeSync(fd, pool, off, len);
       n += len;
@@ -258,7 +258,8 @@ function post(agent, url, path, headers, body) {
       res.on('end', () => resolve({ ms: performance.now() - t, status: res.statusCode, body: Buffer.concat(chunks).toString('utf8') }));
       res.on('error', reject);
     });
-    req.on('error', reject);
+    // A refused or reset connection is an answer too (status 0): counted as lost, never an unhandled rejection mid-burst.
+    req.on('error', (err) => resolve({ ms: performance.now() - t, status: 0, body: '', error: err.code ?? err.message }));
     req.end(body);
   });
 }
@@ -349,7 +350,8 @@ async function figureRelay({ buildEntry, median, round }) {
     let late = 0;
     for (let r = 0; r < rounds; r++) {
       const b = await burst(() => post(agent, gh, '/repos/acme/dr-runbooks/dispatches', ghAuth, dispatchBody), Array.from({ length: n }));
-      if (b.answers.some((a) => a.status !== 204)) throw new Error('the fake GitHub answered something else than 204');
+      const odd = b.answers.find((a) => a.status !== 204);
+      if (odd) throw new Error(`the fake GitHub answered something else than 204: ${odd.status} ${odd.error ?? odd.body}`);
       base.push(...b.answers.map((a) => a.ms));
       const before = (await stats()).dispatches;
       const bodies = Array.from({ length: n }, (_, i) => notification(r, i));
@@ -365,8 +367,28 @@ async function figureRelay({ buildEntry, median, round }) {
         writeFileSync(join(process.env.BENCH_SAMPLES, `relay-round-${r + 1}.json`), JSON.stringify({ baseline: b.answers.map((a) => a.ms), relay: x.answers.map((a) => a.ms) }));
       }
       log(
-        `round ${r + 1}: fake GitHub p50 ${round(pct(b.answers.map((a) => a.ms), 50))} p99 ${round(pct(b.answers.map((a) => a.ms), 99))} ms; ` +
-          `relay p50 ${round(pct(x.answers.map((a) => a.ms), 50))} p99 ${round(pct(x.answers.map((a) => a.ms), 99))} ms; ` +
+        `round ${r + 1}: fake GitHub p50 ${round(
+          pct(
+            b.answers.map((a) => a.ms),
+            50,
+          ),
+        )} p99 ${round(
+          pct(
+            b.answers.map((a) => a.ms),
+            99,
+          ),
+        )} ms; ` +
+          `relay p50 ${round(
+            pct(
+              x.answers.map((a) => a.ms),
+              50,
+            ),
+          )} p99 ${round(
+            pct(
+              x.answers.map((a) => a.ms),
+              99,
+            ),
+          )} ms; ` +
           `${dispatched}/${n} answered dispatched, ${arrived}/${n} arrived at the fake GitHub; sender at most ${round(Math.max(b.lateMs, x.lateMs))} ms late`,
       );
     }
@@ -415,7 +437,9 @@ async function figureDrill({ median, round, ROOT }) {
   for (let i = 0; i < rounds; i++) {
     for (const kind of i % 2 ? ['async', 'sync'] : ['sync', 'async']) {
       const r = runDrill(ROOT, kind === 'sync');
-      log(`drill ${kind} ${i + 1}/${rounds}: ${r.status}, alert from ${r.alert.source}, RTO ${r.rto.seconds} s, RPO ${r.rpo.seconds} s, ${r.transactions.missingBeforeFailure} of ${r.transactions.acknowledgedBeforeFailure} acknowledged lost`);
+      log(
+        `drill ${kind} ${i + 1}/${rounds}: ${r.status}, alert from ${r.alert.source}, RTO ${r.rto.seconds} s, RPO ${r.rpo.seconds} s, ${r.transactions.missingBeforeFailure} of ${r.transactions.acknowledgedBeforeFailure} acknowledged lost`,
+      );
       runs[kind].push(r);
     }
   }

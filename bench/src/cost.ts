@@ -15,10 +15,7 @@ if (workspace === '') throw new Error('usage: cost.js WORKSPACE [ROUNDS]');
 const rounds = Number(process.argv[3] ?? 7);
 
 const files = await generateInfracost(join(workspace, 'costs', 'gcp'), { files: 10, projects: 50, resources: 10_000 });
-await writeFile(
-  join(workspace, 'policy.yml'),
-  'version: 1\nbudget: { monthly: 50000, spent: 1000 }\nmax-age: 30d\ntargets:\n  - { name: gcp, artefacts: "costs/gcp/**" }\n',
-);
+await writeFile(join(workspace, 'policy.yml'), 'version: 1\nbudget: { monthly: 50000, spent: 1000 }\nmax-age: 30d\ntargets:\n  - { name: gcp, artefacts: "costs/gcp/**" }\n');
 const inputs = costDecisionInputs.parse({ policy: 'policy.yml', artefacts: 'costs/**/*.json', 'evidence-dir': 'ev' });
 
 async function baseline(): Promise<number> {

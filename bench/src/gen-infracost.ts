@@ -18,7 +18,15 @@ function resource(p: number, r: number) {
     hourlyCost: usage ? null : fmt(hourly),
     monthlyCost: usage ? null : fmt(hourly * 730),
     costComponents: [
-      { name: 'Instance usage (Linux/UNIX, on-demand, m5.xlarge)', unit: 'hours', hourlyQuantity: '1', monthlyQuantity: '730', price: fmt(hourly * 0.8), hourlyCost: fmt(hourly * 0.8), monthlyCost: fmt(hourly * 584) },
+      {
+        name: 'Instance usage (Linux/UNIX, on-demand, m5.xlarge)',
+        unit: 'hours',
+        hourlyQuantity: '1',
+        monthlyQuantity: '730',
+        price: fmt(hourly * 0.8),
+        hourlyCost: fmt(hourly * 0.8),
+        monthlyCost: fmt(hourly * 584),
+      },
       { name: 'CPU credits', unit: 'vCPU-hours', hourlyQuantity: '0', monthlyQuantity: '0', price: '0.05', hourlyCost: '0', monthlyCost: '0' },
     ],
     subresources: [
@@ -27,7 +35,17 @@ function resource(p: number, r: number) {
         metadata: {},
         hourlyCost: fmt(hourly * 0.2),
         monthlyCost: fmt(hourly * 146),
-        costComponents: [{ name: 'Storage (general purpose SSD, gp2)', unit: 'GB', hourlyQuantity: '0.0684931506849315', monthlyQuantity: '50', price: '0.1', hourlyCost: fmt(hourly * 0.2), monthlyCost: fmt(hourly * 146) }],
+        costComponents: [
+          {
+            name: 'Storage (general purpose SSD, gp2)',
+            unit: 'GB',
+            hourlyQuantity: '0.0684931506849315',
+            monthlyQuantity: '50',
+            price: '0.1',
+            hourlyCost: fmt(hourly * 0.2),
+            monthlyCost: fmt(hourly * 146),
+          },
+        ],
       },
     ],
   };
@@ -51,7 +69,15 @@ export async function generateInfracost(dir: string, opts: { files: number; proj
         pastBreakdown: null,
         breakdown: { resources, totalHourlyCost: total.toFixed(17), totalMonthlyCost: (total * 730).toFixed(4) },
         diff: null,
-        summary: { totalDetectedResources: perProject, totalSupportedResources: perProject, totalUnsupportedResources: 0, totalUsageBasedResources: perProject / 50, totalNoPriceResources: 0, unsupportedResourceCounts: {}, noPriceResourceCounts: {} },
+        summary: {
+          totalDetectedResources: perProject,
+          totalSupportedResources: perProject,
+          totalUnsupportedResources: 0,
+          totalUsageBasedResources: perProject / 50,
+          totalNoPriceResources: 0,
+          unsupportedResourceCounts: {},
+          noPriceResourceCounts: {},
+        },
       });
     }
     const doc = {
@@ -62,7 +88,15 @@ export async function generateInfracost(dir: string, opts: { files: number; proj
       totalHourlyCost: '0',
       totalMonthlyCost: '0',
       timeGenerated: new Date().toISOString(),
-      summary: { totalDetectedResources: 0, totalSupportedResources: 0, totalUnsupportedResources: 0, totalUsageBasedResources: 0, totalNoPriceResources: 0, unsupportedResourceCounts: {}, noPriceResourceCounts: {} },
+      summary: {
+        totalDetectedResources: 0,
+        totalSupportedResources: 0,
+        totalUnsupportedResources: 0,
+        totalUsageBasedResources: 0,
+        totalNoPriceResources: 0,
+        unsupportedResourceCounts: {},
+        noPriceResourceCounts: {},
+      },
     };
     const path = join(dir, `infracost-${f}.json`);
     await writeFile(path, JSON.stringify(doc, null, 2));

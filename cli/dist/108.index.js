@@ -14,7 +14,7 @@ export const modules = {
 /* harmony export */   x8: () => (/* binding */ ZERO_TIME),
 /* harmony export */   zL: () => (/* binding */ loadAlert)
 /* harmony export */ });
-/* unused harmony export alertSchema */
+/* unused harmony exports alertSchema, incidentIdOf */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2716);
@@ -87,10 +87,27 @@ const dispatchPayloadSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .looseObject */
     /** Alerts left out to keep the payload under GitHub's size limit. */
     droppedAlerts: zod__WEBPACK_IMPORTED_MODULE_4__/* .preprocess */ .vkY(fromDigits, zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().min(0)).default(0),
 });
-/** The dedupe key: one per group, status and set of alert fingerprints. */
+/**
+ * The incident an alert group's notification belongs to: a digest (24 hex
+ * characters) of the group key and the earliest `startsAt` of its firing
+ * alerts (of all its alerts when none fires). An alert joining a firing group
+ * keeps the incident; the group firing again after it resolved starts a new one.
+ */
+function incidentIdOf(groupKey, alerts) {
+    const firing = alerts.filter((a) => a.status === 'firing');
+    const starts = (firing.length > 0 ? firing : alerts).map((a) => Date.parse(a.startsAt)).filter((t) => Number.isFinite(t) && t > 0);
+    const began = starts.length > 0 ? new Date(Math.min(...starts)).toISOString() : '';
+    return (0,_hash_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .s)(`${groupKey}\n${began}`).slice(0, 24);
+}
+/**
+ * The dedupe key, 48 hex characters: the incident id, then a digest of the
+ * group, status and set of alert fingerprints and states. Repeats share it; an
+ * alert joining, leaving or resolving changes its second half, a new incident
+ * its first.
+ */
 function dedupeKeyOf(groupKey, status, alerts) {
     const fps = alerts.map((a) => `${a.fingerprint}:${a.status}`).sort();
-    return (0,_hash_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .s)(`${groupKey}\n${status}\n${fps.join(',')}`).slice(0, 24);
+    return `${incidentIdOf(groupKey, alerts)}${(0,_hash_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .s)(`${groupKey}\n${status}\n${fps.join(',')}`).slice(0, 24)}`;
 }
 function contextOf(source, p, dedupeKey) {
     const firing = p.alerts.filter((a) => a.status === 'firing');

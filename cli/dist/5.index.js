@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   relayCommand: () => (/* binding */ relayCommand)
 /* harmony export */ });
 /* harmony import */ var _src_relay_config_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4171);
-/* harmony import */ var _src_relay_github_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3546);
+/* harmony import */ var _src_relay_github_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6268);
 /* harmony import */ var _src_relay_matcher_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(839);
 /* harmony import */ var _src_relay_metrics_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6112);
 /* harmony import */ var _src_relay_server_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2509);
@@ -87,7 +87,7 @@ const relayCommand = {
 /* harmony export */   x8: () => (/* binding */ ZERO_TIME),
 /* harmony export */   zL: () => (/* binding */ loadAlert)
 /* harmony export */ });
-/* unused harmony export alertSchema */
+/* unused harmony exports alertSchema, incidentIdOf */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2716);
@@ -160,10 +160,27 @@ const dispatchPayloadSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .looseObject */
     /** Alerts left out to keep the payload under GitHub's size limit. */
     droppedAlerts: zod__WEBPACK_IMPORTED_MODULE_4__/* .preprocess */ .vkY(fromDigits, zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().min(0)).default(0),
 });
-/** The dedupe key: one per group, status and set of alert fingerprints. */
+/**
+ * The incident an alert group's notification belongs to: a digest (24 hex
+ * characters) of the group key and the earliest `startsAt` of its firing
+ * alerts (of all its alerts when none fires). An alert joining a firing group
+ * keeps the incident; the group firing again after it resolved starts a new one.
+ */
+function incidentIdOf(groupKey, alerts) {
+    const firing = alerts.filter((a) => a.status === 'firing');
+    const starts = (firing.length > 0 ? firing : alerts).map((a) => Date.parse(a.startsAt)).filter((t) => Number.isFinite(t) && t > 0);
+    const began = starts.length > 0 ? new Date(Math.min(...starts)).toISOString() : '';
+    return (0,_hash_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .s)(`${groupKey}\n${began}`).slice(0, 24);
+}
+/**
+ * The dedupe key, 48 hex characters: the incident id, then a digest of the
+ * group, status and set of alert fingerprints and states. Repeats share it; an
+ * alert joining, leaving or resolving changes its second half, a new incident
+ * its first.
+ */
 function dedupeKeyOf(groupKey, status, alerts) {
     const fps = alerts.map((a) => `${a.fingerprint}:${a.status}`).sort();
-    return (0,_hash_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .s)(`${groupKey}\n${status}\n${fps.join(',')}`).slice(0, 24);
+    return `${incidentIdOf(groupKey, alerts)}${(0,_hash_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .s)(`${groupKey}\n${status}\n${fps.join(',')}`).slice(0, 24)}`;
 }
 function contextOf(source, p, dedupeKey) {
     const firing = p.alerts.filter((a) => a.status === 'firing');

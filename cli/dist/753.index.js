@@ -497,7 +497,7 @@ async function runCollectEvidence(inputs, deps) {
         logger,
     });
     const warnings = [...gathered.warnings];
-    const commit = context.sha ?? (await headCommit(workspace));
+    const commit = context.sha ?? (await (deps.headCommit ?? headCommit)(workspace));
     const allRules = [...redact/* BUILTIN_RULES */.Yb, ...extraRules];
     const metadata = (0,evidence_manifest/* redactDeep */.KL)(await (0,evidence_manifest/* readMetadata */._6)(gathered.items, gathered.alert, context, commit, (m) => {
         warnings.push(m);

@@ -1682,8 +1682,8 @@ var evidence_run = __webpack_require__(7753);
 var verify = __webpack_require__(9856);
 // EXTERNAL MODULE: ./src/relay/config.ts
 var config = __webpack_require__(4171);
-// EXTERNAL MODULE: ./src/relay/github.ts + 1 modules
-var github = __webpack_require__(3546);
+// EXTERNAL MODULE: ./src/relay/github.ts + 2 modules
+var github = __webpack_require__(6268);
 // EXTERNAL MODULE: ./src/relay/server.ts + 2 modules
 var server = __webpack_require__(2509);
 ;// CONCATENATED MODULE: ./src/drill/github-standin.ts

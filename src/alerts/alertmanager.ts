@@ -91,10 +91,30 @@ export interface AlertContext {
   externalURL: string;
 }
 
-/** The dedupe key: one per group, status and set of alert fingerprints. */
-export function dedupeKeyOf(groupKey: string, status: string, alerts: { fingerprint: string; status: string }[]): string {
+type AlertIdentity = { fingerprint: string; status: string; startsAt: string };
+
+/**
+ * The incident an alert group's notification belongs to: a digest (24 hex
+ * characters) of the group key and the earliest `startsAt` of its firing
+ * alerts (of all its alerts when none fires). An alert joining a firing group
+ * keeps the incident; the group firing again after it resolved starts a new one.
+ */
+export function incidentIdOf(groupKey: string, alerts: readonly AlertIdentity[]): string {
+  const firing = alerts.filter((a) => a.status === 'firing');
+  const starts = (firing.length > 0 ? firing : alerts).map((a) => Date.parse(a.startsAt)).filter((t) => Number.isFinite(t) && t > 0);
+  const began = starts.length > 0 ? new Date(Math.min(...starts)).toISOString() : '';
+  return sha256(`${groupKey}\n${began}`).slice(0, 24);
+}
+
+/**
+ * The dedupe key, 48 hex characters: the incident id, then a digest of the
+ * group, status and set of alert fingerprints and states. Repeats share it; an
+ * alert joining, leaving or resolving changes its second half, a new incident
+ * its first.
+ */
+export function dedupeKeyOf(groupKey: string, status: string, alerts: readonly AlertIdentity[]): string {
   const fps = alerts.map((a) => `${a.fingerprint}:${a.status}`).sort();
-  return sha256(`${groupKey}\n${status}\n${fps.join(',')}`).slice(0, 24);
+  return `${incidentIdOf(groupKey, alerts)}${sha256(`${groupKey}\n${status}\n${fps.join(',')}`).slice(0, 24)}`;
 }
 
 function contextOf(

@@ -63,6 +63,8 @@ export interface CollectEvidenceDeps {
   s3Client?: S3ClientFactory;
   /** Set only where artifacts can be uploaded (inside GitHub Actions). */
   artifact?: ArtifactUploader | undefined;
+  /** Finds the workspace's commit when the context has none; `git rev-parse HEAD` unless given. */
+  headCommit?: (workspace: string) => Promise<string | null>;
 }
 
 export interface CollectEvidenceResult {
@@ -140,7 +142,7 @@ export async function runCollectEvidence(inputs: CollectEvidenceInputs, deps: Co
     logger,
   });
   const warnings = [...gathered.warnings];
-  const commit = context.sha ?? (await headCommit(workspace));
+  const commit = context.sha ?? (await (deps.headCommit ?? headCommit)(workspace));
   const allRules = [...BUILTIN_RULES, ...extraRules];
   const metadata = redactDeep(
     await readMetadata(gathered.items, gathered.alert, context, commit, (m) => {

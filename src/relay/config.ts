@@ -106,9 +106,7 @@ export function parseRelayInputs(raw: RawInputs): RelayInputs {
 }
 
 /** How the relay authenticates to GitHub. */
-export type GitHubCredentials =
-  | { kind: 'token'; token: string }
-  | { kind: 'app'; appId: string; installationId: string; privateKey: KeyObject; privateKeyFile: string };
+export type GitHubCredentials = { kind: 'token'; token: string } | { kind: 'app'; appId: string; installationId: string; privateKey: KeyObject; privateKeyFile: string };
 
 /** The secrets the relay needs, as the environment carries them (the CLI passes them in). */
 export interface RelaySecretsEnv {
@@ -140,9 +138,7 @@ export async function resolveRelaySecrets(env: RelaySecretsEnv, cwd: string): Pr
     );
   }
   if (relayToken.length < MIN_RELAY_TOKEN_LENGTH) {
-    throw new ConfigurationError(
-      `DRLOOP_RELAY_TOKEN is too short (${relayToken.length} characters): use at least ${MIN_RELAY_TOKEN_LENGTH} random characters, e.g. from \`openssl rand -hex 32\``,
-    );
+    throw new ConfigurationError(`DRLOOP_RELAY_TOKEN is too short (${relayToken.length} characters): use at least ${MIN_RELAY_TOKEN_LENGTH} random characters, e.g. from \`openssl rand -hex 32\``);
   }
   const setApp = APP_VARS.filter((k) => (env[k]?.trim() ?? '') !== '');
   if (setApp.length > 0 && setApp.length < APP_VARS.length) {
@@ -170,9 +166,7 @@ export async function resolveRelaySecrets(env: RelaySecretsEnv, cwd: string): Pr
   }
   const token = env.GITHUB_TOKEN?.trim() ?? '';
   if (token === '') {
-    throw new ConfigurationError(
-      `no GitHub credentials: set GITHUB_TOKEN (a token allowed to create repository dispatches) or a GitHub App with ${APP_VARS.join(', ')}`,
-    );
+    throw new ConfigurationError(`no GitHub credentials: set GITHUB_TOKEN (a token allowed to create repository dispatches) or a GitHub App with ${APP_VARS.join(', ')}`);
   }
   return { relayToken, github: { kind: 'token', token } };
 }

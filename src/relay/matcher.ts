@@ -43,7 +43,5 @@ export function compileMatcher(matchers: readonly LabelMatcher[]): (labels: Reco
 /** How the matchers read in logs: `dr=true AND alertname in (A, B)`. */
 export function describeMatchers(matchers: readonly LabelMatcher[]): string {
   if (matchers.length === 0) return 'every alert';
-  return matchers
-    .map((m) => (m.values.length === 1 ? `${m.label}=${JSON.stringify(m.values[0])}` : `${m.label} in (${m.values.map((v) => JSON.stringify(v)).join(', ')})`))
-    .join(' AND ');
+  return matchers.map((m) => (m.values.length === 1 ? `${m.label}=${JSON.stringify(m.values[0])}` : `${m.label} in (${m.values.map((v) => JSON.stringify(v)).join(', ')})`)).join(' AND ');
 }

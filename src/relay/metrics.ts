@@ -1,25 +1,30 @@
 /**
- * The relay's counters in Prometheus text format (version 0.0.4), written by
- * hand: a handful of series does not justify a client library in the bundle.
+ * The relay's `/metrics`: prom-client, one registry per relay, with the
+ * relay's own series and prom-client's default process metrics
+ * (`process_cpu_seconds_total`, `process_resident_memory_bytes`,
+ * `nodejs_eventloop_lag_seconds`, ...).
  */
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 type Labels = Record<string, string>;
 
 interface Family {
   help: string;
   type: 'counter' | 'gauge' | 'histogram';
+  /** Label names; a family without them has one series, reported from the first scrape. */
+  labels?: readonly string[];
 }
 
 const FAMILIES = {
   drloop_relay_notifications_received_total: { help: 'Notifications posted to /alertmanager (any outcome).', type: 'counter' },
-  drloop_relay_notifications_total: { help: 'Notifications by outcome: dispatched, duplicate, filtered, dropped_resolved, rejected, unavailable, failed.', type: 'counter' },
+  drloop_relay_notifications_total: { help: 'Notifications by outcome: dispatched, duplicate, filtered, dropped_resolved, rejected, unavailable, failed.', type: 'counter', labels: ['outcome'] },
   drloop_relay_dispatched_total: { help: 'Dispatches GitHub accepted.', type: 'counter' },
-  drloop_relay_deduplicated_total: { help: 'Notifications acknowledged without a dispatch because the same group, status and alerts were dispatched within the window.', type: 'counter' },
+  drloop_relay_deduplicated_total: { help: 'Notifications acknowledged without a dispatch because the same incident, status and alerts were dispatched within the window.', type: 'counter' },
   drloop_relay_filtered_total: { help: 'Notifications acknowledged without a dispatch because no alert matched.', type: 'counter' },
-  drloop_relay_rejected_total: { help: 'Requests refused, by reason: unauthorized, too_large, malformed, invalid.', type: 'counter' },
-  drloop_relay_github_requests_total: { help: 'Requests to the GitHub API by status code (or "network").', type: 'counter' },
-  drloop_relay_github_errors_total: { help: 'Failed GitHub API requests by kind: server, rate_limited, network, client, auth.', type: 'counter' },
-  drloop_relay_trimmed_total: { help: 'Dispatches shortened to fit GitHub\'s payload limit.', type: 'counter' },
+  drloop_relay_rejected_total: { help: 'Requests refused, by reason: unauthorized, too_large, malformed, invalid.', type: 'counter', labels: ['reason'] },
+  drloop_relay_github_requests_total: { help: 'Requests to the GitHub API by status code (or "network").', type: 'counter', labels: ['status'] },
+  drloop_relay_github_errors_total: { help: 'Failed GitHub API requests by kind: server, rate_limited, network, client, auth.', type: 'counter', labels: ['kind'] },
+  drloop_relay_trimmed_total: { help: "Dispatches shortened to fit GitHub's payload limit.", type: 'counter' },
   drloop_relay_in_flight: { help: 'Notifications being processed now.', type: 'gauge' },
   drloop_relay_dedupe_entries: { help: 'Keys held for deduplication.', type: 'gauge' },
   drloop_relay_request_duration_seconds: { help: 'Time from a notification arriving to its answer.', type: 'histogram' },
@@ -28,91 +33,68 @@ const FAMILIES = {
 
 export type MetricName = keyof typeof FAMILIES;
 
-/** Families whose series all carry labels: nothing to print before the first event. */
-const LABELLED = new Set<MetricName>(['drloop_relay_notifications_total', 'drloop_relay_rejected_total', 'drloop_relay_github_requests_total', 'drloop_relay_github_errors_total']);
-
 const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
-interface Histogram {
-  labels: Labels;
-  counts: number[];
-  sum: number;
-  count: number;
-}
-
-function labelKey(labels: Labels): string {
-  return Object.keys(labels)
-    .sort()
-    .map((k) => `${k}="${String(labels[k]).replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`)
-    .join(',');
-}
-
 export class RelayMetrics {
-  private readonly values = new Map<MetricName, Map<string, number>>();
-  private readonly histograms = new Map<MetricName, Map<string, Histogram>>();
-  private readonly gauges = new Map<MetricName, () => number>();
+  readonly registry = new Registry();
+  private readonly counters = new Map<MetricName, Counter>();
+  private readonly histograms = new Map<MetricName, Histogram>();
+  private readonly reads = new Map<MetricName, () => number>();
 
-  inc(name: MetricName, labels: Labels = {}, by = 1): void {
-    const series = this.values.get(name) ?? new Map<string, number>();
-    const key = labelKey(labels);
-    series.set(key, (series.get(key) ?? 0) + by);
-    this.values.set(name, series);
+  constructor() {
+    for (const [name, family] of Object.entries(FAMILIES) as [MetricName, Family][]) {
+      const common = { name, help: family.help, labelNames: family.labels ?? [], registers: [this.registry] };
+      if (family.type === 'counter') this.counters.set(name, new Counter(common));
+      else if (family.type === 'histogram') this.histograms.set(name, new Histogram({ ...common, buckets: BUCKETS }));
+      else {
+        const reads = this.reads;
+        new Gauge({
+          ...common,
+          collect() {
+            const read = reads.get(name);
+            if (read) this.set(read());
+          },
+        });
+      }
+    }
+    collectDefaultMetrics({ register: this.registry });
   }
 
-  set(name: MetricName, value: number, labels: Labels = {}): void {
-    const series = this.values.get(name) ?? new Map<string, number>();
-    series.set(labelKey(labels), value);
-    this.values.set(name, series);
+  private counter(name: MetricName): Counter {
+    const c = this.counters.get(name);
+    if (!c) throw new Error(`${name} is not a counter`);
+    return c;
+  }
+
+  inc(name: MetricName, labels: Labels = {}, by = 1): void {
+    this.counter(name).inc(labels, by);
   }
 
   /** A gauge read when /metrics is scraped. */
   gauge(name: MetricName, read: () => number): void {
-    this.gauges.set(name, read);
+    this.reads.set(name, read);
   }
 
   observe(name: MetricName, seconds: number, labels: Labels = {}): void {
-    const series = this.histograms.get(name) ?? new Map<string, Histogram>();
-    const key = labelKey(labels);
-    const h = series.get(key) ?? { labels, counts: BUCKETS.map(() => 0), sum: 0, count: 0 };
-    for (let i = 0; i < BUCKETS.length; i++) if (seconds <= BUCKETS[i]!) h.counts[i]! += 1;
-    h.sum += seconds;
-    h.count += 1;
-    series.set(key, h);
-    this.histograms.set(name, series);
+    const h = this.histograms.get(name);
+    if (!h) throw new Error(`${name} is not a histogram`);
+    h.observe(labels, seconds);
   }
 
-  /** The current value of a series; for tests and logs. */
-  get(name: MetricName, labels: Labels = {}): number {
-    return this.values.get(name)?.get(labelKey(labels)) ?? 0;
+  /** The current value of a counter series; for tests and logs. */
+  async get(name: MetricName, labels: Labels = {}): Promise<number> {
+    const { values } = await this.counter(name).get();
+    const wanted = Object.entries(labels);
+    const series = values.find((v) => Object.keys(v.labels).length === wanted.length && wanted.every(([k, x]) => v.labels[k] === x));
+    return series?.value ?? 0;
   }
 
-  render(): string {
-    const lines: string[] = [];
-    for (const [name, family] of Object.entries(FAMILIES) as [MetricName, Family][]) {
-      lines.push(`# HELP ${name} ${family.help}`, `# TYPE ${name} ${family.type}`);
-      if (family.type === 'histogram') {
-        for (const h of this.histograms.get(name)?.values() ?? []) {
-          const base = labelKey(h.labels);
-          const sep = base === '' ? '' : ',';
-          BUCKETS.forEach((b, i) => lines.push(`${name}_bucket{${base}${sep}le="${b}"} ${h.counts[i]}`));
-          lines.push(`${name}_bucket{${base}${sep}le="+Inf"} ${h.count}`);
-          lines.push(`${name}_sum${base === '' ? '' : `{${base}}`} ${h.sum}`, `${name}_count${base === '' ? '' : `{${base}}`} ${h.count}`);
-        }
-        continue;
-      }
-      const read = this.gauges.get(name);
-      if (read) {
-        lines.push(`${name} ${read()}`);
-        continue;
-      }
-      const series = this.values.get(name);
-      if (!series || series.size === 0) {
-        // Unlabelled counters start at 0 so that rate() and alerts on them work from the first scrape.
-        if (!LABELLED.has(name)) lines.push(`${name} 0`);
-        continue;
-      }
-      for (const [key, value] of series) lines.push(key === '' ? `${name} ${value}` : `${name}{${key}} ${value}`);
-    }
-    return `${lines.join('\n')}\n`;
+  /** The Prometheus text exposition. */
+  render(): Promise<string> {
+    return this.registry.metrics();
+  }
+
+  get contentType(): string {
+    return this.registry.contentType;
   }
 }

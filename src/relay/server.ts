@@ -23,6 +23,11 @@ const MAX_DRAIN_BYTES = 16 * MAX_BODY_BYTES;
  * before we do and never posts into a socket we are closing.
  */
 const KEEP_ALIVE_MS = 6 * 60_000;
+/** A request's headers must arrive within this, and the whole request within REQUEST_TIMEOUT_MS. */
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 30_000;
+/** Open connections at most; more are refused until some close (Alertmanager keeps a handful). */
+export const MAX_CONNECTIONS = 512;
 /**
  * The status for a dispatch GitHub refused for good (401/403/404/422): not a
  * 5xx, because Alertmanager would retry a 5xx within the same flush and hammer
@@ -39,6 +44,8 @@ export interface RelayServerDeps {
   logger: Logger;
   metrics?: RelayMetrics;
   now?: () => number;
+  /** Connection limits; the defaults are HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS and MAX_CONNECTIONS. */
+  limits?: { headersTimeoutMs?: number; requestTimeoutMs?: number; maxConnections?: number };
 }
 
 export interface RelayServer {
@@ -88,9 +95,22 @@ function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
   });
 }
 
+/**
+ * Control characters (C0, DEL, C1), bidirectional overrides and isolates,
+ * zero-width and line/paragraph separators: anything that could move the
+ * cursor, recolour a terminal or reorder what a reader sees in a log.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE_IN_LOG = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;
+
+/** Untrusted text made safe for a log line: every unsafe character written as `\uXXXX`. */
+export function escapeForLog(text: string): string {
+  return text.replace(UNSAFE_IN_LOG, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** A short, single-line, quoted rendering of untrusted text for logs. */
 function quote(text: string, max = 120): string {
-  return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
+  return escapeForLog(JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text));
 }
 
 /**
@@ -125,6 +145,8 @@ export async function startRelay(options: RelayOptions, deps: RelayServerDeps): 
     const headers: Record<string, string | number> = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...answer.headers };
     if (shuttingDown) headers.connection = 'close';
     res.writeHead(answer.status, headers).end(body);
+    // A refused request's unread body is not waited for: the socket goes once the answer is out.
+    if (headers.connection === 'close' && !res.req.complete) res.on('finish', () => res.req.socket.destroySoon());
   }
 
   /** Dispatches once per dedupe key: a concurrent repeat waits for the first one's outcome instead of sending its own. */
@@ -140,22 +162,24 @@ export async function startRelay(options: RelayOptions, deps: RelayServerDeps): 
     }
     if (outcome.retryable) {
       count('unavailable');
-      logger.warning(`not dispatched ${describe}: ${outcome.message}; answering 503 so that Alertmanager retries`);
+      logger.warning(`not dispatched ${describe}: ${escapeForLog(outcome.message)}; answering 503 so that Alertmanager retries`);
       const headers: Record<string, string> = {};
       if (outcome.retryAfter !== undefined) headers['retry-after'] = String(outcome.retryAfter);
       return { status: 503, body: { result: 'unavailable', error: outcome.message, dedupeKey: key }, headers };
     }
     count('failed');
-    logger.error(`not dispatched ${describe}: ${outcome.message}; fix the relay's --repo, --event-type or credentials`);
+    logger.error(`not dispatched ${describe}: ${escapeForLog(outcome.message)}; fix the relay's --repo, --event-type or credentials`);
     return { status: UPSTREAM_REFUSED_STATUS, body: { result: 'refused-by-github', error: outcome.message, githubStatus: outcome.status, dedupeKey: key } };
   }
 
   async function handleNotification(req: IncomingMessage): Promise<Answer> {
     metrics.inc('drloop_relay_notifications_received_total');
     if (!bearerMatches(req.headers.authorization, expectedToken)) {
-      // Drain the body so the 401 reaches clients that are still sending.
-      await readBody(req, 0);
-      return reject(401, 'unauthorized', 'missing or wrong bearer token (Authorization: Bearer <DRLOOP_RELAY_TOKEN>)', { 'www-authenticate': 'Bearer realm="drloop-relay"' });
+      // Answered at once and the connection closed: an unauthenticated body is never read.
+      return reject(401, 'unauthorized', 'missing or wrong bearer token (Authorization: Bearer <DRLOOP_RELAY_TOKEN>)', {
+        'www-authenticate': 'Bearer realm="drloop-relay"',
+        connection: 'close',
+      });
     }
     if (shuttingDown) return { status: 503, body: { result: 'unavailable', error: 'the relay is shutting down' }, headers: { 'retry-after': '1' } };
     const declared = Number(req.headers['content-length'] ?? NaN);
@@ -226,8 +250,8 @@ export async function startRelay(options: RelayOptions, deps: RelayServerDeps): 
       return send(res, shuttingDown ? { status: 503, body: { status: 'shutting down' } } : { status: 200, body: { status: 'ok' } });
     }
     if (path === '/metrics' && req.method === 'GET') {
-      const text = metrics.render();
-      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'content-length': Buffer.byteLength(text), ...(shuttingDown ? { connection: 'close' } : {}) });
+      const text = await metrics.render();
+      res.writeHead(200, { 'content-type': metrics.contentType, 'content-length': Buffer.byteLength(text), ...(shuttingDown ? { connection: 'close' } : {}) });
       res.end(text);
       return;
     }
@@ -237,7 +261,15 @@ export async function startRelay(options: RelayOptions, deps: RelayServerDeps): 
   // Run the request path's validation and payload code before the first real
   // notification, so that one does not pay for compiling it.
   const sample = {
-    version: '4', groupKey: 'warm-up', truncatedAlerts: 0, status: 'firing', receiver: 'r', groupLabels: {}, commonLabels: {}, commonAnnotations: {}, externalURL: '',
+    version: '4',
+    groupKey: 'warm-up',
+    truncatedAlerts: 0,
+    status: 'firing',
+    receiver: 'r',
+    groupLabels: {},
+    commonLabels: {},
+    commonAnnotations: {},
+    externalURL: '',
     alerts: [{ status: 'firing', labels: { alertname: 'warm-up' }, annotations: {}, startsAt: '2026-01-01T00:00:00Z', endsAt: '0001-01-01T00:00:00Z', fingerprint: '0' }],
   };
   for (let i = 0; i < 200; i++) {
@@ -247,20 +279,30 @@ export async function startRelay(options: RelayOptions, deps: RelayServerDeps): 
   await dispatcher.warmUp?.();
 
   let idle: (() => void) | undefined;
-  const server: Server = createServer({ keepAliveTimeout: KEEP_ALIVE_MS }, (req, res) => {
-    active += 1;
-    route(req, res)
-      .catch((err: unknown) => {
-        logger.error(`internal error answering ${req.method} ${quote(req.url ?? '')}: ${describeError(err)}`);
-        if (!res.headersSent) send(res, { status: 500, body: { error: 'internal error' } });
-        else res.destroy();
-      })
-      .finally(() => {
-        active -= 1;
-        if (active === 0) idle?.();
-      });
-  });
-  server.headersTimeout = 30_000;
+  const limits = { headersTimeoutMs: HEADERS_TIMEOUT_MS, requestTimeoutMs: REQUEST_TIMEOUT_MS, maxConnections: MAX_CONNECTIONS, ...deps.limits };
+  const server: Server = createServer(
+    {
+      keepAliveTimeout: KEEP_ALIVE_MS,
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      // How often the timeouts above are checked; a quarter of the shorter one, at most Node's default 30 s.
+      connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs) / 4))),
+    },
+    (req, res) => {
+      active += 1;
+      route(req, res)
+        .catch((err: unknown) => {
+          logger.error(`internal error answering ${req.method} ${quote(req.url ?? '')}: ${describeError(err)}`);
+          if (!res.headersSent) send(res, { status: 500, body: { error: 'internal error' } });
+          else res.destroy();
+        })
+        .finally(() => {
+          active -= 1;
+          if (active === 0) idle?.();
+        });
+    },
+  );
+  server.maxConnections = limits.maxConnections;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) => {

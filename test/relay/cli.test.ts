@@ -76,7 +76,7 @@ describe('drloop relay (CLI bundle, fake GitHub API)', () => {
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ result: 'dispatched' });
     expect(dispatchBody(gh.dispatches[0]!).event_type).toBe('dr-alert-test');
-    expect(gh.dispatches[0]!.headers.authorization).toBe(`Bearer ${PAT}`);
+    expect(gh.dispatches[0]!.headers.authorization).toBe(`token ${PAT}`);
 
     expect((await fetch(`${relay.url}/healthz`)).status).toBe(200);
     const m = await (await fetch(`${relay.url}/metrics`)).text();
@@ -119,7 +119,7 @@ describe('drloop relay (CLI bundle, fake GitHub API)', () => {
     );
     expect((await post(relay.url, JSON.stringify(webhookBody()))).status).toBe(200);
     expect(gh.tokenRequests).toHaveLength(1);
-    expect(gh.dispatches[0]!.headers.authorization).toBe(`Bearer ${gh.issuedTokens[0]}`);
+    expect(gh.dispatches[0]!.headers.authorization).toBe(`token ${gh.issuedTokens[0]}`);
     expect(relay.stderr()).toMatch(/GitHub App 4242 \(installation 77\)/);
   });
 });

@@ -14,7 +14,10 @@ import { REPO_ROOT, tempWorkspace } from '../support/run-action.js';
 const has = (bin: string) => spawnSync(bin, ['--version'], { stdio: 'ignore' }).status === 0;
 const promtool = has('promtool');
 const amtool = has('amtool');
-if (!promtool || !amtool) console.warn(`test/relay/examples.test.ts: ${!promtool ? 'promtool (apt-get install prometheus) ' : ''}${!amtool ? 'amtool (apt-get install prometheus-alertmanager) ' : ''}missing; those checks are skipped`);
+if (!promtool || !amtool)
+  console.warn(
+    `test/relay/examples.test.ts: ${!promtool ? 'promtool (apt-get install prometheus) ' : ''}${!amtool ? 'amtool (apt-get install prometheus-alertmanager) ' : ''}missing; those checks are skipped`,
+  );
 
 const RULES = join(REPO_ROOT, 'examples', 'prometheus', 'rules.yml');
 
@@ -36,7 +39,7 @@ const RULES = join(REPO_ROOT, 'examples', 'prometheus', 'rules.yml');
           {
             eval_time: '10m',
             alertname: 'jenkins_critical_down',
-            exp_alerts: [{ exp_labels: { job: 'jenkins', instance: 'jenkins:8080', severity: 'critical', dr: 'true', service: 'jenkins' }}],
+            exp_alerts: [{ exp_labels: { job: 'jenkins', instance: 'jenkins:8080', severity: 'critical', dr: 'true', service: 'jenkins' } }],
           },
           { eval_time: '10m', alertname: 'control_plane_unhealthy', exp_alerts: [{ exp_labels: { severity: 'critical', dr: 'true', service: 'control-plane' } }] },
         ],
@@ -102,7 +105,17 @@ test('the Alertmanager ≥ 0.32 direct template renders the documented payload s
     commonLabels: '{"alertname":"jenkins_critical_down","dr":"true"}',
     externalURL: 'http://alertmanager:9093',
     receiver: 'drloop-github',
-    alerts: JSON.stringify([{ status: 'firing', labels: { alertname: 'jenkins_critical_down', dr: 'true' }, annotations: {}, startsAt: '2026-11-23T10:00:00Z', endsAt: '0001-01-01T00:00:00Z', generatorURL: '', fingerprint: '1a2b3c4d5e6f7a8b' }]),
+    alerts: JSON.stringify([
+      {
+        status: 'firing',
+        labels: { alertname: 'jenkins_critical_down', dr: 'true' },
+        annotations: {},
+        startsAt: '2026-11-23T10:00:00Z',
+        endsAt: '0001-01-01T00:00:00Z',
+        generatorURL: '',
+        fingerprint: '1a2b3c4d5e6f7a8b',
+      },
+    ]),
   };
   for (const key of Object.keys(rendered)) expect(Object.keys(payload.client_payload)).toContain(key);
   const parsed = dispatchPayloadSchema.parse(rendered);

@@ -153,7 +153,9 @@ describe('dispatch payload', () => {
 
   test('100 KB annotations and hundreds of alerts are trimmed under 64 KB: text shortened, alerts dropped with a count', () => {
     const huge = 'x'.repeat(100_000);
-    const alerts = Array.from({ length: 600 }, (_, i) => alert(i, { annotations: { description: huge, summary: `s${i}` }, labels: { alertname: 'Storm', dr: 'true', instance: `n${i}`, big: 'y'.repeat(5_000) } }));
+    const alerts = Array.from({ length: 600 }, (_, i) =>
+      alert(i, { annotations: { description: huge, summary: `s${i}` }, labels: { alertname: 'Storm', dr: 'true', instance: `n${i}`, big: 'y'.repeat(5_000) } }),
+    );
     alerts.push(alert(999, { status: 'resolved' }));
     const webhook = parseWebhook(webhookBody({ status: 'firing', groupKey: `{}:{big="${'z'.repeat(100_000)}"}`, externalURL: `http://am/${'u'.repeat(50_000)}` }, alerts));
     const built = buildDispatch(webhook, selectAlerts(webhook, everything), 'dr-alert');
@@ -230,13 +232,13 @@ describe('dedupe cache', () => {
 });
 
 describe('metrics', () => {
-  test('Prometheus text with HELP/TYPE, labelled counters, gauges and a histogram', () => {
+  test('Prometheus text (prom-client) with HELP/TYPE, labelled counters, gauges, a histogram and process metrics', async () => {
     const m = new RelayMetrics();
     m.inc('drloop_relay_dispatched_total');
     m.inc('drloop_relay_rejected_total', { reason: 'unauthorized' }, 2);
     m.gauge('drloop_relay_in_flight', () => 3);
     m.observe('drloop_relay_request_duration_seconds', 0.02);
-    const text = m.render();
+    const text = await m.render();
     expect(text).toContain('# TYPE drloop_relay_dispatched_total counter');
     expect(text).toContain('drloop_relay_dispatched_total 1\n');
     expect(text).toContain('drloop_relay_deduplicated_total 0\n');
@@ -245,5 +247,10 @@ describe('metrics', () => {
     expect(text).toContain('drloop_relay_request_duration_seconds_bucket{le="0.025"} 1\n');
     expect(text).toContain('drloop_relay_request_duration_seconds_bucket{le="0.01"} 0\n');
     expect(text).toContain('drloop_relay_request_duration_seconds_count 1\n');
+    expect(text).toContain('# TYPE process_cpu_seconds_total counter');
+    expect(text).toMatch(/\nprocess_resident_memory_bytes \d+/);
+    expect(text).toContain('# TYPE nodejs_eventloop_lag_seconds gauge');
+    expect(await m.get('drloop_relay_rejected_total', { reason: 'unauthorized' })).toBe(2);
+    expect(m.contentType).toMatch(/^text\/plain; version=0\.0\.4/);
   });
 });

@@ -3,10 +3,11 @@ import { request } from 'node:http';
 import { alertFromJson, dispatchPayloadSchema } from '../../src/alerts/alertmanager.js';
 import { MemoryLogger } from '../../src/logger.js';
 import { parseRelayInputs, type GitHubCredentials } from '../../src/relay/config.js';
-import { GitHubDispatcher, parseRetryAfter } from '../../src/relay/github.js';
+import { GitHubDispatcher } from '../../src/relay/github.js';
+import { parseRetryAfter } from '../../src/relay/retry.js';
 import { RelayMetrics } from '../../src/relay/metrics.js';
 import { MAX_BODY_BYTES, startRelay, UPSTREAM_REFUSED_STATUS, type RelayServer } from '../../src/relay/server.js';
-import { dispatchBody, metricValue, RELAY_TOKEN, startFakeGitHub, waitFor, webhookBody, type FakeGitHub } from './support.js';
+import { dispatchBody, metricValue, RELAY_TOKEN, startFakeGitHub, waitFor, webhookBody } from './support.js';
 
 const PAT = 'ghp_fakeTokenForTests000000000000000000';
 const cleanups: (() => Promise<void>)[] = [];
@@ -43,7 +44,8 @@ describe('relay server → GitHub (fake GitHub API)', () => {
     expect(gh.dispatches).toHaveLength(1);
     const d = gh.dispatches[0]!;
     expect(d.path).toBe('/repos/acme/dr/dispatches');
-    expect(d.headers.authorization).toBe(`Bearer ${PAT}`);
+    // Octokit's token scheme; GitHub accepts `token` and `Bearer` alike.
+    expect(d.headers.authorization).toBe(`token ${PAT}`);
     expect(d.headers['x-github-api-version']).toBe('2022-11-28');
     expect(d.headers.accept).toBe('application/vnd.github+json');
     const body = dispatchBody(d);
@@ -61,7 +63,7 @@ describe('relay server → GitHub (fake GitHub API)', () => {
     expect((await post(relay, resolved)).body.result).toBe('dispatched');
     expect(gh.dispatches).toHaveLength(2);
     expect(dispatchBody(gh.dispatches[1]!).client_payload.status).toBe('resolved');
-    expect(metrics.get('drloop_relay_deduplicated_total')).toBe(1);
+    expect(await metrics.get('drloop_relay_deduplicated_total')).toBe(1);
   });
 
   test('concurrent copies of one notification share a single dispatch', async () => {
@@ -81,7 +83,7 @@ describe('relay server → GitHub (fake GitHub API)', () => {
     expect((await post(relay2, webhookBody({ status: 'resolved' }, alertsResolved))).body).toMatchObject({ result: 'dropped-resolved' });
     expect(gh.dispatches).toHaveLength(0);
     expect(gh2.dispatches).toHaveLength(0);
-    expect(metrics.get('drloop_relay_filtered_total')).toBe(1);
+    expect(await metrics.get('drloop_relay_filtered_total')).toBe(1);
   });
 
   test('429 with Retry-After is retried after the wait, within the deadline', async () => {
@@ -100,7 +102,7 @@ describe('relay server → GitHub (fake GitHub API)', () => {
     expect(first.body).toMatchObject({ result: 'unavailable' });
     expect(String(first.body.error)).toMatch(/HTTP 500: boom/);
     expect(gh.dispatches.length).toBeGreaterThanOrEqual(2);
-    expect(metrics.get('drloop_relay_github_errors_total', { kind: 'server' })).toBeGreaterThanOrEqual(2);
+    expect(await metrics.get('drloop_relay_github_errors_total', { kind: 'server' })).toBeGreaterThanOrEqual(2);
     gh.fallback = { status: 204 };
     expect((await post(relay, webhookBody())).body.result).toBe('dispatched');
   });
@@ -151,13 +153,22 @@ describe('relay server: bad requests (fake GitHub API)', () => {
     expect((await post(relay, webhookBody(), `${RELAY_TOKEN}x`)).status).toBe(401);
     expect((await post(relay, webhookBody(), '')).status).toBe(401);
     expect(gh.dispatches).toHaveLength(0);
-    expect(metrics.get('drloop_relay_rejected_total', { reason: 'unauthorized' })).toBe(3);
+    expect(await metrics.get('drloop_relay_rejected_total', { reason: 'unauthorized' })).toBe(3);
   });
 
   test.each([
     ['malformed JSON', undefined, '{"version": "4",', /malformed JSON/],
     ['an unknown payload version', webhookBody({ version: '5' }), undefined, /unsupported Alertmanager webhook version "5"/],
-    ['a missing groupKey', (() => { const b = webhookBody(); delete b.groupKey; return b; })(), undefined, /key 'groupKey'/],
+    [
+      'a missing groupKey',
+      (() => {
+        const b = webhookBody();
+        delete b.groupKey;
+        return b;
+      })(),
+      undefined,
+      /key 'groupKey'/,
+    ],
     ['an alert without a fingerprint', webhookBody({}, [{ status: 'firing', labels: {}, startsAt: '2026-01-01T00:00:00Z' }]), undefined, /key 'alerts\[0\]\.fingerprint'/],
     ['a JSON array', [], undefined, /not an Alertmanager webhook body/],
   ])('400 on %s, with the reason', async (_name, body, raw, reason) => {
@@ -215,7 +226,7 @@ describe('GitHub App credentials (fake GitHub API)', () => {
   const app: GitHubCredentials = { kind: 'app', appId: '4242', installationId: '77', privateKey, privateKeyFile: 'app.pem' };
 
   function verifyJwt(authorization: string | undefined) {
-    const jwt = /^Bearer (.+)$/.exec(authorization ?? '')?.[1] ?? '';
+    const jwt = /^bearer (.+)$/i.exec(authorization ?? '')?.[1] ?? '';
     const [head, body, sig] = jwt.split('.');
     const ok = verify('sha256', Buffer.from(`${head}.${body}`), publicKey, Buffer.from(sig ?? '', 'base64url'));
     return { ok, header: JSON.parse(Buffer.from(head!, 'base64url').toString()), claims: JSON.parse(Buffer.from(body!, 'base64url').toString()) };
@@ -232,19 +243,20 @@ describe('GitHub App credentials (fake GitHub API)', () => {
     expect(jwt.header).toEqual({ alg: 'RS256', typ: 'JWT' });
     expect(jwt.claims.iss).toBe('4242');
     expect(jwt.claims.exp - jwt.claims.iat).toBeLessThanOrEqual(600);
-    expect(gh.dispatches.map((d) => d.headers.authorization)).toEqual([`Bearer ${gh.issuedTokens[0]}`, `Bearer ${gh.issuedTokens[0]}`]);
+    expect(gh.dispatches.map((d) => d.headers.authorization)).toEqual([`token ${gh.issuedTokens[0]}`, `token ${gh.issuedTokens[0]}`]);
   });
 
-  test('a token close to expiry is refreshed before use; a revoked one (401) is replaced once', async () => {
+  test('a token close to expiry is refreshed before use; a 401 just after a new token is retried with it (replication delay)', async () => {
     const { gh, relay } = await setup({}, app);
     gh.tokenQueue.push({ status: 201, body: { token: 'ghs_expiring', expires_at: new Date(Date.now() + 60_000).toISOString() } });
     await post(relay, webhookBody());
     await post(relay, webhookBody({ groupKey: 'second' }));
     expect(gh.tokenRequests).toHaveLength(2);
-    expect(gh.dispatches[1]!.headers.authorization).toBe(`Bearer ${gh.issuedTokens[1]}`);
+    expect(gh.dispatches[1]!.headers.authorization).toBe(`token ${gh.issuedTokens[1]}`);
     gh.queue.push({ status: 401, body: { message: 'Bad credentials' } });
     expect((await post(relay, webhookBody({ groupKey: 'third' }))).body.result).toBe('dispatched');
-    expect(gh.tokenRequests).toHaveLength(3);
+    expect(gh.dispatches.slice(2).map((d) => d.headers.authorization)).toEqual([`token ${gh.issuedTokens[1]}`, `token ${gh.issuedTokens[1]}`]);
+    expect(gh.tokenRequests).toHaveLength(2);
   });
 
   test('a refused installation token (404) is a misconfiguration, not retried', async () => {

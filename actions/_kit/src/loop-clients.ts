@@ -7,6 +7,7 @@
 import { ConfigurationError } from '../../../src/errors.js';
 import { parseOwner, type ClaimOwner, type ClaimStore } from '../../../src/loop/claims.js';
 import type { StateArtifacts } from '../../../src/loop/state.js';
+import { createOctokit } from './github.js';
 
 function repoOf(env: NodeJS.ProcessEnv): { owner: string; repo: string } {
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
@@ -16,8 +17,7 @@ function repoOf(env: NodeJS.ProcessEnv): { owner: string; repo: string } {
 
 async function octokitFor(token: string | undefined) {
   if (!token) throw new ConfigurationError("input 'github-token': required for claims and resumes (the default is the job's github.token)");
-  const { getOctokit } = await import('@actions/github');
-  return getOctokit(token, { baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com' });
+  return createOctokit(token);
 }
 
 function status(err: unknown): number | undefined {

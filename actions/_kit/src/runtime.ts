@@ -1,9 +1,11 @@
 /**
  * The only place where drloop's actions touch the runner: inputs, outputs,
- * logs, the job summary and failure. Each action's main.ts uses these and the
- * shared library; the library never imports `@actions/*`.
+ * logs, the job summary and failure, all through @actions/core. Each action's
+ * main.ts uses these and the shared library; the library never imports
+ * `@actions/*`. What is heavy (the artifact, S3 and GitHub clients) is loaded
+ * by the adapters with `import()` on the path that needs it, never here.
  */
-import * as core from './runner.js';
+import * as core from '@actions/core';
 import { ConfigurationError, describeError } from '../../../src/errors.js';
 import type { Logger } from '../../../src/logger.js';
 import type { RawInputs } from '../../../src/inputs.js';
@@ -30,9 +32,10 @@ export function setOutputs(outputs: Record<string, string | number | boolean>): 
   for (const [k, v] of Object.entries(outputs)) core.setOutput(k, String(v));
 }
 
-/** Appends to the job summary; a no-op outside the runner (no GITHUB_STEP_SUMMARY). */
-export function appendSummary(markdown: string): void {
-  core.appendSummary(markdown);
+/** Appends to the job summary (core.summary); a no-op outside the runner (no GITHUB_STEP_SUMMARY). */
+export async function appendSummary(markdown: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  await core.summary.addRaw(markdown, !markdown.endsWith('\n')).write();
 }
 
 export { core };

@@ -3,12 +3,13 @@ import { FRESHNESS_LABEL, syncFreshnessIssues, type IssueTracker } from '../../.
 import { checkFreshnessInputs, runHistory } from '../../../src/history/run.js';
 import { ConfigurationError } from '../../../src/errors.js';
 import { inputNames, parseInputs } from '../../../src/inputs.js';
+import { createOctokit } from '../../_kit/src/github.js';
 import { appendSummary, core, coreLogger, githubContext, readRawInputs, runAction, setOutputs, StepFailure, workspaceDir } from '../../_kit/src/runtime.js';
 
 /** The issue tracker on GitHub's REST API, through @actions/github's Octokit (GITHUB_API_URL is its base URL). */
 async function gitHubTracker(token: string): Promise<IssueTracker> {
-  const { getOctokit, context } = await import('@actions/github');
-  const octokit = getOctokit(token);
+  const { context } = await import('@actions/github');
+  const octokit = await createOctokit(token);
   const { owner, repo } = context.repo;
   return {
     async listOpen(label) {
@@ -46,7 +47,7 @@ export async function run(): Promise<void> {
         s3Region: process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || (inputs['s3-endpoint'] ? 'us-east-1' : undefined),
       },
     );
-    appendSummary(result.markdown);
+    await appendSummary(result.markdown);
     let actions: Awaited<ReturnType<typeof syncFreshnessIssues>> = [];
     if (inputs.issues) actions = await syncFreshnessIssues(result.history, await gitHubTracker(inputs['github-token']!), coreLogger(), githubContext().runUrl ?? null);
     const judged = result.history.plans.filter((p) => p.freshness).map((p) => p.plan!);

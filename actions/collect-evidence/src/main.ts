@@ -1,3 +1,4 @@
+import { getExecOutput } from '@actions/exec';
 import { collectEvidenceInputs, collectEvidenceOutputs, destinationsOf, runCollectEvidence, type ArtifactUploader } from '../../../src/evidence/run.js';
 import { loopState } from './state.js';
 import { evidenceMarkdown } from '../../../src/evidence/report.js';
@@ -15,6 +16,17 @@ async function artifactUploader(artifactName: string): Promise<ArtifactUploader 
   return new DefaultArtifactClient();
 }
 
+/** The checkout's commit when the runner gave none (no GITHUB_SHA): one `git rev-parse HEAD`; null outside a git checkout. */
+async function gitHead(workspace: string): Promise<string | null> {
+  try {
+    const r = await getExecOutput('git', ['rev-parse', 'HEAD'], { cwd: workspace, silent: true, ignoreReturnCode: true });
+    const sha = r.stdout.trim();
+    return r.exitCode === 0 && /^[0-9a-f]{40,64}$/.test(sha) ? sha : null;
+  } catch {
+    return null; // no git on PATH
+  }
+}
+
 export async function run(): Promise<void> {
   await runAction('collect-evidence', async () => {
     const loop = await loopState(readRawInputs(inputNames(collectEvidenceInputs)));
@@ -28,10 +40,11 @@ export async function run(): Promise<void> {
       context,
       s3Region: process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || (inputs['s3-endpoint'] ? 'us-east-1' : undefined),
       artifact: await artifactUploader(raw['artifact-name'] ?? ''),
+      headCommit: gitHead,
     });
     setOutputs({ ...collectEvidenceOutputs(result) });
     await loop.after();
-    appendSummary(evidenceMarkdown(result.manifest, destinationsOf(result), context.attemptUrl));
+    await appendSummary(evidenceMarkdown(result.manifest, destinationsOf(result), context.attemptUrl));
     core.info(`Evidence bundle ${result.bundleDisplayPath} (sha256 ${result.sha256})`);
     if (result.s3) core.info(`Stored as ${result.s3.bundleUri}; pointer ${result.s3.pointerUri}`);
     if (result.failures.length > 0) {

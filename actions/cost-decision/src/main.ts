@@ -11,7 +11,7 @@ export async function run(): Promise<void> {
     const result = await runCostDecision(inputs, { workspace: workspaceDir(), logger: coreLogger(), now: () => new Date(), context: githubContext() });
     const outputs = costDecisionOutputs(result);
     setOutputs({ ...outputs });
-    appendSummary(decisionMarkdown(result.decision, result.recordPath, githubContext().attemptUrl));
+    await appendSummary(decisionMarkdown(result.decision, result.recordPath, githubContext().attemptUrl));
     core.info(`Decision: ${result.decision.decision} on ${result.decision.target} (record ${result.recordPath})`);
     for (const r of result.decision.reasons) core.info(`  - ${r}`);
     if (result.failed) {

@@ -6,6 +6,7 @@
  */
 import { ConfigurationError } from '../../../src/errors.js';
 import type { ApprovalSource, Review } from '../../../src/plan/promote.js';
+import { createOctokit } from '../../_kit/src/github.js';
 
 export interface ApprovalsConfig {
   token: string | undefined;
@@ -20,8 +21,7 @@ export async function githubApprovals({ token, env }: ApprovalsConfig): Promise<
     throw new ConfigurationError(`input 'promote-environment': needs the workflow run's GITHUB_REPOSITORY and GITHUB_RUN_ID (set by the runner), got '${repository}' and '${runId}'`);
   }
   if (!token) throw new ConfigurationError(`input 'github-token': required with promote-environment, to read this run's approvals (the default is the job's github.token)`);
-  const { getOctokit } = await import('@actions/github');
-  const octokit = getOctokit(token, { baseUrl: env.GITHUB_API_URL || 'https://api.github.com' });
+  const octokit = await createOctokit(token);
   return {
     describe: `workflow run ${runId} of ${repository}`,
     async reviews(): Promise<Review[]> {

@@ -32,7 +32,7 @@ export async function withLoop(inputs: DrExecuteInputs, body: (runId: string | u
       await body(start.runId, { ...process.env, ...secrets });
     } else {
       setOutputs({ status: start.status, 'run-id': start.runId, 'last-phase': '' });
-      appendSummary(duplicateMarkdown(start));
+      await appendSummary(duplicateMarkdown(start));
       core.info(`dr-execute: ${start.status}: ${start.reason}`);
       // A duplicate did its job by starting nothing; a busy plan refused the run.
       if (start.status === 'refused') throw new StepFailure(`refused: ${start.reason}`);

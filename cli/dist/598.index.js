@@ -1,5 +1,5 @@
-export const id = 256;
-export const ids = [256];
+export const id = 598;
+export const ids = [598];
 export const modules = {
 
 /***/ 4171:
@@ -169,7 +169,7 @@ async function resolveRelaySecrets(env, cwd) {
 
 /***/ }),
 
-/***/ 3546:
+/***/ 6268:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -178,121 +178,86 @@ __webpack_require__.d(__webpack_exports__, {
   n_: () => (/* binding */ GitHubDispatcher)
 });
 
-// UNUSED EXPORTS: TOKEN_REFRESH_MARGIN_MS, createAppJwt, parseRetryAfter
+// UNUSED EXPORTS: MAX_RETRIES, TOKEN_REFRESH_MARGIN_MS
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 8 modules
-var schemas = __webpack_require__(2716);
+// EXTERNAL MODULE: ./node_modules/@octokit/auth-app/dist-node/index.js + 9 modules
+var dist_node = __webpack_require__(6479);
+// EXTERNAL MODULE: ./node_modules/@octokit/core/dist-src/index.js + 7 modules
+var dist_src = __webpack_require__(3070);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
-var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(4708);
-var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(4371);
 ;// CONCATENATED MODULE: ./src/relay/http.ts
 /**
- * The relay's HTTP client for GitHub: node:http(s) with keep-alive agents.
- * Under a burst of notifications it costs a fraction of the CPU and garbage
- * of fetch (undici), which is what the relay's tail latency is made of.
+ * The relay's transport to GitHub, handed to Octokit as its `fetch`: undici's
+ * `request()` on an Agent of its own, with keep-alive connections (a burst of
+ * notifications reuses them instead of paying a TLS handshake each), a
+ * bounded pool, and a close() that ends them when the relay stops.
+ *
+ * Why not fetch itself: fetch wraps every request and answer in WHATWG
+ * streams and Headers objects, several times the CPU and garbage of
+ * `request()`, and under a burst that is what the relay's tail latency is
+ * made of (README, figure 5). The answers GitHub sends the relay are small
+ * JSON bodies, read whole and handed to Octokit as a standard Response.
  */
-
 
 /** Answers larger than this are cut (GitHub's error bodies are a few hundred bytes). */
 const MAX_ANSWER_BYTES = 1024 * 1024;
-class KeepAliveClient {
-    agents = {
-        'http:': new (external_node_http_default()).Agent({ keepAlive: true, maxSockets: 64 }),
-        'https:': new (external_node_https_default()).Agent({ keepAlive: true, maxSockets: 64 }),
-    };
-    send = (url, init, timeoutMs) => new Promise((resolve, reject) => {
-        const target = new URL(url);
-        const protocol = target.protocol === 'https:' ? 'https:' : target.protocol === 'http:' ? 'http:' : null;
-        if (!protocol) {
-            reject(new Error(`unsupported URL scheme ${target.protocol}`));
-            return;
+/** Statuses whose Response may not carry a body. */
+const NO_BODY = new Set([101, 204, 205, 304]);
+function plainHeaders(headers) {
+    if (!headers)
+        return {};
+    if (headers instanceof Headers || Array.isArray(headers))
+        return Object.fromEntries(headers);
+    return headers;
+}
+function keepAliveFetch() {
+    const agent = new undici/* Agent */.g6({ connections: 64, keepAliveTimeout: 60_000, keepAliveMaxTimeout: 10 * 60_000 });
+    const fetch = async (url, init = {}) => {
+        if (url instanceof Request)
+            throw new Error('the relay transport takes a URL, not a Request');
+        const body = init.body;
+        if (body !== undefined && body !== null && typeof body !== 'string')
+            throw new Error('the relay transport sends string bodies only');
+        const answer = await (0,undici/* request */.Em)(url, {
+            method: (init.method ?? 'GET'),
+            headers: plainHeaders(init.headers),
+            body: body ?? null,
+            signal: init.signal ?? null,
+            dispatcher: agent,
+        });
+        const chunks = [];
+        let size = 0;
+        for await (const chunk of answer.body) {
+            if (size < MAX_ANSWER_BYTES)
+                chunks.push(chunk);
+            size += chunk.length;
         }
-        const headers = { ...init.headers };
-        if (init.body !== undefined)
-            headers['content-length'] = Buffer.byteLength(init.body);
-        const lib = protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
-        const req = lib.request(target, { method: init.method, headers, agent: this.agents[protocol] }, (res) => {
-            const chunks = [];
-            let size = 0;
-            res.on('data', (chunk) => {
-                if (size < MAX_ANSWER_BYTES)
-                    chunks.push(chunk);
-                size += chunk.length;
-            });
-            res.on('end', () => {
-                clearTimeout(timer);
-                const raw = res.headers;
-                resolve({
-                    status: res.statusCode ?? 0,
-                    headers: {
-                        get: (name) => {
-                            const v = raw[name.toLowerCase()];
-                            return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
-                        },
-                    },
-                    text: Buffer.concat(chunks).toString('utf8'),
-                });
-            });
-            res.on('error', (err) => {
-                clearTimeout(timer);
-                reject(err);
-            });
-        });
-        const timer = setTimeout(() => {
-            const err = new Error(`no answer within ${timeoutMs} ms`);
-            err.name = 'TimeoutError';
-            req.destroy(err);
-        }, timeoutMs);
-        req.on('error', (err) => {
-            clearTimeout(timer);
-            reject(err);
-        });
-        req.end(init.body);
-    });
-    close() {
-        this.agents['http:'].destroy();
-        this.agents['https:'].destroy();
-    }
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(answer.headers)) {
+            if (value === undefined)
+                continue;
+            for (const v of Array.isArray(value) ? value : [value])
+                headers.append(name, v);
+        }
+        return new Response(NO_BODY.has(answer.statusCode) ? null : Buffer.concat(chunks), { status: answer.statusCode, headers });
+    };
+    return { fetch, close: () => void agent.close().catch(() => undefined) };
 }
 
-;// CONCATENATED MODULE: ./src/relay/github.ts
-
-
-
-
-/** Installation tokens live an hour; take a new one this long before that. */
-const TOKEN_REFRESH_MARGIN_MS = 5 * 60_000;
-const MAX_BACKOFF_MS = 4_000;
-const FIRST_BACKOFF_MS = 200;
-class GitHubRequestError extends Error {
-    status;
-    retryable;
-    retryAfter;
-    constructor(message, status, retryable, retryAfter) {
-        super(message);
-        this.status = status;
-        this.retryable = retryable;
-        this.retryAfter = retryAfter;
-    }
-}
-function base64url(data) {
-    return Buffer.from(data).toString('base64url');
-}
-/** The JWT a GitHub App signs (RS256) to ask for an installation token; valid 9 minutes, back-dated 60 s for clock drift. */
-function createAppJwt(appId, key, nowMs) {
-    const iat = Math.floor(nowMs / 1000) - 60;
-    const head = base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT' }));
-    const body = base64url(JSON.stringify({ iat, exp: iat + 60 + 9 * 60, iss: appId }));
-    const signature = (0,external_node_crypto_.sign)('sha256', Buffer.from(`${head}.${body}`), key);
-    return `${head}.${body}.${base64url(signature)}`;
-}
+;// CONCATENATED MODULE: ./src/relay/retry.ts
+/** Backoff for 5xx, a plain 429 or a network error: 250, 1000, 2250, 4000 ms. */
+const BACKOFF_BASE_MS = 250;
+/** The least wait after a rate limit, whatever Retry-After says (0 included). */
+const MIN_RATE_LIMIT_WAIT_MS = 1_000;
+/** GitHub: after a secondary rate limit without Retry-After, wait at least a minute. */
+const SECONDARY_LIMIT_WAIT_MS = 60_000;
+/** At most this many retries of one request, whatever the deadline allows. */
+const MAX_RETRIES = 4;
+/** Each request's deadline, by the AbortSignal it carries; requests without one are not retried. */
+const deadlines = new WeakMap();
 /** Retry-After in seconds, from delta-seconds or an HTTP date. */
 function parseRetryAfter(value, nowMs) {
     if (!value)
@@ -303,184 +268,286 @@ function parseRetryAfter(value, nowMs) {
     const at = Date.parse(t);
     return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - nowMs) / 1000));
 }
-/** GitHub's `message` from an error body, else the start of the body. */
-function errorMessage(status, text) {
-    let detail = text.slice(0, 300).trim();
-    try {
-        const parsed = JSON.parse(text);
-        if (typeof parsed.message === 'string')
-            detail = parsed.message.slice(0, 300);
-    }
-    catch {
-        // Not JSON (a proxy's HTML page): keep the raw start.
-    }
-    return `GitHub answered HTTP ${status}${detail ? `: ${detail.replace(/\s+/g, ' ')}` : ''}`;
+const header = (e, name) => {
+    const v = e.response?.headers[name];
+    return v === undefined ? undefined : String(v);
+};
+/** A rate limit, primary or secondary, as GitHub signals one. */
+function isRateLimit(e) {
+    const s = e.status;
+    if (s !== 403 && s !== 429)
+        return false;
+    return s === 429 || header(e, 'retry-after') !== undefined || header(e, 'x-ratelimit-remaining') === '0' || /secondary rate limit/i.test(e.message);
 }
-const tokenResponse = schemas/* looseObject */._H3({ token: schemas/* string */.YjP().min(1), expires_at: schemas/* string */.YjP().optional() });
+/** How long to wait before retry number `retry` (1-based), or null when GitHub's rules say not to retry. */
+function retryDelayMs(e, retry, nowMs) {
+    const s = e.status;
+    const network = !e.response;
+    if (isRateLimit(e)) {
+        const after = parseRetryAfter(header(e, 'retry-after'), nowMs);
+        let wait;
+        if (after !== undefined && after > 0)
+            wait = after * 1000;
+        else if (header(e, 'x-ratelimit-remaining') === '0')
+            wait = Number(header(e, 'x-ratelimit-reset') ?? 0) * 1000 - nowMs + 1000;
+        else if (/secondary rate limit/i.test(e.message))
+            wait = SECONDARY_LIMIT_WAIT_MS;
+        else
+            wait = retry ** 2 * BACKOFF_BASE_MS;
+        return Math.max(wait, MIN_RATE_LIMIT_WAIT_MS);
+    }
+    if (network || (s !== undefined && s >= 500)) {
+        const after = (parseRetryAfter(header(e, 'retry-after'), nowMs) ?? 0) * 1000;
+        return Math.max(retry ** 2 * BACKOFF_BASE_MS, after);
+    }
+    return null;
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** The Octokit plugin: retries a failed request while the rules and its deadline allow. */
+function retryRules(octokit) {
+    octokit.hook.wrap('request', async (request, options) => {
+        const signal = options.request?.signal;
+        const deadlineAt = signal ? deadlines.get(signal) : undefined;
+        for (let retry = 1;; retry++) {
+            try {
+                return await request(options);
+            }
+            catch (err) {
+                const e = err;
+                const wait = deadlineAt === undefined || retry > MAX_RETRIES ? null : retryDelayMs(e, retry, Date.now());
+                if (wait === null || Date.now() + wait >= deadlineAt)
+                    throw err;
+                octokit.log.debug(`GitHub: ${e.status ?? 'network error'} (${e.message}); retry ${retry} in ${wait} ms`);
+                await sleep(wait);
+            }
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/relay/github.ts
 /**
- * Posts repository dispatches with a token or a GitHub App installation token.
- * Failures GitHub invites us to retry (5xx, 429, secondary rate limits,
- * network errors) are retried with exponential backoff, honouring
- * Retry-After, until the caller's deadline; anything else is reported at once.
+ * The relay's GitHub client: Octokit (@octokit/core) with GitHub App
+ * installation tokens from @octokit/auth-app and GitHub's documented retry
+ * rules (./retry.ts), each dispatch bounded by its deadline.
+ */
+
+
+
+
+
+
+/** Installation tokens live an hour; take a new one this long before that. */
+const TOKEN_REFRESH_MARGIN_MS = 5 * 60_000;
+/** The longest a request without a deadline of its own may take. */
+const UNBOUNDED_REQUEST_TIMEOUT_MS = 30_000;
+const RelayOctokit = dist_src/* Octokit */.E.plugin(retryRules);
+/** Typed as a plain route so that the prepared JSON body can be sent as `data`. */
+const DISPATCH_ROUTE = 'POST /repos/{owner}/{repo}/dispatches';
+/** GitHub's `message` from an error body. */
+function errorDetail(err) {
+    const data = err.response?.data;
+    if (data && typeof data === 'object' && typeof data.message === 'string')
+        return data.message.slice(0, 300);
+    if (typeof data === 'string')
+        return data.slice(0, 300).trim();
+    return '';
+}
+/**
+ * Posts repository dispatches with a token or a GitHub App installation
+ * token. Failures GitHub invites us to retry are retried within the caller's
+ * deadline; anything else is reported at once.
  */
 class GitHubDispatcher {
     options;
     deps;
-    send;
-    client;
-    now;
-    sleep;
-    random;
-    url;
-    cached;
-    pending;
+    octokit;
+    transport;
+    closeTransport;
+    owner;
+    name;
     refreshTimer;
     constructor(options, deps) {
         this.options = options;
         this.deps = deps;
-        this.client = deps.send ? undefined : new KeepAliveClient();
-        this.send = deps.send ?? this.client.send;
-        this.now = deps.now ?? Date.now;
-        this.sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
-        this.random = deps.random ?? Math.random;
-        this.url = `${options.apiUrl}/repos/${options.repo}/dispatches`;
+        const [owner, name] = options.repo.split('/');
+        this.owner = owner;
+        this.name = name;
+        const own = deps.fetch ? undefined : keepAliveFetch();
+        this.transport = deps.fetch ?? own.fetch;
+        this.closeTransport = () => own?.close();
+        const creds = options.credentials;
+        const log = { debug: (m) => deps.logger.debug(m), info: () => undefined, warn: (m) => deps.logger.warning(m), error: (m) => deps.logger.error(m) };
+        this.octokit = new RelayOctokit({
+            baseUrl: options.apiUrl,
+            userAgent: options.userAgent ?? 'drloop-relay',
+            log,
+            request: { fetch: this.meteredFetch },
+            ...(creds.kind === 'token'
+                ? { auth: creds.token }
+                : {
+                    authStrategy: dist_node/* createAppAuth */.K,
+                    auth: {
+                        appId: creds.appId,
+                        installationId: creds.installationId,
+                        privateKey: creds.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+                        cache: this.tokenCache(),
+                        log,
+                    },
+                }),
+        });
     }
-    headers(auth) {
-        return {
-            accept: 'application/vnd.github+json',
-            authorization: `Bearer ${auth}`,
-            'content-type': 'application/json',
-            'user-agent': this.options.userAgent ?? 'drloop-relay',
-            'x-github-api-version': '2022-11-28',
-        };
-    }
-    /** One HTTP request with the time left; the body is always read so the connection can be reused. */
-    async request(url, init, deadlineAt, what) {
-        const started = this.now();
-        const timeout = Math.max(1, deadlineAt - started);
+    /** Every HTTP request to GitHub, counted and timed. */
+    meteredFetch = async (url, init) => {
+        const started = performance.now();
+        const m = this.deps.metrics;
         try {
-            const res = await this.send(url, init, timeout);
-            this.deps.metrics?.inc('drloop_relay_github_requests_total', { status: String(res.status) });
-            this.deps.metrics?.observe('drloop_relay_github_request_duration_seconds', (this.now() - started) / 1000);
+            // Requests made without a signal (auth-app's token requests) still end.
+            const res = await this.transport(url, init?.signal ? init : { ...init, signal: AbortSignal.timeout(UNBOUNDED_REQUEST_TIMEOUT_MS) });
+            m?.inc('drloop_relay_github_requests_total', { status: String(res.status) });
+            m?.observe('drloop_relay_github_request_duration_seconds', (performance.now() - started) / 1000);
+            if (res.status >= 400) {
+                const s = res.status;
+                const limited = s === 429 || (s === 403 && (res.headers.has('retry-after') || res.headers.get('x-ratelimit-remaining') === '0'));
+                m?.inc('drloop_relay_github_errors_total', { kind: limited ? 'rate_limited' : s >= 500 ? 'server' : s === 401 || s === 403 || s === 404 ? 'auth' : 'client' });
+            }
             return res;
         }
         catch (err) {
-            this.deps.metrics?.inc('drloop_relay_github_requests_total', { status: 'network' });
-            this.deps.metrics?.inc('drloop_relay_github_errors_total', { kind: 'network' });
-            const name = err.name;
-            const reason = name === 'TimeoutError' ? `no answer before the deadline` : (0,errors/* describeError */.Uc)(err.cause ?? err);
-            throw new GitHubRequestError(`${what}: ${reason}`, null, true);
+            m?.inc('drloop_relay_github_requests_total', { status: 'network' });
+            m?.inc('drloop_relay_github_errors_total', { kind: 'network' });
+            throw err;
         }
+    };
+    /**
+     * auth-app's token cache, minus tokens within TOKEN_REFRESH_MARGIN_MS of
+     * expiry; each new token schedules its own refresh in the background, so
+     * no notification waits for one.
+     */
+    tokenCache() {
+        const entries = new Map();
+        const expiresAt = (value) => Date.parse(value.split('|')[2] ?? '');
+        return {
+            get: (key) => {
+                const v = entries.get(key);
+                return v !== undefined && expiresAt(v) - Date.now() > TOKEN_REFRESH_MARGIN_MS ? v : undefined;
+            },
+            set: (key, value) => {
+                entries.set(key, value);
+                const at = expiresAt(value);
+                const creds = this.options.credentials;
+                if (creds.kind === 'app')
+                    this.deps.logger.info(`GitHub App ${creds.appId}: new installation token, valid until ${Number.isNaN(at) ? 'unknown' : new Date(at).toISOString()}`);
+                if (!Number.isNaN(at))
+                    this.scheduleRefresh(at);
+            },
+        };
     }
-    /** Sorts a non-2xx answer into retryable or not, counting it. */
-    classify(res, what) {
-        const retryAfter = parseRetryAfter(res.headers.get('retry-after'), this.now());
-        const s = res.status;
-        // A secondary rate limit comes as 403 with Retry-After or an exhausted quota; it passes.
-        const limited = s === 429 || (s === 403 && (retryAfter !== undefined || res.headers.get('x-ratelimit-remaining') === '0'));
-        const kind = limited ? 'rate_limited' : s >= 500 ? 'server' : s === 401 || s === 403 || s === 404 ? 'auth' : 'client';
-        this.deps.metrics?.inc('drloop_relay_github_errors_total', { kind });
-        let message = `${what}: ${errorMessage(s, res.text)}`;
+    scheduleRefresh(expiresAt) {
+        clearTimeout(this.refreshTimer);
+        const due = Math.max(1_000, expiresAt - TOKEN_REFRESH_MARGIN_MS - 60_000 - Date.now());
+        this.refreshTimer = setTimeout(() => {
+            this.newInstallationToken().catch((err) => this.deps.logger.warning(`background token refresh failed (${(0,errors/* describeError */.Uc)(err)}); the next notification tries again`));
+        }, due);
+        this.refreshTimer.unref();
+    }
+    async newInstallationToken() {
+        await this.octokit.auth({ type: 'installation', refresh: true });
+    }
+    /** Sorts a failed request into an outcome. */
+    outcome(err, attempts) {
+        const creds = this.options.credentials;
+        const tokenRequest = /\/app\/installations\/[^/]+\/access_tokens$/.test(err.request?.url ?? '');
+        const what = tokenRequest && creds.kind === 'app' ? `installation token for App ${creds.appId}` : 'dispatch';
+        if (!err.response) {
+            // fetch's errors may come from another realm (a DOMException): read them by shape.
+            const cause = err.cause && typeof err.cause === 'object' && 'message' in err.cause ? err.cause : err;
+            const timeout = cause.name === 'TimeoutError' || cause.name === 'AbortError' || /deadline/.test(cause.message);
+            return { ok: false, status: null, attempts, retryable: true, message: `${what}: ${timeout ? 'no answer before the deadline' : cause.message}` };
+        }
+        const s = err.status ?? 0;
+        const headers = err.response.headers;
+        const retryAfter = parseRetryAfter(headers['retry-after'] === undefined ? undefined : String(headers['retry-after']), Date.now());
+        const limited = isRateLimit(err);
+        const detail = errorDetail(err);
+        let message = `${what}: GitHub answered HTTP ${s}${detail ? `: ${detail.replace(/\s+/g, ' ')}` : ''}`;
         if (s === 404)
             message += ` (does ${this.options.repo} exist, and may these credentials see it?)`;
         if (s === 401)
             message += ' (are the credentials valid?)';
         if (s === 403 && !limited)
             message += ' (do the credentials allow repository dispatches: contents write?)';
-        return new GitHubRequestError(message, s, limited || s >= 500, retryAfter);
+        const out = { ok: false, status: s, attempts, retryable: limited || s >= 500, message };
+        // Passed on to Alertmanager, with the same floor: `Retry-After: 0` is no invitation to hammer.
+        if (retryAfter !== undefined)
+            out.retryAfter = limited ? Math.max(retryAfter, MIN_RATE_LIMIT_WAIT_MS / 1000) : retryAfter;
+        return out;
     }
-    async installationToken(deadlineAt) {
-        const creds = this.options.credentials;
-        if (creds.kind === 'token')
-            return creds.token;
-        if (this.cached && this.cached.expiresAt - this.now() > TOKEN_REFRESH_MARGIN_MS)
-            return this.cached.token;
-        // Concurrent notifications share one refresh.
-        this.pending ??= this.refreshToken(deadlineAt).finally(() => (this.pending = undefined));
-        return this.pending;
-    }
-    async refreshToken(deadlineAt) {
-        const creds = this.options.credentials;
-        if (creds.kind !== 'app')
-            throw new Error('refreshToken without App credentials');
-        const jwt = createAppJwt(creds.appId, creds.privateKey, this.now());
-        const what = `installation token for App ${creds.appId}`;
-        const res = await this.request(`${this.options.apiUrl}/app/installations/${creds.installationId}/access_tokens`, { method: 'POST', headers: this.headers(jwt) }, deadlineAt, what);
-        if (res.status !== 201 && res.status !== 200)
-            throw this.classify(res, what);
-        let parsed;
-        try {
-            parsed = tokenResponse.parse(JSON.parse(res.text));
-        }
-        catch {
-            throw new GitHubRequestError(`${what}: GitHub's answer has no token`, res.status, true);
-        }
-        const expires = parsed.expires_at ? Date.parse(parsed.expires_at) : NaN;
-        // GitHub's tokens last an hour; without a readable expiry assume a little less.
-        const expiresAt = Number.isNaN(expires) ? this.now() + 55 * 60_000 : expires;
-        this.cached = { token: parsed.token, expiresAt };
-        this.deps.logger.info(`GitHub App ${creds.appId}: new installation token, valid until ${new Date(expiresAt).toISOString()}`);
-        this.scheduleRefresh(expiresAt);
-        return parsed.token;
-    }
-    /** Refreshes ahead of expiry in the background, so no notification waits for a token. */
-    scheduleRefresh(expiresAt) {
-        clearTimeout(this.refreshTimer);
-        const due = Math.max(1_000, expiresAt - TOKEN_REFRESH_MARGIN_MS - 60_000 - this.now());
-        this.refreshTimer = setTimeout(() => {
-            this.pending ??= this.refreshToken(this.now() + 30_000).finally(() => (this.pending = undefined));
-            this.pending.catch((err) => this.deps.logger.warning(`background token refresh failed (${(0,errors/* describeError */.Uc)(err)}); the next notification tries again`));
-        }, due);
-        this.refreshTimer.unref();
-    }
-    backoff(attempt) {
-        const ceiling = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** (attempt - 1));
-        return Math.round(ceiling / 2 + (this.random() * ceiling) / 2);
+    async warmUp() {
+        // Compiles Octokit's request path before the first notification needs it.
+        this.octokit.request.endpoint(DISPATCH_ROUTE, { owner: this.owner, repo: this.name });
     }
     async dispatch(json, deadlineAt) {
         let attempts = 0;
         let reauthenticated = false;
         for (;;) {
-            if (this.now() >= deadlineAt) {
-                return { ok: false, status: null, attempts, retryable: true, message: 'deadline reached before GitHub could be asked' };
-            }
-            attempts += 1;
-            let failure;
+            const remaining = deadlineAt - Date.now();
+            if (remaining <= 0)
+                return { ok: false, status: null, attempts, retryable: true, message: 'dispatch: deadline reached before GitHub could be asked' };
+            const signal = AbortSignal.timeout(remaining);
+            deadlines.set(signal, deadlineAt);
+            const counted = (url, init) => {
+                // A retry scheduled before the deadline but due after it is not sent.
+                if (Date.now() >= deadlineAt)
+                    return Promise.reject(Object.assign(new Error('no answer before the deadline'), { name: 'TimeoutError' }));
+                if (!/\/access_tokens$/.test(String(url)))
+                    attempts += 1;
+                return this.meteredFetch(url, init);
+            };
+            let timer;
+            // An installation token taken on the way carries no deadline of its own: the dispatch still answers by it.
+            const late = new Promise((resolve) => (timer = setTimeout(() => resolve('late'), remaining + 100)));
             try {
-                const token = await this.installationToken(deadlineAt);
-                const res = await this.request(this.url, { method: 'POST', headers: this.headers(token), body: json }, deadlineAt, 'dispatch');
-                if (res.status >= 200 && res.status < 300)
-                    return { ok: true, status: res.status, attempts, retryable: false, message: `GitHub accepted the dispatch (HTTP ${res.status})` };
-                failure = this.classify(res, 'dispatch');
-                // An installation token can be revoked before it expires: take a new one, once.
-                if (res.status === 401 && this.options.credentials.kind === 'app' && !reauthenticated) {
-                    reauthenticated = true;
-                    this.cached = undefined;
-                    continue;
+                const sent = this.octokit.request(DISPATCH_ROUTE, {
+                    owner: this.owner,
+                    repo: this.name,
+                    headers: { accept: 'application/vnd.github+json', 'content-type': 'application/json', 'x-github-api-version': '2022-11-28' },
+                    // The body as the relay built and measured it, sent unchanged.
+                    data: json,
+                    request: { signal, fetch: counted },
+                });
+                const res = await Promise.race([sent, late]);
+                if (res === 'late') {
+                    sent.catch(() => undefined);
+                    return { ok: false, status: null, attempts, retryable: true, message: 'dispatch: no answer before the deadline' };
                 }
+                return { ok: true, status: res.status, attempts, retryable: false, message: `GitHub accepted the dispatch (HTTP ${res.status})` };
             }
             catch (err) {
-                if (!(err instanceof GitHubRequestError))
-                    throw err;
-                failure = err;
-            }
-            const outcome = { ok: false, status: failure.status, attempts, retryable: failure.retryable, message: failure.message };
-            if (failure.retryAfter !== undefined)
-                outcome.retryAfter = failure.retryAfter;
-            if (!failure.retryable)
+                const e = err;
+                // An installation token can be revoked before it expires: take a new one, once.
+                if (e.status === 401 && this.options.credentials.kind === 'app' && !reauthenticated && !/\/access_tokens$/.test(e.request?.url ?? '')) {
+                    reauthenticated = true;
+                    try {
+                        await this.newInstallationToken();
+                    }
+                    catch (tokenErr) {
+                        return this.outcome(tokenErr, attempts);
+                    }
+                    continue;
+                }
+                const outcome = this.outcome(e, attempts);
+                if (outcome.retryable && attempts > 1)
+                    outcome.message += ` (gave up after ${attempts} attempts within the deadline)`;
                 return outcome;
-            const wait = failure.retryAfter !== undefined ? failure.retryAfter * 1000 : this.backoff(attempts);
-            if (this.now() + wait >= deadlineAt) {
-                outcome.message += ` (gave up after ${attempts} attempt${attempts > 1 ? 's' : ''}: the next one would pass the deadline)`;
-                return outcome;
             }
-            this.deps.logger.debug(`${failure.message}; retrying in ${wait} ms`);
-            await this.sleep(wait);
+            finally {
+                clearTimeout(timer);
+            }
         }
     }
     close() {
         clearTimeout(this.refreshTimer);
-        this.client?.close();
+        this.closeTransport();
     }
 }
 
@@ -533,9 +600,7 @@ function compileMatcher(matchers) {
 function describeMatchers(matchers) {
     if (matchers.length === 0)
         return 'every alert';
-    return matchers
-        .map((m) => (m.values.length === 1 ? `${m.label}=${JSON.stringify(m.values[0])}` : `${m.label} in (${m.values.map((v) => JSON.stringify(v)).join(', ')})`))
-        .join(' AND ');
+    return matchers.map((m) => (m.values.length === 1 ? `${m.label}=${JSON.stringify(m.values[0])}` : `${m.label} in (${m.values.map((v) => JSON.stringify(v)).join(', ')})`)).join(' AND ');
 }
 
 
@@ -547,99 +612,88 @@ function describeMatchers(matchers) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   T: () => (/* binding */ RelayMetrics)
 /* harmony export */ });
+/* harmony import */ var prom_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5222);
 /**
- * The relay's counters in Prometheus text format (version 0.0.4), written by
- * hand: a handful of series does not justify a client library in the bundle.
+ * The relay's `/metrics`: prom-client, one registry per relay, with the
+ * relay's own series and prom-client's default process metrics
+ * (`process_cpu_seconds_total`, `process_resident_memory_bytes`,
+ * `nodejs_eventloop_lag_seconds`, ...).
  */
+
 const FAMILIES = {
     drloop_relay_notifications_received_total: { help: 'Notifications posted to /alertmanager (any outcome).', type: 'counter' },
-    drloop_relay_notifications_total: { help: 'Notifications by outcome: dispatched, duplicate, filtered, dropped_resolved, rejected, unavailable, failed.', type: 'counter' },
+    drloop_relay_notifications_total: { help: 'Notifications by outcome: dispatched, duplicate, filtered, dropped_resolved, rejected, unavailable, failed.', type: 'counter', labels: ['outcome'] },
     drloop_relay_dispatched_total: { help: 'Dispatches GitHub accepted.', type: 'counter' },
-    drloop_relay_deduplicated_total: { help: 'Notifications acknowledged without a dispatch because the same group, status and alerts were dispatched within the window.', type: 'counter' },
+    drloop_relay_deduplicated_total: { help: 'Notifications acknowledged without a dispatch because the same incident, status and alerts were dispatched within the window.', type: 'counter' },
     drloop_relay_filtered_total: { help: 'Notifications acknowledged without a dispatch because no alert matched.', type: 'counter' },
-    drloop_relay_rejected_total: { help: 'Requests refused, by reason: unauthorized, too_large, malformed, invalid.', type: 'counter' },
-    drloop_relay_github_requests_total: { help: 'Requests to the GitHub API by status code (or "network").', type: 'counter' },
-    drloop_relay_github_errors_total: { help: 'Failed GitHub API requests by kind: server, rate_limited, network, client, auth.', type: 'counter' },
-    drloop_relay_trimmed_total: { help: 'Dispatches shortened to fit GitHub\'s payload limit.', type: 'counter' },
+    drloop_relay_rejected_total: { help: 'Requests refused, by reason: unauthorized, too_large, malformed, invalid.', type: 'counter', labels: ['reason'] },
+    drloop_relay_github_requests_total: { help: 'Requests to the GitHub API by status code (or "network").', type: 'counter', labels: ['status'] },
+    drloop_relay_github_errors_total: { help: 'Failed GitHub API requests by kind: server, rate_limited, network, client, auth.', type: 'counter', labels: ['kind'] },
+    drloop_relay_trimmed_total: { help: "Dispatches shortened to fit GitHub's payload limit.", type: 'counter' },
     drloop_relay_in_flight: { help: 'Notifications being processed now.', type: 'gauge' },
     drloop_relay_dedupe_entries: { help: 'Keys held for deduplication.', type: 'gauge' },
     drloop_relay_request_duration_seconds: { help: 'Time from a notification arriving to its answer.', type: 'histogram' },
     drloop_relay_github_request_duration_seconds: { help: 'Duration of single GitHub API requests.', type: 'histogram' },
 };
-/** Families whose series all carry labels: nothing to print before the first event. */
-const LABELLED = new Set(['drloop_relay_notifications_total', 'drloop_relay_rejected_total', 'drloop_relay_github_requests_total', 'drloop_relay_github_errors_total']);
 const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
-function labelKey(labels) {
-    return Object.keys(labels)
-        .sort()
-        .map((k) => `${k}="${String(labels[k]).replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`)
-        .join(',');
-}
 class RelayMetrics {
-    values = new Map();
+    registry = new prom_client__WEBPACK_IMPORTED_MODULE_0__.Registry();
+    counters = new Map();
     histograms = new Map();
-    gauges = new Map();
-    inc(name, labels = {}, by = 1) {
-        const series = this.values.get(name) ?? new Map();
-        const key = labelKey(labels);
-        series.set(key, (series.get(key) ?? 0) + by);
-        this.values.set(name, series);
+    reads = new Map();
+    constructor() {
+        for (const [name, family] of Object.entries(FAMILIES)) {
+            const common = { name, help: family.help, labelNames: family.labels ?? [], registers: [this.registry] };
+            if (family.type === 'counter')
+                this.counters.set(name, new prom_client__WEBPACK_IMPORTED_MODULE_0__.Counter(common));
+            else if (family.type === 'histogram')
+                this.histograms.set(name, new prom_client__WEBPACK_IMPORTED_MODULE_0__.Histogram({ ...common, buckets: BUCKETS }));
+            else {
+                const reads = this.reads;
+                new prom_client__WEBPACK_IMPORTED_MODULE_0__.Gauge({
+                    ...common,
+                    collect() {
+                        const read = reads.get(name);
+                        if (read)
+                            this.set(read());
+                    },
+                });
+            }
+        }
+        (0,prom_client__WEBPACK_IMPORTED_MODULE_0__.collectDefaultMetrics)({ register: this.registry });
     }
-    set(name, value, labels = {}) {
-        const series = this.values.get(name) ?? new Map();
-        series.set(labelKey(labels), value);
-        this.values.set(name, series);
+    counter(name) {
+        const c = this.counters.get(name);
+        if (!c)
+            throw new Error(`${name} is not a counter`);
+        return c;
+    }
+    inc(name, labels = {}, by = 1) {
+        this.counter(name).inc(labels, by);
     }
     /** A gauge read when /metrics is scraped. */
     gauge(name, read) {
-        this.gauges.set(name, read);
+        this.reads.set(name, read);
     }
     observe(name, seconds, labels = {}) {
-        const series = this.histograms.get(name) ?? new Map();
-        const key = labelKey(labels);
-        const h = series.get(key) ?? { labels, counts: BUCKETS.map(() => 0), sum: 0, count: 0 };
-        for (let i = 0; i < BUCKETS.length; i++)
-            if (seconds <= BUCKETS[i])
-                h.counts[i] += 1;
-        h.sum += seconds;
-        h.count += 1;
-        series.set(key, h);
-        this.histograms.set(name, series);
+        const h = this.histograms.get(name);
+        if (!h)
+            throw new Error(`${name} is not a histogram`);
+        h.observe(labels, seconds);
     }
-    /** The current value of a series; for tests and logs. */
-    get(name, labels = {}) {
-        return this.values.get(name)?.get(labelKey(labels)) ?? 0;
+    /** The current value of a counter series; for tests and logs. */
+    async get(name, labels = {}) {
+        const { values } = await this.counter(name).get();
+        const wanted = Object.entries(labels);
+        const series = values.find((v) => Object.keys(v.labels).length === wanted.length && wanted.every(([k, x]) => v.labels[k] === x));
+        return series?.value ?? 0;
     }
+    /** The Prometheus text exposition. */
     render() {
-        const lines = [];
-        for (const [name, family] of Object.entries(FAMILIES)) {
-            lines.push(`# HELP ${name} ${family.help}`, `# TYPE ${name} ${family.type}`);
-            if (family.type === 'histogram') {
-                for (const h of this.histograms.get(name)?.values() ?? []) {
-                    const base = labelKey(h.labels);
-                    const sep = base === '' ? '' : ',';
-                    BUCKETS.forEach((b, i) => lines.push(`${name}_bucket{${base}${sep}le="${b}"} ${h.counts[i]}`));
-                    lines.push(`${name}_bucket{${base}${sep}le="+Inf"} ${h.count}`);
-                    lines.push(`${name}_sum${base === '' ? '' : `{${base}}`} ${h.sum}`, `${name}_count${base === '' ? '' : `{${base}}`} ${h.count}`);
-                }
-                continue;
-            }
-            const read = this.gauges.get(name);
-            if (read) {
-                lines.push(`${name} ${read()}`);
-                continue;
-            }
-            const series = this.values.get(name);
-            if (!series || series.size === 0) {
-                // Unlabelled counters start at 0 so that rate() and alerts on them work from the first scrape.
-                if (!LABELLED.has(name))
-                    lines.push(`${name} 0`);
-                continue;
-            }
-            for (const [key, value] of series)
-                lines.push(key === '' ? `${name} ${value}` : `${name}{${key}} ${value}`);
-        }
-        return `${lines.join('\n')}\n`;
+        return this.registry.metrics();
+    }
+    get contentType() {
+        return this.registry.contentType;
     }
 }
 
@@ -655,7 +709,7 @@ __webpack_require__.d(__webpack_exports__, {
   sd: () => (/* binding */ startRelay)
 });
 
-// UNUSED EXPORTS: MAX_BODY_BYTES, UPSTREAM_REFUSED_STATUS, bearerMatches
+// UNUSED EXPORTS: HEADERS_TIMEOUT_MS, MAX_BODY_BYTES, MAX_CONNECTIONS, REQUEST_TIMEOUT_MS, UPSTREAM_REFUSED_STATUS, bearerMatches, escapeForLog
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -873,6 +927,11 @@ const MAX_DRAIN_BYTES = 16 * MAX_BODY_BYTES;
  * before we do and never posts into a socket we are closing.
  */
 const KEEP_ALIVE_MS = 6 * 60_000;
+/** A request's headers must arrive within this, and the whole request within REQUEST_TIMEOUT_MS. */
+const HEADERS_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 30_000;
+/** Open connections at most; more are refused until some close (Alertmanager keeps a handful). */
+const MAX_CONNECTIONS = 512;
 /**
  * The status for a dispatch GitHub refused for good (401/403/404/422): not a
  * 5xx, because Alertmanager would retry a 5xx within the same flush and hammer
@@ -909,9 +968,20 @@ function readBody(req, limit) {
         });
     });
 }
+/**
+ * Control characters (C0, DEL, C1), bidirectional overrides and isolates,
+ * zero-width and line/paragraph separators: anything that could move the
+ * cursor, recolour a terminal or reorder what a reader sees in a log.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE_IN_LOG = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;
+/** Untrusted text made safe for a log line: every unsafe character written as `\uXXXX`. */
+function escapeForLog(text) {
+    return text.replace(UNSAFE_IN_LOG, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 /** A short, single-line, quoted rendering of untrusted text for logs. */
 function quote(text, max = 120) {
-    return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
+    return escapeForLog(JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text));
 }
 /**
  * Starts the relay: `POST /alertmanager` turns an Alertmanager webhook into one
@@ -944,6 +1014,9 @@ async function startRelay(options, deps) {
         if (shuttingDown)
             headers.connection = 'close';
         res.writeHead(answer.status, headers).end(body);
+        // A refused request's unread body is not waited for: the socket goes once the answer is out.
+        if (headers.connection === 'close' && !res.req.complete)
+            res.on('finish', () => res.req.socket.destroySoon());
     }
     /** Dispatches once per dedupe key: a concurrent repeat waits for the first one's outcome instead of sending its own. */
     async function deliver(key, json, describe) {
@@ -958,22 +1031,24 @@ async function startRelay(options, deps) {
         }
         if (outcome.retryable) {
             count('unavailable');
-            logger.warning(`not dispatched ${describe}: ${outcome.message}; answering 503 so that Alertmanager retries`);
+            logger.warning(`not dispatched ${describe}: ${escapeForLog(outcome.message)}; answering 503 so that Alertmanager retries`);
             const headers = {};
             if (outcome.retryAfter !== undefined)
                 headers['retry-after'] = String(outcome.retryAfter);
             return { status: 503, body: { result: 'unavailable', error: outcome.message, dedupeKey: key }, headers };
         }
         count('failed');
-        logger.error(`not dispatched ${describe}: ${outcome.message}; fix the relay's --repo, --event-type or credentials`);
+        logger.error(`not dispatched ${describe}: ${escapeForLog(outcome.message)}; fix the relay's --repo, --event-type or credentials`);
         return { status: UPSTREAM_REFUSED_STATUS, body: { result: 'refused-by-github', error: outcome.message, githubStatus: outcome.status, dedupeKey: key } };
     }
     async function handleNotification(req) {
         metrics.inc('drloop_relay_notifications_received_total');
         if (!bearerMatches(req.headers.authorization, expectedToken)) {
-            // Drain the body so the 401 reaches clients that are still sending.
-            await readBody(req, 0);
-            return reject(401, 'unauthorized', 'missing or wrong bearer token (Authorization: Bearer <DRLOOP_RELAY_TOKEN>)', { 'www-authenticate': 'Bearer realm="drloop-relay"' });
+            // Answered at once and the connection closed: an unauthenticated body is never read.
+            return reject(401, 'unauthorized', 'missing or wrong bearer token (Authorization: Bearer <DRLOOP_RELAY_TOKEN>)', {
+                'www-authenticate': 'Bearer realm="drloop-relay"',
+                connection: 'close',
+            });
         }
         if (shuttingDown)
             return { status: 503, body: { result: 'unavailable', error: 'the relay is shutting down' }, headers: { 'retry-after': '1' } };
@@ -1048,8 +1123,8 @@ async function startRelay(options, deps) {
             return send(res, shuttingDown ? { status: 503, body: { status: 'shutting down' } } : { status: 200, body: { status: 'ok' } });
         }
         if (path === '/metrics' && req.method === 'GET') {
-            const text = metrics.render();
-            res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'content-length': Buffer.byteLength(text), ...(shuttingDown ? { connection: 'close' } : {}) });
+            const text = await metrics.render();
+            res.writeHead(200, { 'content-type': metrics.contentType, 'content-length': Buffer.byteLength(text), ...(shuttingDown ? { connection: 'close' } : {}) });
             res.end(text);
             return;
         }
@@ -1058,7 +1133,15 @@ async function startRelay(options, deps) {
     // Run the request path's validation and payload code before the first real
     // notification, so that one does not pay for compiling it.
     const sample = {
-        version: '4', groupKey: 'warm-up', truncatedAlerts: 0, status: 'firing', receiver: 'r', groupLabels: {}, commonLabels: {}, commonAnnotations: {}, externalURL: '',
+        version: '4',
+        groupKey: 'warm-up',
+        truncatedAlerts: 0,
+        status: 'firing',
+        receiver: 'r',
+        groupLabels: {},
+        commonLabels: {},
+        commonAnnotations: {},
+        externalURL: '',
         alerts: [{ status: 'firing', labels: { alertname: 'warm-up' }, annotations: {}, startsAt: '2026-01-01T00:00:00Z', endsAt: '0001-01-01T00:00:00Z', fingerprint: '0' }],
     };
     for (let i = 0; i < 200; i++) {
@@ -1067,7 +1150,14 @@ async function startRelay(options, deps) {
     }
     await dispatcher.warmUp?.();
     let idle;
-    const server = (0,external_node_http_.createServer)({ keepAliveTimeout: KEEP_ALIVE_MS }, (req, res) => {
+    const limits = { headersTimeoutMs: HEADERS_TIMEOUT_MS, requestTimeoutMs: REQUEST_TIMEOUT_MS, maxConnections: MAX_CONNECTIONS, ...deps.limits };
+    const server = (0,external_node_http_.createServer)({
+        keepAliveTimeout: KEEP_ALIVE_MS,
+        headersTimeout: limits.headersTimeoutMs,
+        requestTimeout: limits.requestTimeoutMs,
+        // How often the timeouts above are checked; a quarter of the shorter one, at most Node's default 30 s.
+        connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs) / 4))),
+    }, (req, res) => {
         active += 1;
         route(req, res)
             .catch((err) => {
@@ -1083,7 +1173,7 @@ async function startRelay(options, deps) {
                 idle?.();
         });
     });
-    server.headersTimeout = 30_000;
+    server.maxConnections = limits.maxConnections;
     await new Promise((resolve, reject) => {
         server.once('error', (err) => {
             const where = `${options.listen.host}:${options.listen.port}`;
