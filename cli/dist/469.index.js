@@ -32,7 +32,7 @@ var fs_atomic = __webpack_require__(1056);
 // EXTERNAL MODULE: ./src/inputs.ts
 var inputs = __webpack_require__(8422);
 // EXTERNAL MODULE: ./src/redact.ts
-var redact = __webpack_require__(6670);
+var src_redact = __webpack_require__(6670);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:stream"
@@ -47,23 +47,25 @@ var tar_stream = __webpack_require__(6118);
 var evidence_manifest = __webpack_require__(9240);
 ;// CONCATENATED MODULE: ./src/evidence/redact-stream.ts
 
+/**
+ * Redaction of text that arrives in chunks, with memory bounded by
+ * `block + window` whatever the size of the file or the length of its lines.
+ *
+ * A secret can straddle a chunk boundary, and a PEM key spans many lines, so
+ * text is scanned in blocks that overlap by `window` characters: a block is
+ * scanned whole, but only the part before a cut point is emitted, and the rest
+ * is carried into the next block and scanned again. The cut is placed after a
+ * newline where there is one, and never inside a match, so every match shorter
+ * than `window` is seen whole exactly once. Longer matches (a private key of
+ * more than 64 KiB) are beyond what the window guarantees.
+ *
+ * Bytes are read as Latin-1, which maps each byte to one character and back,
+ * so everything outside a redacted value is kept byte for byte, even when a
+ * "text" file holds invalid UTF-8. Patterns therefore match bytes: ASCII
+ * patterns (every secret format drloop knows) behave as written.
+ */
 const DEFAULT_BLOCK = 1024 * 1024;
 const DEFAULT_WINDOW = 64 * 1024;
-function compile(rules) {
-    // Each redactor owns its RegExp objects: `lastIndex` is state, and the
-    // shared rule objects are used elsewhere at the same time.
-    return rules.map((r) => {
-        let flags = r.pattern.flags;
-        if (!flags.includes('g'))
-            flags += 'g';
-        if (r.group !== undefined && !flags.includes('d'))
-            flags += 'd';
-        const rule = { kind: r.kind, pattern: new RegExp(r.pattern.source, flags) };
-        if (r.group !== undefined)
-            rule.group = r.group;
-        return rule;
-    });
-}
 class StreamRedactor {
     counts = {};
     total = 0;
@@ -72,7 +74,7 @@ class StreamRedactor {
     block;
     window;
     constructor(extra = [], options = {}) {
-        this.rules = compile([...redact/* BUILTIN_RULES */.Yb, ...extra]);
+        this.rules = (0,src_redact/* compileRules */.nb)([...src_redact/* BUILTIN_RULES */.Yb, ...extra]);
         this.block = options.block ?? DEFAULT_BLOCK;
         this.window = options.window ?? DEFAULT_WINDOW;
     }
@@ -87,38 +89,11 @@ class StreamRedactor {
     end() {
         return this.flush(true);
     }
-    findMatches(text) {
-        const matches = [];
-        this.rules.forEach((rule, order) => {
-            const re = rule.pattern;
-            re.lastIndex = 0;
-            for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-                if (m[0] === '') {
-                    re.lastIndex += 1;
-                    continue;
-                }
-                const start = m.index;
-                const end = start + m[0].length;
-                let from = start;
-                let to = end;
-                if (rule.group !== undefined) {
-                    const span = m.indices?.[rule.group];
-                    if (!span)
-                        continue;
-                    [from, to] = span;
-                    if (from === to)
-                        continue;
-                }
-                matches.push({ start, end, from, to, kind: rule.kind, order });
-            }
-        });
-        return matches;
-    }
     flush(final) {
         const text = this.pending;
         if (text.length === 0)
             return Buffer.alloc(0);
-        const matches = this.findMatches(text);
+        const matches = (0,src_redact/* findMatches */.Np)(text, this.rules);
         let cut = text.length;
         if (!final) {
             const limit = text.length - this.window;
@@ -141,24 +116,10 @@ class StreamRedactor {
                 cut = Math.max(...matches.filter((m) => m.start === 0).map((m) => m.end), limit);
             }
         }
-        const applied = matches.filter((m) => m.end <= cut).sort((a, b) => a.from - b.from || a.order - b.order);
-        const parts = [];
-        let pos = 0;
-        for (const m of applied) {
-            if (m.from < pos) {
-                // Overlaps a value already replaced (two rules, one secret): widen, count once.
-                if (m.to > pos)
-                    pos = m.to;
-                continue;
-            }
-            parts.push(text.slice(pos, m.from), `[REDACTED:${m.kind}]`);
-            pos = m.to;
-            this.counts[m.kind] = (this.counts[m.kind] ?? 0) + 1;
-            this.total += 1;
-        }
-        parts.push(text.slice(pos, cut));
+        const out = (0,src_redact/* applyMatches */.eo)(text, matches, cut, this.counts);
+        this.total += out.total;
         this.pending = text.slice(cut);
-        return Buffer.from(parts.join(''), 'latin1');
+        return Buffer.from(out.text, 'latin1');
     }
 }
 /** Redacts a whole buffer (small files, the alert payload) with the same rules and semantics. */
@@ -170,6 +131,66 @@ function redactBuffer(data, extra = []) {
 /** Git's rule of thumb: a NUL byte in the first 8000 bytes makes a file binary. */
 function looksBinary(head) {
     return head.subarray(0, 8000).includes(0);
+}
+const BEGIN_KEY = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
+const END_KEY = /-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
+/** A line that can be part of a PEM/PGP block: base64, an armour header (`Proc-Type: …`), or blank. */
+const KEY_LINE = /^\s*(?:[A-Za-z0-9+/=]*|[A-Za-z][A-Za-z0-9-]*: .*)\s*$/;
+/** The most text a LineRedactor holds back while it waits for the end of a private key. */
+const MAX_HELD_CHARS = (/* unused pure expression or super */ null && (64 * 1024));
+/**
+ * Redaction of a live log, line by line, for output shown as it comes (a
+ * step's output in the job log). Each line is redacted and handed back at
+ * once, except while a private key block is open: from its BEGIN line, lines
+ * are held until its END line, a line that cannot be key material, or
+ * `maxHeld` characters, then redacted together, so a multi-line key is never
+ * printed. Memory is bounded by `maxHeld`; past it, the block so far is
+ * redacted as a truncated key.
+ */
+class LineRedactor {
+    counts = {};
+    total = 0;
+    held = [];
+    heldChars = 0;
+    extra;
+    maxHeld;
+    constructor(extra = [], options = {}) {
+        this.extra = extra;
+        this.maxHeld = options.maxHeld ?? MAX_HELD_CHARS;
+    }
+    /** Feeds one line (without its newline); returns the lines that can be shown now. */
+    push(line) {
+        if (this.held.length === 0) {
+            const begin = BEGIN_KEY.exec(line);
+            if (!begin || END_KEY.test(line.slice(begin.index)))
+                return this.release([line]);
+            this.held.push(line);
+            this.heldChars = line.length;
+            return [];
+        }
+        this.held.push(line);
+        this.heldChars += line.length + 1;
+        if (END_KEY.test(line) || !KEY_LINE.test(line) || this.heldChars >= this.maxHeld)
+            return this.release(this.takeHeld());
+        return [];
+    }
+    /** Ends the input: whatever is held is redacted and returned. */
+    end() {
+        return this.held.length === 0 ? [] : this.release(this.takeHeld());
+    }
+    takeHeld() {
+        const lines = this.held;
+        this.held = [];
+        this.heldChars = 0;
+        return lines;
+    }
+    release(lines) {
+        const r = redact(lines.join('\n'), this.extra);
+        for (const [k, n] of Object.entries(r.counts))
+            this.counts[k] = (this.counts[k] ?? 0) + n;
+        this.total += r.total;
+        return r.text.split('\n');
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/evidence/bundle.ts
@@ -601,7 +622,7 @@ async function runCollectEvidence(inputs, deps) {
     const now = deps.now();
     let extraRules;
     try {
-        extraRules = (0,redact/* compileExtraRules */.fI)(inputs.redact);
+        extraRules = (0,src_redact/* compileExtraRules */.fI)(inputs.redact);
     }
     catch (err) {
         throw new errors/* ConfigurationError */.j1(`input 'redact': ${(0,errors/* describeError */.Uc)(err)}`);
@@ -620,7 +641,7 @@ async function runCollectEvidence(inputs, deps) {
     });
     const warnings = [...gathered.warnings];
     const commit = context.sha ?? (await headCommit(workspace));
-    const allRules = [...redact/* BUILTIN_RULES */.Yb, ...extraRules];
+    const allRules = [...src_redact/* BUILTIN_RULES */.Yb, ...extraRules];
     const metadata = (0,evidence_manifest/* redactDeep */.KL)(await (0,evidence_manifest/* readMetadata */._6)(gathered.items, gathered.alert, context, commit, (m) => {
         warnings.push(m);
         logger.warning(m);

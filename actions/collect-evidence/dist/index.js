@@ -5719,23 +5719,100 @@ function inputNames(schema) {
 
 ;// CONCATENATED MODULE: ./src/redact.ts
 /**
- * Secret redaction for everything drloop writes: step output tails in
- * receipts, logs and files in evidence bundles. Values are replaced by
- * `[REDACTED:<kind>]`; callers get counts per kind, never the values.
+ * Secret redaction for everything drloop writes: step output in the live log
+ * and in receipts, logs and files in evidence bundles, file names and metadata
+ * in manifests. Values are replaced by `[REDACTED:<kind>]`; callers get counts
+ * per kind, never the values.
+ *
+ * Redaction is pattern based and best effort: it knows the formats below and
+ * the usual `name: value` shapes, in plain text, in JSON strings and in JSON
+ * strings escaped once more. A secret in a format it does not know is kept.
+ */
+/**
+ * Where a token may start: after a character that cannot be part of it, or
+ * right after an escaped `\n`, `\r` or `\t` (`"line\nghp_…"` in a JSON string).
+ */
+const START = String.raw `(?:(?<![A-Za-z0-9_])|(?<=\\[nrt]))`;
+/** An optional quote, bare or escaped once or twice (`"`, `\"`, `\\\"`). */
+const Q = String.raw `(?:\\{0,3}["'])?`;
+/** Between a name and its value. Never a newline: `Password:` ending a line does not take the next line. */
+const SEP = String.raw `${Q}[ \t]*[:=][ \t]*${Q}`;
+/** A value that is a placeholder, not a secret: `***`, `${VAR}`, `$(cmd)`, `{{ x }}`, `<token>`, null, booleans. */
+const NOT_PLACEHOLDER = String.raw `(?!\*{3}|\$\{|\$\(|\{\{|<[A-Za-z_-]+>|(?:null|true|false|none)(?![A-Za-z0-9_]))`;
+/** An unquoted value runs to whitespace, a quote, a backslash or a separator. */
+const BARE_VALUE = String.raw `[^\s"'\\,;&]{1,1024}`;
+/** A line break in a PEM block: real, or escaped in a JSON string (once or twice). */
+const PEM_BREAK = String.raw `(?:\r?\n|[ \t]|(?:\\{1,3}r)?\\{1,3}n)`;
+const PEM_BEGIN = String.raw `-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----`;
+/** Names of secrets in `name: value` / `name=value` form (case-insensitive). */
+const SECRET_NAME = String.raw `(?:password|passwd|passphrase|secret|client[_-]?secret|secret[_-]?key|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|refresh[_-]?token|private[_-]?token|[_-]token)`;
+/** HTTP headers that carry a credential. */
+const SECRET_HEADER = String.raw `(?:X-[A-Za-z0-9-]*(?:Api-?Key|Token|Secret)|Api-?Key|Private-Token|Ocp-Apim-Subscription-Key)`;
+const re = (source, flags = 'g') => new RegExp(source, flags);
+/**
+ * The built-in rules, most specific first: when two rules match the same
+ * value, it is replaced once and counted as the first rule's kind.
  */
 const BUILTIN_RULES = [
-    { kind: 'pem-private-key', pattern: /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY-----[\s\S]*?-----END \1PRIVATE KEY-----/g },
-    { kind: 'aws-access-key-id', pattern: /\b(?:AKIA|ASIA|AIDA|AROA|AGPA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\b/g },
+    // Whole PEM/PGP private key blocks, over real or escaped line breaks.
+    { kind: 'pem-private-key', pattern: re(String.raw `${PEM_BEGIN}[\s\S]*?-----END \1PRIVATE KEY\2-----`) },
+    // A block whose END never comes (a truncated log): the header and every line that looks like key material.
+    {
+        kind: 'pem-private-key',
+        pattern: re(String.raw `-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:${PEM_BREAK}(?:[A-Za-z0-9+/=]{1,4096}|[A-Za-z][A-Za-z0-9-]*: [^\r\n"\\]{0,256})?){0,1024}`),
+    },
+    { kind: 'aws-access-key-id', pattern: re(String.raw `${START}(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA|AIDA|AROA|AGPA|ANPA|ANVA|AIPA)[A-Z0-9]{16}(?![A-Za-z0-9])`) },
     {
         kind: 'aws-secret-access-key',
-        pattern: /((?:aws_?secret_?access_?key|secret_?access_?key|AWS_SECRET_ACCESS_KEY)["']?\s*[:=]\s*["']?)([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gi,
+        pattern: re(String.raw `((?:aws_?)?secret_?access_?key${SEP})([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])`, 'gi'),
         group: 2,
     },
-    { kind: 'github-token', pattern: /\b(?:ghp|gho|ghs|ghu|ghr)_[A-Za-z0-9]{36,255}\b/g },
-    { kind: 'github-token', pattern: /\bgithub_pat_[A-Za-z0-9_]{22,255}\b/g },
+    {
+        kind: 'aws-session-token',
+        pattern: re(String.raw `((?:aws_?session_?token|session_?token|security_?token|x-amz-security-token)${SEP})([A-Za-z0-9/+=]{16,})`, 'gi'),
+        group: 2,
+    },
+    { kind: 'aws-session-token', pattern: re(String.raw `${START}(?:FwoGZXIvYXdz|IQoJb3JpZ2lu)[A-Za-z0-9/+=]{40,}`) },
+    { kind: 'github-token', pattern: re(String.raw `${START}(?:ghp|gho|ghs|ghu|ghr)_[A-Za-z0-9]{36,255}(?![A-Za-z0-9])`) },
+    { kind: 'github-token', pattern: re(String.raw `${START}github_pat_[A-Za-z0-9_]{22,255}(?![A-Za-z0-9_])`) },
+    { kind: 'gitlab-token', pattern: re(String.raw `${START}gl(?:pat|dt|rt|ptt|soat|cbt|ft)-[A-Za-z0-9_-]{20,}`) },
+    { kind: 'slack-token', pattern: re(String.raw `${START}(?:xox(?:e\.xox)?[abposre]-[A-Za-z0-9-]{10,}|xapp-\d-[A-Za-z0-9-]{20,})`) },
     { kind: 'slack-webhook', pattern: /https:\/\/hooks\.slack(?:-gov)?\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/-]+/g },
-    { kind: 'teams-webhook', pattern: /https:\/\/[A-Za-z0-9.-]*(?:webhook\.office\.com|logic\.azure\.com|powerplatform\.com)[^\s"'<>]*/g },
-    { kind: 'bearer-token', pattern: /(\bAuthorization\s*[:=]\s*["']?Bearer\s+)([A-Za-z0-9\-._~+/]+=*)/gi, group: 2 },
+    { kind: 'teams-webhook', pattern: /https:\/\/[A-Za-z0-9.-]*(?:webhook\.office\.com|logic\.azure\.com|powerplatform\.com)[^\s"'<>\\]*/g },
+    { kind: 'bearer-token', pattern: re(String.raw `(${START}(?:Proxy-)?Authorization${SEP}(?:Bearer|Token)[ \t]+)([A-Za-z0-9\-._~+/]+=*)`, 'gi'), group: 2 },
+    { kind: 'basic-auth', pattern: re(String.raw `(${START}(?:Proxy-)?Authorization${SEP}Basic[ \t]+)([A-Za-z0-9+/]+=*)`, 'gi'), group: 2 },
+    { kind: 'jwt', pattern: re(String.raw `${START}eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*`) },
+    { kind: 'stripe-key', pattern: re(String.raw `${START}(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}`) },
+    { kind: 'google-api-key', pattern: re(String.raw `${START}AIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])`) },
+    { kind: 'npm-token', pattern: re(String.raw `${START}npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])`) },
+    { kind: 'pypi-token', pattern: re(String.raw `${START}pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}`) },
+    { kind: 'sendgrid-key', pattern: re(String.raw `${START}SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])`) },
+    { kind: 'openai-key', pattern: re(String.raw `${START}sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}`) },
+    { kind: 'anthropic-key', pattern: re(String.raw `${START}sk-ant-[a-z]+\d{2}-[A-Za-z0-9_-]{80,}`) },
+    { kind: 'vault-token', pattern: re(String.raw `${START}hv[sbr]\.[A-Za-z0-9_-]{24,}`) },
+    { kind: 'digitalocean-token', pattern: re(String.raw `${START}do[opr]_v1_[a-f0-9]{64}(?![a-f0-9])`) },
+    { kind: 'shopify-token', pattern: re(String.raw `${START}shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}(?![a-fA-F0-9])`) },
+    { kind: 'huggingface-token', pattern: re(String.raw `${START}hf_[A-Za-z]{34}(?![A-Za-z0-9])`) },
+    { kind: 'grafana-token', pattern: re(String.raw `${START}(?:glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|glc_[A-Za-z0-9+/]{32,}={0,2})`) },
+    { kind: 'telegram-bot-token', pattern: re(String.raw `${START}\d{8,10}:AA[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])`) },
+    { kind: 'azure-client-secret', pattern: re(String.raw `${START}[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])`) },
+    // scheme://user:password@host: the password.
+    { kind: 'url-credentials', pattern: re(String.raw `(${START}[A-Za-z][A-Za-z0-9+.-]{1,30}://[^\s:/?#@"'\\]{1,256}:)([^\s/?#@"'\\]{1,1024})@`), group: 2 },
+    { kind: 'azure-sas-signature', pattern: re(String.raw `([?&]sig=)([A-Za-z0-9%+/=]{16,})`), group: 2 },
+    // Connection strings: Server=…;User Id=…;Password=…; AccountKey=…; SharedAccessKey=…
+    {
+        kind: 'connection-string',
+        pattern: re(String.raw `((?:(?<![A-Za-z0-9_])(?:Password|AccountKey|SharedAccessKey|SharedAccessSignature)|(?<=;)[ \t]*Pwd)[ \t]*=[ \t]*)${NOT_PLACEHOLDER}([^;"'\s\\]{1,1024})`, 'gi'),
+        group: 2,
+    },
+    { kind: 'api-key-header', pattern: re(String.raw `(${START}${SECRET_HEADER}${Q}[ \t]*:[ \t]*${Q})${NOT_PLACEHOLDER}(${BARE_VALUE})`, 'gi'), group: 2 },
+    // name: "a quoted value, spaces and all" (the quote may be escaped, `\"`)
+    {
+        kind: 'secret-assignment',
+        pattern: re(String.raw `(${SECRET_NAME}${Q}[ \t]*[:=][ \t]*(\\{0,3}["']))${NOT_PLACEHOLDER}((?:(?!\2)[^\r\n]){1,1024}?)\2`, 'gi'),
+        group: 3,
+    },
+    { kind: 'secret-assignment', pattern: re(String.raw `(${SECRET_NAME}${SEP})${NOT_PLACEHOLDER}(${BARE_VALUE})`, 'gi'), group: 2 },
 ];
 /** Compiles the user's extra patterns (input `redact`), naming the bad one on error. */
 function compileExtraRules(patterns) {
@@ -5748,27 +5825,77 @@ function compileExtraRules(patterns) {
         }
     });
 }
-function redact(text, extra = []) {
-    const counts = {};
+function compileRules(rules) {
+    return rules.map((r) => {
+        let flags = r.pattern.flags;
+        if (!flags.includes('g'))
+            flags += 'g';
+        if (r.group !== undefined && !flags.includes('d'))
+            flags += 'd';
+        const rule = { kind: r.kind, pattern: new RegExp(r.pattern.source, flags) };
+        if (r.group !== undefined)
+            rule.group = r.group;
+        return rule;
+    });
+}
+/** Every match of every rule in `text`, against the original text (a replaced value is never matched again). */
+function findMatches(text, rules) {
+    const matches = [];
+    rules.forEach((rule, order) => {
+        const pattern = rule.pattern;
+        pattern.lastIndex = 0;
+        for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+            if (m[0] === '') {
+                pattern.lastIndex += 1;
+                continue;
+            }
+            const start = m.index;
+            const end = start + m[0].length;
+            let from = start;
+            let to = end;
+            if (rule.group !== undefined) {
+                const span = m.indices?.[rule.group];
+                if (!span)
+                    continue;
+                [from, to] = span;
+                if (from === to)
+                    continue;
+            }
+            matches.push({ start, end, from, to, kind: rule.kind, order });
+        }
+    });
+    return matches;
+}
+/**
+ * Replaces the matches that end at or before `upTo` in `text.slice(0, upTo)`.
+ * Overlapping matches (two rules, one secret) widen the replaced span and
+ * count once, as the kind of the rule listed first.
+ */
+function applyMatches(text, matches, upTo, counts) {
+    const applied = matches.filter((m) => m.end <= upTo).sort((a, b) => a.from - b.from || a.order - b.order);
+    const parts = [];
+    let pos = 0;
     let total = 0;
-    let out = text;
-    for (const rule of [...BUILTIN_RULES, ...extra]) {
-        rule.pattern.lastIndex = 0;
-        out = out.replace(rule.pattern, (...args) => {
-            const match = args[0];
-            if (match === '')
-                return match;
-            counts[rule.kind] = (counts[rule.kind] ?? 0) + 1;
-            total += 1;
-            if (rule.group === undefined)
-                return `[REDACTED:${rule.kind}]`;
-            const groups = args.slice(1, -2);
-            const secret = groups[rule.group - 1] ?? '';
-            const idx = match.lastIndexOf(secret);
-            return `${match.slice(0, idx)}[REDACTED:${rule.kind}]${match.slice(idx + secret.length)}`;
-        });
+    for (const m of applied) {
+        if (m.from < pos) {
+            if (m.to > pos)
+                pos = m.to;
+            continue;
+        }
+        parts.push(text.slice(pos, m.from), `[REDACTED:${m.kind}]`);
+        pos = m.to;
+        counts[m.kind] = (counts[m.kind] ?? 0) + 1;
+        total += 1;
     }
-    return { text: out, counts, total };
+    parts.push(text.slice(pos, upTo));
+    return { text: parts.join(''), total };
+}
+const builtinCompiled = compileRules(BUILTIN_RULES);
+function redact_redact(text, extra = []) {
+    const rules = extra.length === 0 ? builtinCompiled : compileRules([...BUILTIN_RULES, ...extra]);
+    const counts = {};
+    const out = applyMatches(text, findMatches(text, rules), text.length, counts);
+    return { text: out.text, counts, total: out.total };
 }
 
 // EXTERNAL MODULE: external "node:stream"
@@ -5956,7 +6083,7 @@ async function readMetadata(items, alert, context, commit, warn) {
  */
 function redactDeep(value, rules) {
     if (typeof value === 'string')
-        return redact(value, rules).text;
+        return redact_redact(value, rules).text;
     if (Array.isArray(value))
         return value.map((v) => redactDeep(v, rules));
     if (value && typeof value === 'object') {
@@ -5975,23 +6102,25 @@ const manifest_manifestForVerifySchema = schemas/* looseObject */._H3({
 
 ;// CONCATENATED MODULE: ./src/evidence/redact-stream.ts
 
+/**
+ * Redaction of text that arrives in chunks, with memory bounded by
+ * `block + window` whatever the size of the file or the length of its lines.
+ *
+ * A secret can straddle a chunk boundary, and a PEM key spans many lines, so
+ * text is scanned in blocks that overlap by `window` characters: a block is
+ * scanned whole, but only the part before a cut point is emitted, and the rest
+ * is carried into the next block and scanned again. The cut is placed after a
+ * newline where there is one, and never inside a match, so every match shorter
+ * than `window` is seen whole exactly once. Longer matches (a private key of
+ * more than 64 KiB) are beyond what the window guarantees.
+ *
+ * Bytes are read as Latin-1, which maps each byte to one character and back,
+ * so everything outside a redacted value is kept byte for byte, even when a
+ * "text" file holds invalid UTF-8. Patterns therefore match bytes: ASCII
+ * patterns (every secret format drloop knows) behave as written.
+ */
 const DEFAULT_BLOCK = 1024 * 1024;
 const DEFAULT_WINDOW = 64 * 1024;
-function compile(rules) {
-    // Each redactor owns its RegExp objects: `lastIndex` is state, and the
-    // shared rule objects are used elsewhere at the same time.
-    return rules.map((r) => {
-        let flags = r.pattern.flags;
-        if (!flags.includes('g'))
-            flags += 'g';
-        if (r.group !== undefined && !flags.includes('d'))
-            flags += 'd';
-        const rule = { kind: r.kind, pattern: new RegExp(r.pattern.source, flags) };
-        if (r.group !== undefined)
-            rule.group = r.group;
-        return rule;
-    });
-}
 class StreamRedactor {
     counts = {};
     total = 0;
@@ -6000,7 +6129,7 @@ class StreamRedactor {
     block;
     window;
     constructor(extra = [], options = {}) {
-        this.rules = compile([...BUILTIN_RULES, ...extra]);
+        this.rules = compileRules([...BUILTIN_RULES, ...extra]);
         this.block = options.block ?? DEFAULT_BLOCK;
         this.window = options.window ?? DEFAULT_WINDOW;
     }
@@ -6015,38 +6144,11 @@ class StreamRedactor {
     end() {
         return this.flush(true);
     }
-    findMatches(text) {
-        const matches = [];
-        this.rules.forEach((rule, order) => {
-            const re = rule.pattern;
-            re.lastIndex = 0;
-            for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-                if (m[0] === '') {
-                    re.lastIndex += 1;
-                    continue;
-                }
-                const start = m.index;
-                const end = start + m[0].length;
-                let from = start;
-                let to = end;
-                if (rule.group !== undefined) {
-                    const span = m.indices?.[rule.group];
-                    if (!span)
-                        continue;
-                    [from, to] = span;
-                    if (from === to)
-                        continue;
-                }
-                matches.push({ start, end, from, to, kind: rule.kind, order });
-            }
-        });
-        return matches;
-    }
     flush(final) {
         const text = this.pending;
         if (text.length === 0)
             return Buffer.alloc(0);
-        const matches = this.findMatches(text);
+        const matches = findMatches(text, this.rules);
         let cut = text.length;
         if (!final) {
             const limit = text.length - this.window;
@@ -6069,24 +6171,10 @@ class StreamRedactor {
                 cut = Math.max(...matches.filter((m) => m.start === 0).map((m) => m.end), limit);
             }
         }
-        const applied = matches.filter((m) => m.end <= cut).sort((a, b) => a.from - b.from || a.order - b.order);
-        const parts = [];
-        let pos = 0;
-        for (const m of applied) {
-            if (m.from < pos) {
-                // Overlaps a value already replaced (two rules, one secret): widen, count once.
-                if (m.to > pos)
-                    pos = m.to;
-                continue;
-            }
-            parts.push(text.slice(pos, m.from), `[REDACTED:${m.kind}]`);
-            pos = m.to;
-            this.counts[m.kind] = (this.counts[m.kind] ?? 0) + 1;
-            this.total += 1;
-        }
-        parts.push(text.slice(pos, cut));
+        const out = applyMatches(text, matches, cut, this.counts);
+        this.total += out.total;
         this.pending = text.slice(cut);
-        return Buffer.from(parts.join(''), 'latin1');
+        return Buffer.from(out.text, 'latin1');
     }
 }
 /** Redacts a whole buffer (small files, the alert payload) with the same rules and semantics. */
@@ -6098,6 +6186,66 @@ function redactBuffer(data, extra = []) {
 /** Git's rule of thumb: a NUL byte in the first 8000 bytes makes a file binary. */
 function looksBinary(head) {
     return head.subarray(0, 8000).includes(0);
+}
+const BEGIN_KEY = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
+const END_KEY = /-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
+/** A line that can be part of a PEM/PGP block: base64, an armour header (`Proc-Type: …`), or blank. */
+const KEY_LINE = /^\s*(?:[A-Za-z0-9+/=]*|[A-Za-z][A-Za-z0-9-]*: .*)\s*$/;
+/** The most text a LineRedactor holds back while it waits for the end of a private key. */
+const MAX_HELD_CHARS = (/* unused pure expression or super */ null && (64 * 1024));
+/**
+ * Redaction of a live log, line by line, for output shown as it comes (a
+ * step's output in the job log). Each line is redacted and handed back at
+ * once, except while a private key block is open: from its BEGIN line, lines
+ * are held until its END line, a line that cannot be key material, or
+ * `maxHeld` characters, then redacted together, so a multi-line key is never
+ * printed. Memory is bounded by `maxHeld`; past it, the block so far is
+ * redacted as a truncated key.
+ */
+class LineRedactor {
+    counts = {};
+    total = 0;
+    held = [];
+    heldChars = 0;
+    extra;
+    maxHeld;
+    constructor(extra = [], options = {}) {
+        this.extra = extra;
+        this.maxHeld = options.maxHeld ?? MAX_HELD_CHARS;
+    }
+    /** Feeds one line (without its newline); returns the lines that can be shown now. */
+    push(line) {
+        if (this.held.length === 0) {
+            const begin = BEGIN_KEY.exec(line);
+            if (!begin || END_KEY.test(line.slice(begin.index)))
+                return this.release([line]);
+            this.held.push(line);
+            this.heldChars = line.length;
+            return [];
+        }
+        this.held.push(line);
+        this.heldChars += line.length + 1;
+        if (END_KEY.test(line) || !KEY_LINE.test(line) || this.heldChars >= this.maxHeld)
+            return this.release(this.takeHeld());
+        return [];
+    }
+    /** Ends the input: whatever is held is redacted and returned. */
+    end() {
+        return this.held.length === 0 ? [] : this.release(this.takeHeld());
+    }
+    takeHeld() {
+        const lines = this.held;
+        this.held = [];
+        this.heldChars = 0;
+        return lines;
+    }
+    release(lines) {
+        const r = redact(lines.join('\n'), this.extra);
+        for (const [k, n] of Object.entries(r.counts))
+            this.counts[k] = (this.counts[k] ?? 0) + n;
+        this.total += r.total;
+        return r.text.split('\n');
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/evidence/bundle.ts
