@@ -7,7 +7,7 @@ import { ConfigurationError, describeError } from '../errors.js';
 import { writeFileAtomic } from '../fs-atomic.js';
 import { boolInput, enumInput, intInput, listInput, textInput } from '../inputs.js';
 import type { Logger } from '../logger.js';
-import { BUILTIN_RULES, compileExtraRules, type RedactionRule } from '../redact.js';
+import { BUILTIN_RULES, compileExtraRules, redact, type RedactionRule } from '../redact.js';
 import { bundleName, writeBundle } from './bundle.js';
 import { displayPath, gatherEvidence } from './gather.js';
 import { MANIFEST_SCHEMA, readMetadata, redactDeep, type EvidenceManifest, type ManifestFile } from './manifest.js';
@@ -43,6 +43,8 @@ export const collectEvidenceInputs = z.object({
   'object-lock-mode': enumInput(['GOVERNANCE', 'COMPLIANCE'] as const, 'GOVERNANCE'),
   'artifact-name': z.string().default(DEFAULT_ARTIFACT_NAME),
   'retention-days': optionalInt(1, 90),
+  /** An empty collection (no file, no alert) fails unless this is set. */
+  'allow-empty': boolInput(false),
 });
 export type CollectEvidenceInputs = z.output<typeof collectEvidenceInputs>;
 
@@ -138,6 +140,16 @@ export async function runCollectEvidence(inputs: CollectEvidenceInputs, deps: Co
     outputDir: inputs['output-dir'],
     logger,
   });
+  if (gathered.items.length === 0) {
+    if (!inputs['allow-empty']) {
+      throw new ConfigurationError(
+        `nothing to collect: no file under evidence-dir '${inputs['evidence-dir']}'${inputs.paths.length > 0 ? ', none matching paths' : ''} and no alert; a DR run leaves receipts there, so this usually means the wrong directory. Set allow-empty (--allow-empty) to write a bundle that holds only its manifest`,
+      );
+    }
+    const m = "nothing to collect: the bundle holds only its manifest (allow-empty is set)";
+    gathered.warnings.push(m);
+    logger.warning(m);
+  }
   const warnings = [...gathered.warnings];
   const commit = context.sha ?? (await headCommit(workspace));
   const allRules = [...BUILTIN_RULES, ...extraRules];
@@ -166,15 +178,15 @@ export async function runCollectEvidence(inputs: CollectEvidenceInputs, deps: Co
           bundle: name,
           ...metadata,
           sources: {
-            evidenceDir: inputs['evidence-dir'],
-            paths: inputs.paths,
+            evidenceDir: redact(inputs['evidence-dir'], allRules).text,
+            paths: inputs.paths.map((p) => redact(p, allRules).text),
             alert: gathered.items.find((i) => i.source === 'alert')?.origin ?? null,
           },
           redaction: {
             rules: ruleKinds(allRules),
             total: Object.values(byKind).reduce((a, b) => a + b, 0),
             byKind,
-            binaryFiles: files.filter((f) => f.redaction === 'skipped-binary').length,
+            notInspected: files.filter((f) => f.redaction === 'not-inspected').length,
           },
           warnings: redactDeep([...warnings, ...bundleWarnings], allRules),
           files,
@@ -182,9 +194,9 @@ export async function runCollectEvidence(inputs: CollectEvidenceInputs, deps: Co
       },
     }),
   );
-  const binary = bundle.manifest.files.filter((f) => f.redaction === 'skipped-binary');
-  if (binary.length > 0) {
-    logger.info(`${binary.length} binary file(s) stored as found, without redaction: ${binary.map((f) => f.path).join(', ')}`);
+  const uninspected = bundle.manifest.files.filter((f) => f.redaction === 'not-inspected');
+  if (uninspected.length > 0) {
+    logger.warning(`${uninspected.length} file(s) stored as found, their content could not be inspected for secrets: ${uninspected.map((f) => `${f.path} (${f.note ?? f.content})`).join(', ')}`);
   }
 
   // Beside the bundle: its checksum in `sha256sum -c` format and a readable copy of the manifest.

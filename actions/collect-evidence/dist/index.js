@@ -5898,10 +5898,14 @@ function redact_redact(text, extra = []) {
     return { text: out.text, counts, total: out.total };
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(57075);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+// EXTERNAL MODULE: external "node:string_decoder"
+var external_node_string_decoder_ = __nccwpck_require__(46193);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(38522);
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
@@ -6259,6 +6263,9 @@ class LineRedactor {
 
 
 
+
+
+
 /**
  * Files up to this size are read, redacted and hashed in memory; larger ones
  * stream through a spool file (see `addLargeFile`). Either way at most this
@@ -6351,13 +6358,24 @@ async function writeBundle(options) {
     let manifestBytes;
     try {
         const produce = async () => {
+            const names = new Set();
             for (const item of options.items) {
-                const file = await addItem(pack, item, options.extraRules, spoolDir, (m) => {
+                // A secret in a file name would reach the tar header and the manifest: names are redacted too.
+                const named = redact_redact(item.bundlePath, options.extraRules);
+                let name = named.text;
+                for (let i = 2; names.has(name); i++)
+                    name = `${named.text}~${i}`;
+                names.add(name);
+                const redacted = { ...item, origin: redact_redact(item.origin, options.extraRules).text };
+                const file = await addItem(pack, redacted, name, options.extraRules, spoolDir, (m) => {
                     extraWarnings.push(m);
                     warn(m);
                 });
-                if (file)
-                    files.push(file);
+                if (!file)
+                    continue;
+                for (const [k, n] of Object.entries(named.counts))
+                    file.redactions[k] = (file.redactions[k] ?? 0) + n;
+                files.push(file);
             }
             manifest = options.manifest(files, extraWarnings);
             manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
@@ -6385,23 +6403,236 @@ async function writeBundle(options) {
     }
     return { path: finalPath, sha256: hash.digest('hex'), size, manifest: manifest, manifestBytes: manifestBytes };
 }
-async function addItem(pack, item, rules, spoolDir, warn) {
-    const base = { path: item.bundlePath, source: item.source, origin: item.origin };
-    if (item.data)
-        return addInMemory(pack, base, item.data, new Date(), rules);
+/** Archive formats drloop cannot look inside: stored as found, marked `not-inspected`. */
+const OPAQUE = [
+    { name: 'zip', magic: [0x50, 0x4b, 0x03, 0x04] },
+    { name: 'xz', magic: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00] },
+    { name: 'bzip2', magic: [0x42, 0x5a, 0x68] },
+    { name: 'zstd', magic: [0x28, 0xb5, 0x2f, 0xfd] },
+    { name: '7z', magic: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c] },
+    { name: 'lz4', magic: [0x04, 0x22, 0x4d, 0x18] },
+];
+/** A gzip member decompressing past this is not inspected (a gzip bomb would fill the disk). */
+const MAX_INFLATED_BYTES = 4 * 1024 * 1024 * 1024;
+const startsWith = (head, magic) => magic.every((b, i) => head[i] === b);
+const printable = (b) => b !== undefined && (b === 0x09 || b === 0x0a || b === 0x0d || (b >= 0x20 && b < 0x7f));
+/**
+ * Judges a file by its first bytes: gzip and UTF-16 (with a byte order mark,
+ * or ASCII text with every other byte NUL) are decoded and redacted; known
+ * archive formats cannot be inspected; anything else, text or binary, is
+ * scanned byte for byte.
+ */
+function classifyContent(head) {
+    if (head[0] === 0x1f && head[1] === 0x8b)
+        return { content: 'gzip' };
+    for (const o of OPAQUE)
+        if (startsWith(head, o.magic))
+            return { content: 'compressed', note: `a ${o.name} archive, which drloop cannot read` };
+    if (head[0] === 0xff && head[1] === 0xfe)
+        return { content: 'utf-16le' };
+    if (head[0] === 0xfe && head[1] === 0xff)
+        return { content: 'utf-16be' };
+    const pairs = Math.floor(Math.min(head.length, 4096) / 2);
+    if (pairs >= 2) {
+        let le = 0;
+        let be = 0;
+        for (let i = 0; i < pairs * 2; i += 2) {
+            if (head[i + 1] === 0 && printable(head[i]))
+                le += 1;
+            if (head[i] === 0 && printable(head[i + 1]))
+                be += 1;
+        }
+        if (le >= pairs * 0.9)
+            return { content: 'utf-16le' };
+        if (be >= pairs * 0.9)
+            return { content: 'utf-16be' };
+    }
+    return { content: looksBinary(head) ? 'binary' : 'text' };
+}
+/**
+ * Redacted output on its way into the archive: hashed and counted as it
+ * comes, kept in memory up to IN_MEMORY_LIMIT and spooled to disk past it (a
+ * tar header needs the size before the body).
+ */
+class Collector {
+    hash = (0,external_node_crypto_.createHash)('sha256');
+    size = 0;
+    chunks = [];
+    file;
+    path;
+    constructor(spoolDir) {
+        this.path = (0,external_node_path_.join)(spoolDir, (0,external_node_crypto_.randomBytes)(8).toString('hex'));
+    }
+    async write(buf) {
+        if (buf.length === 0)
+            return;
+        this.hash.update(buf);
+        this.size += buf.length;
+        if (!this.file && this.size <= IN_MEMORY_LIMIT) {
+            this.chunks.push(buf);
+            return;
+        }
+        if (!this.file) {
+            this.file = await (0,promises_.open)(this.path, 'wx', 0o600);
+            for (const c of this.chunks)
+                await this.file.write(c);
+            this.chunks = [];
+        }
+        await this.file.write(buf);
+    }
+    /** Writes what was collected as one tar entry. */
+    async writeTo(pack, name, mtime) {
+        if (!this.file) {
+            await writeEntry(pack, { name, size: this.size, mtime }, Buffer.concat(this.chunks));
+            return;
+        }
+        await this.file.close();
+        this.file = undefined;
+        const spooled = await (0,promises_.open)(this.path, 'r');
+        try {
+            await writeEntry(pack, { name, size: this.size, mtime }, readExactly(spooled, this.size));
+        }
+        finally {
+            await spooled.close();
+        }
+    }
+    async dispose() {
+        await this.file?.close().catch(() => undefined);
+        await (0,promises_.rm)(this.path, { force: true });
+    }
+}
+/** Swaps each pair of bytes (UTF-16BE ⇄ UTF-16LE), carrying an odd byte over to the next chunk. */
+function byteSwapper() {
+    let carry = Buffer.alloc(0);
+    return (chunk) => {
+        const data = carry.length > 0 ? Buffer.concat([carry, chunk]) : Buffer.from(chunk);
+        const even = data.length - (data.length % 2);
+        carry = data.subarray(even);
+        return data.subarray(0, even).swap16();
+    };
+}
+/** Redacts text read as UTF-16: decoded to UTF-8 for the redactor, encoded back as it was. */
+async function redactUtf16(source, bigEndian, redactor, out) {
+    const toLe = bigEndian ? byteSwapper() : (b) => b;
+    const decode = new external_node_string_decoder_.StringDecoder('utf16le');
+    const reencode = new external_node_string_decoder_.StringDecoder('utf8');
+    const emit = async (redacted, final) => {
+        const le = Buffer.from(reencode.write(redacted) + (final ? reencode.end() : ''), 'utf16le');
+        await out.write(bigEndian ? le.swap16() : le);
+    };
+    for await (const chunk of source)
+        await emit(redactor.push(Buffer.from(decode.write(toLe(chunk)), 'utf8')), false);
+    await emit(Buffer.concat([redactor.push(Buffer.from(decode.end(), 'utf8')), redactor.end()]), true);
+}
+class InflateLimit extends Error {
+}
+/** Redacts the text inside a gzip file and compresses it again. */
+async function redactGzip(source, redactor, out) {
+    let inflated = 0;
+    await (0,external_node_stream_promises_namespaceObject.pipeline)(external_node_stream_.Readable.from(source), (0,external_node_zlib_.createGunzip)(), new external_node_stream_.Transform({
+        transform(chunk, _enc, cb) {
+            inflated += chunk.length;
+            if (inflated > MAX_INFLATED_BYTES)
+                cb(new InflateLimit(`it expands past ${MAX_INFLATED_BYTES} bytes`));
+            else
+                cb(null, redactor.push(chunk));
+        },
+        flush(cb) {
+            cb(null, redactor.end());
+        },
+    }), (0,external_node_zlib_.createGzip)({ level: 6 }), new external_node_stream_.Writable({
+        write(chunk, _enc, cb) {
+            out.write(chunk).then(() => cb(), cb);
+        },
+    }));
+}
+/**
+ * Opens a file to bundle, refusing what could smuggle in a file from
+ * elsewhere: a symbolic link swapped in since the file was listed, anything
+ * but a regular file, and a file with more than one hard link (the other name
+ * may be outside the workspace, and nothing tells which name is the original).
+ */
+async function openEvidence(item, warn) {
     let handle;
     try {
-        handle = await (0,promises_.open)(item.file, 'r');
+        handle = await (0,promises_.open)(item.file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
     }
     catch (err) {
         warn(`${item.origin}: skipped, it could not be read (${(0,errors/* describeError */.Uc)(err)})`);
         return undefined;
     }
+    const st = await handle.stat();
+    let why;
+    if (!st.isFile())
+        why = 'it is not a regular file';
+    else if (st.nlink > 1)
+        why = `it has ${st.nlink} hard links, and another name of the same file may be outside the workspace; bundle a copy instead`;
+    if (why) {
+        await handle.close();
+        warn(`${item.origin}: skipped, ${why}`);
+        return undefined;
+    }
+    return { handle, size: st.size, mtime: st.mtime };
+}
+async function addItem(pack, item, name, rules, spoolDir, warn) {
+    const base = { path: name, source: item.source, origin: item.origin };
+    if (item.data) {
+        const out = new Collector(spoolDir);
+        try {
+            const redactor = new StreamRedactor(rules);
+            await out.write(redactor.push(item.data));
+            await out.write(redactor.end());
+            await out.writeTo(pack, name, new Date());
+            return entryOf(base, out, 'text', 'applied', redactor.counts);
+        }
+        finally {
+            await out.dispose();
+        }
+    }
+    const opened = await openEvidence(item, warn);
+    if (!opened)
+        return undefined;
+    const { handle, size, mtime } = opened;
     try {
-        const st = await handle.stat();
-        if (st.size <= IN_MEMORY_LIMIT)
-            return await addInMemory(pack, base, await handle.readFile(), st.mtime, rules);
-        return await addLargeFile(pack, base, handle, st.size, st.mtime, rules, spoolDir);
+        const head = Buffer.alloc(Math.min(8000, size));
+        await handle.read(head, 0, head.length, 0);
+        const kind = classifyContent(head);
+        if (kind.content !== 'compressed') {
+            const out = new Collector(spoolDir);
+            try {
+                const redactor = new StreamRedactor(rules);
+                const source = readExactly(handle, size);
+                if (kind.content === 'gzip')
+                    await redactGzip(source, redactor, out);
+                else if (kind.content === 'utf-16le' || kind.content === 'utf-16be')
+                    await redactUtf16(source, kind.content === 'utf-16be', redactor, out);
+                else {
+                    for await (const chunk of source)
+                        await out.write(redactor.push(chunk));
+                    await out.write(redactor.end());
+                }
+                await out.writeTo(pack, name, mtime);
+                return entryOf(base, out, kind.content, 'applied', redactor.counts);
+            }
+            catch (err) {
+                // A gzip file that does not decompress is kept as found, and said to be uninspected.
+                if (kind.content !== 'gzip' || (!(err instanceof InflateLimit) && !isZlibError(err)))
+                    throw err;
+                kind.note = `gzip data that could not be read (${(0,errors/* describeError */.Uc)(err)})`;
+            }
+            finally {
+                await out.dispose();
+            }
+        }
+        const hash = (0,external_node_crypto_.createHash)('sha256');
+        const hashed = async function* () {
+            for await (const chunk of readExactly(handle, size)) {
+                hash.update(chunk);
+                yield chunk;
+            }
+        };
+        await writeEntry(pack, { name, size, mtime }, hashed());
+        return { ...entryOf(base, { size, hash }, kind.content, 'not-inspected', {}), note: kind.note ?? 'could not be read' };
     }
     catch (err) {
         throw new Error(`${item.origin}: ${(0,errors/* describeError */.Uc)(err)}`);
@@ -6410,58 +6641,236 @@ async function addItem(pack, item, rules, spoolDir, warn) {
         await handle.close();
     }
 }
+function isZlibError(err) {
+    const code = err.code;
+    return typeof code === 'string' && code.startsWith('Z_');
+}
 /** A manifest entry, keys in the order an auditor reads them. */
-function entryOf(base, size, sha256, redaction, redactions) {
-    return { path: base.path, size, sha256, source: base.source, origin: base.origin, redaction, redactions };
+function entryOf(base, out, content, redaction, redactions) {
+    return { path: base.path, size: out.size, sha256: out.hash.digest('hex'), source: base.source, origin: base.origin, content, redaction, redactions: { ...redactions } };
 }
-async function addInMemory(pack, base, data, mtime, rules) {
-    const binary = looksBinary(data);
-    const r = binary ? { data, counts: {} } : redactBuffer(data, rules);
-    await writeEntry(pack, { name: base.path, size: r.data.length, mtime }, r.data);
-    return entryOf(base, r.data.length, (0,external_node_crypto_.createHash)('sha256').update(r.data).digest('hex'), binary ? 'skipped-binary' : 'applied', r.counts);
+
+;// CONCATENATED MODULE: ./src/files.ts
+
+
+
+/** How a key path is shown to people: `thresholds.warn`, `phases.bringup.steps[0].run`. */
+function keyPath(path) {
+    let out = '';
+    for (const p of path)
+        out += typeof p === 'number' ? `[${p}]` : out === '' ? String(p) : `.${String(p)}`;
+    return out === '' ? '(top level)' : out;
 }
-async function addLargeFile(pack, base, handle, fileSize, mtime, rules, spoolDir) {
-    const head = Buffer.alloc(Math.min(8000, fileSize));
-    await handle.read(head, 0, head.length, 0);
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    if (looksBinary(head)) {
-        const hashed = async function* () {
-            for await (const chunk of readExactly(handle, fileSize)) {
-                hash.update(chunk);
-                yield chunk;
-            }
-        };
-        await writeEntry(pack, { name: base.path, size: fileSize, mtime }, hashed());
-        return entryOf(base, fileSize, hash.digest('hex'), 'skipped-binary', {});
-    }
-    const spoolPath = (0,external_node_path_.join)(spoolDir, (0,external_node_crypto_.randomBytes)(8).toString('hex'));
-    const spool = await (0,promises_.open)(spoolPath, 'wx', 0o600);
-    const redactor = new StreamRedactor(rules);
-    let size = 0;
+async function readText(path, label, displayPath = path) {
     try {
-        const emit = async (buf) => {
-            if (buf.length === 0)
-                return;
-            hash.update(buf);
-            size += buf.length;
-            await spool.write(buf);
-        };
-        for await (const chunk of readExactly(handle, fileSize))
-            await emit(redactor.push(chunk));
-        await emit(redactor.end());
+        return await readFile(path, 'utf8');
+    }
+    catch (err) {
+        const code = err.code;
+        if (code === 'ENOENT')
+            throw new ConfigurationError(`${label} ${displayPath}: file not found`);
+        if (code === 'EISDIR')
+            throw new ConfigurationError(`${label} ${displayPath}: is a directory, expected a file`);
+        throw new ConfigurationError(`${label} ${displayPath}: cannot be read (${code ?? String(err)})`);
+    }
+}
+/** Parses JSON text; a syntax error names the file and the position. */
+function files_parseJsonText(text, displayPath) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (err) {
+        throw new ConfigurationError(`${displayPath}: malformed JSON (${err.message})`);
+    }
+}
+/**
+ * Validates parsed data against a schema and reports every problem at once,
+ * each with the file and the key path: `policy.yml: key 'thresholds.warn': …`.
+ */
+function files_validateWith(schema, data, displayPath) {
+    const result = schema.safeParse(data);
+    if (result.success)
+        return result.data;
+    const problems = formatIssues(result.error, (p) => `key '${keyPath(p)}'`);
+    throw new errors/* ConfigurationError */.j1(`${displayPath}: ${problems.join('; ')}`, problems.map((p) => `${displayPath}: ${p}`));
+}
+
+;// CONCATENATED MODULE: ./src/hash.ts
+
+
+function sha256(data) {
+    return (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
+}
+/** The sha256 of a file, streamed so memory stays flat whatever its size. */
+async function sha256File(path) {
+    const hash = createHash('sha256');
+    for await (const chunk of createReadStream(path))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/alerts/alertmanager.ts
+
+
+
+
+
+
+
+/** A firing alert's `endsAt` as Alertmanager sends it. */
+const ZERO_TIME = '0001-01-01T00:00:00Z';
+const labels = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP());
+const alertmanager_time = schemas/* string */.YjP().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an RFC3339 timestamp');
+const alertSchema = schemas/* looseObject */._H3({
+    status: schemas/* enum */.k5n(['firing', 'resolved']),
+    labels,
+    annotations: labels.default({}),
+    startsAt: alertmanager_time,
+    endsAt: alertmanager_time.optional(),
+    generatorURL: schemas/* string */.YjP().optional(),
+    fingerprint: schemas/* string */.YjP().min(1),
+});
+/** Alertmanager's webhook body, version 4 (the only version it has ever sent). */
+const webhookSchema = schemas/* looseObject */._H3({
+    version: schemas/* literal */.euz('4', { error: (i) => `unsupported Alertmanager webhook version ${JSON.stringify(i.input)} (expected "4")` }),
+    groupKey: schemas/* string */.YjP(),
+    truncatedAlerts: schemas/* number */.aig().int().min(0).default(0),
+    status: schemas/* enum */.k5n(['firing', 'resolved']),
+    receiver: schemas/* string */.YjP(),
+    groupLabels: labels,
+    commonLabels: labels,
+    commonAnnotations: labels,
+    externalURL: schemas/* string */.YjP(),
+    alerts: schemas/* array */.YOg(alertSchema),
+});
+const DISPATCH_SCHEMA = 'drloop.alert/v1';
+/**
+ * Alertmanager's templated webhook `payload` (≥ 0.32) renders every value as
+ * text, so a map or list may arrive as its JSON text (`{{ .Alerts | toJson }}`)
+ * and a count as digits; both read as the value they spell.
+ */
+const fromJsonText = (v) => {
+    if (typeof v !== 'string')
+        return v;
+    try {
+        return JSON.parse(v);
+    }
+    catch {
+        return v;
+    }
+};
+const fromDigits = (v) => (typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : v);
+/**
+ * The `client_payload` of a `dr-alert` repository_dispatch: one documented
+ * shape, from `drloop relay` and from the Alertmanager ≥ 0.32 template alike.
+ * Ten top-level keys at most (GitHub's limit), under 64 KB.
+ */
+const dispatchPayloadSchema = schemas/* looseObject */._H3({
+    schema: schemas/* literal */.euz(DISPATCH_SCHEMA),
+    groupKey: schemas/* string */.YjP(),
+    status: schemas/* enum */.k5n(['firing', 'resolved']),
+    dedupeKey: schemas/* string */.YjP(),
+    commonLabels: schemas/* preprocess */.vkY(fromJsonText, labels),
+    truncatedAlerts: schemas/* preprocess */.vkY(fromDigits, schemas/* number */.aig().int().min(0)).default(0),
+    externalURL: schemas/* string */.YjP().default(''),
+    receiver: schemas/* string */.YjP().default(''),
+    alerts: schemas/* preprocess */.vkY(fromJsonText, schemas/* array */.YOg(alertSchema)),
+    /** Alerts left out to keep the payload under GitHub's size limit. */
+    droppedAlerts: schemas/* preprocess */.vkY(fromDigits, schemas/* number */.aig().int().min(0)).default(0),
+});
+/** The dedupe key: one per group, status and set of alert fingerprints. */
+function dedupeKeyOf(groupKey, status, alerts) {
+    const fps = alerts.map((a) => `${a.fingerprint}:${a.status}`).sort();
+    return sha256(`${groupKey}\n${status}\n${fps.join(',')}`).slice(0, 24);
+}
+function contextOf(source, p, dedupeKey) {
+    const firing = p.alerts.filter((a) => a.status === 'firing');
+    const starts = firing.map((a) => Date.parse(a.startsAt)).filter((t) => Number.isFinite(t) && t > 0);
+    const fps = (firing.length > 0 ? firing : p.alerts).map((a) => a.fingerprint).sort();
+    return {
+        source,
+        status: p.status,
+        groupKey: p.groupKey,
+        dedupeKey: dedupeKey ?? dedupeKeyOf(p.groupKey, p.status, p.alerts),
+        name: p.commonLabels.alertname ?? p.alerts[0]?.labels.alertname ?? '',
+        fingerprint: fps.length === 1 ? fps[0] : fps.length === 0 ? '' : sha256(fps.join(',')).slice(0, 16),
+        startsAt: starts.length > 0 ? new Date(Math.min(...starts)).toISOString() : null,
+        alerts: p.alerts,
+        commonLabels: p.commonLabels,
+        externalURL: p.externalURL,
+    };
+}
+/** Reads an alert from parsed JSON: an Alertmanager webhook body or a drloop dispatch payload. */
+function alertFromJson(data, where) {
+    if (data && typeof data === 'object' && !Array.isArray(data)) {
+        const obj = data;
+        // A repository_dispatch event as GitHub stores it: the payload is under client_payload.
+        if (obj.client_payload && typeof obj.client_payload === 'object')
+            return alertFromJson(obj.client_payload, `${where} (client_payload)`);
+        if (obj.schema === DISPATCH_SCHEMA) {
+            const p = files_validateWith(dispatchPayloadSchema, obj, where);
+            return contextOf('dispatch', p, p.dedupeKey);
+        }
+        if ('version' in obj || 'alerts' in obj)
+            return contextOf('alertmanager', files_validateWith(webhookSchema, obj, where));
+    }
+    throw new errors/* ConfigurationError */.j1(`${where}: not an alert: expected an Alertmanager webhook body (version "4") or a drloop dispatch payload (schema "${DISPATCH_SCHEMA}")`);
+}
+function isInside(root, path) {
+    const rel = (0,external_node_path_.relative)(root, path);
+    return rel === '' || (!rel.startsWith(`..${external_node_path_.sep}`) && rel !== '..' && !(0,external_node_path_.isAbsolute)(rel));
+}
+/** Alert payloads larger than this are refused (GitHub caps a dispatch payload at 64 KB). */
+const MAX_ALERT_FILE_BYTES = 16 * 1024 * 1024;
+/**
+ * Reads the file named by input `alert`, confined to the workspace as `paths`
+ * and cost artefacts are: a path that leaves it (`../`, an absolute path
+ * elsewhere, a symlink or a hard link to a file outside) is a
+ * ConfigurationError. Returns the text and the real path.
+ */
+async function readAlertFile(input, workspace, label = "input 'alert':") {
+    const root = await (0,promises_.realpath)((0,external_node_path_.resolve)(workspace)).catch(() => (0,external_node_path_.resolve)(workspace));
+    const abs = (0,external_node_path_.resolve)(workspace, input);
+    let real;
+    try {
+        real = await (0,promises_.realpath)(abs);
+    }
+    catch (err) {
+        const code = err.code;
+        throw new errors/* ConfigurationError */.j1(`${label} ${input}: ${code === 'ENOENT' ? 'file not found' : `cannot be read (${code ?? String(err)})`}`);
+    }
+    if (!isInside(root, real)) {
+        throw new errors/* ConfigurationError */.j1(`${label} ${input}: outside the workspace (${root}); pass the payload inline, or a file inside the workspace`);
+    }
+    const handle = await (0,promises_.open)(real, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK).catch((err) => {
+        throw new errors/* ConfigurationError */.j1(`${label} ${input}: cannot be read (${err.code ?? String(err)})`);
+    });
+    try {
+        const st = await handle.stat();
+        if (!st.isFile())
+            throw new errors/* ConfigurationError */.j1(`${label} ${input}: ${st.isDirectory() ? 'is a directory, expected a file' : 'not a regular file'}`);
+        if (st.nlink > 1) {
+            throw new errors/* ConfigurationError */.j1(`${label} ${input}: refused, it has ${st.nlink} hard links and one may be a file outside the workspace; pass a copy`);
+        }
+        if (st.size > MAX_ALERT_FILE_BYTES)
+            throw new errors/* ConfigurationError */.j1(`${label} ${input}: larger than ${MAX_ALERT_FILE_BYTES} bytes, not an alert payload`);
+        return { text: await handle.readFile('utf8'), path: real };
     }
     finally {
-        await spool.close();
+        await handle.close();
     }
-    const redacted = await (0,promises_.open)(spoolPath, 'r');
-    try {
-        await writeEntry(pack, { name: base.path, size, mtime }, readExactly(redacted, size));
+}
+/**
+ * Loads input `alert`: inline JSON when it starts with `{`, otherwise a file
+ * path inside the workspace. Malformed input is a ConfigurationError.
+ */
+async function loadAlert(input, workspace) {
+    const trimmed = input.trim();
+    if (trimmed.startsWith('{')) {
+        return { alert: alertFromJson(parseJsonText(trimmed, "input 'alert'"), "input 'alert'"), text: trimmed, path: null };
     }
-    finally {
-        await redacted.close();
-        await (0,promises_.rm)(spoolPath, { force: true });
-    }
-    return entryOf(base, size, hash.digest('hex'), 'applied', { ...redactor.counts });
+    const { text, path } = await readAlertFile(trimmed, workspace, 'alert');
+    return { alert: alertFromJson(parseJsonText(text, trimmed), trimmed), text, path };
 }
 
 // EXTERNAL MODULE: external "fs"
@@ -7355,186 +7764,6 @@ function globSync(globInput, options) {
 //#endregion
 
 
-;// CONCATENATED MODULE: ./src/files.ts
-
-
-
-/** How a key path is shown to people: `thresholds.warn`, `phases.bringup.steps[0].run`. */
-function keyPath(path) {
-    let out = '';
-    for (const p of path)
-        out += typeof p === 'number' ? `[${p}]` : out === '' ? String(p) : `.${String(p)}`;
-    return out === '' ? '(top level)' : out;
-}
-async function files_readText(path, label, displayPath = path) {
-    try {
-        return await (0,promises_.readFile)(path, 'utf8');
-    }
-    catch (err) {
-        const code = err.code;
-        if (code === 'ENOENT')
-            throw new errors/* ConfigurationError */.j1(`${label} ${displayPath}: file not found`);
-        if (code === 'EISDIR')
-            throw new errors/* ConfigurationError */.j1(`${label} ${displayPath}: is a directory, expected a file`);
-        throw new errors/* ConfigurationError */.j1(`${label} ${displayPath}: cannot be read (${code ?? String(err)})`);
-    }
-}
-/** Parses JSON text; a syntax error names the file and the position. */
-function files_parseJsonText(text, displayPath) {
-    try {
-        return JSON.parse(text);
-    }
-    catch (err) {
-        throw new ConfigurationError(`${displayPath}: malformed JSON (${err.message})`);
-    }
-}
-/**
- * Validates parsed data against a schema and reports every problem at once,
- * each with the file and the key path: `policy.yml: key 'thresholds.warn': …`.
- */
-function files_validateWith(schema, data, displayPath) {
-    const result = schema.safeParse(data);
-    if (result.success)
-        return result.data;
-    const problems = formatIssues(result.error, (p) => `key '${keyPath(p)}'`);
-    throw new errors/* ConfigurationError */.j1(`${displayPath}: ${problems.join('; ')}`, problems.map((p) => `${displayPath}: ${p}`));
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
-;// CONCATENATED MODULE: ./src/hash.ts
-
-
-function sha256(data) {
-    return (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
-}
-/** The sha256 of a file, streamed so memory stays flat whatever its size. */
-async function sha256File(path) {
-    const hash = createHash('sha256');
-    for await (const chunk of createReadStream(path))
-        hash.update(chunk);
-    return hash.digest('hex');
-}
-
-;// CONCATENATED MODULE: ./src/alerts/alertmanager.ts
-
-
-
-
-
-/** A firing alert's `endsAt` as Alertmanager sends it. */
-const ZERO_TIME = '0001-01-01T00:00:00Z';
-const labels = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP());
-const alertmanager_time = schemas/* string */.YjP().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an RFC3339 timestamp');
-const alertSchema = schemas/* looseObject */._H3({
-    status: schemas/* enum */.k5n(['firing', 'resolved']),
-    labels,
-    annotations: labels.default({}),
-    startsAt: alertmanager_time,
-    endsAt: alertmanager_time.optional(),
-    generatorURL: schemas/* string */.YjP().optional(),
-    fingerprint: schemas/* string */.YjP().min(1),
-});
-/** Alertmanager's webhook body, version 4 (the only version it has ever sent). */
-const webhookSchema = schemas/* looseObject */._H3({
-    version: schemas/* literal */.euz('4', { error: (i) => `unsupported Alertmanager webhook version ${JSON.stringify(i.input)} (expected "4")` }),
-    groupKey: schemas/* string */.YjP(),
-    truncatedAlerts: schemas/* number */.aig().int().min(0).default(0),
-    status: schemas/* enum */.k5n(['firing', 'resolved']),
-    receiver: schemas/* string */.YjP(),
-    groupLabels: labels,
-    commonLabels: labels,
-    commonAnnotations: labels,
-    externalURL: schemas/* string */.YjP(),
-    alerts: schemas/* array */.YOg(alertSchema),
-});
-const DISPATCH_SCHEMA = 'drloop.alert/v1';
-/**
- * Alertmanager's templated webhook `payload` (≥ 0.32) renders every value as
- * text, so a map or list may arrive as its JSON text (`{{ .Alerts | toJson }}`)
- * and a count as digits; both read as the value they spell.
- */
-const fromJsonText = (v) => {
-    if (typeof v !== 'string')
-        return v;
-    try {
-        return JSON.parse(v);
-    }
-    catch {
-        return v;
-    }
-};
-const fromDigits = (v) => (typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : v);
-/**
- * The `client_payload` of a `dr-alert` repository_dispatch: one documented
- * shape, from `drloop relay` and from the Alertmanager ≥ 0.32 template alike.
- * Ten top-level keys at most (GitHub's limit), under 64 KB.
- */
-const dispatchPayloadSchema = schemas/* looseObject */._H3({
-    schema: schemas/* literal */.euz(DISPATCH_SCHEMA),
-    groupKey: schemas/* string */.YjP(),
-    status: schemas/* enum */.k5n(['firing', 'resolved']),
-    dedupeKey: schemas/* string */.YjP(),
-    commonLabels: schemas/* preprocess */.vkY(fromJsonText, labels),
-    truncatedAlerts: schemas/* preprocess */.vkY(fromDigits, schemas/* number */.aig().int().min(0)).default(0),
-    externalURL: schemas/* string */.YjP().default(''),
-    receiver: schemas/* string */.YjP().default(''),
-    alerts: schemas/* preprocess */.vkY(fromJsonText, schemas/* array */.YOg(alertSchema)),
-    /** Alerts left out to keep the payload under GitHub's size limit. */
-    droppedAlerts: schemas/* preprocess */.vkY(fromDigits, schemas/* number */.aig().int().min(0)).default(0),
-});
-/** The dedupe key: one per group, status and set of alert fingerprints. */
-function dedupeKeyOf(groupKey, status, alerts) {
-    const fps = alerts.map((a) => `${a.fingerprint}:${a.status}`).sort();
-    return sha256(`${groupKey}\n${status}\n${fps.join(',')}`).slice(0, 24);
-}
-function contextOf(source, p, dedupeKey) {
-    const firing = p.alerts.filter((a) => a.status === 'firing');
-    const starts = firing.map((a) => Date.parse(a.startsAt)).filter((t) => Number.isFinite(t) && t > 0);
-    const fps = (firing.length > 0 ? firing : p.alerts).map((a) => a.fingerprint).sort();
-    return {
-        source,
-        status: p.status,
-        groupKey: p.groupKey,
-        dedupeKey: dedupeKey ?? dedupeKeyOf(p.groupKey, p.status, p.alerts),
-        name: p.commonLabels.alertname ?? p.alerts[0]?.labels.alertname ?? '',
-        fingerprint: fps.length === 1 ? fps[0] : fps.length === 0 ? '' : sha256(fps.join(',')).slice(0, 16),
-        startsAt: starts.length > 0 ? new Date(Math.min(...starts)).toISOString() : null,
-        alerts: p.alerts,
-        commonLabels: p.commonLabels,
-        externalURL: p.externalURL,
-    };
-}
-/** Reads an alert from parsed JSON: an Alertmanager webhook body or a drloop dispatch payload. */
-function alertFromJson(data, where) {
-    if (data && typeof data === 'object' && !Array.isArray(data)) {
-        const obj = data;
-        // A repository_dispatch event as GitHub stores it: the payload is under client_payload.
-        if (obj.client_payload && typeof obj.client_payload === 'object')
-            return alertFromJson(obj.client_payload, `${where} (client_payload)`);
-        if (obj.schema === DISPATCH_SCHEMA) {
-            const p = files_validateWith(dispatchPayloadSchema, obj, where);
-            return contextOf('dispatch', p, p.dedupeKey);
-        }
-        if ('version' in obj || 'alerts' in obj)
-            return contextOf('alertmanager', files_validateWith(webhookSchema, obj, where));
-    }
-    throw new errors/* ConfigurationError */.j1(`${where}: not an alert: expected an Alertmanager webhook body (version "4") or a drloop dispatch payload (schema "${DISPATCH_SCHEMA}")`);
-}
-/**
- * Loads input `alert`: inline JSON when it starts with `{`, otherwise a file
- * path inside the workspace. Malformed input is a ConfigurationError.
- */
-async function loadAlert(input, workspace) {
-    const trimmed = input.trim();
-    if (trimmed.startsWith('{')) {
-        return { alert: alertFromJson(parseJsonText(trimmed, "input 'alert'"), "input 'alert'"), text: trimmed, path: null };
-    }
-    const abs = resolve(workspace, trimmed);
-    const text = await readText(abs, 'alert', trimmed);
-    return { alert: alertFromJson(parseJsonText(text, trimmed), trimmed), text, path: abs };
-}
-
 ;// CONCATENATED MODULE: ./src/workspace.ts
 
 
@@ -7549,7 +7778,7 @@ function splitLines(text) {
         .map((l) => l.trim())
         .filter((l) => l !== '' && !l.startsWith('#'));
 }
-function isInside(root, path) {
+function workspace_isInside(root, path) {
     const rel = (0,external_node_path_.relative)(root, path);
     return rel === '' || (!rel.startsWith(`..${external_node_path_.sep}`) && rel !== '..' && !(0,external_node_path_.isAbsolute)(rel));
 }
@@ -7567,10 +7796,10 @@ async function expandGlobs(patterns, workspace, what) {
         const body = negated ? pattern.slice(1) : pattern;
         let rel = body;
         if ((0,external_node_path_.isAbsolute)(body)) {
-            if (!isInside(root, body) && !isInside((0,external_node_path_.resolve)(workspace), body)) {
+            if (!workspace_isInside(root, body) && !workspace_isInside((0,external_node_path_.resolve)(workspace), body)) {
                 throw new errors/* ConfigurationError */.j1(`${what}: '${pattern}' points outside the workspace (${root})`);
             }
-            rel = (0,external_node_path_.relative)(isInside(root, body) ? root : (0,external_node_path_.resolve)(workspace), body);
+            rel = (0,external_node_path_.relative)(workspace_isInside(root, body) ? root : (0,external_node_path_.resolve)(workspace), body);
         }
         const norm = (0,external_node_path_.normalize)(rel);
         if (norm === '..' || norm.startsWith(`..${external_node_path_.sep}`)) {
@@ -7585,7 +7814,7 @@ async function expandGlobs(patterns, workspace, what) {
         const kept = [];
         for (const f of files) {
             const real = await (0,promises_.realpath)((0,external_node_path_.resolve)(root, f)).catch(() => undefined);
-            if (real && !isInside(root, real)) {
+            if (real && !workspace_isInside(root, real)) {
                 throw new errors/* ConfigurationError */.j1(`${what}: '${f}' (from '${pattern}') resolves outside the workspace through a symlink`);
             }
             kept.push(f);
@@ -7612,8 +7841,6 @@ function uniqueFiles(matches) {
 
 
 
-
-
 function gather_isInside(root, path) {
     const rel = (0,external_node_path_.relative)(root, path);
     return rel === '' || (!rel.startsWith(`..${external_node_path_.sep}`) && rel !== '..' && !(0,external_node_path_.isAbsolute)(rel));
@@ -7624,6 +7851,37 @@ function toPosix(p) {
 /** How a path is shown: workspace-relative when inside the workspace, else absolute. */
 function displayPath(workspace, abs) {
     return gather_isInside(workspace, abs) ? toPosix((0,external_node_path_.relative)(workspace, abs)) || '.' : abs;
+}
+/** Whether a relative path is, or is under, a `.git` directory (or is a `.git` file of a worktree). */
+function isGitPath(rel) {
+    return rel.split(/[\\/]/).some((part) => part.toLowerCase() === '.git');
+}
+/**
+ * Lists a directory tree without following links: regular files, and symbolic
+ * links (which the caller judges one by one), sorted, with forward slashes.
+ * Files under a `.git` directory are listed apart, to be left out.
+ */
+async function walk(root) {
+    const files = [];
+    const links = [];
+    const gitFiles = [];
+    const visit = async (dir, prefix, inGit) => {
+        const entries = await (0,promises_.readdir)(dir, { withFileTypes: true });
+        for (const e of entries) {
+            const rel = prefix === '' ? e.name : `${prefix}/${e.name}`;
+            const git = inGit || e.name.toLowerCase() === '.git';
+            if (e.isDirectory())
+                await visit((0,external_node_path_.join)(dir, e.name), rel, git);
+            else if (git)
+                gitFiles.push(rel);
+            else if (e.isSymbolicLink())
+                links.push(rel);
+            else if (e.isFile())
+                files.push(rel);
+        }
+    };
+    await visit(root, '', false);
+    return { files: files.sort(), links: links.sort(), gitFiles };
 }
 async function realOrUndefined(p) {
     return (0,promises_.realpath)(p).catch(() => undefined);
@@ -7649,6 +7907,7 @@ async function gatherEvidence(options) {
     const inOutput = (real) => gather_isInside(realOutput, real) || gather_isInside(outputDir, real);
     const items = [];
     const seen = new Set();
+    const skippedGit = new Set();
     // 1. The evidence directory shared with cost-decision and dr-execute.
     const evidenceDir = (0,external_node_path_.resolve)(workspace, options.evidenceDir);
     if (gather_isInside(outputDir, evidenceDir) || gather_isInside(outputDir, workspace)) {
@@ -7663,24 +7922,36 @@ async function gatherEvidence(options) {
         throw new errors/* ConfigurationError */.j1(`input 'evidence-dir': '${options.evidenceDir}' is not a directory`);
     }
     else {
-        const files = (await glob('**', { cwd: realEvidence, dot: true, onlyFiles: true, followSymbolicLinks: false, expandDirectories: false })).sort();
+        const { files, links, gitFiles } = await walk(realEvidence);
+        for (const g of gitFiles)
+            skippedGit.add((0,external_node_path_.resolve)(realEvidence, g));
         for (const f of files) {
             const abs = (0,external_node_path_.resolve)(realEvidence, f);
-            const real = await realOrUndefined(abs);
-            if (!real)
+            if (inOutput(abs))
                 continue;
-            if (inOutput(real))
-                continue;
-            if (!gather_isInside(realEvidence, real) && !gather_isInside(realWorkspace, real)) {
-                warn(`${options.evidenceDir}/${toPosix(f)}: skipped, it links outside the evidence directory and the workspace`);
-                continue;
-            }
-            if (seen.has(real))
-                continue;
-            seen.add(real);
-            items.push({ bundlePath: `evidence/${toPosix(f)}`, source: 'evidence-dir', origin: displayPath(workspace, abs), file: real });
+            seen.add(abs);
+            items.push({ bundlePath: `evidence/${f}`, source: 'evidence-dir', origin: displayPath(workspace, abs), file: abs });
         }
-        if (files.length === 0)
+        // Symbolic links are followed only to a regular file inside the evidence directory or the workspace; every other one is named.
+        for (const f of links) {
+            const abs = (0,external_node_path_.resolve)(realEvidence, f);
+            const shown = `${options.evidenceDir}/${f}`;
+            const real = await realOrUndefined(abs);
+            const st = real ? await (0,promises_.stat)(real).catch(() => undefined) : undefined;
+            if (!real || !st)
+                warn(`${shown}: skipped, it is a symbolic link to nothing`);
+            else if (!gather_isInside(realEvidence, real) && !gather_isInside(realWorkspace, real))
+                warn(`${shown}: skipped, it is a symbolic link to a file outside the evidence directory and the workspace`);
+            else if (!st.isFile())
+                warn(`${shown}: skipped, it is a symbolic link to a ${st.isDirectory() ? 'directory (links to directories are not followed)' : 'special file'}`);
+            else if (isGitPath((0,external_node_path_.relative)(realWorkspace, real)) || isGitPath((0,external_node_path_.relative)(realEvidence, real)))
+                skippedGit.add(real);
+            else if (!inOutput(real) && !seen.has(real)) {
+                seen.add(real);
+                items.push({ bundlePath: `evidence/${f}`, source: 'evidence-dir', origin: displayPath(workspace, abs), file: real });
+            }
+        }
+        if (files.length === 0 && links.length === 0)
             warn(`evidence-dir '${options.evidenceDir}' is empty`);
     }
     // 2. The user's globs: logs, plans, anything else worth keeping.
@@ -7693,6 +7964,10 @@ async function gatherEvidence(options) {
                 const real = await realOrUndefined((0,external_node_path_.resolve)(realWorkspace, f));
                 if (!real || inOutput(real) || seen.has(real))
                     continue;
+                if (isGitPath(f) || isGitPath((0,external_node_path_.relative)(realWorkspace, real))) {
+                    skippedGit.add(real);
+                    continue;
+                }
                 seen.add(real);
                 items.push({ bundlePath: `files/${f}`, source: 'paths', origin: f, file: real });
             }
@@ -7711,9 +7986,9 @@ async function gatherEvidence(options) {
             where = "input 'alert'";
         }
         else {
-            const abs = (0,external_node_path_.resolve)(workspace, alertInput);
-            text = await files_readText(abs, "input 'alert':", alertInput);
-            origin = displayPath(workspace, abs);
+            const file = await readAlertFile(alertInput, workspace);
+            text = file.text;
+            origin = displayPath(realWorkspace, file.path);
             where = alertInput;
         }
         // The payload is kept whatever its shape: evidence records what came in,
@@ -7726,9 +8001,10 @@ async function gatherEvidence(options) {
         }
         items.push({ bundlePath: 'alert.json', source: 'alert', origin, data: Buffer.from(text, 'utf8') });
     }
+    if (skippedGit.size > 0) {
+        warn(`skipped ${skippedGit.size} file(s) under .git/: a checkout's .git holds credentials (its config can carry the token it was cloned with), so drloop never bundles it`);
+    }
     items.sort((a, b) => (a.bundlePath < b.bundlePath ? -1 : a.bundlePath > b.bundlePath ? 1 : 0));
-    if (items.length === 0)
-        warn('nothing to collect: the bundle holds only its manifest');
     return { items, alert, warnings };
 }
 
@@ -7984,6 +8260,8 @@ const collectEvidenceInputs = schemas/* object */.Ikc({
     'object-lock-mode': enumInput(['GOVERNANCE', 'COMPLIANCE'], 'GOVERNANCE'),
     'artifact-name': schemas/* string */.YjP().default(DEFAULT_ARTIFACT_NAME),
     'retention-days': optionalInt(1, 90),
+    /** An empty collection (no file, no alert) fails unless this is set. */
+    'allow-empty': boolInput(false),
 });
 /** The commit of the workspace, for a run outside GitHub Actions; null when it is not a git checkout. */
 function headCommit(workspace) {
@@ -8037,6 +8315,14 @@ async function runCollectEvidence(inputs, deps) {
         outputDir: inputs['output-dir'],
         logger,
     });
+    if (gathered.items.length === 0) {
+        if (!inputs['allow-empty']) {
+            throw new errors/* ConfigurationError */.j1(`nothing to collect: no file under evidence-dir '${inputs['evidence-dir']}'${inputs.paths.length > 0 ? ', none matching paths' : ''} and no alert; a DR run leaves receipts there, so this usually means the wrong directory. Set allow-empty (--allow-empty) to write a bundle that holds only its manifest`);
+        }
+        const m = "nothing to collect: the bundle holds only its manifest (allow-empty is set)";
+        gathered.warnings.push(m);
+        logger.warning(m);
+    }
     const warnings = [...gathered.warnings];
     const commit = context.sha ?? (await headCommit(workspace));
     const allRules = [...BUILTIN_RULES, ...extraRules];
@@ -8062,24 +8348,24 @@ async function runCollectEvidence(inputs, deps) {
                 bundle: name,
                 ...metadata,
                 sources: {
-                    evidenceDir: inputs['evidence-dir'],
-                    paths: inputs.paths,
+                    evidenceDir: redact_redact(inputs['evidence-dir'], allRules).text,
+                    paths: inputs.paths.map((p) => redact_redact(p, allRules).text),
                     alert: gathered.items.find((i) => i.source === 'alert')?.origin ?? null,
                 },
                 redaction: {
                     rules: ruleKinds(allRules),
                     total: Object.values(byKind).reduce((a, b) => a + b, 0),
                     byKind,
-                    binaryFiles: files.filter((f) => f.redaction === 'skipped-binary').length,
+                    notInspected: files.filter((f) => f.redaction === 'not-inspected').length,
                 },
                 warnings: redactDeep([...warnings, ...bundleWarnings], allRules),
                 files,
             };
         },
     }));
-    const binary = bundle.manifest.files.filter((f) => f.redaction === 'skipped-binary');
-    if (binary.length > 0) {
-        logger.info(`${binary.length} binary file(s) stored as found, without redaction: ${binary.map((f) => f.path).join(', ')}`);
+    const uninspected = bundle.manifest.files.filter((f) => f.redaction === 'not-inspected');
+    if (uninspected.length > 0) {
+        logger.warning(`${uninspected.length} file(s) stored as found, their content could not be inspected for secrets: ${uninspected.map((f) => `${f.path} (${f.note ?? f.content})`).join(', ')}`);
     }
     // Beside the bundle: its checksum in `sha256sum -c` format and a readable copy of the manifest.
     const side = sidecarPaths(bundle.path);
@@ -8401,7 +8687,7 @@ function evidenceMarkdown(m, where) {
     lines.push('|---|---|');
     lines.push(`| sha256 | \`${where.sha256}\` |`);
     lines.push(`| Size | ${formatBytes(where.size)}, ${m.files.length} file(s) + manifest |`);
-    lines.push(`| Redacted | ${m.redaction.total} value(s)${m.redaction.binaryFiles > 0 ? `; ${m.redaction.binaryFiles} binary file(s) stored as found` : ''} |`);
+    lines.push(`| Redacted | ${m.redaction.total} value(s)${m.redaction.notInspected > 0 ? `; ${m.redaction.notInspected} file(s) stored as found, not inspected` : ''} |`);
     lines.push(`| Local | \`${cell(where.localPath)}\` |`);
     if (where.s3) {
         lines.push(`| S3 | \`${cell(where.s3.bundleUri)}\`${where.s3.retainUntil ? ` (Object Lock until ${where.s3.retainUntil})` : ''} |`);

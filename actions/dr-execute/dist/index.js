@@ -12283,6 +12283,8 @@ function drillMarkdown(s, summaryPath) {
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/files.ts
@@ -12330,8 +12332,6 @@ function validateWith(schema, data, displayPath) {
     throw new ConfigurationError(`${displayPath}: ${problems.join('; ')}`, problems.map((p) => `${displayPath}: ${p}`));
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/hash.ts
 
 
@@ -12347,6 +12347,8 @@ async function sha256File(path) {
 }
 
 ;// CONCATENATED MODULE: ./src/alerts/alertmanager.ts
+
+
 
 
 
@@ -12451,6 +12453,50 @@ function alertFromJson(data, where) {
     }
     throw new ConfigurationError(`${where}: not an alert: expected an Alertmanager webhook body (version "4") or a drloop dispatch payload (schema "${DISPATCH_SCHEMA}")`);
 }
+function isInside(root, path) {
+    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
+    return rel === '' || (!rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && rel !== '..' && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+}
+/** Alert payloads larger than this are refused (GitHub caps a dispatch payload at 64 KB). */
+const MAX_ALERT_FILE_BYTES = 16 * 1024 * 1024;
+/**
+ * Reads the file named by input `alert`, confined to the workspace as `paths`
+ * and cost artefacts are: a path that leaves it (`../`, an absolute path
+ * elsewhere, a symlink or a hard link to a file outside) is a
+ * ConfigurationError. Returns the text and the real path.
+ */
+async function readAlertFile(input, workspace, label = "input 'alert':") {
+    const root = await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.resolve)(workspace)).catch(() => (0,external_node_path_namespaceObject.resolve)(workspace));
+    const abs = (0,external_node_path_namespaceObject.resolve)(workspace, input);
+    let real;
+    try {
+        real = await (0,promises_namespaceObject.realpath)(abs);
+    }
+    catch (err) {
+        const code = err.code;
+        throw new ConfigurationError(`${label} ${input}: ${code === 'ENOENT' ? 'file not found' : `cannot be read (${code ?? String(err)})`}`);
+    }
+    if (!isInside(root, real)) {
+        throw new ConfigurationError(`${label} ${input}: outside the workspace (${root}); pass the payload inline, or a file inside the workspace`);
+    }
+    const handle = await (0,promises_namespaceObject.open)(real, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW | external_node_fs_namespaceObject.constants.O_NONBLOCK).catch((err) => {
+        throw new ConfigurationError(`${label} ${input}: cannot be read (${err.code ?? String(err)})`);
+    });
+    try {
+        const st = await handle.stat();
+        if (!st.isFile())
+            throw new ConfigurationError(`${label} ${input}: ${st.isDirectory() ? 'is a directory, expected a file' : 'not a regular file'}`);
+        if (st.nlink > 1) {
+            throw new ConfigurationError(`${label} ${input}: refused, it has ${st.nlink} hard links and one may be a file outside the workspace; pass a copy`);
+        }
+        if (st.size > MAX_ALERT_FILE_BYTES)
+            throw new ConfigurationError(`${label} ${input}: larger than ${MAX_ALERT_FILE_BYTES} bytes, not an alert payload`);
+        return { text: await handle.readFile('utf8'), path: real };
+    }
+    finally {
+        await handle.close();
+    }
+}
 /**
  * Loads input `alert`: inline JSON when it starts with `{`, otherwise a file
  * path inside the workspace. Malformed input is a ConfigurationError.
@@ -12460,9 +12506,8 @@ async function loadAlert(input, workspace) {
     if (trimmed.startsWith('{')) {
         return { alert: alertFromJson(parseJsonText(trimmed, "input 'alert'"), "input 'alert'"), text: trimmed, path: null };
     }
-    const abs = (0,external_node_path_namespaceObject.resolve)(workspace, trimmed);
-    const text = await readText(abs, 'alert', trimmed);
-    return { alert: alertFromJson(parseJsonText(text, trimmed), trimmed), text, path: abs };
+    const { text, path } = await readAlertFile(trimmed, workspace, 'alert');
+    return { alert: alertFromJson(parseJsonText(text, trimmed), trimmed), text, path };
 }
 
 ;// CONCATENATED MODULE: ./src/context.ts
@@ -13402,7 +13447,7 @@ function splitLines(text) {
         .map((l) => l.trim())
         .filter((l) => l !== '' && !l.startsWith('#'));
 }
-function isInside(root, path) {
+function workspace_isInside(root, path) {
     const rel = (0,external_node_path_namespaceObject.relative)(root, path);
     return rel === '' || (!rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && rel !== '..' && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
 }
@@ -13420,10 +13465,10 @@ async function expandGlobs(patterns, workspace, what) {
         const body = negated ? pattern.slice(1) : pattern;
         let rel = body;
         if ((0,external_node_path_namespaceObject.isAbsolute)(body)) {
-            if (!isInside(root, body) && !isInside((0,external_node_path_namespaceObject.resolve)(workspace), body)) {
+            if (!workspace_isInside(root, body) && !workspace_isInside((0,external_node_path_namespaceObject.resolve)(workspace), body)) {
                 throw new ConfigurationError(`${what}: '${pattern}' points outside the workspace (${root})`);
             }
-            rel = (0,external_node_path_namespaceObject.relative)(isInside(root, body) ? root : (0,external_node_path_namespaceObject.resolve)(workspace), body);
+            rel = (0,external_node_path_namespaceObject.relative)(workspace_isInside(root, body) ? root : (0,external_node_path_namespaceObject.resolve)(workspace), body);
         }
         const norm = (0,external_node_path_namespaceObject.normalize)(rel);
         if (norm === '..' || norm.startsWith(`..${external_node_path_namespaceObject.sep}`)) {
@@ -13438,7 +13483,7 @@ async function expandGlobs(patterns, workspace, what) {
         const kept = [];
         for (const f of files) {
             const real = await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.resolve)(root, f)).catch(() => undefined);
-            if (real && !isInside(root, real)) {
+            if (real && !workspace_isInside(root, real)) {
                 throw new ConfigurationError(`${what}: '${f}' (from '${pattern}') resolves outside the workspace through a symlink`);
             }
             kept.push(f);
