@@ -8494,6 +8494,9 @@ function roundMoney(n) {
 function money_formatMoney(n, currency) {
     if (n === null)
         return 'unknown';
+    // Callers refuse non-finite figures; this only keeps a slip from printing `Infinity.undefined`.
+    if (!Number.isFinite(n))
+        return `${n} ${currency}`;
     const [int, frac] = Math.abs(n).toFixed(2).split('.');
     const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
     return `${n < 0 && Number(int + frac) !== 0 ? '-' : ''}${grouped}.${frac} ${currency}`;
