@@ -870,6 +870,9 @@ async function runCollectEvidence(inputs, deps) {
         outputDir: inputs['output-dir'],
         logger,
     });
+    if (gathered.items.length > verify/* MAX_ENTRIES */.Sd) {
+        throw new errors/* ConfigurationError */.j1(`${gathered.items.length} files to collect, more than the ${verify/* MAX_ENTRIES */.Sd} a bundle may hold (verify-evidence refuses larger ones); narrow 'paths' or 'evidence-dir'`);
+    }
     if (gathered.items.length === 0) {
         if (!inputs['allow-empty']) {
             throw new errors/* ConfigurationError */.j1(`nothing to collect: no file under evidence-dir '${inputs['evidence-dir']}'${inputs.paths.length > 0 ? ', none matching paths' : ''} and no alert; a DR run leaves receipts there, so this usually means the wrong directory. Set allow-empty (--allow-empty) to write a bundle that holds only its manifest`);

@@ -270,9 +270,10 @@ const pointerSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   IF: () => (/* binding */ verifyBundle),
 /* harmony export */   NW: () => (/* binding */ verifyPointer),
+/* harmony export */   Sd: () => (/* binding */ MAX_ENTRIES),
 /* harmony export */   g9: () => (/* binding */ sidecarPaths)
 /* harmony export */ });
-/* unused harmony export verifyBundleStream */
+/* unused harmony exports MAX_MANIFEST_BYTES, MAX_REPORTED, unsafeEntryName, verifyBundleStream */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
@@ -298,8 +299,46 @@ const pointerSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
 
 
 
-/** A manifest larger than this is not read (a real one is about 300 bytes a file). */
-const MAX_MANIFEST_BYTES = 256 * 1024 * 1024;
+/** A manifest larger than this is not read (a real one is about 400 bytes a file). */
+const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
+/** A bundle with more entries than this is refused: memory stays bounded whatever the bundle claims. */
+const MAX_ENTRIES = 100_000;
+/** Problems listed one by one; past this many, only counted. */
+const MAX_REPORTED = 100;
+/**
+ * Whether an entry name is safe to extract: relative, without `..`, NUL or
+ * backslashes. `tar x` of `../x` or `/etc/x` writes outside the directory,
+ * whatever the manifest says about it.
+ */
+function unsafeEntryName(name) {
+    if (name === '')
+        return 'an empty name';
+    if (name.startsWith('/') || /^[A-Za-z]:/.test(name))
+        return 'an absolute path';
+    if (name.includes('\\'))
+        return 'a backslash';
+    if (name.includes('\0'))
+        return 'a NUL byte';
+    if (name.split('/').includes('..'))
+        return "a '..' component";
+    return null;
+}
+/** A list of problems that keeps the first MAX_REPORTED and counts the rest. */
+class Problems {
+    list = [];
+    omitted = 0;
+    add(m) {
+        if (this.list.length < MAX_REPORTED)
+            this.list.push(m);
+        else
+            this.omitted += 1;
+    }
+    done() {
+        if (this.omitted > 0)
+            this.list.push(`… and ${this.omitted} more problem(s), not listed`);
+        return this.list;
+    }
+}
 /**
  * Checks a bundle read as a stream, in one pass: the whole stream is hashed
  * (for the pointer and sidecar checks) while it is unpacked and every entry
@@ -309,7 +348,9 @@ async function verifyBundleStream(source, subject) {
     const whole = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
     let bundleSize = 0;
     const found = new Map();
-    const mismatches = [];
+    const problems = new Problems();
+    let entries = 0;
+    let tooMany = false;
     let manifestBytes = null;
     let unpackError = null;
     const gunzip = (0,node_zlib__WEBPACK_IMPORTED_MODULE_4__.createGunzip)();
@@ -327,15 +368,26 @@ async function verifyBundleStream(source, subject) {
                 if (isManifest && size <= MAX_MANIFEST_BYTES)
                     keep.push(chunk);
             }
+            entries += 1;
+            if (entries > MAX_ENTRIES) {
+                // Keep reading (the whole stream is hashed), but record nothing more.
+                tooMany = true;
+                continue;
+            }
+            const unsafe = unsafeEntryName(name);
+            if (unsafe) {
+                problems.add(`unsafe: ${JSON.stringify(name)} has ${unsafe}; extracting it would write outside the directory, so the bundle is refused whatever its manifest says`);
+                continue;
+            }
             if (type !== 'file') {
-                mismatches.push(`unexpected: ${name} is a ${type}, a bundle holds only files`);
+                problems.add(`unexpected: ${name} is a ${type}, a bundle holds only files`);
                 continue;
             }
             if (found.has(name))
-                mismatches.push(`duplicate: ${name} appears more than once in the bundle`);
+                problems.add(`duplicate: ${name} appears more than once in the bundle`);
             if (isManifest) {
                 if (size > MAX_MANIFEST_BYTES)
-                    mismatches.push(`${_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir}: larger than ${MAX_MANIFEST_BYTES} bytes, not read`);
+                    problems.add(`${_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir}: larger than ${MAX_MANIFEST_BYTES} bytes, not read`);
                 else
                     manifestBytes = Buffer.concat(keep);
             }
@@ -368,36 +420,47 @@ async function verifyBundleStream(source, subject) {
         gunzip.end();
     await unpacking;
     if (unpackError !== null)
-        mismatches.push(`bundle: not a readable tar.gz (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .describeError */ .Uc)(unpackError)})`);
+        problems.add(`bundle: not a readable tar.gz (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .describeError */ .Uc)(unpackError)})`);
+    if (tooMany)
+        problems.add(`bundle: ${entries} entries, more than the ${MAX_ENTRIES} a drloop bundle may hold; only the first ${MAX_ENTRIES} were checked`);
     let files = 0;
     let manifestInfo = null;
     if (manifestBytes === null) {
-        if (unpackError === null)
-            mismatches.push(`${_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir}: missing, nothing to verify the files against`);
+        if (unpackError === null && !tooMany)
+            problems.add(`${_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir}: missing, nothing to verify the files against`);
     }
     else {
         const bytes = manifestBytes;
         try {
             const raw = (0,_files_js__WEBPACK_IMPORTED_MODULE_7__/* .parseJsonText */ .lk)(bytes.toString('utf8'), _manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir);
+            const listedFiles = raw?.files;
+            if (Array.isArray(listedFiles) && listedFiles.length > MAX_ENTRIES) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1(`${_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir}: lists ${listedFiles.length} files, more than the ${MAX_ENTRIES} a drloop bundle may hold; not checked`);
+            }
             const manifest = (0,_files_js__WEBPACK_IMPORTED_MODULE_7__/* .validateWith */ .xJ)(_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .manifestForVerifySchema */ .fD, raw, _manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir);
             const listed = new Set();
             files = manifest.files.length;
             for (const f of manifest.files) {
+                const unsafe = unsafeEntryName(f.path);
+                if (unsafe) {
+                    problems.add(`${_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir}: lists ${JSON.stringify(f.path)}, which has ${unsafe}; refused`);
+                    continue;
+                }
                 if (listed.has(f.path))
-                    mismatches.push(`${_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir}: lists ${f.path} twice`);
+                    problems.add(`${_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir}: lists ${f.path} twice`);
                 listed.add(f.path);
                 const actual = found.get(f.path);
                 if (!actual) {
-                    if (unpackError === null)
-                        mismatches.push(`missing: ${f.path} is in the manifest but not in the bundle`);
+                    if (unpackError === null && !tooMany)
+                        problems.add(`missing: ${f.path} is in the manifest but not in the bundle`);
                 }
                 else if (actual.sha256 !== f.sha256 || actual.size !== f.size) {
-                    mismatches.push(`changed: ${f.path} has sha256 ${actual.sha256} (${actual.size} bytes), the manifest says ${f.sha256} (${f.size} bytes)`);
+                    problems.add(`changed: ${f.path} has sha256 ${actual.sha256} (${actual.size} bytes), the manifest says ${f.sha256} (${f.size} bytes)`);
                 }
             }
             for (const name of found.keys()) {
                 if (name !== _manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir && !listed.has(name))
-                    mismatches.push(`extra: ${name} is in the bundle but not in the manifest`);
+                    problems.add(`extra: ${name} is in the bundle but not in the manifest`);
             }
             const m = raw;
             manifestInfo = {
@@ -409,10 +472,11 @@ async function verifyBundleStream(source, subject) {
         catch (err) {
             if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1))
                 throw err;
-            mismatches.push(`${_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir}: ${err.message.replace(`${_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir}: `, '')}`);
+            problems.add(`${_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir}: ${err.message.replace(`${_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir}: `, '')}`);
         }
     }
-    return { ok: mismatches.length === 0, subject, bundleSha256: whole.digest('hex'), bundleSize, files, mismatches, manifest: manifestInfo };
+    const mismatches = problems.done();
+    return { ok: mismatches.length === 0, subject, bundleSha256: whole.digest('hex'), bundleSize, files, mismatches, notes: [], manifest: manifestInfo };
 }
 async function readIfExists(path) {
     try {
@@ -446,13 +510,19 @@ async function verifyBundle(path) {
     const report = await verifyBundleStream((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path), path);
     const side = sidecarPaths(path);
     const sumText = await readIfExists(side.sha256);
-    if (sumText !== null) {
+    if (sumText === null) {
+        report.notes.push(`no ${side.sha256} beside the bundle: the bundle's own sha256 was not checked against one`);
+    }
+    else {
         const expected = sumText.trim().split(/\s+/)[0] ?? '';
         if (expected !== report.bundleSha256)
             report.mismatches.push(`bundle: sha256 ${report.bundleSha256}, ${side.sha256} says ${expected}`);
     }
     const manifestCopy = await readIfExists(side.manifest);
-    if (manifestCopy !== null && report.manifest && (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(manifestCopy).digest('hex') !== report.manifest.sha256) {
+    if (manifestCopy === null) {
+        report.notes.push(`no ${side.manifest} beside the bundle: the manifest copy was not compared`);
+    }
+    else if (report.manifest && (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(manifestCopy).digest('hex') !== report.manifest.sha256) {
         report.mismatches.push(`manifest copy: ${side.manifest} differs from the bundle's ${_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir}`);
     }
     report.ok = report.mismatches.length === 0;
@@ -479,7 +549,7 @@ async function verifyPointer(uri, options, factory) {
         const bundleLoc = (0,_s3_uri_js__WEBPACK_IMPORTED_MODULE_9__/* .parseS3Uri */ .yc)(pointer.bundle_uri);
         const bundle = await s3.openObject(client, bundleLoc);
         if (!bundle) {
-            return { ok: false, subject: uri, bundleSha256: '', bundleSize: 0, files: 0, mismatches: [`bundle: ${pointer.bundle_uri}, named by the pointer, does not exist`], manifest: null, pointer };
+            return { ok: false, subject: uri, bundleSha256: '', bundleSize: 0, files: 0, mismatches: [`bundle: ${pointer.bundle_uri}, named by the pointer, does not exist`], notes: [], manifest: null, pointer };
         }
         const report = await verifyBundleStream(bundle, pointer.bundle_uri);
         report.subject = uri;

@@ -14,7 +14,7 @@ import { MANIFEST_SCHEMA, readMetadata, redactDeep, type EvidenceManifest, type 
 import type { EvidenceDestinations } from './report.js';
 import type { S3ClientFactory } from './s3.js';
 import { parseS3Uri } from './s3-uri.js';
-import { sidecarPaths } from './verify.js';
+import { MAX_ENTRIES, sidecarPaths } from './verify.js';
 
 /** Bundles go here by default: outside the evidence directory, so no bundle ever contains an earlier one. */
 export const DEFAULT_OUTPUT_DIR = 'drloop-bundles';
@@ -140,6 +140,9 @@ export async function runCollectEvidence(inputs: CollectEvidenceInputs, deps: Co
     outputDir: inputs['output-dir'],
     logger,
   });
+  if (gathered.items.length > MAX_ENTRIES) {
+    throw new ConfigurationError(`${gathered.items.length} files to collect, more than the ${MAX_ENTRIES} a bundle may hold (verify-evidence refuses larger ones); narrow 'paths' or 'evidence-dir'`);
+  }
   if (gathered.items.length === 0) {
     if (!inputs['allow-empty']) {
       throw new ConfigurationError(

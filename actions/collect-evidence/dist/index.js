@@ -8021,8 +8021,46 @@ var s3_uri = __nccwpck_require__(19612);
 
 
 
-/** A manifest larger than this is not read (a real one is about 300 bytes a file). */
-const MAX_MANIFEST_BYTES = (/* unused pure expression or super */ null && (256 * 1024 * 1024));
+/** A manifest larger than this is not read (a real one is about 400 bytes a file). */
+const MAX_MANIFEST_BYTES = (/* unused pure expression or super */ null && (64 * 1024 * 1024));
+/** A bundle with more entries than this is refused: memory stays bounded whatever the bundle claims. */
+const MAX_ENTRIES = 100_000;
+/** Problems listed one by one; past this many, only counted. */
+const MAX_REPORTED = 100;
+/**
+ * Whether an entry name is safe to extract: relative, without `..`, NUL or
+ * backslashes. `tar x` of `../x` or `/etc/x` writes outside the directory,
+ * whatever the manifest says about it.
+ */
+function unsafeEntryName(name) {
+    if (name === '')
+        return 'an empty name';
+    if (name.startsWith('/') || /^[A-Za-z]:/.test(name))
+        return 'an absolute path';
+    if (name.includes('\\'))
+        return 'a backslash';
+    if (name.includes('\0'))
+        return 'a NUL byte';
+    if (name.split('/').includes('..'))
+        return "a '..' component";
+    return null;
+}
+/** A list of problems that keeps the first MAX_REPORTED and counts the rest. */
+class Problems {
+    list = [];
+    omitted = 0;
+    add(m) {
+        if (this.list.length < MAX_REPORTED)
+            this.list.push(m);
+        else
+            this.omitted += 1;
+    }
+    done() {
+        if (this.omitted > 0)
+            this.list.push(`… and ${this.omitted} more problem(s), not listed`);
+        return this.list;
+    }
+}
 /**
  * Checks a bundle read as a stream, in one pass: the whole stream is hashed
  * (for the pointer and sidecar checks) while it is unpacked and every entry
@@ -8032,7 +8070,9 @@ async function verifyBundleStream(source, subject) {
     const whole = createHash('sha256');
     let bundleSize = 0;
     const found = new Map();
-    const mismatches = [];
+    const problems = new Problems();
+    let entries = 0;
+    let tooMany = false;
     let manifestBytes = null;
     let unpackError = null;
     const gunzip = createGunzip();
@@ -8050,15 +8090,26 @@ async function verifyBundleStream(source, subject) {
                 if (isManifest && size <= MAX_MANIFEST_BYTES)
                     keep.push(chunk);
             }
+            entries += 1;
+            if (entries > MAX_ENTRIES) {
+                // Keep reading (the whole stream is hashed), but record nothing more.
+                tooMany = true;
+                continue;
+            }
+            const unsafe = unsafeEntryName(name);
+            if (unsafe) {
+                problems.add(`unsafe: ${JSON.stringify(name)} has ${unsafe}; extracting it would write outside the directory, so the bundle is refused whatever its manifest says`);
+                continue;
+            }
             if (type !== 'file') {
-                mismatches.push(`unexpected: ${name} is a ${type}, a bundle holds only files`);
+                problems.add(`unexpected: ${name} is a ${type}, a bundle holds only files`);
                 continue;
             }
             if (found.has(name))
-                mismatches.push(`duplicate: ${name} appears more than once in the bundle`);
+                problems.add(`duplicate: ${name} appears more than once in the bundle`);
             if (isManifest) {
                 if (size > MAX_MANIFEST_BYTES)
-                    mismatches.push(`${MANIFEST_NAME}: larger than ${MAX_MANIFEST_BYTES} bytes, not read`);
+                    problems.add(`${MANIFEST_NAME}: larger than ${MAX_MANIFEST_BYTES} bytes, not read`);
                 else
                     manifestBytes = Buffer.concat(keep);
             }
@@ -8091,36 +8142,47 @@ async function verifyBundleStream(source, subject) {
         gunzip.end();
     await unpacking;
     if (unpackError !== null)
-        mismatches.push(`bundle: not a readable tar.gz (${describeError(unpackError)})`);
+        problems.add(`bundle: not a readable tar.gz (${describeError(unpackError)})`);
+    if (tooMany)
+        problems.add(`bundle: ${entries} entries, more than the ${MAX_ENTRIES} a drloop bundle may hold; only the first ${MAX_ENTRIES} were checked`);
     let files = 0;
     let manifestInfo = null;
     if (manifestBytes === null) {
-        if (unpackError === null)
-            mismatches.push(`${MANIFEST_NAME}: missing, nothing to verify the files against`);
+        if (unpackError === null && !tooMany)
+            problems.add(`${MANIFEST_NAME}: missing, nothing to verify the files against`);
     }
     else {
         const bytes = manifestBytes;
         try {
             const raw = parseJsonText(bytes.toString('utf8'), MANIFEST_NAME);
+            const listedFiles = raw?.files;
+            if (Array.isArray(listedFiles) && listedFiles.length > MAX_ENTRIES) {
+                throw new ConfigurationError(`${MANIFEST_NAME}: lists ${listedFiles.length} files, more than the ${MAX_ENTRIES} a drloop bundle may hold; not checked`);
+            }
             const manifest = validateWith(manifestForVerifySchema, raw, MANIFEST_NAME);
             const listed = new Set();
             files = manifest.files.length;
             for (const f of manifest.files) {
+                const unsafe = unsafeEntryName(f.path);
+                if (unsafe) {
+                    problems.add(`${MANIFEST_NAME}: lists ${JSON.stringify(f.path)}, which has ${unsafe}; refused`);
+                    continue;
+                }
                 if (listed.has(f.path))
-                    mismatches.push(`${MANIFEST_NAME}: lists ${f.path} twice`);
+                    problems.add(`${MANIFEST_NAME}: lists ${f.path} twice`);
                 listed.add(f.path);
                 const actual = found.get(f.path);
                 if (!actual) {
-                    if (unpackError === null)
-                        mismatches.push(`missing: ${f.path} is in the manifest but not in the bundle`);
+                    if (unpackError === null && !tooMany)
+                        problems.add(`missing: ${f.path} is in the manifest but not in the bundle`);
                 }
                 else if (actual.sha256 !== f.sha256 || actual.size !== f.size) {
-                    mismatches.push(`changed: ${f.path} has sha256 ${actual.sha256} (${actual.size} bytes), the manifest says ${f.sha256} (${f.size} bytes)`);
+                    problems.add(`changed: ${f.path} has sha256 ${actual.sha256} (${actual.size} bytes), the manifest says ${f.sha256} (${f.size} bytes)`);
                 }
             }
             for (const name of found.keys()) {
                 if (name !== MANIFEST_NAME && !listed.has(name))
-                    mismatches.push(`extra: ${name} is in the bundle but not in the manifest`);
+                    problems.add(`extra: ${name} is in the bundle but not in the manifest`);
             }
             const m = raw;
             manifestInfo = {
@@ -8132,10 +8194,11 @@ async function verifyBundleStream(source, subject) {
         catch (err) {
             if (!(err instanceof ConfigurationError))
                 throw err;
-            mismatches.push(`${MANIFEST_NAME}: ${err.message.replace(`${MANIFEST_NAME}: `, '')}`);
+            problems.add(`${MANIFEST_NAME}: ${err.message.replace(`${MANIFEST_NAME}: `, '')}`);
         }
     }
-    return { ok: mismatches.length === 0, subject, bundleSha256: whole.digest('hex'), bundleSize, files, mismatches, manifest: manifestInfo };
+    const mismatches = problems.done();
+    return { ok: mismatches.length === 0, subject, bundleSha256: whole.digest('hex'), bundleSize, files, mismatches, notes: [], manifest: manifestInfo };
 }
 async function readIfExists(path) {
     try {
@@ -8169,13 +8232,19 @@ async function verifyBundle(path) {
     const report = await verifyBundleStream(createReadStream(path), path);
     const side = sidecarPaths(path);
     const sumText = await readIfExists(side.sha256);
-    if (sumText !== null) {
+    if (sumText === null) {
+        report.notes.push(`no ${side.sha256} beside the bundle: the bundle's own sha256 was not checked against one`);
+    }
+    else {
         const expected = sumText.trim().split(/\s+/)[0] ?? '';
         if (expected !== report.bundleSha256)
             report.mismatches.push(`bundle: sha256 ${report.bundleSha256}, ${side.sha256} says ${expected}`);
     }
     const manifestCopy = await readIfExists(side.manifest);
-    if (manifestCopy !== null && report.manifest && createHash('sha256').update(manifestCopy).digest('hex') !== report.manifest.sha256) {
+    if (manifestCopy === null) {
+        report.notes.push(`no ${side.manifest} beside the bundle: the manifest copy was not compared`);
+    }
+    else if (report.manifest && createHash('sha256').update(manifestCopy).digest('hex') !== report.manifest.sha256) {
         report.mismatches.push(`manifest copy: ${side.manifest} differs from the bundle's ${MANIFEST_NAME}`);
     }
     report.ok = report.mismatches.length === 0;
@@ -8202,7 +8271,7 @@ async function verifyPointer(uri, options, factory) {
         const bundleLoc = parseS3Uri(pointer.bundle_uri);
         const bundle = await s3.openObject(client, bundleLoc);
         if (!bundle) {
-            return { ok: false, subject: uri, bundleSha256: '', bundleSize: 0, files: 0, mismatches: [`bundle: ${pointer.bundle_uri}, named by the pointer, does not exist`], manifest: null, pointer };
+            return { ok: false, subject: uri, bundleSha256: '', bundleSize: 0, files: 0, mismatches: [`bundle: ${pointer.bundle_uri}, named by the pointer, does not exist`], notes: [], manifest: null, pointer };
         }
         const report = await verifyBundleStream(bundle, pointer.bundle_uri);
         report.subject = uri;
@@ -8315,6 +8384,9 @@ async function runCollectEvidence(inputs, deps) {
         outputDir: inputs['output-dir'],
         logger,
     });
+    if (gathered.items.length > MAX_ENTRIES) {
+        throw new errors/* ConfigurationError */.j1(`${gathered.items.length} files to collect, more than the ${MAX_ENTRIES} a bundle may hold (verify-evidence refuses larger ones); narrow 'paths' or 'evidence-dir'`);
+    }
     if (gathered.items.length === 0) {
         if (!inputs['allow-empty']) {
             throw new errors/* ConfigurationError */.j1(`nothing to collect: no file under evidence-dir '${inputs['evidence-dir']}'${inputs.paths.length > 0 ? ', none matching paths' : ''} and no alert; a DR run leaves receipts there, so this usually means the wrong directory. Set allow-empty (--allow-empty) to write a bundle that holds only its manifest`);
