@@ -14,5 +14,10 @@ export function parseYamlText(text: string, displayPath: string): unknown {
     const what = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     throw new ConfigurationError(`${displayPath}: malformed YAML${at}: ${what}`);
   }
-  return doc.toJS({ maxAliasCount: 100 });
+  try {
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    // An alias to no anchor, or an alias bomb (aliases that expand past maxAliasCount): bad input, not drloop's failure.
+    throw new ConfigurationError(`${displayPath}: malformed YAML: ${(err as Error).message.split('\n')[0]}`);
+  }
 }

@@ -499,7 +499,13 @@ function parseYamlText(text, displayPath) {
         const what = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${displayPath}: malformed YAML${at}: ${what}`);
     }
-    return doc.toJS({ maxAliasCount: 100 });
+    try {
+        return doc.toJS({ maxAliasCount: 100 });
+    }
+    catch (err) {
+        // An alias to no anchor, or an alias bomb (aliases that expand past maxAliasCount): bad input, not drloop's failure.
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${displayPath}: malformed YAML: ${err.message.split('\n')[0]}`);
+    }
 }
 
 

@@ -13765,7 +13765,13 @@ function parseYamlText(text, displayPath) {
         const what = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
         throw new ConfigurationError(`${displayPath}: malformed YAML${at}: ${what}`);
     }
-    return doc.toJS({ maxAliasCount: 100 });
+    try {
+        return doc.toJS({ maxAliasCount: 100 });
+    }
+    catch (err) {
+        // An alias to no anchor, or an alias bomb (aliases that expand past maxAliasCount): bad input, not drloop's failure.
+        throw new ConfigurationError(`${displayPath}: malformed YAML: ${err.message.split('\n')[0]}`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/cost/policy.ts
