@@ -30,7 +30,11 @@ const NOT_PLACEHOLDER = String.raw`(?!\*{3}|\$\{|\$\(|\{\{|<[A-Za-z_-]+>|(?:null
 /** An unquoted value runs to whitespace, a quote, a backslash or a separator. */
 const BARE_VALUE = String.raw`[^\s"'\\,;&]{1,1024}`;
 /** A line break in a PEM block: real, or escaped in a JSON string (once or twice). */
-const PEM_BREAK = String.raw`(?:\r?\n|[ \t]|(?:\\{1,3}r)?\\{1,3}n)`;
+const PEM_BREAK = String.raw`(?:\r?\n|(?:\\{1,3}r)?\\{1,3}n)`;
+/** A line of a PEM/PGP block: base64, or one of the armour headers. */
+const PEM_LINE = String.raw`(?:[A-Za-z0-9+/=]{1,4096}|(?:Proc-Type|DEK-Info|Version|Comment|Hash|Charset|MessageID): [^\r\n"\\]{0,256})`;
+/** The end of a quoted string (or of the JSON around it) right after a line of key material. */
+const PEM_QUOTE_END = String.raw`["'\\,\]}]`;
 const PEM_BEGIN = String.raw`-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----`;
 
 /** Names of secrets in `name: value` / `name=value` form (case-insensitive). */
@@ -50,7 +54,8 @@ export const BUILTIN_RULES: readonly RedactionRule[] = [
   // A block whose END never comes (a truncated log): the header and every line that looks like key material.
   {
     kind: 'pem-private-key',
-    pattern: re(String.raw`-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:${PEM_BREAK}(?:[A-Za-z0-9+/=]{1,4096}|[A-Za-z][A-Za-z0-9-]*: [^\r\n"\\]{0,256})?){0,1024}`),
+    // Lines squashed onto one (spaces for line breaks) count when they are long runs of base64.
+    pattern: re(String.raw`-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:${PEM_BREAK}${PEM_LINE}?(?=${PEM_BREAK}|$|${PEM_QUOTE_END})|[ \t]+[A-Za-z0-9+/=]{16,4096}(?=${PEM_BREAK}|$|[ \t]|${PEM_QUOTE_END})){0,1024}`),
   },
   { kind: 'aws-access-key-id', pattern: re(String.raw`${START}(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA|AIDA|AROA|AGPA|ANPA|ANVA|AIPA)[A-Z0-9]{16}(?![A-Za-z0-9])`) },
   {
