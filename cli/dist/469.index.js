@@ -139,7 +139,7 @@ function looksBinary(head) {
 const BEGIN_KEY = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
 const END_KEY = /-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
 /** A line that can be part of a PEM/PGP block: base64, an armour header (`Proc-Type: …`), or blank. */
-const KEY_LINE = /^\s*(?:[A-Za-z0-9+/=]*|[A-Za-z][A-Za-z0-9-]*: .*)\s*$/;
+const KEY_LINE = /^\s*(?:[A-Za-z0-9+/=]*|(?:Proc-Type|DEK-Info|Version|Comment|Hash|Charset|MessageID): .*)\s*$/;
 /** The most text a LineRedactor holds back while it waits for the end of a private key. */
 const MAX_HELD_CHARS = (/* unused pure expression or super */ null && (64 * 1024));
 /**

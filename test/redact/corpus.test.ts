@@ -7,7 +7,8 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { redact } from '../../src/redact.js';
+import fc from 'fast-check';
+import { applyMatches, BUILTIN_RULES, compileRules, findMatches, redact } from '../../src/redact.js';
 import { LineRedactor, redactBuffer, StreamRedactor } from '../../src/evidence/redact-stream.js';
 
 const dir = new URL('../fixtures/secrets/', import.meta.url);
@@ -73,5 +74,27 @@ describe('ordinary log lines are left alone (false positives)', () => {
 
   test('the line-by-line redactor shows the negative corpus unchanged, certificates and public keys included', () => {
     expect(runLines(negatives.join('\n'))).toBe(negatives.join('\n'));
+  });
+});
+
+describe('hints (the literal text a rule needs) only skip work, never matches', () => {
+  test('redaction with and without hints is the same on any mix of corpus lines, their JSON forms and noise', () => {
+    const withHints = compileRules(BUILTIN_RULES);
+    const without = compileRules(BUILTIN_RULES.map(({ hints: _h, ...rule }) => rule));
+    const piece = fc.oneof(
+      fc.constantFrom(...positives.map(lineOf), ...negatives),
+      fc.constantFrom(...positives.map((p) => JSON.stringify({ log: lineOf(p) }))),
+      fc.string({ maxLength: 40 }),
+      fc.constantFrom('\n', '\\n', '"', ' ', ';', '=', ': '),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), fc.constantFrom('', '\n', ' '), (parts, sep) => {
+        const text = parts.join(sep);
+        const a = applyMatches(text, findMatches(text, withHints), text.length, {});
+        const b = applyMatches(text, findMatches(text, without), text.length, {});
+        expect(a.text).toBe(b.text);
+      }),
+      { seed: 20261201, numRuns: 300 },
+    );
   });
 });
