@@ -38,9 +38,10 @@ export function parseYamlText(text: string, displayPath: string, options: YamlOp
   try {
     return doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (err) {
-    if (err instanceof ReferenceError && /alias/i.test(err.message)) {
+    if (err instanceof ReferenceError && /alias/i.test(err.message) && /count|exceed|excessive/i.test(err.message)) {
       throw new ConfigurationError(`${displayPath}: refused: its aliases (*name) expand to more than ${MAX_ALIASES} copies; write the repeated parts out or use fewer aliases`);
     }
-    throw err;
+    // An alias to no anchor, or any other error building the document: bad input, not drloop's failure.
+    throw new ConfigurationError(`${displayPath}: malformed YAML: ${(err as Error).message.split('\n')[0]}`);
   }
 }

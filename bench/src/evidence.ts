@@ -32,7 +32,7 @@ process.stdout.write(
     sha256: r.sha256,
     files: r.manifest.files.length,
     redacted: r.manifest.redaction.total,
-    binaryFiles: r.manifest.redaction.binaryFiles,
+    notInspected: r.manifest.redaction.notInspected,
     maxRssBytes: process.resourceUsage().maxRSS * 1024,
   })}\n`,
 );

@@ -2,211 +2,6 @@ export const id = 108;
 export const ids = [108];
 export const modules = {
 
-/***/ 3222:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GS: () => (/* binding */ dedupeKeyOf),
-/* harmony export */   Uj: () => (/* binding */ dispatchPayloadSchema),
-/* harmony export */   VX: () => (/* binding */ DISPATCH_SCHEMA),
-/* harmony export */   bI: () => (/* binding */ alertFromJson),
-/* harmony export */   v1: () => (/* binding */ webhookSchema),
-/* harmony export */   x8: () => (/* binding */ ZERO_TIME),
-/* harmony export */   zL: () => (/* binding */ loadAlert)
-/* harmony export */ });
-/* unused harmony exports alertSchema, incidentIdOf */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2716);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9148);
-/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6495);
-
-
-
-
-
-/** A firing alert's `endsAt` as Alertmanager sends it. */
-const ZERO_TIME = '0001-01-01T00:00:00Z';
-const labels = zod__WEBPACK_IMPORTED_MODULE_4__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP());
-const time = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an RFC3339 timestamp');
-const alertSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .looseObject */ ._H3({
-    status: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(['firing', 'resolved']),
-    labels,
-    annotations: labels.default({}),
-    startsAt: time,
-    endsAt: time.optional(),
-    generatorURL: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
-    fingerprint: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
-});
-/** Alertmanager's webhook body, version 4 (the only version it has ever sent). */
-const webhookSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .looseObject */ ._H3({
-    version: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz('4', { error: (i) => `unsupported Alertmanager webhook version ${JSON.stringify(i.input)} (expected "4")` }),
-    groupKey: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-    truncatedAlerts: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().min(0).default(0),
-    status: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(['firing', 'resolved']),
-    receiver: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-    groupLabels: labels,
-    commonLabels: labels,
-    commonAnnotations: labels,
-    externalURL: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-    alerts: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(alertSchema),
-});
-const DISPATCH_SCHEMA = 'drloop.alert/v1';
-/**
- * Alertmanager's templated webhook `payload` (≥ 0.32) renders every value as
- * text, so a map or list may arrive as its JSON text (`{{ .Alerts | toJson }}`)
- * and a count as digits; both read as the value they spell.
- */
-const fromJsonText = (v) => {
-    if (typeof v !== 'string')
-        return v;
-    try {
-        return JSON.parse(v);
-    }
-    catch {
-        return v;
-    }
-};
-const fromDigits = (v) => (typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : v);
-/**
- * The `client_payload` of a `dr-alert` repository_dispatch: one documented
- * shape, from `drloop relay` and from the Alertmanager ≥ 0.32 template alike.
- * Ten top-level keys at most (GitHub's limit), under 64 KB.
- */
-const dispatchPayloadSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .looseObject */ ._H3({
-    schema: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz(DISPATCH_SCHEMA),
-    groupKey: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-    status: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(['firing', 'resolved']),
-    dedupeKey: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-    commonLabels: zod__WEBPACK_IMPORTED_MODULE_4__/* .preprocess */ .vkY(fromJsonText, labels),
-    truncatedAlerts: zod__WEBPACK_IMPORTED_MODULE_4__/* .preprocess */ .vkY(fromDigits, zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().min(0)).default(0),
-    externalURL: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().default(''),
-    receiver: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().default(''),
-    alerts: zod__WEBPACK_IMPORTED_MODULE_4__/* .preprocess */ .vkY(fromJsonText, zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(alertSchema)),
-    /** Alerts left out to keep the payload under GitHub's size limit. */
-    droppedAlerts: zod__WEBPACK_IMPORTED_MODULE_4__/* .preprocess */ .vkY(fromDigits, zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().min(0)).default(0),
-});
-/**
- * The incident an alert group's notification belongs to: a digest (24 hex
- * characters) of the group key and the earliest `startsAt` of its firing
- * alerts (of all its alerts when none fires). An alert joining a firing group
- * keeps the incident; the group firing again after it resolved starts a new one.
- */
-function incidentIdOf(groupKey, alerts) {
-    const firing = alerts.filter((a) => a.status === 'firing');
-    const starts = (firing.length > 0 ? firing : alerts).map((a) => Date.parse(a.startsAt)).filter((t) => Number.isFinite(t) && t > 0);
-    const began = starts.length > 0 ? new Date(Math.min(...starts)).toISOString() : '';
-    return (0,_hash_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .s)(`${groupKey}\n${began}`).slice(0, 24);
-}
-/**
- * The dedupe key, 48 hex characters: the incident id, then a digest of the
- * group, status and set of alert fingerprints and states. Repeats share it; an
- * alert joining, leaving or resolving changes its second half, a new incident
- * its first.
- */
-function dedupeKeyOf(groupKey, status, alerts) {
-    const fps = alerts.map((a) => `${a.fingerprint}:${a.status}`).sort();
-    return `${incidentIdOf(groupKey, alerts)}${(0,_hash_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .s)(`${groupKey}\n${status}\n${fps.join(',')}`).slice(0, 24)}`;
-}
-function contextOf(source, p, dedupeKey) {
-    const firing = p.alerts.filter((a) => a.status === 'firing');
-    const starts = firing.map((a) => Date.parse(a.startsAt)).filter((t) => Number.isFinite(t) && t > 0);
-    const fps = (firing.length > 0 ? firing : p.alerts).map((a) => a.fingerprint).sort();
-    return {
-        source,
-        status: p.status,
-        groupKey: p.groupKey,
-        dedupeKey: dedupeKey ?? dedupeKeyOf(p.groupKey, p.status, p.alerts),
-        name: p.commonLabels.alertname ?? p.alerts[0]?.labels.alertname ?? '',
-        fingerprint: fps.length === 1 ? fps[0] : fps.length === 0 ? '' : (0,_hash_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .s)(fps.join(',')).slice(0, 16),
-        startsAt: starts.length > 0 ? new Date(Math.min(...starts)).toISOString() : null,
-        alerts: p.alerts,
-        commonLabels: p.commonLabels,
-        externalURL: p.externalURL,
-    };
-}
-/** Reads an alert from parsed JSON: an Alertmanager webhook body or a drloop dispatch payload. */
-function alertFromJson(data, where) {
-    if (data && typeof data === 'object' && !Array.isArray(data)) {
-        const obj = data;
-        // A repository_dispatch event as GitHub stores it: the payload is under client_payload.
-        if (obj.client_payload && typeof obj.client_payload === 'object')
-            return alertFromJson(obj.client_payload, `${where} (client_payload)`);
-        if (obj.schema === DISPATCH_SCHEMA) {
-            const p = (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .validateWith */ .xJ)(dispatchPayloadSchema, obj, where);
-            return contextOf('dispatch', p, p.dedupeKey);
-        }
-        if ('version' in obj || 'alerts' in obj)
-            return contextOf('alertmanager', (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .validateWith */ .xJ)(webhookSchema, obj, where));
-    }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${where}: not an alert: expected an Alertmanager webhook body (version "4") or a drloop dispatch payload (schema "${DISPATCH_SCHEMA}")`);
-}
-/**
- * Loads input `alert`: inline JSON when it starts with `{`, otherwise a file
- * path inside the workspace. Malformed input is a ConfigurationError.
- */
-async function loadAlert(input, workspace) {
-    const trimmed = input.trim();
-    if (trimmed.startsWith('{')) {
-        return { alert: alertFromJson((0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .parseJsonText */ .lk)(trimmed, "input 'alert'"), "input 'alert'"), text: trimmed, path: null };
-    }
-    const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(workspace, trimmed);
-    const text = await (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .readText */ .yR)(abs, 'alert', trimmed);
-    return { alert: alertFromJson((0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .parseJsonText */ .lk)(text, trimmed), trimmed), text, path: abs };
-}
-
-
-/***/ }),
-
-/***/ 788:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C$: () => (/* binding */ DEFAULT_EVIDENCE_DIR),
-/* harmony export */   wX: () => (/* binding */ runContextFromEnv)
-/* harmony export */ });
-/* unused harmony export runLinkLines */
-/**
- * Where a run happens, shared by the three actions and the CLI. Kept apart
- * from the cost, plan and evidence modules so that each entry loads only what
- * it uses.
- */
-/** The folder the three actions share for records and receipts. */
-const DEFAULT_EVIDENCE_DIR = 'drloop-evidence';
-/**
- * The run context from GitHub's default environment variables, given as a
- * map (the library never reads process.env itself); empty outside Actions.
- */
-function runContextFromEnv(env) {
-    const ctx = {};
-    if (env.GITHUB_REPOSITORY)
-        ctx.repository = env.GITHUB_REPOSITORY;
-    if (env.GITHUB_SHA)
-        ctx.sha = env.GITHUB_SHA;
-    if (env.GITHUB_RUN_ID)
-        ctx.runId = env.GITHUB_RUN_ID;
-    if (env.GITHUB_RUN_ATTEMPT)
-        ctx.runAttempt = env.GITHUB_RUN_ATTEMPT;
-    if (env.GITHUB_ACTOR)
-        ctx.actor = env.GITHUB_ACTOR;
-    if (env.GITHUB_EVENT_NAME)
-        ctx.event = env.GITHUB_EVENT_NAME;
-    if (env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) {
-        ctx.runUrl = `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
-        const attempt = /^\d+$/.test(env.GITHUB_RUN_ATTEMPT ?? '') ? Number(env.GITHUB_RUN_ATTEMPT) : 1;
-        ctx.attemptUrl = attempt > 1 ? `${ctx.runUrl}/attempts/${attempt}` : ctx.runUrl;
-    }
-    return ctx;
-}
-/** The job summary's link back to the workflow run (its attempt): two lines to append, none outside Actions. */
-function runLinkLines(attemptUrl) {
-    return attemptUrl ? ['', `Workflow run: [${attemptUrl}](${attemptUrl})`] : [];
-}
-
-
-/***/ }),
-
 /***/ 7607:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -264,225 +59,6 @@ function formatDuration(seconds) {
     if (s < 86400)
         return `${sign}${Math.floor(s / 3600)}h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
     return `${sign}${Math.floor(s / 86400)}d ${Math.floor((s % 86400) / 3600)}h`;
-}
-
-
-/***/ }),
-
-/***/ 5197:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Um: () => (/* binding */ redactBuffer),
-/* harmony export */   Wb: () => (/* binding */ looksBinary),
-/* harmony export */   d6: () => (/* binding */ StreamRedactor)
-/* harmony export */ });
-/* unused harmony exports DEFAULT_BLOCK, DEFAULT_WINDOW */
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6670);
-
-const DEFAULT_BLOCK = 1024 * 1024;
-const DEFAULT_WINDOW = 64 * 1024;
-function compile(rules) {
-    // Each redactor owns its RegExp objects: `lastIndex` is state, and the
-    // shared rule objects are used elsewhere at the same time.
-    return rules.map((r) => {
-        let flags = r.pattern.flags;
-        if (!flags.includes('g'))
-            flags += 'g';
-        if (r.group !== undefined && !flags.includes('d'))
-            flags += 'd';
-        const rule = { kind: r.kind, pattern: new RegExp(r.pattern.source, flags) };
-        if (r.group !== undefined)
-            rule.group = r.group;
-        return rule;
-    });
-}
-class StreamRedactor {
-    counts = {};
-    total = 0;
-    pending = '';
-    rules;
-    block;
-    window;
-    constructor(extra = [], options = {}) {
-        this.rules = compile([..._redact_js__WEBPACK_IMPORTED_MODULE_0__/* .BUILTIN_RULES */ .Yb, ...extra]);
-        this.block = options.block ?? DEFAULT_BLOCK;
-        this.window = options.window ?? DEFAULT_WINDOW;
-    }
-    /** Feeds bytes; returns the redacted bytes that are final so far (possibly none). */
-    push(chunk) {
-        this.pending += Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
-        if (this.pending.length < this.block + this.window)
-            return Buffer.alloc(0);
-        return this.flush(false);
-    }
-    /** Ends the input; returns the rest of the redacted bytes. */
-    end() {
-        return this.flush(true);
-    }
-    findMatches(text) {
-        const matches = [];
-        this.rules.forEach((rule, order) => {
-            const re = rule.pattern;
-            re.lastIndex = 0;
-            for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-                if (m[0] === '') {
-                    re.lastIndex += 1;
-                    continue;
-                }
-                const start = m.index;
-                const end = start + m[0].length;
-                let from = start;
-                let to = end;
-                if (rule.group !== undefined) {
-                    const span = m.indices?.[rule.group];
-                    if (!span)
-                        continue;
-                    [from, to] = span;
-                    if (from === to)
-                        continue;
-                }
-                matches.push({ start, end, from, to, kind: rule.kind, order });
-            }
-        });
-        return matches;
-    }
-    flush(final) {
-        const text = this.pending;
-        if (text.length === 0)
-            return Buffer.alloc(0);
-        const matches = this.findMatches(text);
-        let cut = text.length;
-        if (!final) {
-            const limit = text.length - this.window;
-            const nl = text.lastIndexOf('\n', limit - 1);
-            // Prefer a line boundary; a line longer than half the block is cut where it must be.
-            cut = nl >= 0 && nl + 1 >= limit / 2 ? nl + 1 : limit;
-            // Move the cut back to the start of any match it would split; that match
-            // is then scanned again, whole, in the next block.
-            for (let moved = true; moved;) {
-                moved = false;
-                for (const m of matches) {
-                    if (m.start < cut && m.end > cut) {
-                        cut = m.start;
-                        moved = true;
-                    }
-                }
-            }
-            if (cut === 0) {
-                // One match fills the whole window: keep it as found rather than loop.
-                cut = Math.max(...matches.filter((m) => m.start === 0).map((m) => m.end), limit);
-            }
-        }
-        const applied = matches.filter((m) => m.end <= cut).sort((a, b) => a.from - b.from || a.order - b.order);
-        const parts = [];
-        let pos = 0;
-        for (const m of applied) {
-            if (m.from < pos) {
-                // Overlaps a value already replaced (two rules, one secret): widen, count once.
-                if (m.to > pos)
-                    pos = m.to;
-                continue;
-            }
-            parts.push(text.slice(pos, m.from), `[REDACTED:${m.kind}]`);
-            pos = m.to;
-            this.counts[m.kind] = (this.counts[m.kind] ?? 0) + 1;
-            this.total += 1;
-        }
-        parts.push(text.slice(pos, cut));
-        this.pending = text.slice(cut);
-        return Buffer.from(parts.join(''), 'latin1');
-    }
-}
-/** Redacts a whole buffer (small files, the alert payload) with the same rules and semantics. */
-function redactBuffer(data, extra = []) {
-    const r = new StreamRedactor(extra, { block: Number.POSITIVE_INFINITY });
-    const out = Buffer.concat([r.push(data), r.end()]);
-    return { data: out, counts: r.counts, total: r.total };
-}
-/** Git's rule of thumb: a NUL byte in the first 8000 bytes makes a file binary. */
-function looksBinary(head) {
-    return head.subarray(0, 8000).includes(0);
-}
-
-
-/***/ }),
-
-/***/ 1056:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ writeFileAtomic),
-/* harmony export */   q: () => (/* binding */ writeJsonAtomic)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-
-
-
-/**
- * Writes a file so that readers see either the old content or the whole new
- * content, never a part: the data goes to a temporary file in the same
- * directory, is flushed to disk, then renamed over the target. A crash or a
- * full disk leaves at most a stray `.tmp` file, never a half-written record.
- */
-async function writeFileAtomic(path, data) {
-    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true });
-    const tmp = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, `.${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(path)}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}.tmp`);
-    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(tmp, 'wx', 0o644);
-    try {
-        await handle.writeFile(data);
-        await handle.sync();
-    }
-    catch (err) {
-        await handle.close().catch(() => undefined);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(tmp, { force: true });
-        throw err;
-    }
-    await handle.close();
-    try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(tmp, path);
-    }
-    catch (err) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(tmp, { force: true });
-        throw err;
-    }
-}
-/** Writes JSON atomically, pretty-printed with a trailing newline. */
-async function writeJsonAtomic(path, value) {
-    await writeFileAtomic(path, `${JSON.stringify(value, null, 2)}\n`);
-}
-
-
-/***/ }),
-
-/***/ 6495:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   s: () => (/* binding */ sha256)
-/* harmony export */ });
-/* unused harmony export sha256File */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-
-
-function sha256(data) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex');
-}
-/** The sha256 of a file, streamed so memory stays flat whatever its size. */
-async function sha256File(path) {
-    const hash = createHash('sha256');
-    for await (const chunk of createReadStream(path))
-        hash.update(chunk);
-    return hash.digest('hex');
 }
 
 
@@ -1054,6 +630,8 @@ async function promoteGate(o) {
     return promote_closed(`needs promote-environment (a verified GitHub approval), auto-promote: true or an approver${hint}`, o);
 }
 
+// EXTERNAL MODULE: ./src/evidence/redact-stream.ts
+var redact_stream = __webpack_require__(5197);
 // EXTERNAL MODULE: ./src/plan/runner.ts
 var runner = __webpack_require__(5773);
 ;// CONCATENATED MODULE: ./src/plan/steps.ts
@@ -1062,6 +640,7 @@ var runner = __webpack_require__(5773);
  * outputs), guards, checks and the RPO probe. Each yields the record its
  * receipt keeps; the engine decides what runs and when.
  */
+
 
 
 
@@ -1095,11 +674,26 @@ class StepRunner {
     cancelled() {
         return this.c.signal?.aborted === true;
     }
-    command(run, env, timeoutSeconds, onLine, patterns = []) {
+    /**
+     * Runs one command with its output going to the live log, redacted. The
+     * redactor sees the lines in order, so a private key printed over many
+     * lines is held until its END line (or a bounded size) and shown redacted
+     * as a block, never line by line in clear.
+     */
+    async command(run, env, timeoutSeconds, patterns = []) {
         const c = this.c;
-        return (0,runner/* runCommand */.d1)({ run, cwd: c.workspace, env, timeoutSeconds, signal: c.signal, patterns, killGraceMs: c.killGraceMs, backpressure: c.backpressure, onLine });
+        const redactor = new redact_stream/* LineRedactor */.pH();
+        const show = (lines) => {
+            for (const line of lines)
+                this.log.info(line);
+        };
+        try {
+            return await (0,runner/* runCommand */.d1)({ run, cwd: c.workspace, env, timeoutSeconds, signal: c.signal, patterns, killGraceMs: c.killGraceMs, backpressure: c.backpressure, onLine: (line) => show(redactor.push(line)) });
+        }
+        finally {
+            show(redactor.end());
+        }
     }
-    logLine = (line) => this.log.info(line === '' ? line : (0,redact/* redact */.E$)(line).text);
     /** Runs steps in order; after a failure the rest are skipped unless `keepGoing` (teardown). */
     async runSteps(phase, list, keepGoing) {
         const steps = [];
@@ -1167,7 +761,7 @@ class StepRunner {
     async attempt(phase, name, run, env, timeoutSeconds, n, patterns, allowed = 1) {
         const startedAt = this.c.now().toISOString();
         const title = `${phase} › ${name}${n > 1 ? ` (attempt ${n} of ${allowed})` : ''}`;
-        const result = await this.log.group(title, () => this.command(run, env, timeoutSeconds, this.logLine, patterns));
+        const result = await this.log.group(title, () => this.command(run, env, timeoutSeconds, patterns));
         if (result.spawnError)
             this.log.error(`${title}: could not start bash: ${result.spawnError}`);
         const attempt = {
@@ -1294,7 +888,7 @@ class StepRunner {
     async tryRun(phase, name, c) {
         const env = { ...this.c.baseEnv, ...this.c.outputs, ...c.env, DRLOOP_PHASE: phase, DRLOOP_STEP: name };
         const timeout = c.timeout ?? schema/* DEFAULT_CHECK_TIMEOUT_SECONDS */.Fr;
-        const r = await this.command(c.run, env, timeout, (line) => this.log.info((0,redact/* redact */.E$)(line).text));
+        const r = await this.command(c.run, env, timeout);
         const out = r.tail.trim();
         const shown = JSON.stringify(out.slice(-200));
         if (r.cancelled)
@@ -1311,7 +905,7 @@ class StepRunner {
     async probeRpo() {
         const probe = this.c.plan.rpo;
         const env = { ...this.c.baseEnv, ...this.c.outputs, DRLOOP_PHASE: 'rpo', DRLOOP_STEP: 'probe' };
-        const r = await this.log.group('rpo probe', () => this.command(probe.probe, env, probe.timeoutSeconds ?? 60, (line) => this.log.info((0,redact/* redact */.E$)(line).text)));
+        const r = await this.log.group('rpo probe', () => this.command(probe.probe, env, probe.timeoutSeconds ?? 60));
         const at = r.exitCode === 0 ? parseProbeTime(r.tail) : null;
         let error = null;
         if (r.exitCode !== 0)
@@ -2473,93 +2067,6 @@ function resolveTarget(plan, displayPath, asked, recorded, runDisplay) {
 
 /***/ }),
 
-/***/ 3338:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GE: () => (/* binding */ expandGlobs),
-/* harmony export */   uz: () => (/* binding */ splitLines),
-/* harmony export */   zZ: () => (/* binding */ uniqueFiles)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var tinyglobby__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3382);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-
-
-
-
-/** Splits a multiline (or comma-free) input into its non-empty, non-comment lines. */
-function splitLines(text) {
-    if (!text)
-        return [];
-    return text
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter((l) => l !== '' && !l.startsWith('#'));
-}
-function isInside(root, path) {
-    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, path);
-    return rel === '' || (!rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) && rel !== '..' && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
-}
-/**
- * Expands globs inside a workspace. A pattern that points outside it (an
- * absolute path elsewhere, `../`) is a ConfigurationError naming the pattern,
- * and so is a match that resolves outside through a symlink: evidence and cost
- * data come from the repository, never from the rest of the machine.
- */
-async function expandGlobs(patterns, workspace, what) {
-    const root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace));
-    const results = [];
-    for (const pattern of patterns) {
-        const negated = pattern.startsWith('!');
-        const body = negated ? pattern.slice(1) : pattern;
-        let rel = body;
-        if ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(body)) {
-            if (!isInside(root, body) && !isInside((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace), body)) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${what}: '${pattern}' points outside the workspace (${root})`);
-            }
-            rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(isInside(root, body) ? root : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace), body);
-        }
-        const norm = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.normalize)(rel);
-        if (norm === '..' || norm.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${what}: '${pattern}' points outside the workspace (${root})`);
-        }
-        if (negated)
-            continue;
-        const posix = rel.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
-        const files = (0,tinyglobby__WEBPACK_IMPORTED_MODULE_3__/* .isDynamicPattern */ .ey)(posix)
-            ? await (0,tinyglobby__WEBPACK_IMPORTED_MODULE_3__/* .glob */ .TI)(posix, { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: true, expandDirectories: false })
-            : await (0,tinyglobby__WEBPACK_IMPORTED_MODULE_3__/* .glob */ .TI)(posix.replace(/[[\]{}()*?!]/g, '\\$&'), { cwd: root, dot: true, onlyFiles: true, expandDirectories: false });
-        const kept = [];
-        for (const f of files) {
-            const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root, f)).catch(() => undefined);
-            if (real && !isInside(root, real)) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${what}: '${f}' (from '${pattern}') resolves outside the workspace through a symlink`);
-            }
-            kept.push(f);
-        }
-        results.push({ pattern, files: kept.sort() });
-    }
-    // Negated patterns remove matches of the positive ones, as in .gitignore-style inputs.
-    const negations = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
-    if (negations.length > 0) {
-        const excluded = new Set(await (0,tinyglobby__WEBPACK_IMPORTED_MODULE_3__/* .glob */ .TI)(negations, { cwd: root, dot: true, onlyFiles: true, expandDirectories: false }));
-        for (const r of results)
-            r.files = r.files.filter((f) => !excluded.has(f));
-    }
-    return results;
-}
-/** Every distinct file of a set of glob matches, in first-seen order. */
-function uniqueFiles(matches) {
-    return [...new Set(matches.flatMap((m) => m.files))];
-}
-
-
-/***/ }),
-
 /***/ 2619:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2600,10 +2107,11 @@ function parseYamlText(text, displayPath, options = {}) {
         return doc.toJS({ maxAliasCount: MAX_ALIASES });
     }
     catch (err) {
-        if (err instanceof ReferenceError && /alias/i.test(err.message)) {
+        if (err instanceof ReferenceError && /alias/i.test(err.message) && /count|exceed|excessive/i.test(err.message)) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${displayPath}: refused: its aliases (*name) expand to more than ${MAX_ALIASES} copies; write the repeated parts out or use fewer aliases`);
         }
-        throw err;
+        // An alias to no anchor, or any other error building the document: bad input, not drloop's failure.
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${displayPath}: malformed YAML: ${err.message.split('\n')[0]}`);
     }
 }
 

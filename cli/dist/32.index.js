@@ -43,6 +43,8 @@ function describe(report) {
         for (const m of report.mismatches)
             lines.push(`  - ${m}`);
     }
+    for (const n of report.notes)
+        lines.push(`  note: ${n}`);
     return `${lines.join('\n')}\n`;
 }
 const verifyEvidenceCommand = {

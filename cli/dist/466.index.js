@@ -50,6 +50,9 @@ function roundMoney(n) {
 function formatMoney(n, currency) {
     if (n === null)
         return 'unknown';
+    // Callers refuse non-finite figures; this only keeps a slip from printing `Infinity.undefined`.
+    if (!Number.isFinite(n))
+        return `${n} ${currency}`;
     const [int, frac] = Math.abs(n).toFixed(2).split('.');
     const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
     return `${n < 0 && Number(int + frac) !== 0 ? '-' : ''}${grouped}.${frac} ${currency}`;
@@ -372,7 +375,8 @@ function infracostToArtefact(path, hash, data) {
         const total = b?.totalHourlyCost ?? (b?.totalMonthlyCost != null ? b.totalMonthlyCost / money/* HOURS_PER_MONTH */.x4 : null);
         if (total === null && list.length > 0)
             incomplete.push(`project '${name}' has no total cost`);
-        hourly += total ?? knownSum;
+        const key = total !== null ? `projects[${i}].breakdown.${b?.totalHourlyCost != null ? 'totalHourlyCost' : 'totalMonthlyCost'}` : `projects[${i}].breakdown.resources`;
+        hourly = finiteSum(path, key, hourly + (total ?? finiteSum(path, key, knownSum)));
     });
     if (unknownResources > 0)
         incomplete.push(`${unknownResources} resource(s) with unknown cost (null)`);
@@ -396,6 +400,15 @@ function infracostToArtefact(path, hash, data) {
         runId: undefined,
         resources,
     };
+}
+/**
+ * Every cost is finite on its own, but a sum of them can overflow to
+ * Infinity, which no decision can be made from (and no report can print).
+ */
+function finiteSum(path, key, n) {
+    if (!Number.isFinite(n))
+        throw new errors/* ConfigurationError */.j1(`${path}: key '${key}': the costs add up to more than drloop can represent (${n}); expected real hourly or monthly costs`);
+    return n;
 }
 function costRunToArtefact(path, hash, data) {
     const hourly = data.hourly ?? data.monthly / money/* HOURS_PER_MONTH */.x4;
@@ -457,6 +470,20 @@ const DECISIONS = (/* unused pure expression or super */ null && (['allow', 'war
 const RANK = { allow: 0, warn: 1, block: 2 };
 /** Which artefact kind prices a mode: a drill rehearses the DR environment. */
 const KIND_FOR_MODE = { dr: 'dr', drill: 'dr', burst: 'burst' };
+/** The start of the note on an artefact dated in the future. */
+const FUTURE_NOTE = 'dated in the future';
+/**
+ * How far ahead of the clock an artefact's timestamp may be (clock skew
+ * between CI runners). Past it, the artefact is ignored: it would never turn
+ * stale and would win "newest" over every real one.
+ */
+const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
+/** A sum or product of costs that overflowed: refused, naming what was added up. */
+function finite(n, what) {
+    if (!Number.isFinite(n))
+        throw new errors/* ConfigurationError */.j1(`${what()}: the result is more than drloop can represent (${n}); check the artefacts' costs and the policy's figures`);
+    return n;
+}
 function worst(a, b) {
     return RANK[a] >= RANK[b] ? a : b;
 }
@@ -500,12 +527,17 @@ function decide(policy, artefacts, options) {
     const now = options.now.getTime();
     const assessed = artefacts.map((a) => {
         const { target, note } = assignTarget(a, policy);
-        const ageSeconds = a.generatedAt ? Math.max(0, (now - Date.parse(a.generatedAt)) / 1000) : null;
+        const aheadSeconds = a.generatedAt ? (Date.parse(a.generatedAt) - now) / 1000 : 0;
+        const ageSeconds = a.generatedAt ? Math.max(0, -aheadSeconds) : null;
         let use = target ? 'used' : 'ignored';
         let why = note;
         if (use === 'used' && a.kind !== undefined && a.kind !== wantedKind) {
             use = 'ignored';
             why = `kind '${a.kind}' does not price mode '${policy.mode}' (needs '${wantedKind}')`;
+        }
+        if (target && aheadSeconds > MAX_CLOCK_SKEW_SECONDS) {
+            use = 'ignored';
+            why = `${FUTURE_NOTE}: generatedAt ${a.generatedAt} is ${(0,duration/* formatDuration */.a3)(Math.round(aheadSeconds))} ahead of the clock (${options.now.toISOString()}), more than the ${(0,duration/* formatDuration */.a3)(MAX_CLOCK_SKEW_SECONDS)} of clock skew allowed`;
         }
         return {
             path: a.path,
@@ -551,11 +583,16 @@ function decide(policy, artefacts, options) {
         .filter((t) => candidates.includes(t.name))
         .map((t) => {
         const used = assessed.filter((a) => a.use === 'used' && a.target === t.name);
+        const future = assessed.filter((a) => a.target === t.name && a.note?.startsWith(FUTURE_NOTE));
         const reasons = [];
         let decision = 'allow';
+        // A timestamp from the future is a broken clock or a doctored file: it warns, never silently.
+        if (future.length > 0)
+            decision = 'warn';
+        const futureReasons = future.map((a) => `${t.name}: ${a.path} ignored: ${a.note}`);
         if (used.length === 0) {
-            decision = policy.missing;
-            reasons.push(`${t.name}: no cost artefacts for mode '${policy.mode}' (policy missing: ${policy.missing})`);
+            decision = worst(decision, policy.missing);
+            reasons.push(`${t.name}: no cost artefacts for mode '${policy.mode}' (policy missing: ${policy.missing})`, ...futureReasons);
             return {
                 name: t.name,
                 decision,
@@ -571,20 +608,20 @@ function decide(policy, artefacts, options) {
                 artefacts: [],
             };
         }
-        const hourly = used.reduce((s, a) => s + a.hourly, 0);
-        const incident = hourly * hours;
+        const hourly = finite(used.reduce((s, a) => s + a.hourly, 0), () => `target '${t.name}': the hourly costs of ${used.map((a) => a.path).join(', ')} add up`);
+        const incident = finite(hourly * hours, () => `target '${t.name}': ${hourly}/h × incident.expected-hours ${hours}`);
         const net = Math.max(0, incident - t.credits);
-        const projected = spent + net;
+        const projected = finite(spent + net, () => `target '${t.name}': budget.spent ${spent} + net cost ${net}`);
         const r = projected / monthly;
         const credited = t.credits > 0 ? `, ${(0,money/* formatMoney */.up)(Math.min(t.credits, incident), currency)} covered by credits` : '';
         const budgetLine = `${t.name}: ${(0,money/* formatMoney */.up)(incident, currency)} for ${hours}h at ${(0,money/* formatMoney */.up)(hourly, currency)}/h${credited}; ` +
             `projected spend ${(0,money/* formatMoney */.up)(projected, currency)} is ${(0,money/* formatPercent */.l9)(r)} of the ${(0,money/* formatMoney */.up)(monthly, currency)} monthly budget`;
         if (r >= block) {
-            decision = 'block';
+            decision = worst(decision, 'block');
             reasons.push(`${budgetLine} (block at ${(0,money/* formatPercent */.l9)(block)})`);
         }
         else if (r >= warn) {
-            decision = 'warn';
+            decision = worst(decision, 'warn');
             reasons.push(`${budgetLine} (warn at ${(0,money/* formatPercent */.l9)(warn)})`);
         }
         else {
@@ -601,6 +638,7 @@ function decide(policy, artefacts, options) {
             decision = worst(decision, 'warn');
             reasons.push(`${t.name}: ${a.path} is incomplete: ${a.incomplete.join('; ')}`);
         }
+        reasons.push(...futureReasons);
         return {
             name: t.name,
             decision,

@@ -523,10 +523,11 @@ function parseYamlText(text, displayPath, options = {}) {
         return doc.toJS({ maxAliasCount: MAX_ALIASES });
     }
     catch (err) {
-        if (err instanceof ReferenceError && /alias/i.test(err.message)) {
+        if (err instanceof ReferenceError && /alias/i.test(err.message) && /count|exceed|excessive/i.test(err.message)) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${displayPath}: refused: its aliases (*name) expand to more than ${MAX_ALIASES} copies; write the repeated parts out or use fewer aliases`);
         }
-        throw err;
+        // An alias to no anchor, or any other error building the document: bad input, not drloop's failure.
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${displayPath}: malformed YAML: ${err.message.split('\n')[0]}`);
     }
 }
 

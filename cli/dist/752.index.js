@@ -252,27 +252,118 @@ function inputNames(schema) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   Np: () => (/* binding */ findMatches),
 /* harmony export */   Yb: () => (/* binding */ BUILTIN_RULES),
-/* harmony export */   fI: () => (/* binding */ compileExtraRules)
+/* harmony export */   eo: () => (/* binding */ applyMatches),
+/* harmony export */   fI: () => (/* binding */ compileExtraRules),
+/* harmony export */   nb: () => (/* binding */ compileRules)
 /* harmony export */ });
 /**
- * Secret redaction for everything drloop writes: step output tails in
- * receipts, logs and files in evidence bundles. Values are replaced by
- * `[REDACTED:<kind>]`; callers get counts per kind, never the values.
+ * Secret redaction for everything drloop writes: step output in the live log
+ * and in receipts, logs and files in evidence bundles, file names and metadata
+ * in manifests. Values are replaced by `[REDACTED:<kind>]`; callers get counts
+ * per kind, never the values.
+ *
+ * Redaction is pattern based and best effort: it knows the formats below and
+ * the usual `name: value` shapes, in plain text, in JSON strings and in JSON
+ * strings escaped once more. A secret in a format it does not know is kept.
+ */
+/**
+ * What may come before a token: the start, a character that cannot be part of
+ * it, or an escaped `\n`, `\r` or `\t` (`"line\nghp_…"` in a JSON string).
+ * Used in a lookbehind placed after the token's literal prefix (`ghp_(?<=…)`),
+ * so that the regular expression starts with a literal, which the engine
+ * scans for fast; a leading lookbehind makes every rule many times slower.
+ */
+const B = String.raw `(?:^|[^A-Za-z0-9_]|\\[nrt])`;
+/** A token that starts with `prefix` (a regular expression matching literal text) at a token boundary. */
+const tok = (prefix, rest) => String.raw `${prefix}(?<=${B}${prefix})${rest}`;
+/** An optional quote, bare or escaped once or twice (`"`, `\"`, `\\\"`). */
+const Q = String.raw `(?:\\{0,3}["'])?`;
+/** Between a name and its value. Never a newline: `Password:` ending a line does not take the next line. */
+const SEP = String.raw `${Q}[ \t]*[:=][ \t]*${Q}`;
+/** A value that is a placeholder, not a secret: `***`, `${VAR}`, `$(cmd)`, `{{ x }}`, `<token>`, null, booleans. */
+const NOT_PLACEHOLDER = String.raw `(?!\*{3}|\$\{|\$\(|\{\{|<[A-Za-z_-]+>|(?:null|true|false|none)(?![A-Za-z0-9_]))`;
+/** An unquoted value runs to whitespace, a quote, a backslash or a separator. */
+const BARE_VALUE = String.raw `[^\s"'\\,;&]{1,1024}`;
+/** A line break in a PEM block: real, or escaped in a JSON string (once or twice). */
+const PEM_BREAK = String.raw `(?:\r?\n|(?:\\{1,3}r)?\\{1,3}n)`;
+/** A line of a PEM/PGP block: base64, or one of the armour headers. */
+const PEM_LINE = String.raw `(?:[A-Za-z0-9+/=]{1,4096}|(?:Proc-Type|DEK-Info|Version|Comment|Hash|Charset|MessageID): [^\r\n"\\]{0,256})`;
+/** The end of a quoted string (or of the JSON around it) right after a line of key material. */
+const PEM_QUOTE_END = String.raw `["'\\,\]}]`;
+const PEM_BEGIN = String.raw `-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----`;
+/** Names of secrets in `name: value` / `name=value` form (case-insensitive). */
+const SECRET_NAME = String.raw `(?:password|passwd|passphrase|secret|client[_-]?secret|secret[_-]?key|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|refresh[_-]?token|private[_-]?token|[_-]token)`;
+const SECRET_NAME_HINTS = ['pass', 'secret', 'key', 'token'];
+/** HTTP headers that carry a credential. */
+const SECRET_HEADER = String.raw `(?:X-[A-Za-z0-9-]*(?:Api-?Key|Token|Secret)|Api-?Key|Private-Token|Ocp-Apim-Subscription-Key)`;
+const re = (source, flags = 'g') => new RegExp(source, flags);
+/**
+ * The built-in rules, most specific first: when two rules match the same
+ * value, it is replaced once and counted as the first rule's kind.
  */
 const BUILTIN_RULES = [
-    { kind: 'pem-private-key', pattern: /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY-----[\s\S]*?-----END \1PRIVATE KEY-----/g },
-    { kind: 'aws-access-key-id', pattern: /\b(?:AKIA|ASIA|AIDA|AROA|AGPA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\b/g },
+    // Whole PEM/PGP private key blocks, over real or escaped line breaks.
+    { kind: 'pem-private-key', pattern: re(String.raw `${PEM_BEGIN}[\s\S]*?-----END \1PRIVATE KEY\2-----`), hints: ['-----BEGIN '] },
+    // A block whose END never comes (a truncated log): the header and every line that looks like key material.
     {
-        kind: 'aws-secret-access-key',
-        pattern: /((?:aws_?secret_?access_?key|secret_?access_?key|AWS_SECRET_ACCESS_KEY)["']?\s*[:=]\s*["']?)([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gi,
+        kind: 'pem-private-key',
+        // Lines squashed onto one (spaces for line breaks) count when they are long runs of base64.
+        hints: ['-----BEGIN '],
+        pattern: re(String.raw `-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:${PEM_BREAK}${PEM_LINE}?(?=${PEM_BREAK}|$|${PEM_QUOTE_END})|[ \t]+[A-Za-z0-9+/=]{16,4096}(?=${PEM_BREAK}|$|[ \t]|${PEM_QUOTE_END})){0,1024}`),
+    },
+    { kind: 'aws-access-key-id', pattern: re(tok(String.raw `A(?:3T[A-Z0-9]|KIA|SIA|BIA|CCA|IDA|ROA|GPA|NPA|NVA|IPA)`, String.raw `[A-Z0-9]{16}(?![A-Za-z0-9])`)), hints: ['AKIA', 'ASIA', 'A3T', 'ABIA', 'ACCA', 'AIDA', 'AROA', 'AGPA', 'ANPA', 'ANVA', 'AIPA'] },
+    { kind: 'aws-secret-access-key', pattern: re(String.raw `(secret_?access_?key${SEP})([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])`, 'gi'), group: 2, hints: ['access_key', 'accesskey'] },
+    { kind: 'aws-session-token', pattern: re(String.raw `((?:session|security)[_-]?token${SEP})([A-Za-z0-9/+=]{16,})`, 'gi'), group: 2, hints: ['token'] },
+    { kind: 'aws-session-token', pattern: re(tok('(?:FwoGZXIvYXdz|IQoJb3JpZ2lu)', '[A-Za-z0-9/+=]{40,}')), hints: ['FwoGZXIvYXdz', 'IQoJb3JpZ2lu'] },
+    { kind: 'github-token', pattern: re(tok('gh[pousr]_', '[A-Za-z0-9]{36,255}(?![A-Za-z0-9])')), hints: ['ghp_', 'gho_', 'ghs_', 'ghu_', 'ghr_'] },
+    { kind: 'github-token', pattern: re(tok('github_pat_', '[A-Za-z0-9_]{22,255}(?![A-Za-z0-9_])')), hints: ['github_pat_'] },
+    { kind: 'gitlab-token', pattern: re(tok('gl(?:pat|dt|rt|ptt|soat|cbt|ft)-', '[A-Za-z0-9_-]{20,}')), hints: ['glpat-', 'gldt-', 'glrt-', 'glptt-', 'glsoat-', 'glcbt-', 'glft-'] },
+    { kind: 'slack-token', pattern: re(tok(String.raw `xox(?:e\.xox)?[abposre]-`, '[A-Za-z0-9-]{10,}')), hints: ['xox'] },
+    { kind: 'slack-token', pattern: re(tok(String.raw `xapp-\d-`, '[A-Za-z0-9-]{20,}')), hints: ['xapp-'] },
+    { kind: 'slack-webhook', pattern: /https:\/\/hooks\.slack(?:-gov)?\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/-]+/g, hints: ['hooks.slack'] },
+    { kind: 'teams-webhook', pattern: /https:\/\/[A-Za-z0-9.-]*(?:webhook\.office\.com|logic\.azure\.com|powerplatform\.com)[^\s"'<>\\]*/g, hints: ['webhook.office.com', 'logic.azure.com', 'powerplatform.com'] },
+    // (Proxy-)Authorization: Bearer|Token|Basic <value>, as a header, in JSON, or in git's extraheader.
+    { kind: 'bearer-token', pattern: re(String.raw `(Authorization${SEP}(?:Bearer|Token)[ \t]+)([A-Za-z0-9\-._~+/]+=*)`, 'gi'), group: 2, hints: ['authorization'] },
+    { kind: 'basic-auth', pattern: re(String.raw `(Authorization${SEP}Basic[ \t]+)([A-Za-z0-9+/]+=*)`, 'gi'), group: 2, hints: ['authorization'] },
+    { kind: 'jwt', pattern: re(tok('eyJ', String.raw `[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*`)), hints: ['eyJ'] },
+    { kind: 'stripe-key', pattern: re(tok('[sr]k_(?:live|test)_', '[A-Za-z0-9]{16,}')), hints: ['k_live_', 'k_test_'] },
+    { kind: 'google-api-key', pattern: re(tok('AIza', '[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])')), hints: ['AIza'] },
+    { kind: 'npm-token', pattern: re(tok('npm_', '[A-Za-z0-9]{36}(?![A-Za-z0-9])')), hints: ['npm_'] },
+    { kind: 'pypi-token', pattern: re(tok('pypi-AgEIcHlwaS5vcmc', '[A-Za-z0-9_-]{50,}')), hints: ['pypi-AgEIcHlwaS5vcmc'] },
+    { kind: 'sendgrid-key', pattern: re(tok(String.raw `SG\.`, String.raw `[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])`)), hints: ['SG.'] },
+    { kind: 'openai-key', pattern: re(tok('sk-', '(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}')), hints: ['T3BlbkFJ'] },
+    { kind: 'anthropic-key', pattern: re(tok('sk-ant-', String.raw `[a-z]+\d{2}-[A-Za-z0-9_-]{80,}`)), hints: ['sk-ant-'] },
+    { kind: 'vault-token', pattern: re(tok(String.raw `hv[sbr]\.`, '[A-Za-z0-9_-]{24,}')), hints: ['hvs.', 'hvb.', 'hvr.'] },
+    { kind: 'digitalocean-token', pattern: re(tok('do[opr]_v1_', '[a-f0-9]{64}(?![a-f0-9])')), hints: ['_v1_'] },
+    { kind: 'shopify-token', pattern: re(tok('shp(?:at|ca|pa|ss)_', '[a-fA-F0-9]{32}(?![a-fA-F0-9])')), hints: ['shpat_', 'shpca_', 'shppa_', 'shpss_'] },
+    { kind: 'huggingface-token', pattern: re(tok('hf_', '[A-Za-z]{34}(?![A-Za-z0-9])')), hints: ['hf_'] },
+    { kind: 'grafana-token', pattern: re(tok('glsa_', '[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}(?![A-Za-z0-9])')), hints: ['glsa_'] },
+    { kind: 'grafana-token', pattern: re(tok('glc_', '[A-Za-z0-9+/]{32,}={0,2}')), hints: ['glc_'] },
+    // The bot id before the colon is public; the part after it is the secret.
+    { kind: 'telegram-bot-token', pattern: re(String.raw `:AA(?<=${B}\d{8,10}:AA)[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])`), hints: [':AA'] },
+    // Matched from its fixed `Q~` (for speed): the four characters before it stay, the 31 to 34 after it go.
+    { kind: 'azure-client-secret', pattern: re(String.raw `Q~(?<=${B}[A-Za-z0-9_~.]{3}\dQ~)[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])`), hints: ['Q~'] },
+    // scheme://user:password@host: the password.
+    { kind: 'url-credentials', pattern: re(String.raw `:\/\/(?<=[A-Za-z][A-Za-z0-9+.-]{0,30}:\/\/)([^\s:/?#@"'\\]{1,256}:)([^\s/?#@"'\\]{1,1024})@`), group: 2, hints: ['://'] },
+    { kind: 'azure-sas-signature', pattern: re(String.raw `([?&]sig=)([A-Za-z0-9%+/=]{16,})`), group: 2, hints: ['sig='] },
+    // Connection strings: Server=…;User Id=…;Password=…; AccountKey=…; SharedAccessKey=… (a key first in the string is a secret-assignment).
+    {
+        kind: 'connection-string',
+        hints: ['password', 'pwd', 'accountkey', 'sharedaccess'],
+        pattern: re(String.raw `(;[ \t]*(?:Password|Pwd|AccountKey|SharedAccessKey|SharedAccessSignature)[ \t]*=[ \t]*)${NOT_PLACEHOLDER}([^;"'\s\\]{1,1024})`, 'gi'),
         group: 2,
     },
-    { kind: 'github-token', pattern: /\b(?:ghp|gho|ghs|ghu|ghr)_[A-Za-z0-9]{36,255}\b/g },
-    { kind: 'github-token', pattern: /\bgithub_pat_[A-Za-z0-9_]{22,255}\b/g },
-    { kind: 'slack-webhook', pattern: /https:\/\/hooks\.slack(?:-gov)?\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/-]+/g },
-    { kind: 'teams-webhook', pattern: /https:\/\/[A-Za-z0-9.-]*(?:webhook\.office\.com|logic\.azure\.com|powerplatform\.com)[^\s"'<>]*/g },
-    { kind: 'bearer-token', pattern: /(\bAuthorization\s*[:=]\s*["']?Bearer\s+)([A-Za-z0-9\-._~+/]+=*)/gi, group: 2 },
+    { kind: 'api-key-header', pattern: re(String.raw `(${SECRET_HEADER}${Q}[ \t]*:[ \t]*${Q})${NOT_PLACEHOLDER}(${BARE_VALUE})`, 'gi'), group: 2, hints: ['api-key', 'apikey', 'token', 'secret', 'subscription-key'] },
+    // name: "a quoted value, spaces and all" (the quote may be escaped, `\"`)
+    {
+        kind: 'secret-assignment',
+        hints: SECRET_NAME_HINTS,
+        pattern: re(String.raw `(${SECRET_NAME}${Q}[ \t]*[:=][ \t]*(\\{0,3}["']))${NOT_PLACEHOLDER}((?:(?!\2)[^\r\n]){1,1024}?)\2`, 'gi'),
+        group: 3,
+    },
+    { kind: 'secret-assignment', pattern: re(String.raw `(${SECRET_NAME}${SEP})${NOT_PLACEHOLDER}(${BARE_VALUE})`, 'gi'), group: 2, hints: SECRET_NAME_HINTS },
 ];
 /** Compiles the user's extra patterns (input `redact`), naming the bad one on error. */
 function compileExtraRules(patterns) {
@@ -285,27 +376,117 @@ function compileExtraRules(patterns) {
         }
     });
 }
-function redact(text, extra = []) {
-    const counts = {};
+const gates = new WeakMap();
+function gateOf(rules) {
+    let gate = gates.get(rules);
+    if (gate)
+        return gate;
+    const exact = new Set();
+    const folded = new Set();
+    for (const r of rules)
+        for (const h of r.hints ?? [])
+            (r.pattern.ignoreCase ? folded : exact).add(h);
+    const alternation = (set) => (set.size === 0 ? null : new RegExp([...set].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g'));
+    const all = [...new Set([...exact, ...folded])];
+    const prefixes = new Map(all.map((h) => [h, all.filter((o) => o !== h && h.startsWith(o))]));
+    gate = { exact: alternation(exact), folded: alternation(folded), prefixes, all: exact.size + folded.size };
+    gates.set(rules, gate);
+    return gate;
+}
+function hintsIn(text, gate) {
+    const scan = (pattern, haystack) => {
+        const found = new Set();
+        if (!pattern)
+            return found;
+        const t = haystack();
+        pattern.lastIndex = 0;
+        for (let m = pattern.exec(t); m !== null; m = pattern.exec(t)) {
+            found.add(m[0]);
+            for (const p of gate.prefixes.get(m[0]) ?? [])
+                found.add(p);
+            pattern.lastIndex = m.index + 1;
+        }
+        return found;
+    };
+    return { exact: scan(gate.exact, () => text), folded: scan(gate.folded, () => text.toLowerCase()) };
+}
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+function compileRules(rules) {
+    return rules.map((r) => {
+        let flags = r.pattern.flags;
+        if (!flags.includes('g'))
+            flags += 'g';
+        if (r.group !== undefined && !flags.includes('d'))
+            flags += 'd';
+        const rule = { kind: r.kind, pattern: new RegExp(r.pattern.source, flags) };
+        if (r.group !== undefined)
+            rule.group = r.group;
+        if (r.hints)
+            rule.hints = r.hints;
+        return rule;
+    });
+}
+/** Every match of every rule in `text`, against the original text (a replaced value is never matched again). */
+function findMatches(text, rules) {
+    const matches = [];
+    const found = hintsIn(text, gateOf(rules));
+    rules.forEach((rule, order) => {
+        const pattern = rule.pattern;
+        if (rule.hints && !rule.hints.some((h) => (pattern.ignoreCase ? found.folded : found.exact).has(h)))
+            return;
+        pattern.lastIndex = 0;
+        for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+            if (m[0] === '') {
+                pattern.lastIndex += 1;
+                continue;
+            }
+            const start = m.index;
+            const end = start + m[0].length;
+            let from = start;
+            let to = end;
+            if (rule.group !== undefined) {
+                const span = m.indices?.[rule.group];
+                if (!span)
+                    continue;
+                [from, to] = span;
+                if (from === to)
+                    continue;
+            }
+            matches.push({ start, end, from, to, kind: rule.kind, order });
+        }
+    });
+    return matches;
+}
+/**
+ * Replaces the matches that end at or before `upTo` in `text.slice(0, upTo)`.
+ * Overlapping matches (two rules, one secret) widen the replaced span and
+ * count once, as the kind of the rule listed first.
+ */
+function applyMatches(text, matches, upTo, counts) {
+    const applied = matches.filter((m) => m.end <= upTo).sort((a, b) => a.from - b.from || a.order - b.order);
+    const parts = [];
+    let pos = 0;
     let total = 0;
-    let out = text;
-    for (const rule of [...BUILTIN_RULES, ...extra]) {
-        rule.pattern.lastIndex = 0;
-        out = out.replace(rule.pattern, (...args) => {
-            const match = args[0];
-            if (match === '')
-                return match;
-            counts[rule.kind] = (counts[rule.kind] ?? 0) + 1;
-            total += 1;
-            if (rule.group === undefined)
-                return `[REDACTED:${rule.kind}]`;
-            const groups = args.slice(1, -2);
-            const secret = groups[rule.group - 1] ?? '';
-            const idx = match.lastIndexOf(secret);
-            return `${match.slice(0, idx)}[REDACTED:${rule.kind}]${match.slice(idx + secret.length)}`;
-        });
+    for (const m of applied) {
+        if (m.from < pos) {
+            if (m.to > pos)
+                pos = m.to;
+            continue;
+        }
+        parts.push(text.slice(pos, m.from), `[REDACTED:${m.kind}]`);
+        pos = m.to;
+        counts[m.kind] = (counts[m.kind] ?? 0) + 1;
+        total += 1;
     }
-    return { text: out, counts, total };
+    parts.push(text.slice(pos, upTo));
+    return { text: parts.join(''), total };
+}
+const builtinCompiled = compileRules(BUILTIN_RULES);
+function redact(text, extra = []) {
+    const rules = extra.length === 0 ? builtinCompiled : compileRules([...BUILTIN_RULES, ...extra]);
+    const counts = {};
+    const out = applyMatches(text, findMatches(text, rules), text.length, counts);
+    return { text: out.text, counts, total: out.total };
 }
 
 

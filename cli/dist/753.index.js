@@ -35,10 +35,14 @@ var inputs = __webpack_require__(8422);
 var redact = __webpack_require__(6670);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: external "node:string_decoder"
+var external_node_string_decoder_ = __webpack_require__(6193);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
@@ -48,6 +52,9 @@ var evidence_manifest = __webpack_require__(9240);
 // EXTERNAL MODULE: ./src/evidence/redact-stream.ts
 var redact_stream = __webpack_require__(5197);
 ;// CONCATENATED MODULE: ./src/evidence/bundle.ts
+
+
+
 
 
 
@@ -150,13 +157,24 @@ async function writeBundle(options) {
     let manifestBytes;
     try {
         const produce = async () => {
+            const names = new Set();
             for (const item of options.items) {
-                const file = await addItem(pack, item, options.extraRules, spoolDir, (m) => {
+                // A secret in a file name would reach the tar header and the manifest: names are redacted too.
+                const named = (0,redact/* redact */.E$)(item.bundlePath, options.extraRules);
+                let name = named.text;
+                for (let i = 2; names.has(name); i++)
+                    name = `${named.text}~${i}`;
+                names.add(name);
+                const redacted = { ...item, origin: (0,redact/* redact */.E$)(item.origin, options.extraRules).text };
+                const file = await addItem(pack, redacted, name, options.extraRules, spoolDir, (m) => {
                     extraWarnings.push(m);
                     warn(m);
                 });
-                if (file)
-                    files.push(file);
+                if (!file)
+                    continue;
+                for (const [k, n] of Object.entries(named.counts))
+                    file.redactions[k] = (file.redactions[k] ?? 0) + n;
+                files.push(file);
             }
             manifest = options.manifest(files, extraWarnings);
             manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
@@ -184,23 +202,236 @@ async function writeBundle(options) {
     }
     return { path: finalPath, sha256: hash.digest('hex'), size, manifest: manifest, manifestBytes: manifestBytes };
 }
-async function addItem(pack, item, rules, spoolDir, warn) {
-    const base = { path: item.bundlePath, source: item.source, origin: item.origin };
-    if (item.data)
-        return addInMemory(pack, base, item.data, new Date(), rules);
+/** Archive formats drloop cannot look inside: stored as found, marked `not-inspected`. */
+const OPAQUE = [
+    { name: 'zip', magic: [0x50, 0x4b, 0x03, 0x04] },
+    { name: 'xz', magic: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00] },
+    { name: 'bzip2', magic: [0x42, 0x5a, 0x68] },
+    { name: 'zstd', magic: [0x28, 0xb5, 0x2f, 0xfd] },
+    { name: '7z', magic: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c] },
+    { name: 'lz4', magic: [0x04, 0x22, 0x4d, 0x18] },
+];
+/** A gzip member decompressing past this is not inspected (a gzip bomb would fill the disk). */
+const MAX_INFLATED_BYTES = 4 * 1024 * 1024 * 1024;
+const startsWith = (head, magic) => magic.every((b, i) => head[i] === b);
+const printable = (b) => b !== undefined && (b === 0x09 || b === 0x0a || b === 0x0d || (b >= 0x20 && b < 0x7f));
+/**
+ * Judges a file by its first bytes: gzip and UTF-16 (with a byte order mark,
+ * or ASCII text with every other byte NUL) are decoded and redacted; known
+ * archive formats cannot be inspected; anything else, text or binary, is
+ * scanned byte for byte.
+ */
+function classifyContent(head) {
+    if (head[0] === 0x1f && head[1] === 0x8b)
+        return { content: 'gzip' };
+    for (const o of OPAQUE)
+        if (startsWith(head, o.magic))
+            return { content: 'compressed', note: `a ${o.name} archive, which drloop cannot read` };
+    if (head[0] === 0xff && head[1] === 0xfe)
+        return { content: 'utf-16le' };
+    if (head[0] === 0xfe && head[1] === 0xff)
+        return { content: 'utf-16be' };
+    const pairs = Math.floor(Math.min(head.length, 4096) / 2);
+    if (pairs >= 2) {
+        let le = 0;
+        let be = 0;
+        for (let i = 0; i < pairs * 2; i += 2) {
+            if (head[i + 1] === 0 && printable(head[i]))
+                le += 1;
+            if (head[i] === 0 && printable(head[i + 1]))
+                be += 1;
+        }
+        if (le >= pairs * 0.9)
+            return { content: 'utf-16le' };
+        if (be >= pairs * 0.9)
+            return { content: 'utf-16be' };
+    }
+    return { content: (0,redact_stream/* looksBinary */.Wb)(head) ? 'binary' : 'text' };
+}
+/**
+ * Redacted output on its way into the archive: hashed and counted as it
+ * comes, kept in memory up to IN_MEMORY_LIMIT and spooled to disk past it (a
+ * tar header needs the size before the body).
+ */
+class Collector {
+    hash = (0,external_node_crypto_.createHash)('sha256');
+    size = 0;
+    chunks = [];
+    file;
+    path;
+    constructor(spoolDir) {
+        this.path = (0,external_node_path_.join)(spoolDir, (0,external_node_crypto_.randomBytes)(8).toString('hex'));
+    }
+    async write(buf) {
+        if (buf.length === 0)
+            return;
+        this.hash.update(buf);
+        this.size += buf.length;
+        if (!this.file && this.size <= IN_MEMORY_LIMIT) {
+            this.chunks.push(buf);
+            return;
+        }
+        if (!this.file) {
+            this.file = await (0,promises_.open)(this.path, 'wx', 0o600);
+            for (const c of this.chunks)
+                await this.file.write(c);
+            this.chunks = [];
+        }
+        await this.file.write(buf);
+    }
+    /** Writes what was collected as one tar entry. */
+    async writeTo(pack, name, mtime) {
+        if (!this.file) {
+            await writeEntry(pack, { name, size: this.size, mtime }, Buffer.concat(this.chunks));
+            return;
+        }
+        await this.file.close();
+        this.file = undefined;
+        const spooled = await (0,promises_.open)(this.path, 'r');
+        try {
+            await writeEntry(pack, { name, size: this.size, mtime }, readExactly(spooled, this.size));
+        }
+        finally {
+            await spooled.close();
+        }
+    }
+    async dispose() {
+        await this.file?.close().catch(() => undefined);
+        await (0,promises_.rm)(this.path, { force: true });
+    }
+}
+/** Swaps each pair of bytes (UTF-16BE ⇄ UTF-16LE), carrying an odd byte over to the next chunk. */
+function byteSwapper() {
+    let carry = Buffer.alloc(0);
+    return (chunk) => {
+        const data = carry.length > 0 ? Buffer.concat([carry, chunk]) : Buffer.from(chunk);
+        const even = data.length - (data.length % 2);
+        carry = data.subarray(even);
+        return data.subarray(0, even).swap16();
+    };
+}
+/** Redacts text read as UTF-16: decoded to UTF-8 for the redactor, encoded back as it was. */
+async function redactUtf16(source, bigEndian, redactor, out) {
+    const toLe = bigEndian ? byteSwapper() : (b) => b;
+    const decode = new external_node_string_decoder_.StringDecoder('utf16le');
+    const reencode = new external_node_string_decoder_.StringDecoder('utf8');
+    const emit = async (redacted, final) => {
+        const le = Buffer.from(reencode.write(redacted) + (final ? reencode.end() : ''), 'utf16le');
+        await out.write(bigEndian ? le.swap16() : le);
+    };
+    for await (const chunk of source)
+        await emit(redactor.push(Buffer.from(decode.write(toLe(chunk)), 'utf8')), false);
+    await emit(Buffer.concat([redactor.push(Buffer.from(decode.end(), 'utf8')), redactor.end()]), true);
+}
+class InflateLimit extends Error {
+}
+/** Redacts the text inside a gzip file and compresses it again. */
+async function redactGzip(source, redactor, out) {
+    let inflated = 0;
+    await (0,external_node_stream_promises_.pipeline)(external_node_stream_.Readable.from(source), (0,external_node_zlib_.createGunzip)(), new external_node_stream_.Transform({
+        transform(chunk, _enc, cb) {
+            inflated += chunk.length;
+            if (inflated > MAX_INFLATED_BYTES)
+                cb(new InflateLimit(`it expands past ${MAX_INFLATED_BYTES} bytes`));
+            else
+                cb(null, redactor.push(chunk));
+        },
+        flush(cb) {
+            cb(null, redactor.end());
+        },
+    }), (0,external_node_zlib_.createGzip)({ level: 6 }), new external_node_stream_.Writable({
+        write(chunk, _enc, cb) {
+            out.write(chunk).then(() => cb(), cb);
+        },
+    }));
+}
+/**
+ * Opens a file to bundle, refusing what could smuggle in a file from
+ * elsewhere: a symbolic link swapped in since the file was listed, anything
+ * but a regular file, and a file with more than one hard link (the other name
+ * may be outside the workspace, and nothing tells which name is the original).
+ */
+async function openEvidence(item, warn) {
     let handle;
     try {
-        handle = await (0,promises_.open)(item.file, 'r');
+        handle = await (0,promises_.open)(item.file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
     }
     catch (err) {
         warn(`${item.origin}: skipped, it could not be read (${(0,errors/* describeError */.Uc)(err)})`);
         return undefined;
     }
+    const st = await handle.stat();
+    let why;
+    if (!st.isFile())
+        why = 'it is not a regular file';
+    else if (st.nlink > 1)
+        why = `it has ${st.nlink} hard links, and another name of the same file may be outside the workspace; bundle a copy instead`;
+    if (why) {
+        await handle.close();
+        warn(`${item.origin}: skipped, ${why}`);
+        return undefined;
+    }
+    return { handle, size: st.size, mtime: st.mtime };
+}
+async function addItem(pack, item, name, rules, spoolDir, warn) {
+    const base = { path: name, source: item.source, origin: item.origin };
+    if (item.data) {
+        const out = new Collector(spoolDir);
+        try {
+            const redactor = new redact_stream/* StreamRedactor */.d6(rules);
+            await out.write(redactor.push(item.data));
+            await out.write(redactor.end());
+            await out.writeTo(pack, name, new Date());
+            return entryOf(base, out, 'text', 'applied', redactor.counts);
+        }
+        finally {
+            await out.dispose();
+        }
+    }
+    const opened = await openEvidence(item, warn);
+    if (!opened)
+        return undefined;
+    const { handle, size, mtime } = opened;
     try {
-        const st = await handle.stat();
-        if (st.size <= IN_MEMORY_LIMIT)
-            return await addInMemory(pack, base, await handle.readFile(), st.mtime, rules);
-        return await addLargeFile(pack, base, handle, st.size, st.mtime, rules, spoolDir);
+        const head = Buffer.alloc(Math.min(8000, size));
+        await handle.read(head, 0, head.length, 0);
+        const kind = classifyContent(head);
+        if (kind.content !== 'compressed') {
+            const out = new Collector(spoolDir);
+            try {
+                const redactor = new redact_stream/* StreamRedactor */.d6(rules);
+                const source = readExactly(handle, size);
+                if (kind.content === 'gzip')
+                    await redactGzip(source, redactor, out);
+                else if (kind.content === 'utf-16le' || kind.content === 'utf-16be')
+                    await redactUtf16(source, kind.content === 'utf-16be', redactor, out);
+                else {
+                    for await (const chunk of source)
+                        await out.write(redactor.push(chunk));
+                    await out.write(redactor.end());
+                }
+                await out.writeTo(pack, name, mtime);
+                return entryOf(base, out, kind.content, 'applied', redactor.counts);
+            }
+            catch (err) {
+                // A gzip file that does not decompress is kept as found, and said to be uninspected.
+                if (kind.content !== 'gzip' || (!(err instanceof InflateLimit) && !isZlibError(err)))
+                    throw err;
+                kind.note = `gzip data that could not be read (${(0,errors/* describeError */.Uc)(err)})`;
+            }
+            finally {
+                await out.dispose();
+            }
+        }
+        const hash = (0,external_node_crypto_.createHash)('sha256');
+        const hashed = async function* () {
+            for await (const chunk of readExactly(handle, size)) {
+                hash.update(chunk);
+                yield chunk;
+            }
+        };
+        await writeEntry(pack, { name, size, mtime }, hashed());
+        return { ...entryOf(base, { size, hash }, kind.content, 'not-inspected', {}), note: kind.note ?? 'could not be read' };
     }
     catch (err) {
         throw new Error(`${item.origin}: ${(0,errors/* describeError */.Uc)(err)}`);
@@ -209,71 +440,20 @@ async function addItem(pack, item, rules, spoolDir, warn) {
         await handle.close();
     }
 }
+function isZlibError(err) {
+    const code = err.code;
+    return typeof code === 'string' && code.startsWith('Z_');
+}
 /** A manifest entry, keys in the order an auditor reads them. */
-function entryOf(base, size, sha256, redaction, redactions) {
-    return { path: base.path, size, sha256, source: base.source, origin: base.origin, redaction, redactions };
-}
-async function addInMemory(pack, base, data, mtime, rules) {
-    const binary = (0,redact_stream/* looksBinary */.Wb)(data);
-    const r = binary ? { data, counts: {} } : (0,redact_stream/* redactBuffer */.Um)(data, rules);
-    await writeEntry(pack, { name: base.path, size: r.data.length, mtime }, r.data);
-    return entryOf(base, r.data.length, (0,external_node_crypto_.createHash)('sha256').update(r.data).digest('hex'), binary ? 'skipped-binary' : 'applied', r.counts);
-}
-async function addLargeFile(pack, base, handle, fileSize, mtime, rules, spoolDir) {
-    const head = Buffer.alloc(Math.min(8000, fileSize));
-    await handle.read(head, 0, head.length, 0);
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    if ((0,redact_stream/* looksBinary */.Wb)(head)) {
-        const hashed = async function* () {
-            for await (const chunk of readExactly(handle, fileSize)) {
-                hash.update(chunk);
-                yield chunk;
-            }
-        };
-        await writeEntry(pack, { name: base.path, size: fileSize, mtime }, hashed());
-        return entryOf(base, fileSize, hash.digest('hex'), 'skipped-binary', {});
-    }
-    const spoolPath = (0,external_node_path_.join)(spoolDir, (0,external_node_crypto_.randomBytes)(8).toString('hex'));
-    const spool = await (0,promises_.open)(spoolPath, 'wx', 0o600);
-    const redactor = new redact_stream/* StreamRedactor */.d6(rules);
-    let size = 0;
-    try {
-        const emit = async (buf) => {
-            if (buf.length === 0)
-                return;
-            hash.update(buf);
-            size += buf.length;
-            await spool.write(buf);
-        };
-        for await (const chunk of readExactly(handle, fileSize))
-            await emit(redactor.push(chunk));
-        await emit(redactor.end());
-    }
-    finally {
-        await spool.close();
-    }
-    const redacted = await (0,promises_.open)(spoolPath, 'r');
-    try {
-        await writeEntry(pack, { name: base.path, size, mtime }, readExactly(redacted, size));
-    }
-    finally {
-        await redacted.close();
-        await (0,promises_.rm)(spoolPath, { force: true });
-    }
-    return entryOf(base, size, hash.digest('hex'), 'applied', { ...redactor.counts });
+function entryOf(base, out, content, redaction, redactions) {
+    return { path: base.path, size: out.size, sha256: out.hash.digest('hex'), source: base.source, origin: base.origin, content, redaction, redactions: { ...redactions } };
 }
 
-// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
-var dist = __webpack_require__(3382);
 // EXTERNAL MODULE: ./src/alerts/alertmanager.ts
 var alertmanager = __webpack_require__(3222);
-// EXTERNAL MODULE: ./src/files.ts
-var files = __webpack_require__(9148);
 // EXTERNAL MODULE: ./src/workspace.ts
 var src_workspace = __webpack_require__(3338);
 ;// CONCATENATED MODULE: ./src/evidence/gather.ts
-
-
 
 
 
@@ -289,6 +469,37 @@ function toPosix(p) {
 /** How a path is shown: workspace-relative when inside the workspace, else absolute. */
 function displayPath(workspace, abs) {
     return isInside(workspace, abs) ? toPosix((0,external_node_path_.relative)(workspace, abs)) || '.' : abs;
+}
+/** Whether a relative path is, or is under, a `.git` directory (or is a `.git` file of a worktree). */
+function isGitPath(rel) {
+    return rel.split(/[\\/]/).some((part) => part.toLowerCase() === '.git');
+}
+/**
+ * Lists a directory tree without following links: regular files, and symbolic
+ * links (which the caller judges one by one), sorted, with forward slashes.
+ * Files under a `.git` directory are listed apart, to be left out.
+ */
+async function walk(root) {
+    const files = [];
+    const links = [];
+    const gitFiles = [];
+    const visit = async (dir, prefix, inGit) => {
+        const entries = await (0,promises_.readdir)(dir, { withFileTypes: true });
+        for (const e of entries) {
+            const rel = prefix === '' ? e.name : `${prefix}/${e.name}`;
+            const git = inGit || e.name.toLowerCase() === '.git';
+            if (e.isDirectory())
+                await visit((0,external_node_path_.join)(dir, e.name), rel, git);
+            else if (git)
+                gitFiles.push(rel);
+            else if (e.isSymbolicLink())
+                links.push(rel);
+            else if (e.isFile())
+                files.push(rel);
+        }
+    };
+    await visit(root, '', false);
+    return { files: files.sort(), links: links.sort(), gitFiles };
 }
 async function realOrUndefined(p) {
     return (0,promises_.realpath)(p).catch(() => undefined);
@@ -314,6 +525,7 @@ async function gatherEvidence(options) {
     const inOutput = (real) => isInside(realOutput, real) || isInside(outputDir, real);
     const items = [];
     const seen = new Set();
+    const skippedGit = new Set();
     // 1. The evidence directory shared with cost-decision and dr-execute.
     const evidenceDir = (0,external_node_path_.resolve)(workspace, options.evidenceDir);
     if (isInside(outputDir, evidenceDir) || isInside(outputDir, workspace)) {
@@ -328,24 +540,36 @@ async function gatherEvidence(options) {
         throw new errors/* ConfigurationError */.j1(`input 'evidence-dir': '${options.evidenceDir}' is not a directory`);
     }
     else {
-        const files = (await (0,dist/* glob */.TI)('**', { cwd: realEvidence, dot: true, onlyFiles: true, followSymbolicLinks: false, expandDirectories: false })).sort();
+        const { files, links, gitFiles } = await walk(realEvidence);
+        for (const g of gitFiles)
+            skippedGit.add((0,external_node_path_.resolve)(realEvidence, g));
         for (const f of files) {
             const abs = (0,external_node_path_.resolve)(realEvidence, f);
-            const real = await realOrUndefined(abs);
-            if (!real)
+            if (inOutput(abs))
                 continue;
-            if (inOutput(real))
-                continue;
-            if (!isInside(realEvidence, real) && !isInside(realWorkspace, real)) {
-                warn(`${options.evidenceDir}/${toPosix(f)}: skipped, it links outside the evidence directory and the workspace`);
-                continue;
-            }
-            if (seen.has(real))
-                continue;
-            seen.add(real);
-            items.push({ bundlePath: `evidence/${toPosix(f)}`, source: 'evidence-dir', origin: displayPath(workspace, abs), file: real });
+            seen.add(abs);
+            items.push({ bundlePath: `evidence/${f}`, source: 'evidence-dir', origin: displayPath(workspace, abs), file: abs });
         }
-        if (files.length === 0)
+        // Symbolic links are followed only to a regular file inside the evidence directory or the workspace; every other one is named.
+        for (const f of links) {
+            const abs = (0,external_node_path_.resolve)(realEvidence, f);
+            const shown = `${options.evidenceDir}/${f}`;
+            const real = await realOrUndefined(abs);
+            const st = real ? await (0,promises_.stat)(real).catch(() => undefined) : undefined;
+            if (!real || !st)
+                warn(`${shown}: skipped, it is a symbolic link to nothing`);
+            else if (!isInside(realEvidence, real) && !isInside(realWorkspace, real))
+                warn(`${shown}: skipped, it is a symbolic link to a file outside the evidence directory and the workspace`);
+            else if (!st.isFile())
+                warn(`${shown}: skipped, it is a symbolic link to a ${st.isDirectory() ? 'directory (links to directories are not followed)' : 'special file'}`);
+            else if (isGitPath((0,external_node_path_.relative)(realWorkspace, real)) || isGitPath((0,external_node_path_.relative)(realEvidence, real)))
+                skippedGit.add(real);
+            else if (!inOutput(real) && !seen.has(real)) {
+                seen.add(real);
+                items.push({ bundlePath: `evidence/${f}`, source: 'evidence-dir', origin: displayPath(workspace, abs), file: real });
+            }
+        }
+        if (files.length === 0 && links.length === 0)
             warn(`evidence-dir '${options.evidenceDir}' is empty`);
     }
     // 2. The user's globs: logs, plans, anything else worth keeping.
@@ -358,6 +582,10 @@ async function gatherEvidence(options) {
                 const real = await realOrUndefined((0,external_node_path_.resolve)(realWorkspace, f));
                 if (!real || inOutput(real) || seen.has(real))
                     continue;
+                if (isGitPath(f) || isGitPath((0,external_node_path_.relative)(realWorkspace, real))) {
+                    skippedGit.add(real);
+                    continue;
+                }
                 seen.add(real);
                 items.push({ bundlePath: `files/${f}`, source: 'paths', origin: f, file: real });
             }
@@ -376,9 +604,9 @@ async function gatherEvidence(options) {
             where = "input 'alert'";
         }
         else {
-            const abs = (0,external_node_path_.resolve)(workspace, alertInput);
-            text = await (0,files/* readText */.yR)(abs, "input 'alert':", alertInput);
-            origin = displayPath(workspace, abs);
+            const file = await (0,alertmanager/* readAlertFile */.fe)(alertInput, workspace);
+            text = file.text;
+            origin = displayPath(realWorkspace, file.path);
             where = alertInput;
         }
         // The payload is kept whatever its shape: evidence records what came in,
@@ -391,9 +619,10 @@ async function gatherEvidence(options) {
         }
         items.push({ bundlePath: 'alert.json', source: 'alert', origin, data: Buffer.from(text, 'utf8') });
     }
+    if (skippedGit.size > 0) {
+        warn(`skipped ${skippedGit.size} file(s) under .git/: a checkout's .git holds credentials (its config can carry the token it was cloned with), so drloop never bundles it`);
+    }
     items.sort((a, b) => (a.bundlePath < b.bundlePath ? -1 : a.bundlePath > b.bundlePath ? 1 : 0));
-    if (items.length === 0)
-        warn('nothing to collect: the bundle holds only its manifest');
     return { items, alert, warnings };
 }
 
@@ -443,6 +672,8 @@ const collectEvidenceInputs = schemas/* object */.Ikc({
     'object-lock-mode': (0,inputs/* enumInput */.gX)(['GOVERNANCE', 'COMPLIANCE'], 'GOVERNANCE'),
     'artifact-name': schemas/* string */.YjP().default(DEFAULT_ARTIFACT_NAME),
     'retention-days': optionalInt(1, 90),
+    /** An empty collection (no file, no alert) fails unless this is set. */
+    'allow-empty': (0,inputs/* boolInput */.Hm)(false),
 });
 /** The commit of the workspace, for a run outside GitHub Actions; null when it is not a git checkout. */
 function headCommit(workspace) {
@@ -496,6 +727,17 @@ async function runCollectEvidence(inputs, deps) {
         outputDir: inputs['output-dir'],
         logger,
     });
+    if (gathered.items.length > verify/* MAX_ENTRIES */.Sd) {
+        throw new errors/* ConfigurationError */.j1(`${gathered.items.length} files to collect, more than the ${verify/* MAX_ENTRIES */.Sd} a bundle may hold (verify-evidence refuses larger ones); narrow 'paths' or 'evidence-dir'`);
+    }
+    if (gathered.items.length === 0) {
+        if (!inputs['allow-empty']) {
+            throw new errors/* ConfigurationError */.j1(`nothing to collect: no file under evidence-dir '${inputs['evidence-dir']}'${inputs.paths.length > 0 ? ', none matching paths' : ''} and no alert; a DR run leaves receipts there, so this usually means the wrong directory. Set allow-empty (--allow-empty) to write a bundle that holds only its manifest`);
+        }
+        const m = "nothing to collect: the bundle holds only its manifest (allow-empty is set)";
+        gathered.warnings.push(m);
+        logger.warning(m);
+    }
     const warnings = [...gathered.warnings];
     const commit = context.sha ?? (await (deps.headCommit ?? headCommit)(workspace));
     const allRules = [...redact/* BUILTIN_RULES */.Yb, ...extraRules];
@@ -522,24 +764,24 @@ async function runCollectEvidence(inputs, deps) {
                 ...metadata,
                 summary: (0,summary/* summarize */.eh)(metadata, now.toISOString()),
                 sources: {
-                    evidenceDir: inputs['evidence-dir'],
-                    paths: inputs.paths,
+                    evidenceDir: (0,redact/* redact */.E$)(inputs['evidence-dir'], allRules).text,
+                    paths: inputs.paths.map((p) => (0,redact/* redact */.E$)(p, allRules).text),
                     alert: gathered.items.find((i) => i.source === 'alert')?.origin ?? null,
                 },
                 redaction: {
                     rules: ruleKinds(allRules),
                     total: Object.values(byKind).reduce((a, b) => a + b, 0),
                     byKind,
-                    binaryFiles: files.filter((f) => f.redaction === 'skipped-binary').length,
+                    notInspected: files.filter((f) => f.redaction === 'not-inspected').length,
                 },
                 warnings: (0,evidence_manifest/* redactDeep */.KL)([...warnings, ...bundleWarnings], allRules),
                 files,
             };
         },
     }));
-    const binary = bundle.manifest.files.filter((f) => f.redaction === 'skipped-binary');
-    if (binary.length > 0) {
-        logger.info(`${binary.length} binary file(s) stored as found, without redaction: ${binary.map((f) => f.path).join(', ')}`);
+    const uninspected = bundle.manifest.files.filter((f) => f.redaction === 'not-inspected');
+    if (uninspected.length > 0) {
+        logger.warning(`${uninspected.length} file(s) stored as found, their content could not be inspected for secrets: ${uninspected.map((f) => `${f.path} (${f.note ?? f.content})`).join(', ')}`);
     }
     // Beside the bundle: its checksum in `sha256sum -c` format and a readable copy of the manifest.
     const side = (0,verify/* sidecarPaths */.g9)(bundle.path);

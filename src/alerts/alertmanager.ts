@@ -1,7 +1,9 @@
-import { resolve } from 'node:path';
+import { constants } from 'node:fs';
+import { open, realpath } from 'node:fs/promises';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { ConfigurationError } from '../errors.js';
-import { parseJsonText, readText, validateWith } from '../files.js';
+import { parseJsonText, validateWith } from '../files.js';
 import { sha256 } from '../hash.js';
 
 /** A firing alert's `endsAt` as Alertmanager sends it. */
@@ -154,6 +156,49 @@ export function alertFromJson(data: unknown, where: string): AlertContext {
   throw new ConfigurationError(`${where}: not an alert: expected an Alertmanager webhook body (version "4") or a drloop dispatch payload (schema "${DISPATCH_SCHEMA}")`);
 }
 
+function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+}
+
+/** Alert payloads larger than this are refused (GitHub caps a dispatch payload at 64 KB). */
+export const MAX_ALERT_FILE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Reads the file named by input `alert`, confined to the workspace as `paths`
+ * and cost artefacts are: a path that leaves it (`../`, an absolute path
+ * elsewhere, a symlink or a hard link to a file outside) is a
+ * ConfigurationError. Returns the text and the real path.
+ */
+export async function readAlertFile(input: string, workspace: string, label = "input 'alert':"): Promise<{ text: string; path: string }> {
+  const root = await realpath(resolve(workspace)).catch(() => resolve(workspace));
+  const abs = resolve(workspace, input);
+  let real: string;
+  try {
+    real = await realpath(abs);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new ConfigurationError(`${label} ${input}: ${code === 'ENOENT' ? 'file not found' : `cannot be read (${code ?? String(err)})`}`);
+  }
+  if (!isInside(root, real)) {
+    throw new ConfigurationError(`${label} ${input}: outside the workspace (${root}); pass the payload inline, or a file inside the workspace`);
+  }
+  const handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK).catch((err: NodeJS.ErrnoException) => {
+    throw new ConfigurationError(`${label} ${input}: cannot be read (${err.code ?? String(err)})`);
+  });
+  try {
+    const st = await handle.stat();
+    if (!st.isFile()) throw new ConfigurationError(`${label} ${input}: ${st.isDirectory() ? 'is a directory, expected a file' : 'not a regular file'}`);
+    if (st.nlink > 1) {
+      throw new ConfigurationError(`${label} ${input}: refused, it has ${st.nlink} hard links and one may be a file outside the workspace; pass a copy`);
+    }
+    if (st.size > MAX_ALERT_FILE_BYTES) throw new ConfigurationError(`${label} ${input}: larger than ${MAX_ALERT_FILE_BYTES} bytes, not an alert payload`);
+    return { text: await handle.readFile('utf8'), path: real };
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * Loads input `alert`: inline JSON when it starts with `{`, otherwise a file
  * path inside the workspace. Malformed input is a ConfigurationError.
@@ -163,7 +208,6 @@ export async function loadAlert(input: string, workspace: string): Promise<{ ale
   if (trimmed.startsWith('{')) {
     return { alert: alertFromJson(parseJsonText(trimmed, "input 'alert'"), "input 'alert'"), text: trimmed, path: null };
   }
-  const abs = resolve(workspace, trimmed);
-  const text = await readText(abs, 'alert', trimmed);
-  return { alert: alertFromJson(parseJsonText(text, trimmed), trimmed), text, path: abs };
+  const { text, path } = await readAlertFile(trimmed, workspace, 'alert');
+  return { alert: alertFromJson(parseJsonText(text, trimmed), trimmed), text, path };
 }

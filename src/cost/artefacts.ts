@@ -118,7 +118,8 @@ function infracostToArtefact(path: string, hash: string, data: InfracostOutput):
     unknownResources += unknownHere;
     const total = b?.totalHourlyCost ?? (b?.totalMonthlyCost != null ? b.totalMonthlyCost / HOURS_PER_MONTH : null);
     if (total === null && list.length > 0) incomplete.push(`project '${name}' has no total cost`);
-    hourly += total ?? knownSum;
+    const key = total !== null ? `projects[${i}].breakdown.${b?.totalHourlyCost != null ? 'totalHourlyCost' : 'totalMonthlyCost'}` : `projects[${i}].breakdown.resources`;
+    hourly = finiteSum(path, key, hourly + (total ?? finiteSum(path, key, knownSum)));
   });
   if (unknownResources > 0) incomplete.push(`${unknownResources} resource(s) with unknown cost (null)`);
   const unsupported = data.summary?.totalUnsupportedResources ?? 0;
@@ -139,6 +140,15 @@ function infracostToArtefact(path: string, hash: string, data: InfracostOutput):
     runId: undefined,
     resources,
   };
+}
+
+/**
+ * Every cost is finite on its own, but a sum of them can overflow to
+ * Infinity, which no decision can be made from (and no report can print).
+ */
+function finiteSum(path: string, key: string, n: number): number {
+  if (!Number.isFinite(n)) throw new ConfigurationError(`${path}: key '${key}': the costs add up to more than drloop can represent (${n}); expected real hourly or monthly costs`);
+  return n;
 }
 
 function costRunToArtefact(path: string, hash: string, data: CostRun): CostArtefact {

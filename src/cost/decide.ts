@@ -14,6 +14,9 @@ const KIND_FOR_MODE: Record<Mode, CostKind> = { dr: 'dr', drill: 'dr', burst: 'b
 
 export type ArtefactUse = 'used' | 'superseded' | 'ignored';
 
+/** The start of the note on an artefact dated in the future. */
+const FUTURE_NOTE = 'dated in the future';
+
 export interface ArtefactAssessment {
   path: string;
   sha256: string;
@@ -66,6 +69,19 @@ export interface Decision {
   };
 }
 
+/**
+ * How far ahead of the clock an artefact's timestamp may be (clock skew
+ * between CI runners). Past it, the artefact is ignored: it would never turn
+ * stale and would win "newest" over every real one.
+ */
+export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
+
+/** A sum or product of costs that overflowed: refused, naming what was added up. */
+function finite(n: number, what: () => string): number {
+  if (!Number.isFinite(n)) throw new ConfigurationError(`${what()}: the result is more than drloop can represent (${n}); check the artefacts' costs and the policy's figures`);
+  return n;
+}
+
 export function worst(a: DecisionValue, b: DecisionValue): DecisionValue {
   return RANK[a] >= RANK[b] ? a : b;
 }
@@ -114,12 +130,17 @@ export function decide(policy: EffectivePolicy, artefacts: CostArtefact[], optio
 
   const assessed: ArtefactAssessment[] = artefacts.map((a) => {
     const { target, note } = assignTarget(a, policy);
-    const ageSeconds = a.generatedAt ? Math.max(0, (now - Date.parse(a.generatedAt)) / 1000) : null;
+    const aheadSeconds = a.generatedAt ? (Date.parse(a.generatedAt) - now) / 1000 : 0;
+    const ageSeconds = a.generatedAt ? Math.max(0, -aheadSeconds) : null;
     let use: ArtefactUse = target ? 'used' : 'ignored';
     let why = note;
     if (use === 'used' && a.kind !== undefined && a.kind !== wantedKind) {
       use = 'ignored';
       why = `kind '${a.kind}' does not price mode '${policy.mode}' (needs '${wantedKind}')`;
+    }
+    if (target && aheadSeconds > MAX_CLOCK_SKEW_SECONDS) {
+      use = 'ignored';
+      why = `${FUTURE_NOTE}: generatedAt ${a.generatedAt} is ${formatDuration(Math.round(aheadSeconds))} ahead of the clock (${options.now.toISOString()}), more than the ${formatDuration(MAX_CLOCK_SKEW_SECONDS)} of clock skew allowed`;
     }
     return {
       path: a.path,
@@ -165,11 +186,15 @@ export function decide(policy: EffectivePolicy, artefacts: CostArtefact[], optio
     .filter((t) => candidates.includes(t.name))
     .map((t) => {
       const used = assessed.filter((a) => a.use === 'used' && a.target === t.name);
+      const future = assessed.filter((a) => a.target === t.name && a.note?.startsWith(FUTURE_NOTE));
       const reasons: string[] = [];
       let decision: DecisionValue = 'allow';
+      // A timestamp from the future is a broken clock or a doctored file: it warns, never silently.
+      if (future.length > 0) decision = 'warn';
+      const futureReasons = future.map((a) => `${t.name}: ${a.path} ignored: ${a.note}`);
       if (used.length === 0) {
-        decision = policy.missing;
-        reasons.push(`${t.name}: no cost artefacts for mode '${policy.mode}' (policy missing: ${policy.missing})`);
+        decision = worst(decision, policy.missing);
+        reasons.push(`${t.name}: no cost artefacts for mode '${policy.mode}' (policy missing: ${policy.missing})`, ...futureReasons);
         return {
           name: t.name,
           decision,
@@ -185,20 +210,20 @@ export function decide(policy: EffectivePolicy, artefacts: CostArtefact[], optio
           artefacts: [],
         };
       }
-      const hourly = used.reduce((s, a) => s + a.hourly, 0);
-      const incident = hourly * hours;
+      const hourly = finite(used.reduce((s, a) => s + a.hourly, 0), () => `target '${t.name}': the hourly costs of ${used.map((a) => a.path).join(', ')} add up`);
+      const incident = finite(hourly * hours, () => `target '${t.name}': ${hourly}/h × incident.expected-hours ${hours}`);
       const net = Math.max(0, incident - t.credits);
-      const projected = spent + net;
+      const projected = finite(spent + net, () => `target '${t.name}': budget.spent ${spent} + net cost ${net}`);
       const r = projected / monthly;
       const credited = t.credits > 0 ? `, ${formatMoney(Math.min(t.credits, incident), currency)} covered by credits` : '';
       const budgetLine =
         `${t.name}: ${formatMoney(incident, currency)} for ${hours}h at ${formatMoney(hourly, currency)}/h${credited}; ` +
         `projected spend ${formatMoney(projected, currency)} is ${formatPercent(r)} of the ${formatMoney(monthly, currency)} monthly budget`;
       if (r >= block) {
-        decision = 'block';
+        decision = worst(decision, 'block');
         reasons.push(`${budgetLine} (block at ${formatPercent(block)})`);
       } else if (r >= warn) {
-        decision = 'warn';
+        decision = worst(decision, 'warn');
         reasons.push(`${budgetLine} (warn at ${formatPercent(warn)})`);
       } else {
         reasons.push(`${budgetLine} (warn at ${formatPercent(warn)})`);
@@ -214,6 +239,7 @@ export function decide(policy: EffectivePolicy, artefacts: CostArtefact[], optio
         decision = worst(decision, 'warn');
         reasons.push(`${t.name}: ${a.path} is incomplete: ${a.incomplete.join('; ')}`);
       }
+      reasons.push(...futureReasons);
       return {
         name: t.name,
         decision,

@@ -38,6 +38,8 @@ export function roundMoney(n: number): number {
  */
 export function formatMoney(n: number | null, currency: string): string {
   if (n === null) return 'unknown';
+  // Callers refuse non-finite figures; this only keeps a slip from printing `Infinity.undefined`.
+  if (!Number.isFinite(n)) return `${n} ${currency}`;
   const [int, frac] = Math.abs(n).toFixed(2).split('.') as [string, string];
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${n < 0 && Number(int + frac) !== 0 ? '-' : ''}${grouped}.${frac} ${currency}`;

@@ -1,15 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
 import { mkdir, mkdtemp, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Transform } from 'node:stream';
+import { Readable, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createGzip } from 'node:zlib';
+import { StringDecoder } from 'node:string_decoder';
+import { createGunzip, createGzip } from 'node:zlib';
 import { pack as tarPack, type Pack } from 'tar-stream';
 import { describeError } from '../errors.js';
-import type { RedactionRule } from '../redact.js';
+import { redact, type RedactionRule } from '../redact.js';
 import type { EvidenceItem } from './gather.js';
-import { MANIFEST_NAME, type EvidenceManifest, type ManifestFile } from './manifest.js';
-import { looksBinary, redactBuffer, StreamRedactor } from './redact-stream.js';
+import { MANIFEST_NAME, type EvidenceManifest, type FileContent, type ManifestFile } from './manifest.js';
+import { looksBinary, StreamRedactor } from './redact-stream.js';
 
 /**
  * Files up to this size are read, redacted and hashed in memory; larger ones
@@ -129,12 +131,21 @@ export async function writeBundle(options: BundleOptions): Promise<BundleResult>
   let manifestBytes: Buffer | undefined;
   try {
     const produce = async () => {
+      const names = new Set<string>();
       for (const item of options.items) {
-        const file = await addItem(pack, item, options.extraRules, spoolDir, (m) => {
+        // A secret in a file name would reach the tar header and the manifest: names are redacted too.
+        const named = redact(item.bundlePath, options.extraRules);
+        let name = named.text;
+        for (let i = 2; names.has(name); i++) name = `${named.text}~${i}`;
+        names.add(name);
+        const redacted = { ...item, origin: redact(item.origin, options.extraRules).text };
+        const file = await addItem(pack, redacted, name, options.extraRules, spoolDir, (m) => {
           extraWarnings.push(m);
           warn(m);
         });
-        if (file) files.push(file);
+        if (!file) continue;
+        for (const [k, n] of Object.entries(named.counts)) file.redactions[k] = (file.redactions[k] ?? 0) + n;
+        files.push(file);
       }
       manifest = options.manifest(files, extraWarnings);
       manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
@@ -160,20 +171,228 @@ export async function writeBundle(options: BundleOptions): Promise<BundleResult>
   return { path: finalPath, sha256: hash.digest('hex'), size, manifest: manifest!, manifestBytes: manifestBytes! };
 }
 
-async function addItem(pack: Pack, item: EvidenceItem, rules: readonly RedactionRule[], spoolDir: string, warn: (m: string) => void): Promise<ManifestFile | undefined> {
-  const base = { path: item.bundlePath, source: item.source, origin: item.origin };
-  if (item.data) return addInMemory(pack, base, item.data, new Date(), rules);
+/** Archive formats drloop cannot look inside: stored as found, marked `not-inspected`. */
+const OPAQUE: { name: string; magic: number[] }[] = [
+  { name: 'zip', magic: [0x50, 0x4b, 0x03, 0x04] },
+  { name: 'xz', magic: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00] },
+  { name: 'bzip2', magic: [0x42, 0x5a, 0x68] },
+  { name: 'zstd', magic: [0x28, 0xb5, 0x2f, 0xfd] },
+  { name: '7z', magic: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c] },
+  { name: 'lz4', magic: [0x04, 0x22, 0x4d, 0x18] },
+];
+/** A gzip member decompressing past this is not inspected (a gzip bomb would fill the disk). */
+export const MAX_INFLATED_BYTES = 4 * 1024 * 1024 * 1024;
+
+const startsWith = (head: Uint8Array, magic: number[]) => magic.every((b, i) => head[i] === b);
+const printable = (b: number | undefined) => b !== undefined && (b === 0x09 || b === 0x0a || b === 0x0d || (b >= 0x20 && b < 0x7f));
+
+/**
+ * Judges a file by its first bytes: gzip and UTF-16 (with a byte order mark,
+ * or ASCII text with every other byte NUL) are decoded and redacted; known
+ * archive formats cannot be inspected; anything else, text or binary, is
+ * scanned byte for byte.
+ */
+export function classifyContent(head: Uint8Array): { content: FileContent; note?: string } {
+  if (head[0] === 0x1f && head[1] === 0x8b) return { content: 'gzip' };
+  for (const o of OPAQUE) if (startsWith(head, o.magic)) return { content: 'compressed', note: `a ${o.name} archive, which drloop cannot read` };
+  if (head[0] === 0xff && head[1] === 0xfe) return { content: 'utf-16le' };
+  if (head[0] === 0xfe && head[1] === 0xff) return { content: 'utf-16be' };
+  const pairs = Math.floor(Math.min(head.length, 4096) / 2);
+  if (pairs >= 2) {
+    let le = 0;
+    let be = 0;
+    for (let i = 0; i < pairs * 2; i += 2) {
+      if (head[i + 1] === 0 && printable(head[i])) le += 1;
+      if (head[i] === 0 && printable(head[i + 1])) be += 1;
+    }
+    if (le >= pairs * 0.9) return { content: 'utf-16le' };
+    if (be >= pairs * 0.9) return { content: 'utf-16be' };
+  }
+  return { content: looksBinary(head) ? 'binary' : 'text' };
+}
+
+/**
+ * Redacted output on its way into the archive: hashed and counted as it
+ * comes, kept in memory up to IN_MEMORY_LIMIT and spooled to disk past it (a
+ * tar header needs the size before the body).
+ */
+class Collector {
+  readonly hash = createHash('sha256');
+  size = 0;
+  private chunks: Buffer[] = [];
+  private file: FileHandle | undefined;
+  private readonly path: string;
+
+  constructor(spoolDir: string) {
+    this.path = join(spoolDir, randomBytes(8).toString('hex'));
+  }
+
+  async write(buf: Buffer): Promise<void> {
+    if (buf.length === 0) return;
+    this.hash.update(buf);
+    this.size += buf.length;
+    if (!this.file && this.size <= IN_MEMORY_LIMIT) {
+      this.chunks.push(buf);
+      return;
+    }
+    if (!this.file) {
+      this.file = await open(this.path, 'wx', 0o600);
+      for (const c of this.chunks) await this.file.write(c);
+      this.chunks = [];
+    }
+    await this.file.write(buf);
+  }
+
+  /** Writes what was collected as one tar entry. */
+  async writeTo(pack: Pack, name: string, mtime: Date): Promise<void> {
+    if (!this.file) {
+      await writeEntry(pack, { name, size: this.size, mtime }, Buffer.concat(this.chunks));
+      return;
+    }
+    await this.file.close();
+    this.file = undefined;
+    const spooled = await open(this.path, 'r');
+    try {
+      await writeEntry(pack, { name, size: this.size, mtime }, readExactly(spooled, this.size));
+    } finally {
+      await spooled.close();
+    }
+  }
+
+  async dispose(): Promise<void> {
+    await this.file?.close().catch(() => undefined);
+    await rm(this.path, { force: true });
+  }
+}
+
+/** Swaps each pair of bytes (UTF-16BE ⇄ UTF-16LE), carrying an odd byte over to the next chunk. */
+function byteSwapper(): (chunk: Buffer) => Buffer {
+  let carry: Buffer = Buffer.alloc(0);
+  return (chunk) => {
+    const data = carry.length > 0 ? Buffer.concat([carry, chunk]) : Buffer.from(chunk);
+    const even = data.length - (data.length % 2);
+    carry = data.subarray(even);
+    return data.subarray(0, even).swap16();
+  };
+}
+
+/** Redacts text read as UTF-16: decoded to UTF-8 for the redactor, encoded back as it was. */
+async function redactUtf16(source: AsyncIterable<Buffer>, bigEndian: boolean, redactor: StreamRedactor, out: Collector): Promise<void> {
+  const toLe = bigEndian ? byteSwapper() : (b: Buffer) => b;
+  const decode = new StringDecoder('utf16le');
+  const reencode = new StringDecoder('utf8');
+  const emit = async (redacted: Buffer, final: boolean) => {
+    const le = Buffer.from(reencode.write(redacted) + (final ? reencode.end() : ''), 'utf16le');
+    await out.write(bigEndian ? le.swap16() : le);
+  };
+  for await (const chunk of source) await emit(redactor.push(Buffer.from(decode.write(toLe(chunk)), 'utf8')), false);
+  await emit(Buffer.concat([redactor.push(Buffer.from(decode.end(), 'utf8')), redactor.end()]), true);
+}
+
+class InflateLimit extends Error {}
+
+/** Redacts the text inside a gzip file and compresses it again. */
+async function redactGzip(source: AsyncIterable<Buffer>, redactor: StreamRedactor, out: Collector): Promise<void> {
+  let inflated = 0;
+  await pipeline(
+    Readable.from(source),
+    createGunzip(),
+    new Transform({
+      transform(chunk: Buffer, _enc, cb) {
+        inflated += chunk.length;
+        if (inflated > MAX_INFLATED_BYTES) cb(new InflateLimit(`it expands past ${MAX_INFLATED_BYTES} bytes`));
+        else cb(null, redactor.push(chunk));
+      },
+      flush(cb) {
+        cb(null, redactor.end());
+      },
+    }),
+    createGzip({ level: 6 }),
+    new Writable({
+      write(chunk: Buffer, _enc, cb) {
+        out.write(chunk).then(() => cb(), cb);
+      },
+    }),
+  );
+}
+
+/**
+ * Opens a file to bundle, refusing what could smuggle in a file from
+ * elsewhere: a symbolic link swapped in since the file was listed, anything
+ * but a regular file, and a file with more than one hard link (the other name
+ * may be outside the workspace, and nothing tells which name is the original).
+ */
+async function openEvidence(item: EvidenceItem, warn: (m: string) => void): Promise<{ handle: FileHandle; size: number; mtime: Date } | undefined> {
   let handle: FileHandle;
   try {
-    handle = await open(item.file!, 'r');
+    handle = await open(item.file!, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch (err) {
     warn(`${item.origin}: skipped, it could not be read (${describeError(err)})`);
     return undefined;
   }
+  const st = await handle.stat();
+  let why: string | undefined;
+  if (!st.isFile()) why = 'it is not a regular file';
+  else if (st.nlink > 1) why = `it has ${st.nlink} hard links, and another name of the same file may be outside the workspace; bundle a copy instead`;
+  if (why) {
+    await handle.close();
+    warn(`${item.origin}: skipped, ${why}`);
+    return undefined;
+  }
+  return { handle, size: st.size, mtime: st.mtime };
+}
+
+async function addItem(pack: Pack, item: EvidenceItem, name: string, rules: readonly RedactionRule[], spoolDir: string, warn: (m: string) => void): Promise<ManifestFile | undefined> {
+  const base = { path: name, source: item.source, origin: item.origin };
+  if (item.data) {
+    const out = new Collector(spoolDir);
+    try {
+      const redactor = new StreamRedactor(rules);
+      await out.write(redactor.push(item.data));
+      await out.write(redactor.end());
+      await out.writeTo(pack, name, new Date());
+      return entryOf(base, out, 'text', 'applied', redactor.counts);
+    } finally {
+      await out.dispose();
+    }
+  }
+  const opened = await openEvidence(item, warn);
+  if (!opened) return undefined;
+  const { handle, size, mtime } = opened;
   try {
-    const st = await handle.stat();
-    if (st.size <= IN_MEMORY_LIMIT) return await addInMemory(pack, base, await handle.readFile(), st.mtime, rules);
-    return await addLargeFile(pack, base, handle, st.size, st.mtime, rules, spoolDir);
+    const head = Buffer.alloc(Math.min(8000, size));
+    await handle.read(head, 0, head.length, 0);
+    const kind = classifyContent(head);
+    if (kind.content !== 'compressed') {
+      const out = new Collector(spoolDir);
+      try {
+        const redactor = new StreamRedactor(rules);
+        const source = readExactly(handle, size);
+        if (kind.content === 'gzip') await redactGzip(source, redactor, out);
+        else if (kind.content === 'utf-16le' || kind.content === 'utf-16be') await redactUtf16(source, kind.content === 'utf-16be', redactor, out);
+        else {
+          for await (const chunk of source) await out.write(redactor.push(chunk));
+          await out.write(redactor.end());
+        }
+        await out.writeTo(pack, name, mtime);
+        return entryOf(base, out, kind.content, 'applied', redactor.counts);
+      } catch (err) {
+        // A gzip file that does not decompress is kept as found, and said to be uninspected.
+        if (kind.content !== 'gzip' || (!(err instanceof InflateLimit) && !isZlibError(err))) throw err;
+        kind.note = `gzip data that could not be read (${describeError(err)})`;
+      } finally {
+        await out.dispose();
+      }
+    }
+    const hash = createHash('sha256');
+    const hashed = async function* () {
+      for await (const chunk of readExactly(handle, size)) {
+        hash.update(chunk);
+        yield chunk;
+      }
+    };
+    await writeEntry(pack, { name, size, mtime }, hashed());
+    return { ...entryOf(base, { size, hash }, kind.content, 'not-inspected', {}), note: kind.note ?? 'could not be read' };
   } catch (err) {
     throw new Error(`${item.origin}: ${describeError(err)}`);
   } finally {
@@ -181,65 +400,20 @@ async function addItem(pack: Pack, item: EvidenceItem, rules: readonly Redaction
   }
 }
 
+function isZlibError(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' && code.startsWith('Z_');
+}
+
 type EntryBase = Pick<ManifestFile, 'path' | 'source' | 'origin'>;
 
 /** A manifest entry, keys in the order an auditor reads them. */
-function entryOf(base: EntryBase, size: number, sha256: string, redaction: ManifestFile['redaction'], redactions: Record<string, number>): ManifestFile {
-  return { path: base.path, size, sha256, source: base.source, origin: base.origin, redaction, redactions };
-}
-
-async function addInMemory(pack: Pack, base: EntryBase, data: Buffer, mtime: Date, rules: readonly RedactionRule[]): Promise<ManifestFile> {
-  const binary = looksBinary(data);
-  const r = binary ? { data, counts: {} } : redactBuffer(data, rules);
-  await writeEntry(pack, { name: base.path, size: r.data.length, mtime }, r.data);
-  return entryOf(base, r.data.length, createHash('sha256').update(r.data).digest('hex'), binary ? 'skipped-binary' : 'applied', r.counts);
-}
-
-async function addLargeFile(
-  pack: Pack,
+function entryOf(
   base: EntryBase,
-  handle: FileHandle,
-  fileSize: number,
-  mtime: Date,
-  rules: readonly RedactionRule[],
-  spoolDir: string,
-): Promise<ManifestFile> {
-  const head = Buffer.alloc(Math.min(8000, fileSize));
-  await handle.read(head, 0, head.length, 0);
-  const hash = createHash('sha256');
-  if (looksBinary(head)) {
-    const hashed = async function* () {
-      for await (const chunk of readExactly(handle, fileSize)) {
-        hash.update(chunk);
-        yield chunk;
-      }
-    };
-    await writeEntry(pack, { name: base.path, size: fileSize, mtime }, hashed());
-    return entryOf(base, fileSize, hash.digest('hex'), 'skipped-binary', {});
-  }
-
-  const spoolPath = join(spoolDir, randomBytes(8).toString('hex'));
-  const spool = await open(spoolPath, 'wx', 0o600);
-  const redactor = new StreamRedactor(rules);
-  let size = 0;
-  try {
-    const emit = async (buf: Buffer) => {
-      if (buf.length === 0) return;
-      hash.update(buf);
-      size += buf.length;
-      await spool.write(buf);
-    };
-    for await (const chunk of readExactly(handle, fileSize)) await emit(redactor.push(chunk));
-    await emit(redactor.end());
-  } finally {
-    await spool.close();
-  }
-  const redacted = await open(spoolPath, 'r');
-  try {
-    await writeEntry(pack, { name: base.path, size, mtime }, readExactly(redacted, size));
-  } finally {
-    await redacted.close();
-    await rm(spoolPath, { force: true });
-  }
-  return entryOf(base, size, hash.digest('hex'), 'applied', { ...redactor.counts });
+  out: { size: number; hash: { digest(enc: 'hex'): string } },
+  content: FileContent,
+  redaction: ManifestFile['redaction'],
+  redactions: Record<string, number>,
+): ManifestFile {
+  return { path: base.path, size: out.size, sha256: out.hash.digest('hex'), source: base.source, origin: base.origin, content, redaction, redactions: { ...redactions } };
 }

@@ -1,9 +1,7 @@
-import { realpath, stat } from 'node:fs/promises';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { glob } from 'tinyglobby';
-import { alertFromJson, type AlertContext } from '../alerts/alertmanager.js';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { alertFromJson, readAlertFile, type AlertContext } from '../alerts/alertmanager.js';
 import { ConfigurationError, describeError } from '../errors.js';
-import { readText } from '../files.js';
 import type { Logger } from '../logger.js';
 import { expandGlobs } from '../workspace.js';
 
@@ -57,6 +55,35 @@ export function displayPath(workspace: string, abs: string): string {
   return isInside(workspace, abs) ? toPosix(relative(workspace, abs)) || '.' : abs;
 }
 
+/** Whether a relative path is, or is under, a `.git` directory (or is a `.git` file of a worktree). */
+export function isGitPath(rel: string): boolean {
+  return rel.split(/[\\/]/).some((part) => part.toLowerCase() === '.git');
+}
+
+/**
+ * Lists a directory tree without following links: regular files, and symbolic
+ * links (which the caller judges one by one), sorted, with forward slashes.
+ * Files under a `.git` directory are listed apart, to be left out.
+ */
+async function walk(root: string): Promise<{ files: string[]; links: string[]; gitFiles: string[] }> {
+  const files: string[] = [];
+  const links: string[] = [];
+  const gitFiles: string[] = [];
+  const visit = async (dir: string, prefix: string, inGit: boolean): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true });
+    for (const e of entries) {
+      const rel = prefix === '' ? e.name : `${prefix}/${e.name}`;
+      const git = inGit || e.name.toLowerCase() === '.git';
+      if (e.isDirectory()) await visit(join(dir, e.name), rel, git);
+      else if (git) gitFiles.push(rel);
+      else if (e.isSymbolicLink()) links.push(rel);
+      else if (e.isFile()) files.push(rel);
+    }
+  };
+  await visit(root, '', false);
+  return { files: files.sort(), links: links.sort(), gitFiles };
+}
+
 async function realOrUndefined(p: string): Promise<string | undefined> {
   return realpath(p).catch(() => undefined);
 }
@@ -83,6 +110,7 @@ export async function gatherEvidence(options: GatherOptions): Promise<Gathered> 
 
   const items: EvidenceItem[] = [];
   const seen = new Set<string>();
+  const skippedGit = new Set<string>();
 
   // 1. The evidence directory shared with cost-decision and dr-execute.
   const evidenceDir = resolve(workspace, options.evidenceDir);
@@ -96,21 +124,30 @@ export async function gatherEvidence(options: GatherOptions): Promise<Gathered> 
   } else if (!(await stat(realEvidence)).isDirectory()) {
     throw new ConfigurationError(`input 'evidence-dir': '${options.evidenceDir}' is not a directory`);
   } else {
-    const files = (await glob('**', { cwd: realEvidence, dot: true, onlyFiles: true, followSymbolicLinks: false, expandDirectories: false })).sort();
+    const { files, links, gitFiles } = await walk(realEvidence);
+    for (const g of gitFiles) skippedGit.add(resolve(realEvidence, g));
     for (const f of files) {
       const abs = resolve(realEvidence, f);
-      const real = await realOrUndefined(abs);
-      if (!real) continue;
-      if (inOutput(real)) continue;
-      if (!isInside(realEvidence, real) && !isInside(realWorkspace, real)) {
-        warn(`${options.evidenceDir}/${toPosix(f)}: skipped, it links outside the evidence directory and the workspace`);
-        continue;
-      }
-      if (seen.has(real)) continue;
-      seen.add(real);
-      items.push({ bundlePath: `evidence/${toPosix(f)}`, source: 'evidence-dir', origin: displayPath(workspace, abs), file: real });
+      if (inOutput(abs)) continue;
+      seen.add(abs);
+      items.push({ bundlePath: `evidence/${f}`, source: 'evidence-dir', origin: displayPath(workspace, abs), file: abs });
     }
-    if (files.length === 0) warn(`evidence-dir '${options.evidenceDir}' is empty`);
+    // Symbolic links are followed only to a regular file inside the evidence directory or the workspace; every other one is named.
+    for (const f of links) {
+      const abs = resolve(realEvidence, f);
+      const shown = `${options.evidenceDir}/${f}`;
+      const real = await realOrUndefined(abs);
+      const st = real ? await stat(real).catch(() => undefined) : undefined;
+      if (!real || !st) warn(`${shown}: skipped, it is a symbolic link to nothing`);
+      else if (!isInside(realEvidence, real) && !isInside(realWorkspace, real)) warn(`${shown}: skipped, it is a symbolic link to a file outside the evidence directory and the workspace`);
+      else if (!st.isFile()) warn(`${shown}: skipped, it is a symbolic link to a ${st.isDirectory() ? 'directory (links to directories are not followed)' : 'special file'}`);
+      else if (isGitPath(relative(realWorkspace, real)) || isGitPath(relative(realEvidence, real))) skippedGit.add(real);
+      else if (!inOutput(real) && !seen.has(real)) {
+        seen.add(real);
+        items.push({ bundlePath: `evidence/${f}`, source: 'evidence-dir', origin: displayPath(workspace, abs), file: real });
+      }
+    }
+    if (files.length === 0 && links.length === 0) warn(`evidence-dir '${options.evidenceDir}' is empty`);
   }
 
   // 2. The user's globs: logs, plans, anything else worth keeping.
@@ -121,6 +158,10 @@ export async function gatherEvidence(options: GatherOptions): Promise<Gathered> 
       for (const f of m.files) {
         const real = await realOrUndefined(resolve(realWorkspace, f));
         if (!real || inOutput(real) || seen.has(real)) continue;
+        if (isGitPath(f) || isGitPath(relative(realWorkspace, real))) {
+          skippedGit.add(real);
+          continue;
+        }
         seen.add(real);
         items.push({ bundlePath: `files/${f}`, source: 'paths', origin: f, file: real });
       }
@@ -139,9 +180,9 @@ export async function gatherEvidence(options: GatherOptions): Promise<Gathered> 
       origin = "input 'alert'";
       where = "input 'alert'";
     } else {
-      const abs = resolve(workspace, alertInput);
-      text = await readText(abs, "input 'alert':", alertInput);
-      origin = displayPath(workspace, abs);
+      const file = await readAlertFile(alertInput, workspace);
+      text = file.text;
+      origin = displayPath(realWorkspace, file.path);
       where = alertInput;
     }
     // The payload is kept whatever its shape: evidence records what came in,
@@ -154,7 +195,9 @@ export async function gatherEvidence(options: GatherOptions): Promise<Gathered> 
     items.push({ bundlePath: 'alert.json', source: 'alert', origin, data: Buffer.from(text, 'utf8') });
   }
 
+  if (skippedGit.size > 0) {
+    warn(`skipped ${skippedGit.size} file(s) under .git/: a checkout's .git holds credentials (its config can carry the token it was cloned with), so drloop never bundles it`);
+  }
   items.sort((a, b) => (a.bundlePath < b.bundlePath ? -1 : a.bundlePath > b.bundlePath ? 1 : 0));
-  if (items.length === 0) warn('nothing to collect: the bundle holds only its manifest');
   return { items, alert, warnings };
 }

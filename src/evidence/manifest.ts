@@ -10,6 +10,8 @@ import type { EvidenceItem, EvidenceSourceKind } from './gather.js';
 export const MANIFEST_SCHEMA = 'drloop.evidence-manifest/v1';
 export const MANIFEST_NAME = 'manifest.json';
 
+export type FileContent = 'text' | 'binary' | 'gzip' | 'utf-16le' | 'utf-16be' | 'compressed';
+
 /** One file of the bundle as the manifest records it. */
 export interface ManifestFile {
   /** Path inside the bundle. */
@@ -19,8 +21,16 @@ export interface ManifestFile {
   sha256: string;
   source: EvidenceSourceKind;
   origin: string;
-  /** `skipped-binary`: the file has NUL bytes and is stored exactly as found. */
-  redaction: 'applied' | 'skipped-binary';
+  /**
+   * What was read: `text`, `binary` (NUL bytes: scanned byte for byte all the
+   * same), `gzip` and `utf-16le`/`utf-16be` (decoded, redacted, encoded
+   * again), or `compressed` (an archive format drloop cannot read).
+   */
+  content: FileContent;
+  /** `not-inspected`: stored exactly as found, its content never scanned for secrets (see `note`). */
+  redaction: 'applied' | 'not-inspected';
+  /** Why a file was not inspected. */
+  note?: string;
   /** Values replaced, per kind; never the values themselves. */
   redactions: Record<string, number>;
 }
@@ -77,7 +87,7 @@ export interface EvidenceManifest extends EvidenceMetadata {
   /** One history row for `drloop history` (absent from manifests written before it existed). */
   summary?: ManifestSummary;
   sources: { evidenceDir: string; paths: string[]; alert: string | null };
-  redaction: { rules: string[]; total: number; byKind: Record<string, number>; binaryFiles: number };
+  redaction: { rules: string[]; total: number; byKind: Record<string, number>; notInspected: number };
   warnings: string[];
   files: ManifestFile[];
 }

@@ -1,4 +1,4 @@
-import { BUILTIN_RULES, type RedactionRule } from '../redact.js';
+import { applyMatches, BUILTIN_RULES, compileRules, findMatches, redact, type CompiledRule, type RedactionRule } from '../redact.js';
 
 /**
  * Redaction of text that arrives in chunks, with memory bounded by
@@ -18,38 +18,8 @@ import { BUILTIN_RULES, type RedactionRule } from '../redact.js';
  * patterns (every secret format drloop knows) behave as written.
  */
 
-interface CompiledRule {
-  kind: string;
-  pattern: RegExp;
-  group?: number;
-}
-
-interface Match {
-  /** The whole match, which must not be split by a cut. */
-  start: number;
-  end: number;
-  /** The part replaced (a capture group, or the whole match). */
-  from: number;
-  to: number;
-  kind: string;
-  order: number;
-}
-
 export const DEFAULT_BLOCK = 1024 * 1024;
 export const DEFAULT_WINDOW = 64 * 1024;
-
-function compile(rules: readonly RedactionRule[]): CompiledRule[] {
-  // Each redactor owns its RegExp objects: `lastIndex` is state, and the
-  // shared rule objects are used elsewhere at the same time.
-  return rules.map((r) => {
-    let flags = r.pattern.flags;
-    if (!flags.includes('g')) flags += 'g';
-    if (r.group !== undefined && !flags.includes('d')) flags += 'd';
-    const rule: CompiledRule = { kind: r.kind, pattern: new RegExp(r.pattern.source, flags) };
-    if (r.group !== undefined) rule.group = r.group;
-    return rule;
-  });
-}
 
 export class StreamRedactor {
   readonly counts: Record<string, number> = {};
@@ -60,7 +30,7 @@ export class StreamRedactor {
   private readonly window: number;
 
   constructor(extra: readonly RedactionRule[] = [], options: { block?: number; window?: number } = {}) {
-    this.rules = compile([...BUILTIN_RULES, ...extra]);
+    this.rules = compileRules([...BUILTIN_RULES, ...extra]);
     this.block = options.block ?? DEFAULT_BLOCK;
     this.window = options.window ?? DEFAULT_WINDOW;
   }
@@ -77,36 +47,10 @@ export class StreamRedactor {
     return this.flush(true);
   }
 
-  private findMatches(text: string): Match[] {
-    const matches: Match[] = [];
-    this.rules.forEach((rule, order) => {
-      const re = rule.pattern;
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-        if (m[0] === '') {
-          re.lastIndex += 1;
-          continue;
-        }
-        const start = m.index;
-        const end = start + m[0].length;
-        let from = start;
-        let to = end;
-        if (rule.group !== undefined) {
-          const span = m.indices?.[rule.group];
-          if (!span) continue;
-          [from, to] = span;
-          if (from === to) continue;
-        }
-        matches.push({ start, end, from, to, kind: rule.kind, order });
-      }
-    });
-    return matches;
-  }
-
   private flush(final: boolean): Buffer {
     const text = this.pending;
     if (text.length === 0) return Buffer.alloc(0);
-    const matches = this.findMatches(text);
+    const matches = findMatches(text, this.rules);
 
     let cut = text.length;
     if (!final) {
@@ -131,23 +75,10 @@ export class StreamRedactor {
       }
     }
 
-    const applied = matches.filter((m) => m.end <= cut).sort((a, b) => a.from - b.from || a.order - b.order);
-    const parts: string[] = [];
-    let pos = 0;
-    for (const m of applied) {
-      if (m.from < pos) {
-        // Overlaps a value already replaced (two rules, one secret): widen, count once.
-        if (m.to > pos) pos = m.to;
-        continue;
-      }
-      parts.push(text.slice(pos, m.from), `[REDACTED:${m.kind}]`);
-      pos = m.to;
-      this.counts[m.kind] = (this.counts[m.kind] ?? 0) + 1;
-      this.total += 1;
-    }
-    parts.push(text.slice(pos, cut));
+    const out = applyMatches(text, matches, cut, this.counts);
+    this.total += out.total;
     this.pending = text.slice(cut);
-    return Buffer.from(parts.join(''), 'latin1');
+    return Buffer.from(out.text, 'latin1');
   }
 }
 
@@ -161,4 +92,68 @@ export function redactBuffer(data: Uint8Array, extra: readonly RedactionRule[] =
 /** Git's rule of thumb: a NUL byte in the first 8000 bytes makes a file binary. */
 export function looksBinary(head: Uint8Array): boolean {
   return head.subarray(0, 8000).includes(0);
+}
+
+const BEGIN_KEY = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
+const END_KEY = /-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
+/** A line that can be part of a PEM/PGP block: base64, an armour header (`Proc-Type: …`), or blank. */
+const KEY_LINE = /^\s*(?:[A-Za-z0-9+/=]*|(?:Proc-Type|DEK-Info|Version|Comment|Hash|Charset|MessageID): .*)\s*$/;
+/** The most text a LineRedactor holds back while it waits for the end of a private key. */
+export const MAX_HELD_CHARS = 64 * 1024;
+
+/**
+ * Redaction of a live log, line by line, for output shown as it comes (a
+ * step's output in the job log). Each line is redacted and handed back at
+ * once, except while a private key block is open: from its BEGIN line, lines
+ * are held until its END line, a line that cannot be key material, or
+ * `maxHeld` characters, then redacted together, so a multi-line key is never
+ * printed. Memory is bounded by `maxHeld`; past it, the block so far is
+ * redacted as a truncated key.
+ */
+export class LineRedactor {
+  readonly counts: Record<string, number> = {};
+  total = 0;
+  private held: string[] = [];
+  private heldChars = 0;
+  private readonly extra: readonly RedactionRule[];
+  private readonly maxHeld: number;
+
+  constructor(extra: readonly RedactionRule[] = [], options: { maxHeld?: number } = {}) {
+    this.extra = extra;
+    this.maxHeld = options.maxHeld ?? MAX_HELD_CHARS;
+  }
+
+  /** Feeds one line (without its newline); returns the lines that can be shown now. */
+  push(line: string): string[] {
+    if (this.held.length === 0) {
+      const begin = BEGIN_KEY.exec(line);
+      if (!begin || END_KEY.test(line.slice(begin.index))) return this.release([line]);
+      this.held.push(line);
+      this.heldChars = line.length;
+      return [];
+    }
+    this.held.push(line);
+    this.heldChars += line.length + 1;
+    if (END_KEY.test(line) || !KEY_LINE.test(line) || this.heldChars >= this.maxHeld) return this.release(this.takeHeld());
+    return [];
+  }
+
+  /** Ends the input: whatever is held is redacted and returned. */
+  end(): string[] {
+    return this.held.length === 0 ? [] : this.release(this.takeHeld());
+  }
+
+  private takeHeld(): string[] {
+    const lines = this.held;
+    this.held = [];
+    this.heldChars = 0;
+    return lines;
+  }
+
+  private release(lines: string[]): string[] {
+    const r = redact(lines.join('\n'), this.extra);
+    for (const [k, n] of Object.entries(r.counts)) this.counts[k] = (this.counts[k] ?? 0) + n;
+    this.total += r.total;
+    return r.text.split('\n');
+  }
 }

@@ -87,7 +87,7 @@ export function evidenceMarkdown(m: EvidenceManifest, where: EvidenceDestination
   lines.push('|---|---|');
   lines.push(`| sha256 | \`${where.sha256}\` |`);
   lines.push(`| Size | ${formatBytes(where.size)}, ${m.files.length} file(s) + manifest |`);
-  lines.push(`| Redacted | ${m.redaction.total} value(s)${m.redaction.binaryFiles > 0 ? `; ${m.redaction.binaryFiles} binary file(s) stored as found` : ''} |`);
+  lines.push(`| Redacted | ${m.redaction.total} value(s)${m.redaction.notInspected > 0 ? `; ${m.redaction.notInspected} file(s) stored as found, not inspected` : ''} |`);
   lines.push(`| Local | \`${cell(where.localPath)}\` |`);
   if (where.s3) {
     lines.push(`| S3 | \`${cell(where.s3.bundleUri)}\`${where.s3.retainUntil ? ` (Object Lock until ${where.s3.retainUntil})` : ''} |`);

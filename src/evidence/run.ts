@@ -7,7 +7,7 @@ import { ConfigurationError, describeError } from '../errors.js';
 import { writeFileAtomic } from '../fs-atomic.js';
 import { boolInput, enumInput, intInput, listInput, textInput } from '../inputs.js';
 import type { Logger } from '../logger.js';
-import { BUILTIN_RULES, compileExtraRules, type RedactionRule } from '../redact.js';
+import { BUILTIN_RULES, compileExtraRules, redact, type RedactionRule } from '../redact.js';
 import { bundleName, writeBundle } from './bundle.js';
 import { displayPath, gatherEvidence } from './gather.js';
 import { summarize } from '../history/summary.js';
@@ -15,7 +15,7 @@ import { MANIFEST_SCHEMA, readMetadata, redactDeep, type EvidenceManifest, type 
 import type { EvidenceDestinations } from './report.js';
 import type { S3ClientFactory } from './s3.js';
 import { parseS3Uri } from './s3-uri.js';
-import { sidecarPaths } from './verify.js';
+import { MAX_ENTRIES, sidecarPaths } from './verify.js';
 
 /** Bundles go here by default: outside the evidence directory, so no bundle ever contains an earlier one. */
 export const DEFAULT_OUTPUT_DIR = 'drloop-bundles';
@@ -44,6 +44,8 @@ export const collectEvidenceInputs = z.object({
   'object-lock-mode': enumInput(['GOVERNANCE', 'COMPLIANCE'] as const, 'GOVERNANCE'),
   'artifact-name': z.string().default(DEFAULT_ARTIFACT_NAME),
   'retention-days': optionalInt(1, 90),
+  /** An empty collection (no file, no alert) fails unless this is set. */
+  'allow-empty': boolInput(false),
 });
 export type CollectEvidenceInputs = z.output<typeof collectEvidenceInputs>;
 
@@ -141,6 +143,19 @@ export async function runCollectEvidence(inputs: CollectEvidenceInputs, deps: Co
     outputDir: inputs['output-dir'],
     logger,
   });
+  if (gathered.items.length > MAX_ENTRIES) {
+    throw new ConfigurationError(`${gathered.items.length} files to collect, more than the ${MAX_ENTRIES} a bundle may hold (verify-evidence refuses larger ones); narrow 'paths' or 'evidence-dir'`);
+  }
+  if (gathered.items.length === 0) {
+    if (!inputs['allow-empty']) {
+      throw new ConfigurationError(
+        `nothing to collect: no file under evidence-dir '${inputs['evidence-dir']}'${inputs.paths.length > 0 ? ', none matching paths' : ''} and no alert; a DR run leaves receipts there, so this usually means the wrong directory. Set allow-empty (--allow-empty) to write a bundle that holds only its manifest`,
+      );
+    }
+    const m = "nothing to collect: the bundle holds only its manifest (allow-empty is set)";
+    gathered.warnings.push(m);
+    logger.warning(m);
+  }
   const warnings = [...gathered.warnings];
   const commit = context.sha ?? (await (deps.headCommit ?? headCommit)(workspace));
   const allRules = [...BUILTIN_RULES, ...extraRules];
@@ -170,15 +185,15 @@ export async function runCollectEvidence(inputs: CollectEvidenceInputs, deps: Co
           ...metadata,
           summary: summarize(metadata, now.toISOString()),
           sources: {
-            evidenceDir: inputs['evidence-dir'],
-            paths: inputs.paths,
+            evidenceDir: redact(inputs['evidence-dir'], allRules).text,
+            paths: inputs.paths.map((p) => redact(p, allRules).text),
             alert: gathered.items.find((i) => i.source === 'alert')?.origin ?? null,
           },
           redaction: {
             rules: ruleKinds(allRules),
             total: Object.values(byKind).reduce((a, b) => a + b, 0),
             byKind,
-            binaryFiles: files.filter((f) => f.redaction === 'skipped-binary').length,
+            notInspected: files.filter((f) => f.redaction === 'not-inspected').length,
           },
           warnings: redactDeep([...warnings, ...bundleWarnings], allRules),
           files,
@@ -186,9 +201,9 @@ export async function runCollectEvidence(inputs: CollectEvidenceInputs, deps: Co
       },
     }),
   );
-  const binary = bundle.manifest.files.filter((f) => f.redaction === 'skipped-binary');
-  if (binary.length > 0) {
-    logger.info(`${binary.length} binary file(s) stored as found, without redaction: ${binary.map((f) => f.path).join(', ')}`);
+  const uninspected = bundle.manifest.files.filter((f) => f.redaction === 'not-inspected');
+  if (uninspected.length > 0) {
+    logger.warning(`${uninspected.length} file(s) stored as found, their content could not be inspected for secrets: ${uninspected.map((f) => `${f.path} (${f.note ?? f.content})`).join(', ')}`);
   }
 
   // Beside the bundle: its checksum in `sha256sum -c` format and a readable copy of the manifest.

@@ -19,14 +19,48 @@ export interface VerifyReport {
   bundleSize: number;
   /** Files the manifest lists. */
   files: number;
-  /** One line per problem, each naming the file or record concerned. */
+  /** One line per problem, each naming the file or record concerned (at most MAX_REPORTED, then a count of the rest). */
   mismatches: string[];
+  /** What could not be checked, without being a mismatch (a sidecar file that is not there). */
+  notes: string[];
   manifest: { createdAt: string | null; bundle: string | null; sha256: string } | null;
   pointer?: EvidencePointer;
 }
 
-/** A manifest larger than this is not read (a real one is about 300 bytes a file). */
-const MAX_MANIFEST_BYTES = 256 * 1024 * 1024;
+/** A manifest larger than this is not read (a real one is about 400 bytes a file). */
+export const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
+/** A bundle with more entries than this is refused: memory stays bounded whatever the bundle claims. */
+export const MAX_ENTRIES = 100_000;
+/** Problems listed one by one; past this many, only counted. */
+export const MAX_REPORTED = 100;
+
+/**
+ * Whether an entry name is safe to extract: relative, without `..`, NUL or
+ * backslashes. `tar x` of `../x` or `/etc/x` writes outside the directory,
+ * whatever the manifest says about it.
+ */
+export function unsafeEntryName(name: string): string | null {
+  if (name === '') return 'an empty name';
+  if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) return 'an absolute path';
+  if (name.includes('\\')) return 'a backslash';
+  if (name.includes('\0')) return 'a NUL byte';
+  if (name.split('/').includes('..')) return "a '..' component";
+  return null;
+}
+
+/** A list of problems that keeps the first MAX_REPORTED and counts the rest. */
+class Problems {
+  readonly list: string[] = [];
+  private omitted = 0;
+  add(m: string): void {
+    if (this.list.length < MAX_REPORTED) this.list.push(m);
+    else this.omitted += 1;
+  }
+  done(): string[] {
+    if (this.omitted > 0) this.list.push(`… and ${this.omitted} more problem(s), not listed`);
+    return this.list;
+  }
+}
 
 /**
  * Checks a bundle read as a stream, in one pass: the whole stream is hashed
@@ -41,7 +75,9 @@ export async function verifyBundleStream(
   const whole = createHash('sha256');
   let bundleSize = 0;
   const found = new Map<string, { size: number; sha256: string }>();
-  const mismatches: string[] = [];
+  const problems = new Problems();
+  let entries = 0;
+  let tooMany = false;
   let manifestBytes: Buffer | null = null;
   let unpackError: unknown = null;
 
@@ -59,13 +95,24 @@ export async function verifyBundleStream(
         size += (chunk as Buffer).length;
         if (isManifest && size <= MAX_MANIFEST_BYTES) keep.push(chunk as Buffer);
       }
-      if (type !== 'file') {
-        mismatches.push(`unexpected: ${name} is a ${type}, a bundle holds only files`);
+      entries += 1;
+      if (entries > MAX_ENTRIES) {
+        // Keep reading (the whole stream is hashed), but record nothing more.
+        tooMany = true;
         continue;
       }
-      if (found.has(name)) mismatches.push(`duplicate: ${name} appears more than once in the bundle`);
+      const unsafe = unsafeEntryName(name);
+      if (unsafe) {
+        problems.add(`unsafe: ${JSON.stringify(name)} has ${unsafe}; extracting it would write outside the directory, so the bundle is refused whatever its manifest says`);
+        continue;
+      }
+      if (type !== 'file') {
+        problems.add(`unexpected: ${name} is a ${type}, a bundle holds only files`);
+        continue;
+      }
+      if (found.has(name)) problems.add(`duplicate: ${name} appears more than once in the bundle`);
       if (isManifest) {
-        if (size > MAX_MANIFEST_BYTES) mismatches.push(`${MANIFEST_NAME}: larger than ${MAX_MANIFEST_BYTES} bytes, not read`);
+        if (size > MAX_MANIFEST_BYTES) problems.add(`${MANIFEST_NAME}: larger than ${MAX_MANIFEST_BYTES} bytes, not read`);
         else manifestBytes = Buffer.concat(keep);
       }
       found.set(name, { size, sha256: hash.digest('hex') });
@@ -95,32 +142,42 @@ export async function verifyBundleStream(
   }
   if (!gunzip.destroyed && !gunzip.writableEnded) gunzip.end();
   await unpacking;
-  if (unpackError !== null) mismatches.push(`bundle: not a readable tar.gz (${describeError(unpackError)})`);
+  if (unpackError !== null) problems.add(`bundle: not a readable tar.gz (${describeError(unpackError)})`);
+  if (tooMany) problems.add(`bundle: ${entries} entries, more than the ${MAX_ENTRIES} a drloop bundle may hold; only the first ${MAX_ENTRIES} were checked`);
 
   let files = 0;
   let manifestInfo: VerifyReport['manifest'] = null;
   if (manifestBytes === null) {
-    if (unpackError === null) mismatches.push(`${MANIFEST_NAME}: missing, nothing to verify the files against`);
+    if (unpackError === null && !tooMany) problems.add(`${MANIFEST_NAME}: missing, nothing to verify the files against`);
   } else {
     const bytes: Buffer = manifestBytes;
     options.onManifest?.(bytes);
     try {
       const raw = parseJsonText(bytes.toString('utf8'), MANIFEST_NAME);
+      const listedFiles = (raw as { files?: unknown } | null)?.files;
+      if (Array.isArray(listedFiles) && listedFiles.length > MAX_ENTRIES) {
+        throw new ConfigurationError(`${MANIFEST_NAME}: lists ${listedFiles.length} files, more than the ${MAX_ENTRIES} a drloop bundle may hold; not checked`);
+      }
       const manifest = validateWith(manifestForVerifySchema, raw, MANIFEST_NAME);
       const listed = new Set<string>();
       files = manifest.files.length;
       for (const f of manifest.files) {
-        if (listed.has(f.path)) mismatches.push(`${MANIFEST_NAME}: lists ${f.path} twice`);
+        const unsafe = unsafeEntryName(f.path);
+        if (unsafe) {
+          problems.add(`${MANIFEST_NAME}: lists ${JSON.stringify(f.path)}, which has ${unsafe}; refused`);
+          continue;
+        }
+        if (listed.has(f.path)) problems.add(`${MANIFEST_NAME}: lists ${f.path} twice`);
         listed.add(f.path);
         const actual = found.get(f.path);
         if (!actual) {
-          if (unpackError === null) mismatches.push(`missing: ${f.path} is in the manifest but not in the bundle`);
+          if (unpackError === null && !tooMany) problems.add(`missing: ${f.path} is in the manifest but not in the bundle`);
         } else if (actual.sha256 !== f.sha256 || actual.size !== f.size) {
-          mismatches.push(`changed: ${f.path} has sha256 ${actual.sha256} (${actual.size} bytes), the manifest says ${f.sha256} (${f.size} bytes)`);
+          problems.add(`changed: ${f.path} has sha256 ${actual.sha256} (${actual.size} bytes), the manifest says ${f.sha256} (${f.size} bytes)`);
         }
       }
       for (const name of found.keys()) {
-        if (name !== MANIFEST_NAME && !listed.has(name)) mismatches.push(`extra: ${name} is in the bundle but not in the manifest`);
+        if (name !== MANIFEST_NAME && !listed.has(name)) problems.add(`extra: ${name} is in the bundle but not in the manifest`);
       }
       const m = raw as { createdAt?: unknown; bundle?: unknown };
       manifestInfo = {
@@ -130,10 +187,11 @@ export async function verifyBundleStream(
       };
     } catch (err) {
       if (!(err instanceof ConfigurationError)) throw err;
-      mismatches.push(`${MANIFEST_NAME}: ${err.message.replace(`${MANIFEST_NAME}: `, '')}`);
+      problems.add(`${MANIFEST_NAME}: ${err.message.replace(`${MANIFEST_NAME}: `, '')}`);
     }
   }
-  return { ok: mismatches.length === 0, subject, bundleSha256: whole.digest('hex'), bundleSize, files, mismatches, manifest: manifestInfo };
+  const mismatches = problems.done();
+  return { ok: mismatches.length === 0, subject, bundleSha256: whole.digest('hex'), bundleSize, files, mismatches, notes: [], manifest: manifestInfo };
 }
 
 async function readIfExists(path: string): Promise<string | null> {
@@ -165,12 +223,16 @@ export async function verifyBundle(path: string): Promise<VerifyReport> {
   const report = await verifyBundleStream(createReadStream(path), path);
   const side = sidecarPaths(path);
   const sumText = await readIfExists(side.sha256);
-  if (sumText !== null) {
+  if (sumText === null) {
+    report.notes.push(`no ${side.sha256} beside the bundle: the bundle's own sha256 was not checked against one`);
+  } else {
     const expected = sumText.trim().split(/\s+/)[0] ?? '';
     if (expected !== report.bundleSha256) report.mismatches.push(`bundle: sha256 ${report.bundleSha256}, ${side.sha256} says ${expected}`);
   }
   const manifestCopy = await readIfExists(side.manifest);
-  if (manifestCopy !== null && report.manifest && createHash('sha256').update(manifestCopy).digest('hex') !== report.manifest.sha256) {
+  if (manifestCopy === null) {
+    report.notes.push(`no ${side.manifest} beside the bundle: the manifest copy was not compared`);
+  } else if (report.manifest && createHash('sha256').update(manifestCopy).digest('hex') !== report.manifest.sha256) {
     report.mismatches.push(`manifest copy: ${side.manifest} differs from the bundle's ${MANIFEST_NAME}`);
   }
   report.ok = report.mismatches.length === 0;
@@ -195,7 +257,7 @@ export async function verifyPointer(uri: string, options: S3Options, factory?: S
     const bundleLoc = parseS3Uri(pointer.bundle_uri)!;
     const bundle = await s3.openObject(client, bundleLoc);
     if (!bundle) {
-      return { ok: false, subject: uri, bundleSha256: '', bundleSize: 0, files: 0, mismatches: [`bundle: ${pointer.bundle_uri}, named by the pointer, does not exist`], manifest: null, pointer };
+      return { ok: false, subject: uri, bundleSha256: '', bundleSize: 0, files: 0, mismatches: [`bundle: ${pointer.bundle_uri}, named by the pointer, does not exist`], notes: [], manifest: null, pointer };
     }
     const report = await verifyBundleStream(bundle, pointer.bundle_uri);
     report.subject = uri;

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { formatDuration } from '../duration.js';
 import { describeError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { LineRedactor } from '../evidence/redact-stream.js';
 import { redact } from '../redact.js';
 import { parseProbeTime, round } from './measure.js';
 import { parseStepOutputs, type RefusedOutput } from './outputs.js';
@@ -58,12 +59,24 @@ export class StepRunner {
     return this.c.signal?.aborted === true;
   }
 
-  private command(run: string, env: Record<string, string>, timeoutSeconds: number, onLine: (line: string) => void, patterns: RegExp[] = []) {
+  /**
+   * Runs one command with its output going to the live log, redacted. The
+   * redactor sees the lines in order, so a private key printed over many
+   * lines is held until its END line (or a bounded size) and shown redacted
+   * as a block, never line by line in clear.
+   */
+  private async command(run: string, env: Record<string, string>, timeoutSeconds: number, patterns: RegExp[] = []) {
     const c = this.c;
-    return runCommand({ run, cwd: c.workspace, env, timeoutSeconds, signal: c.signal, patterns, killGraceMs: c.killGraceMs, backpressure: c.backpressure, onLine });
+    const redactor = new LineRedactor();
+    const show = (lines: string[]) => {
+      for (const line of lines) this.log.info(line);
+    };
+    try {
+      return await runCommand({ run, cwd: c.workspace, env, timeoutSeconds, signal: c.signal, patterns, killGraceMs: c.killGraceMs, backpressure: c.backpressure, onLine: (line) => show(redactor.push(line)) });
+    } finally {
+      show(redactor.end());
+    }
   }
-
-  private readonly logLine = (line: string) => this.log.info(line === '' ? line : redact(line).text);
 
   /** Runs steps in order; after a failure the rest are skipped unless `keepGoing` (teardown). */
   async runSteps(phase: string, list: StepSpec[], keepGoing: boolean): Promise<{ status: ReceiptStatus; steps: StepRecord[] }> {
@@ -137,7 +150,7 @@ export class StepRunner {
   ): Promise<{ attempt: AttemptRecord; result: CommandResult }> {
     const startedAt = this.c.now().toISOString();
     const title = `${phase} › ${name}${n > 1 ? ` (attempt ${n} of ${allowed})` : ''}`;
-    const result = await this.log.group(title, () => this.command(run, env, timeoutSeconds, this.logLine, patterns));
+    const result = await this.log.group(title, () => this.command(run, env, timeoutSeconds, patterns));
     if (result.spawnError) this.log.error(`${title}: could not start bash: ${result.spawnError}`);
     const attempt: AttemptRecord = {
       attempt: n,
@@ -255,7 +268,7 @@ export class StepRunner {
   private async tryRun(phase: string, name: string, c: { run?: string | undefined; expect?: string | undefined; timeout?: number | undefined; env?: Record<string, string> | undefined }) {
     const env = { ...this.c.baseEnv, ...this.c.outputs, ...c.env, DRLOOP_PHASE: phase, DRLOOP_STEP: name };
     const timeout = c.timeout ?? DEFAULT_CHECK_TIMEOUT_SECONDS;
-    const r = await this.command(c.run!, env, timeout, (line) => this.log.info(redact(line).text));
+    const r = await this.command(c.run!, env, timeout);
     const out = r.tail.trim();
     const shown = JSON.stringify(out.slice(-200));
     if (r.cancelled) return { ok: false, cancelled: true, detail: 'cancelled' };
@@ -269,7 +282,7 @@ export class StepRunner {
   async probeRpo(): Promise<Record<string, unknown>> {
     const probe = this.c.plan.rpo!;
     const env = { ...this.c.baseEnv, ...this.c.outputs, DRLOOP_PHASE: 'rpo', DRLOOP_STEP: 'probe' };
-    const r = await this.log.group('rpo probe', () => this.command(probe.probe, env, probe.timeoutSeconds ?? 60, (line) => this.log.info(redact(line).text)));
+    const r = await this.log.group('rpo probe', () => this.command(probe.probe, env, probe.timeoutSeconds ?? 60));
     const at = r.exitCode === 0 ? parseProbeTime(r.tail) : null;
     let error: string | null = null;
     if (r.exitCode !== 0) error = r.timedOut ? 'timed out' : r.cancelled ? 'cancelled' : `exit code ${r.exitCode ?? r.signal}`;

@@ -67,16 +67,20 @@ describe('collect-evidence without S3', () => {
     expect(contents.some((c) => c.includes('S3ServiceException'))).toBe(true);
     // And a run without s3-uri works with those chunks out of reach.
     const ws = await tempWorkspace();
-    const r = await runAction('collect-evidence', { workspace: ws, env: { ...GITHUB, NODE_OPTIONS: '--trace-warnings' } });
+    const r = await runAction('collect-evidence', { workspace: ws, env: { ...GITHUB, NODE_OPTIONS: '--trace-warnings' }, inputs: { 'allow-empty': 'true' } });
     expect(r.code).toBe(0);
     expect(r.stderr).not.toContain('NodeVersionSupportWarning');
   });
 
-  test('nothing to collect: a bundle with only the manifest, and a warning', async () => {
+  test('nothing to collect fails the step in one line, writing nothing; with allow-empty it is a bundle with only the manifest, and a warning', async () => {
     const ws = await tempWorkspace();
-    const r = await runAction('collect-evidence', { workspace: ws, env: GITHUB });
+    const failed = await runAction('collect-evidence', { workspace: ws, env: GITHUB });
+    expect(failed.code).toBe(1);
+    expect(failed.errors).toEqual([expect.stringMatching(/^collect-evidence: nothing to collect: no file under evidence-dir 'drloop-evidence' and no alert; .*Set allow-empty/)]);
+    expect(await readdir(ws)).toEqual([]);
+    const r = await runAction('collect-evidence', { workspace: ws, env: GITHUB, inputs: { 'allow-empty': 'true' } });
     expect(r.code).toBe(0);
-    expect(r.warnings).toEqual(["evidence-dir 'drloop-evidence' does not exist: no cost decision or run receipts to collect", 'nothing to collect: the bundle holds only its manifest']);
+    expect(r.warnings).toEqual(["evidence-dir 'drloop-evidence' does not exist: no cost decision or run receipts to collect", 'nothing to collect: the bundle holds only its manifest (allow-empty is set)']);
     const report = await verifyBundle(join(ws, r.outputs['bundle-path']!));
     expect(report).toMatchObject({ ok: true, files: 0 });
   });
@@ -92,12 +96,12 @@ describe('collect-evidence without S3', () => {
 
   test('on a runner, the artifact client is loaded on demand; an artifact service that cannot be reached fails the step after the bundle is written', async () => {
     const ws = await tempWorkspace();
-    const r = await runAction('collect-evidence', { workspace: ws, env: { ...GITHUB, ACTIONS_RUNTIME_TOKEN: 'fake-token' } });
+    const r = await runAction('collect-evidence', { workspace: ws, env: { ...GITHUB, ACTIONS_RUNTIME_TOKEN: 'fake-token' }, inputs: { 'allow-empty': 'true' } });
     expect(r.code).toBe(1);
     expect(r.errors[0]).toMatch(/^collect-evidence: the bundle was written to drloop-bundles\/.*\.tar\.gz but not stored everywhere: artifact drloop-evidence-555-3: /);
     expect((await verifyBundle(join(ws, r.outputs['bundle-path']!))).ok).toBe(true);
     // `artifact-name: ''` turns artifacts off.
-    const off = await runAction('collect-evidence', { workspace: ws, env: { ...GITHUB, ACTIONS_RUNTIME_TOKEN: 'fake-token' }, inputs: { 'artifact-name': '' } });
+    const off = await runAction('collect-evidence', { workspace: ws, env: { ...GITHUB, ACTIONS_RUNTIME_TOKEN: 'fake-token' }, inputs: { 'artifact-name': '', 'allow-empty': 'true' } });
     expect({ code: off.code, errors: off.errors, id: off.outputs['artifact-id'] }).toEqual({ code: 0, errors: [], id: '' });
   });
 });

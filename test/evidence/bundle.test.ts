@@ -112,24 +112,31 @@ describe('gathering and bundling', () => {
     expect((await verifyBundle(result.bundlePath)).ok).toBe(true);
   });
 
-  test('binary files (NUL bytes) are stored exactly as found and marked so in the manifest', async () => {
+  test('binary files (NUL bytes) are scanned byte for byte: a secret in one is redacted, every other byte kept', async () => {
     const ws = await tempWorkspace();
     const small = Buffer.concat([Buffer.from([0x00, 0x01]), Buffer.from('AKIAIOSFODNN7EXAMPLE')]);
     const large = Buffer.concat([Buffer.from([0x00]), randomBytes(3 * 1024 * 1024)]);
     await put(ws, 'dumps/small.bin', small);
     await put(ws, 'dumps/large.bin', large);
-    const { result, logger } = await collect(ws, { paths: 'dumps/*' });
+    const { result } = await collect(ws, { paths: 'dumps/*' });
     const entries = await readEntries(result.bundlePath);
-    expect(entries.find((e) => e.name === 'files/dumps/small.bin')!.data.equals(small)).toBe(true);
+    expect(entries.find((e) => e.name === 'files/dumps/small.bin')!.data).toEqual(Buffer.concat([Buffer.from([0x00, 0x01]), Buffer.from('[REDACTED:aws-access-key-id]')]));
     expect(entries.find((e) => e.name === 'files/dumps/large.bin')!.data.equals(large)).toBe(true);
-    for (const f of result.manifest.files) expect(f).toMatchObject({ redaction: 'skipped-binary', redactions: {} });
-    expect(result.manifest.redaction.binaryFiles).toBe(2);
-    expect(logger.messages('info').some((m) => m.includes('2 binary file(s) stored as found'))).toBe(true);
+    for (const f of result.manifest.files) expect(f).toMatchObject({ content: 'binary', redaction: 'applied' });
+    expect(result.manifest.redaction.notInspected).toBe(0);
   });
 
-  test('nothing to collect gives a bundle with only the manifest, and a warning', async () => {
+  test('nothing to collect is a ConfigurationError that names allow-empty, and nothing is written', async () => {
     const ws = await tempWorkspace();
-    const { result, logger } = await collect(ws);
+    const err = await collect(ws).catch((e: unknown) => e);
+    expect(isConfigurationError(err)).toBe(true);
+    expect((err as Error).message).toMatch(/^nothing to collect: no file under evidence-dir 'drloop-evidence' and no alert; .* Set allow-empty \(--allow-empty\)/);
+    expect(await readdir(ws)).toEqual([]);
+  });
+
+  test('with allow-empty, nothing to collect gives a bundle with only the manifest, and a warning', async () => {
+    const ws = await tempWorkspace();
+    const { result, logger } = await collect(ws, { 'allow-empty': 'true' });
     expect((await readEntries(result.bundlePath)).map((e) => e.name)).toEqual(['manifest.json']);
     expect(result.manifest.files).toEqual([]);
     expect(result.manifest.warnings).toEqual(expect.arrayContaining([expect.stringContaining("evidence-dir 'drloop-evidence' does not exist"), expect.stringContaining('nothing to collect')]));
@@ -191,7 +198,7 @@ describe('gathering and bundling', () => {
 
   test("the short sha is 'nogit' outside a checkout with no GITHUB_SHA", async () => {
     const ws = await tempWorkspace();
-    const { result } = await runCollectEvidence(parseInputs(collectEvidenceInputs, {}), { workspace: ws, logger: new MemoryLogger(), now: () => NOW }).then((r) => ({ result: r }));
+    const { result } = await runCollectEvidence(parseInputs(collectEvidenceInputs, { 'allow-empty': 'true' }), { workspace: ws, logger: new MemoryLogger(), now: () => NOW }).then((r) => ({ result: r }));
     expect(result.name).toBe('20260102T032000Z-nogit.tar.gz');
     expect(result.manifest.run.commit).toBeNull();
   });
@@ -283,7 +290,7 @@ describe('workflow artifact (fake client: the real upload needs a runner)', () =
   test('uploads the bundle, its checksum and manifest under a per-attempt name with the retention days, and reports id and link', async () => {
     const ws = await tempWorkspace();
     const fake = fakeUploader();
-    const { result } = await collect(ws, { 'retention-days': '7' }, { artifact: fake.uploader });
+    const { result } = await collect(ws, { 'retention-days': '7', 'allow-empty': 'true' }, { artifact: fake.uploader });
     expect(fake.calls).toEqual([
       { name: 'drloop-evidence-4242-2', files: [result.bundlePath, `${result.bundlePath}.sha256`, result.manifestPath], root: join(ws, 'drloop-bundles'), options: { retentionDays: 7 } },
     ]);
@@ -293,7 +300,7 @@ describe('workflow artifact (fake client: the real upload needs a runner)', () =
   test('an upload that fails is reported as a failure; the local bundle stays', async () => {
     const ws = await tempWorkspace();
     const fake = fakeUploader(new Error('Artifact storage quota has been hit'));
-    const { result } = await collect(ws, { 'artifact-name': 'custom-{run-id}' }, { artifact: fake.uploader });
+    const { result } = await collect(ws, { 'artifact-name': 'custom-{run-id}', 'allow-empty': 'true' }, { artifact: fake.uploader });
     expect(fake.calls[0]!.name).toBe('custom-4242');
     expect(fake.calls[0]!.options).toEqual({});
     expect(result.failures).toEqual(['artifact custom-4242: Artifact storage quota has been hit']);

@@ -121,7 +121,7 @@ describe('storing in S3 (real s3rver)', () => {
   test('catches a store that keeps a streamed upload with its chunk framing (read back and hashed): the run fails and the pointer stays (client wrapped to re-store the bundle as a streamed PutObject)', async () => {
     const ws = await tempWorkspace();
     await put(ws, 'logs/app.log', 'first\n');
-    const good = await collect(ws, s3Inputs('framing'));
+    const good = await collect(ws, s3Inputs('framing', { 'allow-empty': 'true' }));
     expect(good.result.failures).toEqual([]);
     const before = await getObject('framing/current.json');
 
@@ -136,7 +136,7 @@ describe('storing in S3 (real s3rver)', () => {
       return out;
     });
     await put(ws, 'logs/app.log', 'second\n');
-    const bad = await collect(ws, s3Inputs('framing'), w.factory);
+    const bad = await collect(ws, s3Inputs('framing', { 'allow-empty': 'true' }), w.factory);
     defaultClient.destroy();
 
     expect(bad.result.s3).toBeNull();
@@ -163,7 +163,7 @@ describe('storing in S3 (real s3rver)', () => {
   test('sets Object Lock retention on the verified bundle before the pointer moves (fake PutObjectRetention: s3rver has no Object Lock)', async () => {
     const ws = await tempWorkspace();
     const w = watched(async (name, _input, send) => (name === 'PutObjectRetention' ? {} : send()));
-    const { result } = await collect(ws, s3Inputs('locked', { 'object-lock-days': '365', 'object-lock-mode': 'COMPLIANCE' }), w.factory);
+    const { result } = await collect(ws, s3Inputs('locked', { 'allow-empty': 'true', 'object-lock-days': '365', 'object-lock-mode': 'COMPLIANCE' }), w.factory);
     expect(result.failures).toEqual([]);
     const names = w.sent.map((s) => s.name);
     const retention = w.sent.find((s) => s.name === 'PutObjectRetention')!;
@@ -183,7 +183,7 @@ describe('storing in S3 (real s3rver)', () => {
       if (name === 'PutObjectRetention') throw Object.assign(new Error('Bucket is missing Object Lock Configuration'), { name: 'InvalidRequest', $metadata: { httpStatusCode: 400 } });
       return send();
     });
-    const { result } = await collect(ws, s3Inputs('unlockable', { 'object-lock-days': '30' }), w.factory);
+    const { result } = await collect(ws, s3Inputs('unlockable', { 'allow-empty': 'true', 'object-lock-days': '30' }), w.factory);
     expect(result.failures).toEqual([expect.stringContaining('setting Object Lock retention on s3://')]);
     expect(result.failures[0]).toContain('InvalidRequest: Bucket is missing Object Lock Configuration (HTTP 400)');
     expect(w.sent.some((s) => s.name === 'PutObject' && s.input.Key === 'unlockable/current.json')).toBe(false);

@@ -150,6 +150,20 @@ describe('secrets in receipts', () => {
     expect(tail).not.toContain('END RSA PRIVATE KEY');
   });
 
+  test('a private key a step prints over many lines never reaches the live log, not even line by line', async () => {
+    const body = Array.from({ length: 20 }, (_, i) => `${String(i).padStart(2, '0')}${'K'.repeat(62)}`).join('\\n');
+    const ws = await planWorkspace(
+      `version: 1\nname: live-key\nphases:\n  restore: { steps: [ { run: 'echo before; printf -- "-----BEGIN OPENSSH PRIVATE KEY-----\\n${body}\\n-----END OPENSSH PRIVATE KEY-----\\n"; echo after' } ] }\n`,
+    );
+    const r = await runDr(ws, { 'run-id': 'live-key-1' });
+    expect(r.outputs.status).toBe('succeeded');
+    // The bundled action's stdout is the live log as the runner shows it.
+    expect(r.stdout).toMatch(/^before$/m);
+    expect(r.stdout).toMatch(/^after$/m);
+    expect(r.stdout).not.toContain('KKKKKKKK');
+    expect(r.stdout).not.toContain('BEGIN OPENSSH PRIVATE KEY-----\n');
+  });
+
   test('step outputs holding a secret are redacted in the receipt; the same job still has them, a later job does not', async () => {
     const token = `ghp_${'b'.repeat(36)}`;
     const ws = await planWorkspace(`version: 1

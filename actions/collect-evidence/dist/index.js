@@ -34039,11 +34039,15 @@ async function writeJsonAtomic(path, value) {
 // EXTERNAL MODULE: ./src/inputs.ts
 var src_inputs = __nccwpck_require__(38422);
 // EXTERNAL MODULE: ./src/redact.ts
-var redact = __nccwpck_require__(76670);
+var src_redact = __nccwpck_require__(76670);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(57075);
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __nccwpck_require__(46466);
+// EXTERNAL MODULE: external "node:string_decoder"
+var external_node_string_decoder_ = __nccwpck_require__(46193);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(38522);
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
@@ -34052,23 +34056,25 @@ var tar_stream = __nccwpck_require__(56118);
 var evidence_manifest = __nccwpck_require__(99240);
 ;// CONCATENATED MODULE: ./src/evidence/redact-stream.ts
 
+/**
+ * Redaction of text that arrives in chunks, with memory bounded by
+ * `block + window` whatever the size of the file or the length of its lines.
+ *
+ * A secret can straddle a chunk boundary, and a PEM key spans many lines, so
+ * text is scanned in blocks that overlap by `window` characters: a block is
+ * scanned whole, but only the part before a cut point is emitted, and the rest
+ * is carried into the next block and scanned again. The cut is placed after a
+ * newline where there is one, and never inside a match, so every match shorter
+ * than `window` is seen whole exactly once. Longer matches (a private key of
+ * more than 64 KiB) are beyond what the window guarantees.
+ *
+ * Bytes are read as Latin-1, which maps each byte to one character and back,
+ * so everything outside a redacted value is kept byte for byte, even when a
+ * "text" file holds invalid UTF-8. Patterns therefore match bytes: ASCII
+ * patterns (every secret format drloop knows) behave as written.
+ */
 const DEFAULT_BLOCK = 1024 * 1024;
 const DEFAULT_WINDOW = 64 * 1024;
-function compile(rules) {
-    // Each redactor owns its RegExp objects: `lastIndex` is state, and the
-    // shared rule objects are used elsewhere at the same time.
-    return rules.map((r) => {
-        let flags = r.pattern.flags;
-        if (!flags.includes('g'))
-            flags += 'g';
-        if (r.group !== undefined && !flags.includes('d'))
-            flags += 'd';
-        const rule = { kind: r.kind, pattern: new RegExp(r.pattern.source, flags) };
-        if (r.group !== undefined)
-            rule.group = r.group;
-        return rule;
-    });
-}
 class StreamRedactor {
     counts = {};
     total = 0;
@@ -34077,7 +34083,7 @@ class StreamRedactor {
     block;
     window;
     constructor(extra = [], options = {}) {
-        this.rules = compile([...redact/* BUILTIN_RULES */.Yb, ...extra]);
+        this.rules = (0,src_redact/* compileRules */.nb)([...src_redact/* BUILTIN_RULES */.Yb, ...extra]);
         this.block = options.block ?? DEFAULT_BLOCK;
         this.window = options.window ?? DEFAULT_WINDOW;
     }
@@ -34092,38 +34098,11 @@ class StreamRedactor {
     end() {
         return this.flush(true);
     }
-    findMatches(text) {
-        const matches = [];
-        this.rules.forEach((rule, order) => {
-            const re = rule.pattern;
-            re.lastIndex = 0;
-            for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-                if (m[0] === '') {
-                    re.lastIndex += 1;
-                    continue;
-                }
-                const start = m.index;
-                const end = start + m[0].length;
-                let from = start;
-                let to = end;
-                if (rule.group !== undefined) {
-                    const span = m.indices?.[rule.group];
-                    if (!span)
-                        continue;
-                    [from, to] = span;
-                    if (from === to)
-                        continue;
-                }
-                matches.push({ start, end, from, to, kind: rule.kind, order });
-            }
-        });
-        return matches;
-    }
     flush(final) {
         const text = this.pending;
         if (text.length === 0)
             return Buffer.alloc(0);
-        const matches = this.findMatches(text);
+        const matches = (0,src_redact/* findMatches */.Np)(text, this.rules);
         let cut = text.length;
         if (!final) {
             const limit = text.length - this.window;
@@ -34146,24 +34125,10 @@ class StreamRedactor {
                 cut = Math.max(...matches.filter((m) => m.start === 0).map((m) => m.end), limit);
             }
         }
-        const applied = matches.filter((m) => m.end <= cut).sort((a, b) => a.from - b.from || a.order - b.order);
-        const parts = [];
-        let pos = 0;
-        for (const m of applied) {
-            if (m.from < pos) {
-                // Overlaps a value already replaced (two rules, one secret): widen, count once.
-                if (m.to > pos)
-                    pos = m.to;
-                continue;
-            }
-            parts.push(text.slice(pos, m.from), `[REDACTED:${m.kind}]`);
-            pos = m.to;
-            this.counts[m.kind] = (this.counts[m.kind] ?? 0) + 1;
-            this.total += 1;
-        }
-        parts.push(text.slice(pos, cut));
+        const out = (0,src_redact/* applyMatches */.eo)(text, matches, cut, this.counts);
+        this.total += out.total;
         this.pending = text.slice(cut);
-        return Buffer.from(parts.join(''), 'latin1');
+        return Buffer.from(out.text, 'latin1');
     }
 }
 /** Redacts a whole buffer (small files, the alert payload) with the same rules and semantics. */
@@ -34176,8 +34141,71 @@ function redactBuffer(data, extra = []) {
 function looksBinary(head) {
     return head.subarray(0, 8000).includes(0);
 }
+const BEGIN_KEY = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
+const END_KEY = /-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
+/** A line that can be part of a PEM/PGP block: base64, an armour header (`Proc-Type: …`), or blank. */
+const KEY_LINE = /^\s*(?:[A-Za-z0-9+/=]*|(?:Proc-Type|DEK-Info|Version|Comment|Hash|Charset|MessageID): .*)\s*$/;
+/** The most text a LineRedactor holds back while it waits for the end of a private key. */
+const MAX_HELD_CHARS = (/* unused pure expression or super */ null && (64 * 1024));
+/**
+ * Redaction of a live log, line by line, for output shown as it comes (a
+ * step's output in the job log). Each line is redacted and handed back at
+ * once, except while a private key block is open: from its BEGIN line, lines
+ * are held until its END line, a line that cannot be key material, or
+ * `maxHeld` characters, then redacted together, so a multi-line key is never
+ * printed. Memory is bounded by `maxHeld`; past it, the block so far is
+ * redacted as a truncated key.
+ */
+class LineRedactor {
+    counts = {};
+    total = 0;
+    held = [];
+    heldChars = 0;
+    extra;
+    maxHeld;
+    constructor(extra = [], options = {}) {
+        this.extra = extra;
+        this.maxHeld = options.maxHeld ?? MAX_HELD_CHARS;
+    }
+    /** Feeds one line (without its newline); returns the lines that can be shown now. */
+    push(line) {
+        if (this.held.length === 0) {
+            const begin = BEGIN_KEY.exec(line);
+            if (!begin || END_KEY.test(line.slice(begin.index)))
+                return this.release([line]);
+            this.held.push(line);
+            this.heldChars = line.length;
+            return [];
+        }
+        this.held.push(line);
+        this.heldChars += line.length + 1;
+        if (END_KEY.test(line) || !KEY_LINE.test(line) || this.heldChars >= this.maxHeld)
+            return this.release(this.takeHeld());
+        return [];
+    }
+    /** Ends the input: whatever is held is redacted and returned. */
+    end() {
+        return this.held.length === 0 ? [] : this.release(this.takeHeld());
+    }
+    takeHeld() {
+        const lines = this.held;
+        this.held = [];
+        this.heldChars = 0;
+        return lines;
+    }
+    release(lines) {
+        const r = redact(lines.join('\n'), this.extra);
+        for (const [k, n] of Object.entries(r.counts))
+            this.counts[k] = (this.counts[k] ?? 0) + n;
+        this.total += r.total;
+        return r.text.split('\n');
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/evidence/bundle.ts
+
+
+
 
 
 
@@ -34280,13 +34308,24 @@ async function writeBundle(options) {
     let manifestBytes;
     try {
         const produce = async () => {
+            const names = new Set();
             for (const item of options.items) {
-                const file = await addItem(pack, item, options.extraRules, spoolDir, (m) => {
+                // A secret in a file name would reach the tar header and the manifest: names are redacted too.
+                const named = (0,src_redact/* redact */.E$)(item.bundlePath, options.extraRules);
+                let name = named.text;
+                for (let i = 2; names.has(name); i++)
+                    name = `${named.text}~${i}`;
+                names.add(name);
+                const redacted = { ...item, origin: (0,src_redact/* redact */.E$)(item.origin, options.extraRules).text };
+                const file = await addItem(pack, redacted, name, options.extraRules, spoolDir, (m) => {
                     extraWarnings.push(m);
                     warn(m);
                 });
-                if (file)
-                    files.push(file);
+                if (!file)
+                    continue;
+                for (const [k, n] of Object.entries(named.counts))
+                    file.redactions[k] = (file.redactions[k] ?? 0) + n;
+                files.push(file);
             }
             manifest = options.manifest(files, extraWarnings);
             manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
@@ -34314,23 +34353,236 @@ async function writeBundle(options) {
     }
     return { path: finalPath, sha256: hash.digest('hex'), size, manifest: manifest, manifestBytes: manifestBytes };
 }
-async function addItem(pack, item, rules, spoolDir, warn) {
-    const base = { path: item.bundlePath, source: item.source, origin: item.origin };
-    if (item.data)
-        return addInMemory(pack, base, item.data, new Date(), rules);
+/** Archive formats drloop cannot look inside: stored as found, marked `not-inspected`. */
+const OPAQUE = [
+    { name: 'zip', magic: [0x50, 0x4b, 0x03, 0x04] },
+    { name: 'xz', magic: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00] },
+    { name: 'bzip2', magic: [0x42, 0x5a, 0x68] },
+    { name: 'zstd', magic: [0x28, 0xb5, 0x2f, 0xfd] },
+    { name: '7z', magic: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c] },
+    { name: 'lz4', magic: [0x04, 0x22, 0x4d, 0x18] },
+];
+/** A gzip member decompressing past this is not inspected (a gzip bomb would fill the disk). */
+const MAX_INFLATED_BYTES = 4 * 1024 * 1024 * 1024;
+const startsWith = (head, magic) => magic.every((b, i) => head[i] === b);
+const printable = (b) => b !== undefined && (b === 0x09 || b === 0x0a || b === 0x0d || (b >= 0x20 && b < 0x7f));
+/**
+ * Judges a file by its first bytes: gzip and UTF-16 (with a byte order mark,
+ * or ASCII text with every other byte NUL) are decoded and redacted; known
+ * archive formats cannot be inspected; anything else, text or binary, is
+ * scanned byte for byte.
+ */
+function classifyContent(head) {
+    if (head[0] === 0x1f && head[1] === 0x8b)
+        return { content: 'gzip' };
+    for (const o of OPAQUE)
+        if (startsWith(head, o.magic))
+            return { content: 'compressed', note: `a ${o.name} archive, which drloop cannot read` };
+    if (head[0] === 0xff && head[1] === 0xfe)
+        return { content: 'utf-16le' };
+    if (head[0] === 0xfe && head[1] === 0xff)
+        return { content: 'utf-16be' };
+    const pairs = Math.floor(Math.min(head.length, 4096) / 2);
+    if (pairs >= 2) {
+        let le = 0;
+        let be = 0;
+        for (let i = 0; i < pairs * 2; i += 2) {
+            if (head[i + 1] === 0 && printable(head[i]))
+                le += 1;
+            if (head[i] === 0 && printable(head[i + 1]))
+                be += 1;
+        }
+        if (le >= pairs * 0.9)
+            return { content: 'utf-16le' };
+        if (be >= pairs * 0.9)
+            return { content: 'utf-16be' };
+    }
+    return { content: looksBinary(head) ? 'binary' : 'text' };
+}
+/**
+ * Redacted output on its way into the archive: hashed and counted as it
+ * comes, kept in memory up to IN_MEMORY_LIMIT and spooled to disk past it (a
+ * tar header needs the size before the body).
+ */
+class Collector {
+    hash = (0,external_node_crypto_.createHash)('sha256');
+    size = 0;
+    chunks = [];
+    file;
+    path;
+    constructor(spoolDir) {
+        this.path = (0,external_node_path_.join)(spoolDir, (0,external_node_crypto_.randomBytes)(8).toString('hex'));
+    }
+    async write(buf) {
+        if (buf.length === 0)
+            return;
+        this.hash.update(buf);
+        this.size += buf.length;
+        if (!this.file && this.size <= IN_MEMORY_LIMIT) {
+            this.chunks.push(buf);
+            return;
+        }
+        if (!this.file) {
+            this.file = await (0,promises_.open)(this.path, 'wx', 0o600);
+            for (const c of this.chunks)
+                await this.file.write(c);
+            this.chunks = [];
+        }
+        await this.file.write(buf);
+    }
+    /** Writes what was collected as one tar entry. */
+    async writeTo(pack, name, mtime) {
+        if (!this.file) {
+            await writeEntry(pack, { name, size: this.size, mtime }, Buffer.concat(this.chunks));
+            return;
+        }
+        await this.file.close();
+        this.file = undefined;
+        const spooled = await (0,promises_.open)(this.path, 'r');
+        try {
+            await writeEntry(pack, { name, size: this.size, mtime }, readExactly(spooled, this.size));
+        }
+        finally {
+            await spooled.close();
+        }
+    }
+    async dispose() {
+        await this.file?.close().catch(() => undefined);
+        await (0,promises_.rm)(this.path, { force: true });
+    }
+}
+/** Swaps each pair of bytes (UTF-16BE ⇄ UTF-16LE), carrying an odd byte over to the next chunk. */
+function byteSwapper() {
+    let carry = Buffer.alloc(0);
+    return (chunk) => {
+        const data = carry.length > 0 ? Buffer.concat([carry, chunk]) : Buffer.from(chunk);
+        const even = data.length - (data.length % 2);
+        carry = data.subarray(even);
+        return data.subarray(0, even).swap16();
+    };
+}
+/** Redacts text read as UTF-16: decoded to UTF-8 for the redactor, encoded back as it was. */
+async function redactUtf16(source, bigEndian, redactor, out) {
+    const toLe = bigEndian ? byteSwapper() : (b) => b;
+    const decode = new external_node_string_decoder_.StringDecoder('utf16le');
+    const reencode = new external_node_string_decoder_.StringDecoder('utf8');
+    const emit = async (redacted, final) => {
+        const le = Buffer.from(reencode.write(redacted) + (final ? reencode.end() : ''), 'utf16le');
+        await out.write(bigEndian ? le.swap16() : le);
+    };
+    for await (const chunk of source)
+        await emit(redactor.push(Buffer.from(decode.write(toLe(chunk)), 'utf8')), false);
+    await emit(Buffer.concat([redactor.push(Buffer.from(decode.end(), 'utf8')), redactor.end()]), true);
+}
+class InflateLimit extends Error {
+}
+/** Redacts the text inside a gzip file and compresses it again. */
+async function redactGzip(source, redactor, out) {
+    let inflated = 0;
+    await (0,external_node_stream_promises_.pipeline)(external_node_stream_.Readable.from(source), (0,external_node_zlib_.createGunzip)(), new external_node_stream_.Transform({
+        transform(chunk, _enc, cb) {
+            inflated += chunk.length;
+            if (inflated > MAX_INFLATED_BYTES)
+                cb(new InflateLimit(`it expands past ${MAX_INFLATED_BYTES} bytes`));
+            else
+                cb(null, redactor.push(chunk));
+        },
+        flush(cb) {
+            cb(null, redactor.end());
+        },
+    }), (0,external_node_zlib_.createGzip)({ level: 6 }), new external_node_stream_.Writable({
+        write(chunk, _enc, cb) {
+            out.write(chunk).then(() => cb(), cb);
+        },
+    }));
+}
+/**
+ * Opens a file to bundle, refusing what could smuggle in a file from
+ * elsewhere: a symbolic link swapped in since the file was listed, anything
+ * but a regular file, and a file with more than one hard link (the other name
+ * may be outside the workspace, and nothing tells which name is the original).
+ */
+async function openEvidence(item, warn) {
     let handle;
     try {
-        handle = await (0,promises_.open)(item.file, 'r');
+        handle = await (0,promises_.open)(item.file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
     }
     catch (err) {
         warn(`${item.origin}: skipped, it could not be read (${(0,errors/* describeError */.Uc)(err)})`);
         return undefined;
     }
+    const st = await handle.stat();
+    let why;
+    if (!st.isFile())
+        why = 'it is not a regular file';
+    else if (st.nlink > 1)
+        why = `it has ${st.nlink} hard links, and another name of the same file may be outside the workspace; bundle a copy instead`;
+    if (why) {
+        await handle.close();
+        warn(`${item.origin}: skipped, ${why}`);
+        return undefined;
+    }
+    return { handle, size: st.size, mtime: st.mtime };
+}
+async function addItem(pack, item, name, rules, spoolDir, warn) {
+    const base = { path: name, source: item.source, origin: item.origin };
+    if (item.data) {
+        const out = new Collector(spoolDir);
+        try {
+            const redactor = new StreamRedactor(rules);
+            await out.write(redactor.push(item.data));
+            await out.write(redactor.end());
+            await out.writeTo(pack, name, new Date());
+            return entryOf(base, out, 'text', 'applied', redactor.counts);
+        }
+        finally {
+            await out.dispose();
+        }
+    }
+    const opened = await openEvidence(item, warn);
+    if (!opened)
+        return undefined;
+    const { handle, size, mtime } = opened;
     try {
-        const st = await handle.stat();
-        if (st.size <= IN_MEMORY_LIMIT)
-            return await addInMemory(pack, base, await handle.readFile(), st.mtime, rules);
-        return await addLargeFile(pack, base, handle, st.size, st.mtime, rules, spoolDir);
+        const head = Buffer.alloc(Math.min(8000, size));
+        await handle.read(head, 0, head.length, 0);
+        const kind = classifyContent(head);
+        if (kind.content !== 'compressed') {
+            const out = new Collector(spoolDir);
+            try {
+                const redactor = new StreamRedactor(rules);
+                const source = readExactly(handle, size);
+                if (kind.content === 'gzip')
+                    await redactGzip(source, redactor, out);
+                else if (kind.content === 'utf-16le' || kind.content === 'utf-16be')
+                    await redactUtf16(source, kind.content === 'utf-16be', redactor, out);
+                else {
+                    for await (const chunk of source)
+                        await out.write(redactor.push(chunk));
+                    await out.write(redactor.end());
+                }
+                await out.writeTo(pack, name, mtime);
+                return entryOf(base, out, kind.content, 'applied', redactor.counts);
+            }
+            catch (err) {
+                // A gzip file that does not decompress is kept as found, and said to be uninspected.
+                if (kind.content !== 'gzip' || (!(err instanceof InflateLimit) && !isZlibError(err)))
+                    throw err;
+                kind.note = `gzip data that could not be read (${(0,errors/* describeError */.Uc)(err)})`;
+            }
+            finally {
+                await out.dispose();
+            }
+        }
+        const hash = (0,external_node_crypto_.createHash)('sha256');
+        const hashed = async function* () {
+            for await (const chunk of readExactly(handle, size)) {
+                hash.update(chunk);
+                yield chunk;
+            }
+        };
+        await writeEntry(pack, { name, size, mtime }, hashed());
+        return { ...entryOf(base, { size, hash }, kind.content, 'not-inspected', {}), note: kind.note ?? 'could not be read' };
     }
     catch (err) {
         throw new Error(`${item.origin}: ${(0,errors/* describeError */.Uc)(err)}`);
@@ -34339,58 +34591,210 @@ async function addItem(pack, item, rules, spoolDir, warn) {
         await handle.close();
     }
 }
+function isZlibError(err) {
+    const code = err.code;
+    return typeof code === 'string' && code.startsWith('Z_');
+}
 /** A manifest entry, keys in the order an auditor reads them. */
-function entryOf(base, size, sha256, redaction, redactions) {
-    return { path: base.path, size, sha256, source: base.source, origin: base.origin, redaction, redactions };
+function entryOf(base, out, content, redaction, redactions) {
+    return { path: base.path, size: out.size, sha256: out.hash.digest('hex'), source: base.source, origin: base.origin, content, redaction, redactions: { ...redactions } };
 }
-async function addInMemory(pack, base, data, mtime, rules) {
-    const binary = looksBinary(data);
-    const r = binary ? { data, counts: {} } : redactBuffer(data, rules);
-    await writeEntry(pack, { name: base.path, size: r.data.length, mtime }, r.data);
-    return entryOf(base, r.data.length, (0,external_node_crypto_.createHash)('sha256').update(r.data).digest('hex'), binary ? 'skipped-binary' : 'applied', r.counts);
+
+// EXTERNAL MODULE: ./src/files.ts
+var files = __nccwpck_require__(59148);
+;// CONCATENATED MODULE: ./src/hash.ts
+
+
+function hash_sha256(data) {
+    return (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
 }
-async function addLargeFile(pack, base, handle, fileSize, mtime, rules, spoolDir) {
-    const head = Buffer.alloc(Math.min(8000, fileSize));
-    await handle.read(head, 0, head.length, 0);
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    if (looksBinary(head)) {
-        const hashed = async function* () {
-            for await (const chunk of readExactly(handle, fileSize)) {
-                hash.update(chunk);
-                yield chunk;
-            }
-        };
-        await writeEntry(pack, { name: base.path, size: fileSize, mtime }, hashed());
-        return entryOf(base, fileSize, hash.digest('hex'), 'skipped-binary', {});
-    }
-    const spoolPath = (0,external_node_path_.join)(spoolDir, (0,external_node_crypto_.randomBytes)(8).toString('hex'));
-    const spool = await (0,promises_.open)(spoolPath, 'wx', 0o600);
-    const redactor = new StreamRedactor(rules);
-    let size = 0;
+/** The sha256 of a file, streamed so memory stays flat whatever its size. */
+async function sha256File(path) {
+    const hash = createHash('sha256');
+    for await (const chunk of createReadStream(path))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/alerts/alertmanager.ts
+
+
+
+
+
+
+
+/** A firing alert's `endsAt` as Alertmanager sends it. */
+const ZERO_TIME = '0001-01-01T00:00:00Z';
+const labels = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP());
+const time = schemas/* string */.YjP().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an RFC3339 timestamp');
+const alertSchema = schemas/* looseObject */._H3({
+    status: schemas/* enum */.k5n(['firing', 'resolved']),
+    labels,
+    annotations: labels.default({}),
+    startsAt: time,
+    endsAt: time.optional(),
+    generatorURL: schemas/* string */.YjP().optional(),
+    fingerprint: schemas/* string */.YjP().min(1),
+});
+/** Alertmanager's webhook body, version 4 (the only version it has ever sent). */
+const webhookSchema = schemas/* looseObject */._H3({
+    version: schemas/* literal */.euz('4', { error: (i) => `unsupported Alertmanager webhook version ${JSON.stringify(i.input)} (expected "4")` }),
+    groupKey: schemas/* string */.YjP(),
+    truncatedAlerts: schemas/* number */.aig().int().min(0).default(0),
+    status: schemas/* enum */.k5n(['firing', 'resolved']),
+    receiver: schemas/* string */.YjP(),
+    groupLabels: labels,
+    commonLabels: labels,
+    commonAnnotations: labels,
+    externalURL: schemas/* string */.YjP(),
+    alerts: schemas/* array */.YOg(alertSchema),
+});
+const DISPATCH_SCHEMA = 'drloop.alert/v1';
+/**
+ * Alertmanager's templated webhook `payload` (≥ 0.32) renders every value as
+ * text, so a map or list may arrive as its JSON text (`{{ .Alerts | toJson }}`)
+ * and a count as digits; both read as the value they spell.
+ */
+const fromJsonText = (v) => {
+    if (typeof v !== 'string')
+        return v;
     try {
-        const emit = async (buf) => {
-            if (buf.length === 0)
-                return;
-            hash.update(buf);
-            size += buf.length;
-            await spool.write(buf);
-        };
-        for await (const chunk of readExactly(handle, fileSize))
-            await emit(redactor.push(chunk));
-        await emit(redactor.end());
+        return JSON.parse(v);
+    }
+    catch {
+        return v;
+    }
+};
+const fromDigits = (v) => (typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : v);
+/**
+ * The `client_payload` of a `dr-alert` repository_dispatch: one documented
+ * shape, from `drloop relay` and from the Alertmanager ≥ 0.32 template alike.
+ * Ten top-level keys at most (GitHub's limit), under 64 KB.
+ */
+const dispatchPayloadSchema = schemas/* looseObject */._H3({
+    schema: schemas/* literal */.euz(DISPATCH_SCHEMA),
+    groupKey: schemas/* string */.YjP(),
+    status: schemas/* enum */.k5n(['firing', 'resolved']),
+    dedupeKey: schemas/* string */.YjP(),
+    commonLabels: schemas/* preprocess */.vkY(fromJsonText, labels),
+    truncatedAlerts: schemas/* preprocess */.vkY(fromDigits, schemas/* number */.aig().int().min(0)).default(0),
+    externalURL: schemas/* string */.YjP().default(''),
+    receiver: schemas/* string */.YjP().default(''),
+    alerts: schemas/* preprocess */.vkY(fromJsonText, schemas/* array */.YOg(alertSchema)),
+    /** Alerts left out to keep the payload under GitHub's size limit. */
+    droppedAlerts: schemas/* preprocess */.vkY(fromDigits, schemas/* number */.aig().int().min(0)).default(0),
+});
+/**
+ * The incident an alert group's notification belongs to: a digest (24 hex
+ * characters) of the group key and the earliest `startsAt` of its firing
+ * alerts (of all its alerts when none fires). An alert joining a firing group
+ * keeps the incident; the group firing again after it resolved starts a new one.
+ */
+function incidentIdOf(groupKey, alerts) {
+    const firing = alerts.filter((a) => a.status === 'firing');
+    const starts = (firing.length > 0 ? firing : alerts).map((a) => Date.parse(a.startsAt)).filter((t) => Number.isFinite(t) && t > 0);
+    const began = starts.length > 0 ? new Date(Math.min(...starts)).toISOString() : '';
+    return hash_sha256(`${groupKey}\n${began}`).slice(0, 24);
+}
+/**
+ * The dedupe key, 48 hex characters: the incident id, then a digest of the
+ * group, status and set of alert fingerprints and states. Repeats share it; an
+ * alert joining, leaving or resolving changes its second half, a new incident
+ * its first.
+ */
+function dedupeKeyOf(groupKey, status, alerts) {
+    const fps = alerts.map((a) => `${a.fingerprint}:${a.status}`).sort();
+    return `${incidentIdOf(groupKey, alerts)}${hash_sha256(`${groupKey}\n${status}\n${fps.join(',')}`).slice(0, 24)}`;
+}
+function contextOf(source, p, dedupeKey) {
+    const firing = p.alerts.filter((a) => a.status === 'firing');
+    const starts = firing.map((a) => Date.parse(a.startsAt)).filter((t) => Number.isFinite(t) && t > 0);
+    const fps = (firing.length > 0 ? firing : p.alerts).map((a) => a.fingerprint).sort();
+    return {
+        source,
+        status: p.status,
+        groupKey: p.groupKey,
+        dedupeKey: dedupeKey ?? dedupeKeyOf(p.groupKey, p.status, p.alerts),
+        name: p.commonLabels.alertname ?? p.alerts[0]?.labels.alertname ?? '',
+        fingerprint: fps.length === 1 ? fps[0] : fps.length === 0 ? '' : hash_sha256(fps.join(',')).slice(0, 16),
+        startsAt: starts.length > 0 ? new Date(Math.min(...starts)).toISOString() : null,
+        alerts: p.alerts,
+        commonLabels: p.commonLabels,
+        externalURL: p.externalURL,
+    };
+}
+/** Reads an alert from parsed JSON: an Alertmanager webhook body or a drloop dispatch payload. */
+function alertFromJson(data, where) {
+    if (data && typeof data === 'object' && !Array.isArray(data)) {
+        const obj = data;
+        // A repository_dispatch event as GitHub stores it: the payload is under client_payload.
+        if (obj.client_payload && typeof obj.client_payload === 'object')
+            return alertFromJson(obj.client_payload, `${where} (client_payload)`);
+        if (obj.schema === DISPATCH_SCHEMA) {
+            const p = (0,files/* validateWith */.xJ)(dispatchPayloadSchema, obj, where);
+            return contextOf('dispatch', p, p.dedupeKey);
+        }
+        if ('version' in obj || 'alerts' in obj)
+            return contextOf('alertmanager', (0,files/* validateWith */.xJ)(webhookSchema, obj, where));
+    }
+    throw new errors/* ConfigurationError */.j1(`${where}: not an alert: expected an Alertmanager webhook body (version "4") or a drloop dispatch payload (schema "${DISPATCH_SCHEMA}")`);
+}
+function isInside(root, path) {
+    const rel = (0,external_node_path_.relative)(root, path);
+    return rel === '' || (!rel.startsWith(`..${external_node_path_.sep}`) && rel !== '..' && !(0,external_node_path_.isAbsolute)(rel));
+}
+/** Alert payloads larger than this are refused (GitHub caps a dispatch payload at 64 KB). */
+const MAX_ALERT_FILE_BYTES = 16 * 1024 * 1024;
+/**
+ * Reads the file named by input `alert`, confined to the workspace as `paths`
+ * and cost artefacts are: a path that leaves it (`../`, an absolute path
+ * elsewhere, a symlink or a hard link to a file outside) is a
+ * ConfigurationError. Returns the text and the real path.
+ */
+async function readAlertFile(input, workspace, label = "input 'alert':") {
+    const root = await (0,promises_.realpath)((0,external_node_path_.resolve)(workspace)).catch(() => (0,external_node_path_.resolve)(workspace));
+    const abs = (0,external_node_path_.resolve)(workspace, input);
+    let real;
+    try {
+        real = await (0,promises_.realpath)(abs);
+    }
+    catch (err) {
+        const code = err.code;
+        throw new errors/* ConfigurationError */.j1(`${label} ${input}: ${code === 'ENOENT' ? 'file not found' : `cannot be read (${code ?? String(err)})`}`);
+    }
+    if (!isInside(root, real)) {
+        throw new errors/* ConfigurationError */.j1(`${label} ${input}: outside the workspace (${root}); pass the payload inline, or a file inside the workspace`);
+    }
+    const handle = await (0,promises_.open)(real, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK).catch((err) => {
+        throw new errors/* ConfigurationError */.j1(`${label} ${input}: cannot be read (${err.code ?? String(err)})`);
+    });
+    try {
+        const st = await handle.stat();
+        if (!st.isFile())
+            throw new errors/* ConfigurationError */.j1(`${label} ${input}: ${st.isDirectory() ? 'is a directory, expected a file' : 'not a regular file'}`);
+        if (st.nlink > 1) {
+            throw new errors/* ConfigurationError */.j1(`${label} ${input}: refused, it has ${st.nlink} hard links and one may be a file outside the workspace; pass a copy`);
+        }
+        if (st.size > MAX_ALERT_FILE_BYTES)
+            throw new errors/* ConfigurationError */.j1(`${label} ${input}: larger than ${MAX_ALERT_FILE_BYTES} bytes, not an alert payload`);
+        return { text: await handle.readFile('utf8'), path: real };
     }
     finally {
-        await spool.close();
+        await handle.close();
     }
-    const redacted = await (0,promises_.open)(spoolPath, 'r');
-    try {
-        await writeEntry(pack, { name: base.path, size, mtime }, readExactly(redacted, size));
+}
+/**
+ * Loads input `alert`: inline JSON when it starts with `{`, otherwise a file
+ * path inside the workspace. Malformed input is a ConfigurationError.
+ */
+async function loadAlert(input, workspace) {
+    const trimmed = input.trim();
+    if (trimmed.startsWith('{')) {
+        return { alert: alertFromJson(parseJsonText(trimmed, "input 'alert'"), "input 'alert'"), text: trimmed, path: null };
     }
-    finally {
-        await redacted.close();
-        await (0,promises_.rm)(spoolPath, { force: true });
-    }
-    return entryOf(base, size, hash.digest('hex'), 'applied', { ...redactor.counts });
+    const { text, path } = await readAlertFile(trimmed, workspace, 'alert');
+    return { alert: alertFromJson(parseJsonText(text, trimmed), trimmed), text, path };
 }
 
 // EXTERNAL MODULE: external "fs"
@@ -35284,160 +35688,6 @@ function globSync(globInput, options) {
 //#endregion
 
 
-// EXTERNAL MODULE: ./src/files.ts
-var files = __nccwpck_require__(59148);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
-;// CONCATENATED MODULE: ./src/hash.ts
-
-
-function hash_sha256(data) {
-    return (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
-}
-/** The sha256 of a file, streamed so memory stays flat whatever its size. */
-async function sha256File(path) {
-    const hash = createHash('sha256');
-    for await (const chunk of createReadStream(path))
-        hash.update(chunk);
-    return hash.digest('hex');
-}
-
-;// CONCATENATED MODULE: ./src/alerts/alertmanager.ts
-
-
-
-
-
-/** A firing alert's `endsAt` as Alertmanager sends it. */
-const ZERO_TIME = '0001-01-01T00:00:00Z';
-const labels = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP());
-const time = schemas/* string */.YjP().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an RFC3339 timestamp');
-const alertSchema = schemas/* looseObject */._H3({
-    status: schemas/* enum */.k5n(['firing', 'resolved']),
-    labels,
-    annotations: labels.default({}),
-    startsAt: time,
-    endsAt: time.optional(),
-    generatorURL: schemas/* string */.YjP().optional(),
-    fingerprint: schemas/* string */.YjP().min(1),
-});
-/** Alertmanager's webhook body, version 4 (the only version it has ever sent). */
-const webhookSchema = schemas/* looseObject */._H3({
-    version: schemas/* literal */.euz('4', { error: (i) => `unsupported Alertmanager webhook version ${JSON.stringify(i.input)} (expected "4")` }),
-    groupKey: schemas/* string */.YjP(),
-    truncatedAlerts: schemas/* number */.aig().int().min(0).default(0),
-    status: schemas/* enum */.k5n(['firing', 'resolved']),
-    receiver: schemas/* string */.YjP(),
-    groupLabels: labels,
-    commonLabels: labels,
-    commonAnnotations: labels,
-    externalURL: schemas/* string */.YjP(),
-    alerts: schemas/* array */.YOg(alertSchema),
-});
-const DISPATCH_SCHEMA = 'drloop.alert/v1';
-/**
- * Alertmanager's templated webhook `payload` (≥ 0.32) renders every value as
- * text, so a map or list may arrive as its JSON text (`{{ .Alerts | toJson }}`)
- * and a count as digits; both read as the value they spell.
- */
-const fromJsonText = (v) => {
-    if (typeof v !== 'string')
-        return v;
-    try {
-        return JSON.parse(v);
-    }
-    catch {
-        return v;
-    }
-};
-const fromDigits = (v) => (typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : v);
-/**
- * The `client_payload` of a `dr-alert` repository_dispatch: one documented
- * shape, from `drloop relay` and from the Alertmanager ≥ 0.32 template alike.
- * Ten top-level keys at most (GitHub's limit), under 64 KB.
- */
-const dispatchPayloadSchema = schemas/* looseObject */._H3({
-    schema: schemas/* literal */.euz(DISPATCH_SCHEMA),
-    groupKey: schemas/* string */.YjP(),
-    status: schemas/* enum */.k5n(['firing', 'resolved']),
-    dedupeKey: schemas/* string */.YjP(),
-    commonLabels: schemas/* preprocess */.vkY(fromJsonText, labels),
-    truncatedAlerts: schemas/* preprocess */.vkY(fromDigits, schemas/* number */.aig().int().min(0)).default(0),
-    externalURL: schemas/* string */.YjP().default(''),
-    receiver: schemas/* string */.YjP().default(''),
-    alerts: schemas/* preprocess */.vkY(fromJsonText, schemas/* array */.YOg(alertSchema)),
-    /** Alerts left out to keep the payload under GitHub's size limit. */
-    droppedAlerts: schemas/* preprocess */.vkY(fromDigits, schemas/* number */.aig().int().min(0)).default(0),
-});
-/**
- * The incident an alert group's notification belongs to: a digest (24 hex
- * characters) of the group key and the earliest `startsAt` of its firing
- * alerts (of all its alerts when none fires). An alert joining a firing group
- * keeps the incident; the group firing again after it resolved starts a new one.
- */
-function incidentIdOf(groupKey, alerts) {
-    const firing = alerts.filter((a) => a.status === 'firing');
-    const starts = (firing.length > 0 ? firing : alerts).map((a) => Date.parse(a.startsAt)).filter((t) => Number.isFinite(t) && t > 0);
-    const began = starts.length > 0 ? new Date(Math.min(...starts)).toISOString() : '';
-    return hash_sha256(`${groupKey}\n${began}`).slice(0, 24);
-}
-/**
- * The dedupe key, 48 hex characters: the incident id, then a digest of the
- * group, status and set of alert fingerprints and states. Repeats share it; an
- * alert joining, leaving or resolving changes its second half, a new incident
- * its first.
- */
-function dedupeKeyOf(groupKey, status, alerts) {
-    const fps = alerts.map((a) => `${a.fingerprint}:${a.status}`).sort();
-    return `${incidentIdOf(groupKey, alerts)}${hash_sha256(`${groupKey}\n${status}\n${fps.join(',')}`).slice(0, 24)}`;
-}
-function contextOf(source, p, dedupeKey) {
-    const firing = p.alerts.filter((a) => a.status === 'firing');
-    const starts = firing.map((a) => Date.parse(a.startsAt)).filter((t) => Number.isFinite(t) && t > 0);
-    const fps = (firing.length > 0 ? firing : p.alerts).map((a) => a.fingerprint).sort();
-    return {
-        source,
-        status: p.status,
-        groupKey: p.groupKey,
-        dedupeKey: dedupeKey ?? dedupeKeyOf(p.groupKey, p.status, p.alerts),
-        name: p.commonLabels.alertname ?? p.alerts[0]?.labels.alertname ?? '',
-        fingerprint: fps.length === 1 ? fps[0] : fps.length === 0 ? '' : hash_sha256(fps.join(',')).slice(0, 16),
-        startsAt: starts.length > 0 ? new Date(Math.min(...starts)).toISOString() : null,
-        alerts: p.alerts,
-        commonLabels: p.commonLabels,
-        externalURL: p.externalURL,
-    };
-}
-/** Reads an alert from parsed JSON: an Alertmanager webhook body or a drloop dispatch payload. */
-function alertFromJson(data, where) {
-    if (data && typeof data === 'object' && !Array.isArray(data)) {
-        const obj = data;
-        // A repository_dispatch event as GitHub stores it: the payload is under client_payload.
-        if (obj.client_payload && typeof obj.client_payload === 'object')
-            return alertFromJson(obj.client_payload, `${where} (client_payload)`);
-        if (obj.schema === DISPATCH_SCHEMA) {
-            const p = (0,files/* validateWith */.xJ)(dispatchPayloadSchema, obj, where);
-            return contextOf('dispatch', p, p.dedupeKey);
-        }
-        if ('version' in obj || 'alerts' in obj)
-            return contextOf('alertmanager', (0,files/* validateWith */.xJ)(webhookSchema, obj, where));
-    }
-    throw new errors/* ConfigurationError */.j1(`${where}: not an alert: expected an Alertmanager webhook body (version "4") or a drloop dispatch payload (schema "${DISPATCH_SCHEMA}")`);
-}
-/**
- * Loads input `alert`: inline JSON when it starts with `{`, otherwise a file
- * path inside the workspace. Malformed input is a ConfigurationError.
- */
-async function loadAlert(input, workspace) {
-    const trimmed = input.trim();
-    if (trimmed.startsWith('{')) {
-        return { alert: alertFromJson(parseJsonText(trimmed, "input 'alert'"), "input 'alert'"), text: trimmed, path: null };
-    }
-    const abs = resolve(workspace, trimmed);
-    const text = await readText(abs, 'alert', trimmed);
-    return { alert: alertFromJson(parseJsonText(text, trimmed), trimmed), text, path: abs };
-}
-
 ;// CONCATENATED MODULE: ./src/workspace.ts
 
 
@@ -35452,7 +35702,7 @@ function splitLines(text) {
         .map((l) => l.trim())
         .filter((l) => l !== '' && !l.startsWith('#'));
 }
-function isInside(root, path) {
+function workspace_isInside(root, path) {
     const rel = (0,external_node_path_.relative)(root, path);
     return rel === '' || (!rel.startsWith(`..${external_node_path_.sep}`) && rel !== '..' && !(0,external_node_path_.isAbsolute)(rel));
 }
@@ -35470,10 +35720,10 @@ async function expandGlobs(patterns, workspace, what) {
         const body = negated ? pattern.slice(1) : pattern;
         let rel = body;
         if ((0,external_node_path_.isAbsolute)(body)) {
-            if (!isInside(root, body) && !isInside((0,external_node_path_.resolve)(workspace), body)) {
+            if (!workspace_isInside(root, body) && !workspace_isInside((0,external_node_path_.resolve)(workspace), body)) {
                 throw new errors/* ConfigurationError */.j1(`${what}: '${pattern}' points outside the workspace (${root})`);
             }
-            rel = (0,external_node_path_.relative)(isInside(root, body) ? root : (0,external_node_path_.resolve)(workspace), body);
+            rel = (0,external_node_path_.relative)(workspace_isInside(root, body) ? root : (0,external_node_path_.resolve)(workspace), body);
         }
         const norm = (0,external_node_path_.normalize)(rel);
         if (norm === '..' || norm.startsWith(`..${external_node_path_.sep}`)) {
@@ -35488,7 +35738,7 @@ async function expandGlobs(patterns, workspace, what) {
         const kept = [];
         for (const f of files) {
             const real = await (0,promises_.realpath)((0,external_node_path_.resolve)(root, f)).catch(() => undefined);
-            if (real && !isInside(root, real)) {
+            if (real && !workspace_isInside(root, real)) {
                 throw new errors/* ConfigurationError */.j1(`${what}: '${f}' (from '${pattern}') resolves outside the workspace through a symlink`);
             }
             kept.push(f);
@@ -35515,8 +35765,6 @@ function uniqueFiles(matches) {
 
 
 
-
-
 function gather_isInside(root, path) {
     const rel = (0,external_node_path_.relative)(root, path);
     return rel === '' || (!rel.startsWith(`..${external_node_path_.sep}`) && rel !== '..' && !(0,external_node_path_.isAbsolute)(rel));
@@ -35527,6 +35775,37 @@ function toPosix(p) {
 /** How a path is shown: workspace-relative when inside the workspace, else absolute. */
 function displayPath(workspace, abs) {
     return gather_isInside(workspace, abs) ? toPosix((0,external_node_path_.relative)(workspace, abs)) || '.' : abs;
+}
+/** Whether a relative path is, or is under, a `.git` directory (or is a `.git` file of a worktree). */
+function isGitPath(rel) {
+    return rel.split(/[\\/]/).some((part) => part.toLowerCase() === '.git');
+}
+/**
+ * Lists a directory tree without following links: regular files, and symbolic
+ * links (which the caller judges one by one), sorted, with forward slashes.
+ * Files under a `.git` directory are listed apart, to be left out.
+ */
+async function walk(root) {
+    const files = [];
+    const links = [];
+    const gitFiles = [];
+    const visit = async (dir, prefix, inGit) => {
+        const entries = await (0,promises_.readdir)(dir, { withFileTypes: true });
+        for (const e of entries) {
+            const rel = prefix === '' ? e.name : `${prefix}/${e.name}`;
+            const git = inGit || e.name.toLowerCase() === '.git';
+            if (e.isDirectory())
+                await visit((0,external_node_path_.join)(dir, e.name), rel, git);
+            else if (git)
+                gitFiles.push(rel);
+            else if (e.isSymbolicLink())
+                links.push(rel);
+            else if (e.isFile())
+                files.push(rel);
+        }
+    };
+    await visit(root, '', false);
+    return { files: files.sort(), links: links.sort(), gitFiles };
 }
 async function realOrUndefined(p) {
     return (0,promises_.realpath)(p).catch(() => undefined);
@@ -35552,6 +35831,7 @@ async function gatherEvidence(options) {
     const inOutput = (real) => gather_isInside(realOutput, real) || gather_isInside(outputDir, real);
     const items = [];
     const seen = new Set();
+    const skippedGit = new Set();
     // 1. The evidence directory shared with cost-decision and dr-execute.
     const evidenceDir = (0,external_node_path_.resolve)(workspace, options.evidenceDir);
     if (gather_isInside(outputDir, evidenceDir) || gather_isInside(outputDir, workspace)) {
@@ -35566,24 +35846,36 @@ async function gatherEvidence(options) {
         throw new errors/* ConfigurationError */.j1(`input 'evidence-dir': '${options.evidenceDir}' is not a directory`);
     }
     else {
-        const files = (await glob('**', { cwd: realEvidence, dot: true, onlyFiles: true, followSymbolicLinks: false, expandDirectories: false })).sort();
+        const { files, links, gitFiles } = await walk(realEvidence);
+        for (const g of gitFiles)
+            skippedGit.add((0,external_node_path_.resolve)(realEvidence, g));
         for (const f of files) {
             const abs = (0,external_node_path_.resolve)(realEvidence, f);
-            const real = await realOrUndefined(abs);
-            if (!real)
+            if (inOutput(abs))
                 continue;
-            if (inOutput(real))
-                continue;
-            if (!gather_isInside(realEvidence, real) && !gather_isInside(realWorkspace, real)) {
-                warn(`${options.evidenceDir}/${toPosix(f)}: skipped, it links outside the evidence directory and the workspace`);
-                continue;
-            }
-            if (seen.has(real))
-                continue;
-            seen.add(real);
-            items.push({ bundlePath: `evidence/${toPosix(f)}`, source: 'evidence-dir', origin: displayPath(workspace, abs), file: real });
+            seen.add(abs);
+            items.push({ bundlePath: `evidence/${f}`, source: 'evidence-dir', origin: displayPath(workspace, abs), file: abs });
         }
-        if (files.length === 0)
+        // Symbolic links are followed only to a regular file inside the evidence directory or the workspace; every other one is named.
+        for (const f of links) {
+            const abs = (0,external_node_path_.resolve)(realEvidence, f);
+            const shown = `${options.evidenceDir}/${f}`;
+            const real = await realOrUndefined(abs);
+            const st = real ? await (0,promises_.stat)(real).catch(() => undefined) : undefined;
+            if (!real || !st)
+                warn(`${shown}: skipped, it is a symbolic link to nothing`);
+            else if (!gather_isInside(realEvidence, real) && !gather_isInside(realWorkspace, real))
+                warn(`${shown}: skipped, it is a symbolic link to a file outside the evidence directory and the workspace`);
+            else if (!st.isFile())
+                warn(`${shown}: skipped, it is a symbolic link to a ${st.isDirectory() ? 'directory (links to directories are not followed)' : 'special file'}`);
+            else if (isGitPath((0,external_node_path_.relative)(realWorkspace, real)) || isGitPath((0,external_node_path_.relative)(realEvidence, real)))
+                skippedGit.add(real);
+            else if (!inOutput(real) && !seen.has(real)) {
+                seen.add(real);
+                items.push({ bundlePath: `evidence/${f}`, source: 'evidence-dir', origin: displayPath(workspace, abs), file: real });
+            }
+        }
+        if (files.length === 0 && links.length === 0)
             warn(`evidence-dir '${options.evidenceDir}' is empty`);
     }
     // 2. The user's globs: logs, plans, anything else worth keeping.
@@ -35596,6 +35888,10 @@ async function gatherEvidence(options) {
                 const real = await realOrUndefined((0,external_node_path_.resolve)(realWorkspace, f));
                 if (!real || inOutput(real) || seen.has(real))
                     continue;
+                if (isGitPath(f) || isGitPath((0,external_node_path_.relative)(realWorkspace, real))) {
+                    skippedGit.add(real);
+                    continue;
+                }
                 seen.add(real);
                 items.push({ bundlePath: `files/${f}`, source: 'paths', origin: f, file: real });
             }
@@ -35614,9 +35910,9 @@ async function gatherEvidence(options) {
             where = "input 'alert'";
         }
         else {
-            const abs = (0,external_node_path_.resolve)(workspace, alertInput);
-            text = await (0,files/* readText */.yR)(abs, "input 'alert':", alertInput);
-            origin = displayPath(workspace, abs);
+            const file = await readAlertFile(alertInput, workspace);
+            text = file.text;
+            origin = displayPath(realWorkspace, file.path);
             where = alertInput;
         }
         // The payload is kept whatever its shape: evidence records what came in,
@@ -35629,9 +35925,10 @@ async function gatherEvidence(options) {
         }
         items.push({ bundlePath: 'alert.json', source: 'alert', origin, data: Buffer.from(text, 'utf8') });
     }
+    if (skippedGit.size > 0) {
+        warn(`skipped ${skippedGit.size} file(s) under .git/: a checkout's .git holds credentials (its config can carry the token it was cloned with), so drloop never bundles it`);
+    }
     items.sort((a, b) => (a.bundlePath < b.bundlePath ? -1 : a.bundlePath > b.bundlePath ? 1 : 0));
-    if (items.length === 0)
-        warn('nothing to collect: the bundle holds only its manifest');
     return { items, alert, warnings };
 }
 
@@ -35766,6 +36063,8 @@ const collectEvidenceInputs = schemas/* object */.Ikc({
     'object-lock-mode': (0,src_inputs/* enumInput */.gX)(['GOVERNANCE', 'COMPLIANCE'], 'GOVERNANCE'),
     'artifact-name': schemas/* string */.YjP().default(DEFAULT_ARTIFACT_NAME),
     'retention-days': optionalInt(1, 90),
+    /** An empty collection (no file, no alert) fails unless this is set. */
+    'allow-empty': (0,src_inputs/* boolInput */.Hm)(false),
 });
 /** The commit of the workspace, for a run outside GitHub Actions; null when it is not a git checkout. */
 function headCommit(workspace) {
@@ -35802,7 +36101,7 @@ async function runCollectEvidence(inputs, deps) {
     const now = deps.now();
     let extraRules;
     try {
-        extraRules = (0,redact/* compileExtraRules */.fI)(inputs.redact);
+        extraRules = (0,src_redact/* compileExtraRules */.fI)(inputs.redact);
     }
     catch (err) {
         throw new errors/* ConfigurationError */.j1(`input 'redact': ${(0,errors/* describeError */.Uc)(err)}`);
@@ -35819,9 +36118,20 @@ async function runCollectEvidence(inputs, deps) {
         outputDir: inputs['output-dir'],
         logger,
     });
+    if (gathered.items.length > verify/* MAX_ENTRIES */.Sd) {
+        throw new errors/* ConfigurationError */.j1(`${gathered.items.length} files to collect, more than the ${verify/* MAX_ENTRIES */.Sd} a bundle may hold (verify-evidence refuses larger ones); narrow 'paths' or 'evidence-dir'`);
+    }
+    if (gathered.items.length === 0) {
+        if (!inputs['allow-empty']) {
+            throw new errors/* ConfigurationError */.j1(`nothing to collect: no file under evidence-dir '${inputs['evidence-dir']}'${inputs.paths.length > 0 ? ', none matching paths' : ''} and no alert; a DR run leaves receipts there, so this usually means the wrong directory. Set allow-empty (--allow-empty) to write a bundle that holds only its manifest`);
+        }
+        const m = "nothing to collect: the bundle holds only its manifest (allow-empty is set)";
+        gathered.warnings.push(m);
+        logger.warning(m);
+    }
     const warnings = [...gathered.warnings];
     const commit = context.sha ?? (await (deps.headCommit ?? headCommit)(workspace));
-    const allRules = [...redact/* BUILTIN_RULES */.Yb, ...extraRules];
+    const allRules = [...src_redact/* BUILTIN_RULES */.Yb, ...extraRules];
     const metadata = (0,evidence_manifest/* redactDeep */.KL)(await (0,evidence_manifest/* readMetadata */._6)(gathered.items, gathered.alert, context, commit, (m) => {
         warnings.push(m);
         logger.warning(m);
@@ -35845,24 +36155,24 @@ async function runCollectEvidence(inputs, deps) {
                 ...metadata,
                 summary: summarize(metadata, now.toISOString()),
                 sources: {
-                    evidenceDir: inputs['evidence-dir'],
-                    paths: inputs.paths,
+                    evidenceDir: (0,src_redact/* redact */.E$)(inputs['evidence-dir'], allRules).text,
+                    paths: inputs.paths.map((p) => (0,src_redact/* redact */.E$)(p, allRules).text),
                     alert: gathered.items.find((i) => i.source === 'alert')?.origin ?? null,
                 },
                 redaction: {
                     rules: ruleKinds(allRules),
                     total: Object.values(byKind).reduce((a, b) => a + b, 0),
                     byKind,
-                    binaryFiles: files.filter((f) => f.redaction === 'skipped-binary').length,
+                    notInspected: files.filter((f) => f.redaction === 'not-inspected').length,
                 },
                 warnings: (0,evidence_manifest/* redactDeep */.KL)([...warnings, ...bundleWarnings], allRules),
                 files,
             };
         },
     }));
-    const binary = bundle.manifest.files.filter((f) => f.redaction === 'skipped-binary');
-    if (binary.length > 0) {
-        logger.info(`${binary.length} binary file(s) stored as found, without redaction: ${binary.map((f) => f.path).join(', ')}`);
+    const uninspected = bundle.manifest.files.filter((f) => f.redaction === 'not-inspected');
+    if (uninspected.length > 0) {
+        logger.warning(`${uninspected.length} file(s) stored as found, their content could not be inspected for secrets: ${uninspected.map((f) => `${f.path} (${f.note ?? f.content})`).join(', ')}`);
     }
     // Beside the bundle: its checksum in `sha256sum -c` format and a readable copy of the manifest.
     const side = (0,verify/* sidecarPaths */.g9)(bundle.path);
@@ -36124,10 +36434,11 @@ function yaml_file_parseYamlText(text, displayPath, options = {}) {
         return doc.toJS({ maxAliasCount: MAX_ALIASES });
     }
     catch (err) {
-        if (err instanceof ReferenceError && /alias/i.test(err.message)) {
+        if (err instanceof ReferenceError && /alias/i.test(err.message) && /count|exceed|excessive/i.test(err.message)) {
             throw new ConfigurationError(`${displayPath}: refused: its aliases (*name) expand to more than ${MAX_ALIASES} copies; write the repeated parts out or use fewer aliases`);
         }
-        throw err;
+        // An alias to no anchor, or any other error building the document: bad input, not drloop's failure.
+        throw new ConfigurationError(`${displayPath}: malformed YAML: ${err.message.split('\n')[0]}`);
     }
 }
 
@@ -36917,6 +37228,9 @@ function roundMoney(n) {
 function money_formatMoney(n, currency) {
     if (n === null)
         return 'unknown';
+    // Callers refuse non-finite figures; this only keeps a slip from printing `Infinity.undefined`.
+    if (!Number.isFinite(n))
+        return `${n} ${currency}`;
     const [int, frac] = Math.abs(n).toFixed(2).split('.');
     const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
     return `${n < 0 && Number(int + frac) !== 0 ? '-' : ''}${grouped}.${frac} ${currency}`;
@@ -37063,7 +37377,7 @@ function evidenceMarkdown(m, where, runUrl) {
     lines.push('|---|---|');
     lines.push(`| sha256 | \`${where.sha256}\` |`);
     lines.push(`| Size | ${formatBytes(where.size)}, ${m.files.length} file(s) + manifest |`);
-    lines.push(`| Redacted | ${m.redaction.total} value(s)${m.redaction.binaryFiles > 0 ? `; ${m.redaction.binaryFiles} binary file(s) stored as found` : ''} |`);
+    lines.push(`| Redacted | ${m.redaction.total} value(s)${m.redaction.notInspected > 0 ? `; ${m.redaction.notInspected} file(s) stored as found, not inspected` : ''} |`);
     lines.push(`| Local | \`${cell(where.localPath)}\` |`);
     if (where.s3) {
         lines.push(`| S3 | \`${cell(where.s3.bundleUri)}\`${where.s3.retainUntil ? ` (Object Lock until ${where.s3.retainUntil})` : ''} |`);
@@ -37456,9 +37770,10 @@ const pointerSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Sd: () => (/* binding */ MAX_ENTRIES),
 /* harmony export */   g9: () => (/* binding */ sidecarPaths)
 /* harmony export */ });
-/* unused harmony exports verifyBundleStream, verifyBundle, verifyPointer */
+/* unused harmony exports MAX_MANIFEST_BYTES, MAX_REPORTED, unsafeEntryName, verifyBundleStream, verifyBundle, verifyPointer */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73024);
@@ -37484,8 +37799,46 @@ const pointerSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
 
 
 
-/** A manifest larger than this is not read (a real one is about 300 bytes a file). */
-const MAX_MANIFEST_BYTES = (/* unused pure expression or super */ null && (256 * 1024 * 1024));
+/** A manifest larger than this is not read (a real one is about 400 bytes a file). */
+const MAX_MANIFEST_BYTES = (/* unused pure expression or super */ null && (64 * 1024 * 1024));
+/** A bundle with more entries than this is refused: memory stays bounded whatever the bundle claims. */
+const MAX_ENTRIES = 100_000;
+/** Problems listed one by one; past this many, only counted. */
+const MAX_REPORTED = 100;
+/**
+ * Whether an entry name is safe to extract: relative, without `..`, NUL or
+ * backslashes. `tar x` of `../x` or `/etc/x` writes outside the directory,
+ * whatever the manifest says about it.
+ */
+function unsafeEntryName(name) {
+    if (name === '')
+        return 'an empty name';
+    if (name.startsWith('/') || /^[A-Za-z]:/.test(name))
+        return 'an absolute path';
+    if (name.includes('\\'))
+        return 'a backslash';
+    if (name.includes('\0'))
+        return 'a NUL byte';
+    if (name.split('/').includes('..'))
+        return "a '..' component";
+    return null;
+}
+/** A list of problems that keeps the first MAX_REPORTED and counts the rest. */
+class Problems {
+    list = [];
+    omitted = 0;
+    add(m) {
+        if (this.list.length < MAX_REPORTED)
+            this.list.push(m);
+        else
+            this.omitted += 1;
+    }
+    done() {
+        if (this.omitted > 0)
+            this.list.push(`… and ${this.omitted} more problem(s), not listed`);
+        return this.list;
+    }
+}
 /**
  * Checks a bundle read as a stream, in one pass: the whole stream is hashed
  * (for the pointer and sidecar checks) while it is unpacked and every entry
@@ -37495,7 +37848,9 @@ async function verifyBundleStream(source, subject, options = {}) {
     const whole = createHash('sha256');
     let bundleSize = 0;
     const found = new Map();
-    const mismatches = [];
+    const problems = new Problems();
+    let entries = 0;
+    let tooMany = false;
     let manifestBytes = null;
     let unpackError = null;
     const gunzip = createGunzip();
@@ -37513,15 +37868,26 @@ async function verifyBundleStream(source, subject, options = {}) {
                 if (isManifest && size <= MAX_MANIFEST_BYTES)
                     keep.push(chunk);
             }
+            entries += 1;
+            if (entries > MAX_ENTRIES) {
+                // Keep reading (the whole stream is hashed), but record nothing more.
+                tooMany = true;
+                continue;
+            }
+            const unsafe = unsafeEntryName(name);
+            if (unsafe) {
+                problems.add(`unsafe: ${JSON.stringify(name)} has ${unsafe}; extracting it would write outside the directory, so the bundle is refused whatever its manifest says`);
+                continue;
+            }
             if (type !== 'file') {
-                mismatches.push(`unexpected: ${name} is a ${type}, a bundle holds only files`);
+                problems.add(`unexpected: ${name} is a ${type}, a bundle holds only files`);
                 continue;
             }
             if (found.has(name))
-                mismatches.push(`duplicate: ${name} appears more than once in the bundle`);
+                problems.add(`duplicate: ${name} appears more than once in the bundle`);
             if (isManifest) {
                 if (size > MAX_MANIFEST_BYTES)
-                    mismatches.push(`${MANIFEST_NAME}: larger than ${MAX_MANIFEST_BYTES} bytes, not read`);
+                    problems.add(`${MANIFEST_NAME}: larger than ${MAX_MANIFEST_BYTES} bytes, not read`);
                 else
                     manifestBytes = Buffer.concat(keep);
             }
@@ -37554,37 +37920,48 @@ async function verifyBundleStream(source, subject, options = {}) {
         gunzip.end();
     await unpacking;
     if (unpackError !== null)
-        mismatches.push(`bundle: not a readable tar.gz (${describeError(unpackError)})`);
+        problems.add(`bundle: not a readable tar.gz (${describeError(unpackError)})`);
+    if (tooMany)
+        problems.add(`bundle: ${entries} entries, more than the ${MAX_ENTRIES} a drloop bundle may hold; only the first ${MAX_ENTRIES} were checked`);
     let files = 0;
     let manifestInfo = null;
     if (manifestBytes === null) {
-        if (unpackError === null)
-            mismatches.push(`${MANIFEST_NAME}: missing, nothing to verify the files against`);
+        if (unpackError === null && !tooMany)
+            problems.add(`${MANIFEST_NAME}: missing, nothing to verify the files against`);
     }
     else {
         const bytes = manifestBytes;
         options.onManifest?.(bytes);
         try {
             const raw = parseJsonText(bytes.toString('utf8'), MANIFEST_NAME);
+            const listedFiles = raw?.files;
+            if (Array.isArray(listedFiles) && listedFiles.length > MAX_ENTRIES) {
+                throw new ConfigurationError(`${MANIFEST_NAME}: lists ${listedFiles.length} files, more than the ${MAX_ENTRIES} a drloop bundle may hold; not checked`);
+            }
             const manifest = validateWith(manifestForVerifySchema, raw, MANIFEST_NAME);
             const listed = new Set();
             files = manifest.files.length;
             for (const f of manifest.files) {
+                const unsafe = unsafeEntryName(f.path);
+                if (unsafe) {
+                    problems.add(`${MANIFEST_NAME}: lists ${JSON.stringify(f.path)}, which has ${unsafe}; refused`);
+                    continue;
+                }
                 if (listed.has(f.path))
-                    mismatches.push(`${MANIFEST_NAME}: lists ${f.path} twice`);
+                    problems.add(`${MANIFEST_NAME}: lists ${f.path} twice`);
                 listed.add(f.path);
                 const actual = found.get(f.path);
                 if (!actual) {
-                    if (unpackError === null)
-                        mismatches.push(`missing: ${f.path} is in the manifest but not in the bundle`);
+                    if (unpackError === null && !tooMany)
+                        problems.add(`missing: ${f.path} is in the manifest but not in the bundle`);
                 }
                 else if (actual.sha256 !== f.sha256 || actual.size !== f.size) {
-                    mismatches.push(`changed: ${f.path} has sha256 ${actual.sha256} (${actual.size} bytes), the manifest says ${f.sha256} (${f.size} bytes)`);
+                    problems.add(`changed: ${f.path} has sha256 ${actual.sha256} (${actual.size} bytes), the manifest says ${f.sha256} (${f.size} bytes)`);
                 }
             }
             for (const name of found.keys()) {
                 if (name !== MANIFEST_NAME && !listed.has(name))
-                    mismatches.push(`extra: ${name} is in the bundle but not in the manifest`);
+                    problems.add(`extra: ${name} is in the bundle but not in the manifest`);
             }
             const m = raw;
             manifestInfo = {
@@ -37596,10 +37973,11 @@ async function verifyBundleStream(source, subject, options = {}) {
         catch (err) {
             if (!(err instanceof ConfigurationError))
                 throw err;
-            mismatches.push(`${MANIFEST_NAME}: ${err.message.replace(`${MANIFEST_NAME}: `, '')}`);
+            problems.add(`${MANIFEST_NAME}: ${err.message.replace(`${MANIFEST_NAME}: `, '')}`);
         }
     }
-    return { ok: mismatches.length === 0, subject, bundleSha256: whole.digest('hex'), bundleSize, files, mismatches, manifest: manifestInfo };
+    const mismatches = problems.done();
+    return { ok: mismatches.length === 0, subject, bundleSha256: whole.digest('hex'), bundleSize, files, mismatches, notes: [], manifest: manifestInfo };
 }
 async function readIfExists(path) {
     try {
@@ -37633,13 +38011,19 @@ async function verifyBundle(path) {
     const report = await verifyBundleStream(createReadStream(path), path);
     const side = sidecarPaths(path);
     const sumText = await readIfExists(side.sha256);
-    if (sumText !== null) {
+    if (sumText === null) {
+        report.notes.push(`no ${side.sha256} beside the bundle: the bundle's own sha256 was not checked against one`);
+    }
+    else {
         const expected = sumText.trim().split(/\s+/)[0] ?? '';
         if (expected !== report.bundleSha256)
             report.mismatches.push(`bundle: sha256 ${report.bundleSha256}, ${side.sha256} says ${expected}`);
     }
     const manifestCopy = await readIfExists(side.manifest);
-    if (manifestCopy !== null && report.manifest && createHash('sha256').update(manifestCopy).digest('hex') !== report.manifest.sha256) {
+    if (manifestCopy === null) {
+        report.notes.push(`no ${side.manifest} beside the bundle: the manifest copy was not compared`);
+    }
+    else if (report.manifest && createHash('sha256').update(manifestCopy).digest('hex') !== report.manifest.sha256) {
         report.mismatches.push(`manifest copy: ${side.manifest} differs from the bundle's ${MANIFEST_NAME}`);
     }
     report.ok = report.mismatches.length === 0;
@@ -37666,7 +38050,7 @@ async function verifyPointer(uri, options, factory) {
         const bundleLoc = parseS3Uri(pointer.bundle_uri);
         const bundle = await s3.openObject(client, bundleLoc);
         if (!bundle) {
-            return { ok: false, subject: uri, bundleSha256: '', bundleSize: 0, files: 0, mismatches: [`bundle: ${pointer.bundle_uri}, named by the pointer, does not exist`], manifest: null, pointer };
+            return { ok: false, subject: uri, bundleSha256: '', bundleSize: 0, files: 0, mismatches: [`bundle: ${pointer.bundle_uri}, named by the pointer, does not exist`], notes: [], manifest: null, pointer };
         }
         const report = await verifyBundleStream(bundle, pointer.bundle_uri);
         report.subject = uri;
@@ -37692,10 +38076,9 @@ async function verifyPointer(uri, options, factory) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   xJ: () => (/* binding */ validateWith),
-/* harmony export */   yR: () => (/* binding */ readText)
+/* harmony export */   xJ: () => (/* binding */ validateWith)
 /* harmony export */ });
-/* unused harmony exports keyPath, parseJsonText */
+/* unused harmony exports keyPath, readText, parseJsonText */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
@@ -37712,15 +38095,15 @@ function keyPath(path) {
 }
 async function readText(path, label, displayPath = path) {
     try {
-        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
+        return await readFile(path, 'utf8');
     }
     catch (err) {
         const code = err.code;
         if (code === 'ENOENT')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${label} ${displayPath}: file not found`);
+            throw new ConfigurationError(`${label} ${displayPath}: file not found`);
         if (code === 'EISDIR')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${label} ${displayPath}: is a directory, expected a file`);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${label} ${displayPath}: cannot be read (${code ?? String(err)})`);
+            throw new ConfigurationError(`${label} ${displayPath}: is a directory, expected a file`);
+        throw new ConfigurationError(`${label} ${displayPath}: cannot be read (${code ?? String(err)})`);
     }
 }
 /** Parses JSON text; a syntax error names the file and the position. */
@@ -37826,27 +38209,118 @@ function inputNames(schema) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   Np: () => (/* binding */ findMatches),
 /* harmony export */   Yb: () => (/* binding */ BUILTIN_RULES),
-/* harmony export */   fI: () => (/* binding */ compileExtraRules)
+/* harmony export */   eo: () => (/* binding */ applyMatches),
+/* harmony export */   fI: () => (/* binding */ compileExtraRules),
+/* harmony export */   nb: () => (/* binding */ compileRules)
 /* harmony export */ });
 /**
- * Secret redaction for everything drloop writes: step output tails in
- * receipts, logs and files in evidence bundles. Values are replaced by
- * `[REDACTED:<kind>]`; callers get counts per kind, never the values.
+ * Secret redaction for everything drloop writes: step output in the live log
+ * and in receipts, logs and files in evidence bundles, file names and metadata
+ * in manifests. Values are replaced by `[REDACTED:<kind>]`; callers get counts
+ * per kind, never the values.
+ *
+ * Redaction is pattern based and best effort: it knows the formats below and
+ * the usual `name: value` shapes, in plain text, in JSON strings and in JSON
+ * strings escaped once more. A secret in a format it does not know is kept.
+ */
+/**
+ * What may come before a token: the start, a character that cannot be part of
+ * it, or an escaped `\n`, `\r` or `\t` (`"line\nghp_…"` in a JSON string).
+ * Used in a lookbehind placed after the token's literal prefix (`ghp_(?<=…)`),
+ * so that the regular expression starts with a literal, which the engine
+ * scans for fast; a leading lookbehind makes every rule many times slower.
+ */
+const B = String.raw `(?:^|[^A-Za-z0-9_]|\\[nrt])`;
+/** A token that starts with `prefix` (a regular expression matching literal text) at a token boundary. */
+const tok = (prefix, rest) => String.raw `${prefix}(?<=${B}${prefix})${rest}`;
+/** An optional quote, bare or escaped once or twice (`"`, `\"`, `\\\"`). */
+const Q = String.raw `(?:\\{0,3}["'])?`;
+/** Between a name and its value. Never a newline: `Password:` ending a line does not take the next line. */
+const SEP = String.raw `${Q}[ \t]*[:=][ \t]*${Q}`;
+/** A value that is a placeholder, not a secret: `***`, `${VAR}`, `$(cmd)`, `{{ x }}`, `<token>`, null, booleans. */
+const NOT_PLACEHOLDER = String.raw `(?!\*{3}|\$\{|\$\(|\{\{|<[A-Za-z_-]+>|(?:null|true|false|none)(?![A-Za-z0-9_]))`;
+/** An unquoted value runs to whitespace, a quote, a backslash or a separator. */
+const BARE_VALUE = String.raw `[^\s"'\\,;&]{1,1024}`;
+/** A line break in a PEM block: real, or escaped in a JSON string (once or twice). */
+const PEM_BREAK = String.raw `(?:\r?\n|(?:\\{1,3}r)?\\{1,3}n)`;
+/** A line of a PEM/PGP block: base64, or one of the armour headers. */
+const PEM_LINE = String.raw `(?:[A-Za-z0-9+/=]{1,4096}|(?:Proc-Type|DEK-Info|Version|Comment|Hash|Charset|MessageID): [^\r\n"\\]{0,256})`;
+/** The end of a quoted string (or of the JSON around it) right after a line of key material. */
+const PEM_QUOTE_END = String.raw `["'\\,\]}]`;
+const PEM_BEGIN = String.raw `-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----`;
+/** Names of secrets in `name: value` / `name=value` form (case-insensitive). */
+const SECRET_NAME = String.raw `(?:password|passwd|passphrase|secret|client[_-]?secret|secret[_-]?key|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|refresh[_-]?token|private[_-]?token|[_-]token)`;
+const SECRET_NAME_HINTS = ['pass', 'secret', 'key', 'token'];
+/** HTTP headers that carry a credential. */
+const SECRET_HEADER = String.raw `(?:X-[A-Za-z0-9-]*(?:Api-?Key|Token|Secret)|Api-?Key|Private-Token|Ocp-Apim-Subscription-Key)`;
+const re = (source, flags = 'g') => new RegExp(source, flags);
+/**
+ * The built-in rules, most specific first: when two rules match the same
+ * value, it is replaced once and counted as the first rule's kind.
  */
 const BUILTIN_RULES = [
-    { kind: 'pem-private-key', pattern: /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY-----[\s\S]*?-----END \1PRIVATE KEY-----/g },
-    { kind: 'aws-access-key-id', pattern: /\b(?:AKIA|ASIA|AIDA|AROA|AGPA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\b/g },
+    // Whole PEM/PGP private key blocks, over real or escaped line breaks.
+    { kind: 'pem-private-key', pattern: re(String.raw `${PEM_BEGIN}[\s\S]*?-----END \1PRIVATE KEY\2-----`), hints: ['-----BEGIN '] },
+    // A block whose END never comes (a truncated log): the header and every line that looks like key material.
     {
-        kind: 'aws-secret-access-key',
-        pattern: /((?:aws_?secret_?access_?key|secret_?access_?key|AWS_SECRET_ACCESS_KEY)["']?\s*[:=]\s*["']?)([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gi,
+        kind: 'pem-private-key',
+        // Lines squashed onto one (spaces for line breaks) count when they are long runs of base64.
+        hints: ['-----BEGIN '],
+        pattern: re(String.raw `-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:${PEM_BREAK}${PEM_LINE}?(?=${PEM_BREAK}|$|${PEM_QUOTE_END})|[ \t]+[A-Za-z0-9+/=]{16,4096}(?=${PEM_BREAK}|$|[ \t]|${PEM_QUOTE_END})){0,1024}`),
+    },
+    { kind: 'aws-access-key-id', pattern: re(tok(String.raw `A(?:3T[A-Z0-9]|KIA|SIA|BIA|CCA|IDA|ROA|GPA|NPA|NVA|IPA)`, String.raw `[A-Z0-9]{16}(?![A-Za-z0-9])`)), hints: ['AKIA', 'ASIA', 'A3T', 'ABIA', 'ACCA', 'AIDA', 'AROA', 'AGPA', 'ANPA', 'ANVA', 'AIPA'] },
+    { kind: 'aws-secret-access-key', pattern: re(String.raw `(secret_?access_?key${SEP})([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])`, 'gi'), group: 2, hints: ['access_key', 'accesskey'] },
+    { kind: 'aws-session-token', pattern: re(String.raw `((?:session|security)[_-]?token${SEP})([A-Za-z0-9/+=]{16,})`, 'gi'), group: 2, hints: ['token'] },
+    { kind: 'aws-session-token', pattern: re(tok('(?:FwoGZXIvYXdz|IQoJb3JpZ2lu)', '[A-Za-z0-9/+=]{40,}')), hints: ['FwoGZXIvYXdz', 'IQoJb3JpZ2lu'] },
+    { kind: 'github-token', pattern: re(tok('gh[pousr]_', '[A-Za-z0-9]{36,255}(?![A-Za-z0-9])')), hints: ['ghp_', 'gho_', 'ghs_', 'ghu_', 'ghr_'] },
+    { kind: 'github-token', pattern: re(tok('github_pat_', '[A-Za-z0-9_]{22,255}(?![A-Za-z0-9_])')), hints: ['github_pat_'] },
+    { kind: 'gitlab-token', pattern: re(tok('gl(?:pat|dt|rt|ptt|soat|cbt|ft)-', '[A-Za-z0-9_-]{20,}')), hints: ['glpat-', 'gldt-', 'glrt-', 'glptt-', 'glsoat-', 'glcbt-', 'glft-'] },
+    { kind: 'slack-token', pattern: re(tok(String.raw `xox(?:e\.xox)?[abposre]-`, '[A-Za-z0-9-]{10,}')), hints: ['xox'] },
+    { kind: 'slack-token', pattern: re(tok(String.raw `xapp-\d-`, '[A-Za-z0-9-]{20,}')), hints: ['xapp-'] },
+    { kind: 'slack-webhook', pattern: /https:\/\/hooks\.slack(?:-gov)?\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/-]+/g, hints: ['hooks.slack'] },
+    { kind: 'teams-webhook', pattern: /https:\/\/[A-Za-z0-9.-]*(?:webhook\.office\.com|logic\.azure\.com|powerplatform\.com)[^\s"'<>\\]*/g, hints: ['webhook.office.com', 'logic.azure.com', 'powerplatform.com'] },
+    // (Proxy-)Authorization: Bearer|Token|Basic <value>, as a header, in JSON, or in git's extraheader.
+    { kind: 'bearer-token', pattern: re(String.raw `(Authorization${SEP}(?:Bearer|Token)[ \t]+)([A-Za-z0-9\-._~+/]+=*)`, 'gi'), group: 2, hints: ['authorization'] },
+    { kind: 'basic-auth', pattern: re(String.raw `(Authorization${SEP}Basic[ \t]+)([A-Za-z0-9+/]+=*)`, 'gi'), group: 2, hints: ['authorization'] },
+    { kind: 'jwt', pattern: re(tok('eyJ', String.raw `[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*`)), hints: ['eyJ'] },
+    { kind: 'stripe-key', pattern: re(tok('[sr]k_(?:live|test)_', '[A-Za-z0-9]{16,}')), hints: ['k_live_', 'k_test_'] },
+    { kind: 'google-api-key', pattern: re(tok('AIza', '[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])')), hints: ['AIza'] },
+    { kind: 'npm-token', pattern: re(tok('npm_', '[A-Za-z0-9]{36}(?![A-Za-z0-9])')), hints: ['npm_'] },
+    { kind: 'pypi-token', pattern: re(tok('pypi-AgEIcHlwaS5vcmc', '[A-Za-z0-9_-]{50,}')), hints: ['pypi-AgEIcHlwaS5vcmc'] },
+    { kind: 'sendgrid-key', pattern: re(tok(String.raw `SG\.`, String.raw `[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])`)), hints: ['SG.'] },
+    { kind: 'openai-key', pattern: re(tok('sk-', '(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}')), hints: ['T3BlbkFJ'] },
+    { kind: 'anthropic-key', pattern: re(tok('sk-ant-', String.raw `[a-z]+\d{2}-[A-Za-z0-9_-]{80,}`)), hints: ['sk-ant-'] },
+    { kind: 'vault-token', pattern: re(tok(String.raw `hv[sbr]\.`, '[A-Za-z0-9_-]{24,}')), hints: ['hvs.', 'hvb.', 'hvr.'] },
+    { kind: 'digitalocean-token', pattern: re(tok('do[opr]_v1_', '[a-f0-9]{64}(?![a-f0-9])')), hints: ['_v1_'] },
+    { kind: 'shopify-token', pattern: re(tok('shp(?:at|ca|pa|ss)_', '[a-fA-F0-9]{32}(?![a-fA-F0-9])')), hints: ['shpat_', 'shpca_', 'shppa_', 'shpss_'] },
+    { kind: 'huggingface-token', pattern: re(tok('hf_', '[A-Za-z]{34}(?![A-Za-z0-9])')), hints: ['hf_'] },
+    { kind: 'grafana-token', pattern: re(tok('glsa_', '[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}(?![A-Za-z0-9])')), hints: ['glsa_'] },
+    { kind: 'grafana-token', pattern: re(tok('glc_', '[A-Za-z0-9+/]{32,}={0,2}')), hints: ['glc_'] },
+    // The bot id before the colon is public; the part after it is the secret.
+    { kind: 'telegram-bot-token', pattern: re(String.raw `:AA(?<=${B}\d{8,10}:AA)[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])`), hints: [':AA'] },
+    // Matched from its fixed `Q~` (for speed): the four characters before it stay, the 31 to 34 after it go.
+    { kind: 'azure-client-secret', pattern: re(String.raw `Q~(?<=${B}[A-Za-z0-9_~.]{3}\dQ~)[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])`), hints: ['Q~'] },
+    // scheme://user:password@host: the password.
+    { kind: 'url-credentials', pattern: re(String.raw `:\/\/(?<=[A-Za-z][A-Za-z0-9+.-]{0,30}:\/\/)([^\s:/?#@"'\\]{1,256}:)([^\s/?#@"'\\]{1,1024})@`), group: 2, hints: ['://'] },
+    { kind: 'azure-sas-signature', pattern: re(String.raw `([?&]sig=)([A-Za-z0-9%+/=]{16,})`), group: 2, hints: ['sig='] },
+    // Connection strings: Server=…;User Id=…;Password=…; AccountKey=…; SharedAccessKey=… (a key first in the string is a secret-assignment).
+    {
+        kind: 'connection-string',
+        hints: ['password', 'pwd', 'accountkey', 'sharedaccess'],
+        pattern: re(String.raw `(;[ \t]*(?:Password|Pwd|AccountKey|SharedAccessKey|SharedAccessSignature)[ \t]*=[ \t]*)${NOT_PLACEHOLDER}([^;"'\s\\]{1,1024})`, 'gi'),
         group: 2,
     },
-    { kind: 'github-token', pattern: /\b(?:ghp|gho|ghs|ghu|ghr)_[A-Za-z0-9]{36,255}\b/g },
-    { kind: 'github-token', pattern: /\bgithub_pat_[A-Za-z0-9_]{22,255}\b/g },
-    { kind: 'slack-webhook', pattern: /https:\/\/hooks\.slack(?:-gov)?\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/-]+/g },
-    { kind: 'teams-webhook', pattern: /https:\/\/[A-Za-z0-9.-]*(?:webhook\.office\.com|logic\.azure\.com|powerplatform\.com)[^\s"'<>]*/g },
-    { kind: 'bearer-token', pattern: /(\bAuthorization\s*[:=]\s*["']?Bearer\s+)([A-Za-z0-9\-._~+/]+=*)/gi, group: 2 },
+    { kind: 'api-key-header', pattern: re(String.raw `(${SECRET_HEADER}${Q}[ \t]*:[ \t]*${Q})${NOT_PLACEHOLDER}(${BARE_VALUE})`, 'gi'), group: 2, hints: ['api-key', 'apikey', 'token', 'secret', 'subscription-key'] },
+    // name: "a quoted value, spaces and all" (the quote may be escaped, `\"`)
+    {
+        kind: 'secret-assignment',
+        hints: SECRET_NAME_HINTS,
+        pattern: re(String.raw `(${SECRET_NAME}${Q}[ \t]*[:=][ \t]*(\\{0,3}["']))${NOT_PLACEHOLDER}((?:(?!\2)[^\r\n]){1,1024}?)\2`, 'gi'),
+        group: 3,
+    },
+    { kind: 'secret-assignment', pattern: re(String.raw `(${SECRET_NAME}${SEP})${NOT_PLACEHOLDER}(${BARE_VALUE})`, 'gi'), group: 2, hints: SECRET_NAME_HINTS },
 ];
 /** Compiles the user's extra patterns (input `redact`), naming the bad one on error. */
 function compileExtraRules(patterns) {
@@ -37859,27 +38333,117 @@ function compileExtraRules(patterns) {
         }
     });
 }
-function redact(text, extra = []) {
-    const counts = {};
+const gates = new WeakMap();
+function gateOf(rules) {
+    let gate = gates.get(rules);
+    if (gate)
+        return gate;
+    const exact = new Set();
+    const folded = new Set();
+    for (const r of rules)
+        for (const h of r.hints ?? [])
+            (r.pattern.ignoreCase ? folded : exact).add(h);
+    const alternation = (set) => (set.size === 0 ? null : new RegExp([...set].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g'));
+    const all = [...new Set([...exact, ...folded])];
+    const prefixes = new Map(all.map((h) => [h, all.filter((o) => o !== h && h.startsWith(o))]));
+    gate = { exact: alternation(exact), folded: alternation(folded), prefixes, all: exact.size + folded.size };
+    gates.set(rules, gate);
+    return gate;
+}
+function hintsIn(text, gate) {
+    const scan = (pattern, haystack) => {
+        const found = new Set();
+        if (!pattern)
+            return found;
+        const t = haystack();
+        pattern.lastIndex = 0;
+        for (let m = pattern.exec(t); m !== null; m = pattern.exec(t)) {
+            found.add(m[0]);
+            for (const p of gate.prefixes.get(m[0]) ?? [])
+                found.add(p);
+            pattern.lastIndex = m.index + 1;
+        }
+        return found;
+    };
+    return { exact: scan(gate.exact, () => text), folded: scan(gate.folded, () => text.toLowerCase()) };
+}
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+function compileRules(rules) {
+    return rules.map((r) => {
+        let flags = r.pattern.flags;
+        if (!flags.includes('g'))
+            flags += 'g';
+        if (r.group !== undefined && !flags.includes('d'))
+            flags += 'd';
+        const rule = { kind: r.kind, pattern: new RegExp(r.pattern.source, flags) };
+        if (r.group !== undefined)
+            rule.group = r.group;
+        if (r.hints)
+            rule.hints = r.hints;
+        return rule;
+    });
+}
+/** Every match of every rule in `text`, against the original text (a replaced value is never matched again). */
+function findMatches(text, rules) {
+    const matches = [];
+    const found = hintsIn(text, gateOf(rules));
+    rules.forEach((rule, order) => {
+        const pattern = rule.pattern;
+        if (rule.hints && !rule.hints.some((h) => (pattern.ignoreCase ? found.folded : found.exact).has(h)))
+            return;
+        pattern.lastIndex = 0;
+        for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+            if (m[0] === '') {
+                pattern.lastIndex += 1;
+                continue;
+            }
+            const start = m.index;
+            const end = start + m[0].length;
+            let from = start;
+            let to = end;
+            if (rule.group !== undefined) {
+                const span = m.indices?.[rule.group];
+                if (!span)
+                    continue;
+                [from, to] = span;
+                if (from === to)
+                    continue;
+            }
+            matches.push({ start, end, from, to, kind: rule.kind, order });
+        }
+    });
+    return matches;
+}
+/**
+ * Replaces the matches that end at or before `upTo` in `text.slice(0, upTo)`.
+ * Overlapping matches (two rules, one secret) widen the replaced span and
+ * count once, as the kind of the rule listed first.
+ */
+function applyMatches(text, matches, upTo, counts) {
+    const applied = matches.filter((m) => m.end <= upTo).sort((a, b) => a.from - b.from || a.order - b.order);
+    const parts = [];
+    let pos = 0;
     let total = 0;
-    let out = text;
-    for (const rule of [...BUILTIN_RULES, ...extra]) {
-        rule.pattern.lastIndex = 0;
-        out = out.replace(rule.pattern, (...args) => {
-            const match = args[0];
-            if (match === '')
-                return match;
-            counts[rule.kind] = (counts[rule.kind] ?? 0) + 1;
-            total += 1;
-            if (rule.group === undefined)
-                return `[REDACTED:${rule.kind}]`;
-            const groups = args.slice(1, -2);
-            const secret = groups[rule.group - 1] ?? '';
-            const idx = match.lastIndexOf(secret);
-            return `${match.slice(0, idx)}[REDACTED:${rule.kind}]${match.slice(idx + secret.length)}`;
-        });
+    for (const m of applied) {
+        if (m.from < pos) {
+            if (m.to > pos)
+                pos = m.to;
+            continue;
+        }
+        parts.push(text.slice(pos, m.from), `[REDACTED:${m.kind}]`);
+        pos = m.to;
+        counts[m.kind] = (counts[m.kind] ?? 0) + 1;
+        total += 1;
     }
-    return { text: out, counts, total };
+    parts.push(text.slice(pos, upTo));
+    return { text: parts.join(''), total };
+}
+const builtinCompiled = compileRules(BUILTIN_RULES);
+function redact(text, extra = []) {
+    const rules = extra.length === 0 ? builtinCompiled : compileRules([...BUILTIN_RULES, ...extra]);
+    const counts = {};
+    const out = applyMatches(text, findMatches(text, rules), text.length, counts);
+    return { text: out.text, counts, total: out.total };
 }
 
 

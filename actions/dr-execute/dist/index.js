@@ -34154,6 +34154,10 @@ function drillMarkdown(s, summaryPath, runUrl) {
 var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(83916);
 // EXTERNAL MODULE: ./src/files.ts
@@ -34161,6 +34165,8 @@ var files = __nccwpck_require__(59148);
 // EXTERNAL MODULE: ./src/hash.ts
 var hash = __nccwpck_require__(56495);
 ;// CONCATENATED MODULE: ./src/alerts/alertmanager.ts
+
+
 
 
 
@@ -34282,6 +34288,50 @@ function alertFromJson(data, where) {
     }
     throw new errors/* ConfigurationError */.j1(`${where}: not an alert: expected an Alertmanager webhook body (version "4") or a drloop dispatch payload (schema "${DISPATCH_SCHEMA}")`);
 }
+function isInside(root, path) {
+    const rel = (0,external_node_path_.relative)(root, path);
+    return rel === '' || (!rel.startsWith(`..${external_node_path_.sep}`) && rel !== '..' && !(0,external_node_path_.isAbsolute)(rel));
+}
+/** Alert payloads larger than this are refused (GitHub caps a dispatch payload at 64 KB). */
+const MAX_ALERT_FILE_BYTES = 16 * 1024 * 1024;
+/**
+ * Reads the file named by input `alert`, confined to the workspace as `paths`
+ * and cost artefacts are: a path that leaves it (`../`, an absolute path
+ * elsewhere, a symlink or a hard link to a file outside) is a
+ * ConfigurationError. Returns the text and the real path.
+ */
+async function readAlertFile(input, workspace, label = "input 'alert':") {
+    const root = await (0,promises_.realpath)((0,external_node_path_.resolve)(workspace)).catch(() => (0,external_node_path_.resolve)(workspace));
+    const abs = (0,external_node_path_.resolve)(workspace, input);
+    let real;
+    try {
+        real = await (0,promises_.realpath)(abs);
+    }
+    catch (err) {
+        const code = err.code;
+        throw new errors/* ConfigurationError */.j1(`${label} ${input}: ${code === 'ENOENT' ? 'file not found' : `cannot be read (${code ?? String(err)})`}`);
+    }
+    if (!isInside(root, real)) {
+        throw new errors/* ConfigurationError */.j1(`${label} ${input}: outside the workspace (${root}); pass the payload inline, or a file inside the workspace`);
+    }
+    const handle = await (0,promises_.open)(real, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK).catch((err) => {
+        throw new errors/* ConfigurationError */.j1(`${label} ${input}: cannot be read (${err.code ?? String(err)})`);
+    });
+    try {
+        const st = await handle.stat();
+        if (!st.isFile())
+            throw new errors/* ConfigurationError */.j1(`${label} ${input}: ${st.isDirectory() ? 'is a directory, expected a file' : 'not a regular file'}`);
+        if (st.nlink > 1) {
+            throw new errors/* ConfigurationError */.j1(`${label} ${input}: refused, it has ${st.nlink} hard links and one may be a file outside the workspace; pass a copy`);
+        }
+        if (st.size > MAX_ALERT_FILE_BYTES)
+            throw new errors/* ConfigurationError */.j1(`${label} ${input}: larger than ${MAX_ALERT_FILE_BYTES} bytes, not an alert payload`);
+        return { text: await handle.readFile('utf8'), path: real };
+    }
+    finally {
+        await handle.close();
+    }
+}
 /**
  * Loads input `alert`: inline JSON when it starts with `{`, otherwise a file
  * path inside the workspace. Malformed input is a ConfigurationError.
@@ -34291,13 +34341,10 @@ async function loadAlert(input, workspace) {
     if (trimmed.startsWith('{')) {
         return { alert: alertFromJson((0,files/* parseJsonText */.lk)(trimmed, "input 'alert'"), "input 'alert'"), text: trimmed, path: null };
     }
-    const abs = (0,external_node_path_.resolve)(workspace, trimmed);
-    const text = await (0,files/* readText */.yR)(abs, 'alert', trimmed);
-    return { alert: alertFromJson((0,files/* parseJsonText */.lk)(text, trimmed), trimmed), text, path: abs };
+    const { text, path } = await readAlertFile(trimmed, workspace, 'alert');
+    return { alert: alertFromJson((0,files/* parseJsonText */.lk)(text, trimmed), trimmed), text, path };
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(79896);
 var external_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_fs_, 2);
@@ -35203,7 +35250,7 @@ function splitLines(text) {
         .map((l) => l.trim())
         .filter((l) => l !== '' && !l.startsWith('#'));
 }
-function isInside(root, path) {
+function workspace_isInside(root, path) {
     const rel = (0,external_node_path_.relative)(root, path);
     return rel === '' || (!rel.startsWith(`..${external_node_path_.sep}`) && rel !== '..' && !(0,external_node_path_.isAbsolute)(rel));
 }
@@ -35221,10 +35268,10 @@ async function expandGlobs(patterns, workspace, what) {
         const body = negated ? pattern.slice(1) : pattern;
         let rel = body;
         if ((0,external_node_path_.isAbsolute)(body)) {
-            if (!isInside(root, body) && !isInside((0,external_node_path_.resolve)(workspace), body)) {
+            if (!workspace_isInside(root, body) && !workspace_isInside((0,external_node_path_.resolve)(workspace), body)) {
                 throw new errors/* ConfigurationError */.j1(`${what}: '${pattern}' points outside the workspace (${root})`);
             }
-            rel = (0,external_node_path_.relative)(isInside(root, body) ? root : (0,external_node_path_.resolve)(workspace), body);
+            rel = (0,external_node_path_.relative)(workspace_isInside(root, body) ? root : (0,external_node_path_.resolve)(workspace), body);
         }
         const norm = (0,external_node_path_.normalize)(rel);
         if (norm === '..' || norm.startsWith(`..${external_node_path_.sep}`)) {
@@ -35239,7 +35286,7 @@ async function expandGlobs(patterns, workspace, what) {
         const kept = [];
         for (const f of files) {
             const real = await (0,promises_.realpath)((0,external_node_path_.resolve)(root, f)).catch(() => undefined);
-            if (real && !isInside(root, real)) {
+            if (real && !workspace_isInside(root, real)) {
                 throw new errors/* ConfigurationError */.j1(`${what}: '${f}' (from '${pattern}') resolves outside the workspace through a symlink`);
             }
             kept.push(f);
@@ -35414,10 +35461,11 @@ function parseYamlText(text, displayPath, options = {}) {
         return doc.toJS({ maxAliasCount: MAX_ALIASES });
     }
     catch (err) {
-        if (err instanceof ReferenceError && /alias/i.test(err.message)) {
+        if (err instanceof ReferenceError && /alias/i.test(err.message) && /count|exceed|excessive/i.test(err.message)) {
             throw new errors/* ConfigurationError */.j1(`${displayPath}: refused: its aliases (*name) expand to more than ${MAX_ALIASES} copies; write the repeated parts out or use fewer aliases`);
         }
-        throw err;
+        // An alias to no anchor, or any other error building the document: bad input, not drloop's failure.
+        throw new errors/* ConfigurationError */.j1(`${displayPath}: malformed YAML: ${err.message.split('\n')[0]}`);
     }
 }
 
@@ -36075,31 +36123,27 @@ async function promoteGate(o) {
     return promote_closed(`needs promote-environment (a verified GitHub approval), auto-promote: true or an approver${hint}`, o);
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(31421);
-// EXTERNAL MODULE: external "node:perf_hooks"
-var external_node_perf_hooks_ = __nccwpck_require__(643);
-// EXTERNAL MODULE: external "node:string_decoder"
-var external_node_string_decoder_ = __nccwpck_require__(46193);
 ;// CONCATENATED MODULE: ./src/evidence/redact-stream.ts
 
+/**
+ * Redaction of text that arrives in chunks, with memory bounded by
+ * `block + window` whatever the size of the file or the length of its lines.
+ *
+ * A secret can straddle a chunk boundary, and a PEM key spans many lines, so
+ * text is scanned in blocks that overlap by `window` characters: a block is
+ * scanned whole, but only the part before a cut point is emitted, and the rest
+ * is carried into the next block and scanned again. The cut is placed after a
+ * newline where there is one, and never inside a match, so every match shorter
+ * than `window` is seen whole exactly once. Longer matches (a private key of
+ * more than 64 KiB) are beyond what the window guarantees.
+ *
+ * Bytes are read as Latin-1, which maps each byte to one character and back,
+ * so everything outside a redacted value is kept byte for byte, even when a
+ * "text" file holds invalid UTF-8. Patterns therefore match bytes: ASCII
+ * patterns (every secret format drloop knows) behave as written.
+ */
 const DEFAULT_BLOCK = 1024 * 1024;
 const DEFAULT_WINDOW = 64 * 1024;
-function compile(rules) {
-    // Each redactor owns its RegExp objects: `lastIndex` is state, and the
-    // shared rule objects are used elsewhere at the same time.
-    return rules.map((r) => {
-        let flags = r.pattern.flags;
-        if (!flags.includes('g'))
-            flags += 'g';
-        if (r.group !== undefined && !flags.includes('d'))
-            flags += 'd';
-        const rule = { kind: r.kind, pattern: new RegExp(r.pattern.source, flags) };
-        if (r.group !== undefined)
-            rule.group = r.group;
-        return rule;
-    });
-}
 class StreamRedactor {
     counts = {};
     total = 0;
@@ -36108,7 +36152,7 @@ class StreamRedactor {
     block;
     window;
     constructor(extra = [], options = {}) {
-        this.rules = compile([...redact/* BUILTIN_RULES */.Yb, ...extra]);
+        this.rules = (0,redact/* compileRules */.nb)([...redact/* BUILTIN_RULES */.Yb, ...extra]);
         this.block = options.block ?? DEFAULT_BLOCK;
         this.window = options.window ?? DEFAULT_WINDOW;
     }
@@ -36123,38 +36167,11 @@ class StreamRedactor {
     end() {
         return this.flush(true);
     }
-    findMatches(text) {
-        const matches = [];
-        this.rules.forEach((rule, order) => {
-            const re = rule.pattern;
-            re.lastIndex = 0;
-            for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-                if (m[0] === '') {
-                    re.lastIndex += 1;
-                    continue;
-                }
-                const start = m.index;
-                const end = start + m[0].length;
-                let from = start;
-                let to = end;
-                if (rule.group !== undefined) {
-                    const span = m.indices?.[rule.group];
-                    if (!span)
-                        continue;
-                    [from, to] = span;
-                    if (from === to)
-                        continue;
-                }
-                matches.push({ start, end, from, to, kind: rule.kind, order });
-            }
-        });
-        return matches;
-    }
     flush(final) {
         const text = this.pending;
         if (text.length === 0)
             return Buffer.alloc(0);
-        const matches = this.findMatches(text);
+        const matches = (0,redact/* findMatches */.Np)(text, this.rules);
         let cut = text.length;
         if (!final) {
             const limit = text.length - this.window;
@@ -36177,24 +36194,10 @@ class StreamRedactor {
                 cut = Math.max(...matches.filter((m) => m.start === 0).map((m) => m.end), limit);
             }
         }
-        const applied = matches.filter((m) => m.end <= cut).sort((a, b) => a.from - b.from || a.order - b.order);
-        const parts = [];
-        let pos = 0;
-        for (const m of applied) {
-            if (m.from < pos) {
-                // Overlaps a value already replaced (two rules, one secret): widen, count once.
-                if (m.to > pos)
-                    pos = m.to;
-                continue;
-            }
-            parts.push(text.slice(pos, m.from), `[REDACTED:${m.kind}]`);
-            pos = m.to;
-            this.counts[m.kind] = (this.counts[m.kind] ?? 0) + 1;
-            this.total += 1;
-        }
-        parts.push(text.slice(pos, cut));
+        const out = (0,redact/* applyMatches */.eo)(text, matches, cut, this.counts);
+        this.total += out.total;
         this.pending = text.slice(cut);
-        return Buffer.from(parts.join(''), 'latin1');
+        return Buffer.from(out.text, 'latin1');
     }
 }
 /** Redacts a whole buffer (small files, the alert payload) with the same rules and semantics. */
@@ -36207,7 +36210,73 @@ function redactBuffer(data, extra = []) {
 function looksBinary(head) {
     return head.subarray(0, 8000).includes(0);
 }
+const BEGIN_KEY = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
+const END_KEY = /-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
+/** A line that can be part of a PEM/PGP block: base64, an armour header (`Proc-Type: …`), or blank. */
+const KEY_LINE = /^\s*(?:[A-Za-z0-9+/=]*|(?:Proc-Type|DEK-Info|Version|Comment|Hash|Charset|MessageID): .*)\s*$/;
+/** The most text a LineRedactor holds back while it waits for the end of a private key. */
+const MAX_HELD_CHARS = 64 * 1024;
+/**
+ * Redaction of a live log, line by line, for output shown as it comes (a
+ * step's output in the job log). Each line is redacted and handed back at
+ * once, except while a private key block is open: from its BEGIN line, lines
+ * are held until its END line, a line that cannot be key material, or
+ * `maxHeld` characters, then redacted together, so a multi-line key is never
+ * printed. Memory is bounded by `maxHeld`; past it, the block so far is
+ * redacted as a truncated key.
+ */
+class LineRedactor {
+    counts = {};
+    total = 0;
+    held = [];
+    heldChars = 0;
+    extra;
+    maxHeld;
+    constructor(extra = [], options = {}) {
+        this.extra = extra;
+        this.maxHeld = options.maxHeld ?? MAX_HELD_CHARS;
+    }
+    /** Feeds one line (without its newline); returns the lines that can be shown now. */
+    push(line) {
+        if (this.held.length === 0) {
+            const begin = BEGIN_KEY.exec(line);
+            if (!begin || END_KEY.test(line.slice(begin.index)))
+                return this.release([line]);
+            this.held.push(line);
+            this.heldChars = line.length;
+            return [];
+        }
+        this.held.push(line);
+        this.heldChars += line.length + 1;
+        if (END_KEY.test(line) || !KEY_LINE.test(line) || this.heldChars >= this.maxHeld)
+            return this.release(this.takeHeld());
+        return [];
+    }
+    /** Ends the input: whatever is held is redacted and returned. */
+    end() {
+        return this.held.length === 0 ? [] : this.release(this.takeHeld());
+    }
+    takeHeld() {
+        const lines = this.held;
+        this.held = [];
+        this.heldChars = 0;
+        return lines;
+    }
+    release(lines) {
+        const r = (0,redact/* redact */.E$)(lines.join('\n'), this.extra);
+        for (const [k, n] of Object.entries(r.counts))
+            this.counts[k] = (this.counts[k] ?? 0) + n;
+        this.total += r.total;
+        return r.text.split('\n');
+    }
+}
 
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(31421);
+// EXTERNAL MODULE: external "node:perf_hooks"
+var external_node_perf_hooks_ = __nccwpck_require__(643);
+// EXTERNAL MODULE: external "node:string_decoder"
+var external_node_string_decoder_ = __nccwpck_require__(46193);
 ;// CONCATENATED MODULE: ./src/plan/runner.ts
 
 
@@ -36455,6 +36524,7 @@ function sleep(ms, signal) {
 
 
 
+
 function describeAttempt(a) {
     if (a.cancelled)
         return 'cancelled';
@@ -36479,11 +36549,26 @@ class StepRunner {
     cancelled() {
         return this.c.signal?.aborted === true;
     }
-    command(run, env, timeoutSeconds, onLine, patterns = []) {
+    /**
+     * Runs one command with its output going to the live log, redacted. The
+     * redactor sees the lines in order, so a private key printed over many
+     * lines is held until its END line (or a bounded size) and shown redacted
+     * as a block, never line by line in clear.
+     */
+    async command(run, env, timeoutSeconds, patterns = []) {
         const c = this.c;
-        return runCommand({ run, cwd: c.workspace, env, timeoutSeconds, signal: c.signal, patterns, killGraceMs: c.killGraceMs, backpressure: c.backpressure, onLine });
+        const redactor = new LineRedactor();
+        const show = (lines) => {
+            for (const line of lines)
+                this.log.info(line);
+        };
+        try {
+            return await runCommand({ run, cwd: c.workspace, env, timeoutSeconds, signal: c.signal, patterns, killGraceMs: c.killGraceMs, backpressure: c.backpressure, onLine: (line) => show(redactor.push(line)) });
+        }
+        finally {
+            show(redactor.end());
+        }
     }
-    logLine = (line) => this.log.info(line === '' ? line : (0,redact/* redact */.E$)(line).text);
     /** Runs steps in order; after a failure the rest are skipped unless `keepGoing` (teardown). */
     async runSteps(phase, list, keepGoing) {
         const steps = [];
@@ -36551,7 +36636,7 @@ class StepRunner {
     async attempt(phase, name, run, env, timeoutSeconds, n, patterns, allowed = 1) {
         const startedAt = this.c.now().toISOString();
         const title = `${phase} › ${name}${n > 1 ? ` (attempt ${n} of ${allowed})` : ''}`;
-        const result = await this.log.group(title, () => this.command(run, env, timeoutSeconds, this.logLine, patterns));
+        const result = await this.log.group(title, () => this.command(run, env, timeoutSeconds, patterns));
         if (result.spawnError)
             this.log.error(`${title}: could not start bash: ${result.spawnError}`);
         const attempt = {
@@ -36678,7 +36763,7 @@ class StepRunner {
     async tryRun(phase, name, c) {
         const env = { ...this.c.baseEnv, ...this.c.outputs, ...c.env, DRLOOP_PHASE: phase, DRLOOP_STEP: name };
         const timeout = c.timeout ?? DEFAULT_CHECK_TIMEOUT_SECONDS;
-        const r = await this.command(c.run, env, timeout, (line) => this.log.info((0,redact/* redact */.E$)(line).text));
+        const r = await this.command(c.run, env, timeout);
         const out = r.tail.trim();
         const shown = JSON.stringify(out.slice(-200));
         if (r.cancelled)
@@ -36695,7 +36780,7 @@ class StepRunner {
     async probeRpo() {
         const probe = this.c.plan.rpo;
         const env = { ...this.c.baseEnv, ...this.c.outputs, DRLOOP_PHASE: 'rpo', DRLOOP_STEP: 'probe' };
-        const r = await this.log.group('rpo probe', () => this.command(probe.probe, env, probe.timeoutSeconds ?? 60, (line) => this.log.info((0,redact/* redact */.E$)(line).text)));
+        const r = await this.log.group('rpo probe', () => this.command(probe.probe, env, probe.timeoutSeconds ?? 60));
         const at = r.exitCode === 0 ? parseProbeTime(r.tail) : null;
         let error = null;
         if (r.exitCode !== 0)
@@ -37488,8 +37573,6 @@ async function holdPlan(store, planKey, me, o) {
 
 // EXTERNAL MODULE: ./src/loop/incident.ts
 var loop_incident = __nccwpck_require__(88262);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __nccwpck_require__(46466);
 // EXTERNAL MODULE: external "node:zlib"
@@ -38507,7 +38590,7 @@ const pointerSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
 /* harmony export */   IF: () => (/* binding */ verifyBundle),
 /* harmony export */   g9: () => (/* binding */ sidecarPaths)
 /* harmony export */ });
-/* unused harmony exports verifyBundleStream, verifyPointer */
+/* unused harmony exports MAX_MANIFEST_BYTES, MAX_ENTRIES, MAX_REPORTED, unsafeEntryName, verifyBundleStream, verifyPointer */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73024);
@@ -38533,8 +38616,46 @@ const pointerSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
 
 
 
-/** A manifest larger than this is not read (a real one is about 300 bytes a file). */
-const MAX_MANIFEST_BYTES = 256 * 1024 * 1024;
+/** A manifest larger than this is not read (a real one is about 400 bytes a file). */
+const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
+/** A bundle with more entries than this is refused: memory stays bounded whatever the bundle claims. */
+const MAX_ENTRIES = 100_000;
+/** Problems listed one by one; past this many, only counted. */
+const MAX_REPORTED = 100;
+/**
+ * Whether an entry name is safe to extract: relative, without `..`, NUL or
+ * backslashes. `tar x` of `../x` or `/etc/x` writes outside the directory,
+ * whatever the manifest says about it.
+ */
+function unsafeEntryName(name) {
+    if (name === '')
+        return 'an empty name';
+    if (name.startsWith('/') || /^[A-Za-z]:/.test(name))
+        return 'an absolute path';
+    if (name.includes('\\'))
+        return 'a backslash';
+    if (name.includes('\0'))
+        return 'a NUL byte';
+    if (name.split('/').includes('..'))
+        return "a '..' component";
+    return null;
+}
+/** A list of problems that keeps the first MAX_REPORTED and counts the rest. */
+class Problems {
+    list = [];
+    omitted = 0;
+    add(m) {
+        if (this.list.length < MAX_REPORTED)
+            this.list.push(m);
+        else
+            this.omitted += 1;
+    }
+    done() {
+        if (this.omitted > 0)
+            this.list.push(`… and ${this.omitted} more problem(s), not listed`);
+        return this.list;
+    }
+}
 /**
  * Checks a bundle read as a stream, in one pass: the whole stream is hashed
  * (for the pointer and sidecar checks) while it is unpacked and every entry
@@ -38544,7 +38665,9 @@ async function verifyBundleStream(source, subject, options = {}) {
     const whole = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
     let bundleSize = 0;
     const found = new Map();
-    const mismatches = [];
+    const problems = new Problems();
+    let entries = 0;
+    let tooMany = false;
     let manifestBytes = null;
     let unpackError = null;
     const gunzip = (0,node_zlib__WEBPACK_IMPORTED_MODULE_4__.createGunzip)();
@@ -38562,15 +38685,26 @@ async function verifyBundleStream(source, subject, options = {}) {
                 if (isManifest && size <= MAX_MANIFEST_BYTES)
                     keep.push(chunk);
             }
+            entries += 1;
+            if (entries > MAX_ENTRIES) {
+                // Keep reading (the whole stream is hashed), but record nothing more.
+                tooMany = true;
+                continue;
+            }
+            const unsafe = unsafeEntryName(name);
+            if (unsafe) {
+                problems.add(`unsafe: ${JSON.stringify(name)} has ${unsafe}; extracting it would write outside the directory, so the bundle is refused whatever its manifest says`);
+                continue;
+            }
             if (type !== 'file') {
-                mismatches.push(`unexpected: ${name} is a ${type}, a bundle holds only files`);
+                problems.add(`unexpected: ${name} is a ${type}, a bundle holds only files`);
                 continue;
             }
             if (found.has(name))
-                mismatches.push(`duplicate: ${name} appears more than once in the bundle`);
+                problems.add(`duplicate: ${name} appears more than once in the bundle`);
             if (isManifest) {
                 if (size > MAX_MANIFEST_BYTES)
-                    mismatches.push(`${_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir}: larger than ${MAX_MANIFEST_BYTES} bytes, not read`);
+                    problems.add(`${_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir}: larger than ${MAX_MANIFEST_BYTES} bytes, not read`);
                 else
                     manifestBytes = Buffer.concat(keep);
             }
@@ -38603,37 +38737,48 @@ async function verifyBundleStream(source, subject, options = {}) {
         gunzip.end();
     await unpacking;
     if (unpackError !== null)
-        mismatches.push(`bundle: not a readable tar.gz (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .describeError */ .Uc)(unpackError)})`);
+        problems.add(`bundle: not a readable tar.gz (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .describeError */ .Uc)(unpackError)})`);
+    if (tooMany)
+        problems.add(`bundle: ${entries} entries, more than the ${MAX_ENTRIES} a drloop bundle may hold; only the first ${MAX_ENTRIES} were checked`);
     let files = 0;
     let manifestInfo = null;
     if (manifestBytes === null) {
-        if (unpackError === null)
-            mismatches.push(`${_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir}: missing, nothing to verify the files against`);
+        if (unpackError === null && !tooMany)
+            problems.add(`${_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir}: missing, nothing to verify the files against`);
     }
     else {
         const bytes = manifestBytes;
         options.onManifest?.(bytes);
         try {
             const raw = (0,_files_js__WEBPACK_IMPORTED_MODULE_7__/* .parseJsonText */ .lk)(bytes.toString('utf8'), _manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir);
+            const listedFiles = raw?.files;
+            if (Array.isArray(listedFiles) && listedFiles.length > MAX_ENTRIES) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1(`${_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir}: lists ${listedFiles.length} files, more than the ${MAX_ENTRIES} a drloop bundle may hold; not checked`);
+            }
             const manifest = (0,_files_js__WEBPACK_IMPORTED_MODULE_7__/* .validateWith */ .xJ)(_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .manifestForVerifySchema */ .fD, raw, _manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir);
             const listed = new Set();
             files = manifest.files.length;
             for (const f of manifest.files) {
+                const unsafe = unsafeEntryName(f.path);
+                if (unsafe) {
+                    problems.add(`${_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir}: lists ${JSON.stringify(f.path)}, which has ${unsafe}; refused`);
+                    continue;
+                }
                 if (listed.has(f.path))
-                    mismatches.push(`${_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir}: lists ${f.path} twice`);
+                    problems.add(`${_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir}: lists ${f.path} twice`);
                 listed.add(f.path);
                 const actual = found.get(f.path);
                 if (!actual) {
-                    if (unpackError === null)
-                        mismatches.push(`missing: ${f.path} is in the manifest but not in the bundle`);
+                    if (unpackError === null && !tooMany)
+                        problems.add(`missing: ${f.path} is in the manifest but not in the bundle`);
                 }
                 else if (actual.sha256 !== f.sha256 || actual.size !== f.size) {
-                    mismatches.push(`changed: ${f.path} has sha256 ${actual.sha256} (${actual.size} bytes), the manifest says ${f.sha256} (${f.size} bytes)`);
+                    problems.add(`changed: ${f.path} has sha256 ${actual.sha256} (${actual.size} bytes), the manifest says ${f.sha256} (${f.size} bytes)`);
                 }
             }
             for (const name of found.keys()) {
                 if (name !== _manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir && !listed.has(name))
-                    mismatches.push(`extra: ${name} is in the bundle but not in the manifest`);
+                    problems.add(`extra: ${name} is in the bundle but not in the manifest`);
             }
             const m = raw;
             manifestInfo = {
@@ -38645,10 +38790,11 @@ async function verifyBundleStream(source, subject, options = {}) {
         catch (err) {
             if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1))
                 throw err;
-            mismatches.push(`${_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir}: ${err.message.replace(`${_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir}: `, '')}`);
+            problems.add(`${_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir}: ${err.message.replace(`${_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir}: `, '')}`);
         }
     }
-    return { ok: mismatches.length === 0, subject, bundleSha256: whole.digest('hex'), bundleSize, files, mismatches, manifest: manifestInfo };
+    const mismatches = problems.done();
+    return { ok: mismatches.length === 0, subject, bundleSha256: whole.digest('hex'), bundleSize, files, mismatches, notes: [], manifest: manifestInfo };
 }
 async function readIfExists(path) {
     try {
@@ -38682,13 +38828,19 @@ async function verifyBundle(path) {
     const report = await verifyBundleStream((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path), path);
     const side = sidecarPaths(path);
     const sumText = await readIfExists(side.sha256);
-    if (sumText !== null) {
+    if (sumText === null) {
+        report.notes.push(`no ${side.sha256} beside the bundle: the bundle's own sha256 was not checked against one`);
+    }
+    else {
         const expected = sumText.trim().split(/\s+/)[0] ?? '';
         if (expected !== report.bundleSha256)
             report.mismatches.push(`bundle: sha256 ${report.bundleSha256}, ${side.sha256} says ${expected}`);
     }
     const manifestCopy = await readIfExists(side.manifest);
-    if (manifestCopy !== null && report.manifest && (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(manifestCopy).digest('hex') !== report.manifest.sha256) {
+    if (manifestCopy === null) {
+        report.notes.push(`no ${side.manifest} beside the bundle: the manifest copy was not compared`);
+    }
+    else if (report.manifest && (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(manifestCopy).digest('hex') !== report.manifest.sha256) {
         report.mismatches.push(`manifest copy: ${side.manifest} differs from the bundle's ${_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir}`);
     }
     report.ok = report.mismatches.length === 0;
@@ -38715,7 +38867,7 @@ async function verifyPointer(uri, options, factory) {
         const bundleLoc = parseS3Uri(pointer.bundle_uri);
         const bundle = await s3.openObject(client, bundleLoc);
         if (!bundle) {
-            return { ok: false, subject: uri, bundleSha256: '', bundleSize: 0, files: 0, mismatches: [`bundle: ${pointer.bundle_uri}, named by the pointer, does not exist`], manifest: null, pointer };
+            return { ok: false, subject: uri, bundleSha256: '', bundleSize: 0, files: 0, mismatches: [`bundle: ${pointer.bundle_uri}, named by the pointer, does not exist`], notes: [], manifest: null, pointer };
         }
         const report = await verifyBundleStream(bundle, pointer.bundle_uri);
         report.subject = uri;
@@ -38938,27 +39090,118 @@ function planKeyOf(planPath) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E$: () => (/* binding */ redact),
-/* harmony export */   Yb: () => (/* binding */ BUILTIN_RULES)
+/* harmony export */   Np: () => (/* binding */ findMatches),
+/* harmony export */   Yb: () => (/* binding */ BUILTIN_RULES),
+/* harmony export */   eo: () => (/* binding */ applyMatches),
+/* harmony export */   nb: () => (/* binding */ compileRules)
 /* harmony export */ });
 /* unused harmony export compileExtraRules */
 /**
- * Secret redaction for everything drloop writes: step output tails in
- * receipts, logs and files in evidence bundles. Values are replaced by
- * `[REDACTED:<kind>]`; callers get counts per kind, never the values.
+ * Secret redaction for everything drloop writes: step output in the live log
+ * and in receipts, logs and files in evidence bundles, file names and metadata
+ * in manifests. Values are replaced by `[REDACTED:<kind>]`; callers get counts
+ * per kind, never the values.
+ *
+ * Redaction is pattern based and best effort: it knows the formats below and
+ * the usual `name: value` shapes, in plain text, in JSON strings and in JSON
+ * strings escaped once more. A secret in a format it does not know is kept.
+ */
+/**
+ * What may come before a token: the start, a character that cannot be part of
+ * it, or an escaped `\n`, `\r` or `\t` (`"line\nghp_…"` in a JSON string).
+ * Used in a lookbehind placed after the token's literal prefix (`ghp_(?<=…)`),
+ * so that the regular expression starts with a literal, which the engine
+ * scans for fast; a leading lookbehind makes every rule many times slower.
+ */
+const B = String.raw `(?:^|[^A-Za-z0-9_]|\\[nrt])`;
+/** A token that starts with `prefix` (a regular expression matching literal text) at a token boundary. */
+const tok = (prefix, rest) => String.raw `${prefix}(?<=${B}${prefix})${rest}`;
+/** An optional quote, bare or escaped once or twice (`"`, `\"`, `\\\"`). */
+const Q = String.raw `(?:\\{0,3}["'])?`;
+/** Between a name and its value. Never a newline: `Password:` ending a line does not take the next line. */
+const SEP = String.raw `${Q}[ \t]*[:=][ \t]*${Q}`;
+/** A value that is a placeholder, not a secret: `***`, `${VAR}`, `$(cmd)`, `{{ x }}`, `<token>`, null, booleans. */
+const NOT_PLACEHOLDER = String.raw `(?!\*{3}|\$\{|\$\(|\{\{|<[A-Za-z_-]+>|(?:null|true|false|none)(?![A-Za-z0-9_]))`;
+/** An unquoted value runs to whitespace, a quote, a backslash or a separator. */
+const BARE_VALUE = String.raw `[^\s"'\\,;&]{1,1024}`;
+/** A line break in a PEM block: real, or escaped in a JSON string (once or twice). */
+const PEM_BREAK = String.raw `(?:\r?\n|(?:\\{1,3}r)?\\{1,3}n)`;
+/** A line of a PEM/PGP block: base64, or one of the armour headers. */
+const PEM_LINE = String.raw `(?:[A-Za-z0-9+/=]{1,4096}|(?:Proc-Type|DEK-Info|Version|Comment|Hash|Charset|MessageID): [^\r\n"\\]{0,256})`;
+/** The end of a quoted string (or of the JSON around it) right after a line of key material. */
+const PEM_QUOTE_END = String.raw `["'\\,\]}]`;
+const PEM_BEGIN = String.raw `-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----`;
+/** Names of secrets in `name: value` / `name=value` form (case-insensitive). */
+const SECRET_NAME = String.raw `(?:password|passwd|passphrase|secret|client[_-]?secret|secret[_-]?key|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|refresh[_-]?token|private[_-]?token|[_-]token)`;
+const SECRET_NAME_HINTS = ['pass', 'secret', 'key', 'token'];
+/** HTTP headers that carry a credential. */
+const SECRET_HEADER = String.raw `(?:X-[A-Za-z0-9-]*(?:Api-?Key|Token|Secret)|Api-?Key|Private-Token|Ocp-Apim-Subscription-Key)`;
+const re = (source, flags = 'g') => new RegExp(source, flags);
+/**
+ * The built-in rules, most specific first: when two rules match the same
+ * value, it is replaced once and counted as the first rule's kind.
  */
 const BUILTIN_RULES = [
-    { kind: 'pem-private-key', pattern: /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY-----[\s\S]*?-----END \1PRIVATE KEY-----/g },
-    { kind: 'aws-access-key-id', pattern: /\b(?:AKIA|ASIA|AIDA|AROA|AGPA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\b/g },
+    // Whole PEM/PGP private key blocks, over real or escaped line breaks.
+    { kind: 'pem-private-key', pattern: re(String.raw `${PEM_BEGIN}[\s\S]*?-----END \1PRIVATE KEY\2-----`), hints: ['-----BEGIN '] },
+    // A block whose END never comes (a truncated log): the header and every line that looks like key material.
     {
-        kind: 'aws-secret-access-key',
-        pattern: /((?:aws_?secret_?access_?key|secret_?access_?key|AWS_SECRET_ACCESS_KEY)["']?\s*[:=]\s*["']?)([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gi,
+        kind: 'pem-private-key',
+        // Lines squashed onto one (spaces for line breaks) count when they are long runs of base64.
+        hints: ['-----BEGIN '],
+        pattern: re(String.raw `-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:${PEM_BREAK}${PEM_LINE}?(?=${PEM_BREAK}|$|${PEM_QUOTE_END})|[ \t]+[A-Za-z0-9+/=]{16,4096}(?=${PEM_BREAK}|$|[ \t]|${PEM_QUOTE_END})){0,1024}`),
+    },
+    { kind: 'aws-access-key-id', pattern: re(tok(String.raw `A(?:3T[A-Z0-9]|KIA|SIA|BIA|CCA|IDA|ROA|GPA|NPA|NVA|IPA)`, String.raw `[A-Z0-9]{16}(?![A-Za-z0-9])`)), hints: ['AKIA', 'ASIA', 'A3T', 'ABIA', 'ACCA', 'AIDA', 'AROA', 'AGPA', 'ANPA', 'ANVA', 'AIPA'] },
+    { kind: 'aws-secret-access-key', pattern: re(String.raw `(secret_?access_?key${SEP})([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])`, 'gi'), group: 2, hints: ['access_key', 'accesskey'] },
+    { kind: 'aws-session-token', pattern: re(String.raw `((?:session|security)[_-]?token${SEP})([A-Za-z0-9/+=]{16,})`, 'gi'), group: 2, hints: ['token'] },
+    { kind: 'aws-session-token', pattern: re(tok('(?:FwoGZXIvYXdz|IQoJb3JpZ2lu)', '[A-Za-z0-9/+=]{40,}')), hints: ['FwoGZXIvYXdz', 'IQoJb3JpZ2lu'] },
+    { kind: 'github-token', pattern: re(tok('gh[pousr]_', '[A-Za-z0-9]{36,255}(?![A-Za-z0-9])')), hints: ['ghp_', 'gho_', 'ghs_', 'ghu_', 'ghr_'] },
+    { kind: 'github-token', pattern: re(tok('github_pat_', '[A-Za-z0-9_]{22,255}(?![A-Za-z0-9_])')), hints: ['github_pat_'] },
+    { kind: 'gitlab-token', pattern: re(tok('gl(?:pat|dt|rt|ptt|soat|cbt|ft)-', '[A-Za-z0-9_-]{20,}')), hints: ['glpat-', 'gldt-', 'glrt-', 'glptt-', 'glsoat-', 'glcbt-', 'glft-'] },
+    { kind: 'slack-token', pattern: re(tok(String.raw `xox(?:e\.xox)?[abposre]-`, '[A-Za-z0-9-]{10,}')), hints: ['xox'] },
+    { kind: 'slack-token', pattern: re(tok(String.raw `xapp-\d-`, '[A-Za-z0-9-]{20,}')), hints: ['xapp-'] },
+    { kind: 'slack-webhook', pattern: /https:\/\/hooks\.slack(?:-gov)?\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/-]+/g, hints: ['hooks.slack'] },
+    { kind: 'teams-webhook', pattern: /https:\/\/[A-Za-z0-9.-]*(?:webhook\.office\.com|logic\.azure\.com|powerplatform\.com)[^\s"'<>\\]*/g, hints: ['webhook.office.com', 'logic.azure.com', 'powerplatform.com'] },
+    // (Proxy-)Authorization: Bearer|Token|Basic <value>, as a header, in JSON, or in git's extraheader.
+    { kind: 'bearer-token', pattern: re(String.raw `(Authorization${SEP}(?:Bearer|Token)[ \t]+)([A-Za-z0-9\-._~+/]+=*)`, 'gi'), group: 2, hints: ['authorization'] },
+    { kind: 'basic-auth', pattern: re(String.raw `(Authorization${SEP}Basic[ \t]+)([A-Za-z0-9+/]+=*)`, 'gi'), group: 2, hints: ['authorization'] },
+    { kind: 'jwt', pattern: re(tok('eyJ', String.raw `[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*`)), hints: ['eyJ'] },
+    { kind: 'stripe-key', pattern: re(tok('[sr]k_(?:live|test)_', '[A-Za-z0-9]{16,}')), hints: ['k_live_', 'k_test_'] },
+    { kind: 'google-api-key', pattern: re(tok('AIza', '[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])')), hints: ['AIza'] },
+    { kind: 'npm-token', pattern: re(tok('npm_', '[A-Za-z0-9]{36}(?![A-Za-z0-9])')), hints: ['npm_'] },
+    { kind: 'pypi-token', pattern: re(tok('pypi-AgEIcHlwaS5vcmc', '[A-Za-z0-9_-]{50,}')), hints: ['pypi-AgEIcHlwaS5vcmc'] },
+    { kind: 'sendgrid-key', pattern: re(tok(String.raw `SG\.`, String.raw `[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])`)), hints: ['SG.'] },
+    { kind: 'openai-key', pattern: re(tok('sk-', '(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}')), hints: ['T3BlbkFJ'] },
+    { kind: 'anthropic-key', pattern: re(tok('sk-ant-', String.raw `[a-z]+\d{2}-[A-Za-z0-9_-]{80,}`)), hints: ['sk-ant-'] },
+    { kind: 'vault-token', pattern: re(tok(String.raw `hv[sbr]\.`, '[A-Za-z0-9_-]{24,}')), hints: ['hvs.', 'hvb.', 'hvr.'] },
+    { kind: 'digitalocean-token', pattern: re(tok('do[opr]_v1_', '[a-f0-9]{64}(?![a-f0-9])')), hints: ['_v1_'] },
+    { kind: 'shopify-token', pattern: re(tok('shp(?:at|ca|pa|ss)_', '[a-fA-F0-9]{32}(?![a-fA-F0-9])')), hints: ['shpat_', 'shpca_', 'shppa_', 'shpss_'] },
+    { kind: 'huggingface-token', pattern: re(tok('hf_', '[A-Za-z]{34}(?![A-Za-z0-9])')), hints: ['hf_'] },
+    { kind: 'grafana-token', pattern: re(tok('glsa_', '[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}(?![A-Za-z0-9])')), hints: ['glsa_'] },
+    { kind: 'grafana-token', pattern: re(tok('glc_', '[A-Za-z0-9+/]{32,}={0,2}')), hints: ['glc_'] },
+    // The bot id before the colon is public; the part after it is the secret.
+    { kind: 'telegram-bot-token', pattern: re(String.raw `:AA(?<=${B}\d{8,10}:AA)[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])`), hints: [':AA'] },
+    // Matched from its fixed `Q~` (for speed): the four characters before it stay, the 31 to 34 after it go.
+    { kind: 'azure-client-secret', pattern: re(String.raw `Q~(?<=${B}[A-Za-z0-9_~.]{3}\dQ~)[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])`), hints: ['Q~'] },
+    // scheme://user:password@host: the password.
+    { kind: 'url-credentials', pattern: re(String.raw `:\/\/(?<=[A-Za-z][A-Za-z0-9+.-]{0,30}:\/\/)([^\s:/?#@"'\\]{1,256}:)([^\s/?#@"'\\]{1,1024})@`), group: 2, hints: ['://'] },
+    { kind: 'azure-sas-signature', pattern: re(String.raw `([?&]sig=)([A-Za-z0-9%+/=]{16,})`), group: 2, hints: ['sig='] },
+    // Connection strings: Server=…;User Id=…;Password=…; AccountKey=…; SharedAccessKey=… (a key first in the string is a secret-assignment).
+    {
+        kind: 'connection-string',
+        hints: ['password', 'pwd', 'accountkey', 'sharedaccess'],
+        pattern: re(String.raw `(;[ \t]*(?:Password|Pwd|AccountKey|SharedAccessKey|SharedAccessSignature)[ \t]*=[ \t]*)${NOT_PLACEHOLDER}([^;"'\s\\]{1,1024})`, 'gi'),
         group: 2,
     },
-    { kind: 'github-token', pattern: /\b(?:ghp|gho|ghs|ghu|ghr)_[A-Za-z0-9]{36,255}\b/g },
-    { kind: 'github-token', pattern: /\bgithub_pat_[A-Za-z0-9_]{22,255}\b/g },
-    { kind: 'slack-webhook', pattern: /https:\/\/hooks\.slack(?:-gov)?\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/-]+/g },
-    { kind: 'teams-webhook', pattern: /https:\/\/[A-Za-z0-9.-]*(?:webhook\.office\.com|logic\.azure\.com|powerplatform\.com)[^\s"'<>]*/g },
-    { kind: 'bearer-token', pattern: /(\bAuthorization\s*[:=]\s*["']?Bearer\s+)([A-Za-z0-9\-._~+/]+=*)/gi, group: 2 },
+    { kind: 'api-key-header', pattern: re(String.raw `(${SECRET_HEADER}${Q}[ \t]*:[ \t]*${Q})${NOT_PLACEHOLDER}(${BARE_VALUE})`, 'gi'), group: 2, hints: ['api-key', 'apikey', 'token', 'secret', 'subscription-key'] },
+    // name: "a quoted value, spaces and all" (the quote may be escaped, `\"`)
+    {
+        kind: 'secret-assignment',
+        hints: SECRET_NAME_HINTS,
+        pattern: re(String.raw `(${SECRET_NAME}${Q}[ \t]*[:=][ \t]*(\\{0,3}["']))${NOT_PLACEHOLDER}((?:(?!\2)[^\r\n]){1,1024}?)\2`, 'gi'),
+        group: 3,
+    },
+    { kind: 'secret-assignment', pattern: re(String.raw `(${SECRET_NAME}${SEP})${NOT_PLACEHOLDER}(${BARE_VALUE})`, 'gi'), group: 2, hints: SECRET_NAME_HINTS },
 ];
 /** Compiles the user's extra patterns (input `redact`), naming the bad one on error. */
 function compileExtraRules(patterns) {
@@ -38971,27 +39214,117 @@ function compileExtraRules(patterns) {
         }
     });
 }
-function redact(text, extra = []) {
-    const counts = {};
+const gates = new WeakMap();
+function gateOf(rules) {
+    let gate = gates.get(rules);
+    if (gate)
+        return gate;
+    const exact = new Set();
+    const folded = new Set();
+    for (const r of rules)
+        for (const h of r.hints ?? [])
+            (r.pattern.ignoreCase ? folded : exact).add(h);
+    const alternation = (set) => (set.size === 0 ? null : new RegExp([...set].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g'));
+    const all = [...new Set([...exact, ...folded])];
+    const prefixes = new Map(all.map((h) => [h, all.filter((o) => o !== h && h.startsWith(o))]));
+    gate = { exact: alternation(exact), folded: alternation(folded), prefixes, all: exact.size + folded.size };
+    gates.set(rules, gate);
+    return gate;
+}
+function hintsIn(text, gate) {
+    const scan = (pattern, haystack) => {
+        const found = new Set();
+        if (!pattern)
+            return found;
+        const t = haystack();
+        pattern.lastIndex = 0;
+        for (let m = pattern.exec(t); m !== null; m = pattern.exec(t)) {
+            found.add(m[0]);
+            for (const p of gate.prefixes.get(m[0]) ?? [])
+                found.add(p);
+            pattern.lastIndex = m.index + 1;
+        }
+        return found;
+    };
+    return { exact: scan(gate.exact, () => text), folded: scan(gate.folded, () => text.toLowerCase()) };
+}
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+function compileRules(rules) {
+    return rules.map((r) => {
+        let flags = r.pattern.flags;
+        if (!flags.includes('g'))
+            flags += 'g';
+        if (r.group !== undefined && !flags.includes('d'))
+            flags += 'd';
+        const rule = { kind: r.kind, pattern: new RegExp(r.pattern.source, flags) };
+        if (r.group !== undefined)
+            rule.group = r.group;
+        if (r.hints)
+            rule.hints = r.hints;
+        return rule;
+    });
+}
+/** Every match of every rule in `text`, against the original text (a replaced value is never matched again). */
+function findMatches(text, rules) {
+    const matches = [];
+    const found = hintsIn(text, gateOf(rules));
+    rules.forEach((rule, order) => {
+        const pattern = rule.pattern;
+        if (rule.hints && !rule.hints.some((h) => (pattern.ignoreCase ? found.folded : found.exact).has(h)))
+            return;
+        pattern.lastIndex = 0;
+        for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+            if (m[0] === '') {
+                pattern.lastIndex += 1;
+                continue;
+            }
+            const start = m.index;
+            const end = start + m[0].length;
+            let from = start;
+            let to = end;
+            if (rule.group !== undefined) {
+                const span = m.indices?.[rule.group];
+                if (!span)
+                    continue;
+                [from, to] = span;
+                if (from === to)
+                    continue;
+            }
+            matches.push({ start, end, from, to, kind: rule.kind, order });
+        }
+    });
+    return matches;
+}
+/**
+ * Replaces the matches that end at or before `upTo` in `text.slice(0, upTo)`.
+ * Overlapping matches (two rules, one secret) widen the replaced span and
+ * count once, as the kind of the rule listed first.
+ */
+function applyMatches(text, matches, upTo, counts) {
+    const applied = matches.filter((m) => m.end <= upTo).sort((a, b) => a.from - b.from || a.order - b.order);
+    const parts = [];
+    let pos = 0;
     let total = 0;
-    let out = text;
-    for (const rule of [...BUILTIN_RULES, ...extra]) {
-        rule.pattern.lastIndex = 0;
-        out = out.replace(rule.pattern, (...args) => {
-            const match = args[0];
-            if (match === '')
-                return match;
-            counts[rule.kind] = (counts[rule.kind] ?? 0) + 1;
-            total += 1;
-            if (rule.group === undefined)
-                return `[REDACTED:${rule.kind}]`;
-            const groups = args.slice(1, -2);
-            const secret = groups[rule.group - 1] ?? '';
-            const idx = match.lastIndexOf(secret);
-            return `${match.slice(0, idx)}[REDACTED:${rule.kind}]${match.slice(idx + secret.length)}`;
-        });
+    for (const m of applied) {
+        if (m.from < pos) {
+            if (m.to > pos)
+                pos = m.to;
+            continue;
+        }
+        parts.push(text.slice(pos, m.from), `[REDACTED:${m.kind}]`);
+        pos = m.to;
+        counts[m.kind] = (counts[m.kind] ?? 0) + 1;
+        total += 1;
     }
-    return { text: out, counts, total };
+    parts.push(text.slice(pos, upTo));
+    return { text: parts.join(''), total };
+}
+const builtinCompiled = compileRules(BUILTIN_RULES);
+function redact(text, extra = []) {
+    const rules = extra.length === 0 ? builtinCompiled : compileRules([...BUILTIN_RULES, ...extra]);
+    const counts = {};
+    const out = applyMatches(text, findMatches(text, rules), text.length, counts);
+    return { text: out.text, counts, total: out.total };
 }
 
 

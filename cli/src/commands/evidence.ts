@@ -6,10 +6,11 @@ import { EXIT, parseFlags, stderrLogger, type Command } from '../cli-kit.js';
 const USAGE = `usage: drloop evidence [--evidence-dir DIR] [--paths GLOB ...] [--alert FILE|JSON] [--redact REGEX ...]
                        [--output-dir DIR] [--s3-uri s3://bucket/prefix] [--s3-endpoint URL]
                        [--s3-force-path-style] [--s3-checksum when-supported|when-required]
-                       [--s3-part-size MIB] [--object-lock-days N] [--object-lock-mode GOVERNANCE|COMPLIANCE] [--json]
+                       [--s3-part-size MIB] [--object-lock-days N] [--object-lock-mode GOVERNANCE|COMPLIANCE]
+                       [--allow-empty] [--json]
 Bundles the evidence into <output-dir>/<UTC timestamp>-<short sha>.tar.gz; with --s3-uri also stores it
 in S3 and moves <prefix>/current.json once the upload is verified. AWS credentials and region come from
-the standard AWS environment.
+the standard AWS environment. Nothing to collect (no file, no alert) is an error unless --allow-empty.
 Exit status: 0 when stored everywhere asked, 1 when a store failed (the local bundle stays), 2 on bad input.`;
 
 export const evidenceCommand: Command = {
@@ -32,6 +33,7 @@ export const evidenceCommand: Command = {
         's3-part-size': { type: 'string' },
         'object-lock-days': { type: 'string' },
         'object-lock-mode': { type: 'string' },
+        'allow-empty': { type: 'boolean' },
         json: { type: 'boolean' },
       },
       USAGE,

@@ -26,6 +26,7 @@ function describe(report: VerifyReport): string {
     lines.push(`MISMATCH: ${report.subject}`);
     for (const m of report.mismatches) lines.push(`  - ${m}`);
   }
+  for (const n of report.notes) lines.push(`  note: ${n}`);
   return `${lines.join('\n')}\n`;
 }
 

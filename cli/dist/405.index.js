@@ -1,84 +1,6 @@
-export const id = 413;
-export const ids = [413];
+export const id = 405;
+export const ids = [405];
 export const modules = {
-
-/***/ 4200:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   evidenceCommand: () => (/* binding */ evidenceCommand)
-/* harmony export */ });
-/* harmony import */ var _src_evidence_run_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7753);
-/* harmony import */ var _src_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8422);
-/* harmony import */ var _src_context_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(788);
-/* harmony import */ var _cli_kit_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3545);
-
-
-
-
-const USAGE = `usage: drloop evidence [--evidence-dir DIR] [--paths GLOB ...] [--alert FILE|JSON] [--redact REGEX ...]
-                       [--output-dir DIR] [--s3-uri s3://bucket/prefix] [--s3-endpoint URL]
-                       [--s3-force-path-style] [--s3-checksum when-supported|when-required]
-                       [--s3-part-size MIB] [--object-lock-days N] [--object-lock-mode GOVERNANCE|COMPLIANCE] [--json]
-Bundles the evidence into <output-dir>/<UTC timestamp>-<short sha>.tar.gz; with --s3-uri also stores it
-in S3 and moves <prefix>/current.json once the upload is verified. AWS credentials and region come from
-the standard AWS environment.
-Exit status: 0 when stored everywhere asked, 1 when a store failed (the local bundle stays), 2 on bad input.`;
-const evidenceCommand = {
-    name: 'evidence',
-    summary: 'bundle a run\'s alert, decision, receipts and logs into a redacted, checksummed tar.gz (and S3)',
-    usage: USAGE,
-    async run(ctx) {
-        const { raw } = (0,_cli_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .parseFlags */ .bQ)(ctx.argv, {
-            'evidence-dir': { type: 'string' },
-            paths: { type: 'string', multiple: true },
-            alert: { type: 'string' },
-            redact: { type: 'string', multiple: true },
-            'output-dir': { type: 'string' },
-            's3-uri': { type: 'string' },
-            's3-endpoint': { type: 'string' },
-            's3-force-path-style': { type: 'boolean' },
-            's3-checksum': { type: 'string' },
-            's3-part-size': { type: 'string' },
-            'object-lock-days': { type: 'string' },
-            'object-lock-mode': { type: 'string' },
-            json: { type: 'boolean' },
-        }, USAGE);
-        const json = raw.json === 'true';
-        delete raw.json;
-        const inputs = (0,_src_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .parseInputs */ .TL)(_src_evidence_run_js__WEBPACK_IMPORTED_MODULE_0__/* .collectEvidenceInputs */ .x0, raw);
-        const logger = (0,_cli_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .stderrLogger */ .D7)(ctx.stderr);
-        const result = await (0,_src_evidence_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runCollectEvidence */ .j3)(inputs, {
-            workspace: ctx.cwd,
-            logger,
-            now: () => new Date(),
-            context: (0,_src_context_js__WEBPACK_IMPORTED_MODULE_3__/* .runContextFromEnv */ .wX)(ctx.env),
-            s3Region: ctx.env.AWS_REGION || ctx.env.AWS_DEFAULT_REGION || (inputs['s3-endpoint'] ? 'us-east-1' : undefined),
-        });
-        const outputs = (0,_src_evidence_run_js__WEBPACK_IMPORTED_MODULE_0__/* .collectEvidenceOutputs */ .uN)(result);
-        if (json) {
-            ctx.stdout.write(`${JSON.stringify({ ...outputs, size: result.size, files: result.manifest.files.length, redacted: result.manifest.redaction.total, failures: result.failures, warnings: result.manifest.warnings }, null, 2)}\n`);
-        }
-        else {
-            const lines = [
-                `bundle:   ${outputs['bundle-path']}`,
-                `sha256:   ${outputs['bundle-sha256']}`,
-                `manifest: ${outputs['manifest-path']}`,
-                `files:    ${result.manifest.files.length}, ${result.manifest.redaction.total} value(s) redacted`,
-            ];
-            if (result.s3)
-                lines.push(`s3:       ${result.s3.bundleUri}`, `pointer:  ${result.s3.pointerUri}`);
-            for (const f of result.failures)
-                lines.push(`NOT STORED: ${f}`);
-            ctx.stdout.write(`${lines.join('\n')}\n`);
-        }
-        return result.failures.length > 0 ? _cli_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .dc.failed : _cli_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .dc.ok;
-    },
-};
-
-
-/***/ }),
 
 /***/ 3222:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -88,17 +10,24 @@ const evidenceCommand = {
 /* harmony export */   Uj: () => (/* binding */ dispatchPayloadSchema),
 /* harmony export */   VX: () => (/* binding */ DISPATCH_SCHEMA),
 /* harmony export */   bI: () => (/* binding */ alertFromJson),
+/* harmony export */   fe: () => (/* binding */ readAlertFile),
 /* harmony export */   v1: () => (/* binding */ webhookSchema),
 /* harmony export */   x8: () => (/* binding */ ZERO_TIME),
 /* harmony export */   zL: () => (/* binding */ loadAlert)
 /* harmony export */ });
-/* unused harmony exports alertSchema, incidentIdOf */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2716);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9148);
-/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6495);
+/* unused harmony exports alertSchema, incidentIdOf, MAX_ALERT_FILE_BYTES */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2716);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9148);
+/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6495);
+
+
 
 
 
@@ -106,29 +35,29 @@ const evidenceCommand = {
 
 /** A firing alert's `endsAt` as Alertmanager sends it. */
 const ZERO_TIME = '0001-01-01T00:00:00Z';
-const labels = zod__WEBPACK_IMPORTED_MODULE_4__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP());
-const time = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an RFC3339 timestamp');
-const alertSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .looseObject */ ._H3({
-    status: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(['firing', 'resolved']),
+const labels = zod__WEBPACK_IMPORTED_MODULE_6__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP());
+const time = zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an RFC3339 timestamp');
+const alertSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({
+    status: zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(['firing', 'resolved']),
     labels,
     annotations: labels.default({}),
     startsAt: time,
     endsAt: time.optional(),
-    generatorURL: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
-    fingerprint: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
+    generatorURL: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().optional(),
+    fingerprint: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1),
 });
 /** Alertmanager's webhook body, version 4 (the only version it has ever sent). */
-const webhookSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .looseObject */ ._H3({
-    version: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz('4', { error: (i) => `unsupported Alertmanager webhook version ${JSON.stringify(i.input)} (expected "4")` }),
-    groupKey: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-    truncatedAlerts: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().min(0).default(0),
-    status: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(['firing', 'resolved']),
-    receiver: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+const webhookSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({
+    version: zod__WEBPACK_IMPORTED_MODULE_6__/* .literal */ .euz('4', { error: (i) => `unsupported Alertmanager webhook version ${JSON.stringify(i.input)} (expected "4")` }),
+    groupKey: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
+    truncatedAlerts: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().int().min(0).default(0),
+    status: zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(['firing', 'resolved']),
+    receiver: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
     groupLabels: labels,
     commonLabels: labels,
     commonAnnotations: labels,
-    externalURL: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-    alerts: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(alertSchema),
+    externalURL: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
+    alerts: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(alertSchema),
 });
 const DISPATCH_SCHEMA = 'drloop.alert/v1';
 /**
@@ -152,18 +81,18 @@ const fromDigits = (v) => (typeof v === 'string' && /^\d+$/.test(v.trim()) ? Num
  * shape, from `drloop relay` and from the Alertmanager ≥ 0.32 template alike.
  * Ten top-level keys at most (GitHub's limit), under 64 KB.
  */
-const dispatchPayloadSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .looseObject */ ._H3({
-    schema: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz(DISPATCH_SCHEMA),
-    groupKey: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-    status: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(['firing', 'resolved']),
-    dedupeKey: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-    commonLabels: zod__WEBPACK_IMPORTED_MODULE_4__/* .preprocess */ .vkY(fromJsonText, labels),
-    truncatedAlerts: zod__WEBPACK_IMPORTED_MODULE_4__/* .preprocess */ .vkY(fromDigits, zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().min(0)).default(0),
-    externalURL: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().default(''),
-    receiver: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().default(''),
-    alerts: zod__WEBPACK_IMPORTED_MODULE_4__/* .preprocess */ .vkY(fromJsonText, zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(alertSchema)),
+const dispatchPayloadSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({
+    schema: zod__WEBPACK_IMPORTED_MODULE_6__/* .literal */ .euz(DISPATCH_SCHEMA),
+    groupKey: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
+    status: zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(['firing', 'resolved']),
+    dedupeKey: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
+    commonLabels: zod__WEBPACK_IMPORTED_MODULE_6__/* .preprocess */ .vkY(fromJsonText, labels),
+    truncatedAlerts: zod__WEBPACK_IMPORTED_MODULE_6__/* .preprocess */ .vkY(fromDigits, zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().int().min(0)).default(0),
+    externalURL: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().default(''),
+    receiver: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().default(''),
+    alerts: zod__WEBPACK_IMPORTED_MODULE_6__/* .preprocess */ .vkY(fromJsonText, zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(alertSchema)),
     /** Alerts left out to keep the payload under GitHub's size limit. */
-    droppedAlerts: zod__WEBPACK_IMPORTED_MODULE_4__/* .preprocess */ .vkY(fromDigits, zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().min(0)).default(0),
+    droppedAlerts: zod__WEBPACK_IMPORTED_MODULE_6__/* .preprocess */ .vkY(fromDigits, zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().int().min(0)).default(0),
 });
 /**
  * The incident an alert group's notification belongs to: a digest (24 hex
@@ -175,7 +104,7 @@ function incidentIdOf(groupKey, alerts) {
     const firing = alerts.filter((a) => a.status === 'firing');
     const starts = (firing.length > 0 ? firing : alerts).map((a) => Date.parse(a.startsAt)).filter((t) => Number.isFinite(t) && t > 0);
     const began = starts.length > 0 ? new Date(Math.min(...starts)).toISOString() : '';
-    return (0,_hash_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .s)(`${groupKey}\n${began}`).slice(0, 24);
+    return (0,_hash_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256 */ .s)(`${groupKey}\n${began}`).slice(0, 24);
 }
 /**
  * The dedupe key, 48 hex characters: the incident id, then a digest of the
@@ -185,7 +114,7 @@ function incidentIdOf(groupKey, alerts) {
  */
 function dedupeKeyOf(groupKey, status, alerts) {
     const fps = alerts.map((a) => `${a.fingerprint}:${a.status}`).sort();
-    return `${incidentIdOf(groupKey, alerts)}${(0,_hash_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .s)(`${groupKey}\n${status}\n${fps.join(',')}`).slice(0, 24)}`;
+    return `${incidentIdOf(groupKey, alerts)}${(0,_hash_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256 */ .s)(`${groupKey}\n${status}\n${fps.join(',')}`).slice(0, 24)}`;
 }
 function contextOf(source, p, dedupeKey) {
     const firing = p.alerts.filter((a) => a.status === 'firing');
@@ -197,7 +126,7 @@ function contextOf(source, p, dedupeKey) {
         groupKey: p.groupKey,
         dedupeKey: dedupeKey ?? dedupeKeyOf(p.groupKey, p.status, p.alerts),
         name: p.commonLabels.alertname ?? p.alerts[0]?.labels.alertname ?? '',
-        fingerprint: fps.length === 1 ? fps[0] : fps.length === 0 ? '' : (0,_hash_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .s)(fps.join(',')).slice(0, 16),
+        fingerprint: fps.length === 1 ? fps[0] : fps.length === 0 ? '' : (0,_hash_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256 */ .s)(fps.join(',')).slice(0, 16),
         startsAt: starts.length > 0 ? new Date(Math.min(...starts)).toISOString() : null,
         alerts: p.alerts,
         commonLabels: p.commonLabels,
@@ -212,13 +141,57 @@ function alertFromJson(data, where) {
         if (obj.client_payload && typeof obj.client_payload === 'object')
             return alertFromJson(obj.client_payload, `${where} (client_payload)`);
         if (obj.schema === DISPATCH_SCHEMA) {
-            const p = (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .validateWith */ .xJ)(dispatchPayloadSchema, obj, where);
+            const p = (0,_files_js__WEBPACK_IMPORTED_MODULE_4__/* .validateWith */ .xJ)(dispatchPayloadSchema, obj, where);
             return contextOf('dispatch', p, p.dedupeKey);
         }
         if ('version' in obj || 'alerts' in obj)
-            return contextOf('alertmanager', (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .validateWith */ .xJ)(webhookSchema, obj, where));
+            return contextOf('alertmanager', (0,_files_js__WEBPACK_IMPORTED_MODULE_4__/* .validateWith */ .xJ)(webhookSchema, obj, where));
     }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${where}: not an alert: expected an Alertmanager webhook body (version "4") or a drloop dispatch payload (schema "${DISPATCH_SCHEMA}")`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`${where}: not an alert: expected an Alertmanager webhook body (version "4") or a drloop dispatch payload (schema "${DISPATCH_SCHEMA}")`);
+}
+function isInside(root, path) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(root, path);
+    return rel === '' || (!rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_2__.sep}`) && rel !== '..' && !(0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(rel));
+}
+/** Alert payloads larger than this are refused (GitHub caps a dispatch payload at 64 KB). */
+const MAX_ALERT_FILE_BYTES = 16 * 1024 * 1024;
+/**
+ * Reads the file named by input `alert`, confined to the workspace as `paths`
+ * and cost artefacts are: a path that leaves it (`../`, an absolute path
+ * elsewhere, a symlink or a hard link to a file outside) is a
+ * ConfigurationError. Returns the text and the real path.
+ */
+async function readAlertFile(input, workspace, label = "input 'alert':") {
+    const root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(workspace)).catch(() => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(workspace));
+    const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(workspace, input);
+    let real;
+    try {
+        real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(abs);
+    }
+    catch (err) {
+        const code = err.code;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`${label} ${input}: ${code === 'ENOENT' ? 'file not found' : `cannot be read (${code ?? String(err)})`}`);
+    }
+    if (!isInside(root, real)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`${label} ${input}: outside the workspace (${root}); pass the payload inline, or a file inside the workspace`);
+    }
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(real, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK).catch((err) => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`${label} ${input}: cannot be read (${err.code ?? String(err)})`);
+    });
+    try {
+        const st = await handle.stat();
+        if (!st.isFile())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`${label} ${input}: ${st.isDirectory() ? 'is a directory, expected a file' : 'not a regular file'}`);
+        if (st.nlink > 1) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`${label} ${input}: refused, it has ${st.nlink} hard links and one may be a file outside the workspace; pass a copy`);
+        }
+        if (st.size > MAX_ALERT_FILE_BYTES)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`${label} ${input}: larger than ${MAX_ALERT_FILE_BYTES} bytes, not an alert payload`);
+        return { text: await handle.readFile('utf8'), path: real };
+    }
+    finally {
+        await handle.close();
+    }
 }
 /**
  * Loads input `alert`: inline JSON when it starts with `{`, otherwise a file
@@ -227,11 +200,10 @@ function alertFromJson(data, where) {
 async function loadAlert(input, workspace) {
     const trimmed = input.trim();
     if (trimmed.startsWith('{')) {
-        return { alert: alertFromJson((0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .parseJsonText */ .lk)(trimmed, "input 'alert'"), "input 'alert'"), text: trimmed, path: null };
+        return { alert: alertFromJson((0,_files_js__WEBPACK_IMPORTED_MODULE_4__/* .parseJsonText */ .lk)(trimmed, "input 'alert'"), "input 'alert'"), text: trimmed, path: null };
     }
-    const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(workspace, trimmed);
-    const text = await (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .readText */ .yR)(abs, 'alert', trimmed);
-    return { alert: alertFromJson((0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .parseJsonText */ .lk)(text, trimmed), trimmed), text, path: abs };
+    const { text, path } = await readAlertFile(trimmed, workspace, 'alert');
+    return { alert: alertFromJson((0,_files_js__WEBPACK_IMPORTED_MODULE_4__/* .parseJsonText */ .lk)(text, trimmed), trimmed), text, path };
 }
 
 
@@ -289,30 +261,32 @@ function runLinkLines(attemptUrl) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Um: () => (/* binding */ redactBuffer),
 /* harmony export */   Wb: () => (/* binding */ looksBinary),
-/* harmony export */   d6: () => (/* binding */ StreamRedactor)
+/* harmony export */   d6: () => (/* binding */ StreamRedactor),
+/* harmony export */   pH: () => (/* binding */ LineRedactor)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_BLOCK, DEFAULT_WINDOW */
+/* unused harmony exports DEFAULT_BLOCK, DEFAULT_WINDOW, redactBuffer, MAX_HELD_CHARS */
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6670);
 
+/**
+ * Redaction of text that arrives in chunks, with memory bounded by
+ * `block + window` whatever the size of the file or the length of its lines.
+ *
+ * A secret can straddle a chunk boundary, and a PEM key spans many lines, so
+ * text is scanned in blocks that overlap by `window` characters: a block is
+ * scanned whole, but only the part before a cut point is emitted, and the rest
+ * is carried into the next block and scanned again. The cut is placed after a
+ * newline where there is one, and never inside a match, so every match shorter
+ * than `window` is seen whole exactly once. Longer matches (a private key of
+ * more than 64 KiB) are beyond what the window guarantees.
+ *
+ * Bytes are read as Latin-1, which maps each byte to one character and back,
+ * so everything outside a redacted value is kept byte for byte, even when a
+ * "text" file holds invalid UTF-8. Patterns therefore match bytes: ASCII
+ * patterns (every secret format drloop knows) behave as written.
+ */
 const DEFAULT_BLOCK = 1024 * 1024;
 const DEFAULT_WINDOW = 64 * 1024;
-function compile(rules) {
-    // Each redactor owns its RegExp objects: `lastIndex` is state, and the
-    // shared rule objects are used elsewhere at the same time.
-    return rules.map((r) => {
-        let flags = r.pattern.flags;
-        if (!flags.includes('g'))
-            flags += 'g';
-        if (r.group !== undefined && !flags.includes('d'))
-            flags += 'd';
-        const rule = { kind: r.kind, pattern: new RegExp(r.pattern.source, flags) };
-        if (r.group !== undefined)
-            rule.group = r.group;
-        return rule;
-    });
-}
 class StreamRedactor {
     counts = {};
     total = 0;
@@ -321,7 +295,7 @@ class StreamRedactor {
     block;
     window;
     constructor(extra = [], options = {}) {
-        this.rules = compile([..._redact_js__WEBPACK_IMPORTED_MODULE_0__/* .BUILTIN_RULES */ .Yb, ...extra]);
+        this.rules = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .compileRules */ .nb)([..._redact_js__WEBPACK_IMPORTED_MODULE_0__/* .BUILTIN_RULES */ .Yb, ...extra]);
         this.block = options.block ?? DEFAULT_BLOCK;
         this.window = options.window ?? DEFAULT_WINDOW;
     }
@@ -336,38 +310,11 @@ class StreamRedactor {
     end() {
         return this.flush(true);
     }
-    findMatches(text) {
-        const matches = [];
-        this.rules.forEach((rule, order) => {
-            const re = rule.pattern;
-            re.lastIndex = 0;
-            for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-                if (m[0] === '') {
-                    re.lastIndex += 1;
-                    continue;
-                }
-                const start = m.index;
-                const end = start + m[0].length;
-                let from = start;
-                let to = end;
-                if (rule.group !== undefined) {
-                    const span = m.indices?.[rule.group];
-                    if (!span)
-                        continue;
-                    [from, to] = span;
-                    if (from === to)
-                        continue;
-                }
-                matches.push({ start, end, from, to, kind: rule.kind, order });
-            }
-        });
-        return matches;
-    }
     flush(final) {
         const text = this.pending;
         if (text.length === 0)
             return Buffer.alloc(0);
-        const matches = this.findMatches(text);
+        const matches = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .findMatches */ .Np)(text, this.rules);
         let cut = text.length;
         if (!final) {
             const limit = text.length - this.window;
@@ -390,24 +337,10 @@ class StreamRedactor {
                 cut = Math.max(...matches.filter((m) => m.start === 0).map((m) => m.end), limit);
             }
         }
-        const applied = matches.filter((m) => m.end <= cut).sort((a, b) => a.from - b.from || a.order - b.order);
-        const parts = [];
-        let pos = 0;
-        for (const m of applied) {
-            if (m.from < pos) {
-                // Overlaps a value already replaced (two rules, one secret): widen, count once.
-                if (m.to > pos)
-                    pos = m.to;
-                continue;
-            }
-            parts.push(text.slice(pos, m.from), `[REDACTED:${m.kind}]`);
-            pos = m.to;
-            this.counts[m.kind] = (this.counts[m.kind] ?? 0) + 1;
-            this.total += 1;
-        }
-        parts.push(text.slice(pos, cut));
+        const out = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .applyMatches */ .eo)(text, matches, cut, this.counts);
+        this.total += out.total;
         this.pending = text.slice(cut);
-        return Buffer.from(parts.join(''), 'latin1');
+        return Buffer.from(out.text, 'latin1');
     }
 }
 /** Redacts a whole buffer (small files, the alert payload) with the same rules and semantics. */
@@ -419,6 +352,66 @@ function redactBuffer(data, extra = []) {
 /** Git's rule of thumb: a NUL byte in the first 8000 bytes makes a file binary. */
 function looksBinary(head) {
     return head.subarray(0, 8000).includes(0);
+}
+const BEGIN_KEY = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
+const END_KEY = /-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
+/** A line that can be part of a PEM/PGP block: base64, an armour header (`Proc-Type: …`), or blank. */
+const KEY_LINE = /^\s*(?:[A-Za-z0-9+/=]*|(?:Proc-Type|DEK-Info|Version|Comment|Hash|Charset|MessageID): .*)\s*$/;
+/** The most text a LineRedactor holds back while it waits for the end of a private key. */
+const MAX_HELD_CHARS = 64 * 1024;
+/**
+ * Redaction of a live log, line by line, for output shown as it comes (a
+ * step's output in the job log). Each line is redacted and handed back at
+ * once, except while a private key block is open: from its BEGIN line, lines
+ * are held until its END line, a line that cannot be key material, or
+ * `maxHeld` characters, then redacted together, so a multi-line key is never
+ * printed. Memory is bounded by `maxHeld`; past it, the block so far is
+ * redacted as a truncated key.
+ */
+class LineRedactor {
+    counts = {};
+    total = 0;
+    held = [];
+    heldChars = 0;
+    extra;
+    maxHeld;
+    constructor(extra = [], options = {}) {
+        this.extra = extra;
+        this.maxHeld = options.maxHeld ?? MAX_HELD_CHARS;
+    }
+    /** Feeds one line (without its newline); returns the lines that can be shown now. */
+    push(line) {
+        if (this.held.length === 0) {
+            const begin = BEGIN_KEY.exec(line);
+            if (!begin || END_KEY.test(line.slice(begin.index)))
+                return this.release([line]);
+            this.held.push(line);
+            this.heldChars = line.length;
+            return [];
+        }
+        this.held.push(line);
+        this.heldChars += line.length + 1;
+        if (END_KEY.test(line) || !KEY_LINE.test(line) || this.heldChars >= this.maxHeld)
+            return this.release(this.takeHeld());
+        return [];
+    }
+    /** Ends the input: whatever is held is redacted and returned. */
+    end() {
+        return this.held.length === 0 ? [] : this.release(this.takeHeld());
+    }
+    takeHeld() {
+        const lines = this.held;
+        this.held = [];
+        this.heldChars = 0;
+        return lines;
+    }
+    release(lines) {
+        const r = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(lines.join('\n'), this.extra);
+        for (const [k, n] of Object.entries(r.counts))
+            this.counts[k] = (this.counts[k] ?? 0) + n;
+        this.total += r.total;
+        return r.text.split('\n');
+    }
 }
 
 
