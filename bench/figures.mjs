@@ -491,7 +491,12 @@ function figureStepOutput({ runnerEnv, round, ROOT }) {
       const stats = join(ws, `rss-${bytes}`);
       const env = runnerEnv(ws, { plan: 'plan.yml', 'run-id': `out-${bytes}`, mode: 'drill' });
       // The action's stdout is a pipe to a reader that falls behind at first, as a runner's may; `time` reports the action's peak RSS.
-      const r = spawnSync('bash', ['-c', `set -o pipefail; /usr/bin/time -f %M -o ${stats} ${process.execPath} ${join(ROOT, 'actions/dr-execute/dist/index.js')} | (sleep 2; cat) > /dev/null`], { cwd: ws, env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+      const r = spawnSync('bash', ['-c', `set -o pipefail; /usr/bin/time -f %M -o ${stats} ${process.execPath} ${join(ROOT, 'actions/dr-execute/dist/index.js')} | (sleep 2; cat) > /dev/null`], {
+        cwd: ws,
+        env,
+        stdio: ['ignore', 'ignore', 'pipe'],
+        encoding: 'utf8',
+      });
       if (r.status !== 0) throw new Error(`figure 7: dr-execute exited ${r.status}: ${r.stderr}`);
       return Number(readFileSync(stats, 'utf8').trim().split(/\s+/).at(-1)) * 1024;
     };
@@ -543,9 +548,25 @@ async function seedHistory({ ROOT, endpoint, bucket, count, plans, work }) {
   const ev = join(work, 'ev');
   mkdirSync(join(ev, 'runs', 'r1'), { recursive: true });
   const summary = {
-    schema: 'drloop.drill-summary/v1', runId: 'r1', plan: { name: 'plan', path: 'dr/plan.yml', sha256: 'a'.repeat(64) }, mode: 'drill', status: 'succeeded',
-    reason: null, dryRun: false, decision: 'allow', alert: null, objectives: { rtoSeconds: 3600, rpoSeconds: 300 }, incidentStart: '2026-01-01T00:00:00Z',
-    startedAt: '2026-01-01T00:00:00Z', endedAt: '2026-01-01T00:30:00Z', rtoSeconds: 600, rpoSeconds: 30, rtoMet: true, rpoMet: true, lastPhase: 'teardown', phases: [],
+    schema: 'drloop.drill-summary/v1',
+    runId: 'r1',
+    plan: { name: 'plan', path: 'dr/plan.yml', sha256: 'a'.repeat(64) },
+    mode: 'drill',
+    status: 'succeeded',
+    reason: null,
+    dryRun: false,
+    decision: 'allow',
+    alert: null,
+    objectives: { rtoSeconds: 3600, rpoSeconds: 300 },
+    incidentStart: '2026-01-01T00:00:00Z',
+    startedAt: '2026-01-01T00:00:00Z',
+    endedAt: '2026-01-01T00:30:00Z',
+    rtoSeconds: 600,
+    rpoSeconds: 30,
+    rtoMet: true,
+    rpoMet: true,
+    lastPhase: 'teardown',
+    phases: [],
   };
   writeFileSync(join(ev, 'runs', 'r1', 'drill.summary.json'), JSON.stringify(summary));
   const out = join(work, 'out');
@@ -554,7 +575,14 @@ async function seedHistory({ ROOT, endpoint, bucket, count, plans, work }) {
   const made = JSON.parse(r.stdout);
   const bundle = readFileSync(join(work, made['bundle-path']));
   const manifest = JSON.parse(readFileSync(join(work, made['manifest-path']), 'utf8'));
-  const client = new S3Client({ endpoint, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' }, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' });
+  const client = new S3Client({
+    endpoint,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
   const sha = (b) => createHash('sha256').update(b).digest('hex');
   const bundleSha = sha(bundle);
   const jobs = [];
@@ -564,12 +592,26 @@ async function seedHistory({ ROOT, endpoint, bucket, count, plans, work }) {
     const date = new Date(t0 + i * 3600_000).toISOString();
     const name = `${date.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-nogit-${i}.tar.gz`;
     const stem = name.replace(/\.tar\.gz$/, '');
-    const m = { ...manifest, createdAt: date, bundle: name, summary: { ...manifest.summary, plan, date, rtoSeconds: 500 + (i % 97) * 3 }, drill: { ...manifest.drill, plan: { ...manifest.drill.plan, name: plan }, startedAt: date } };
+    const m = {
+      ...manifest,
+      createdAt: date,
+      bundle: name,
+      summary: { ...manifest.summary, plan, date, rtoSeconds: 500 + (i % 97) * 3 },
+      drill: { ...manifest.drill, plan: { ...manifest.drill.plan, name: plan }, startedAt: date },
+    };
     const mBytes = Buffer.from(`${JSON.stringify(m, null, 2)}\n`);
     const base = `bench/${plan}/bundles`;
     jobs.push([`${base}/${name}`, bundle], [`${base}/${stem}.manifest.json`, mBytes], [`${base}/${name}.sha256`, `${bundleSha}  ${name}\n${sha(mBytes)}  ${stem}.manifest.json\n`]);
     if (i >= count - plans) {
-      const pointer = { schema: 'drloop.evidence-pointer/v1', bundle_uri: `s3://${bucket}/${base}/${name}`, bundle_sha256: bundleSha, bundle_size: bundle.length, created_at: date, git_sha: null, run_id: null };
+      const pointer = {
+        schema: 'drloop.evidence-pointer/v1',
+        bundle_uri: `s3://${bucket}/${base}/${name}`,
+        bundle_sha256: bundleSha,
+        bundle_size: bundle.length,
+        created_at: date,
+        git_sha: null,
+        run_id: null,
+      };
       jobs.push([`bench/${plan}/current.json`, JSON.stringify(pointer)]);
     }
   }
@@ -622,12 +664,26 @@ async function figureHistory({ median, round, ROOT }) {
         log(`ListObjectsV2 of ${keys} keys: ${round(r.ms / 1000, 2)} s`);
       };
       const runHistory = () => {
-        const args = [join(ROOT, 'cli/dist/index.js'), 'history', `s3://${bucket}/bench`, '--format', 'json', '--concurrency', process.env.BENCH_HISTORY_CONCURRENCY ?? '16', '--s3-endpoint', s3.endpoint, '--s3-force-path-style', '--s3-checksum', 'when-required'];
+        const args = [
+          join(ROOT, 'cli/dist/index.js'),
+          'history',
+          `s3://${bucket}/bench`,
+          '--format',
+          'json',
+          '--concurrency',
+          process.env.BENCH_HISTORY_CONCURRENCY ?? '16',
+          '--s3-endpoint',
+          s3.endpoint,
+          '--s3-force-path-style',
+          '--s3-checksum',
+          'when-required',
+        ];
         const r = runMeasured([process.execPath, ...args], { cwd: work, env, statsDir: work });
         const h = JSON.parse(r.stdout);
         const runs = h.plans.reduce((n, p) => n + p.runs.length, 0);
         const recorded = h.plans.every((p) => p.runs.every((x) => x.integrity === 'recorded'));
-        if (h.bundles !== count || runs !== count || h.plans.length !== plans || !recorded) throw new Error(`figure 8: history saw ${h.bundles} bundles, ${runs} runs in ${h.plans.length} plans (all recorded: ${recorded})`);
+        if (h.bundles !== count || runs !== count || h.plans.length !== plans || !recorded)
+          throw new Error(`figure 8: history saw ${h.bundles} bundles, ${runs} runs in ${h.plans.length} plans (all recorded: ${recorded})`);
         hist.push(r.ms);
         rss.push(r.maxRssBytes);
         log(`drloop history of ${count} bundles: ${round(r.ms / 1000, 2)} s, peak RSS ${r.maxRssBytes === null ? '?' : round(r.maxRssBytes / 1e6, 1)} MB`);

@@ -38,5 +38,8 @@ export function validateWith<S extends z.ZodType>(schema: S, data: unknown, disp
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   const problems = formatIssues(result.error, (p) => `key '${keyPath(p)}'`);
-  throw new ConfigurationError(`${displayPath}: ${problems.join('; ')}`, problems.map((p) => `${displayPath}: ${p}`));
+  throw new ConfigurationError(
+    `${displayPath}: ${problems.join('; ')}`,
+    problems.map((p) => `${displayPath}: ${p}`),
+  );
 }

@@ -11,13 +11,7 @@ import { ConfigurationError } from './errors.js';
 export const boolInput = (fallback: boolean) => z.stringbool({ truthy: ['true', 'yes', '1', 'on'], falsy: ['false', 'no', '0', 'off'] }).default(fallback);
 
 /** A positive integer given as text. */
-export const intInput = (fallback: number, min = 1, max = 1000) =>
-  z
-    .string()
-    .regex(/^\d+$/, 'expected a whole number')
-    .transform(Number)
-    .pipe(z.number().int().min(min).max(max))
-    .default(fallback);
+export const intInput = (fallback: number, min = 1, max = 1000) => z.string().regex(/^\d+$/, 'expected a whole number').transform(Number).pipe(z.number().int().min(min).max(max)).default(fallback);
 
 /** One of a set of words. */
 export const enumInput = <const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) => z.enum(values).default(fallback);

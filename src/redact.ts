@@ -68,9 +68,15 @@ export const BUILTIN_RULES: readonly RedactionRule[] = [
     kind: 'pem-private-key',
     // Lines squashed onto one (spaces for line breaks) count when they are long runs of base64.
     hints: ['-----BEGIN '],
-    pattern: re(String.raw`-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:${PEM_BREAK}${PEM_LINE}?(?=${PEM_BREAK}|$|${PEM_QUOTE_END})|[ \t]+[A-Za-z0-9+/=]{16,4096}(?=${PEM_BREAK}|$|[ \t]|${PEM_QUOTE_END})){0,1024}`),
+    pattern: re(
+      String.raw`-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:${PEM_BREAK}${PEM_LINE}?(?=${PEM_BREAK}|$|${PEM_QUOTE_END})|[ \t]+[A-Za-z0-9+/=]{16,4096}(?=${PEM_BREAK}|$|[ \t]|${PEM_QUOTE_END})){0,1024}`,
+    ),
   },
-  { kind: 'aws-access-key-id', pattern: re(tok(String.raw`A(?:3T[A-Z0-9]|KIA|SIA|BIA|CCA|IDA|ROA|GPA|NPA|NVA|IPA)`, String.raw`[A-Z0-9]{16}(?![A-Za-z0-9])`)), hints: ['AKIA', 'ASIA', 'A3T', 'ABIA', 'ACCA', 'AIDA', 'AROA', 'AGPA', 'ANPA', 'ANVA', 'AIPA'] },
+  {
+    kind: 'aws-access-key-id',
+    pattern: re(tok(String.raw`A(?:3T[A-Z0-9]|KIA|SIA|BIA|CCA|IDA|ROA|GPA|NPA|NVA|IPA)`, String.raw`[A-Z0-9]{16}(?![A-Za-z0-9])`)),
+    hints: ['AKIA', 'ASIA', 'A3T', 'ABIA', 'ACCA', 'AIDA', 'AROA', 'AGPA', 'ANPA', 'ANVA', 'AIPA'],
+  },
   { kind: 'aws-secret-access-key', pattern: re(String.raw`(secret_?access_?key${SEP})([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])`, 'gi'), group: 2, hints: ['access_key', 'accesskey'] },
   { kind: 'aws-session-token', pattern: re(String.raw`((?:session|security)[_-]?token${SEP})([A-Za-z0-9/+=]{16,})`, 'gi'), group: 2, hints: ['token'] },
   { kind: 'aws-session-token', pattern: re(tok('(?:FwoGZXIvYXdz|IQoJb3JpZ2lu)', '[A-Za-z0-9/+=]{40,}')), hints: ['FwoGZXIvYXdz', 'IQoJb3JpZ2lu'] },
@@ -80,7 +86,11 @@ export const BUILTIN_RULES: readonly RedactionRule[] = [
   { kind: 'slack-token', pattern: re(tok(String.raw`xox(?:e\.xox)?[abposre]-`, '[A-Za-z0-9-]{10,}')), hints: ['xox'] },
   { kind: 'slack-token', pattern: re(tok(String.raw`xapp-\d-`, '[A-Za-z0-9-]{20,}')), hints: ['xapp-'] },
   { kind: 'slack-webhook', pattern: /https:\/\/hooks\.slack(?:-gov)?\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/-]+/g, hints: ['hooks.slack'] },
-  { kind: 'teams-webhook', pattern: /https:\/\/[A-Za-z0-9.-]*(?:webhook\.office\.com|logic\.azure\.com|powerplatform\.com)[^\s"'<>\\]*/g, hints: ['webhook.office.com', 'logic.azure.com', 'powerplatform.com'] },
+  {
+    kind: 'teams-webhook',
+    pattern: /https:\/\/[A-Za-z0-9.-]*(?:webhook\.office\.com|logic\.azure\.com|powerplatform\.com)[^\s"'<>\\]*/g,
+    hints: ['webhook.office.com', 'logic.azure.com', 'powerplatform.com'],
+  },
   // (Proxy-)Authorization: Bearer|Token|Basic <value>, as a header, in JSON, or in git's extraheader.
   { kind: 'bearer-token', pattern: re(String.raw`(Authorization${SEP}(?:Bearer|Token)[ \t]+)([A-Za-z0-9\-._~+/]+=*)`, 'gi'), group: 2, hints: ['authorization'] },
   { kind: 'basic-auth', pattern: re(String.raw`(Authorization${SEP}Basic[ \t]+)([A-Za-z0-9+/]+=*)`, 'gi'), group: 2, hints: ['authorization'] },
@@ -112,7 +122,12 @@ export const BUILTIN_RULES: readonly RedactionRule[] = [
     pattern: re(String.raw`(;[ \t]*(?:Password|Pwd|AccountKey|SharedAccessKey|SharedAccessSignature)[ \t]*=[ \t]*)${NOT_PLACEHOLDER}([^;"'\s\\]{1,1024})`, 'gi'),
     group: 2,
   },
-  { kind: 'api-key-header', pattern: re(String.raw`(${SECRET_HEADER}${Q}[ \t]*:[ \t]*${Q})${NOT_PLACEHOLDER}(${BARE_VALUE})`, 'gi'), group: 2, hints: ['api-key', 'apikey', 'token', 'secret', 'subscription-key'] },
+  {
+    kind: 'api-key-header',
+    pattern: re(String.raw`(${SECRET_HEADER}${Q}[ \t]*:[ \t]*${Q})${NOT_PLACEHOLDER}(${BARE_VALUE})`, 'gi'),
+    group: 2,
+    hints: ['api-key', 'apikey', 'token', 'secret', 'subscription-key'],
+  },
   // name: "a quoted value, spaces and all" (the quote may be escaped, `\"`)
   {
     kind: 'secret-assignment',
@@ -170,7 +185,16 @@ function gateOf(rules: readonly CompiledRule[]): Gate {
   const exact = new Set<string>();
   const folded = new Set<string>();
   for (const r of rules) for (const h of r.hints ?? []) (r.pattern.ignoreCase ? folded : exact).add(h);
-  const alternation = (set: Set<string>) => (set.size === 0 ? null : new RegExp([...set].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g'));
+  const alternation = (set: Set<string>) =>
+    set.size === 0
+      ? null
+      : new RegExp(
+          [...set]
+            .sort((a, b) => b.length - a.length)
+            .map(escapeRegExp)
+            .join('|'),
+          'g',
+        );
   const all = [...new Set([...exact, ...folded])];
   const prefixes = new Map(all.map((h) => [h, all.filter((o) => o !== h && h.startsWith(o))]));
   gate = { exact: alternation(exact), folded: alternation(folded), prefixes, all: exact.size + folded.size };

@@ -156,7 +156,14 @@ const phaseReceiptSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._
     startedAt: iso,
     endedAt: iso,
     durationSeconds: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().nullable(),
-    steps: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({ name: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), run: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), status: zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(RECEIPT_STATUSES), attempts: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({})), outputs: zod__WEBPACK_IMPORTED_MODULE_6__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()).default({}), redactedOutputs: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()).optional() })),
+    steps: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({
+        name: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
+        run: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
+        status: zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(RECEIPT_STATUSES),
+        attempts: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({})),
+        outputs: zod__WEBPACK_IMPORTED_MODULE_6__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()).default({}),
+        redactedOutputs: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()).optional(),
+    })),
     checks: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({})).default([]),
     extra: zod__WEBPACK_IMPORTED_MODULE_6__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_6__/* .unknown */ .L5J()).default({}),
     target: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().nullable().optional(),
@@ -563,7 +570,10 @@ function promotionOf(promote) {
 /** The five phases in order, then failback once it has a receipt. */
 function summaryPhases(receipts) {
     const names = [...schema/* PHASES */.ZG, 'failback'];
-    return names.map((p) => receipts.get(p)).filter((r) => r !== undefined).map(plan_receipts/* summaryPhaseOf */.BJ);
+    return names
+        .map((p) => receipts.get(p))
+        .filter((r) => r !== undefined)
+        .map(plan_receipts/* summaryPhaseOf */.BJ);
 }
 
 ;// CONCATENATED MODULE: ./src/plan/promote.ts
@@ -688,7 +698,17 @@ class StepRunner {
                 this.log.info(line);
         };
         try {
-            return await (0,runner/* runCommand */.d1)({ run, cwd: c.workspace, env, timeoutSeconds, signal: c.signal, patterns, killGraceMs: c.killGraceMs, backpressure: c.backpressure, onLine: (line) => show(redactor.push(line)) });
+            return await (0,runner/* runCommand */.d1)({
+                run,
+                cwd: c.workspace,
+                env,
+                timeoutSeconds,
+                signal: c.signal,
+                patterns,
+                killGraceMs: c.killGraceMs,
+                backpressure: c.backpressure,
+                onLine: (line) => show(redactor.push(line)),
+            });
         }
         finally {
             show(redactor.end());
@@ -1069,7 +1089,10 @@ class Engine {
                 this.log.info(`${p}: already succeeded in ${o.runDirDisplay}; not run again`);
         }
         const costRefusal = window.some((p) => p !== 'teardown' && pending(p)) ? refuseCost : null;
-        const orderRefusalNow = window.filter((p) => pending(p) && !decidedLater(p)).map(orderRefused).find((r) => r !== null) ?? null;
+        const orderRefusalNow = window
+            .filter((p) => pending(p) && !decidedLater(p))
+            .map(orderRefused)
+            .find((r) => r !== null) ?? null;
         const refusal = refuseAll ?? costRefusal ?? orderRefusalNow;
         if (refusal)
             this.log.error(`refused: ${refusal}`);
@@ -1350,9 +1373,7 @@ class Engine {
     async writeSummary(startedAt, previous, raw) {
         const { o } = this;
         const ctx = o.alert?.context;
-        const alert = ctx
-            ? { name: ctx.name, fingerprint: ctx.fingerprint, groupKey: ctx.groupKey, status: ctx.status, startsAt: ctx.startsAt }
-            : (previous?.alert ?? null);
+        const alert = ctx ? { name: ctx.name, fingerprint: ctx.fingerprint, groupKey: ctx.groupKey, status: ctx.status, startsAt: ctx.startsAt } : (previous?.alert ?? null);
         // The incident began when the alert fired; without an alert, when this run (its first job) began.
         const incidentStart = ctx?.startsAt ?? previous?.incidentStart ?? startedAt;
         const measured = measure(this.receipts, incidentStart, this.plan.objectives);
@@ -1424,7 +1445,9 @@ const drExecuteInputs = schemas/* object */.Ikc({
     'allow-promote-bypass': (0,inputs/* boolInput */.Hm)(false),
     approver: (0,inputs/* textInput */._Z)(),
     ticket: (0,inputs/* textInput */._Z)(),
-    'promote-environment': schemas/* string */.YjP().regex(/^[^\r\n]{1,255}$/, 'expected a GitHub Environment name on one line').optional(),
+    'promote-environment': schemas/* string */.YjP()
+        .regex(/^[^\r\n]{1,255}$/, 'expected a GitHub Environment name on one line')
+        .optional(),
     'github-token': (0,inputs/* textInput */._Z)(),
     teardown: schemas/* stringbool */.uEf({ truthy: ['true', 'yes', '1', 'on'], falsy: ['false', 'no', '0', 'off'] }).optional(),
     'allow-full-drill': (0,inputs/* boolInput */.Hm)(false),
@@ -1457,7 +1480,10 @@ function isFailure(status) {
     return status === 'failed' || status === 'refused' || status === 'cancelled';
 }
 function stamp(d) {
-    return d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    return d
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d+Z$/, 'Z');
 }
 /**
  * The default run id. One incident keeps one id across jobs and repeated
@@ -1846,7 +1872,7 @@ function strict(shape) {
     const allowed = Object.keys(shape).join(', ');
     return zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej(shape, { error: (iss) => (iss.code === 'unrecognized_keys' ? `expected only ${allowed}` : undefined) });
 }
-const required = (what) => (iss) => iss.input === undefined ? `required: ${what}` : `expected ${what}, got ${JSON.stringify(iss.input)}`;
+const required = (what) => (iss) => (iss.input === undefined ? `required: ${what}` : `expected ${what}, got ${JSON.stringify(iss.input)}`);
 const command = (what) => zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP({ error: required(what) }).refine((s) => s.trim() !== '', `expected ${what}, got an empty string`);
 /** `env:` maps; numbers and booleans are written as YAML would print them. */
 const envMap = zod__WEBPACK_IMPORTED_MODULE_5__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_5__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_5__/* .boolean */ .zMY()]).transform(String)).superRefine((env, ctx) => {
@@ -1866,7 +1892,11 @@ const regexList = zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(zod__WEBPACK
     });
 });
 const retrySchema = strict({
-    max: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig({ error: required('a number of retries') }).int('expected a whole number of retries').min(0, 'expected 0 or more retries').max(20, 'expected at most 20 retries').optional(),
+    max: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig({ error: required('a number of retries') })
+        .int('expected a whole number of retries')
+        .min(0, 'expected 0 or more retries')
+        .max(20, 'expected at most 20 retries')
+        .optional(),
     backoff: wait.optional(),
     on: regexList.optional(),
 });

@@ -28,7 +28,7 @@ the standard AWS environment. Nothing to collect (no file, no alert) is an error
 Exit status: 0 when stored everywhere asked, 1 when a store failed (the local bundle stays), 2 on bad input.`;
 const evidenceCommand = {
     name: 'evidence',
-    summary: 'bundle a run\'s alert, decision, receipts and logs into a redacted, checksummed tar.gz (and S3)',
+    summary: "bundle a run's alert, decision, receipts and logs into a redacted, checksummed tar.gz (and S3)",
     usage: USAGE,
     async run(ctx) {
         const { raw } = (0,_cli_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .parseFlags */ .bQ)(ctx.argv, {

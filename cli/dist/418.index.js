@@ -297,7 +297,9 @@ function judgeFreshness(runs, windowSeconds, now) {
     const recoveries = runs.filter(isRecovery);
     const success = [...recoveries].reverse().find(isSuccess) ?? null;
     const last = [...recoveries].reverse().find(ranRecovery) ?? null;
-    const windowText = age(windowSeconds).replace(/^(\d+) days$/, '$1d').replace(/^(\d+) hours$/, '$1h');
+    const windowText = age(windowSeconds)
+        .replace(/^(\d+) days$/, '$1d')
+        .replace(/^(\d+) hours$/, '$1h');
     let newestSuccess = null;
     if (!success)
         problems.push(`no successful drill on record (freshness window ${windowText})`);
@@ -825,7 +827,9 @@ async function runHistory(inputs, deps) {
     if (inputs.source.startsWith('s3://') && !loc)
         throw new errors/* ConfigurationError */.j1(`input 'source': '${inputs.source}' is not an s3://bucket/prefix URI`);
     const store = loc
-        ? await s3Store(loc, inputs.source, { endpoint: inputs['s3-endpoint'], forcePathStyle: inputs['s3-force-path-style'], checksum: inputs['s3-checksum'], region: deps.s3Region }, deps.s3Client, { afterPage: deps.compact })
+        ? await s3Store(loc, inputs.source, { endpoint: inputs['s3-endpoint'], forcePathStyle: inputs['s3-force-path-style'], checksum: inputs['s3-checksum'], region: deps.s3Region }, deps.s3Client, {
+            afterPage: deps.compact,
+        })
         : await directoryStore((0,external_node_path_.resolve)(deps.workspace, inputs.source), inputs.source);
     let history;
     try {
@@ -987,7 +991,9 @@ const costValue = zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([zod__WEBPAC
     return n;
 });
 /** A non-negative amount of money written as a plain YAML/JSON number. */
-const amount = zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig({ error: (i) => (i.input === undefined ? 'required' : `expected a number, got ${JSON.stringify(i.input)}`) }).finite().min(0, 'expected a non-negative amount');
+const amount = zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig({ error: (i) => (i.input === undefined ? 'required' : `expected a number, got ${JSON.stringify(i.input)}`) })
+    .finite()
+    .min(0, 'expected a non-negative amount');
 /** Rounds money for output: cents are what budgets are kept in. */
 function roundMoney(n) {
     return Math.round(n * 100) / 100;
@@ -1039,7 +1045,9 @@ function formatPercent(ratio) {
 
 
 const MODES = ['dr', 'burst', 'drill'];
-const ratio = zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig({ error: (i) => `expected a ratio such as 0.8, got ${JSON.stringify(i.input)}` }).finite().positive('expected a ratio above 0');
+const ratio = zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig({ error: (i) => `expected a ratio such as 0.8, got ${JSON.stringify(i.input)}` })
+    .finite()
+    .positive('expected a ratio above 0');
 const targetName = zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a target name of letters, digits, ".", "_" or "-"');
 const targetSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
     name: targetName,
@@ -1081,7 +1089,9 @@ function checkEffective(p, ctx) {
 /** The policy file as written: the public format, every key checked, unknown keys refused. */
 const policyFileSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
     version: zod__WEBPACK_IMPORTED_MODULE_6__/* .literal */ .euz(1, { error: (i) => `expected 1, got ${JSON.stringify(i.input)}` }),
-    currency: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().regex(/^[A-Z]{3}$/, 'expected a 3-letter ISO currency code such as USD').default('USD'),
+    currency: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()
+        .regex(/^[A-Z]{3}$/, 'expected a 3-letter ISO currency code such as USD')
+        .default('USD'),
     ...baseShape,
     modes: zod__WEBPACK_IMPORTED_MODULE_6__/* .partialRecord */ .jgl(zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(MODES), overrideSchema).optional(),
     /** Read by `drloop history --check`, not by the cost gate: how old the newest successful drill may be. */
@@ -1153,9 +1163,7 @@ function decisionMarkdown(d, recordPath, runUrl) {
     lines.push('| | Target | Decision | Hourly | Incident | Credits | Net | Projected spend | Of budget | Data |');
     lines.push('|---|---|---|---:|---:|---:|---:|---:|---:|---|');
     for (const t of d.targets) {
-        const data = [t.hourlyCost === null ? 'missing' : null, t.stale ? 'stale' : null, t.incomplete && t.hourlyCost !== null ? 'incomplete' : null]
-            .filter(Boolean)
-            .join(', ');
+        const data = [t.hourlyCost === null ? 'missing' : null, t.stale ? 'stale' : null, t.incomplete && t.hourlyCost !== null ? 'incomplete' : null].filter(Boolean).join(', ');
         lines.push(`| ${t.name === d.target ? '👉' : ''} | ${cell(t.name)} | ${ICON[t.decision]} ${t.decision} | ${t.hourlyCost === null ? 'unknown' : formatMoney(t.hourlyCost, d.currency)} | ` +
             `${formatMoney(t.incidentCost, d.currency)} | ${formatMoney(t.credits, d.currency)} | ${formatMoney(t.netCost, d.currency)} | ` +
             `${formatMoney(t.projectedSpend, d.currency)} | ${formatPercent(t.budgetRatio)} | ${data || 'ok'} |`);
@@ -1187,10 +1195,11 @@ function notificationText(d, context) {
     const where = context.repository ? ` in ${context.repository}` : '';
     const chosen = d.targets.find((t) => t.name === d.target);
     const head = `${ICON[d.decision]} drloop cost gate: ${d.decision.toUpperCase()} for ${d.mode} on ${d.target}${where}`;
-    const figures = chosen
-        ? `net ${(0,_money_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMoney */ .up)(chosen.netCost, d.currency)}, projected ${(0,_money_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMoney */ .up)(chosen.projectedSpend, d.currency)} (${(0,_money_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPercent */ .l9)(chosen.budgetRatio)} of budget)`
-        : '';
-    const why = d.reasons.slice(0, 3).map((r) => `• ${r}`).join('\n');
+    const figures = chosen ? `net ${(0,_money_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMoney */ .up)(chosen.netCost, d.currency)}, projected ${(0,_money_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMoney */ .up)(chosen.projectedSpend, d.currency)} (${(0,_money_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPercent */ .l9)(chosen.budgetRatio)} of budget)` : '';
+    const why = d.reasons
+        .slice(0, 3)
+        .map((r) => `• ${r}`)
+        .join('\n');
     return [head, figures, why, context.runUrl ?? ''].filter((l) => l !== '').join('\n');
 }
 
@@ -1368,9 +1377,19 @@ function summarize(m, createdAt) {
         runUrl: m.run.runUrl,
     };
 }
-const str = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullish().catch(null).transform((v) => v ?? null);
-const num = zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().finite().nullish().catch(null).transform((v) => v ?? null);
-const bool = zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY().nullish().catch(null).transform((v) => v ?? null);
+const str = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+    .nullish()
+    .catch(null)
+    .transform((v) => v ?? null);
+const num = zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()
+    .finite()
+    .nullish()
+    .catch(null)
+    .transform((v) => v ?? null);
+const bool = zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY()
+    .nullish()
+    .catch(null)
+    .transform((v) => v ?? null);
 const summarySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
     plan: str,
     runId: str,
@@ -1401,9 +1420,7 @@ const manifestForHistorySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject
     drill: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ runId: str, mode: str, status: str, startedAt: str, plan: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ name: str }).nullish().catch(null) })
         .nullish()
         .catch(null),
-    objectives: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ rtoSeconds: num, rpoSeconds: num, rtoObjectiveSeconds: num, rpoObjectiveSeconds: num, rtoMet: bool, rpoMet: bool })
-        .nullish()
-        .catch(null),
+    objectives: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ rtoSeconds: num, rpoSeconds: num, rtoObjectiveSeconds: num, rpoObjectiveSeconds: num, rtoMet: bool, rpoMet: bool }).nullish().catch(null),
 });
 /** The history row of a manifest: its summary block, else derived from the fields an older manifest has. */
 function summaryOfManifest(data) {

@@ -38,7 +38,9 @@ const costValue = zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([zod__WEBPAC
     return n;
 });
 /** A non-negative amount of money written as a plain YAML/JSON number. */
-const amount = zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig({ error: (i) => (i.input === undefined ? 'required' : `expected a number, got ${JSON.stringify(i.input)}`) }).finite().min(0, 'expected a non-negative amount');
+const amount = zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig({ error: (i) => (i.input === undefined ? 'required' : `expected a number, got ${JSON.stringify(i.input)}`) })
+    .finite()
+    .min(0, 'expected a non-negative amount');
 /** Rounds money for output: cents are what budgets are kept in. */
 function roundMoney(n) {
     return Math.round(n * 100) / 100;
@@ -90,7 +92,9 @@ function formatPercent(ratio) {
 
 
 const MODES = ['dr', 'burst', 'drill'];
-const ratio = zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig({ error: (i) => `expected a ratio such as 0.8, got ${JSON.stringify(i.input)}` }).finite().positive('expected a ratio above 0');
+const ratio = zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig({ error: (i) => `expected a ratio such as 0.8, got ${JSON.stringify(i.input)}` })
+    .finite()
+    .positive('expected a ratio above 0');
 const targetName = zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a target name of letters, digits, ".", "_" or "-"');
 const targetSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
     name: targetName,
@@ -132,7 +136,9 @@ function checkEffective(p, ctx) {
 /** The policy file as written: the public format, every key checked, unknown keys refused. */
 const policyFileSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
     version: zod__WEBPACK_IMPORTED_MODULE_6__/* .literal */ .euz(1, { error: (i) => `expected 1, got ${JSON.stringify(i.input)}` }),
-    currency: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().regex(/^[A-Z]{3}$/, 'expected a 3-letter ISO currency code such as USD').default('USD'),
+    currency: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()
+        .regex(/^[A-Z]{3}$/, 'expected a 3-letter ISO currency code such as USD')
+        .default('USD'),
     ...baseShape,
     modes: zod__WEBPACK_IMPORTED_MODULE_6__/* .partialRecord */ .jgl(zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(MODES), overrideSchema).optional(),
     /** Read by `drloop history --check`, not by the cost gate: how old the newest successful drill may be. */
@@ -204,9 +210,7 @@ function decisionMarkdown(d, recordPath, runUrl) {
     lines.push('| | Target | Decision | Hourly | Incident | Credits | Net | Projected spend | Of budget | Data |');
     lines.push('|---|---|---|---:|---:|---:|---:|---:|---:|---|');
     for (const t of d.targets) {
-        const data = [t.hourlyCost === null ? 'missing' : null, t.stale ? 'stale' : null, t.incomplete && t.hourlyCost !== null ? 'incomplete' : null]
-            .filter(Boolean)
-            .join(', ');
+        const data = [t.hourlyCost === null ? 'missing' : null, t.stale ? 'stale' : null, t.incomplete && t.hourlyCost !== null ? 'incomplete' : null].filter(Boolean).join(', ');
         lines.push(`| ${t.name === d.target ? '👉' : ''} | ${cell(t.name)} | ${ICON[t.decision]} ${t.decision} | ${t.hourlyCost === null ? 'unknown' : formatMoney(t.hourlyCost, d.currency)} | ` +
             `${formatMoney(t.incidentCost, d.currency)} | ${formatMoney(t.credits, d.currency)} | ${formatMoney(t.netCost, d.currency)} | ` +
             `${formatMoney(t.projectedSpend, d.currency)} | ${formatPercent(t.budgetRatio)} | ${data || 'ok'} |`);
@@ -238,10 +242,11 @@ function notificationText(d, context) {
     const where = context.repository ? ` in ${context.repository}` : '';
     const chosen = d.targets.find((t) => t.name === d.target);
     const head = `${ICON[d.decision]} drloop cost gate: ${d.decision.toUpperCase()} for ${d.mode} on ${d.target}${where}`;
-    const figures = chosen
-        ? `net ${(0,_money_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMoney */ .up)(chosen.netCost, d.currency)}, projected ${(0,_money_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMoney */ .up)(chosen.projectedSpend, d.currency)} (${(0,_money_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPercent */ .l9)(chosen.budgetRatio)} of budget)`
-        : '';
-    const why = d.reasons.slice(0, 3).map((r) => `• ${r}`).join('\n');
+    const figures = chosen ? `net ${(0,_money_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMoney */ .up)(chosen.netCost, d.currency)}, projected ${(0,_money_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMoney */ .up)(chosen.projectedSpend, d.currency)} (${(0,_money_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPercent */ .l9)(chosen.budgetRatio)} of budget)` : '';
+    const why = d.reasons
+        .slice(0, 3)
+        .map((r) => `• ${r}`)
+        .join('\n');
     return [head, figures, why, context.runUrl ?? ''].filter((l) => l !== '').join('\n');
 }
 
@@ -312,8 +317,7 @@ const costRunSchema = schemas/* looseObject */._H3({
     monthly: money/* costValue */.xg.optional(),
     generatedAt: timestamp,
     runId: schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig()]).optional(),
-    lines: schemas/* array */.YOg(schemas/* looseObject */._H3({ resource: schemas/* string */.YjP(), hourly: money/* costValue */.xg.nullish(), monthly: money/* costValue */.xg.nullish() }))
-        .optional(),
+    lines: schemas/* array */.YOg(schemas/* looseObject */._H3({ resource: schemas/* string */.YjP(), hourly: money/* costValue */.xg.nullish(), monthly: money/* costValue */.xg.nullish() })).optional(),
 })
     .refine((v) => v.hourly !== undefined || v.monthly !== undefined, { message: "needs 'hourly' or 'monthly'", path: ['hourly'] });
 const infracostResource = schemas/* looseObject */._H3({
@@ -500,7 +504,7 @@ function assignTarget(a, policy) {
         if (t.artefacts && picomatch_default()(t.artefacts, { dot: true })(a.path))
             return { target: t.name, note: null };
     }
-    return { target: null, note: 'names no target and matches no target\'s artefacts glob in the policy' };
+    return { target: null, note: "names no target and matches no target's artefacts glob in the policy" };
 }
 /**
  * Decides allow / warn / block for every candidate target and picks one.
@@ -655,9 +659,7 @@ function decide(policy, artefacts, options) {
         };
     });
     const order = policy.targets.map((t) => t.name);
-    const ranked = [...targets].sort((a, b) => RANK[a.decision] - RANK[b.decision] ||
-        (a.netCost ?? Number.POSITIVE_INFINITY) - (b.netCost ?? Number.POSITIVE_INFINITY) ||
-        order.indexOf(a.name) - order.indexOf(b.name));
+    const ranked = [...targets].sort((a, b) => RANK[a.decision] - RANK[b.decision] || (a.netCost ?? Number.POSITIVE_INFINITY) - (b.netCost ?? Number.POSITIVE_INFINITY) || order.indexOf(a.name) - order.indexOf(b.name));
     const chosen = ranked[0];
     const reasons = [...chosen.reasons];
     const others = ranked.slice(1);
@@ -730,7 +732,10 @@ function costDecisionOutputs(result) {
     };
 }
 function stamp(d) {
-    return d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    return d
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d+Z$/, 'Z');
 }
 /**
  * Reads the policy and artefacts, decides, and writes the decision record.

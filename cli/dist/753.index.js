@@ -74,7 +74,10 @@ const IN_MEMORY_LIMIT = 1024 * 1024;
 const READ_CHUNK = 256 * 1024;
 /** `20260102T030405Z-abc1234.tar.gz`: sorts by time, names the commit. */
 function bundleName(now, commit) {
-    const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    const stamp = now
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d+Z$/, 'Z');
     const sha = commit && /^[0-9a-f]{7,}$/i.test(commit) ? commit.slice(0, 7).toLowerCase() : 'nogit';
     return `${stamp}-${sha}.tar.gz`;
 }
@@ -734,7 +737,7 @@ async function runCollectEvidence(inputs, deps) {
         if (!inputs['allow-empty']) {
             throw new errors/* ConfigurationError */.j1(`nothing to collect: no file under evidence-dir '${inputs['evidence-dir']}'${inputs.paths.length > 0 ? ', none matching paths' : ''} and no alert; a DR run leaves receipts there, so this usually means the wrong directory. Set allow-empty (--allow-empty) to write a bundle that holds only its manifest`);
         }
-        const m = "nothing to collect: the bundle holds only its manifest (allow-empty is set)";
+        const m = 'nothing to collect: the bundle holds only its manifest (allow-empty is set)';
         gathered.warnings.push(m);
         logger.warning(m);
     }
@@ -905,9 +908,19 @@ function summarize(m, createdAt) {
         runUrl: m.run.runUrl,
     };
 }
-const str = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullish().catch(null).transform((v) => v ?? null);
-const num = zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().finite().nullish().catch(null).transform((v) => v ?? null);
-const bool = zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY().nullish().catch(null).transform((v) => v ?? null);
+const str = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+    .nullish()
+    .catch(null)
+    .transform((v) => v ?? null);
+const num = zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()
+    .finite()
+    .nullish()
+    .catch(null)
+    .transform((v) => v ?? null);
+const bool = zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY()
+    .nullish()
+    .catch(null)
+    .transform((v) => v ?? null);
 const summarySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
     plan: str,
     runId: str,
@@ -938,9 +951,7 @@ const manifestForHistorySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject
     drill: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ runId: str, mode: str, status: str, startedAt: str, plan: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ name: str }).nullish().catch(null) })
         .nullish()
         .catch(null),
-    objectives: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ rtoSeconds: num, rpoSeconds: num, rtoObjectiveSeconds: num, rpoObjectiveSeconds: num, rtoMet: bool, rpoMet: bool })
-        .nullish()
-        .catch(null),
+    objectives: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ rtoSeconds: num, rpoSeconds: num, rtoObjectiveSeconds: num, rpoObjectiveSeconds: num, rtoMet: bool, rpoMet: bool }).nullish().catch(null),
 });
 /** The history row of a manifest: its summary block, else derived from the fields an older manifest has. */
 function summaryOfManifest(data) {

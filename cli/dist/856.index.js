@@ -23,9 +23,15 @@ export const modules = {
 
 const MANIFEST_SCHEMA = 'drloop.evidence-manifest/v1';
 const MANIFEST_NAME = 'manifest.json';
-const nullableString = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().nullish().transform((v) => v ?? null);
-const nullableNumber = zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().nullish().transform((v) => v ?? null);
-const nullableBool = zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY().nullish().transform((v) => v ?? null);
+const nullableString = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
+    .nullish()
+    .transform((v) => v ?? null);
+const nullableNumber = zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig()
+    .nullish()
+    .transform((v) => v ?? null);
+const nullableBool = zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY()
+    .nullish()
+    .transform((v) => v ?? null);
 /** The drill summary dr-execute writes, read leniently: unknown keys are kept, missing ones are null. */
 const drillSummarySchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({
     schema: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('drloop.drill-summary/v1'),
@@ -551,7 +557,17 @@ async function verifyPointer(uri, options, factory) {
         const bundleLoc = (0,_s3_uri_js__WEBPACK_IMPORTED_MODULE_9__/* .parseS3Uri */ .yc)(pointer.bundle_uri);
         const bundle = await s3.openObject(client, bundleLoc);
         if (!bundle) {
-            return { ok: false, subject: uri, bundleSha256: '', bundleSize: 0, files: 0, mismatches: [`bundle: ${pointer.bundle_uri}, named by the pointer, does not exist`], notes: [], manifest: null, pointer };
+            return {
+                ok: false,
+                subject: uri,
+                bundleSha256: '',
+                bundleSize: 0,
+                files: 0,
+                mismatches: [`bundle: ${pointer.bundle_uri}, named by the pointer, does not exist`],
+                notes: [],
+                manifest: null,
+                pointer,
+            };
         }
         const report = await verifyBundleStream(bundle, pointer.bundle_uri);
         report.subject = uri;
@@ -658,11 +674,7 @@ function validateWith(schema, data, displayPath) {
 /** `true`/`false` (and yes/no, 1/0, on/off), as the runner passes booleans. */
 const boolInput = (fallback) => zod__WEBPACK_IMPORTED_MODULE_1__/* .stringbool */ .uEf({ truthy: ['true', 'yes', '1', 'on'], falsy: ['false', 'no', '0', 'off'] }).default(fallback);
 /** A positive integer given as text. */
-const intInput = (fallback, min = 1, max = 1000) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-    .regex(/^\d+$/, 'expected a whole number')
-    .transform(Number)
-    .pipe(zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(min).max(max))
-    .default(fallback);
+const intInput = (fallback, min = 1, max = 1000) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^\d+$/, 'expected a whole number').transform(Number).pipe(zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(min).max(max)).default(fallback);
 /** One of a set of words. */
 const enumInput = (values, fallback) => zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(values).default(fallback);
 /** Free text; empty means "not set". */
@@ -773,7 +785,11 @@ const BUILTIN_RULES = [
         hints: ['-----BEGIN '],
         pattern: re(String.raw `-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:${PEM_BREAK}${PEM_LINE}?(?=${PEM_BREAK}|$|${PEM_QUOTE_END})|[ \t]+[A-Za-z0-9+/=]{16,4096}(?=${PEM_BREAK}|$|[ \t]|${PEM_QUOTE_END})){0,1024}`),
     },
-    { kind: 'aws-access-key-id', pattern: re(tok(String.raw `A(?:3T[A-Z0-9]|KIA|SIA|BIA|CCA|IDA|ROA|GPA|NPA|NVA|IPA)`, String.raw `[A-Z0-9]{16}(?![A-Za-z0-9])`)), hints: ['AKIA', 'ASIA', 'A3T', 'ABIA', 'ACCA', 'AIDA', 'AROA', 'AGPA', 'ANPA', 'ANVA', 'AIPA'] },
+    {
+        kind: 'aws-access-key-id',
+        pattern: re(tok(String.raw `A(?:3T[A-Z0-9]|KIA|SIA|BIA|CCA|IDA|ROA|GPA|NPA|NVA|IPA)`, String.raw `[A-Z0-9]{16}(?![A-Za-z0-9])`)),
+        hints: ['AKIA', 'ASIA', 'A3T', 'ABIA', 'ACCA', 'AIDA', 'AROA', 'AGPA', 'ANPA', 'ANVA', 'AIPA'],
+    },
     { kind: 'aws-secret-access-key', pattern: re(String.raw `(secret_?access_?key${SEP})([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])`, 'gi'), group: 2, hints: ['access_key', 'accesskey'] },
     { kind: 'aws-session-token', pattern: re(String.raw `((?:session|security)[_-]?token${SEP})([A-Za-z0-9/+=]{16,})`, 'gi'), group: 2, hints: ['token'] },
     { kind: 'aws-session-token', pattern: re(tok('(?:FwoGZXIvYXdz|IQoJb3JpZ2lu)', '[A-Za-z0-9/+=]{40,}')), hints: ['FwoGZXIvYXdz', 'IQoJb3JpZ2lu'] },
@@ -783,7 +799,11 @@ const BUILTIN_RULES = [
     { kind: 'slack-token', pattern: re(tok(String.raw `xox(?:e\.xox)?[abposre]-`, '[A-Za-z0-9-]{10,}')), hints: ['xox'] },
     { kind: 'slack-token', pattern: re(tok(String.raw `xapp-\d-`, '[A-Za-z0-9-]{20,}')), hints: ['xapp-'] },
     { kind: 'slack-webhook', pattern: /https:\/\/hooks\.slack(?:-gov)?\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/-]+/g, hints: ['hooks.slack'] },
-    { kind: 'teams-webhook', pattern: /https:\/\/[A-Za-z0-9.-]*(?:webhook\.office\.com|logic\.azure\.com|powerplatform\.com)[^\s"'<>\\]*/g, hints: ['webhook.office.com', 'logic.azure.com', 'powerplatform.com'] },
+    {
+        kind: 'teams-webhook',
+        pattern: /https:\/\/[A-Za-z0-9.-]*(?:webhook\.office\.com|logic\.azure\.com|powerplatform\.com)[^\s"'<>\\]*/g,
+        hints: ['webhook.office.com', 'logic.azure.com', 'powerplatform.com'],
+    },
     // (Proxy-)Authorization: Bearer|Token|Basic <value>, as a header, in JSON, or in git's extraheader.
     { kind: 'bearer-token', pattern: re(String.raw `(Authorization${SEP}(?:Bearer|Token)[ \t]+)([A-Za-z0-9\-._~+/]+=*)`, 'gi'), group: 2, hints: ['authorization'] },
     { kind: 'basic-auth', pattern: re(String.raw `(Authorization${SEP}Basic[ \t]+)([A-Za-z0-9+/]+=*)`, 'gi'), group: 2, hints: ['authorization'] },
@@ -815,7 +835,12 @@ const BUILTIN_RULES = [
         pattern: re(String.raw `(;[ \t]*(?:Password|Pwd|AccountKey|SharedAccessKey|SharedAccessSignature)[ \t]*=[ \t]*)${NOT_PLACEHOLDER}([^;"'\s\\]{1,1024})`, 'gi'),
         group: 2,
     },
-    { kind: 'api-key-header', pattern: re(String.raw `(${SECRET_HEADER}${Q}[ \t]*:[ \t]*${Q})${NOT_PLACEHOLDER}(${BARE_VALUE})`, 'gi'), group: 2, hints: ['api-key', 'apikey', 'token', 'secret', 'subscription-key'] },
+    {
+        kind: 'api-key-header',
+        pattern: re(String.raw `(${SECRET_HEADER}${Q}[ \t]*:[ \t]*${Q})${NOT_PLACEHOLDER}(${BARE_VALUE})`, 'gi'),
+        group: 2,
+        hints: ['api-key', 'apikey', 'token', 'secret', 'subscription-key'],
+    },
     // name: "a quoted value, spaces and all" (the quote may be escaped, `\"`)
     {
         kind: 'secret-assignment',
@@ -846,7 +871,12 @@ function gateOf(rules) {
     for (const r of rules)
         for (const h of r.hints ?? [])
             (r.pattern.ignoreCase ? folded : exact).add(h);
-    const alternation = (set) => (set.size === 0 ? null : new RegExp([...set].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g'));
+    const alternation = (set) => set.size === 0
+        ? null
+        : new RegExp([...set]
+            .sort((a, b) => b.length - a.length)
+            .map(escapeRegExp)
+            .join('|'), 'g');
     const all = [...new Set([...exact, ...folded])];
     const prefixes = new Map(all.map((h) => [h, all.filter((o) => o !== h && h.startsWith(o))]));
     gate = { exact: alternation(exact), folded: alternation(folded), prefixes, all: exact.size + folded.size };

@@ -410,9 +410,7 @@ function setupText(r) {
 }
 const mb = (bytes) => (bytes === null ? '—' : `${(bytes / 1048576).toFixed(1)} MB`);
 function alertPath(r) {
-    return r.alert.source === 'prometheus'
-        ? 'Prometheus → Alertmanager → drloop relay → GitHub stand-in'
-        : 'payload built by the drill → drloop relay → GitHub stand-in';
+    return r.alert.source === 'prometheus' ? 'Prometheus → Alertmanager → drloop relay → GitHub stand-in' : 'payload built by the drill → drloop relay → GitHub stand-in';
 }
 function lossText(r) {
     const t = r.transactions;
@@ -563,7 +561,7 @@ function drillMarkdown(r) {
         l.push('| Step | Figure |');
         l.push('|---|---|');
         const inst = x.instance;
-        l.push(`| Instance | ${inst ? `\`${cell(inst.name)}\`, target **${cell(inst.target)}**${x.instanceIsChosenTarget ? ' (the cost decision\'s)' : ' — **not the cost decision\'s target**'}, region ${cell(inst.region)}, created ${inst.createdAt}` : 'none'} |`);
+        l.push(`| Instance | ${inst ? `\`${cell(inst.name)}\`, target **${cell(inst.target)}**${x.instanceIsChosenTarget ? " (the cost decision's)" : " — **not the cost decision's target**"}, region ${cell(inst.region)}, created ${inst.createdAt}` : 'none'} |`);
         l.push(`| Archive | s3://${x.archive.bucket}/${x.archive.prefix}wal/, archive_timeout ${x.archive.archiveTimeoutSeconds}s: ${x.archive.walFilesArchived} WAL files (${mb(x.archive.archivedBytes)}) archived before the failure, the last at ${x.archive.lastArchivedAt ?? '—'} |`);
         l.push(`| Archive lag | ${secs(x.archive.archiveLagSeconds)}: failure time − the last WAL file archived |`);
         const b = x.baseBackup;
@@ -2014,7 +2012,10 @@ async function waitForDispatch(ctx, trigger, health, prometheus, failure) {
 /** Announces the dispatch and records it in the evidence (`drill/dispatch.json`). */
 async function recordDispatch(ctx, dispatch, failure) {
     const alertPayload = dispatch.alert;
-    const alertStartsAt = alertPayload.alerts.filter((a) => a.status === 'firing').map((a) => a.startsAt).sort()[0] ?? dispatch.receivedAt;
+    const alertStartsAt = alertPayload.alerts
+        .filter((a) => a.status === 'firing')
+        .map((a) => a.startsAt)
+        .sort()[0] ?? dispatch.receivedAt;
     const alertStartIso = new Date(Date.parse(alertStartsAt)).toISOString();
     ctx.rt.progress(`GitHub stand-in received repository_dispatch '${dispatch.eventType}' (${DRILL_ALERT_NAME}, started ${alertStartIso}, ` +
         `${(0,duration/* formatDuration */.a3)(Math.max(0, seconds(Date.parse(failure.failedAt), alertStartIso)))} after the failure); starting the loop`);
@@ -2295,7 +2296,11 @@ async function runDrill(options, deps) {
         rt.checkCancel();
         // ------------------------------------------------------------ decide
         const costLog = logs.file('decide.log');
-        const cost = await rt.timed('decide', () => (0,run/* runCostDecision */.L1)((0,src_inputs/* parseInputs */.TL)(run/* costDecisionInputs */.pV, { policy: options.policy, artefacts: options.artefacts.join('\n'), mode: 'drill', 'evidence-dir': dirs.evidenceDir, 'fail-on': 'never' }), { workspace, logger: logs.logger(costLog, 'decide: ', problemsOnly), now: rt.now }));
+        const cost = await rt.timed('decide', () => (0,run/* runCostDecision */.L1)((0,src_inputs/* parseInputs */.TL)(run/* costDecisionInputs */.pV, { policy: options.policy, artefacts: options.artefacts.join('\n'), mode: 'drill', 'evidence-dir': dirs.evidenceDir, 'fail-on': 'never' }), {
+            workspace,
+            logger: logs.logger(costLog, 'decide: ', problemsOnly),
+            now: rt.now,
+        }));
         const d = cost.decision;
         const chosen = d.targets.find((t) => t.name === d.target);
         rt.progress(`cost decision: ${d.decision.toUpperCase()} — ${d.mode} on ${d.target} of ${d.targets.map((t) => t.name).join(', ')} (net ${(0,money/* formatMoney */.up)(chosen?.netCost ?? null, d.currency)}, ` +
@@ -2498,7 +2503,10 @@ function packageRoot() {
     return (0,external_node_path_.resolve)((0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url)), '..', '..');
 }
 function utcStamp(d) {
-    return d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    return d
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d+Z$/, 'Z');
 }
 /** `drloop-drill/<stamp>`, or `<stamp>-2`, … when a drill started in the same second. */
 function defaultOut(cwd, now) {

@@ -27,9 +27,7 @@ export const costRunSchema = z
     monthly: costValue.optional(),
     generatedAt: timestamp,
     runId: z.union([z.string(), z.number()]).optional(),
-    lines: z
-      .array(z.looseObject({ resource: z.string(), hourly: costValue.nullish(), monthly: costValue.nullish() }))
-      .optional(),
+    lines: z.array(z.looseObject({ resource: z.string(), hourly: costValue.nullish(), monthly: costValue.nullish() })).optional(),
   })
   .refine((v) => v.hourly !== undefined || v.monthly !== undefined, { message: "needs 'hourly' or 'monthly'", path: ['hourly'] });
 export type CostRun = z.output<typeof costRunSchema>;
@@ -194,7 +192,5 @@ export function parseArtefact(path: string, bytes: Buffer): CostArtefact {
   if ('projects' in obj && 'version' in obj) {
     return infracostToArtefact(path, hash, validateWith(infracostSchema, obj, path));
   }
-  throw new ConfigurationError(
-    `${path}: not a cost artefact: expected a drloop cost-run ('schema': '${COST_RUN_SCHEMA}') or Infracost JSON output ('version' and 'projects')`,
-  );
+  throw new ConfigurationError(`${path}: not a cost artefact: expected a drloop cost-run ('schema': '${COST_RUN_SCHEMA}') or Infracost JSON output ('version' and 'projects')`);
 }

@@ -99,7 +99,7 @@ function assignTarget(a: CostArtefact, policy: EffectivePolicy): { target: strin
   for (const t of policy.targets) {
     if (t.artefacts && picomatch(t.artefacts, { dot: true })(a.path)) return { target: t.name, note: null };
   }
-  return { target: null, note: 'names no target and matches no target\'s artefacts glob in the policy' };
+  return { target: null, note: "names no target and matches no target's artefacts glob in the policy" };
 }
 
 /**
@@ -121,9 +121,7 @@ export function decide(policy: EffectivePolicy, artefacts: CostArtefact[], optio
   const candidates = options.candidates && options.candidates.length > 0 ? options.candidates : policy.targets.map((t) => t.name);
   const unknown = candidates.filter((c) => !policy.targets.some((t) => t.name === c));
   if (unknown.length > 0) {
-    throw new ConfigurationError(
-      `input 'targets': ${unknown.map((u) => `'${u}'`).join(', ')} not in the policy (policy targets: ${policy.targets.map((t) => t.name).join(', ')})`,
-    );
+    throw new ConfigurationError(`input 'targets': ${unknown.map((u) => `'${u}'`).join(', ')} not in the policy (policy targets: ${policy.targets.map((t) => t.name).join(', ')})`);
   }
   const wantedKind = KIND_FOR_MODE[policy.mode];
   const now = options.now.getTime();
@@ -210,7 +208,10 @@ export function decide(policy: EffectivePolicy, artefacts: CostArtefact[], optio
           artefacts: [],
         };
       }
-      const hourly = finite(used.reduce((s, a) => s + a.hourly, 0), () => `target '${t.name}': the hourly costs of ${used.map((a) => a.path).join(', ')} add up`);
+      const hourly = finite(
+        used.reduce((s, a) => s + a.hourly, 0),
+        () => `target '${t.name}': the hourly costs of ${used.map((a) => a.path).join(', ')} add up`,
+      );
       const incident = finite(hourly * hours, () => `target '${t.name}': ${hourly}/h × incident.expected-hours ${hours}`);
       const net = Math.max(0, incident - t.credits);
       const projected = finite(spent + net, () => `target '${t.name}': budget.spent ${spent} + net cost ${net}`);
@@ -258,18 +259,13 @@ export function decide(policy: EffectivePolicy, artefacts: CostArtefact[], optio
 
   const order = policy.targets.map((t) => t.name);
   const ranked = [...targets].sort(
-    (a, b) =>
-      RANK[a.decision] - RANK[b.decision] ||
-      (a.netCost ?? Number.POSITIVE_INFINITY) - (b.netCost ?? Number.POSITIVE_INFINITY) ||
-      order.indexOf(a.name) - order.indexOf(b.name),
+    (a, b) => RANK[a.decision] - RANK[b.decision] || (a.netCost ?? Number.POSITIVE_INFINITY) - (b.netCost ?? Number.POSITIVE_INFINITY) || order.indexOf(a.name) - order.indexOf(b.name),
   );
   const chosen = ranked[0]!;
   const reasons = [...chosen.reasons];
   const others = ranked.slice(1);
   if (others.length > 0) {
-    reasons.push(
-      `chose ${chosen.name} over ${others.map((o) => `${o.name} (${o.decision}, net ${formatMoney(o.netCost, currency)})`).join(', ')}`,
-    );
+    reasons.push(`chose ${chosen.name} over ${others.map((o) => `${o.name} (${o.decision}, net ${formatMoney(o.netCost, currency)})`).join(', ')}`);
   }
   return {
     mode: policy.mode,

@@ -25,7 +25,10 @@ export const costValue = z.union([z.string(), z.number()]).transform((value, ctx
 });
 
 /** A non-negative amount of money written as a plain YAML/JSON number. */
-export const amount = z.number({ error: (i) => (i.input === undefined ? 'required' : `expected a number, got ${JSON.stringify(i.input)}`) }).finite().min(0, 'expected a non-negative amount');
+export const amount = z
+  .number({ error: (i) => (i.input === undefined ? 'required' : `expected a number, got ${JSON.stringify(i.input)}`) })
+  .finite()
+  .min(0, 'expected a non-negative amount');
 
 /** Rounds money for output: cents are what budgets are kept in. */
 export function roundMoney(n: number): number {

@@ -9,7 +9,10 @@ import { amount } from './money.js';
 export const MODES = ['dr', 'burst', 'drill'] as const;
 export type Mode = (typeof MODES)[number];
 
-const ratio = z.number({ error: (i) => `expected a ratio such as 0.8, got ${JSON.stringify(i.input)}` }).finite().positive('expected a ratio above 0');
+const ratio = z
+  .number({ error: (i) => `expected a ratio such as 0.8, got ${JSON.stringify(i.input)}` })
+  .finite()
+  .positive('expected a ratio above 0');
 const targetName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a target name of letters, digits, ".", "_" or "-"');
 
 const targetSchema = z.strictObject({
@@ -57,7 +60,10 @@ function checkEffective(p: { thresholds: { warn: number; block: number }; target
 export const policyFileSchema = z
   .strictObject({
     version: z.literal(1, { error: (i) => `expected 1, got ${JSON.stringify(i.input)}` }),
-    currency: z.string().regex(/^[A-Z]{3}$/, 'expected a 3-letter ISO currency code such as USD').default('USD'),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'expected a 3-letter ISO currency code such as USD')
+      .default('USD'),
     ...baseShape,
     modes: z.partialRecord(z.enum(MODES), overrideSchema).optional(),
     /** Read by `drloop history --check`, not by the cost gate: how old the newest successful drill may be. */

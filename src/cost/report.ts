@@ -24,9 +24,7 @@ export function decisionMarkdown(d: Decision, recordPath: string | null, runUrl?
   lines.push('| | Target | Decision | Hourly | Incident | Credits | Net | Projected spend | Of budget | Data |');
   lines.push('|---|---|---|---:|---:|---:|---:|---:|---:|---|');
   for (const t of d.targets) {
-    const data = [t.hourlyCost === null ? 'missing' : null, t.stale ? 'stale' : null, t.incomplete && t.hourlyCost !== null ? 'incomplete' : null]
-      .filter(Boolean)
-      .join(', ');
+    const data = [t.hourlyCost === null ? 'missing' : null, t.stale ? 'stale' : null, t.incomplete && t.hourlyCost !== null ? 'incomplete' : null].filter(Boolean).join(', ');
     lines.push(
       `| ${t.name === d.target ? '👉' : ''} | ${cell(t.name)} | ${ICON[t.decision]} ${t.decision} | ${t.hourlyCost === null ? 'unknown' : formatMoney(t.hourlyCost, d.currency)} | ` +
         `${formatMoney(t.incidentCost, d.currency)} | ${formatMoney(t.credits, d.currency)} | ${formatMoney(t.netCost, d.currency)} | ` +
@@ -43,9 +41,7 @@ export function decisionMarkdown(d: Decision, recordPath: string | null, runUrl?
   lines.push('| Artefact | Format | Target | Hourly | Generated | Use |');
   lines.push('|---|---|---|---:|---|---|');
   for (const a of d.artefacts) {
-    lines.push(
-      `| \`${cell(a.path)}\` | ${a.format} | ${a.target ?? '—'} | ${formatMoney(a.hourly, a.currency)} | ${a.generatedAt ?? '—'} | ${a.use}${a.note ? `: ${cell(a.note)}` : ''} |`,
-    );
+    lines.push(`| \`${cell(a.path)}\` | ${a.format} | ${a.target ?? '—'} | ${formatMoney(a.hourly, a.currency)} | ${a.generatedAt ?? '—'} | ${a.use}${a.note ? `: ${cell(a.note)}` : ''} |`);
   }
   lines.push('');
   lines.push('</details>');
@@ -62,9 +58,10 @@ export function notificationText(d: Decision, context: { repository?: string; ru
   const where = context.repository ? ` in ${context.repository}` : '';
   const chosen = d.targets.find((t) => t.name === d.target);
   const head = `${ICON[d.decision]} drloop cost gate: ${d.decision.toUpperCase()} for ${d.mode} on ${d.target}${where}`;
-  const figures = chosen
-    ? `net ${formatMoney(chosen.netCost, d.currency)}, projected ${formatMoney(chosen.projectedSpend, d.currency)} (${formatPercent(chosen.budgetRatio)} of budget)`
-    : '';
-  const why = d.reasons.slice(0, 3).map((r) => `• ${r}`).join('\n');
+  const figures = chosen ? `net ${formatMoney(chosen.netCost, d.currency)}, projected ${formatMoney(chosen.projectedSpend, d.currency)} (${formatPercent(chosen.budgetRatio)} of budget)` : '';
+  const why = d.reasons
+    .slice(0, 3)
+    .map((r) => `• ${r}`)
+    .join('\n');
   return [head, figures, why, context.runUrl ?? ''].filter((l) => l !== '').join('\n');
 }

@@ -33,7 +33,6 @@ export const costDecisionInputs = z.object({
 });
 export type CostDecisionInputs = z.output<typeof costDecisionInputs>;
 
-
 export interface CostDecisionDeps {
   workspace: string;
   logger: Logger;
@@ -85,7 +84,10 @@ export function costDecisionOutputs(result: CostDecisionResult): CostDecisionOut
 }
 
 function stamp(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }
 
 /**

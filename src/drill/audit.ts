@@ -26,13 +26,17 @@ export async function auditNode(rt: DrillRuntime, cluster: PostgresCluster, node
   const wasRunning = await cluster.isRunning(node);
   if (!wasRunning) await rt.within(`${label} to start for the audit`, 60, rt.track(cluster.startNode(node)));
   try {
-    return await withClient(cluster.connection(node), async (c) => {
-      const rows = await c.query<{ id: string }>(`SELECT id FROM ${LOAD_TABLE} WHERE payload LIKE 'drloop drill tx %'`);
-      const newest = await c.query<{ t: string | null }>(
-        `SELECT to_char(max(written_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS t FROM ${LOAD_TABLE} WHERE payload LIKE 'drloop drill tx %'`,
-      );
-      return { ids: new Set(rows.rows.map((r) => Number(r.id))), newest: newest.rows[0]?.t ?? null, node: label };
-    }, 10_000);
+    return await withClient(
+      cluster.connection(node),
+      async (c) => {
+        const rows = await c.query<{ id: string }>(`SELECT id FROM ${LOAD_TABLE} WHERE payload LIKE 'drloop drill tx %'`);
+        const newest = await c.query<{ t: string | null }>(
+          `SELECT to_char(max(written_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS t FROM ${LOAD_TABLE} WHERE payload LIKE 'drloop drill tx %'`,
+        );
+        return { ids: new Set(rows.rows.map((r) => Number(r.id))), newest: newest.rows[0]?.t ?? null, node: label };
+      },
+      10_000,
+    );
   } finally {
     if (!wasRunning) await cluster.stopNode(node, 'fast').catch(() => undefined);
   }

@@ -45,11 +45,7 @@ export interface HealthEndpointOptions {
 export async function checkNode(target: HealthTarget, timeoutMs = DEFAULT_CHECK_TIMEOUT_MS): Promise<NodeHealth> {
   const base = { role: target.role, port: target.connection.port };
   try {
-    const inRecovery = await withClient(
-      target.connection,
-      async (c) => (await c.query<{ r: boolean }>('SELECT 1 AS one, pg_is_in_recovery() AS r')).rows[0]?.r ?? null,
-      timeoutMs,
-    );
+    const inRecovery = await withClient(target.connection, async (c) => (await c.query<{ r: boolean }>('SELECT 1 AS one, pg_is_in_recovery() AS r')).rows[0]?.r ?? null, timeoutMs);
     return { ...base, up: true, inRecovery };
   } catch {
     return { ...base, up: false, inRecovery: null };

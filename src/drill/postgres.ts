@@ -135,9 +135,7 @@ export class PostgresPair extends PostgresCluster {
     await this.waitFor('the standby to stream from the primary', async () => {
       const inRecovery = await withClient(this.connection(node), async (c) => (await c.query<{ r: boolean }>('SELECT pg_is_in_recovery() AS r')).rows[0]?.r);
       if (inRecovery !== true) return pending('the standby is not in recovery');
-      const rep = await withClient(primary, async (c) =>
-        (await c.query<{ state: string }>('SELECT state FROM pg_stat_replication WHERE application_name = $1', [STANDBY_NAME])).rows[0],
-      );
+      const rep = await withClient(primary, async (c) => (await c.query<{ state: string }>('SELECT state FROM pg_stat_replication WHERE application_name = $1', [STANDBY_NAME])).rows[0]);
       return rep?.state === 'streaming' ? true : pending(`pg_stat_replication shows ${rep ? `state ${rep.state}` : 'no standby'}`);
     });
 
@@ -147,9 +145,7 @@ export class PostgresPair extends PostgresCluster {
         await c.query('SELECT pg_reload_conf()');
       });
       await this.waitFor('the standby to become synchronous', async () => {
-        const rep = await withClient(primary, async (c) =>
-          (await c.query<{ sync_state: string }>('SELECT sync_state FROM pg_stat_replication WHERE application_name = $1', [STANDBY_NAME])).rows[0],
-        );
+        const rep = await withClient(primary, async (c) => (await c.query<{ sync_state: string }>('SELECT sync_state FROM pg_stat_replication WHERE application_name = $1', [STANDBY_NAME])).rows[0]);
         return rep?.sync_state === 'sync' ? true : pending(`sync_state is ${rep?.sync_state ?? 'unknown'}`);
       });
     }

@@ -44,9 +44,7 @@ function setupText(r: DrillResult): string {
 const mb = (bytes: number | null) => (bytes === null ? '—' : `${(bytes / 1048576).toFixed(1)} MB`);
 
 function alertPath(r: DrillResult): string {
-  return r.alert.source === 'prometheus'
-    ? 'Prometheus → Alertmanager → drloop relay → GitHub stand-in'
-    : 'payload built by the drill → drloop relay → GitHub stand-in';
+  return r.alert.source === 'prometheus' ? 'Prometheus → Alertmanager → drloop relay → GitHub stand-in' : 'payload built by the drill → drloop relay → GitHub stand-in';
 }
 
 function lossText(r: DrillResult): string {
@@ -65,7 +63,9 @@ export function drillText(r: DrillResult): string {
   for (const p of r.problems) lines.push(`  ! ${p}`);
   lines.push('');
   const d = r.decision;
-  lines.push(`  alert     ${r.alert.name} from ${r.alert.source === 'prometheus' ? 'Prometheus' : 'the drill (synthetic)'}, started ${formatDuration(r.alert.detectionSeconds)} after the failure (${alertPath(r)})`);
+  lines.push(
+    `  alert     ${r.alert.name} from ${r.alert.source === 'prometheus' ? 'Prometheus' : 'the drill (synthetic)'}, started ${formatDuration(r.alert.detectionSeconds)} after the failure (${alertPath(r)})`,
+  );
   lines.push(`  decision  ${d.decision.toUpperCase()} — ${d.mode} on ${d.target} (net ${formatMoney(d.netCost, d.currency)}, ${formatPercent(d.budgetRatio)} of the monthly budget)`);
   lines.push(`  plan run  ${r.run.status} (run ${r.run.runId})${r.run.reason ? ` — ${r.run.reason}` : ''}`);
   lines.push('');
@@ -157,7 +157,9 @@ export function drillMarkdown(r: DrillResult): string {
         `a fresh instance for target **${cell(r.target)}** restored from the base backup and the WAL archive`
       : `a PostgreSQL primary (${r.postgres.primary}) with ${r.synchronous ? 'a synchronous' : 'an asynchronous'} streaming standby (${r.postgres.standby ?? ''}) under a write load, ` +
         `the primary failed hard, the standby promoted on target **${cell(r.target)}**`;
-  l.push(`Local drill of \`${cell(r.plan.path)}\` (sha256 \`${r.plan.sha256.slice(0, 12)}\`), ${r.startedAt} → ${r.endedAt} (${formatDuration(r.totalSeconds)}): ${setup}, and the DR loop from the alert to this evidence.`);
+  l.push(
+    `Local drill of \`${cell(r.plan.path)}\` (sha256 \`${r.plan.sha256.slice(0, 12)}\`), ${r.startedAt} → ${r.endedAt} (${formatDuration(r.totalSeconds)}): ${setup}, and the DR loop from the alert to this evidence.`,
+  );
   if (r.problems.length) {
     l.push('');
     for (const p of r.problems) l.push(`> ❌ ${cell(p)}`);
@@ -198,12 +200,20 @@ export function drillMarkdown(r: DrillResult): string {
     l.push('| Step | Figure |');
     l.push('|---|---|');
     const inst = x.instance;
-    l.push(`| Instance | ${inst ? `\`${cell(inst.name)}\`, target **${cell(inst.target)}**${x.instanceIsChosenTarget ? ' (the cost decision\'s)' : ' — **not the cost decision\'s target**'}, region ${cell(inst.region)}, created ${inst.createdAt}` : 'none'} |`);
-    l.push(`| Archive | s3://${x.archive.bucket}/${x.archive.prefix}wal/, archive_timeout ${x.archive.archiveTimeoutSeconds}s: ${x.archive.walFilesArchived} WAL files (${mb(x.archive.archivedBytes)}) archived before the failure, the last at ${x.archive.lastArchivedAt ?? '—'} |`);
+    l.push(
+      `| Instance | ${inst ? `\`${cell(inst.name)}\`, target **${cell(inst.target)}**${x.instanceIsChosenTarget ? " (the cost decision's)" : " — **not the cost decision's target**"}, region ${cell(inst.region)}, created ${inst.createdAt}` : 'none'} |`,
+    );
+    l.push(
+      `| Archive | s3://${x.archive.bucket}/${x.archive.prefix}wal/, archive_timeout ${x.archive.archiveTimeoutSeconds}s: ${x.archive.walFilesArchived} WAL files (${mb(x.archive.archivedBytes)}) archived before the failure, the last at ${x.archive.lastArchivedAt ?? '—'} |`,
+    );
     l.push(`| Archive lag | ${secs(x.archive.archiveLagSeconds)}: failure time − the last WAL file archived |`);
     const b = x.baseBackup;
-    l.push(`| Base backup | ${b ? `\`${cell(b.key)}\`: ${b.files} files, ${mb(b.bytes)} (tar ${mb(b.tarBytes)}), taken and stored in ${formatDuration(b.seconds)} (${b.startedAt} → ${b.endedAt}); fetched in ${secs(x.replay.baseFetchSeconds)}` : 'none'} |`);
-    l.push(`| WAL replayed | ${x.replay.walFiles ?? '—'} files, ${mb(x.replay.walBytes)} in ${secs(x.replay.replaySeconds)}${x.replay.mbPerSecond !== null ? ` (${x.replay.mbPerSecond} MB/s)` : ''}, up to ${x.replay.newestArchived ?? '—'} (replay LSN ${x.replay.replayLsn ?? '—'}) |`);
+    l.push(
+      `| Base backup | ${b ? `\`${cell(b.key)}\`: ${b.files} files, ${mb(b.bytes)} (tar ${mb(b.tarBytes)}), taken and stored in ${formatDuration(b.seconds)} (${b.startedAt} → ${b.endedAt}); fetched in ${secs(x.replay.baseFetchSeconds)}` : 'none'} |`,
+    );
+    l.push(
+      `| WAL replayed | ${x.replay.walFiles ?? '—'} files, ${mb(x.replay.walBytes)} in ${secs(x.replay.replaySeconds)}${x.replay.mbPerSecond !== null ? ` (${x.replay.mbPerSecond} MB/s)` : ''}, up to ${x.replay.newestArchived ?? '—'} (replay LSN ${x.replay.replayLsn ?? '—'}) |`,
+    );
     l.push(`| Restore time | bringup ${secs(x.bringupSeconds)}, restore phase ${secs(x.restoreSeconds)} |`);
     l.push(`| Lost | ${x.lostAfterArchivedPoint} acknowledged transaction(s) after the newest restored one (${r.rpo.newestRecoveredAt ?? '—'}): what was not archived when the primary failed |`);
   }
@@ -228,7 +238,8 @@ export function drillMarkdown(r: DrillResult): string {
   l.push('');
   l.push('| Phase | Status | Duration | Note |');
   l.push('|---|---|---:|---|');
-  for (const p of r.phases) l.push(`| ${p.phase} | ${PHASE_ICON[p.status] ?? ''} ${p.status} | ${p.durationSeconds === null ? '—' : formatDuration(p.durationSeconds)} | ${cell(p.skipReason ?? '')} |`);
+  for (const p of r.phases)
+    l.push(`| ${p.phase} | ${PHASE_ICON[p.status] ?? ''} ${p.status} | ${p.durationSeconds === null ? '—' : formatDuration(p.durationSeconds)} | ${cell(p.skipReason ?? '')} |`);
   l.push('');
   l.push('## Timeline');
   l.push('');
@@ -236,9 +247,13 @@ export function drillMarkdown(r: DrillResult): string {
   l.push('');
   l.push('## Evidence');
   l.push('');
-  l.push(`- Bundle \`${cell(r.evidence.bundlePath)}\`, ${r.evidence.size} bytes, ${r.evidence.files} files, sha256 \`${r.evidence.sha256}\`: ${r.evidence.verify.ok ? 'verified' : `**does not verify**: ${cell(r.evidence.verify.mismatches.join('; '))}`}.`);
+  l.push(
+    `- Bundle \`${cell(r.evidence.bundlePath)}\`, ${r.evidence.size} bytes, ${r.evidence.files} files, sha256 \`${r.evidence.sha256}\`: ${r.evidence.verify.ok ? 'verified' : `**does not verify**: ${cell(r.evidence.verify.mismatches.join('; '))}`}.`,
+  );
   if (r.evidence.s3) {
-    l.push(`- S3 (local s3rver, ${r.evidence.s3.endpoint}): \`${r.evidence.s3.bundleUri}\`, pointer \`${r.evidence.s3.pointerUri}\`: ${r.evidence.s3.verify.ok ? 'verified through the pointer' : `**does not verify**: ${cell(r.evidence.s3.verify.mismatches.join('; '))}`}.`);
+    l.push(
+      `- S3 (local s3rver, ${r.evidence.s3.endpoint}): \`${r.evidence.s3.bundleUri}\`, pointer \`${r.evidence.s3.pointerUri}\`: ${r.evidence.s3.verify.ok ? 'verified through the pointer' : `**does not verify**: ${cell(r.evidence.s3.verify.mismatches.join('; '))}`}.`,
+    );
   }
   for (const f of r.evidence.failures) l.push(`- Not stored: ${cell(f)}`);
   const left = r.leftProcesses;

@@ -61,8 +61,6 @@ export { DRILL_REPO } from './stages.js';
 export { DrillCancelledError } from './runtime.js';
 export { SCENARIOS, type Scenario } from './sites.js';
 
-
-
 export type AlertingOption = { source: 'prometheus'; prometheus: string; alertmanager: string } | { source: 'synthetic'; reason: string };
 
 export interface DrillOptions {
@@ -113,7 +111,6 @@ export interface DrillDeps {
    */
   onEmergencyStop?: (stop: () => void) => void;
 }
-
 
 /** The output directory must be new or empty: receipts and records of another drill would end up in this one's bundle. */
 async function prepareOutDir(outDir: string): Promise<void> {
@@ -241,7 +238,9 @@ export async function runDrill(options: DrillOptions, deps: DrillDeps): Promise<
       if (err instanceof DrillCancelledError) throw err;
       return load.stop();
     });
-    rt.progress(`write load ended (${loadReport.endedBy}): ${loadReport.acknowledged} acknowledged, newest at ${loadReport.lastAckedAt}${loadReport.inDoubt ? `, ${loadReport.inDoubt} in doubt` : ''}`);
+    rt.progress(
+      `write load ended (${loadReport.endedBy}): ${loadReport.acknowledged} acknowledged, newest at ${loadReport.lastAckedAt}${loadReport.inDoubt ? `, ${loadReport.inDoubt} in doubt` : ''}`,
+    );
     await writeJsonAtomic(join(dirs.drillDir, 'load.json'), { ...loadReport, failure });
 
     // ------------------------------------------------------------ detect and trigger
@@ -252,10 +251,11 @@ export async function runDrill(options: DrillOptions, deps: DrillDeps): Promise<
     // ------------------------------------------------------------ decide
     const costLog = logs.file('decide.log');
     const cost = await rt.timed('decide', () =>
-      runCostDecision(
-        parseInputs(costDecisionInputs, { policy: options.policy, artefacts: options.artefacts.join('\n'), mode: 'drill', 'evidence-dir': dirs.evidenceDir, 'fail-on': 'never' }),
-        { workspace, logger: logs.logger(costLog, 'decide: ', problemsOnly), now: rt.now },
-      ),
+      runCostDecision(parseInputs(costDecisionInputs, { policy: options.policy, artefacts: options.artefacts.join('\n'), mode: 'drill', 'evidence-dir': dirs.evidenceDir, 'fail-on': 'never' }), {
+        workspace,
+        logger: logs.logger(costLog, 'decide: ', problemsOnly),
+        now: rt.now,
+      }),
     );
     const d = cost.decision;
     const chosen = d.targets.find((t) => t.name === d.target);

@@ -23,8 +23,7 @@ export class DrillCancelledError extends Error {
 }
 
 export const round3 = (n: number) => Math.round(n * 1000) / 1000;
-export const seconds = (from: string | number, to: string | number) =>
-  round3(((typeof to === 'number' ? to : Date.parse(to)) - (typeof from === 'number' ? from : Date.parse(from))) / 1000);
+export const seconds = (from: string | number, to: string | number) => round3(((typeof to === 'number' ? to : Date.parse(to)) - (typeof from === 'number' ? from : Date.parse(from))) / 1000);
 
 /** Workspace-relative when inside the workspace, else absolute. */
 export function display(workspace: string, abs: string): string {

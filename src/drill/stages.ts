@@ -85,7 +85,10 @@ export async function startTrigger(ctx: DrillContext): Promise<Trigger> {
   // No deduplication: a notification from before the failure (below) must not hide the one that counts.
   const relayInputs = parseRelayInputs({ listen: '127.0.0.1:0', repo: DRILL_REPO, 'github-api-url': standin.url, match: 'dr=true', resolved: 'drop', 'dedupe-window': '0s' });
   const relayLogger = logs.logger(relayLog, 'relay: ', problemsOnly);
-  const dispatcher = new GitHubDispatcher({ apiUrl: relayInputs['github-api-url'], repo: DRILL_REPO, credentials: { kind: 'token', token: githubToken }, userAgent: 'drloop-drill' }, { logger: relayLogger });
+  const dispatcher = new GitHubDispatcher(
+    { apiUrl: relayInputs['github-api-url'], repo: DRILL_REPO, credentials: { kind: 'token', token: githubToken }, userAgent: 'drloop-drill' },
+    { logger: relayLogger },
+  );
   const relay = await startRelay(relayInputs, { relayToken, dispatcher, logger: relayLogger });
   cleanup.add('drloop relay', () => relay.close());
   rt.progress(`drloop relay on ${relay.url}, dispatching to the GitHub stand-in on ${standin.url} (repository ${DRILL_REPO})`);
@@ -196,13 +199,7 @@ const isDrillAlert = (d: ReceivedDispatch) => d.alert !== null && d.alert.status
  * path; without it the drill checks the health endpoint itself and posts the
  * Alertmanager notification to the relay.
  */
-export async function waitForDispatch(
-  ctx: DrillContext,
-  trigger: Trigger,
-  health: HealthEndpoint,
-  prometheus: Service | null,
-  failure: PrimaryFailure,
-): Promise<ReceivedDispatch> {
+export async function waitForDispatch(ctx: DrillContext, trigger: Trigger, health: HealthEndpoint, prometheus: Service | null, failure: PrimaryFailure): Promise<ReceivedDispatch> {
   const { rt, options, dirs } = ctx;
   const { standin, relay, relayToken } = trigger;
   const failedAtMs = Date.parse(failure.failedAt);
@@ -267,7 +264,11 @@ export interface Triggered {
 /** Announces the dispatch and records it in the evidence (`drill/dispatch.json`). */
 export async function recordDispatch(ctx: DrillContext, dispatch: ReceivedDispatch, failure: PrimaryFailure): Promise<Triggered> {
   const alertPayload = dispatch.alert!;
-  const alertStartsAt = alertPayload.alerts.filter((a) => a.status === 'firing').map((a) => a.startsAt).sort()[0] ?? dispatch.receivedAt;
+  const alertStartsAt =
+    alertPayload.alerts
+      .filter((a) => a.status === 'firing')
+      .map((a) => a.startsAt)
+      .sort()[0] ?? dispatch.receivedAt;
   const alertStartIso = new Date(Date.parse(alertStartsAt)).toISOString();
   ctx.rt.progress(
     `GitHub stand-in received repository_dispatch '${dispatch.eventType}' (${DRILL_ALERT_NAME}, started ${alertStartIso}, ` +

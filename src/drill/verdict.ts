@@ -147,10 +147,7 @@ function drillProblems(options: DrillOptions, record: DrillRecord, evidence: Col
 }
 
 /** The verdict: assembles the result and writes it, with its report, next to the bundle. */
-export async function finishDrill(
-  ctx: DrillContext,
-  o: { record: DrillRecord; evidence: CollectedEvidence; kept: string[] },
-): Promise<DrillResult> {
+export async function finishDrill(ctx: DrillContext, o: { record: DrillRecord; evidence: CollectedEvidence; kept: string[] }): Promise<DrillResult> {
   const { rt, options, workspace, dirs } = ctx;
   const { record, evidence } = o;
   const problems = drillProblems(options, record, evidence);

@@ -44,7 +44,10 @@ export interface BundleResult {
 
 /** `20260102T030405Z-abc1234.tar.gz`: sorts by time, names the commit. */
 export function bundleName(now: Date, commit: string | null): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   const sha = commit && /^[0-9a-f]{7,}$/i.test(commit) ? commit.slice(0, 7).toLowerCase() : 'nogit';
   return `${stamp}-${sha}.tar.gz`;
 }

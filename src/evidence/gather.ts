@@ -116,7 +116,9 @@ export async function gatherEvidence(options: GatherOptions): Promise<Gathered> 
   const evidenceDir = resolve(workspace, options.evidenceDir);
   if (isInside(outputDir, evidenceDir) || isInside(outputDir, workspace)) {
     // Nothing under output-dir is collected, so this would bundle nothing at all.
-    throw new ConfigurationError(`input 'output-dir': '${options.outputDir}' contains the ${isInside(outputDir, workspace) ? 'workspace' : 'evidence directory'}; write bundles to a directory of their own, outside 'evidence-dir'`);
+    throw new ConfigurationError(
+      `input 'output-dir': '${options.outputDir}' contains the ${isInside(outputDir, workspace) ? 'workspace' : 'evidence directory'}; write bundles to a directory of their own, outside 'evidence-dir'`,
+    );
   }
   const realEvidence = await realOrUndefined(evidenceDir);
   if (!realEvidence) {

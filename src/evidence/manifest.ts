@@ -92,9 +92,18 @@ export interface EvidenceManifest extends EvidenceMetadata {
   files: ManifestFile[];
 }
 
-const nullableString = z.string().nullish().transform((v) => v ?? null);
-const nullableNumber = z.number().nullish().transform((v) => v ?? null);
-const nullableBool = z.boolean().nullish().transform((v) => v ?? null);
+const nullableString = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? null);
+const nullableNumber = z
+  .number()
+  .nullish()
+  .transform((v) => v ?? null);
+const nullableBool = z
+  .boolean()
+  .nullish()
+  .transform((v) => v ?? null);
 
 /** The drill summary dr-execute writes, read leniently: unknown keys are kept, missing ones are null. */
 const drillSummarySchema = z.looseObject({
@@ -169,13 +178,7 @@ function time(s: string | null): number {
  * where the workflow ran. A record that does not parse is a warning (it is
  * still bundled as it is), never a failure.
  */
-export async function readMetadata(
-  items: EvidenceItem[],
-  alert: AlertContext | null,
-  context: RunContext,
-  commit: string | null,
-  warn: (m: string) => void,
-): Promise<EvidenceMetadata> {
+export async function readMetadata(items: EvidenceItem[], alert: AlertContext | null, context: RunContext, commit: string | null, warn: (m: string) => void): Promise<EvidenceMetadata> {
   const drills: { summary: z.output<typeof drillSummarySchema>; record: string }[] = [];
   const costs: { record: z.output<typeof costRecordSchema>; path: string }[] = [];
   for (const item of items) {

@@ -60,7 +60,7 @@ export class StreamRedactor {
       cut = nl >= 0 && nl + 1 >= limit / 2 ? nl + 1 : limit;
       // Move the cut back to the start of any match it would split; that match
       // is then scanned again, whole, in the next block.
-      for (let moved = true; moved; ) {
+      for (let moved = true; moved;) {
         moved = false;
         for (const m of matches) {
           if (m.start < cut && m.end > cut) {

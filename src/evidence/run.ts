@@ -22,8 +22,7 @@ export const DEFAULT_OUTPUT_DIR = 'drloop-bundles';
 /** `{run-id}` and `{run-attempt}` are filled in, so a re-run gets its own artifact. */
 export const DEFAULT_ARTIFACT_NAME = 'drloop-evidence-{run-id}-{run-attempt}';
 
-const optionalInt = (min: number, max: number) =>
-  z.string().regex(/^\d+$/, 'expected a whole number').transform(Number).pipe(z.number().int().min(min).max(max)).optional();
+const optionalInt = (min: number, max: number) => z.string().regex(/^\d+$/, 'expected a whole number').transform(Number).pipe(z.number().int().min(min).max(max)).optional();
 
 /**
  * The inputs of `actions/collect-evidence` and `drloop evidence`. action.yml
@@ -152,7 +151,7 @@ export async function runCollectEvidence(inputs: CollectEvidenceInputs, deps: Co
         `nothing to collect: no file under evidence-dir '${inputs['evidence-dir']}'${inputs.paths.length > 0 ? ', none matching paths' : ''} and no alert; a DR run leaves receipts there, so this usually means the wrong directory. Set allow-empty (--allow-empty) to write a bundle that holds only its manifest`,
       );
     }
-    const m = "nothing to collect: the bundle holds only its manifest (allow-empty is set)";
+    const m = 'nothing to collect: the bundle holds only its manifest (allow-empty is set)';
     gathered.warnings.push(m);
     logger.warning(m);
   }
@@ -210,7 +209,9 @@ export async function runCollectEvidence(inputs: CollectEvidenceInputs, deps: Co
   const side = sidecarPaths(bundle.path);
   await writeFileAtomic(side.sha256, `${bundle.sha256}  ${basename(bundle.path)}\n`);
   await writeFileAtomic(side.manifest, bundle.manifestBytes);
-  logger.info(`Bundle ${displayPath(workspace, bundle.path)}: ${bundle.size} bytes, sha256 ${bundle.sha256}, ${bundle.manifest.files.length} file(s), ${bundle.manifest.redaction.total} value(s) redacted`);
+  logger.info(
+    `Bundle ${displayPath(workspace, bundle.path)}: ${bundle.size} bytes, sha256 ${bundle.sha256}, ${bundle.manifest.files.length} file(s), ${bundle.manifest.redaction.total} value(s) redacted`,
+  );
 
   const result: CollectEvidenceResult = {
     name,

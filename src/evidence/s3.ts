@@ -6,14 +6,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
-import {
-  GetObjectCommand,
-  HeadObjectCommand,
-  PutObjectCommand,
-  PutObjectRetentionCommand,
-  S3Client,
-  type ObjectLockRetentionMode,
-} from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, PutObjectRetentionCommand, S3Client, type ObjectLockRetentionMode } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { ConfigurationError, describeError } from '../errors.js';
 import type { Logger } from '../logger.js';

@@ -67,11 +67,7 @@ class Problems {
  * (for the pointer and sidecar checks) while it is unpacked and every entry
  * hashed. A bundle that stops being readable part way still gets its sha256.
  */
-export async function verifyBundleStream(
-  source: AsyncIterable<Uint8Array>,
-  subject: string,
-  options: { onManifest?: (bytes: Buffer) => void } = {},
-): Promise<VerifyReport> {
+export async function verifyBundleStream(source: AsyncIterable<Uint8Array>, subject: string, options: { onManifest?: (bytes: Buffer) => void } = {}): Promise<VerifyReport> {
   const whole = createHash('sha256');
   let bundleSize = 0;
   const found = new Map<string, { size: number; sha256: string }>();
@@ -257,7 +253,17 @@ export async function verifyPointer(uri: string, options: S3Options, factory?: S
     const bundleLoc = parseS3Uri(pointer.bundle_uri)!;
     const bundle = await s3.openObject(client, bundleLoc);
     if (!bundle) {
-      return { ok: false, subject: uri, bundleSha256: '', bundleSize: 0, files: 0, mismatches: [`bundle: ${pointer.bundle_uri}, named by the pointer, does not exist`], notes: [], manifest: null, pointer };
+      return {
+        ok: false,
+        subject: uri,
+        bundleSha256: '',
+        bundleSize: 0,
+        files: 0,
+        mismatches: [`bundle: ${pointer.bundle_uri}, named by the pointer, does not exist`],
+        notes: [],
+        manifest: null,
+        pointer,
+      };
     }
     const report = await verifyBundleStream(bundle, pointer.bundle_uri);
     report.subject = uri;

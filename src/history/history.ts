@@ -296,7 +296,9 @@ export function judgeFreshness(runs: HistoryRun[], windowSeconds: number, now: D
   const recoveries = runs.filter(isRecovery);
   const success = [...recoveries].reverse().find(isSuccess) ?? null;
   const last = [...recoveries].reverse().find(ranRecovery) ?? null;
-  const windowText = age(windowSeconds).replace(/^(\d+) days$/, '$1d').replace(/^(\d+) hours$/, '$1h');
+  const windowText = age(windowSeconds)
+    .replace(/^(\d+) days$/, '$1d')
+    .replace(/^(\d+) hours$/, '$1h');
   let newestSuccess: FreshnessVerdict['newestSuccess'] = null;
   if (!success) problems.push(`no successful drill on record (freshness window ${windowText})`);
   else {
@@ -387,4 +389,3 @@ export async function buildHistory(o: HistoryOptions): Promise<History> {
 export function stalePlans(h: History): { plan: string; problems: string[] }[] {
   return h.plans.filter((p) => p.plan !== null && p.freshness && !p.freshness.ok).map((p) => ({ plan: p.plan!, problems: p.freshness!.problems }));
 }
-

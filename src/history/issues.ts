@@ -71,7 +71,11 @@ export async function syncFreshnessIssues(h: History, tracker: IssueTracker, log
         logger.info(`opened issue #${number} for plan ${p.plan}`);
         actions.push({ plan: p.plan, action: 'opened', number });
       } else {
-        const reasons = (b: string) => b.split('\n').filter((l) => l.startsWith('- ')).join('\n');
+        const reasons = (b: string) =>
+          b
+            .split('\n')
+            .filter((l) => l.startsWith('- '))
+            .join('\n');
         const changed = reasons(existing.body) !== reasons(body);
         await tracker.update(existing.number, body);
         if (changed) await tracker.comment(existing.number, ['Still stale, now because:', '', ...p.freshness.problems.map((x) => `- ${x}`)].join('\n'));

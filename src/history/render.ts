@@ -45,7 +45,9 @@ export function historyMarkdown(h: History): string {
   for (const p of h.plans) {
     const regressions = p.runs.filter((r) => r.regression).length;
     lines.push('');
-    lines.push(`### ${p.freshness ? (p.freshness.ok ? '✅ ' : '❌ ') : ''}${p.plan === null ? planName(p) : `\`${p.plan}\``}: ${p.runs.length} run(s)${regressions ? `, ${regressions} RTO regression(s)` : ''}`);
+    lines.push(
+      `### ${p.freshness ? (p.freshness.ok ? '✅ ' : '❌ ') : ''}${p.plan === null ? planName(p) : `\`${p.plan}\``}: ${p.runs.length} run(s)${regressions ? `, ${regressions} RTO regression(s)` : ''}`,
+    );
     const fresh = freshnessLine(p);
     if (fresh) lines.push('', fresh);
     lines.push('');

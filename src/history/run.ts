@@ -82,13 +82,9 @@ export async function runHistory(inputs: HistoryInputs, deps: HistoryDeps): Prom
   const loc = inputs.source.startsWith('s3://') ? parseS3Uri(inputs.source) : undefined;
   if (inputs.source.startsWith('s3://') && !loc) throw new ConfigurationError(`input 'source': '${inputs.source}' is not an s3://bucket/prefix URI`);
   const store = loc
-    ? await s3Store(
-        loc,
-        inputs.source,
-        { endpoint: inputs['s3-endpoint'], forcePathStyle: inputs['s3-force-path-style'], checksum: inputs['s3-checksum'], region: deps.s3Region },
-        deps.s3Client,
-        { afterPage: deps.compact },
-      )
+    ? await s3Store(loc, inputs.source, { endpoint: inputs['s3-endpoint'], forcePathStyle: inputs['s3-force-path-style'], checksum: inputs['s3-checksum'], region: deps.s3Region }, deps.s3Client, {
+        afterPage: deps.compact,
+      })
     : await directoryStore(resolve(deps.workspace, inputs.source), inputs.source);
   let history: History;
   try {

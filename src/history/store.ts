@@ -134,13 +134,7 @@ export async function directoryStore(dir: string, source: string): Promise<Histo
  * Only the listing and the small records beside each bundle are read unless
  * a bundle is verified in full.
  */
-export async function s3Store(
-  loc: S3Location,
-  source: string,
-  options: S3Options,
-  factory?: S3ClientFactory,
-  o: { pageSize?: number; afterPage?: () => void } = {},
-): Promise<HistoryStore> {
+export async function s3Store(loc: S3Location, source: string, options: S3Options, factory?: S3ClientFactory, o: { pageSize?: number; afterPage?: () => void } = {}): Promise<HistoryStore> {
   const pageSize = o.pageSize ?? 1000;
   const s3 = await import('../evidence/s3.js');
   const { ListObjectsV2Command } = await import('@aws-sdk/client-s3');

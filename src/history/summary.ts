@@ -49,9 +49,22 @@ export function summarize(m: Pick<EvidenceMetadata, 'run' | 'cost' | 'drill' | '
   };
 }
 
-const str = z.string().nullish().catch(null).transform((v) => v ?? null);
-const num = z.number().finite().nullish().catch(null).transform((v) => v ?? null);
-const bool = z.boolean().nullish().catch(null).transform((v) => v ?? null);
+const str = z
+  .string()
+  .nullish()
+  .catch(null)
+  .transform((v) => v ?? null);
+const num = z
+  .number()
+  .finite()
+  .nullish()
+  .catch(null)
+  .transform((v) => v ?? null);
+const bool = z
+  .boolean()
+  .nullish()
+  .catch(null)
+  .transform((v) => v ?? null);
 
 const summarySchema = z.looseObject({
   plan: str,
@@ -85,10 +98,7 @@ export const manifestForHistorySchema = z.looseObject({
     .looseObject({ runId: str, mode: str, status: str, startedAt: str, plan: z.looseObject({ name: str }).nullish().catch(null) })
     .nullish()
     .catch(null),
-  objectives: z
-    .looseObject({ rtoSeconds: num, rpoSeconds: num, rtoObjectiveSeconds: num, rpoObjectiveSeconds: num, rtoMet: bool, rpoMet: bool })
-    .nullish()
-    .catch(null),
+  objectives: z.looseObject({ rtoSeconds: num, rpoSeconds: num, rtoObjectiveSeconds: num, rpoObjectiveSeconds: num, rtoMet: bool, rpoMet: bool }).nullish().catch(null),
 });
 
 /** Where a row's fields came from: the summary block, the older manifest fields, or nowhere (all unknown). */

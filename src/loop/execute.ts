@@ -92,7 +92,15 @@ export async function startLoop(exec: DrExecuteInputs, loop: LoopExecuteInputs, 
     incident = incidentOf(alert);
     if (runId === undefined) runId = incident.id;
   }
-  const me: ClaimOwner = { schema: CLAIM_SCHEMA, kind: exec.mode === 'failover' ? 'failover' : 'drill', githubRunId, runUrl, runId: runId ?? `gh-${githubRunId}`, plan: exec.plan, claimedAt: deps.now().toISOString() };
+  const me: ClaimOwner = {
+    schema: CLAIM_SCHEMA,
+    kind: exec.mode === 'failover' ? 'failover' : 'drill',
+    githubRunId,
+    runUrl,
+    runId: runId ?? `gh-${githubRunId}`,
+    plan: exec.plan,
+    claimedAt: deps.now().toISOString(),
+  };
 
   if (incident) {
     const claim = await claimIncident(store, incident, me);
@@ -102,12 +110,17 @@ export async function startLoop(exec: DrExecuteInputs, loop: LoopExecuteInputs, 
       await record(root, { outcome: 'duplicate', incident, owner: claim.owner, ref: claim.ref, run: me, reason });
       return { proceed: false, status: 'duplicate', reason, runId: me.runId, planKey, stage, ownerUrl };
     }
-    deps.logger.info(claim.outcome === 'owner' ? `Claimed incident ${incident.id} (${incident.groupKey}, started ${incident.startsAt}) for this run` : `This run already holds incident ${incident.id}`);
+    deps.logger.info(
+      claim.outcome === 'owner' ? `Claimed incident ${incident.id} (${incident.groupKey}, started ${incident.startsAt}) for this run` : `This run already holds incident ${incident.id}`,
+    );
   }
   const hold = await holdPlan(store, planKey, me, { waitMs: loop['plan-wait-minutes'] * 60_000, pollMs: 15_000, sleep: deps.sleep, now: () => deps.now().getTime(), logger: deps.logger });
   if (hold.outcome === 'busy') {
     const urls = hold.holders.map((h) => `${h.kind} ${h.runUrl}`).join(', ');
-    const reason = me.kind === 'drill' ? `plan ${exec.plan} is busy (${urls}); a drill never runs beside another run of its plan` : `plan ${exec.plan} is still held by ${urls} after ${loop['plan-wait-minutes']} minutes; cancel that run to let this failover start`;
+    const reason =
+      me.kind === 'drill'
+        ? `plan ${exec.plan} is busy (${urls}); a drill never runs beside another run of its plan`
+        : `plan ${exec.plan} is still held by ${urls} after ${loop['plan-wait-minutes']} minutes; cancel that run to let this failover start`;
     await record(root, { outcome: 'busy', incident, holders: hold.holders, run: me, reason });
     return { proceed: false, status: 'refused', reason, runId: me.runId, planKey, stage, ownerUrl: null };
   }
@@ -118,7 +131,13 @@ export async function startLoop(exec: DrExecuteInputs, loop: LoopExecuteInputs, 
 /** Saves this job's evidence folder as its stage's state; called whatever happened before. */
 export async function endLoop(exec: DrExecuteInputs, loop: LoopExecuteInputs, start: { planKey: string; stage: PhaseName }, deps: LoopDeps): Promise<void> {
   if (!loop.state || exec.mode === 'failback') return;
-  await saveState(await deps.state(), { planKey: start.planKey, stage: start.stage, evidenceDir: evidenceRoot(exec, deps.workspace), retentionDays: loop['state-retention-days'], logger: deps.logger });
+  await saveState(await deps.state(), {
+    planKey: start.planKey,
+    stage: start.stage,
+    evidenceDir: evidenceRoot(exec, deps.workspace),
+    retentionDays: loop['state-retention-days'],
+    logger: deps.logger,
+  });
 }
 
 export function duplicateMarkdown(start: Extract<LoopStart, { proceed: false }>): string {

@@ -128,4 +128,3 @@ async function manifestOf(path: string): Promise<{ files: { path: string; size: 
   if (text === null) fail(`${path} has no ${MANIFEST_NAME}`);
   return JSON.parse(text);
 }
-

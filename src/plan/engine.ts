@@ -141,7 +141,10 @@ export class Engine {
     const previous = await loadSummary(this.o.runDir, this.o.runDirDisplay);
     // Refused before anything runs or is written: a target the plan does not know.
     this.target = resolveTarget(this.plan, this.o.loaded.path, this.o.target ?? null, previous?.target ?? recordedTarget(this.receipts), this.o.runDirDisplay);
-    Object.assign(this.outputs, outputsFromReceipts(this.receipts, (m) => this.log.warning(m)));
+    Object.assign(
+      this.outputs,
+      outputsFromReceipts(this.receipts, (m) => this.log.warning(m)),
+    );
 
     const tmp = await mkdtemp(join(tmpdir(), 'drloop-run-'));
     try {
@@ -243,7 +246,11 @@ export class Engine {
       if (inPlan.includes(p) && this.receipts.get(p)?.status === 'success') this.log.info(`${p}: already succeeded in ${o.runDirDisplay}; not run again`);
     }
     const costRefusal = window.some((p) => p !== 'teardown' && pending(p)) ? refuseCost : null;
-    const orderRefusalNow = window.filter((p) => pending(p) && !decidedLater(p)).map(orderRefused).find((r) => r !== null) ?? null;
+    const orderRefusalNow =
+      window
+        .filter((p) => pending(p) && !decidedLater(p))
+        .map(orderRefused)
+        .find((r) => r !== null) ?? null;
     const refusal = refuseAll ?? costRefusal ?? orderRefusalNow;
     if (refusal) this.log.error(`refused: ${refusal}`);
 
@@ -501,9 +508,7 @@ export class Engine {
   private async writeSummary(startedAt: string, previous: DrillSummary | undefined, raw: Outcome): Promise<DrillSummary> {
     const { o } = this;
     const ctx = o.alert?.context;
-    const alert = ctx
-      ? { name: ctx.name, fingerprint: ctx.fingerprint, groupKey: ctx.groupKey, status: ctx.status, startsAt: ctx.startsAt }
-      : (previous?.alert ?? null);
+    const alert = ctx ? { name: ctx.name, fingerprint: ctx.fingerprint, groupKey: ctx.groupKey, status: ctx.status, startsAt: ctx.startsAt } : (previous?.alert ?? null);
     // The incident began when the alert fired; without an alert, when this run (its first job) began.
     const incidentStart = ctx?.startsAt ?? previous?.incidentStart ?? startedAt;
     const measured = measure(this.receipts, incidentStart, this.plan.objectives);

@@ -26,11 +26,7 @@ export interface Measurement {
   rpoMet: boolean | null;
 }
 
-export function measure(
-  receipts: Map<ReceiptName, PhaseReceipt>,
-  incidentStart: string,
-  objectives: { rtoSeconds: number | null; rpoSeconds: number | null },
-): Measurement {
+export function measure(receipts: Map<ReceiptName, PhaseReceipt>, incidentStart: string, objectives: { rtoSeconds: number | null; rpoSeconds: number | null }): Measurement {
   const start = Date.parse(incidentStart);
   const v = receipts.get('validate');
   const rto = v?.status === 'success' && v.endedAt ? round((Date.parse(v.endedAt) - start) / 1000) : null;

@@ -43,5 +43,8 @@ export function promotionOf(promote: PhaseReceipt | undefined): DrillSummary['pr
 /** The five phases in order, then failback once it has a receipt. */
 export function summaryPhases(receipts: Map<ReceiptName, PhaseReceipt>): SummaryPhase[] {
   const names: ReceiptName[] = [...PHASES, 'failback'];
-  return names.map((p) => receipts.get(p)).filter((r): r is PhaseReceipt => r !== undefined).map(summaryPhaseOf);
+  return names
+    .map((p) => receipts.get(p))
+    .filter((r): r is PhaseReceipt => r !== undefined)
+    .map(summaryPhaseOf);
 }

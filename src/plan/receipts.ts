@@ -123,7 +123,16 @@ const phaseReceiptSchema = z.looseObject({
   startedAt: iso,
   endedAt: iso,
   durationSeconds: z.number().nullable(),
-  steps: z.array(z.looseObject({ name: z.string(), run: z.string(), status: z.enum(RECEIPT_STATUSES), attempts: z.array(z.looseObject({})), outputs: z.record(z.string(), z.string()).default({}), redactedOutputs: z.array(z.string()).optional() })),
+  steps: z.array(
+    z.looseObject({
+      name: z.string(),
+      run: z.string(),
+      status: z.enum(RECEIPT_STATUSES),
+      attempts: z.array(z.looseObject({})),
+      outputs: z.record(z.string(), z.string()).default({}),
+      redactedOutputs: z.array(z.string()).optional(),
+    }),
+  ),
   checks: z.array(z.looseObject({})).default([]),
   extra: z.record(z.string(), z.unknown()).default({}),
   target: z.string().nullable().optional(),

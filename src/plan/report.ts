@@ -66,7 +66,9 @@ export function drillMarkdown(s: DrillSummary, summaryPath: string, runUrl?: str
   const title = s.dryRun ? `${s.plan.name}: dry run` : `${s.plan.name}: ${s.status}`;
   lines.push(`## ${RUN_ICON[s.status]} DR ${s.mode} — ${cell(title)}`);
   lines.push('');
-  lines.push(`Run \`${s.runId}\`, plan \`${cell(s.plan.path)}\` (sha256 \`${s.plan.sha256.slice(0, 12)}\`)${s.target ? `, target **${cell(s.target)}**` : ''}${s.decision ? `, cost decision **${s.decision}**` : ''}.`);
+  lines.push(
+    `Run \`${s.runId}\`, plan \`${cell(s.plan.path)}\` (sha256 \`${s.plan.sha256.slice(0, 12)}\`)${s.target ? `, target **${cell(s.target)}**` : ''}${s.decision ? `, cost decision **${s.decision}**` : ''}.`,
+  );
   if (s.reason) {
     lines.push('');
     lines.push(`> ${cell(s.reason)}`);

@@ -39,7 +39,10 @@ export const drExecuteInputs = z.object({
   'allow-promote-bypass': boolInput(false),
   approver: textInput(),
   ticket: textInput(),
-  'promote-environment': z.string().regex(/^[^\r\n]{1,255}$/, 'expected a GitHub Environment name on one line').optional(),
+  'promote-environment': z
+    .string()
+    .regex(/^[^\r\n]{1,255}$/, 'expected a GitHub Environment name on one line')
+    .optional(),
   'github-token': textInput(),
   teardown: z.stringbool({ truthy: ['true', 'yes', '1', 'on'], falsy: ['false', 'no', '0', 'off'] }).optional(),
   'allow-full-drill': boolInput(false),
@@ -116,7 +119,10 @@ export function isFailure(status: RunStatus): boolean {
 }
 
 function stamp(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }
 
 /**
@@ -163,7 +169,9 @@ export async function runDrExecute(inputs: DrExecuteInputs, deps: DrExecuteDeps)
   }
   const environment = inputs['promote-environment'] ?? null;
   if (environment !== null && !deps.approvals) {
-    throw new ConfigurationError(`input 'promote-environment': a verified approval is read from GitHub's approvals API of the workflow run, which only the dr-execute action does; use auto-promote or approver here`);
+    throw new ConfigurationError(
+      `input 'promote-environment': a verified approval is read from GitHub's approvals API of the workflow run, which only the dr-execute action does; use auto-promote or approver here`,
+    );
   }
   const alert = inputs.alert ? await loadAlert(inputs.alert, workspace) : null;
   const runId = inputs['run-id'] ?? defaultRunId(alert?.alert ?? null, deps.githubRunId, deps.now());

@@ -36,8 +36,7 @@ function strict<T extends z.core.$ZodLooseShape>(shape: T) {
   return z.strictObject(shape, { error: (iss) => (iss.code === 'unrecognized_keys' ? `expected only ${allowed}` : undefined) });
 }
 
-const required = (what: string) => (iss: { input: unknown }) =>
-  iss.input === undefined ? `required: ${what}` : `expected ${what}, got ${JSON.stringify(iss.input)}`;
+const required = (what: string) => (iss: { input: unknown }) => (iss.input === undefined ? `required: ${what}` : `expected ${what}, got ${JSON.stringify(iss.input)}`);
 
 const command = (what: string) => z.string({ error: required(what) }).refine((s) => s.trim() !== '', `expected ${what}, got an empty string`);
 
@@ -59,7 +58,12 @@ const regexList = z.array(z.string()).superRefine((list, ctx) => {
 });
 
 const retrySchema = strict({
-  max: z.number({ error: required('a number of retries') }).int('expected a whole number of retries').min(0, 'expected 0 or more retries').max(20, 'expected at most 20 retries').optional(),
+  max: z
+    .number({ error: required('a number of retries') })
+    .int('expected a whole number of retries')
+    .min(0, 'expected 0 or more retries')
+    .max(20, 'expected at most 20 retries')
+    .optional(),
   backoff: wait.optional(),
   on: regexList.optional(),
 });
@@ -143,10 +147,7 @@ const failbackSchema = strict({
 
 /** Target names as cost-decision writes them (the policy's `targets[].name`). */
 export const TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-const targetsSchema = z.record(
-  z.string().regex(TARGET_NAME, 'expected a target name of letters, digits, ".", "_" or "-", as in the cost policy'),
-  strict({ env: envMap.optional() }).nullable(),
-);
+const targetsSchema = z.record(z.string().regex(TARGET_NAME, 'expected a target name of letters, digits, ".", "_" or "-", as in the cost policy'), strict({ env: envMap.optional() }).nullable());
 
 export const planFileSchema = strict({
   version: z.literal(1, { error: (i) => (i.input === undefined ? 'required: version: 1' : `expected 1, got ${JSON.stringify(i.input)}`) }),
@@ -212,12 +213,23 @@ function checkUniqueNames(file: PlanFile): string[] {
       seen.add(n);
     });
   };
-  unique((file.guards ?? []).map((g) => g.name), 'guards');
+  unique(
+    (file.guards ?? []).map((g) => g.name),
+    'guards',
+  );
   for (const p of PHASES) {
     const spec = file.phases[p];
-    if (spec) unique((spec.steps ?? []).map((s) => s.name), `phases.${p}.steps`);
+    if (spec)
+      unique(
+        (spec.steps ?? []).map((s) => s.name),
+        `phases.${p}.steps`,
+      );
   }
-  if (file.failback) unique(file.failback.steps.map((s) => s.name), 'failback.steps');
+  if (file.failback)
+    unique(
+      file.failback.steps.map((s) => s.name),
+      'failback.steps',
+    );
   return problems;
 }
 
@@ -237,7 +249,10 @@ export function parsePlan(data: unknown, displayPath: string): Plan {
   const result = planFileSchema.safeParse(data);
   const problems = result.success ? checkUniqueNames(result.data) : result.error.issues.map(issueText);
   if (problems.length > 0 || !result.success) {
-    throw new ConfigurationError(`${displayPath}: ${problems.join('; ')}`, problems.map((p) => `${displayPath}: ${p}`));
+    throw new ConfigurationError(
+      `${displayPath}: ${problems.join('; ')}`,
+      problems.map((p) => `${displayPath}: ${p}`),
+    );
   }
   const f = result.data;
   const phases: Plan['phases'] = {};

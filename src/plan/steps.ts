@@ -72,7 +72,17 @@ export class StepRunner {
       for (const line of lines) this.log.info(line);
     };
     try {
-      return await runCommand({ run, cwd: c.workspace, env, timeoutSeconds, signal: c.signal, patterns, killGraceMs: c.killGraceMs, backpressure: c.backpressure, onLine: (line) => show(redactor.push(line)) });
+      return await runCommand({
+        run,
+        cwd: c.workspace,
+        env,
+        timeoutSeconds,
+        signal: c.signal,
+        patterns,
+        killGraceMs: c.killGraceMs,
+        backpressure: c.backpressure,
+        onLine: (line) => show(redactor.push(line)),
+      });
     } finally {
       show(redactor.end());
     }

@@ -29,10 +29,7 @@ describe('drloop decide with an unquoted glob', () => {
   test('the second file of an expanded glob is refused, naming the quoted glob; nothing is decided or recorded', async () => {
     const ws = await exampleWorkspace();
     const r = await runCli(['decide', ...POLICY, '--artefacts', AZURE, GCP], { cwd: ws });
-    expectUsageLine(
-      r,
-      `drloop decide: unexpected argument '${GCP}': quote the glob (--artefacts 'examples/cost/artefacts/**/*.json') or repeat --artefacts for each pattern`,
-    );
+    expectUsageLine(r, `drloop decide: unexpected argument '${GCP}': quote the glob (--artefacts 'examples/cost/artefacts/**/*.json') or repeat --artefacts for each pattern`);
     expect(await readdir(ws)).toEqual(['examples']);
   });
 

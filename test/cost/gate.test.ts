@@ -36,7 +36,9 @@ describe('an artefact dated in the future', () => {
     const d = decide(policy(), [real, forged], { now: NOW });
     expect(d.decision).toBe('block');
     expect(d.artefacts.find((a) => a.path === forged.path)).toMatchObject({ use: 'ignored' });
-    expect(d.artefacts.find((a) => a.path === forged.path)!.note).toMatch(/^dated in the future: generatedAt 2099-01-01T00:00:00Z is .* ahead of the clock \(2026-11-23T12:00:00.000Z\), more than the 5m 00s of clock skew allowed$/);
+    expect(d.artefacts.find((a) => a.path === forged.path)!.note).toMatch(
+      /^dated in the future: generatedAt 2099-01-01T00:00:00Z is .* ahead of the clock \(2026-11-23T12:00:00.000Z\), more than the 5m 00s of clock skew allowed$/,
+    );
     expect(d.artefacts.find((a) => a.path === real.path)!.use).toBe('used');
     expect(d.reasons).toContainEqual(expect.stringMatching(/^azure: cost\/azure\/cost-run-2099\.json ignored: dated in the future/));
   });
@@ -66,8 +68,14 @@ describe('an artefact dated in the future', () => {
 
 describe('costs that overflow', () => {
   test('two artefacts whose hourly costs add up past the largest number are a ConfigurationError naming the target and the files', () => {
-    const a = parseArtefact('cost/azure/a.json', Buffer.from(JSON.stringify({ schema: 'drloop.cost-run/v1', component: 'a', target: 'azure', kind: 'dr', currency: 'USD', hourly: '1e308', generatedAt: '2026-11-23T06:00:00Z' })));
-    const b = parseArtefact('cost/azure/b.json', Buffer.from(JSON.stringify({ schema: 'drloop.cost-run/v1', component: 'b', target: 'azure', kind: 'dr', currency: 'USD', hourly: 1e308, generatedAt: '2026-11-23T06:00:00Z' })));
+    const a = parseArtefact(
+      'cost/azure/a.json',
+      Buffer.from(JSON.stringify({ schema: 'drloop.cost-run/v1', component: 'a', target: 'azure', kind: 'dr', currency: 'USD', hourly: '1e308', generatedAt: '2026-11-23T06:00:00Z' })),
+    );
+    const b = parseArtefact(
+      'cost/azure/b.json',
+      Buffer.from(JSON.stringify({ schema: 'drloop.cost-run/v1', component: 'b', target: 'azure', kind: 'dr', currency: 'USD', hourly: 1e308, generatedAt: '2026-11-23T06:00:00Z' })),
+    );
     const err = (() => {
       try {
         decide(policy({ budget: { monthly: 1e308, spent: 0 } }), [a, b], { now: NOW });
@@ -77,11 +85,15 @@ describe('costs that overflow', () => {
       return null;
     })();
     expect(isConfigurationError(err)).toBe(true);
-    expect((err as Error).message).toBe("target 'azure': the hourly costs of cost/azure/a.json, cost/azure/b.json add up: the result is more than drloop can represent (Infinity); check the artefacts' costs and the policy's figures");
+    expect((err as Error).message).toBe(
+      "target 'azure': the hourly costs of cost/azure/a.json, cost/azure/b.json add up: the result is more than drloop can represent (Infinity); check the artefacts' costs and the policy's figures",
+    );
   });
 
   test('an hourly cost times expected-hours that overflows is refused too', () => {
-    expect(() => decide(policy({ incident: { 'expected-hours': 1e10 } }), [run('big', 1e300, '2026-11-23T06:00:00Z')], { now: NOW })).toThrow(/^target 'azure': 1e\+300\/h × incident.expected-hours 10000000000: the result is more than drloop can represent/);
+    expect(() => decide(policy({ incident: { 'expected-hours': 1e10 } }), [run('big', 1e300, '2026-11-23T06:00:00Z')], { now: NOW })).toThrow(
+      /^target 'azure': 1e\+300\/h × incident.expected-hours 10000000000: the result is more than drloop can represent/,
+    );
   });
 
   test('Infracost projects whose totals overflow name the file and the key', () => {
@@ -101,7 +113,10 @@ describe('costs that overflow', () => {
     await writeFile(join(ws, 'policy.yml'), 'version: 1\ncurrency: USD\nbudget: { monthly: 5000, spent: 0 }\nmax-age: 3650d\ntargets:\n  - { name: azure }\n');
     await mkdir(join(ws, 'cost'), { recursive: true });
     for (const c of ['a', 'b']) {
-      await writeFile(join(ws, 'cost', `${c}.json`), JSON.stringify({ schema: 'drloop.cost-run/v1', component: c, target: 'azure', kind: 'dr', currency: 'USD', hourly: '1e308', generatedAt: '2026-11-23T06:00:00Z' }));
+      await writeFile(
+        join(ws, 'cost', `${c}.json`),
+        JSON.stringify({ schema: 'drloop.cost-run/v1', component: c, target: 'azure', kind: 'dr', currency: 'USD', hourly: '1e308', generatedAt: '2026-11-23T06:00:00Z' }),
+      );
     }
     const r = await runCli(['decide', '--policy', 'policy.yml', '--artefacts', 'cost/*.json'], { cwd: ws });
     expect(r.code).toBe(2);

@@ -166,7 +166,11 @@ describe('drill pieces without PostgreSQL', () => {
     const gh = await startGitHubStandIn({ repo: 'drloop/local-drill', token: 'ghs_standin_token_0123456789' });
     try {
       const webhook = syntheticWebhook({ startsAt: '2026-11-23T10:00:00.000Z', instance: '127.0.0.1:9999', generatorURL: 'http://127.0.0.1:9999/metrics' });
-      const built = buildDispatch(webhookSchema.parse(webhook), selectAlerts(webhookSchema.parse(webhook), () => true), 'dr-alert');
+      const built = buildDispatch(
+        webhookSchema.parse(webhook),
+        selectAlerts(webhookSchema.parse(webhook), () => true),
+        'dr-alert',
+      );
       const post = (path: string, token: string, body: string) =>
         fetch(`${gh.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body });
       const waiting = gh.nextDispatch((d) => d.eventType === 'dr-alert');
@@ -208,109 +212,97 @@ describe('drill pieces without PostgreSQL', () => {
 });
 
 describe('drloop drill (bundled CLI, real PostgreSQL)', () => {
-  test(
-    `synchronous standby, alert from ${hasPrometheus ? 'real Prometheus and Alertmanager' : 'the drill (Prometheus not installed)'}, evidence in a local S3 server: no acknowledged transaction lost and the pointer verifies`,
-    async () => {
-      const out = await outDir();
-      const started = Date.now();
-      const run = await drill(['--json', '--synchronous', '--s3', '--out', out]);
-      const took = (Date.now() - started) / 1000;
-      if (run.code !== 0) throw new Error(`drill exited ${run.code}:\n${run.stderr}\n${run.stdout}`);
-      const r = JSON.parse(run.stdout) as DrillResult;
-      process.stdout.write(
-        `drill (sync, ${r.alert.source}, s3): ${took.toFixed(1)}s; RTO ${r.rto.seconds}s, RPO ${r.rpo.seconds}s (engine ${r.rpo.engineSeconds}s), ` +
-          `${r.transactions.acknowledged} acknowledged, ${r.transactions.missing} missing\n`,
-      );
-      await expectSoundDrill(r, out);
-      expect(r.synchronous).toBe(true);
-      expect(r.alert.source).toBe(hasPrometheus ? 'prometheus' : 'synthetic');
-      if (hasPrometheus) {
-        expect(run.stderr).toMatch(/Prometheus up on http:\/\/127\.0\.0\.1:\d+/);
-        expect(run.stderr).toMatch(/Alertmanager up on http:\/\/127\.0\.0\.1:\d+/);
-        // Detection takes at least one scrape and the rule's `for:`; the alert starts when it fires.
-        expect(r.alert.detectionSeconds).toBeGreaterThan(0);
-        expect(r.alert.detectionSeconds).toBeLessThan(30);
-      }
-      // Synchronous: every acknowledged commit survives.
-      expect(r.transactions).toMatchObject({ missing: 0, missingBeforeFailure: 0, lossWindowSeconds: 0, missingList: [] });
-      expect(r.transactions.present).toBe(r.transactions.acknowledged);
-      // Progress on stderr, one line per stage with the elapsed time; stdout holds only the result.
-      expect(run.stderr).toMatch(/^\[\s*\d+\.\d+s\] primary up on 127\.0\.0\.1:\d+$/m);
-      expect(run.stderr).toMatch(/^\[\s*\d+\.\d+s\] primary FAILED at /m);
-      expect(run.stdout.trim().startsWith('{')).toBe(true);
+  test(`synchronous standby, alert from ${hasPrometheus ? 'real Prometheus and Alertmanager' : 'the drill (Prometheus not installed)'}, evidence in a local S3 server: no acknowledged transaction lost and the pointer verifies`, async () => {
+    const out = await outDir();
+    const started = Date.now();
+    const run = await drill(['--json', '--synchronous', '--s3', '--out', out]);
+    const took = (Date.now() - started) / 1000;
+    if (run.code !== 0) throw new Error(`drill exited ${run.code}:\n${run.stderr}\n${run.stdout}`);
+    const r = JSON.parse(run.stdout) as DrillResult;
+    process.stdout.write(
+      `drill (sync, ${r.alert.source}, s3): ${took.toFixed(1)}s; RTO ${r.rto.seconds}s, RPO ${r.rpo.seconds}s (engine ${r.rpo.engineSeconds}s), ` +
+        `${r.transactions.acknowledged} acknowledged, ${r.transactions.missing} missing\n`,
+    );
+    await expectSoundDrill(r, out);
+    expect(r.synchronous).toBe(true);
+    expect(r.alert.source).toBe(hasPrometheus ? 'prometheus' : 'synthetic');
+    if (hasPrometheus) {
+      expect(run.stderr).toMatch(/Prometheus up on http:\/\/127\.0\.0\.1:\d+/);
+      expect(run.stderr).toMatch(/Alertmanager up on http:\/\/127\.0\.0\.1:\d+/);
+      // Detection takes at least one scrape and the rule's `for:`; the alert starts when it fires.
+      expect(r.alert.detectionSeconds).toBeGreaterThan(0);
+      expect(r.alert.detectionSeconds).toBeLessThan(30);
+    }
+    // Synchronous: every acknowledged commit survives.
+    expect(r.transactions).toMatchObject({ missing: 0, missingBeforeFailure: 0, lossWindowSeconds: 0, missingList: [] });
+    expect(r.transactions.present).toBe(r.transactions.acknowledged);
+    // Progress on stderr, one line per stage with the elapsed time; stdout holds only the result.
+    expect(run.stderr).toMatch(/^\[\s*\d+\.\d+s\] primary up on 127\.0\.0\.1:\d+$/m);
+    expect(run.stderr).toMatch(/^\[\s*\d+\.\d+s\] primary FAILED at /m);
+    expect(run.stdout.trim().startsWith('{')).toBe(true);
 
-      // The S3 copy: the drill verified it through the pointer; so does a fresh s3rver over the objects it kept.
-      expect(r.evidence.s3).toMatchObject({ verify: { ok: true, mismatches: [] } });
-      expect(r.evidence.s3!.pointerUri).toBe(`s3://drloop-drill/${r.run.runId}/current.json`);
-      const restoreEnv = useS3Env();
-      const s3 = await startS3(join(out, 's3'));
-      try {
-        const report = await verifyPointer(r.evidence.s3!.pointerUri, { endpoint: s3.endpoint, forcePathStyle: true, checksum: 'when-required', region: 'us-east-1' });
-        expect(report).toMatchObject({ ok: true, mismatches: [], bundleSha256: r.evidence.sha256 });
-      } finally {
-        await s3.stop();
-        restoreEnv();
-      }
-      expect(took).toBeLessThan(60);
-    },
-    120_000,
-  );
+    // The S3 copy: the drill verified it through the pointer; so does a fresh s3rver over the objects it kept.
+    expect(r.evidence.s3).toMatchObject({ verify: { ok: true, mismatches: [] } });
+    expect(r.evidence.s3!.pointerUri).toBe(`s3://drloop-drill/${r.run.runId}/current.json`);
+    const restoreEnv = useS3Env();
+    const s3 = await startS3(join(out, 's3'));
+    try {
+      const report = await verifyPointer(r.evidence.s3!.pointerUri, { endpoint: s3.endpoint, forcePathStyle: true, checksum: 'when-required', region: 'us-east-1' });
+      expect(report).toMatchObject({ ok: true, mismatches: [], bundleSha256: r.evidence.sha256 });
+    } finally {
+      await s3.stop();
+      restoreEnv();
+    }
+    expect(took).toBeLessThan(60);
+  }, 120_000);
 
-  test(
-    'asynchronous standby, alert built by the drill (--no-prometheus): the human report, and every loss is younger than the RPO window',
-    async () => {
-      const out = await outDir();
-      const run = await drill(['--no-prometheus', '--out', out]);
-      if (run.code !== 0) throw new Error(`drill exited ${run.code}:\n${run.stderr}\n${run.stdout}`);
-      const r = JSON.parse(await readFile(join(out, 'bundle', 'result.json'), 'utf8')) as DrillResult;
-      process.stdout.write(
-        `drill (async, synthetic): ${r.totalSeconds}s; RTO ${r.rto.seconds}s, RPO ${r.rpo.seconds}s, ` +
-          `${r.transactions.acknowledged} acknowledged, ${r.transactions.missing} missing (window ${r.transactions.lossWindowSeconds}s)\n`,
-      );
-      await expectSoundDrill(r, out);
-      expect(r.synchronous).toBe(false);
-      expect(r.evidence.s3).toBeNull();
-      // A synthetic alert starts at the failure: the engine's RPO and the drill's then differ only by rounding.
-      expect(r.alert).toMatchObject({ source: 'synthetic', startsAt: r.failure.failedAt, detectionSeconds: 0 });
-      expect(r.alert.note).toMatch(/--no-prometheus/);
-      expect(run.stderr).toMatch(/building the Alertmanager notification \(version 4\)/);
+  test('asynchronous standby, alert built by the drill (--no-prometheus): the human report, and every loss is younger than the RPO window', async () => {
+    const out = await outDir();
+    const run = await drill(['--no-prometheus', '--out', out]);
+    if (run.code !== 0) throw new Error(`drill exited ${run.code}:\n${run.stderr}\n${run.stdout}`);
+    const r = JSON.parse(await readFile(join(out, 'bundle', 'result.json'), 'utf8')) as DrillResult;
+    process.stdout.write(
+      `drill (async, synthetic): ${r.totalSeconds}s; RTO ${r.rto.seconds}s, RPO ${r.rpo.seconds}s, ` +
+        `${r.transactions.acknowledged} acknowledged, ${r.transactions.missing} missing (window ${r.transactions.lossWindowSeconds}s)\n`,
+    );
+    await expectSoundDrill(r, out);
+    expect(r.synchronous).toBe(false);
+    expect(r.evidence.s3).toBeNull();
+    // A synthetic alert starts at the failure: the engine's RPO and the drill's then differ only by rounding.
+    expect(r.alert).toMatchObject({ source: 'synthetic', startsAt: r.failure.failedAt, detectionSeconds: 0 });
+    expect(r.alert.note).toMatch(/--no-prometheus/);
+    expect(run.stderr).toMatch(/building the Alertmanager notification \(version 4\)/);
 
-      expect(run.stdout).toMatch(/^drloop drill \(hot-standby\): SUCCEEDED in [\d.ms ]+ — postgres-standby-failover \(examples\/postgres\/plan\.yml\), asynchronous standby, target azure\n/);
-      expect(run.stdout).toMatch(/^ {2}decision {2}ALLOW — drill on azure/m);
-      for (const p of PHASES) expect(run.stdout).toMatch(new RegExp(`^  ${p} +success +\\S+`, 'm'));
-      expect(run.stdout).toMatch(/^ {2}RTO {2}\S+ +alert start → validate passed \(the plan engine, drill\.summary\.json\) \(objective 2m 00s, met\)$/m);
-      expect(run.stdout).toMatch(/^ {2}RPO {2}\S+ +failure time − newest load transaction on the promoted node \(the drill: it knows when the primary failed\) \(objective 30s, met\)$/m);
-      expect(run.stdout).toMatch(/^ {7}\S+ +alert start − what the RPO probe printed \(the plan engine, drill\.summary\.json: it knows only when the alert started\) \(objective 30s, met\)$/m);
-      expect(run.stdout).toContain(`  sha256    ${r.evidence.sha256}\n`);
-      expect(run.stdout).toContain(`  report    ${r.reportPath}\n`);
-      expect(run.stdout).toContain('  cleanup   nothing left running');
-    },
-    120_000,
-  );
+    expect(run.stdout).toMatch(/^drloop drill \(hot-standby\): SUCCEEDED in [\d.ms ]+ — postgres-standby-failover \(examples\/postgres\/plan\.yml\), asynchronous standby, target azure\n/);
+    expect(run.stdout).toMatch(/^ {2}decision {2}ALLOW — drill on azure/m);
+    for (const p of PHASES) expect(run.stdout).toMatch(new RegExp(`^  ${p} +success +\\S+`, 'm'));
+    expect(run.stdout).toMatch(/^ {2}RTO {2}\S+ +alert start → validate passed \(the plan engine, drill\.summary\.json\) \(objective 2m 00s, met\)$/m);
+    expect(run.stdout).toMatch(/^ {2}RPO {2}\S+ +failure time − newest load transaction on the promoted node \(the drill: it knows when the primary failed\) \(objective 30s, met\)$/m);
+    expect(run.stdout).toMatch(/^ {7}\S+ +alert start − what the RPO probe printed \(the plan engine, drill\.summary\.json: it knows only when the alert started\) \(objective 30s, met\)$/m);
+    expect(run.stdout).toContain(`  sha256    ${r.evidence.sha256}\n`);
+    expect(run.stdout).toContain(`  report    ${r.reportPath}\n`);
+    expect(run.stdout).toContain('  cleanup   nothing left running');
+  }, 120_000);
 
-  test(
-    'Ctrl-C once the primary is up: exit 130, and no PostgreSQL, Prometheus or Alertmanager process is left',
-    async () => {
-      const out = await outDir();
-      const run = await drill(['--out', out], /^\[\s*\d+\.\d+s\] primary up on /m);
-      expect(run.interruptedAt).not.toBeNull();
-      expect({ code: run.code, signal: run.signal }).toEqual({ code: 130, signal: null });
-      expect(run.stderr).toMatch(/received SIGINT; stopping the drill/);
-      expect(run.stderr).toMatch(/PostgreSQL processes left: 0/);
-      expect(run.stdout).toBe('');
-      const baseDir = /initdb and start the primary in (\S+)/.exec(run.stderr)?.[1];
-      const work = /work directory (\S+)/.exec(run.stderr)?.[1];
-      expect(baseDir).toMatch(/drloop-pg-/);
-      expect(await processesNaming(baseDir!)).toEqual([]);
-      expect(await processesNaming(out)).toEqual([]);
-      expect(await processesNaming(work!)).toEqual([]);
-      expect(await exists(baseDir!)).toBe(false);
-      expect(await exists(work!)).toBe(false);
-      // The cleanup is prompt: well under the time a drill takes.
-      expect(Date.now() - run.interruptedAt!).toBeLessThan(20_000);
-    },
-    60_000,
-  );
+  test('Ctrl-C once the primary is up: exit 130, and no PostgreSQL, Prometheus or Alertmanager process is left', async () => {
+    const out = await outDir();
+    const run = await drill(['--out', out], /^\[\s*\d+\.\d+s\] primary up on /m);
+    expect(run.interruptedAt).not.toBeNull();
+    expect({ code: run.code, signal: run.signal }).toEqual({ code: 130, signal: null });
+    expect(run.stderr).toMatch(/received SIGINT; stopping the drill/);
+    expect(run.stderr).toMatch(/PostgreSQL processes left: 0/);
+    expect(run.stdout).toBe('');
+    const baseDir = /initdb and start the primary in (\S+)/.exec(run.stderr)?.[1];
+    const work = /work directory (\S+)/.exec(run.stderr)?.[1];
+    expect(baseDir).toMatch(/drloop-pg-/);
+    expect(await processesNaming(baseDir!)).toEqual([]);
+    expect(await processesNaming(out)).toEqual([]);
+    expect(await processesNaming(work!)).toEqual([]);
+    expect(await exists(baseDir!)).toBe(false);
+    expect(await exists(work!)).toBe(false);
+    // The cleanup is prompt: well under the time a drill takes.
+    expect(Date.now() - run.interruptedAt!).toBeLessThan(20_000);
+  }, 60_000);
 
   test('bad input fails before anything starts, with one clear line and exit 2', async () => {
     const out = await outDir();
@@ -331,77 +323,72 @@ describe('drloop drill (bundled CLI, real PostgreSQL)', () => {
     expect(tool.stderr).toMatch(/^drloop drill: --wal-tool: examples\/postgres-restore\/scripts\/missing\.mjs is not a file/m);
   }, 30_000);
 
-  test(
-    `restore from the WAL archive into the chosen target, alert from ${hasPrometheus ? 'real Prometheus and Alertmanager' : 'the drill (Prometheus not installed)'}: a real, non-zero RPO and every loss after the last archived point`,
-    async () => {
-      const out = await outDir();
-      const run = await drill(['--scenario', 'restore', '--json', '--out', out], undefined, 150_000);
-      if (run.code !== 0) throw new Error(`drill exited ${run.code}:\n${run.stderr}\n${run.stdout}`);
-      const r = JSON.parse(run.stdout) as DrillResult;
-      const x = r.restore!;
-      process.stdout.write(
-        `drill (restore, ${r.alert.source}): ${r.totalSeconds}s; RTO ${r.rto.seconds}s, RPO ${r.rpo.seconds}s (engine ${r.rpo.engineSeconds}s), archive lag ${x.archive.archiveLagSeconds}s, ` +
-          `${r.transactions.acknowledged} acknowledged, ${r.transactions.missing} lost; WAL replayed ${x.replay.walFiles} files ${x.replay.walBytes} bytes in ${x.replay.replaySeconds}s\n`,
-      );
-      await expectSoundDrill(r, out, 'restore');
-      expect(r.plan.path).toBe('examples/postgres-restore/plan.yml');
-      expect(r.postgres.standby).toBeNull();
-      expect(r.alert.source).toBe(hasPrometheus ? 'prometheus' : 'synthetic');
-      // The instance bringup created is the chosen target's, with that target's settings from the plan.
-      expect(x.instance).toMatchObject({ name: 'drloop-restore-azure', target: 'azure', region: 'westeurope' });
-      expect(x.instanceIsChosenTarget).toBe(true);
-      expect(x.problems).toEqual([]);
-      // The archive: WAL files archived before the failure, a base backup, and WAL replayed from it.
-      expect(x.archive.walFilesArchived).toBeGreaterThan(0);
-      expect(x.archive.lastArchivedAt).not.toBeNull();
-      expect(Date.parse(x.archive.lastArchivedAt!)).toBeLessThanOrEqual(Date.parse(r.failure.failedAt));
-      expect(x.baseBackup!.key).toMatch(/^postgres\/basebackups\/base-\w+\/base\.tar$/);
-      expect(x.baseBackup!.files).toBeGreaterThan(100);
-      expect(x.replay.walFiles).toBeGreaterThan(0);
-      expect(x.replay.walBytes).toBe(x.replay.walFiles! * 1048576);
-      expect(x.replay.newestArchived).toMatch(/^[0-9A-F]{24}$/);
-      expect(x.restoreSeconds).toBeGreaterThan(0);
-      // The RPO is real: what was not archived when the primary failed is lost, and nothing before it.
-      expect(r.rpo.seconds!).toBeGreaterThan(0);
-      expect(r.transactions.missing).toBeGreaterThan(0);
-      expect(x.lostAfterArchivedPoint).toBe(r.transactions.missing);
-      // The primary's WAL log and the restored instance's PostgreSQL log are in the evidence.
-      for (const f of ['wal-push.log', 'postgres-primary.log', 'postgres-drloop-restore-azure.log']) expect(await exists(join(out, 'evidence', 'logs', f))).toBe(true);
-      const report = await readFile(resolve(REPO_ROOT, r.reportPath), 'utf8');
-      for (const row of ['## Restore', '| Archive lag |', '| Base backup |', '| WAL replayed |', '| Restore time |', 'target **azure** (the cost decision\'s)']) expect(report).toContain(row);
-      // Teardown deleted the instance, and its verify found nothing left.
-      const teardown = JSON.parse(await readFile(resolve(REPO_ROOT, r.run.receiptsDir, 'phases', 'teardown.json'), 'utf8')) as { status: string; checks: { kind: string; status: string; detail: string }[] };
-      expect(teardown.status).toBe('success');
-      expect(teardown.checks).toEqual([expect.objectContaining({ kind: 'verify', status: 'success' })]);
-    },
-    180_000,
-  );
+  test(`restore from the WAL archive into the chosen target, alert from ${hasPrometheus ? 'real Prometheus and Alertmanager' : 'the drill (Prometheus not installed)'}: a real, non-zero RPO and every loss after the last archived point`, async () => {
+    const out = await outDir();
+    const run = await drill(['--scenario', 'restore', '--json', '--out', out], undefined, 150_000);
+    if (run.code !== 0) throw new Error(`drill exited ${run.code}:\n${run.stderr}\n${run.stdout}`);
+    const r = JSON.parse(run.stdout) as DrillResult;
+    const x = r.restore!;
+    process.stdout.write(
+      `drill (restore, ${r.alert.source}): ${r.totalSeconds}s; RTO ${r.rto.seconds}s, RPO ${r.rpo.seconds}s (engine ${r.rpo.engineSeconds}s), archive lag ${x.archive.archiveLagSeconds}s, ` +
+        `${r.transactions.acknowledged} acknowledged, ${r.transactions.missing} lost; WAL replayed ${x.replay.walFiles} files ${x.replay.walBytes} bytes in ${x.replay.replaySeconds}s\n`,
+    );
+    await expectSoundDrill(r, out, 'restore');
+    expect(r.plan.path).toBe('examples/postgres-restore/plan.yml');
+    expect(r.postgres.standby).toBeNull();
+    expect(r.alert.source).toBe(hasPrometheus ? 'prometheus' : 'synthetic');
+    // The instance bringup created is the chosen target's, with that target's settings from the plan.
+    expect(x.instance).toMatchObject({ name: 'drloop-restore-azure', target: 'azure', region: 'westeurope' });
+    expect(x.instanceIsChosenTarget).toBe(true);
+    expect(x.problems).toEqual([]);
+    // The archive: WAL files archived before the failure, a base backup, and WAL replayed from it.
+    expect(x.archive.walFilesArchived).toBeGreaterThan(0);
+    expect(x.archive.lastArchivedAt).not.toBeNull();
+    expect(Date.parse(x.archive.lastArchivedAt!)).toBeLessThanOrEqual(Date.parse(r.failure.failedAt));
+    expect(x.baseBackup!.key).toMatch(/^postgres\/basebackups\/base-\w+\/base\.tar$/);
+    expect(x.baseBackup!.files).toBeGreaterThan(100);
+    expect(x.replay.walFiles).toBeGreaterThan(0);
+    expect(x.replay.walBytes).toBe(x.replay.walFiles! * 1048576);
+    expect(x.replay.newestArchived).toMatch(/^[0-9A-F]{24}$/);
+    expect(x.restoreSeconds).toBeGreaterThan(0);
+    // The RPO is real: what was not archived when the primary failed is lost, and nothing before it.
+    expect(r.rpo.seconds!).toBeGreaterThan(0);
+    expect(r.transactions.missing).toBeGreaterThan(0);
+    expect(x.lostAfterArchivedPoint).toBe(r.transactions.missing);
+    // The primary's WAL log and the restored instance's PostgreSQL log are in the evidence.
+    for (const f of ['wal-push.log', 'postgres-primary.log', 'postgres-drloop-restore-azure.log']) expect(await exists(join(out, 'evidence', 'logs', f))).toBe(true);
+    const report = await readFile(resolve(REPO_ROOT, r.reportPath), 'utf8');
+    for (const row of ['## Restore', '| Archive lag |', '| Base backup |', '| WAL replayed |', '| Restore time |', "target **azure** (the cost decision's)"]) expect(report).toContain(row);
+    // Teardown deleted the instance, and its verify found nothing left.
+    const teardown = JSON.parse(await readFile(resolve(REPO_ROOT, r.run.receiptsDir, 'phases', 'teardown.json'), 'utf8')) as {
+      status: string;
+      checks: { kind: string; status: string; detail: string }[];
+    };
+    expect(teardown.status).toBe('success');
+    expect(teardown.checks).toEqual([expect.objectContaining({ kind: 'verify', status: 'success' })]);
+  }, 180_000);
 
-  test(
-    'a restore drill whose promote fails: exit 1, teardown still deletes the instance, and the RPO is not judged because nothing was promoted',
-    async () => {
-      const out = await outDir();
-      const run = await drill(['--scenario', 'restore', '--no-prometheus', '--plan', 'test/fixtures/drill/restore-promote-fails.yml', '--out', out], undefined, 150_000);
-      expect(run.code).toBe(1);
-      const r = JSON.parse(await readFile(join(out, 'bundle', 'result.json'), 'utf8')) as DrillResult;
-      expect(r.status).toBe('failed');
-      expect(r.run.status).toBe('failed');
-      expect(r.run.reason).toMatch(/phase promote failed; teardown ran/);
-      expect(r.phases.find((p) => p.phase === 'promote')?.status).toBe('failed');
-      expect(r.phases.find((p) => p.phase === 'teardown')?.status).toBe('success');
-      expect(r.transactions.auditedPromoted).toBe(false);
-      // The restored instance was measured, but with no promoted node there is no RPO to call met.
-      expect(r.rpo.seconds).not.toBeNull();
-      expect(r.rpo).toMatchObject({ met: null, engineMet: null, note: 'not judged: nothing was promoted' });
-      expect(r.problems).toContain('RPO not judged: nothing was promoted');
-      expect(run.stdout).toMatch(/^drloop drill \(restore\): FAILED/);
-      expect(run.stdout).toContain('(objective 30s, not judged: nothing was promoted)');
-      const report = await readFile(resolve(REPO_ROOT, r.reportPath), 'utf8');
-      expect(report).not.toMatch(/RPO[^\n]*✅ met/);
-      expect(report).toContain('not judged: nothing was promoted');
-      expect(r.leftProcesses).toEqual({ postgres: 0, prometheus: 0, alertmanager: 0 });
-      expect(await exists(r.postgres.baseDir)).toBe(false);
-    },
-    180_000,
-  );
+  test('a restore drill whose promote fails: exit 1, teardown still deletes the instance, and the RPO is not judged because nothing was promoted', async () => {
+    const out = await outDir();
+    const run = await drill(['--scenario', 'restore', '--no-prometheus', '--plan', 'test/fixtures/drill/restore-promote-fails.yml', '--out', out], undefined, 150_000);
+    expect(run.code).toBe(1);
+    const r = JSON.parse(await readFile(join(out, 'bundle', 'result.json'), 'utf8')) as DrillResult;
+    expect(r.status).toBe('failed');
+    expect(r.run.status).toBe('failed');
+    expect(r.run.reason).toMatch(/phase promote failed; teardown ran/);
+    expect(r.phases.find((p) => p.phase === 'promote')?.status).toBe('failed');
+    expect(r.phases.find((p) => p.phase === 'teardown')?.status).toBe('success');
+    expect(r.transactions.auditedPromoted).toBe(false);
+    // The restored instance was measured, but with no promoted node there is no RPO to call met.
+    expect(r.rpo.seconds).not.toBeNull();
+    expect(r.rpo).toMatchObject({ met: null, engineMet: null, note: 'not judged: nothing was promoted' });
+    expect(r.problems).toContain('RPO not judged: nothing was promoted');
+    expect(run.stdout).toMatch(/^drloop drill \(restore\): FAILED/);
+    expect(run.stdout).toContain('(objective 30s, not judged: nothing was promoted)');
+    const report = await readFile(resolve(REPO_ROOT, r.reportPath), 'utf8');
+    expect(report).not.toMatch(/RPO[^\n]*✅ met/);
+    expect(report).toContain('not judged: nothing was promoted');
+    expect(r.leftProcesses).toEqual({ postgres: 0, prometheus: 0, alertmanager: 0 });
+    expect(await exists(r.postgres.baseDir)).toBe(false);
+  }, 180_000);
 });

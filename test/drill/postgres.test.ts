@@ -232,9 +232,7 @@ describe('drill PostgreSQL pair (real embedded PostgreSQL)', () => {
     if (isRoot) expect((await stat(pair.standby.dataDir)).uid).toBe(state.runAs!.uid);
     expect(pair.primary.port).not.toBe(pair.standby.port);
 
-    const rep = await withClient(pair.connection(pair.primary), async (c) =>
-      (await c.query<{ state: string; sync_state: string }>('SELECT state, sync_state FROM pg_stat_replication')).rows,
-    );
+    const rep = await withClient(pair.connection(pair.primary), async (c) => (await c.query<{ state: string; sync_state: string }>('SELECT state, sync_state FROM pg_stat_replication')).rows);
     expect(rep).toEqual([{ state: 'streaming', sync_state: 'sync' }]);
 
     const health = await startHealthEndpoint({

@@ -129,36 +129,40 @@ describe('the restore example WAL tool against s3rver', () => {
 });
 
 describe('PostgreSQL binaries out of reach of its account (a clone under /root)', () => {
-  (isRoot ? test : test.skip)('the binaries are copied where the postgres user can run them, and a primary starts from the copy', async () => {
-    const installed = await findPostgresBinaries();
-    // A private directory, as /root is: mode 0700, owned by root.
-    const privateDir = await tempDir('drloop-private-');
-    await chmod(privateDir, 0o700);
-    const native = dirname(installed.binDir);
-    const copy = join(privateDir, 'clone', 'node_modules', 'native');
-    await mkdir(dirname(copy), { recursive: true });
-    await cp(native, copy, { recursive: true, verbatimSymlinks: true });
-    const rel = (p: string) => join(copy, p.slice(native.length));
-    const unreachable = { binDir: rel(installed.binDir), initdb: rel(installed.initdb), pgCtl: rel(installed.pgCtl), postgres: rel(installed.postgres) };
+  (isRoot ? test : test.skip)(
+    'the binaries are copied where the postgres user can run them, and a primary starts from the copy',
+    async () => {
+      const installed = await findPostgresBinaries();
+      // A private directory, as /root is: mode 0700, owned by root.
+      const privateDir = await tempDir('drloop-private-');
+      await chmod(privateDir, 0o700);
+      const native = dirname(installed.binDir);
+      const copy = join(privateDir, 'clone', 'node_modules', 'native');
+      await mkdir(dirname(copy), { recursive: true });
+      await cp(native, copy, { recursive: true, verbatimSymlinks: true });
+      const rel = (p: string) => join(copy, p.slice(native.length));
+      const unreachable = { binDir: rel(installed.binDir), initdb: rel(installed.initdb), pgCtl: rel(installed.pgCtl), postgres: rel(installed.postgres) };
 
-    const runAs = (await resolveRunAs())!;
-    // Where the drill stages them: its base directory, which the postgres user may enter.
-    const stage = await tempDir('drloop-stage-');
-    await chmod(stage, 0o755);
-    const staged = await stageBinaries(unreachable, runAs, stage);
-    expect(staged.staged).toBe(join(stage, 'pgsql'));
-    expect(staged.binaries.initdb).toBe(join(stage, 'pgsql', 'bin', 'initdb'));
-    // Reachable binaries are used in place.
-    expect(await stageBinaries(installed, runAs, stage)).toEqual({ binaries: installed, staged: null });
+      const runAs = (await resolveRunAs())!;
+      // Where the drill stages them: its base directory, which the postgres user may enter.
+      const stage = await tempDir('drloop-stage-');
+      await chmod(stage, 0o755);
+      const staged = await stageBinaries(unreachable, runAs, stage);
+      expect(staged.staged).toBe(join(stage, 'pgsql'));
+      expect(staged.binaries.initdb).toBe(join(stage, 'pgsql', 'bin', 'initdb'));
+      // Reachable binaries are used in place.
+      expect(await stageBinaries(installed, runAs, stage)).toEqual({ binaries: installed, staged: null });
 
-    // The whole pair from the unreachable install: the pair copies them into its base directory.
-    const pair = await startPostgresPair({ binaries: unreachable, logger: new MemoryLogger() });
-    clusters.push(pair);
-    expect(pair.stagedBinaries).toBe(join(pair.baseDir, 'pgsql'));
-    expect(pair.binaries.binDir.startsWith(pair.baseDir)).toBe(true);
-    const r = await withClient(pair.connection(pair.standby), async (c) => (await c.query<{ r: boolean }>('SELECT pg_is_in_recovery() AS r')).rows[0]?.r);
-    expect(r).toBe(true);
-  }, 90_000);
+      // The whole pair from the unreachable install: the pair copies them into its base directory.
+      const pair = await startPostgresPair({ binaries: unreachable, logger: new MemoryLogger() });
+      clusters.push(pair);
+      expect(pair.stagedBinaries).toBe(join(pair.baseDir, 'pgsql'));
+      expect(pair.binaries.binDir.startsWith(pair.baseDir)).toBe(true);
+      const r = await withClient(pair.connection(pair.standby), async (c) => (await c.query<{ r: boolean }>('SELECT pg_is_in_recovery() AS r')).rows[0]?.r);
+      expect(r).toBe(true);
+    },
+    90_000,
+  );
 });
 
 describe('the archiving primary (real embedded PostgreSQL, s3rver)', () => {

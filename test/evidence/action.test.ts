@@ -14,7 +14,14 @@ import { alertmanagerFixture } from '../support/fixtures.js';
 import { REPO_ROOT, runAction, tempWorkspace } from '../support/run-action.js';
 import { BUCKET, bundleText, plantDecision, plantRun, put, S3_ENV, SECRETS, secretLog, startS3, useS3Env, type S3Server } from './support.js';
 
-const GITHUB = { GITHUB_SHA: '89abcdef0123456789abcdef0123456789abcdef', GITHUB_RUN_ID: '555', GITHUB_RUN_ATTEMPT: '3', GITHUB_REPOSITORY: 'acme/netbox', GITHUB_ACTOR: 'octocat', GITHUB_EVENT_NAME: 'workflow_dispatch' };
+const GITHUB = {
+  GITHUB_SHA: '89abcdef0123456789abcdef0123456789abcdef',
+  GITHUB_RUN_ID: '555',
+  GITHUB_RUN_ATTEMPT: '3',
+  GITHUB_REPOSITORY: 'acme/netbox',
+  GITHUB_ACTOR: 'octocat',
+  GITHUB_EVENT_NAME: 'workflow_dispatch',
+};
 const DIST = join(REPO_ROOT, 'actions', 'collect-evidence', 'dist');
 
 describe('collect-evidence without S3', () => {
@@ -45,7 +52,15 @@ describe('collect-evidence without S3', () => {
     for (const s of SECRETS) expect({ kind: s.kind, leaked: text.includes(s.value) || r.stdout.includes(s.value) }).toEqual({ kind: s.kind, leaked: false });
 
     const manifest = JSON.parse(await readFile(join(ws, r.outputs['manifest-path']!), 'utf8'));
-    expect(manifest.run).toEqual({ repository: 'acme/netbox', commit: GITHUB.GITHUB_SHA, workflowRunId: '555', workflowRunAttempt: '3', runUrl: 'https://github.com/acme/netbox/actions/runs/555', actor: 'octocat', event: 'workflow_dispatch' });
+    expect(manifest.run).toEqual({
+      repository: 'acme/netbox',
+      commit: GITHUB.GITHUB_SHA,
+      workflowRunId: '555',
+      workflowRunAttempt: '3',
+      runUrl: 'https://github.com/acme/netbox/actions/runs/555',
+      actor: 'octocat',
+      event: 'workflow_dispatch',
+    });
 
     expect(r.summary).toContain(`## 🧾 DR evidence: \`${name}\``);
     expect(r.summary).toContain('**Cost decision:** ✅ ALLOW (drill) on azure');
@@ -80,7 +95,10 @@ describe('collect-evidence without S3', () => {
     expect(await readdir(ws)).toEqual([]);
     const r = await runAction('collect-evidence', { workspace: ws, env: GITHUB, inputs: { 'allow-empty': 'true' } });
     expect(r.code).toBe(0);
-    expect(r.warnings).toEqual(["evidence-dir 'drloop-evidence' does not exist: no cost decision or run receipts to collect", 'nothing to collect: the bundle holds only its manifest (allow-empty is set)']);
+    expect(r.warnings).toEqual([
+      "evidence-dir 'drloop-evidence' does not exist: no cost decision or run receipts to collect",
+      'nothing to collect: the bundle holds only its manifest (allow-empty is set)',
+    ]);
     const report = await verifyBundle(join(ws, r.outputs['bundle-path']!));
     expect(report).toMatchObject({ ok: true, files: 0 });
   });
@@ -172,7 +190,9 @@ describe('collect-evidence with S3 (real s3rver on loopback)', () => {
     expect(partsSeen).toBeGreaterThan(0);
     expect(failed.code).toBe(1);
     expect(failed.errors).toHaveLength(1);
-    expect(failed.errors[0]).toMatch(/^collect-evidence: the bundle was written to drloop-bundles\/\S+\.tar\.gz but not stored everywhere: S3: uploading s3:\/\/drloop-evidence-test\/prod\/fault\/bundles\/\S+\.tar\.gz: /);
+    expect(failed.errors[0]).toMatch(
+      /^collect-evidence: the bundle was written to drloop-bundles\/\S+\.tar\.gz but not stored everywhere: S3: uploading s3:\/\/drloop-evidence-test\/prod\/fault\/bundles\/\S+\.tar\.gz: /,
+    );
     expect(failed.outputs['bundle-uri']).toBe('');
     expect(failed.outputs['pointer-uri']).toBe('');
     const kept = join(ws, failed.outputs['bundle-path']!);

@@ -26,7 +26,9 @@ mkdirSync(join(ws, 'logs'));
 mkdirSync(join(ws, 'drloop-evidence', 'runs', 'bench', 'phases'), { recursive: true });
 const lines = [];
 for (let i = 0, size = 0; size < 4 * MIB; i++) {
-  lines.push(`2026-01-02T03:04:${String(i % 60).padStart(2, '0')}Z restore worker=${i % 17} table=t${i % 97} rows=${(i * 7919) % 100000} status=ok ${createHash('md5').update(String(i)).digest('hex')}\n`);
+  lines.push(
+    `2026-01-02T03:04:${String(i % 60).padStart(2, '0')}Z restore worker=${i % 17} table=t${i % 97} rows=${(i * 7919) % 100000} status=ok ${createHash('md5').update(String(i)).digest('hex')}\n`,
+  );
   if (i % 5000 === 0) lines.push(`env AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY token ghp_0123456789abcdefghijABCDEFGHIJ012345\n`);
   size += lines.at(-1).length;
 }
@@ -47,7 +49,15 @@ function peakOf(pid) {
   }
 }
 
-const env = { PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_WORKSPACE: ws, GITHUB_SHA: '0'.repeat(40), 'INPUT_PATHS': 'logs/*', 'INPUT_EVIDENCE-DIR': 'drloop-evidence', 'INPUT_OUTPUT-DIR': join(ws, 'out') };
+const env = {
+  PATH: process.env.PATH,
+  HOME: process.env.HOME,
+  GITHUB_WORKSPACE: ws,
+  GITHUB_SHA: '0'.repeat(40),
+  INPUT_PATHS: 'logs/*',
+  'INPUT_EVIDENCE-DIR': 'drloop-evidence',
+  'INPUT_OUTPUT-DIR': join(ws, 'out'),
+};
 const start = Date.now();
 const child = spawn(process.execPath, [join(ROOT, 'actions', 'collect-evidence', 'dist', 'index.js')], { cwd: ws, env, stdio: ['ignore', 'pipe', 'inherit'] });
 let peak = 0;
@@ -62,6 +72,20 @@ const tarStart = Date.now();
 spawnSync('bash', ['-c', `tar czf - logs drloop-evidence | sha256sum > /dev/null`], { cwd: ws, stdio: 'inherit' });
 const tarSeconds = (Date.now() - tarStart) / 1000;
 
-console.log(JSON.stringify({ gib: GIB, exit: code, peakRssMiB: Math.round(peak / MIB), seconds, mibPerSecond: Math.round((total / MIB / seconds) * 10) / 10, tarCzfSeconds: tarSeconds, bundle: /Bundle (\S+): (\d+) bytes/.exec(out)?.slice(1) }, null, 2));
+console.log(
+  JSON.stringify(
+    {
+      gib: GIB,
+      exit: code,
+      peakRssMiB: Math.round(peak / MIB),
+      seconds,
+      mibPerSecond: Math.round((total / MIB / seconds) * 10) / 10,
+      tarCzfSeconds: tarSeconds,
+      bundle: /Bundle (\S+): (\d+) bytes/.exec(out)?.slice(1),
+    },
+    null,
+    2,
+  ),
+);
 rmSync(ws, { recursive: true, force: true });
 process.exitCode = code === 0 && peak <= 200 * MIB ? 0 : 1;

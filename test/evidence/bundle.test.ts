@@ -183,7 +183,7 @@ describe('gathering and bundling', () => {
     expect(first.result.bundlePath).not.toBe(second.result.bundlePath);
   });
 
-  test("an alert that is not an Alertmanager or drloop payload is kept as received, with a warning", async () => {
+  test('an alert that is not an Alertmanager or drloop payload is kept as received, with a warning', async () => {
     const ws = await tempWorkspace();
     const { result } = await collect(ws, { alert: '{"hello": "world"}' });
     expect(result.manifest.alert).toBeNull();
@@ -198,7 +198,9 @@ describe('gathering and bundling', () => {
 
   test("the short sha is 'nogit' outside a checkout with no GITHUB_SHA", async () => {
     const ws = await tempWorkspace();
-    const { result } = await runCollectEvidence(parseInputs(collectEvidenceInputs, { 'allow-empty': 'true' }), { workspace: ws, logger: new MemoryLogger(), now: () => NOW }).then((r) => ({ result: r }));
+    const { result } = await runCollectEvidence(parseInputs(collectEvidenceInputs, { 'allow-empty': 'true' }), { workspace: ws, logger: new MemoryLogger(), now: () => NOW }).then((r) => ({
+      result: r,
+    }));
     expect(result.name).toBe('20260102T032000Z-nogit.tar.gz');
     expect(result.manifest.run.commit).toBeNull();
   });

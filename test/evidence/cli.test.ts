@@ -30,7 +30,9 @@ describe('drloop evidence and verify-evidence, no cloud at all', () => {
     await writeEntries(join(ws, 'forged.tar.gz'), entries);
     const bad = await runCli(['verify-evidence', 'forged.tar.gz'], { cwd: ws });
     expect(bad.code).toBe(1);
-    expect(bad.stdout).toMatch(/^MISMATCH: forged\.tar\.gz\n {2}- changed: files\/logs\/app\.log has sha256 [0-9a-f]{64} \(\d+ bytes\), the manifest says [0-9a-f]{64} \(\d+ bytes\)\n {2}note: no \S+forged\.tar\.gz\.sha256 beside the bundle: .*\n {2}note: no \S+forged\.manifest\.json beside the bundle: .*\n$/);
+    expect(bad.stdout).toMatch(
+      /^MISMATCH: forged\.tar\.gz\n {2}- changed: files\/logs\/app\.log has sha256 [0-9a-f]{64} \(\d+ bytes\), the manifest says [0-9a-f]{64} \(\d+ bytes\)\n {2}note: no \S+forged\.tar\.gz\.sha256 beside the bundle: .*\n {2}note: no \S+forged\.manifest\.json beside the bundle: .*\n$/,
+    );
   });
 
   test.each([

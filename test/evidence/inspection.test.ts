@@ -55,7 +55,10 @@ describe('every file is inspected', () => {
     await put(ws, 'logs/app.log.1.gz', gzipSync(secretText()));
     await put(ws, 'logs/big.log.gz', gzipSync(secretText(40_000)));
     const { entry, file } = await collect(ws, { paths: 'logs/*' });
-    for (const [name, n] of [['files/logs/app.log.1.gz', 1], ['files/logs/big.log.gz', 40_000]] as const) {
+    for (const [name, n] of [
+      ['files/logs/app.log.1.gz', 1],
+      ['files/logs/big.log.gz', 40_000],
+    ] as const) {
       const text = gunzipSync(entry(name)!).toString('utf8');
       expect(text).toBe(`start\n${'token [REDACTED:github-token] and key [REDACTED:aws-access-key-id]\n'.repeat(n)}end\n`);
       expect(file(name)).toMatchObject({ content: 'gzip', redaction: 'applied', redactions: { 'github-token': n, 'aws-access-key-id': n } });
@@ -235,7 +238,11 @@ describe('in S3 (real s3rver)', () => {
   test('the stored bundle holds redacted names and decoded, redacted gzip content', async () => {
     const ws = await workspace();
     await put(ws, `logs/${TOKEN}.log.gz`, gzipSync(secretText()));
-    const { result } = await collect(ws, { paths: 'logs/*', 's3-uri': `s3://${BUCKET}/inspect`, 's3-endpoint': s3.endpoint, 's3-force-path-style': 'true', 's3-checksum': 'when-required' }, { s3Region: 'us-east-1' });
+    const { result } = await collect(
+      ws,
+      { paths: 'logs/*', 's3-uri': `s3://${BUCKET}/inspect`, 's3-endpoint': s3.endpoint, 's3-force-path-style': 'true', 's3-checksum': 'when-required' },
+      { s3Region: 'us-east-1' },
+    );
     expect(result.failures).toEqual([]);
     const client = await createS3Client({ endpoint: s3.endpoint, forcePathStyle: true, checksum: 'when-required', region: 'us-east-1' });
     try {

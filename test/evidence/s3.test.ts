@@ -140,7 +140,9 @@ describe('storing in S3 (real s3rver)', () => {
     defaultClient.destroy();
 
     expect(bad.result.s3).toBeNull();
-    expect(bad.result.failures).toEqual([expect.stringMatching(/^S3: verifying s3:\/\/.*\/framing\/bundles\/.*: the stored object differs from the bundle \(.*sha256 [0-9a-f]{64}, expected [0-9a-f]{64}\); the pointer was not moved/)]);
+    expect(bad.result.failures).toEqual([
+      expect.stringMatching(/^S3: verifying s3:\/\/.*\/framing\/bundles\/.*: the stored object differs from the bundle \(.*sha256 [0-9a-f]{64}, expected [0-9a-f]{64}\); the pointer was not moved/),
+    ]);
     expect((await getObject('framing/current.json')).equals(before)).toBe(true);
     expect(w.sent.some((s) => s.name === 'PutObject' && s.input.Key === 'framing/current.json')).toBe(false);
     expect(bad.result.failures[0]).toMatch(/the pointer was not moved\. If this store rewrites streamed uploads, try s3-checksum: when-required$/);

@@ -79,9 +79,21 @@ export const SECRETS: { kind: string; value: string; line: string }[] = [
   { kind: 'github-token', value: 'gho_ZYXWVUTSRQ0123456789abcdefghijklmnop', line: 'oauth: gho_ZYXWVUTSRQ0123456789abcdefghijklmnop' },
   { kind: 'github-token', value: 'ghs_1111111111aaaaaaaaaaBBBBBBBBBB222222', line: 'installation token ghs_1111111111aaaaaaaaaaBBBBBBBBBB222222 expires' },
   { kind: 'github-token', value: 'github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz', line: 'pat=github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz' },
-  { kind: 'slack-webhook', value: 'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX', line: 'notify https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX now' },
-  { kind: 'teams-webhook', value: 'https://contoso.webhook.office.com/webhookb2/1234-abcd@5678/IncomingWebhook/9abc/def0', line: 'teams: https://contoso.webhook.office.com/webhookb2/1234-abcd@5678/IncomingWebhook/9abc/def0 done' },
-  { kind: 'bearer-token', value: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJkcmxvb3AifQ.c2lnbmF0dXJl', line: 'curl -H "Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJkcmxvb3AifQ.c2lnbmF0dXJl" https://api' },
+  {
+    kind: 'slack-webhook',
+    value: 'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX',
+    line: 'notify https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX now',
+  },
+  {
+    kind: 'teams-webhook',
+    value: 'https://contoso.webhook.office.com/webhookb2/1234-abcd@5678/IncomingWebhook/9abc/def0',
+    line: 'teams: https://contoso.webhook.office.com/webhookb2/1234-abcd@5678/IncomingWebhook/9abc/def0 done',
+  },
+  {
+    kind: 'bearer-token',
+    value: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJkcmxvb3AifQ.c2lnbmF0dXJl',
+    line: 'curl -H "Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJkcmxvb3AifQ.c2lnbmF0dXJl" https://api',
+  },
   { kind: 'pem-private-key', value: 'MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun', line: PEM },
 ];
 

@@ -130,9 +130,16 @@ describe('the Alertmanager / dispatch payload parser', () => {
 
   test('every text (malformed JSON included) gives an alert or one ConfigurationError', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.jsonValue().map((v) => asText(v).slice(0, -1))), (text) => {
-        outcome('event.json', () => alertFromJson(parseJsonText(text, 'event.json'), 'event.json'));
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: 'binary' }),
+          fc.jsonValue().map((v) => asText(v).slice(0, -1)),
+        ),
+        (text) => {
+          outcome('event.json', () => alertFromJson(parseJsonText(text, 'event.json'), 'event.json'));
+        },
+      ),
       params,
     );
   });
@@ -158,9 +165,15 @@ describe('the cost-artefact parser', () => {
 
   test('every byte string gives a result or one ConfigurationError', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.uint8Array({ maxLength: 512 }), fc.string().map((s) => Buffer.from(s))), (bytes) => {
-        outcome('cost/x.json', () => parseArtefact('cost/x.json', Buffer.from(bytes)));
-      }),
+      fc.property(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 512 }),
+          fc.string().map((s) => Buffer.from(s)),
+        ),
+        (bytes) => {
+          outcome('cost/x.json', () => parseArtefact('cost/x.json', Buffer.from(bytes)));
+        },
+      ),
       params,
     );
   });
@@ -181,11 +194,14 @@ describe('the cost-artefact parser', () => {
 });
 
 /** Nine levels of nine aliases each: a billion-laughs document of a few hundred bytes. */
-const ALIAS_BOMB = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 8 }, (_, i) => {
-  const name = String.fromCharCode(98 + i);
-  const prev = String.fromCharCode(97 + i);
-  return `${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`;
-})].join('\n');
+const ALIAS_BOMB = [
+  'a: &a ["x","x","x","x","x","x","x","x","x"]',
+  ...Array.from({ length: 8 }, (_, i) => {
+    const name = String.fromCharCode(98 + i);
+    const prev = String.fromCharCode(97 + i);
+    return `${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`;
+  }),
+].join('\n');
 
 describe('the plan parser', () => {
   const planText = readFileSync(new URL('../../examples/postgres/plan.yml', import.meta.url), 'utf8');
@@ -209,11 +225,63 @@ describe('the plan parser', () => {
   });
 
   test('every YAML-ish text gives a plan or one ConfigurationError', () => {
-    const token = fc.constantFrom('a', 'b', ':', ': ', ' ', '  ', '\n', '- ', '&x ', '*x', '&y ', '*y', '<<: ', '[', ']', '{', '}', ',', '"', "'", '!!str ', '!!int ', '!!binary ', '!!map ', '!!set ', '? ', '|', '>', '#', '~', 'null', '0x1f', '1e999', '.inf', '012', '---\n', '...\n', '%YAML 1.1\n', 'version: 1\n', 'name: n\n', 'phases:\n', '  bringup:\n', '    steps:\n', '      - run: x\n', 'timeout: 9999999d\n');
+    const token = fc.constantFrom(
+      'a',
+      'b',
+      ':',
+      ': ',
+      ' ',
+      '  ',
+      '\n',
+      '- ',
+      '&x ',
+      '*x',
+      '&y ',
+      '*y',
+      '<<: ',
+      '[',
+      ']',
+      '{',
+      '}',
+      ',',
+      '"',
+      "'",
+      '!!str ',
+      '!!int ',
+      '!!binary ',
+      '!!map ',
+      '!!set ',
+      '? ',
+      '|',
+      '>',
+      '#',
+      '~',
+      'null',
+      '0x1f',
+      '1e999',
+      '.inf',
+      '012',
+      '---\n',
+      '...\n',
+      '%YAML 1.1\n',
+      'version: 1\n',
+      'name: n\n',
+      'phases:\n',
+      '  bringup:\n',
+      '    steps:\n',
+      '      - run: x\n',
+      'timeout: 9999999d\n',
+    );
     fc.assert(
-      fc.property(fc.oneof(fc.array(token, { maxLength: 60 }).map((t) => t.join('')), fc.string()), (text) => {
-        outcome('plan.yml', parse(text));
-      }),
+      fc.property(
+        fc.oneof(
+          fc.array(token, { maxLength: 60 }).map((t) => t.join('')),
+          fc.string(),
+        ),
+        (text) => {
+          outcome('plan.yml', parse(text));
+        },
+      ),
       { ...params, examples: [[ALIAS_BOMB], ['*undefined_anchor\n'], ['a: &a [*a]\n']] },
     );
   });

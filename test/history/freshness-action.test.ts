@@ -38,7 +38,10 @@ async function startFakeGitHub() {
       if (req.method === 'GET' && url.pathname === repo) {
         const state = url.searchParams.get('state') ?? 'open';
         const label = url.searchParams.get('labels');
-        return send(200, issues.filter((i) => i.state === state && (!label || i.labels.some((l) => l.name === label))));
+        return send(
+          200,
+          issues.filter((i) => i.state === state && (!label || i.labels.some((l) => l.name === label))),
+        );
       }
       if (req.method === 'POST' && url.pathname === repo) {
         const issue: FakeIssue = { number: issues.length + 1, title: body.title, body: body.body, state: 'open', labels: (body.labels ?? []).map((name: string) => ({ name })), comments: [] };
@@ -64,10 +67,11 @@ async function startFakeGitHub() {
     url: `http://127.0.0.1:${port}`,
     issues,
     requests,
-    stop: () => new Promise<void>((r) => {
-      server.closeAllConnections();
-      server.close(() => r());
-    }),
+    stop: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }
 
@@ -95,14 +99,27 @@ afterAll(async () => {
 const check = () =>
   runAction('check-freshness', {
     workspace: ws,
-    inputs: { source: `s3://${BUCKET}/prod`, freshness: '30d', 's3-endpoint': s3.endpoint, 's3-force-path-style': 'true', 's3-checksum': 'when-required', 'github-token': 'ghs_faketoken000000000000000000000000000', 'html-file': 'history.html' },
+    inputs: {
+      source: `s3://${BUCKET}/prod`,
+      freshness: '30d',
+      's3-endpoint': s3.endpoint,
+      's3-force-path-style': 'true',
+      's3-checksum': 'when-required',
+      'github-token': 'ghs_faketoken000000000000000000000000000',
+      'html-file': 'history.html',
+    },
     env: { ...S3_ENV, GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'acme/dr', GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: '99' },
   });
 
 test('opens an issue when a plan goes stale, updates it while stale, closes it once a good drill lands', async () => {
   const first = await check();
   expect(first.code).toBe(1);
-  expect(first.errors).toEqual(expect.arrayContaining([expect.stringMatching(/^plan netbox is stale: the newest successful drill .* is 100 days old, older than the 30d window/), 'check-freshness: 1 plan(s) stale: netbox (see the drloop-freshness issues)']));
+  expect(first.errors).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(/^plan netbox is stale: the newest successful drill .* is 100 days old, older than the 30d window/),
+      'check-freshness: 1 plan(s) stale: netbox (see the drloop-freshness issues)',
+    ]),
+  );
   expect(first.outputs).toMatchObject({ stale: 'netbox', fresh: 'gitlab', issues: 'netbox:opened:#1' });
   expect(first.summary).toMatch(/### ❌ `netbox`: 1 run\(s\)/);
   expect(github.issues).toHaveLength(1);

@@ -111,7 +111,12 @@ describe('what collect-evidence stores for history', () => {
       expect(manifest.summary).toMatchObject({ plan: 'vault', mode: 'drill', target: 'azure', decision: 'allow', status: 'succeeded', rtoSeconds: 600, rtoObjectiveSeconds: 3600, rtoMet: true });
       expect(manifest.summary.runUrl).toMatch(/^https:\/\/github\.com\/acme\/dr\/actions\/runs\/\d+$/);
       const sums = await (await c.send(new GetObjectCommand({ Bucket: BUCKET, Key: `${manifestKey.replace(/\.manifest\.json$/, '.tar.gz')}.sha256` }))).Body!.transformToString();
-      expect(sums.trim().split('\n').map((l) => l.split('  ')[1])).toEqual([manifestKey.split('/').pop()!.replace('.manifest.json', '.tar.gz'), manifestKey.split('/').pop()]);
+      expect(
+        sums
+          .trim()
+          .split('\n')
+          .map((l) => l.split('  ')[1]),
+      ).toEqual([manifestKey.split('/').pop()!.replace('.manifest.json', '.tar.gz'), manifestKey.split('/').pop()]);
     } finally {
       c.destroy();
     }
@@ -195,12 +200,22 @@ describe('drloop history over an S3 prefix', () => {
     const dir = await tempWorkspace();
     const policy = 'version: 1\nbudget: { monthly: 1000 }\ntargets: [{ name: azure }]\nfreshness: { drill: 4d }\n';
     await writeFile(join(dir, 'policy.yml'), policy);
-    const result = await runHistory(parseInputs(historyInputs, { source: `s3://${BUCKET}/prod/netbox`, check: 'true', policy: 'policy.yml', 's3-endpoint': s3.endpoint, 's3-force-path-style': 'true', 's3-checksum': 'when-required' }), {
-      workspace: dir,
-      logger: new MemoryLogger(),
-      now: () => new Date(NOW),
-      s3Region: 'us-east-1',
-    });
+    const result = await runHistory(
+      parseInputs(historyInputs, {
+        source: `s3://${BUCKET}/prod/netbox`,
+        check: 'true',
+        policy: 'policy.yml',
+        's3-endpoint': s3.endpoint,
+        's3-force-path-style': 'true',
+        's3-checksum': 'when-required',
+      }),
+      {
+        workspace: dir,
+        logger: new MemoryLogger(),
+        now: () => new Date(NOW),
+        s3Region: 'us-east-1',
+      },
+    );
     expect(result.windowSeconds).toBe(4 * DAY);
     expect(result.windowSource).toBe('policy.yml (freshness.drill)');
     expect(result.stale.map((s) => s.plan)).toEqual(['netbox']);
@@ -243,7 +258,7 @@ describe('tampered and older evidence', () => {
     const key = (await keys('edited/dns/bundles/')).find((k) => k.endsWith('.manifest.json'))!;
     const c = client();
     try {
-        const m = JSON.parse(await (await c.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }))).Body!.transformToString());
+      const m = JSON.parse(await (await c.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }))).Body!.transformToString());
       m.summary.status = 'succeeded';
       m.summary.rtoSeconds = 60;
       await c.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: JSON.stringify(m) }));
@@ -309,7 +324,7 @@ describe('the drloop CLI bundle', () => {
     expect(fresh.stderr).toMatch(/fresh: 1 plan\(s\)/);
 
     const bad = await runCli(['history', 'no-such-dir', '--check'], { cwd: dir, env });
-    expect({ code: bad.code, stderr: bad.stderr.trim() }).toEqual({ code: 2, stderr: "drloop history: no-such-dir: no such directory" });
+    expect({ code: bad.code, stderr: bad.stderr.trim() }).toEqual({ code: 2, stderr: 'drloop history: no-such-dir: no such directory' });
     const badWindow = await runCli(['history', dir, '--freshness', 'soon'], { cwd: dir, env });
     expect(badWindow.code).toBe(2);
     expect(badWindow.stderr).toMatch(/freshness.*expected a duration/);

@@ -14,16 +14,41 @@ const DAY = 86400;
 function row(daysAgo: number, o: Partial<HistoryRun> = {}): HistoryRun {
   const date = new Date(NOW.getTime() - daysAgo * DAY * 1000).toISOString();
   return {
-    plan: 'netbox', runId: `r${daysAgo}`, date, mode: 'drill', target: 'azure', decision: 'allow', status: 'succeeded',
-    rtoSeconds: 600, rpoSeconds: 30, rtoObjectiveSeconds: 3600, rpoObjectiveSeconds: 300, rtoMet: true, rpoMet: true, runUrl: null,
-    bundle: `b${daysAgo}.tar.gz`, location: `s3://x/b${daysAgo}.tar.gz`, createdAt: date, source: 'summary', integrity: 'recorded', problems: [], regression: null,
+    plan: 'netbox',
+    runId: `r${daysAgo}`,
+    date,
+    mode: 'drill',
+    target: 'azure',
+    decision: 'allow',
+    status: 'succeeded',
+    rtoSeconds: 600,
+    rpoSeconds: 30,
+    rtoObjectiveSeconds: 3600,
+    rpoObjectiveSeconds: 300,
+    rtoMet: true,
+    rpoMet: true,
+    runUrl: null,
+    bundle: `b${daysAgo}.tar.gz`,
+    location: `s3://x/b${daysAgo}.tar.gz`,
+    createdAt: date,
+    source: 'summary',
+    integrity: 'recorded',
+    problems: [],
+    regression: null,
     ...o,
   };
 }
 
 describe('regressions', () => {
   test('flagged above 1.5× the median of the earlier recovery runs, not at it; failbacks and unmeasured runs are left out', () => {
-    const runs = [row(50, { rtoSeconds: 100 }), row(40, { rtoSeconds: 300 }), row(35, { mode: 'failback', rtoSeconds: 5000 }), row(30, { rtoSeconds: null, status: 'failed' }), row(20, { rtoSeconds: 300 }), row(10, { rtoSeconds: 301 })];
+    const runs = [
+      row(50, { rtoSeconds: 100 }),
+      row(40, { rtoSeconds: 300 }),
+      row(35, { mode: 'failback', rtoSeconds: 5000 }),
+      row(30, { rtoSeconds: null, status: 'failed' }),
+      row(20, { rtoSeconds: 300 }),
+      row(10, { rtoSeconds: 301 }),
+    ];
     flagRegressions(runs);
     // 300 vs median 100: 3× (flagged); 300 vs median(100, 300) = 200: exactly 1.5× (not); 301 vs median 300: no.
     expect(runs.map((r) => r.regression?.ratio ?? null)).toEqual([null, 3, null, null, null, null]);
@@ -32,7 +57,11 @@ describe('regressions', () => {
 
 describe('freshness', () => {
   test('a drill that stopped after validate passed is a success; a dry run (stopped, nothing measured) neither succeeds nor counts as the last drill', () => {
-    const v = judgeFreshness([row(20, { status: 'failed', rtoSeconds: null, rtoMet: null }), row(10, { status: 'stopped' }), row(1, { status: 'stopped', rtoSeconds: null, rpoSeconds: null, rtoMet: null, rpoMet: null })], 30 * DAY, NOW);
+    const v = judgeFreshness(
+      [row(20, { status: 'failed', rtoSeconds: null, rtoMet: null }), row(10, { status: 'stopped' }), row(1, { status: 'stopped', rtoSeconds: null, rpoSeconds: null, rtoMet: null, rpoMet: null })],
+      30 * DAY,
+      NOW,
+    );
     expect(v).toMatchObject({ ok: true, newestSuccess: { bundle: 'b10.tar.gz' }, lastDrill: { bundle: 'b10.tar.gz', status: 'stopped' } });
   });
 
@@ -63,15 +92,31 @@ describe('freshness issues', () => {
     return { t, issues };
   }
   const history = (plans: { plan: string; problems: string[] }[]): History => ({
-    schema: HISTORY_SCHEMA, source: 's3://x', generatedAt: NOW.toISOString(), bundles: 1,
-    plans: plans.map((p) => ({ plan: p.plan, runs: [], freshness: { ok: p.problems.length === 0, windowSeconds: DAY, newestSuccess: { date: NOW.toISOString(), bundle: 'b.tar.gz', ageSeconds: 0 }, lastDrill: null, problems: p.problems } })),
+    schema: HISTORY_SCHEMA,
+    source: 's3://x',
+    generatedAt: NOW.toISOString(),
+    bundles: 1,
+    plans: plans.map((p) => ({
+      plan: p.plan,
+      runs: [],
+      freshness: { ok: p.problems.length === 0, windowSeconds: DAY, newestSuccess: { date: NOW.toISOString(), bundle: 'b.tar.gz', ageSeconds: 0 }, lastDrill: null, problems: p.problems },
+    })),
   });
 
   test('one issue per plan, found again by its marker; a change of reasons adds a comment; fresh closes it; other issues are left alone', async () => {
     const { t, issues } = tracker();
     issues.push({ number: 1, body: 'an unrelated issue with the label', open: true, comments: [] });
     const log = new MemoryLogger();
-    expect(await syncFreshnessIssues(history([{ plan: 'a b/c', problems: ['old'] }, { plan: 'd', problems: [] }]), t, log)).toEqual([{ plan: 'a b/c', action: 'opened', number: 2 }]);
+    expect(
+      await syncFreshnessIssues(
+        history([
+          { plan: 'a b/c', problems: ['old'] },
+          { plan: 'd', problems: [] },
+        ]),
+        t,
+        log,
+      ),
+    ).toEqual([{ plan: 'a b/c', action: 'opened', number: 2 }]);
     expect(issues[1]!.body.startsWith(markerOf('a b/c'))).toBe(true);
     expect(markerOf('a b/c')).toBe('<!-- drloop-freshness plan=a%20b%2Fc -->');
     await syncFreshnessIssues(history([{ plan: 'a b/c', problems: ['old'] }]), t, log);

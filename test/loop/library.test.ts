@@ -34,7 +34,15 @@ function webhook(status: 'firing' | 'resolved', alerts: { fp: string; startsAt: 
       commonLabels: { alertname: 'PostgresDown' },
       commonAnnotations: {},
       externalURL: 'http://am',
-      alerts: alerts.map((a) => ({ status: a.status ?? status, labels: { alertname: 'PostgresDown', instance: a.fp }, annotations: {}, startsAt: a.startsAt, endsAt: '0001-01-01T00:00:00Z', generatorURL: '', fingerprint: a.fp })),
+      alerts: alerts.map((a) => ({
+        status: a.status ?? status,
+        labels: { alertname: 'PostgresDown', instance: a.fp },
+        annotations: {},
+        startsAt: a.startsAt,
+        endsAt: '0001-01-01T00:00:00Z',
+        generatorURL: '',
+        fingerprint: a.fp,
+      })),
     },
     'test',
   );
@@ -43,7 +51,12 @@ function webhook(status: 'firing' | 'resolved', alerts: { fp: string; startsAt: 
 describe('incident identity', () => {
   test('an alert joining the group keeps the incident; a re-fire after resolution is a new one', () => {
     const first = incidentOf(webhook('firing', [{ fp: 'a', startsAt: '2026-03-01T10:00:00Z' }]));
-    const joined = incidentOf(webhook('firing', [{ fp: 'a', startsAt: '2026-03-01T10:00:00Z' }, { fp: 'b', startsAt: '2026-03-01T10:04:00Z' }]));
+    const joined = incidentOf(
+      webhook('firing', [
+        { fp: 'a', startsAt: '2026-03-01T10:00:00Z' },
+        { fp: 'b', startsAt: '2026-03-01T10:04:00Z' },
+      ]),
+    );
     const refire = incidentOf(webhook('firing', [{ fp: 'a', startsAt: '2026-03-01T12:30:00Z' }]));
     expect(joined.id).toBe(first.id);
     expect(refire.id).not.toBe(first.id);
@@ -200,7 +213,13 @@ describe('state between jobs (fake artifacts behind StateArtifacts)', () => {
     expect(await loopOutcome(join(ws, 'dup'))).toMatchObject({ status: 'duplicate', 'run-id': 'alert-1' });
     expect((await loopOutcome(join(ws, 'empty'))).status).toBe('not-run');
     // A later job's clean summary does not hide a phase that failed earlier.
-    await put(ws, 'late/runs/r2/drill.summary.json', { status: 'succeeded', phases: [{ phase: 'restore', status: 'failed' }, { phase: 'teardown', status: 'success' }] });
+    await put(ws, 'late/runs/r2/drill.summary.json', {
+      status: 'succeeded',
+      phases: [
+        { phase: 'restore', status: 'failed' },
+        { phase: 'teardown', status: 'success' },
+      ],
+    });
     expect((await loopOutcome(join(ws, 'late'))).status).toBe('failed');
   });
 });
@@ -275,7 +294,6 @@ describe('resume-from-run trusts only a verified bundle of that run', () => {
     expect(await refused(resumeFromBundle({ downloaded: join(ws, 'dl'), githubRunId: '5000', evidenceDir: join(ws, 'x') }))).toMatch(/belongs to run 'other'/);
   });
 });
-
 
 describe('plan-env: named secrets for the plan steps', () => {
   test('NAME=value lines become variables; values may hold = and spaces', async () => {

@@ -96,4 +96,3 @@ export class FakeStateArtifacts implements StateArtifacts {
     return this.items.map((a) => a.name);
   }
 }
-

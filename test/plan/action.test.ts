@@ -251,7 +251,7 @@ phases:
   });
 
   test('does not retry a failure whose output matches none of retry.on', async () => {
-    const ws = await planWorkspace(RETRY_PLAN.replace('ErrImagePull\' >&2', 'permission denied\' >&2'));
+    const ws = await planWorkspace(RETRY_PLAN.replace("ErrImagePull' >&2", "permission denied' >&2"));
     const r = await runDr(ws, { 'run-id': 'retry-4', 'start-at': 'restore', 'stop-after': 'restore' });
     expect(r.outputs.status).toBe('failed');
     const step = (await receipt(ws, 'retry-4', 'restore')).steps[0];
@@ -354,7 +354,13 @@ rpo: { probe: "echo 2026-11-22T07:17:18.637Z" }
     const s = await summary(ws, runId);
     const validate = await receipt(ws, runId, 'validate');
     expect(s.incidentStart).toBe('2026-11-22T07:19:18.637Z');
-    expect(s.alert).toEqual({ name: 'jenkins_critical_down', fingerprint: '3271d0121a319aab', groupKey: '{}/{team="ci"}:{alertname="jenkins_critical_down"}', status: 'firing', startsAt: '2026-11-22T07:19:18.637Z' });
+    expect(s.alert).toEqual({
+      name: 'jenkins_critical_down',
+      fingerprint: '3271d0121a319aab',
+      groupKey: '{}/{team="ci"}:{alertname="jenkins_critical_down"}',
+      status: 'firing',
+      startsAt: '2026-11-22T07:19:18.637Z',
+    });
     expect(s.rtoSeconds).toBeCloseTo((Date.parse(validate.endedAt) - Date.parse('2026-11-22T07:19:18.637Z')) / 1000, 3);
     expect(Number(r.outputs['rto-seconds'])).toBe(s.rtoSeconds);
     expect(validate.extra.rpo).toMatchObject({ recoveredAt: '2026-11-22T07:17:18.637Z', error: null });
@@ -436,7 +442,10 @@ phases:
     const r = await runDr(ws, { 'run-id': 'gate-1', mode: 'failover', 'stop-after': 'promote' });
     expect(r.code).toBe(0);
     expect(r.outputs).toMatchObject({ status: 'stopped', 'last-phase': 'restore' });
-    expect(await receipt(ws, 'gate-1', 'promote')).toMatchObject({ status: 'skipped', skipReason: expect.stringMatching(/^promotion gate: needs promote-environment \(a verified GitHub approval\), auto-promote: true or an approver/) });
+    expect(await receipt(ws, 'gate-1', 'promote')).toMatchObject({
+      status: 'skipped',
+      skipReason: expect.stringMatching(/^promotion gate: needs promote-environment \(a verified GitHub approval\), auto-promote: true or an approver/),
+    });
     expect(await exists(join(ws, 'promote-ran'))).toBe(false);
 
     // The approved job: promote alone, with the approver the environment recorded.
@@ -515,7 +524,11 @@ failback:
     expect(r.code).toBe(0);
     expect(r.outputs).toMatchObject({ status: 'succeeded', 'last-phase': 'failback' });
     expect(await exists(join(ws, 'failed-back'))).toBe(true);
-    expect(await receipt(ws, 'fb-1', 'failback')).toMatchObject({ status: 'success', checks: [expect.objectContaining({ status: 'success' })], steps: [expect.objectContaining({ name: 'back', status: 'success' })] });
+    expect(await receipt(ws, 'fb-1', 'failback')).toMatchObject({
+      status: 'success',
+      checks: [expect.objectContaining({ status: 'success' })],
+      steps: [expect.objectContaining({ name: 'back', status: 'success' })],
+    });
     const s = await summary(ws, 'fb-1');
     expect(s.mode).toBe('failback');
     expect(s.phases.at(-1)).toMatchObject({ phase: 'failback', status: 'success' });
@@ -544,11 +557,23 @@ describe('dr-execute bundle: dry run and bad input', () => {
   });
 
   test.each([
-    ['an unknown key', 'phases:\n  restore: { steps: [ { name: a, run: "true", timeot: 5m } ] }', "plan.yml: key 'phases.restore.steps[0]': unknown key 'timeot' (expected only name, run, timeout, env, retry)"],
+    [
+      'an unknown key',
+      'phases:\n  restore: { steps: [ { name: a, run: "true", timeot: 5m } ] }',
+      "plan.yml: key 'phases.restore.steps[0]': unknown key 'timeot' (expected only name, run, timeout, env, retry)",
+    ],
     ['an unknown phase', 'phases:\n  cleanup: { steps: [ { run: "true" } ] }', "plan.yml: key 'phases': unknown key 'cleanup' (expected only bringup, restore, validate, promote, teardown)"],
-    ['a bad duration', 'phases:\n  restore: { steps: [ { run: "true", timeout: 10 minutes } ] }', 'plan.yml: key \'phases.restore.steps[0].timeout\': expected a duration such as 30s, 15m, 2h or 7d, got "10 minutes"'],
-    ['a step with no run', 'phases:\n  restore: { steps: [ { name: restore-db } ] }', "plan.yml: key 'phases.restore.steps[0].run': required: the shell command to run (run: \"...\")"],
-    ['a retry pattern that is not a regular expression', 'phases:\n  restore: { steps: [ { run: "true", retry: { on: ["(unclosed"] } } ] }', "plan.yml: key 'phases.restore.steps[0].retry.on[0]': expected a regular expression"],
+    [
+      'a bad duration',
+      'phases:\n  restore: { steps: [ { run: "true", timeout: 10 minutes } ] }',
+      'plan.yml: key \'phases.restore.steps[0].timeout\': expected a duration such as 30s, 15m, 2h or 7d, got "10 minutes"',
+    ],
+    ['a step with no run', 'phases:\n  restore: { steps: [ { name: restore-db } ] }', 'plan.yml: key \'phases.restore.steps[0].run\': required: the shell command to run (run: "...")'],
+    [
+      'a retry pattern that is not a regular expression',
+      'phases:\n  restore: { steps: [ { run: "true", retry: { on: ["(unclosed"] } } ] }',
+      "plan.yml: key 'phases.restore.steps[0].retry.on[0]': expected a regular expression",
+    ],
   ])('an invalid plan (%s) fails before anything runs, naming file, key path and expectation', async (_name, body, message) => {
     const ws = await planWorkspace(`version: 1\nname: bad\nguards: [ { name: g, run: "touch guard-ran" } ]\n${body}\n`);
     const r = await runDr(ws, { 'run-id': 'bad-1' });
@@ -561,7 +586,11 @@ describe('dr-execute bundle: dry run and bad input', () => {
   });
 
   test.each([
-    ['an unknown phase in start-at', { 'start-at': 'restor' }, /^dr-execute: invalid input: input 'start-at': expected a phase \(bringup, restore, validate, promote, teardown\) to start at, got "restor"$/],
+    [
+      'an unknown phase in start-at',
+      { 'start-at': 'restor' },
+      /^dr-execute: invalid input: input 'start-at': expected a phase \(bringup, restore, validate, promote, teardown\) to start at, got "restor"$/,
+    ],
     ['stop-after before start-at', { 'start-at': 'validate', 'stop-after': 'restore' }, /^dr-execute: input 'stop-after': restore comes before start-at validate/],
     ['an unsafe run-id', { 'run-id': '../../etc' }, /^dr-execute: invalid input: input 'run-id': expected 1–128 letters/],
     ['a missing plan', { plan: 'nope.yml' }, /^dr-execute: input 'plan': 'nope\.yml' matches no file$/],

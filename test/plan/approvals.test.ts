@@ -47,7 +47,15 @@ const review = (state: string, login: string, comment: string, envs: string[]) =
   state,
   comment,
   user: { login, id: 1, type: 'User' },
-  environments: envs.map((name, i) => ({ id: i + 1, node_id: `E${i}`, name, url: `https://api.github.com/x/${name}`, html_url: `https://github.com/acme/shop/deployments/${name}`, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' })),
+  environments: envs.map((name, i) => ({
+    id: i + 1,
+    node_id: `E${i}`,
+    name,
+    url: `https://api.github.com/x/${name}`,
+    html_url: `https://github.com/acme/shop/deployments/${name}`,
+    created_at: '2026-01-01T00:00:00Z',
+    updated_at: '2026-01-01T00:00:00Z',
+  })),
 });
 
 describe('dr-execute bundle: promote-environment against a fake GitHub approvals API', () => {
@@ -56,9 +64,13 @@ describe('dr-execute bundle: promote-environment against a fake GitHub approvals
   afterAll(() => gh.stop());
 
   const run = (ws: string, runId: string, extra: Record<string, string> = {}) =>
-    runDr(ws, { 'run-id': runId, mode: 'failover', 'promote-environment': 'production', 'github-token': 'fake-token-123', ...extra }, {
-      env: { GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: 'acme/shop', GITHUB_RUN_ID: '4242' },
-    });
+    runDr(
+      ws,
+      { 'run-id': runId, mode: 'failover', 'promote-environment': 'production', 'github-token': 'fake-token-123', ...extra },
+      {
+        env: { GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: 'acme/shop', GITHUB_RUN_ID: '4242' },
+      },
+    );
 
   test('an approved review of the environment runs promote; reviewer, comment and ticket go into the receipt and the summary', async () => {
     gh.reviews = [review('approved', 'alice', 'CHG-77 go ahead\nchecked the replica', ['production'])];
@@ -75,7 +87,13 @@ describe('dr-execute bundle: promote-environment against a fake GitHub approvals
       verified: true,
       approver: 'alice',
       ticket: 'CHG-77 go ahead',
-      approval: { environment: 'production', reviewer: 'alice', comment: 'CHG-77 go ahead\nchecked the replica', source: 'workflow run 4242 of acme/shop', verifiedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },
+      approval: {
+        environment: 'production',
+        reviewer: 'alice',
+        comment: 'CHG-77 go ahead\nchecked the replica',
+        source: 'workflow run 4242 of acme/shop',
+        verifiedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      },
     });
     expect((await summary(ws, 'ap-1')).promotion).toMatchObject({ gate: 'approval', approver: 'alice', approval: { reviewer: 'alice', environment: 'production' } });
     expect(r.summary).toContain('Promotion approved by **alice** for environment `production`');
@@ -87,9 +105,13 @@ describe('dr-execute bundle: promote-environment against a fake GitHub approvals
   });
 
   test.each([
-    ['a rejection', [review('rejected', 'bob', 'not now', ['production'])], "environment 'production' was rejected by bob (\"not now\") for workflow run 4242 of acme/shop"],
+    ['a rejection', [review('rejected', 'bob', 'not now', ['production'])], 'environment \'production\' was rejected by bob ("not now") for workflow run 4242 of acme/shop'],
     ['no review', [], "no approval of environment 'production' for workflow run 4242 of acme/shop (GitHub lists no review); give environment 'production' required reviewers"],
-    ['a review of another environment', [review('approved', 'carol', '', ['staging'])], "no approval of environment 'production' for workflow run 4242 of acme/shop (reviews cover only 'staging'); give environment 'production' required reviewers"],
+    [
+      'a review of another environment',
+      [review('approved', 'carol', '', ['staging'])],
+      "no approval of environment 'production' for workflow run 4242 of acme/shop (reviews cover only 'staging'); give environment 'production' required reviewers",
+    ],
   ])('%s refuses promote, saying why and how to require reviewers', async (_name, reviews, message) => {
     gh.reviews = reviews;
     const ws = await planWorkspace(PLAN);

@@ -32,7 +32,10 @@ phases:
 
   test('a YAML alias bomb is bad input: exit 2 and one line', async () => {
     let yaml = 'version: 1\nname: bomb\na0: &a0 [x, x, x, x, x, x, x, x, x]\n';
-    for (let i = 1; i < 9; i++) yaml += `a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]\n`;
+    for (let i = 1; i < 9; i++)
+      yaml += `a${i}: &a${i} [${Array(9)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]\n`;
     yaml += 'phases:\n  restore: { steps: [ { run: "touch ran" } ] }\n';
     const ws = await planWorkspace(yaml);
     const r = await runCli(['execute', '--plan', 'plan.yml'], { cwd: ws });
@@ -120,7 +123,9 @@ phases:
     await runDr(ws, { 'run-id': 'cred-1' }, { env: creds });
     expect((await readFile(join(ws, 'env.txt'), 'utf8')).trim().split('\n')).toEqual(['ACTIONS_STEP_DEBUG=true', 'GITHUB_REPOSITORY=acme/shop']);
 
-    const asks = await planWorkspace(`version: 1\nname: creds\nrunner-credentials: [ACTIONS_ID_TOKEN_REQUEST_TOKEN, ACTIONS_ID_TOKEN_REQUEST_URL]\nphases:\n  restore: { steps: [ { run: '${run}' } ] }\n`);
+    const asks = await planWorkspace(
+      `version: 1\nname: creds\nrunner-credentials: [ACTIONS_ID_TOKEN_REQUEST_TOKEN, ACTIONS_ID_TOKEN_REQUEST_URL]\nphases:\n  restore: { steps: [ { run: '${run}' } ] }\n`,
+    );
     await runDr(asks, { 'run-id': 'cred-2' }, { env: creds });
     expect((await readFile(join(asks, 'env.txt'), 'utf8')).trim().split('\n')).toEqual([
       'ACTIONS_ID_TOKEN_REQUEST_TOKEN=oidc-token',
@@ -182,7 +187,7 @@ phases:
     expect(text).not.toContain(token);
     expect(JSON.parse(text).steps[0]).toMatchObject({ outputs: { TOKEN: '[REDACTED:github-token]', HOST: 'db.internal' }, redactedOutputs: ['TOKEN'] });
 
-    const later = await planWorkspace((await readFile(join(ws, 'plan.yml'), 'utf8')));
+    const later = await planWorkspace(await readFile(join(ws, 'plan.yml'), 'utf8'));
     await copyReceipts(ws, later, 'os-1');
     const r2 = await runDr(later, { 'run-id': 'os-1', 'start-at': 'validate' });
     expect(r2.outputs.status).toBe('succeeded');

@@ -80,12 +80,32 @@ describe('plan schema', () => {
     ['no version', 'name: x\nphases: { restore: { steps: [ { run: a } ] } }', "plan.yml: key 'version': required: version: 1"],
     ['no phases at all', 'version: 1\nname: x\nphases: {}', "plan.yml: key 'phases': expected at least one of bringup, restore, validate, promote, teardown"],
     ['an empty phase', 'version: 1\nname: x\nphases: { restore: {} }', "plan.yml: key 'phases.restore': expected steps, checks or verify"],
-    ['an empty run', 'version: 1\nname: x\nphases: { restore: { steps: [ { run: "  " } ] } }', "plan.yml: key 'phases.restore.steps[0].run': expected the shell command to run (run: \"...\"), got an empty string"],
-    ['a check with both http and run', 'version: 1\nname: x\nphases: { validate: { checks: [ { http: "http://a", run: b } ] } }', "plan.yml: key 'phases.validate.checks[0]': expected exactly one of http (a URL to probe) or run (a command)"],
-    ['a check URL that is not http', 'version: 1\nname: x\nphases: { validate: { checks: [ { http: "ftp://a" } ] } }', "plan.yml: key 'phases.validate.checks[0].http': expected an http:// or https:// URL"],
+    [
+      'an empty run',
+      'version: 1\nname: x\nphases: { restore: { steps: [ { run: "  " } ] } }',
+      'plan.yml: key \'phases.restore.steps[0].run\': expected the shell command to run (run: "..."), got an empty string',
+    ],
+    [
+      'a check with both http and run',
+      'version: 1\nname: x\nphases: { validate: { checks: [ { http: "http://a", run: b } ] } }',
+      "plan.yml: key 'phases.validate.checks[0]': expected exactly one of http (a URL to probe) or run (a command)",
+    ],
+    [
+      'a check URL that is not http',
+      'version: 1\nname: x\nphases: { validate: { checks: [ { http: "ftp://a" } ] } }',
+      "plan.yml: key 'phases.validate.checks[0].http': expected an http:// or https:// URL",
+    ],
     ['duplicate step names', 'version: 1\nname: x\nphases: { restore: { steps: [ { name: a, run: b }, { name: a, run: c } ] } }', "plan.yml: key 'phases.restore.steps[1].name': duplicate name 'a'"],
-    ['a bad env name', 'version: 1\nname: x\nphases: { restore: { steps: [ { run: b, env: { "A-B": 1 } } ] } }', "plan.yml: key 'phases.restore.steps[0].env.A-B': expected an environment variable name (letters, digits, _)"],
-    ['a negative retry count', 'version: 1\nname: x\ndefaults: { retry: { max: -1 } }\nphases: { restore: { steps: [ { run: b } ] } }', "plan.yml: key 'defaults.retry.max': expected 0 or more retries"],
+    [
+      'a bad env name',
+      'version: 1\nname: x\nphases: { restore: { steps: [ { run: b, env: { "A-B": 1 } } ] } }',
+      "plan.yml: key 'phases.restore.steps[0].env.A-B': expected an environment variable name (letters, digits, _)",
+    ],
+    [
+      'a negative retry count',
+      'version: 1\nname: x\ndefaults: { retry: { max: -1 } }\nphases: { restore: { steps: [ { run: b } ] } }',
+      "plan.yml: key 'defaults.retry.max': expected 0 or more retries",
+    ],
     ['a failback without steps', 'version: 1\nname: x\nphases: { restore: { steps: [ { run: b } ] } }\nfailback: { checks: [] }', "plan.yml: key 'failback.steps': required: a value"],
   ])('refuses %s, naming the key path', (_name, text, problem) => {
     const problems = planError(text);
@@ -186,7 +206,13 @@ describe('measurements and step outputs', () => {
 
   test('RTO and RPO come from the receipts alone', () => {
     const receipts = new Map<ReceiptName, PhaseReceipt>();
-    receipts.set('validate', { ...skippedReceipt('r', 'validate', ''), status: 'success', skipReason: null, endedAt: '2026-11-22T07:29:18.637Z', extra: { rpo: { recoveredAt: '2026-11-22T07:10:18.637Z' } } });
+    receipts.set('validate', {
+      ...skippedReceipt('r', 'validate', ''),
+      status: 'success',
+      skipReason: null,
+      endedAt: '2026-11-22T07:29:18.637Z',
+      extra: { rpo: { recoveredAt: '2026-11-22T07:10:18.637Z' } },
+    });
     expect(measure(receipts, '2026-11-22T07:19:18.637Z', { rtoSeconds: 900, rpoSeconds: 300 })).toEqual({ rtoSeconds: 600, rpoSeconds: 540, rtoMet: true, rpoMet: false });
     expect(measure(new Map(), '2026-11-22T07:19:18.637Z', { rtoSeconds: 900, rpoSeconds: null })).toEqual({ rtoSeconds: null, rpoSeconds: null, rtoMet: null, rpoMet: null });
   });
@@ -222,7 +248,9 @@ describe('engine through runDrExecute', () => {
   });
 
   test('steps see the injected environment, not the action inputs', async () => {
-    const ws = await planWorkspace('version: 1\nname: e\ndefaults: { env: { LEVEL: plan } }\nphases:\n  restore: { steps: [ { run: "echo \\"$LEVEL $FROM_DEPS ${INPUT_ALERT:-none} $DRLOOP_RUN_ID $DRLOOP_PHASE\\" > env.txt", env: { LEVEL: step } } ] }\n');
+    const ws = await planWorkspace(
+      'version: 1\nname: e\ndefaults: { env: { LEVEL: plan } }\nphases:\n  restore: { steps: [ { run: "echo \\"$LEVEL $FROM_DEPS ${INPUT_ALERT:-none} $DRLOOP_RUN_ID $DRLOOP_PHASE\\" > env.txt", env: { LEVEL: step } } ] }\n',
+    );
     const inputs = parseInputs(drExecuteInputs, { plan: 'plan.yml', 'run-id': 'lib-2' });
     const r = await runDrExecute(inputs, { workspace: ws, logger: new MemoryLogger(), now: () => new Date(), env: { PATH: process.env.PATH, FROM_DEPS: 'deps', INPUT_ALERT: '{}' } });
     expect(r.status).toBe('succeeded');

@@ -57,7 +57,7 @@ describe('dr-execute bundle: targets', () => {
   });
 
   test('a later job of the run keeps the recorded target and refuses another', async () => {
-    const plan = PLAN.replace('  restore:', '  bringup: { steps: [ { name: up, run: \'bash -c \'\'' + SEEN + '\'\' up\' } ] }\n  restore:');
+    const plan = PLAN.replace('  restore:', "  bringup: { steps: [ { name: up, run: 'bash -c ''" + SEEN + "'' up' } ] }\n  restore:");
     const first = await planWorkspace(plan);
     const r1 = await runDr(first, { 'run-id': 't-3', target: 'aws', 'stop-after': 'bringup' });
     expect(r1.outputs.status).toBe('stopped');

@@ -13,7 +13,9 @@ import { LineRedactor, redactBuffer, StreamRedactor } from '../../src/evidence/r
 
 const dir = new URL('../fixtures/secrets/', import.meta.url);
 const positives = JSON.parse(readFileSync(new URL('positives.json', dir), 'utf8')) as { kind: string; value: string; line: string }[];
-const negatives = readFileSync(new URL('negatives.txt', dir), 'utf8').split('\n').filter((l) => l !== '');
+const negatives = readFileSync(new URL('negatives.txt', dir), 'utf8')
+  .split('\n')
+  .filter((l) => l !== '');
 
 const lineOf = (p: { value: string; line: string }) => p.line.replace('{}', p.value);
 /** JSON's escaping of a string, without the quotes. */
@@ -55,7 +57,12 @@ describe('every format of the corpus is redacted', () => {
   });
 
   test('the block-streaming redactor gives the same result as the whole text, with secrets straddling every block edge', () => {
-    const text = Buffer.from(positives.map((p, i) => `line ${i}\n${lineOf(p)}\n`).join('').repeat(3));
+    const text = Buffer.from(
+      positives
+        .map((p, i) => `line ${i}\n${lineOf(p)}\n`)
+        .join('')
+        .repeat(3),
+    );
     const whole = redactBuffer(text);
     const r = new StreamRedactor([], { block: 2048, window: 8192 });
     const out: Buffer[] = [];

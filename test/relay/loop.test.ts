@@ -48,7 +48,11 @@ async function rig() {
  */
 async function triage(clientPayload: unknown, enableTriggers: string): Promise<{ loop: boolean; recordResolved: boolean; dryRun: boolean }> {
   const wf = parse(await readFile(join(REPO_ROOT, '.github/workflows/dr-on-alert.yml'), 'utf8'));
-  const ctx = { github: { event_name: 'repository_dispatch', event: { action: 'dr-alert', client_payload: clientPayload } }, vars: enableTriggers ? { DRLOOP_ENABLE_TRIGGERS: enableTriggers } : {}, inputs: {} };
+  const ctx = {
+    github: { event_name: 'repository_dispatch', event: { action: 'dr-alert', client_payload: clientPayload } },
+    vars: enableTriggers ? { DRLOOP_ENABLE_TRIGGERS: enableTriggers } : {},
+    inputs: {},
+  };
   const ok = { success: true, failure: false };
   const expr = (s: string) => s.replace(/^\$\{\{\s*/, '').replace(/\s*\}\}$/, '');
   return {

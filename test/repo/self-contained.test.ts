@@ -88,14 +88,16 @@ describe('the repository is self-contained', () => {
   test('the fixtures the tests read are in the repository, each one named in its README', () => {
     const readme = readFileSync(join(FIXTURES, 'README.md'), 'utf8');
     const data = readdirSync(FIXTURES, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json'));
-    expect(data.sort()).toEqual([
-      'alertmanager/firing-single.json',
-      'alertmanager/resolved.json',
-      'infracost/changes.json',
-      'infracost/example_out.json',
-      'infracost/infracost.json',
-      'infracost/out_with_project_error.json',
-    ].map((f) => f.split('/').join(sep)));
+    expect(data.sort()).toEqual(
+      [
+        'alertmanager/firing-single.json',
+        'alertmanager/resolved.json',
+        'infracost/changes.json',
+        'infracost/example_out.json',
+        'infracost/infracost.json',
+        'infracost/out_with_project_error.json',
+      ].map((f) => f.split('/').join(sep)),
+    );
     for (const f of data) expect(readme).toContain(`\`${f.split(sep).join('/')}\``);
     expect(relative(REPO_ROOT, FIXTURES)).toBe(join('test', 'fixtures'));
   });

@@ -120,7 +120,11 @@ export class FakeGitHub {
     }
     if (method === 'GET' && (mm = /^git\/matching-refs\/(.+)$/.exec(rest))) {
       const prefix = `refs/${decodeURIComponent(mm[1]!)}`;
-      return this.json(res, 200, [...this.refs].filter(([r]) => r.startsWith(prefix)).map(([ref, sha]) => ({ ref, object: { sha, type: 'commit' } })));
+      return this.json(
+        res,
+        200,
+        [...this.refs].filter(([r]) => r.startsWith(prefix)).map(([ref, sha]) => ({ ref, object: { sha, type: 'commit' } })),
+      );
     }
     if (method === 'DELETE' && (mm = /^git\/refs\/(.+)$/.exec(rest))) {
       const ref = `refs/${decodeURIComponent(mm[1]!)}`;
@@ -129,10 +133,20 @@ export class FakeGitHub {
       return;
     }
     if (method === 'GET' && (mm = /^actions\/runs\/(\d+)\/approvals$/.exec(rest))) {
-      return this.json(res, 200, this.run(mm[1]!).reviews.map((r, i) => ({ ...r, user: { ...r.user, id: i + 1 } })));
+      return this.json(
+        res,
+        200,
+        this.run(mm[1]!).reviews.map((r, i) => ({ ...r, user: { ...r.user, id: i + 1 } })),
+      );
     }
     if (method === 'GET' && (mm = /^actions\/runs\/(\d+)\/artifacts$/.exec(rest))) {
-      const list = this.liveArtifacts(mm[1]!).map((a) => ({ id: a.id, name: a.name, size_in_bytes: a.zip.length, created_at: new Date(a.createdAt).toISOString(), digest: `sha256:${createHash('sha256').update(a.zip).digest('hex')}` }));
+      const list = this.liveArtifacts(mm[1]!).map((a) => ({
+        id: a.id,
+        name: a.name,
+        size_in_bytes: a.zip.length,
+        created_at: new Date(a.createdAt).toISOString(),
+        digest: `sha256:${createHash('sha256').update(a.zip).digest('hex')}`,
+      }));
       return this.json(res, 200, { total_count: list.length, artifacts: list });
     }
     if (method === 'GET' && (mm = /^actions\/runs\/(\d+)$/.exec(rest))) {
@@ -174,7 +188,14 @@ export class FakeGitHub {
       if (req.name_filter) list = list.filter((a) => a.name === req.name_filter);
       if (req.id_filter) list = list.filter((a) => a.id === Number(req.id_filter));
       return this.json(res, 200, {
-        artifacts: list.map((a) => ({ workflow_run_backend_id: `run-${a.runId}`, workflow_job_run_backend_id: 'job', database_id: String(a.id), name: a.name, size: String(a.zip.length), created_at: new Date(a.createdAt).toISOString() })),
+        artifacts: list.map((a) => ({
+          workflow_run_backend_id: `run-${a.runId}`,
+          workflow_job_run_backend_id: 'job',
+          database_id: String(a.id),
+          name: a.name,
+          size: String(a.zip.length),
+          created_at: new Date(a.createdAt).toISOString(),
+        })),
       });
     }
     if (method === 'GetSignedArtifactURL') {

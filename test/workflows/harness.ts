@@ -140,10 +140,11 @@ function rawWiths(content: string, name: string): Map<string, (TemplateToken | u
     if (!isMapping(j)) continue;
     const steps = j.find('steps');
     const list: (TemplateToken | undefined)[] = [];
-    if (steps && isSequence(steps)) for (let i = 0; i < steps.count; i++) {
-      const st = steps.get(i);
-      list.push(isMapping(st) ? st.find('with') : undefined);
-    }
+    if (steps && isSequence(steps))
+      for (let i = 0; i < steps.count; i++) {
+        const st = steps.get(i);
+        list.push(isMapping(st) ? st.find('with') : undefined);
+      }
     out.set(String((key as unknown as { value: string }).value), list);
   }
   return out;
@@ -248,7 +249,16 @@ async function runJob(job: WorkflowJob, prefix: string, frame: Frame, done: Map<
   const needs: Ctx = {};
   for (const n of job.needs ?? []) needs[n.value] = { result: done.get(n.value)!.result, outputs: done.get(n.value)!.outputs };
   const results = (job.needs ?? []).map((n) => done.get(n.value)!.result);
-  const ctx: Ctx = { github: rc.github, inputs: frame.inputs, vars: rc.vars ?? {}, secrets: frame.secrets, needs, job: { workflow_repository: frame.repo, workflow_sha: frame.sha, status: 'success' }, runner: { os: 'Linux', temp: '/tmp' }, env: {} };
+  const ctx: Ctx = {
+    github: rc.github,
+    inputs: frame.inputs,
+    vars: rc.vars ?? {},
+    secrets: frame.secrets,
+    needs,
+    job: { workflow_repository: frame.repo, workflow_sha: frame.sha, status: 'success' },
+    runner: { os: 'Linux', temp: '/tmp' },
+    env: {},
+  };
   const status = { success: results.every((r) => r === 'success'), failure: results.some((r) => r === 'failure') };
 
   // "Re-run failed jobs": a job that succeeded keeps its result, unless a job it needs runs again.
@@ -332,7 +342,16 @@ async function runSteps(job: Extract<WorkflowJob, { type: 'job' }>, path: string
   const eventPath = join(files, 'event.json');
   await writeFile(eventPath, JSON.stringify((rc.github as Ctx).event));
   for (const [i, step] of job.steps.entries()) {
-    const s = step as { id: string; name?: TemplateToken; if?: TemplateToken; uses?: { value: string }; run?: TemplateToken; env?: TemplateToken; 'continue-on-error'?: boolean | TemplateToken; with?: TemplateToken };
+    const s = step as {
+      id: string;
+      name?: TemplateToken;
+      if?: TemplateToken;
+      uses?: { value: string };
+      run?: TemplateToken;
+      env?: TemplateToken;
+      'continue-on-error'?: boolean | TemplateToken;
+      with?: TemplateToken;
+    };
     const sctx: Ctx = { ...ctx, steps: stepsCtx, env: jobEnv };
     const status = { success: !failed, failure: failed };
     const label = s.uses?.value ?? `run #${i}`;
@@ -393,12 +412,25 @@ async function runSteps(job: Extract<WorkflowJob, { type: 'job' }>, path: string
         code = 1;
         stdout = `fake STS: AssumeRoleWithWebIdentity refused for ${withs['role-to-assume']}`;
       } else {
-        Object.assign(jobEnv, { AWS_ACCESS_KEY_ID: 'ASIAFAKE', AWS_SECRET_ACCESS_KEY: 'fake', AWS_SESSION_TOKEN: 'fake', AWS_REGION: withs['aws-region'] ?? 'us-east-1', DRLOOP_TEST_ASSUMED_ROLE: withs['role-to-assume'] ?? '' });
+        Object.assign(jobEnv, {
+          AWS_ACCESS_KEY_ID: 'ASIAFAKE',
+          AWS_SECRET_ACCESS_KEY: 'fake',
+          AWS_SESSION_TOKEN: 'fake',
+          AWS_REGION: withs['aws-region'] ?? 'us-east-1',
+          DRLOOP_TEST_ASSUMED_ROLE: withs['role-to-assume'] ?? '',
+        });
       }
     } else if (uses?.startsWith('actions/upload-artifact@')) {
       // Fake upload-artifact: the folder's file list is kept under the artifact's name.
       const list = await sh('find', [withs.path ?? '.', '-type', 'f'], { cwd: ws, env: base });
-      rc.gh.artifacts.push({ id: rc.gh.artifacts.length + 1, runId: rc.run.runId, name: withs.name ?? 'artifact', zip: Buffer.from(list.stdout), createdAt: rc.gh.now, expiresAt: rc.gh.now + Number(withs['retention-days'] || 90) * DAY });
+      rc.gh.artifacts.push({
+        id: rc.gh.artifacts.length + 1,
+        runId: rc.run.runId,
+        name: withs.name ?? 'artifact',
+        zip: Buffer.from(list.stdout),
+        createdAt: rc.gh.now,
+        expiresAt: rc.gh.now + Number(withs['retention-days'] || 90) * DAY,
+      });
     } else if (uses?.startsWith('./')) {
       const dir = join(ws, uses);
       const yml = parseYaml(await readFile(join(dir, 'action.yml'), 'utf8')) as { inputs?: Record<string, { default?: unknown }>; runs: { main: string } };

@@ -128,7 +128,15 @@ async function ledger(w: World): Promise<string[]> {
 }
 
 async function dispatch(w: World, payload: unknown, extra: Partial<RunOptions> & { withS3?: boolean } = {}): Promise<WorkflowRun> {
-  return runWorkflow('dr.yml', await readmeCaller(extra.withS3), { gh, callerDir: w.caller, event: { name: 'repository_dispatch', payload }, vars: { DRLOOP_ENABLE_TRIGGERS: 'true' }, secrets: w.secrets, approval: { decision: 'approved', login: 'oncall-lead', comment: 'CHG-42 go' }, ...extra });
+  return runWorkflow('dr.yml', await readmeCaller(extra.withS3), {
+    gh,
+    callerDir: w.caller,
+    event: { name: 'repository_dispatch', payload },
+    vars: { DRLOOP_ENABLE_TRIGGERS: 'true' },
+    secrets: w.secrets,
+    approval: { decision: 'approved', login: 'oncall-lead', comment: 'CHG-42 go' },
+    ...extra,
+  });
 }
 
 const job = (r: WorkflowRun, path: string) => {
@@ -142,7 +150,13 @@ const execFileP = promisify(execFile);
 /** The evidence bundle the run's evidence job kept as an artifact, unpacked: name → parsed JSON or text. */
 async function evidenceOf(r: WorkflowRun): Promise<Map<string, any>> {
   const a = gh.artifacts.filter((x) => x.runId === r.runId && x.name.startsWith(`drloop-evidence-${r.runId}-${r.attempt}-`)).at(-1);
-  if (!a) throw new Error(`no evidence artifact in run ${r.runId}: ${gh.artifacts.filter((x) => x.runId === r.runId).map((x) => x.name).join(', ')}`);
+  if (!a)
+    throw new Error(
+      `no evidence artifact in run ${r.runId}: ${gh.artifacts
+        .filter((x) => x.runId === r.runId)
+        .map((x) => x.name)
+        .join(', ')}`,
+    );
   const dir = await tempDir('drloop-evidence-zip-');
   await writeFile(join(dir, 'a.zip'), a.zip);
   await execFileP('unzip', ['-q', 'a.zip'], { cwd: dir });
@@ -355,7 +369,10 @@ describe('drill scenarios (fake GitHub REST and artifact services)', () => {
       expect(job(r, `${id}/drill/prepare`).outputs.status).toBe('stopped');
       expect(job(r, `${id}/drill/evidence`).outputs.status).toBe('stopped');
     }
-    const names = gh.artifacts.filter((a) => a.runId === r.runId).map((a) => a.name).sort();
+    const names = gh.artifacts
+      .filter((a) => a.runId === r.runId)
+      .map((a) => a.name)
+      .sort();
     expect(names.filter((n) => n.startsWith('drloop-state-'))).toHaveLength(2);
     expect(names.filter((n) => n.startsWith('drloop-evidence-'))).toHaveLength(2);
     expect((await ledger(w)).filter((l) => l.startsWith('validate'))).toHaveLength(2);
@@ -371,7 +388,7 @@ describe('drill scenarios (fake GitHub REST and artifact services)', () => {
     expect(await ledger(w)).toEqual([`bringup ${id}`, `restore ${id}`, `validate ${id}`]);
   });
 
-  test('resume-from-run, forged: a receipt changed in the earlier run\'s bundle refuses the resume; nothing runs or is torn down', async () => {
+  test("resume-from-run, forged: a receipt changed in the earlier run's bundle refuses the resume; nothing runs or is torn down", async () => {
     const w = await world();
     const first = await drill(w, { d: { plan: '.drloop/plan.yml', 'stop-after': 'restore' } });
     const art = gh.artifacts.find((a) => a.runId === first.runId && a.name.startsWith('drloop-evidence-'))!;
@@ -398,7 +415,18 @@ describe('drill scenarios (fake GitHub REST and artifact services)', () => {
     const w = await world();
     // A live failover of this plan holds it (its run has not completed).
     gh.run('424242').status = 'in_progress';
-    gh.commits.set('f'.repeat(40), { message: JSON.stringify({ schema: 'drloop.claim/v1', kind: 'failover', githubRunId: '424242', runUrl: 'https://github.com/acme/app/actions/runs/424242', runId: 'alert-x', plan: '.drloop/plan.yml', claimedAt: '2026-03-01T10:00:00Z' }), tree: 'a'.repeat(40) });
+    gh.commits.set('f'.repeat(40), {
+      message: JSON.stringify({
+        schema: 'drloop.claim/v1',
+        kind: 'failover',
+        githubRunId: '424242',
+        runUrl: 'https://github.com/acme/app/actions/runs/424242',
+        runId: 'alert-x',
+        plan: '.drloop/plan.yml',
+        claimedAt: '2026-03-01T10:00:00Z',
+      }),
+      tree: 'a'.repeat(40),
+    });
     const { planKeyOf } = await import('../../src/loop/incident.js');
     gh.refs.set(`refs/drloop/plans/${planKeyOf('.drloop/plan.yml')}/424242`, 'f'.repeat(40));
     const r = await drill(w, { d: { plan: '.drloop/plan.yml' } });

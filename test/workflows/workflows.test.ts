@@ -70,7 +70,8 @@ describe('workflow linters', () => {
   });
 
   test('the set-aside actionlint message is only that one: job.workflow_sha misspelt is still reported', async () => {
-    const wf = 'on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683\n        with:\n          ref: ${{ job.workflow_shaa }}\n';
+    const wf =
+      'on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683\n        with:\n          ref: ${{ job.workflow_shaa }}\n';
     const results = await actionlint().runLintForFiles([{ path: 'x.yml', data: wf }]);
     expect(results.filter((r) => !PREDATES_JOB_WORKFLOW.test(r.message)).map((r) => r.kind)).toContain('expression');
   });
@@ -221,9 +222,10 @@ describe('workflow hardening', () => {
     expect(bad).toEqual([]);
   });
 
-  test('no concurrency group: a newer pending run would cancel an older one, another incident\'s (claims keep runs apart instead)', async () => {
+  test("no concurrency group: a newer pending run would cancel an older one, another incident's (claims keep runs apart instead)", async () => {
     // dr-freshness.yml is no DR run: one scheduled check at a time keeps two runs from racing on its issues.
-    for (const f of (await workflowFiles()).filter((w) => w.name !== 'dr-freshness.yml')) expect({ file: f.name, concurrency: /^\s*concurrency:/m.test(f.content) }).toEqual({ file: f.name, concurrency: false });
+    for (const f of (await workflowFiles()).filter((w) => w.name !== 'dr-freshness.yml'))
+      expect({ file: f.name, concurrency: /^\s*concurrency:/m.test(f.content) }).toEqual({ file: f.name, concurrency: false });
   });
 
   test('no workflow passes secrets: inherit', async () => {

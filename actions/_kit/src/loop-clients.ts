@@ -102,7 +102,12 @@ export async function runnerStateArtifacts(): Promise<StateArtifacts> {
     },
     async upload(name, root, files, retentionDays) {
       const { join } = await import('node:path');
-      await client.uploadArtifact(name, files.map((f) => join(root, f)), root, { retentionDays });
+      await client.uploadArtifact(
+        name,
+        files.map((f) => join(root, f)),
+        root,
+        { retentionDays },
+      );
     },
   };
 }

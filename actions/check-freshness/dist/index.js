@@ -31523,7 +31523,10 @@ async function syncFreshnessIssues(h, tracker, logger, runUrl = null) {
                 actions.push({ plan: p.plan, action: 'opened', number });
             }
             else {
-                const reasons = (b) => b.split('\n').filter((l) => l.startsWith('- ')).join('\n');
+                const reasons = (b) => b
+                    .split('\n')
+                    .filter((l) => l.startsWith('- '))
+                    .join('\n');
                 const changed = reasons(existing.body) !== reasons(body);
                 await tracker.update(existing.number, body);
                 if (changed)
@@ -31687,7 +31690,9 @@ const costValue = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* n
     return n;
 });
 /** A non-negative amount of money written as a plain YAML/JSON number. */
-const amount = schemas/* number */.aig({ error: (i) => (i.input === undefined ? 'required' : `expected a number, got ${JSON.stringify(i.input)}`) }).finite().min(0, 'expected a non-negative amount');
+const amount = schemas/* number */.aig({ error: (i) => (i.input === undefined ? 'required' : `expected a number, got ${JSON.stringify(i.input)}`) })
+    .finite()
+    .min(0, 'expected a non-negative amount');
 /** Rounds money for output: cents are what budgets are kept in. */
 function roundMoney(n) {
     return Math.round(n * 100) / 100;
@@ -31721,7 +31726,9 @@ function money_formatPercent(ratio) {
 
 
 const MODES = ['dr', 'burst', 'drill'];
-const ratio = schemas/* number */.aig({ error: (i) => `expected a ratio such as 0.8, got ${JSON.stringify(i.input)}` }).finite().positive('expected a ratio above 0');
+const ratio = schemas/* number */.aig({ error: (i) => `expected a ratio such as 0.8, got ${JSON.stringify(i.input)}` })
+    .finite()
+    .positive('expected a ratio above 0');
 const targetName = schemas/* string */.YjP().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a target name of letters, digits, ".", "_" or "-"');
 const targetSchema = schemas/* strictObject */.rej({
     name: targetName,
@@ -31763,7 +31770,9 @@ function checkEffective(p, ctx) {
 /** The policy file as written: the public format, every key checked, unknown keys refused. */
 const policyFileSchema = schemas/* strictObject */.rej({
     version: schemas/* literal */.euz(1, { error: (i) => `expected 1, got ${JSON.stringify(i.input)}` }),
-    currency: schemas/* string */.YjP().regex(/^[A-Z]{3}$/, 'expected a 3-letter ISO currency code such as USD').default('USD'),
+    currency: schemas/* string */.YjP()
+        .regex(/^[A-Z]{3}$/, 'expected a 3-letter ISO currency code such as USD')
+        .default('USD'),
     ...baseShape,
     modes: schemas/* partialRecord */.jgl(schemas/* enum */.k5n(MODES), overrideSchema).optional(),
     /** Read by `drloop history --check`, not by the cost gate: how old the newest successful drill may be. */
@@ -31870,9 +31879,19 @@ function summarize(m, createdAt) {
         runUrl: m.run.runUrl,
     };
 }
-const str = schemas/* string */.YjP().nullish().catch(null).transform((v) => v ?? null);
-const num = schemas/* number */.aig().finite().nullish().catch(null).transform((v) => v ?? null);
-const bool = schemas/* boolean */.zMY().nullish().catch(null).transform((v) => v ?? null);
+const str = schemas/* string */.YjP()
+    .nullish()
+    .catch(null)
+    .transform((v) => v ?? null);
+const num = schemas/* number */.aig()
+    .finite()
+    .nullish()
+    .catch(null)
+    .transform((v) => v ?? null);
+const bool = schemas/* boolean */.zMY()
+    .nullish()
+    .catch(null)
+    .transform((v) => v ?? null);
 const summarySchema = schemas/* looseObject */._H3({
     plan: str,
     runId: str,
@@ -31903,9 +31922,7 @@ const manifestForHistorySchema = schemas/* looseObject */._H3({
     drill: schemas/* looseObject */._H3({ runId: str, mode: str, status: str, startedAt: str, plan: schemas/* looseObject */._H3({ name: str }).nullish().catch(null) })
         .nullish()
         .catch(null),
-    objectives: schemas/* looseObject */._H3({ rtoSeconds: num, rpoSeconds: num, rtoObjectiveSeconds: num, rpoObjectiveSeconds: num, rtoMet: bool, rpoMet: bool })
-        .nullish()
-        .catch(null),
+    objectives: schemas/* looseObject */._H3({ rtoSeconds: num, rpoSeconds: num, rtoObjectiveSeconds: num, rpoObjectiveSeconds: num, rtoMet: bool, rpoMet: bool }).nullish().catch(null),
 });
 /** The history row of a manifest: its summary block, else derived from the fields an older manifest has. */
 function summaryOfManifest(data) {
@@ -32172,7 +32189,9 @@ function judgeFreshness(runs, windowSeconds, now) {
     const recoveries = runs.filter(isRecovery);
     const success = [...recoveries].reverse().find(isSuccess) ?? null;
     const last = [...recoveries].reverse().find(ranRecovery) ?? null;
-    const windowText = age(windowSeconds).replace(/^(\d+) days$/, '$1d').replace(/^(\d+) hours$/, '$1h');
+    const windowText = age(windowSeconds)
+        .replace(/^(\d+) days$/, '$1d')
+        .replace(/^(\d+) hours$/, '$1h');
     let newestSuccess = null;
     if (!success)
         problems.push(`no successful drill on record (freshness window ${windowText})`);
@@ -32289,9 +32308,7 @@ function decisionMarkdown(d, recordPath, runUrl) {
     lines.push('| | Target | Decision | Hourly | Incident | Credits | Net | Projected spend | Of budget | Data |');
     lines.push('|---|---|---|---:|---:|---:|---:|---:|---:|---|');
     for (const t of d.targets) {
-        const data = [t.hourlyCost === null ? 'missing' : null, t.stale ? 'stale' : null, t.incomplete && t.hourlyCost !== null ? 'incomplete' : null]
-            .filter(Boolean)
-            .join(', ');
+        const data = [t.hourlyCost === null ? 'missing' : null, t.stale ? 'stale' : null, t.incomplete && t.hourlyCost !== null ? 'incomplete' : null].filter(Boolean).join(', ');
         lines.push(`| ${t.name === d.target ? '👉' : ''} | ${cell(t.name)} | ${ICON[t.decision]} ${t.decision} | ${t.hourlyCost === null ? 'unknown' : formatMoney(t.hourlyCost, d.currency)} | ` +
             `${formatMoney(t.incidentCost, d.currency)} | ${formatMoney(t.credits, d.currency)} | ${formatMoney(t.netCost, d.currency)} | ` +
             `${formatMoney(t.projectedSpend, d.currency)} | ${formatPercent(t.budgetRatio)} | ${data || 'ok'} |`);
@@ -32323,10 +32340,11 @@ function notificationText(d, context) {
     const where = context.repository ? ` in ${context.repository}` : '';
     const chosen = d.targets.find((t) => t.name === d.target);
     const head = `${ICON[d.decision]} drloop cost gate: ${d.decision.toUpperCase()} for ${d.mode} on ${d.target}${where}`;
-    const figures = chosen
-        ? `net ${formatMoney(chosen.netCost, d.currency)}, projected ${formatMoney(chosen.projectedSpend, d.currency)} (${formatPercent(chosen.budgetRatio)} of budget)`
-        : '';
-    const why = d.reasons.slice(0, 3).map((r) => `• ${r}`).join('\n');
+    const figures = chosen ? `net ${formatMoney(chosen.netCost, d.currency)}, projected ${formatMoney(chosen.projectedSpend, d.currency)} (${formatPercent(chosen.budgetRatio)} of budget)` : '';
+    const why = d.reasons
+        .slice(0, 3)
+        .map((r) => `• ${r}`)
+        .join('\n');
     return [head, figures, why, context.runUrl ?? ''].filter((l) => l !== '').join('\n');
 }
 
@@ -32756,7 +32774,9 @@ async function runHistory(inputs, deps) {
     if (inputs.source.startsWith('s3://') && !loc)
         throw new errors/* ConfigurationError */.j1(`input 'source': '${inputs.source}' is not an s3://bucket/prefix URI`);
     const store = loc
-        ? await s3Store(loc, inputs.source, { endpoint: inputs['s3-endpoint'], forcePathStyle: inputs['s3-force-path-style'], checksum: inputs['s3-checksum'], region: deps.s3Region }, deps.s3Client, { afterPage: deps.compact })
+        ? await s3Store(loc, inputs.source, { endpoint: inputs['s3-endpoint'], forcePathStyle: inputs['s3-force-path-style'], checksum: inputs['s3-checksum'], region: deps.s3Region }, deps.s3Client, {
+            afterPage: deps.compact,
+        })
         : await directoryStore((0,external_node_path_.resolve)(deps.workspace, inputs.source), inputs.source);
     let history;
     try {
@@ -36116,7 +36136,11 @@ const BUILTIN_RULES = [
         hints: ['-----BEGIN '],
         pattern: re(String.raw `-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:${PEM_BREAK}${PEM_LINE}?(?=${PEM_BREAK}|$|${PEM_QUOTE_END})|[ \t]+[A-Za-z0-9+/=]{16,4096}(?=${PEM_BREAK}|$|[ \t]|${PEM_QUOTE_END})){0,1024}`),
     },
-    { kind: 'aws-access-key-id', pattern: re(tok(String.raw `A(?:3T[A-Z0-9]|KIA|SIA|BIA|CCA|IDA|ROA|GPA|NPA|NVA|IPA)`, String.raw `[A-Z0-9]{16}(?![A-Za-z0-9])`)), hints: ['AKIA', 'ASIA', 'A3T', 'ABIA', 'ACCA', 'AIDA', 'AROA', 'AGPA', 'ANPA', 'ANVA', 'AIPA'] },
+    {
+        kind: 'aws-access-key-id',
+        pattern: re(tok(String.raw `A(?:3T[A-Z0-9]|KIA|SIA|BIA|CCA|IDA|ROA|GPA|NPA|NVA|IPA)`, String.raw `[A-Z0-9]{16}(?![A-Za-z0-9])`)),
+        hints: ['AKIA', 'ASIA', 'A3T', 'ABIA', 'ACCA', 'AIDA', 'AROA', 'AGPA', 'ANPA', 'ANVA', 'AIPA'],
+    },
     { kind: 'aws-secret-access-key', pattern: re(String.raw `(secret_?access_?key${SEP})([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])`, 'gi'), group: 2, hints: ['access_key', 'accesskey'] },
     { kind: 'aws-session-token', pattern: re(String.raw `((?:session|security)[_-]?token${SEP})([A-Za-z0-9/+=]{16,})`, 'gi'), group: 2, hints: ['token'] },
     { kind: 'aws-session-token', pattern: re(tok('(?:FwoGZXIvYXdz|IQoJb3JpZ2lu)', '[A-Za-z0-9/+=]{40,}')), hints: ['FwoGZXIvYXdz', 'IQoJb3JpZ2lu'] },
@@ -36126,7 +36150,11 @@ const BUILTIN_RULES = [
     { kind: 'slack-token', pattern: re(tok(String.raw `xox(?:e\.xox)?[abposre]-`, '[A-Za-z0-9-]{10,}')), hints: ['xox'] },
     { kind: 'slack-token', pattern: re(tok(String.raw `xapp-\d-`, '[A-Za-z0-9-]{20,}')), hints: ['xapp-'] },
     { kind: 'slack-webhook', pattern: /https:\/\/hooks\.slack(?:-gov)?\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/-]+/g, hints: ['hooks.slack'] },
-    { kind: 'teams-webhook', pattern: /https:\/\/[A-Za-z0-9.-]*(?:webhook\.office\.com|logic\.azure\.com|powerplatform\.com)[^\s"'<>\\]*/g, hints: ['webhook.office.com', 'logic.azure.com', 'powerplatform.com'] },
+    {
+        kind: 'teams-webhook',
+        pattern: /https:\/\/[A-Za-z0-9.-]*(?:webhook\.office\.com|logic\.azure\.com|powerplatform\.com)[^\s"'<>\\]*/g,
+        hints: ['webhook.office.com', 'logic.azure.com', 'powerplatform.com'],
+    },
     // (Proxy-)Authorization: Bearer|Token|Basic <value>, as a header, in JSON, or in git's extraheader.
     { kind: 'bearer-token', pattern: re(String.raw `(Authorization${SEP}(?:Bearer|Token)[ \t]+)([A-Za-z0-9\-._~+/]+=*)`, 'gi'), group: 2, hints: ['authorization'] },
     { kind: 'basic-auth', pattern: re(String.raw `(Authorization${SEP}Basic[ \t]+)([A-Za-z0-9+/]+=*)`, 'gi'), group: 2, hints: ['authorization'] },
@@ -36158,7 +36186,12 @@ const BUILTIN_RULES = [
         pattern: re(String.raw `(;[ \t]*(?:Password|Pwd|AccountKey|SharedAccessKey|SharedAccessSignature)[ \t]*=[ \t]*)${NOT_PLACEHOLDER}([^;"'\s\\]{1,1024})`, 'gi'),
         group: 2,
     },
-    { kind: 'api-key-header', pattern: re(String.raw `(${SECRET_HEADER}${Q}[ \t]*:[ \t]*${Q})${NOT_PLACEHOLDER}(${BARE_VALUE})`, 'gi'), group: 2, hints: ['api-key', 'apikey', 'token', 'secret', 'subscription-key'] },
+    {
+        kind: 'api-key-header',
+        pattern: re(String.raw `(${SECRET_HEADER}${Q}[ \t]*:[ \t]*${Q})${NOT_PLACEHOLDER}(${BARE_VALUE})`, 'gi'),
+        group: 2,
+        hints: ['api-key', 'apikey', 'token', 'secret', 'subscription-key'],
+    },
     // name: "a quoted value, spaces and all" (the quote may be escaped, `\"`)
     {
         kind: 'secret-assignment',
@@ -36189,7 +36222,12 @@ function gateOf(rules) {
     for (const r of rules)
         for (const h of r.hints ?? [])
             (r.pattern.ignoreCase ? folded : exact).add(h);
-    const alternation = (set) => (set.size === 0 ? null : new RegExp([...set].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g'));
+    const alternation = (set) => set.size === 0
+        ? null
+        : new RegExp([...set]
+            .sort((a, b) => b.length - a.length)
+            .map(escapeRegExp)
+            .join('|'), 'g');
     const all = [...new Set([...exact, ...folded])];
     const prefixes = new Map(all.map((h) => [h, all.filter((o) => o !== h && h.startsWith(o))]));
     gate = { exact: alternation(exact), folded: alternation(folded), prefixes, all: exact.size + folded.size };
@@ -36299,9 +36337,15 @@ function redact_redact(text, extra = []) {
 
 const MANIFEST_SCHEMA = 'drloop.evidence-manifest/v1';
 const manifest_MANIFEST_NAME = 'manifest.json';
-const nullableString = schemas/* string */.YjP().nullish().transform((v) => v ?? null);
-const nullableNumber = schemas/* number */.aig().nullish().transform((v) => v ?? null);
-const nullableBool = schemas/* boolean */.zMY().nullish().transform((v) => v ?? null);
+const nullableString = schemas/* string */.YjP()
+    .nullish()
+    .transform((v) => v ?? null);
+const nullableNumber = schemas/* number */.aig()
+    .nullish()
+    .transform((v) => v ?? null);
+const nullableBool = schemas/* boolean */.zMY()
+    .nullish()
+    .transform((v) => v ?? null);
 /** The drill summary dr-execute writes, read leniently: unknown keys are kept, missing ones are null. */
 const drillSummarySchema = schemas/* looseObject */._H3({
     schema: schemas/* literal */.euz('drloop.drill-summary/v1'),
@@ -36750,7 +36794,17 @@ async function verifyPointer(uri, options, factory) {
         const bundleLoc = parseS3Uri(pointer.bundle_uri);
         const bundle = await s3.openObject(client, bundleLoc);
         if (!bundle) {
-            return { ok: false, subject: uri, bundleSha256: '', bundleSize: 0, files: 0, mismatches: [`bundle: ${pointer.bundle_uri}, named by the pointer, does not exist`], notes: [], manifest: null, pointer };
+            return {
+                ok: false,
+                subject: uri,
+                bundleSha256: '',
+                bundleSize: 0,
+                files: 0,
+                mismatches: [`bundle: ${pointer.bundle_uri}, named by the pointer, does not exist`],
+                notes: [],
+                manifest: null,
+                pointer,
+            };
         }
         const report = await verifyBundleStream(bundle, pointer.bundle_uri);
         report.subject = uri;
@@ -36857,11 +36911,7 @@ function validateWith(schema, data, displayPath) {
 /** `true`/`false` (and yes/no, 1/0, on/off), as the runner passes booleans. */
 const boolInput = (fallback) => zod__WEBPACK_IMPORTED_MODULE_1__/* .stringbool */ .uEf({ truthy: ['true', 'yes', '1', 'on'], falsy: ['false', 'no', '0', 'off'] }).default(fallback);
 /** A positive integer given as text. */
-const intInput = (fallback, min = 1, max = 1000) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-    .regex(/^\d+$/, 'expected a whole number')
-    .transform(Number)
-    .pipe(zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(min).max(max))
-    .default(fallback);
+const intInput = (fallback, min = 1, max = 1000) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^\d+$/, 'expected a whole number').transform(Number).pipe(zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(min).max(max)).default(fallback);
 /** One of a set of words. */
 const enumInput = (values, fallback) => zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(values).default(fallback);
 /** Free text; empty means "not set". */

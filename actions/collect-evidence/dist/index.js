@@ -34225,7 +34225,10 @@ const IN_MEMORY_LIMIT = 1024 * 1024;
 const READ_CHUNK = 256 * 1024;
 /** `20260102T030405Z-abc1234.tar.gz`: sorts by time, names the commit. */
 function bundleName(now, commit) {
-    const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    const stamp = now
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d+Z$/, 'Z');
     const sha = commit && /^[0-9a-f]{7,}$/i.test(commit) ? commit.slice(0, 7).toLowerCase() : 'nogit';
     return `${stamp}-${sha}.tar.gz`;
 }
@@ -35953,9 +35956,19 @@ function summarize(m, createdAt) {
         runUrl: m.run.runUrl,
     };
 }
-const str = schemas/* string */.YjP().nullish().catch(null).transform((v) => v ?? null);
-const num = schemas/* number */.aig().finite().nullish().catch(null).transform((v) => v ?? null);
-const bool = schemas/* boolean */.zMY().nullish().catch(null).transform((v) => v ?? null);
+const str = schemas/* string */.YjP()
+    .nullish()
+    .catch(null)
+    .transform((v) => v ?? null);
+const num = schemas/* number */.aig()
+    .finite()
+    .nullish()
+    .catch(null)
+    .transform((v) => v ?? null);
+const bool = schemas/* boolean */.zMY()
+    .nullish()
+    .catch(null)
+    .transform((v) => v ?? null);
 const summarySchema = schemas/* looseObject */._H3({
     plan: str,
     runId: str,
@@ -35986,9 +35999,7 @@ const manifestForHistorySchema = schemas/* looseObject */._H3({
     drill: schemas/* looseObject */._H3({ runId: str, mode: str, status: str, startedAt: str, plan: schemas/* looseObject */._H3({ name: str }).nullish().catch(null) })
         .nullish()
         .catch(null),
-    objectives: schemas/* looseObject */._H3({ rtoSeconds: num, rpoSeconds: num, rtoObjectiveSeconds: num, rpoObjectiveSeconds: num, rtoMet: bool, rpoMet: bool })
-        .nullish()
-        .catch(null),
+    objectives: schemas/* looseObject */._H3({ rtoSeconds: num, rpoSeconds: num, rtoObjectiveSeconds: num, rpoObjectiveSeconds: num, rtoMet: bool, rpoMet: bool }).nullish().catch(null),
 });
 /** The history row of a manifest: its summary block, else derived from the fields an older manifest has. */
 function summaryOfManifest(data) {
@@ -36125,7 +36136,7 @@ async function runCollectEvidence(inputs, deps) {
         if (!inputs['allow-empty']) {
             throw new errors/* ConfigurationError */.j1(`nothing to collect: no file under evidence-dir '${inputs['evidence-dir']}'${inputs.paths.length > 0 ? ', none matching paths' : ''} and no alert; a DR run leaves receipts there, so this usually means the wrong directory. Set allow-empty (--allow-empty) to write a bundle that holds only its manifest`);
         }
-        const m = "nothing to collect: the bundle holds only its manifest (allow-empty is set)";
+        const m = 'nothing to collect: the bundle holds only its manifest (allow-empty is set)';
         gathered.warnings.push(m);
         logger.warning(m);
     }
@@ -36505,7 +36516,7 @@ function strict(shape) {
     const allowed = Object.keys(shape).join(', ');
     return schemas/* strictObject */.rej(shape, { error: (iss) => (iss.code === 'unrecognized_keys' ? `expected only ${allowed}` : undefined) });
 }
-const required = (what) => (iss) => iss.input === undefined ? `required: ${what}` : `expected ${what}, got ${JSON.stringify(iss.input)}`;
+const required = (what) => (iss) => (iss.input === undefined ? `required: ${what}` : `expected ${what}, got ${JSON.stringify(iss.input)}`);
 const command = (what) => schemas/* string */.YjP({ error: required(what) }).refine((s) => s.trim() !== '', `expected ${what}, got an empty string`);
 /** `env:` maps; numbers and booleans are written as YAML would print them. */
 const envMap = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig(), schemas/* boolean */.zMY()]).transform(String)).superRefine((env, ctx) => {
@@ -36525,7 +36536,11 @@ const regexList = schemas/* array */.YOg(schemas/* string */.YjP()).superRefine(
     });
 });
 const retrySchema = strict({
-    max: schemas/* number */.aig({ error: required('a number of retries') }).int('expected a whole number of retries').min(0, 'expected 0 or more retries').max(20, 'expected at most 20 retries').optional(),
+    max: schemas/* number */.aig({ error: required('a number of retries') })
+        .int('expected a whole number of retries')
+        .min(0, 'expected 0 or more retries')
+        .max(20, 'expected at most 20 retries')
+        .optional(),
     backoff: wait.optional(),
     on: regexList.optional(),
 });
@@ -37216,7 +37231,9 @@ const costValue = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* n
     return n;
 });
 /** A non-negative amount of money written as a plain YAML/JSON number. */
-const amount = schemas/* number */.aig({ error: (i) => (i.input === undefined ? 'required' : `expected a number, got ${JSON.stringify(i.input)}`) }).finite().min(0, 'expected a non-negative amount');
+const amount = schemas/* number */.aig({ error: (i) => (i.input === undefined ? 'required' : `expected a number, got ${JSON.stringify(i.input)}`) })
+    .finite()
+    .min(0, 'expected a non-negative amount');
 /** Rounds money for output: cents are what budgets are kept in. */
 function roundMoney(n) {
     return Math.round(n * 100) / 100;
@@ -37262,9 +37279,7 @@ function decisionMarkdown(d, recordPath, runUrl) {
     lines.push('| | Target | Decision | Hourly | Incident | Credits | Net | Projected spend | Of budget | Data |');
     lines.push('|---|---|---|---:|---:|---:|---:|---:|---:|---|');
     for (const t of d.targets) {
-        const data = [t.hourlyCost === null ? 'missing' : null, t.stale ? 'stale' : null, t.incomplete && t.hourlyCost !== null ? 'incomplete' : null]
-            .filter(Boolean)
-            .join(', ');
+        const data = [t.hourlyCost === null ? 'missing' : null, t.stale ? 'stale' : null, t.incomplete && t.hourlyCost !== null ? 'incomplete' : null].filter(Boolean).join(', ');
         lines.push(`| ${t.name === d.target ? '👉' : ''} | ${cell(t.name)} | ${ICON[t.decision]} ${t.decision} | ${t.hourlyCost === null ? 'unknown' : formatMoney(t.hourlyCost, d.currency)} | ` +
             `${formatMoney(t.incidentCost, d.currency)} | ${formatMoney(t.credits, d.currency)} | ${formatMoney(t.netCost, d.currency)} | ` +
             `${formatMoney(t.projectedSpend, d.currency)} | ${formatPercent(t.budgetRatio)} | ${data || 'ok'} |`);
@@ -37296,10 +37311,11 @@ function notificationText(d, context) {
     const where = context.repository ? ` in ${context.repository}` : '';
     const chosen = d.targets.find((t) => t.name === d.target);
     const head = `${ICON[d.decision]} drloop cost gate: ${d.decision.toUpperCase()} for ${d.mode} on ${d.target}${where}`;
-    const figures = chosen
-        ? `net ${formatMoney(chosen.netCost, d.currency)}, projected ${formatMoney(chosen.projectedSpend, d.currency)} (${formatPercent(chosen.budgetRatio)} of budget)`
-        : '';
-    const why = d.reasons.slice(0, 3).map((r) => `• ${r}`).join('\n');
+    const figures = chosen ? `net ${formatMoney(chosen.netCost, d.currency)}, projected ${formatMoney(chosen.projectedSpend, d.currency)} (${formatPercent(chosen.budgetRatio)} of budget)` : '';
+    const why = d.reasons
+        .slice(0, 3)
+        .map((r) => `• ${r}`)
+        .join('\n');
     return [head, figures, why, context.runUrl ?? ''].filter((l) => l !== '').join('\n');
 }
 
@@ -37525,9 +37541,15 @@ function describeError(err) {
 
 const MANIFEST_SCHEMA = 'drloop.evidence-manifest/v1';
 const MANIFEST_NAME = 'manifest.json';
-const nullableString = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().nullish().transform((v) => v ?? null);
-const nullableNumber = zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().nullish().transform((v) => v ?? null);
-const nullableBool = zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY().nullish().transform((v) => v ?? null);
+const nullableString = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
+    .nullish()
+    .transform((v) => v ?? null);
+const nullableNumber = zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig()
+    .nullish()
+    .transform((v) => v ?? null);
+const nullableBool = zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY()
+    .nullish()
+    .transform((v) => v ?? null);
 /** The drill summary dr-execute writes, read leniently: unknown keys are kept, missing ones are null. */
 const drillSummarySchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({
     schema: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('drloop.drill-summary/v1'),
@@ -38050,7 +38072,17 @@ async function verifyPointer(uri, options, factory) {
         const bundleLoc = parseS3Uri(pointer.bundle_uri);
         const bundle = await s3.openObject(client, bundleLoc);
         if (!bundle) {
-            return { ok: false, subject: uri, bundleSha256: '', bundleSize: 0, files: 0, mismatches: [`bundle: ${pointer.bundle_uri}, named by the pointer, does not exist`], notes: [], manifest: null, pointer };
+            return {
+                ok: false,
+                subject: uri,
+                bundleSha256: '',
+                bundleSize: 0,
+                files: 0,
+                mismatches: [`bundle: ${pointer.bundle_uri}, named by the pointer, does not exist`],
+                notes: [],
+                manifest: null,
+                pointer,
+            };
         }
         const report = await verifyBundleStream(bundle, pointer.bundle_uri);
         report.subject = uri;
@@ -38155,11 +38187,7 @@ function validateWith(schema, data, displayPath) {
 /** `true`/`false` (and yes/no, 1/0, on/off), as the runner passes booleans. */
 const boolInput = (fallback) => zod__WEBPACK_IMPORTED_MODULE_1__/* .stringbool */ .uEf({ truthy: ['true', 'yes', '1', 'on'], falsy: ['false', 'no', '0', 'off'] }).default(fallback);
 /** A positive integer given as text. */
-const intInput = (fallback, min = 1, max = 1000) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-    .regex(/^\d+$/, 'expected a whole number')
-    .transform(Number)
-    .pipe(zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(min).max(max))
-    .default(fallback);
+const intInput = (fallback, min = 1, max = 1000) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^\d+$/, 'expected a whole number').transform(Number).pipe(zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(min).max(max)).default(fallback);
 /** One of a set of words. */
 const enumInput = (values, fallback) => zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(values).default(fallback);
 /** Free text; empty means "not set". */
@@ -38270,7 +38298,11 @@ const BUILTIN_RULES = [
         hints: ['-----BEGIN '],
         pattern: re(String.raw `-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:${PEM_BREAK}${PEM_LINE}?(?=${PEM_BREAK}|$|${PEM_QUOTE_END})|[ \t]+[A-Za-z0-9+/=]{16,4096}(?=${PEM_BREAK}|$|[ \t]|${PEM_QUOTE_END})){0,1024}`),
     },
-    { kind: 'aws-access-key-id', pattern: re(tok(String.raw `A(?:3T[A-Z0-9]|KIA|SIA|BIA|CCA|IDA|ROA|GPA|NPA|NVA|IPA)`, String.raw `[A-Z0-9]{16}(?![A-Za-z0-9])`)), hints: ['AKIA', 'ASIA', 'A3T', 'ABIA', 'ACCA', 'AIDA', 'AROA', 'AGPA', 'ANPA', 'ANVA', 'AIPA'] },
+    {
+        kind: 'aws-access-key-id',
+        pattern: re(tok(String.raw `A(?:3T[A-Z0-9]|KIA|SIA|BIA|CCA|IDA|ROA|GPA|NPA|NVA|IPA)`, String.raw `[A-Z0-9]{16}(?![A-Za-z0-9])`)),
+        hints: ['AKIA', 'ASIA', 'A3T', 'ABIA', 'ACCA', 'AIDA', 'AROA', 'AGPA', 'ANPA', 'ANVA', 'AIPA'],
+    },
     { kind: 'aws-secret-access-key', pattern: re(String.raw `(secret_?access_?key${SEP})([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])`, 'gi'), group: 2, hints: ['access_key', 'accesskey'] },
     { kind: 'aws-session-token', pattern: re(String.raw `((?:session|security)[_-]?token${SEP})([A-Za-z0-9/+=]{16,})`, 'gi'), group: 2, hints: ['token'] },
     { kind: 'aws-session-token', pattern: re(tok('(?:FwoGZXIvYXdz|IQoJb3JpZ2lu)', '[A-Za-z0-9/+=]{40,}')), hints: ['FwoGZXIvYXdz', 'IQoJb3JpZ2lu'] },
@@ -38280,7 +38312,11 @@ const BUILTIN_RULES = [
     { kind: 'slack-token', pattern: re(tok(String.raw `xox(?:e\.xox)?[abposre]-`, '[A-Za-z0-9-]{10,}')), hints: ['xox'] },
     { kind: 'slack-token', pattern: re(tok(String.raw `xapp-\d-`, '[A-Za-z0-9-]{20,}')), hints: ['xapp-'] },
     { kind: 'slack-webhook', pattern: /https:\/\/hooks\.slack(?:-gov)?\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/-]+/g, hints: ['hooks.slack'] },
-    { kind: 'teams-webhook', pattern: /https:\/\/[A-Za-z0-9.-]*(?:webhook\.office\.com|logic\.azure\.com|powerplatform\.com)[^\s"'<>\\]*/g, hints: ['webhook.office.com', 'logic.azure.com', 'powerplatform.com'] },
+    {
+        kind: 'teams-webhook',
+        pattern: /https:\/\/[A-Za-z0-9.-]*(?:webhook\.office\.com|logic\.azure\.com|powerplatform\.com)[^\s"'<>\\]*/g,
+        hints: ['webhook.office.com', 'logic.azure.com', 'powerplatform.com'],
+    },
     // (Proxy-)Authorization: Bearer|Token|Basic <value>, as a header, in JSON, or in git's extraheader.
     { kind: 'bearer-token', pattern: re(String.raw `(Authorization${SEP}(?:Bearer|Token)[ \t]+)([A-Za-z0-9\-._~+/]+=*)`, 'gi'), group: 2, hints: ['authorization'] },
     { kind: 'basic-auth', pattern: re(String.raw `(Authorization${SEP}Basic[ \t]+)([A-Za-z0-9+/]+=*)`, 'gi'), group: 2, hints: ['authorization'] },
@@ -38312,7 +38348,12 @@ const BUILTIN_RULES = [
         pattern: re(String.raw `(;[ \t]*(?:Password|Pwd|AccountKey|SharedAccessKey|SharedAccessSignature)[ \t]*=[ \t]*)${NOT_PLACEHOLDER}([^;"'\s\\]{1,1024})`, 'gi'),
         group: 2,
     },
-    { kind: 'api-key-header', pattern: re(String.raw `(${SECRET_HEADER}${Q}[ \t]*:[ \t]*${Q})${NOT_PLACEHOLDER}(${BARE_VALUE})`, 'gi'), group: 2, hints: ['api-key', 'apikey', 'token', 'secret', 'subscription-key'] },
+    {
+        kind: 'api-key-header',
+        pattern: re(String.raw `(${SECRET_HEADER}${Q}[ \t]*:[ \t]*${Q})${NOT_PLACEHOLDER}(${BARE_VALUE})`, 'gi'),
+        group: 2,
+        hints: ['api-key', 'apikey', 'token', 'secret', 'subscription-key'],
+    },
     // name: "a quoted value, spaces and all" (the quote may be escaped, `\"`)
     {
         kind: 'secret-assignment',
@@ -38343,7 +38384,12 @@ function gateOf(rules) {
     for (const r of rules)
         for (const h of r.hints ?? [])
             (r.pattern.ignoreCase ? folded : exact).add(h);
-    const alternation = (set) => (set.size === 0 ? null : new RegExp([...set].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g'));
+    const alternation = (set) => set.size === 0
+        ? null
+        : new RegExp([...set]
+            .sort((a, b) => b.length - a.length)
+            .map(escapeRegExp)
+            .join('|'), 'g');
     const all = [...new Set([...exact, ...folded])];
     const prefixes = new Map(all.map((h) => [h, all.filter((o) => o !== h && h.startsWith(o))]));
     gate = { exact: alternation(exact), folded: alternation(folded), prefixes, all: exact.size + folded.size };

@@ -40551,12 +40551,7 @@ async function writeJsonAtomic(path, value) {
 /** `true`/`false` (and yes/no, 1/0, on/off), as the runner passes booleans. */
 const boolInput = (fallback) => z.stringbool({ truthy: ['true', 'yes', '1', 'on'], falsy: ['false', 'no', '0', 'off'] }).default(fallback);
 /** A positive integer given as text. */
-const intInput = (fallback, min = 1, max = 1000) => z
-    .string()
-    .regex(/^\d+$/, 'expected a whole number')
-    .transform(Number)
-    .pipe(z.number().int().min(min).max(max))
-    .default(fallback);
+const intInput = (fallback, min = 1, max = 1000) => z.string().regex(/^\d+$/, 'expected a whole number').transform(Number).pipe(z.number().int().min(min).max(max)).default(fallback);
 /** One of a set of words. */
 const enumInput = (values, fallback) => schemas_enum(values).default(fallback);
 /** Free text; empty means "not set". */
@@ -41663,7 +41658,9 @@ const costValue = union([schemas_string(), schemas_number()]).transform((value, 
     return n;
 });
 /** A non-negative amount of money written as a plain YAML/JSON number. */
-const amount = schemas_number({ error: (i) => (i.input === undefined ? 'required' : `expected a number, got ${JSON.stringify(i.input)}`) }).finite().min(0, 'expected a non-negative amount');
+const amount = schemas_number({ error: (i) => (i.input === undefined ? 'required' : `expected a number, got ${JSON.stringify(i.input)}`) })
+    .finite()
+    .min(0, 'expected a non-negative amount');
 /** Rounds money for output: cents are what budgets are kept in. */
 function roundMoney(n) {
     return Math.round(n * 100) / 100;
@@ -41713,8 +41710,7 @@ const costRunSchema = looseObject({
     monthly: costValue.optional(),
     generatedAt: timestamp,
     runId: union([schemas_string(), schemas_number()]).optional(),
-    lines: array(looseObject({ resource: schemas_string(), hourly: costValue.nullish(), monthly: costValue.nullish() }))
-        .optional(),
+    lines: array(looseObject({ resource: schemas_string(), hourly: costValue.nullish(), monthly: costValue.nullish() })).optional(),
 })
     .refine((v) => v.hourly !== undefined || v.monthly !== undefined, { message: "needs 'hourly' or 'monthly'", path: ['hourly'] });
 const infracostResource = looseObject({
@@ -41946,7 +41942,7 @@ function assignTarget(a, policy) {
         if (t.artefacts && picomatch_default()(t.artefacts, { dot: true })(a.path))
             return { target: t.name, note: null };
     }
-    return { target: null, note: 'names no target and matches no target\'s artefacts glob in the policy' };
+    return { target: null, note: "names no target and matches no target's artefacts glob in the policy" };
 }
 /**
  * Decides allow / warn / block for every candidate target and picks one.
@@ -42101,9 +42097,7 @@ function decide(policy, artefacts, options) {
         };
     });
     const order = policy.targets.map((t) => t.name);
-    const ranked = [...targets].sort((a, b) => RANK[a.decision] - RANK[b.decision] ||
-        (a.netCost ?? Number.POSITIVE_INFINITY) - (b.netCost ?? Number.POSITIVE_INFINITY) ||
-        order.indexOf(a.name) - order.indexOf(b.name));
+    const ranked = [...targets].sort((a, b) => RANK[a.decision] - RANK[b.decision] || (a.netCost ?? Number.POSITIVE_INFINITY) - (b.netCost ?? Number.POSITIVE_INFINITY) || order.indexOf(a.name) - order.indexOf(b.name));
     const chosen = ranked[0];
     const reasons = [...chosen.reasons];
     const others = ranked.slice(1);
@@ -42173,7 +42167,9 @@ function parseYamlText(text, displayPath, options = {}) {
 
 
 const MODES = ['dr', 'burst', 'drill'];
-const ratio = schemas_number({ error: (i) => `expected a ratio such as 0.8, got ${JSON.stringify(i.input)}` }).finite().positive('expected a ratio above 0');
+const ratio = schemas_number({ error: (i) => `expected a ratio such as 0.8, got ${JSON.stringify(i.input)}` })
+    .finite()
+    .positive('expected a ratio above 0');
 const targetName = schemas_string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a target name of letters, digits, ".", "_" or "-"');
 const targetSchema = strictObject({
     name: targetName,
@@ -42215,7 +42211,9 @@ function checkEffective(p, ctx) {
 /** The policy file as written: the public format, every key checked, unknown keys refused. */
 const policyFileSchema = strictObject({
     version: literal(1, { error: (i) => `expected 1, got ${JSON.stringify(i.input)}` }),
-    currency: schemas_string().regex(/^[A-Z]{3}$/, 'expected a 3-letter ISO currency code such as USD').default('USD'),
+    currency: schemas_string()
+        .regex(/^[A-Z]{3}$/, 'expected a 3-letter ISO currency code such as USD')
+        .default('USD'),
     ...baseShape,
     modes: partialRecord(schemas_enum(MODES), overrideSchema).optional(),
     /** Read by `drloop history --check`, not by the cost gate: how old the newest successful drill may be. */
@@ -42276,9 +42274,7 @@ function decisionMarkdown(d, recordPath, runUrl) {
     lines.push('| | Target | Decision | Hourly | Incident | Credits | Net | Projected spend | Of budget | Data |');
     lines.push('|---|---|---|---:|---:|---:|---:|---:|---:|---|');
     for (const t of d.targets) {
-        const data = [t.hourlyCost === null ? 'missing' : null, t.stale ? 'stale' : null, t.incomplete && t.hourlyCost !== null ? 'incomplete' : null]
-            .filter(Boolean)
-            .join(', ');
+        const data = [t.hourlyCost === null ? 'missing' : null, t.stale ? 'stale' : null, t.incomplete && t.hourlyCost !== null ? 'incomplete' : null].filter(Boolean).join(', ');
         lines.push(`| ${t.name === d.target ? '👉' : ''} | ${cell(t.name)} | ${ICON[t.decision]} ${t.decision} | ${t.hourlyCost === null ? 'unknown' : formatMoney(t.hourlyCost, d.currency)} | ` +
             `${formatMoney(t.incidentCost, d.currency)} | ${formatMoney(t.credits, d.currency)} | ${formatMoney(t.netCost, d.currency)} | ` +
             `${formatMoney(t.projectedSpend, d.currency)} | ${formatPercent(t.budgetRatio)} | ${data || 'ok'} |`);
@@ -42310,10 +42306,11 @@ function notificationText(d, context) {
     const where = context.repository ? ` in ${context.repository}` : '';
     const chosen = d.targets.find((t) => t.name === d.target);
     const head = `${ICON[d.decision]} drloop cost gate: ${d.decision.toUpperCase()} for ${d.mode} on ${d.target}${where}`;
-    const figures = chosen
-        ? `net ${formatMoney(chosen.netCost, d.currency)}, projected ${formatMoney(chosen.projectedSpend, d.currency)} (${formatPercent(chosen.budgetRatio)} of budget)`
-        : '';
-    const why = d.reasons.slice(0, 3).map((r) => `• ${r}`).join('\n');
+    const figures = chosen ? `net ${formatMoney(chosen.netCost, d.currency)}, projected ${formatMoney(chosen.projectedSpend, d.currency)} (${formatPercent(chosen.budgetRatio)} of budget)` : '';
+    const why = d.reasons
+        .slice(0, 3)
+        .map((r) => `• ${r}`)
+        .join('\n');
     return [head, figures, why, context.runUrl ?? ''].filter((l) => l !== '').join('\n');
 }
 
@@ -42367,7 +42364,10 @@ function costDecisionOutputs(result) {
     };
 }
 function stamp(d) {
-    return d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    return d
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d+Z$/, 'Z');
 }
 /**
  * Reads the policy and artefacts, decides, and writes the decision record.

@@ -35500,7 +35500,7 @@ function strict(shape) {
     const allowed = Object.keys(shape).join(', ');
     return schemas/* strictObject */.rej(shape, { error: (iss) => (iss.code === 'unrecognized_keys' ? `expected only ${allowed}` : undefined) });
 }
-const required = (what) => (iss) => iss.input === undefined ? `required: ${what}` : `expected ${what}, got ${JSON.stringify(iss.input)}`;
+const required = (what) => (iss) => (iss.input === undefined ? `required: ${what}` : `expected ${what}, got ${JSON.stringify(iss.input)}`);
 const command = (what) => schemas/* string */.YjP({ error: required(what) }).refine((s) => s.trim() !== '', `expected ${what}, got an empty string`);
 /** `env:` maps; numbers and booleans are written as YAML would print them. */
 const envMap = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig(), schemas/* boolean */.zMY()]).transform(String)).superRefine((env, ctx) => {
@@ -35520,7 +35520,11 @@ const regexList = schemas/* array */.YOg(schemas/* string */.YjP()).superRefine(
     });
 });
 const retrySchema = strict({
-    max: schemas/* number */.aig({ error: required('a number of retries') }).int('expected a whole number of retries').min(0, 'expected 0 or more retries').max(20, 'expected at most 20 retries').optional(),
+    max: schemas/* number */.aig({ error: required('a number of retries') })
+        .int('expected a whole number of retries')
+        .min(0, 'expected 0 or more retries')
+        .max(20, 'expected at most 20 retries')
+        .optional(),
     backoff: wait.optional(),
     on: regexList.optional(),
 });
@@ -35939,7 +35943,14 @@ const phaseReceiptSchema = schemas/* looseObject */._H3({
     startedAt: iso,
     endedAt: iso,
     durationSeconds: schemas/* number */.aig().nullable(),
-    steps: schemas/* array */.YOg(schemas/* looseObject */._H3({ name: schemas/* string */.YjP(), run: schemas/* string */.YjP(), status: schemas/* enum */.k5n(RECEIPT_STATUSES), attempts: schemas/* array */.YOg(schemas/* looseObject */._H3({})), outputs: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).default({}), redactedOutputs: schemas/* array */.YOg(schemas/* string */.YjP()).optional() })),
+    steps: schemas/* array */.YOg(schemas/* looseObject */._H3({
+        name: schemas/* string */.YjP(),
+        run: schemas/* string */.YjP(),
+        status: schemas/* enum */.k5n(RECEIPT_STATUSES),
+        attempts: schemas/* array */.YOg(schemas/* looseObject */._H3({})),
+        outputs: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).default({}),
+        redactedOutputs: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+    })),
     checks: schemas/* array */.YOg(schemas/* looseObject */._H3({})).default([]),
     extra: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).default({}),
     target: schemas/* string */.YjP().nullable().optional(),
@@ -36056,7 +36067,10 @@ function promotionOf(promote) {
 /** The five phases in order, then failback once it has a receipt. */
 function summaryPhases(receipts) {
     const names = [...PHASES, 'failback'];
-    return names.map((p) => receipts.get(p)).filter((r) => r !== undefined).map(summaryPhaseOf);
+    return names
+        .map((p) => receipts.get(p))
+        .filter((r) => r !== undefined)
+        .map(summaryPhaseOf);
 }
 
 ;// CONCATENATED MODULE: ./src/plan/promote.ts
@@ -36563,7 +36577,17 @@ class StepRunner {
                 this.log.info(line);
         };
         try {
-            return await runCommand({ run, cwd: c.workspace, env, timeoutSeconds, signal: c.signal, patterns, killGraceMs: c.killGraceMs, backpressure: c.backpressure, onLine: (line) => show(redactor.push(line)) });
+            return await runCommand({
+                run,
+                cwd: c.workspace,
+                env,
+                timeoutSeconds,
+                signal: c.signal,
+                patterns,
+                killGraceMs: c.killGraceMs,
+                backpressure: c.backpressure,
+                onLine: (line) => show(redactor.push(line)),
+            });
         }
         finally {
             show(redactor.end());
@@ -36944,7 +36968,10 @@ class Engine {
                 this.log.info(`${p}: already succeeded in ${o.runDirDisplay}; not run again`);
         }
         const costRefusal = window.some((p) => p !== 'teardown' && pending(p)) ? refuseCost : null;
-        const orderRefusalNow = window.filter((p) => pending(p) && !decidedLater(p)).map(orderRefused).find((r) => r !== null) ?? null;
+        const orderRefusalNow = window
+            .filter((p) => pending(p) && !decidedLater(p))
+            .map(orderRefused)
+            .find((r) => r !== null) ?? null;
         const refusal = refuseAll ?? costRefusal ?? orderRefusalNow;
         if (refusal)
             this.log.error(`refused: ${refusal}`);
@@ -37225,9 +37252,7 @@ class Engine {
     async writeSummary(startedAt, previous, raw) {
         const { o } = this;
         const ctx = o.alert?.context;
-        const alert = ctx
-            ? { name: ctx.name, fingerprint: ctx.fingerprint, groupKey: ctx.groupKey, status: ctx.status, startsAt: ctx.startsAt }
-            : (previous?.alert ?? null);
+        const alert = ctx ? { name: ctx.name, fingerprint: ctx.fingerprint, groupKey: ctx.groupKey, status: ctx.status, startsAt: ctx.startsAt } : (previous?.alert ?? null);
         // The incident began when the alert fired; without an alert, when this run (its first job) began.
         const incidentStart = ctx?.startsAt ?? previous?.incidentStart ?? startedAt;
         const measured = measure(this.receipts, incidentStart, this.plan.objectives);
@@ -37299,7 +37324,9 @@ const drExecuteInputs = schemas/* object */.Ikc({
     'allow-promote-bypass': (0,src_inputs/* boolInput */.Hm)(false),
     approver: (0,src_inputs/* textInput */._Z)(),
     ticket: (0,src_inputs/* textInput */._Z)(),
-    'promote-environment': schemas/* string */.YjP().regex(/^[^\r\n]{1,255}$/, 'expected a GitHub Environment name on one line').optional(),
+    'promote-environment': schemas/* string */.YjP()
+        .regex(/^[^\r\n]{1,255}$/, 'expected a GitHub Environment name on one line')
+        .optional(),
     'github-token': (0,src_inputs/* textInput */._Z)(),
     teardown: schemas/* stringbool */.uEf({ truthy: ['true', 'yes', '1', 'on'], falsy: ['false', 'no', '0', 'off'] }).optional(),
     'allow-full-drill': (0,src_inputs/* boolInput */.Hm)(false),
@@ -37332,7 +37359,10 @@ function isFailure(status) {
     return status === 'failed' || status === 'refused' || status === 'cancelled';
 }
 function stamp(d) {
-    return d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    return d
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d+Z$/, 'Z');
 }
 /**
  * The default run id. One incident keeps one id across jobs and repeated
@@ -37892,7 +37922,15 @@ async function startLoop(exec, loop, deps) {
         if (runId === undefined)
             runId = incident.id;
     }
-    const me = { schema: CLAIM_SCHEMA, kind: exec.mode === 'failover' ? 'failover' : 'drill', githubRunId, runUrl, runId: runId ?? `gh-${githubRunId}`, plan: exec.plan, claimedAt: deps.now().toISOString() };
+    const me = {
+        schema: CLAIM_SCHEMA,
+        kind: exec.mode === 'failover' ? 'failover' : 'drill',
+        githubRunId,
+        runUrl,
+        runId: runId ?? `gh-${githubRunId}`,
+        plan: exec.plan,
+        claimedAt: deps.now().toISOString(),
+    };
     if (incident) {
         const claim = await claimIncident(store, incident, me);
         if (claim.outcome === 'duplicate') {
@@ -37906,7 +37944,9 @@ async function startLoop(exec, loop, deps) {
     const hold = await holdPlan(store, planKey, me, { waitMs: loop['plan-wait-minutes'] * 60_000, pollMs: 15_000, sleep: deps.sleep, now: () => deps.now().getTime(), logger: deps.logger });
     if (hold.outcome === 'busy') {
         const urls = hold.holders.map((h) => `${h.kind} ${h.runUrl}`).join(', ');
-        const reason = me.kind === 'drill' ? `plan ${exec.plan} is busy (${urls}); a drill never runs beside another run of its plan` : `plan ${exec.plan} is still held by ${urls} after ${loop['plan-wait-minutes']} minutes; cancel that run to let this failover start`;
+        const reason = me.kind === 'drill'
+            ? `plan ${exec.plan} is busy (${urls}); a drill never runs beside another run of its plan`
+            : `plan ${exec.plan} is still held by ${urls} after ${loop['plan-wait-minutes']} minutes; cancel that run to let this failover start`;
         await record(root, { outcome: 'busy', incident, holders: hold.holders, run: me, reason });
         return { proceed: false, status: 'refused', reason, runId: me.runId, planKey, stage, ownerUrl: null };
     }
@@ -37917,7 +37957,13 @@ async function startLoop(exec, loop, deps) {
 async function endLoop(exec, loop, start, deps) {
     if (!loop.state || exec.mode === 'failback')
         return;
-    await saveState(await deps.state(), { planKey: start.planKey, stage: start.stage, evidenceDir: evidenceRoot(exec, deps.workspace), retentionDays: loop['state-retention-days'], logger: deps.logger });
+    await saveState(await deps.state(), {
+        planKey: start.planKey,
+        stage: start.stage,
+        evidenceDir: evidenceRoot(exec, deps.workspace),
+        retentionDays: loop['state-retention-days'],
+        logger: deps.logger,
+    });
 }
 function duplicateMarkdown(start) {
     const title = start.status === 'duplicate' ? 'duplicate dispatch' : 'refused';
@@ -38343,9 +38389,15 @@ function describeError(err) {
 
 const MANIFEST_SCHEMA = 'drloop.evidence-manifest/v1';
 const MANIFEST_NAME = 'manifest.json';
-const nullableString = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().nullish().transform((v) => v ?? null);
-const nullableNumber = zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().nullish().transform((v) => v ?? null);
-const nullableBool = zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY().nullish().transform((v) => v ?? null);
+const nullableString = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
+    .nullish()
+    .transform((v) => v ?? null);
+const nullableNumber = zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig()
+    .nullish()
+    .transform((v) => v ?? null);
+const nullableBool = zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY()
+    .nullish()
+    .transform((v) => v ?? null);
 /** The drill summary dr-execute writes, read leniently: unknown keys are kept, missing ones are null. */
 const drillSummarySchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({
     schema: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('drloop.drill-summary/v1'),
@@ -38867,7 +38919,17 @@ async function verifyPointer(uri, options, factory) {
         const bundleLoc = parseS3Uri(pointer.bundle_uri);
         const bundle = await s3.openObject(client, bundleLoc);
         if (!bundle) {
-            return { ok: false, subject: uri, bundleSha256: '', bundleSize: 0, files: 0, mismatches: [`bundle: ${pointer.bundle_uri}, named by the pointer, does not exist`], notes: [], manifest: null, pointer };
+            return {
+                ok: false,
+                subject: uri,
+                bundleSha256: '',
+                bundleSize: 0,
+                files: 0,
+                mismatches: [`bundle: ${pointer.bundle_uri}, named by the pointer, does not exist`],
+                notes: [],
+                manifest: null,
+                pointer,
+            };
         }
         const report = await verifyBundleStream(bundle, pointer.bundle_uri);
         report.subject = uri;
@@ -39001,11 +39063,7 @@ async function sha256File(path) {
 /** `true`/`false` (and yes/no, 1/0, on/off), as the runner passes booleans. */
 const boolInput = (fallback) => zod__WEBPACK_IMPORTED_MODULE_1__/* .stringbool */ .uEf({ truthy: ['true', 'yes', '1', 'on'], falsy: ['false', 'no', '0', 'off'] }).default(fallback);
 /** A positive integer given as text. */
-const intInput = (fallback, min = 1, max = 1000) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-    .regex(/^\d+$/, 'expected a whole number')
-    .transform(Number)
-    .pipe(zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(min).max(max))
-    .default(fallback);
+const intInput = (fallback, min = 1, max = 1000) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^\d+$/, 'expected a whole number').transform(Number).pipe(zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(min).max(max)).default(fallback);
 /** One of a set of words. */
 const enumInput = (values, fallback) => zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(values).default(fallback);
 /** Free text; empty means "not set". */
@@ -39151,7 +39209,11 @@ const BUILTIN_RULES = [
         hints: ['-----BEGIN '],
         pattern: re(String.raw `-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:${PEM_BREAK}${PEM_LINE}?(?=${PEM_BREAK}|$|${PEM_QUOTE_END})|[ \t]+[A-Za-z0-9+/=]{16,4096}(?=${PEM_BREAK}|$|[ \t]|${PEM_QUOTE_END})){0,1024}`),
     },
-    { kind: 'aws-access-key-id', pattern: re(tok(String.raw `A(?:3T[A-Z0-9]|KIA|SIA|BIA|CCA|IDA|ROA|GPA|NPA|NVA|IPA)`, String.raw `[A-Z0-9]{16}(?![A-Za-z0-9])`)), hints: ['AKIA', 'ASIA', 'A3T', 'ABIA', 'ACCA', 'AIDA', 'AROA', 'AGPA', 'ANPA', 'ANVA', 'AIPA'] },
+    {
+        kind: 'aws-access-key-id',
+        pattern: re(tok(String.raw `A(?:3T[A-Z0-9]|KIA|SIA|BIA|CCA|IDA|ROA|GPA|NPA|NVA|IPA)`, String.raw `[A-Z0-9]{16}(?![A-Za-z0-9])`)),
+        hints: ['AKIA', 'ASIA', 'A3T', 'ABIA', 'ACCA', 'AIDA', 'AROA', 'AGPA', 'ANPA', 'ANVA', 'AIPA'],
+    },
     { kind: 'aws-secret-access-key', pattern: re(String.raw `(secret_?access_?key${SEP})([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])`, 'gi'), group: 2, hints: ['access_key', 'accesskey'] },
     { kind: 'aws-session-token', pattern: re(String.raw `((?:session|security)[_-]?token${SEP})([A-Za-z0-9/+=]{16,})`, 'gi'), group: 2, hints: ['token'] },
     { kind: 'aws-session-token', pattern: re(tok('(?:FwoGZXIvYXdz|IQoJb3JpZ2lu)', '[A-Za-z0-9/+=]{40,}')), hints: ['FwoGZXIvYXdz', 'IQoJb3JpZ2lu'] },
@@ -39161,7 +39223,11 @@ const BUILTIN_RULES = [
     { kind: 'slack-token', pattern: re(tok(String.raw `xox(?:e\.xox)?[abposre]-`, '[A-Za-z0-9-]{10,}')), hints: ['xox'] },
     { kind: 'slack-token', pattern: re(tok(String.raw `xapp-\d-`, '[A-Za-z0-9-]{20,}')), hints: ['xapp-'] },
     { kind: 'slack-webhook', pattern: /https:\/\/hooks\.slack(?:-gov)?\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/-]+/g, hints: ['hooks.slack'] },
-    { kind: 'teams-webhook', pattern: /https:\/\/[A-Za-z0-9.-]*(?:webhook\.office\.com|logic\.azure\.com|powerplatform\.com)[^\s"'<>\\]*/g, hints: ['webhook.office.com', 'logic.azure.com', 'powerplatform.com'] },
+    {
+        kind: 'teams-webhook',
+        pattern: /https:\/\/[A-Za-z0-9.-]*(?:webhook\.office\.com|logic\.azure\.com|powerplatform\.com)[^\s"'<>\\]*/g,
+        hints: ['webhook.office.com', 'logic.azure.com', 'powerplatform.com'],
+    },
     // (Proxy-)Authorization: Bearer|Token|Basic <value>, as a header, in JSON, or in git's extraheader.
     { kind: 'bearer-token', pattern: re(String.raw `(Authorization${SEP}(?:Bearer|Token)[ \t]+)([A-Za-z0-9\-._~+/]+=*)`, 'gi'), group: 2, hints: ['authorization'] },
     { kind: 'basic-auth', pattern: re(String.raw `(Authorization${SEP}Basic[ \t]+)([A-Za-z0-9+/]+=*)`, 'gi'), group: 2, hints: ['authorization'] },
@@ -39193,7 +39259,12 @@ const BUILTIN_RULES = [
         pattern: re(String.raw `(;[ \t]*(?:Password|Pwd|AccountKey|SharedAccessKey|SharedAccessSignature)[ \t]*=[ \t]*)${NOT_PLACEHOLDER}([^;"'\s\\]{1,1024})`, 'gi'),
         group: 2,
     },
-    { kind: 'api-key-header', pattern: re(String.raw `(${SECRET_HEADER}${Q}[ \t]*:[ \t]*${Q})${NOT_PLACEHOLDER}(${BARE_VALUE})`, 'gi'), group: 2, hints: ['api-key', 'apikey', 'token', 'secret', 'subscription-key'] },
+    {
+        kind: 'api-key-header',
+        pattern: re(String.raw `(${SECRET_HEADER}${Q}[ \t]*:[ \t]*${Q})${NOT_PLACEHOLDER}(${BARE_VALUE})`, 'gi'),
+        group: 2,
+        hints: ['api-key', 'apikey', 'token', 'secret', 'subscription-key'],
+    },
     // name: "a quoted value, spaces and all" (the quote may be escaped, `\"`)
     {
         kind: 'secret-assignment',
@@ -39224,7 +39295,12 @@ function gateOf(rules) {
     for (const r of rules)
         for (const h of r.hints ?? [])
             (r.pattern.ignoreCase ? folded : exact).add(h);
-    const alternation = (set) => (set.size === 0 ? null : new RegExp([...set].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g'));
+    const alternation = (set) => set.size === 0
+        ? null
+        : new RegExp([...set]
+            .sort((a, b) => b.length - a.length)
+            .map(escapeRegExp)
+            .join('|'), 'g');
     const all = [...new Set([...exact, ...folded])];
     const prefixes = new Map(all.map((h) => [h, all.filter((o) => o !== h && h.startsWith(o))]));
     gate = { exact: alternation(exact), folded: alternation(folded), prefixes, all: exact.size + folded.size };

@@ -49,7 +49,13 @@ export const decideCommand: Command = {
       ]);
       const header = ['  target', 'decision', 'net cost', 'projected spend', 'of budget'];
       const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-      for (const r of [header, ...rows]) lines.push(r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd());
+      for (const r of [header, ...rows])
+        lines.push(
+          r
+            .map((c, i) => c.padEnd(widths[i]!))
+            .join('  ')
+            .trimEnd(),
+        );
       lines.push('', ...d.reasons.map((r) => `- ${r}`), '', `record: ${result.recordPath}`);
       ctx.stdout.write(`${lines.join('\n')}\n`);
     }

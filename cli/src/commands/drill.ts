@@ -50,7 +50,10 @@ function packageRoot(): string {
 }
 
 function utcStamp(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }
 
 /** `drloop-drill/<stamp>`, or `<stamp>-2`, … when a drill started in the same second. */

@@ -15,7 +15,7 @@ Exit status: 0 when stored everywhere asked, 1 when a store failed (the local bu
 
 export const evidenceCommand: Command = {
   name: 'evidence',
-  summary: 'bundle a run\'s alert, decision, receipts and logs into a redacted, checksummed tar.gz (and S3)',
+  summary: "bundle a run's alert, decision, receipts and logs into a redacted, checksummed tar.gz (and S3)",
   usage: USAGE,
   async run(ctx) {
     const { raw } = parseFlags(
@@ -51,7 +51,9 @@ export const evidenceCommand: Command = {
     });
     const outputs = collectEvidenceOutputs(result);
     if (json) {
-      ctx.stdout.write(`${JSON.stringify({ ...outputs, size: result.size, files: result.manifest.files.length, redacted: result.manifest.redaction.total, failures: result.failures, warnings: result.manifest.warnings }, null, 2)}\n`);
+      ctx.stdout.write(
+        `${JSON.stringify({ ...outputs, size: result.size, files: result.manifest.files.length, redacted: result.manifest.redaction.total, failures: result.failures, warnings: result.manifest.warnings }, null, 2)}\n`,
+      );
     } else {
       const lines = [
         `bundle:   ${outputs['bundle-path']}`,
