@@ -131,8 +131,8 @@ describe('sidecar files', () => {
     ]);
     const cli = await runCli(['verify-evidence', 'alone/b.tar.gz'], { cwd: ws });
     expect(cli.code).toBe(0);
-    expect(cli.stdout).toMatch(/\n  note: no \S*alone\/b\.tar\.gz\.sha256 beside the bundle/);
-    expect(cli.stdout).toMatch(/\n  note: no \S*alone\/b\.manifest\.json beside the bundle/);
+    expect(cli.stdout).toMatch(/\n {2}note: no \S*alone\/b\.tar\.gz\.sha256 beside the bundle/);
+    expect(cli.stdout).toMatch(/\n {2}note: no \S*alone\/b\.manifest\.json beside the bundle/);
     // With both beside it, there is nothing to note.
     expect((await verifyBundle(made.bundlePath)).notes).toEqual([]);
     expect(JSON.parse(await readFile(made.manifestPath, 'utf8')).files).toHaveLength(1);

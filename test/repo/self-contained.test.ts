@@ -96,6 +96,7 @@ describe('the repository is self-contained', () => {
         'infracost/example_out.json',
         'infracost/infracost.json',
         'infracost/out_with_project_error.json',
+        'secrets/positives.json',
       ].map((f) => f.split('/').join(sep)),
     );
     for (const f of data) expect(readme).toContain(`\`${f.split(sep).join('/')}\``);
