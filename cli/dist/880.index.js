@@ -1238,6 +1238,13 @@ async function auditNode(rt, cluster, node, label) {
         await rt.within(`${label} to start for the audit`, 60, rt.track(cluster.startNode(node)));
     try {
         return await (0,pg_processes/* withClient */.SV)(cluster.connection(node), async (c) => {
+            // A failure before the load's table reached the node (a restore whose
+            // archive stopped before the CREATE TABLE was archived) leaves a node
+            // that holds none of the load: every acknowledged transaction is lost,
+            // which the reconciliation reports, not an internal error.
+            const table = await c.query('SELECT to_regclass($1)::text AS t', [LOAD_TABLE]);
+            if (!table.rows[0]?.t)
+                return { ids: new Set(), newest: null, node: label };
             const rows = await c.query(`SELECT id FROM ${LOAD_TABLE} WHERE payload LIKE 'drloop drill tx %'`);
             const newest = await c.query(`SELECT to_char(max(written_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS t FROM ${LOAD_TABLE} WHERE payload LIKE 'drloop drill tx %'`);
             return { ids: new Set(rows.rows.map((r) => Number(r.id))), newest: newest.rows[0]?.t ?? null, node: label };

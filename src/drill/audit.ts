@@ -29,6 +29,12 @@ export async function auditNode(rt: DrillRuntime, cluster: PostgresCluster, node
     return await withClient(
       cluster.connection(node),
       async (c) => {
+        // A failure before the load's table reached the node (a restore whose
+        // archive stopped before the CREATE TABLE was archived) leaves a node
+        // that holds none of the load: every acknowledged transaction is lost,
+        // which the reconciliation reports, not an internal error.
+        const table = await c.query<{ t: string | null }>('SELECT to_regclass($1)::text AS t', [LOAD_TABLE]);
+        if (!table.rows[0]?.t) return { ids: new Set<number>(), newest: null, node: label };
         const rows = await c.query<{ id: string }>(`SELECT id FROM ${LOAD_TABLE} WHERE payload LIKE 'drloop drill tx %'`);
         const newest = await c.query<{ t: string | null }>(
           `SELECT to_char(max(written_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS t FROM ${LOAD_TABLE} WHERE payload LIKE 'drloop drill tx %'`,

@@ -9,6 +9,8 @@ import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { auditNode } from '../../src/drill/audit.js';
+import type { DrillRuntime } from '../../src/drill/runtime.js';
 import { formatMetrics, startHealthEndpoint, type HealthEndpoint } from '../../src/drill/health.js';
 import { isConnectionError, WriteLoad, type LoadReport } from '../../src/drill/load.js';
 import { findFreePort, startPostgresPair, withClient, type PostgresPair } from '../../src/drill/postgres.js';
@@ -344,6 +346,13 @@ describe('drill PostgreSQL pair (real embedded PostgreSQL)', () => {
 
     await pair.cleanup();
     await expect(stat(pair.baseDir)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  test('the audit of a node the load table never reached finds no transaction instead of failing', async () => {
+    const pair = await startPair(false);
+    // The node is running, so the audit needs nothing of the drill runtime.
+    const audited = await auditNode({} as DrillRuntime, pair, pair.standby, 'the standby');
+    expect(audited).toEqual({ ids: new Set(), newest: null, node: 'the standby' });
   });
 
   test('the plan refuses while the primary runs, brings a stopped standby back up, and cleanup stops what a step started', async () => {
