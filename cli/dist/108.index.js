@@ -2,6 +2,54 @@ export const id = 108;
 export const ids = [108];
 export const modules = {
 
+/***/ 788:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C$: () => (/* binding */ DEFAULT_EVIDENCE_DIR),
+/* harmony export */   wX: () => (/* binding */ runContextFromEnv)
+/* harmony export */ });
+/* unused harmony export runLinkLines */
+/**
+ * Where a run happens, shared by the three actions and the CLI. Kept apart
+ * from the cost, plan and evidence modules so that each entry loads only what
+ * it uses.
+ */
+/** The folder the three actions share for records and receipts. */
+const DEFAULT_EVIDENCE_DIR = 'drloop-evidence';
+/**
+ * The run context from GitHub's default environment variables, given as a
+ * map (the library never reads process.env itself); empty outside Actions.
+ */
+function runContextFromEnv(env) {
+    const ctx = {};
+    if (env.GITHUB_REPOSITORY)
+        ctx.repository = env.GITHUB_REPOSITORY;
+    if (env.GITHUB_SHA)
+        ctx.sha = env.GITHUB_SHA;
+    if (env.GITHUB_RUN_ID)
+        ctx.runId = env.GITHUB_RUN_ID;
+    if (env.GITHUB_RUN_ATTEMPT)
+        ctx.runAttempt = env.GITHUB_RUN_ATTEMPT;
+    if (env.GITHUB_ACTOR)
+        ctx.actor = env.GITHUB_ACTOR;
+    if (env.GITHUB_EVENT_NAME)
+        ctx.event = env.GITHUB_EVENT_NAME;
+    if (env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) {
+        ctx.runUrl = `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
+        const attempt = /^\d+$/.test(env.GITHUB_RUN_ATTEMPT ?? '') ? Number(env.GITHUB_RUN_ATTEMPT) : 1;
+        ctx.attemptUrl = attempt > 1 ? `${ctx.runUrl}/attempts/${attempt}` : ctx.runUrl;
+    }
+    return ctx;
+}
+/** The job summary's link back to the workflow run (its attempt): two lines to append, none outside Actions. */
+function runLinkLines(attemptUrl) {
+    return attemptUrl ? ['', `Workflow run: [${attemptUrl}](${attemptUrl})`] : [];
+}
+
+
+/***/ }),
+
 /***/ 7607:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -59,6 +107,246 @@ function formatDuration(seconds) {
     if (s < 86400)
         return `${sign}${Math.floor(s / 3600)}h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
     return `${sign}${Math.floor(s / 86400)}d ${Math.floor((s % 86400) / 3600)}h`;
+}
+
+
+/***/ }),
+
+/***/ 5197:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Wb: () => (/* binding */ looksBinary),
+/* harmony export */   d6: () => (/* binding */ StreamRedactor),
+/* harmony export */   pH: () => (/* binding */ LineRedactor)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_BLOCK, DEFAULT_WINDOW, redactBuffer, MAX_HELD_CHARS */
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6670);
+
+/**
+ * Redaction of text that arrives in chunks, with memory bounded by
+ * `block + window` whatever the size of the file or the length of its lines.
+ *
+ * A secret can straddle a chunk boundary, and a PEM key spans many lines, so
+ * text is scanned in blocks that overlap by `window` characters: a block is
+ * scanned whole, but only the part before a cut point is emitted, and the rest
+ * is carried into the next block and scanned again. The cut is placed after a
+ * newline where there is one, and never inside a match, so every match shorter
+ * than `window` is seen whole exactly once. Longer matches (a private key of
+ * more than 64 KiB) are beyond what the window guarantees.
+ *
+ * Bytes are read as Latin-1, which maps each byte to one character and back,
+ * so everything outside a redacted value is kept byte for byte, even when a
+ * "text" file holds invalid UTF-8. Patterns therefore match bytes: ASCII
+ * patterns (every secret format drloop knows) behave as written.
+ */
+const DEFAULT_BLOCK = 1024 * 1024;
+const DEFAULT_WINDOW = 64 * 1024;
+class StreamRedactor {
+    counts = {};
+    total = 0;
+    pending = '';
+    rules;
+    block;
+    window;
+    constructor(extra = [], options = {}) {
+        this.rules = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .compileRules */ .nb)([..._redact_js__WEBPACK_IMPORTED_MODULE_0__/* .BUILTIN_RULES */ .Yb, ...extra]);
+        this.block = options.block ?? DEFAULT_BLOCK;
+        this.window = options.window ?? DEFAULT_WINDOW;
+    }
+    /** Feeds bytes; returns the redacted bytes that are final so far (possibly none). */
+    push(chunk) {
+        this.pending += Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
+        if (this.pending.length < this.block + this.window)
+            return Buffer.alloc(0);
+        return this.flush(false);
+    }
+    /** Ends the input; returns the rest of the redacted bytes. */
+    end() {
+        return this.flush(true);
+    }
+    flush(final) {
+        const text = this.pending;
+        if (text.length === 0)
+            return Buffer.alloc(0);
+        const matches = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .findMatches */ .Np)(text, this.rules);
+        let cut = text.length;
+        if (!final) {
+            const limit = text.length - this.window;
+            const nl = text.lastIndexOf('\n', limit - 1);
+            // Prefer a line boundary; a line longer than half the block is cut where it must be.
+            cut = nl >= 0 && nl + 1 >= limit / 2 ? nl + 1 : limit;
+            // Move the cut back to the start of any match it would split; that match
+            // is then scanned again, whole, in the next block.
+            for (let moved = true; moved;) {
+                moved = false;
+                for (const m of matches) {
+                    if (m.start < cut && m.end > cut) {
+                        cut = m.start;
+                        moved = true;
+                    }
+                }
+            }
+            if (cut === 0) {
+                // One match fills the whole window: keep it as found rather than loop.
+                cut = Math.max(...matches.filter((m) => m.start === 0).map((m) => m.end), limit);
+            }
+        }
+        const out = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .applyMatches */ .eo)(text, matches, cut, this.counts);
+        this.total += out.total;
+        this.pending = text.slice(cut);
+        return Buffer.from(out.text, 'latin1');
+    }
+}
+/** Redacts a whole buffer (small files, the alert payload) with the same rules and semantics. */
+function redactBuffer(data, extra = []) {
+    const r = new StreamRedactor(extra, { block: Number.POSITIVE_INFINITY });
+    const out = Buffer.concat([r.push(data), r.end()]);
+    return { data: out, counts: r.counts, total: r.total };
+}
+/** Git's rule of thumb: a NUL byte in the first 8000 bytes makes a file binary. */
+function looksBinary(head) {
+    return head.subarray(0, 8000).includes(0);
+}
+const BEGIN_KEY = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
+const END_KEY = /-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
+/** A line that can be part of a PEM/PGP block: base64, an armour header (`Proc-Type: …`), or blank. */
+const KEY_LINE = /^\s*(?:[A-Za-z0-9+/=]*|(?:Proc-Type|DEK-Info|Version|Comment|Hash|Charset|MessageID): .*)\s*$/;
+/** The most text a LineRedactor holds back while it waits for the end of a private key. */
+const MAX_HELD_CHARS = 64 * 1024;
+/**
+ * Redaction of a live log, line by line, for output shown as it comes (a
+ * step's output in the job log). Each line is redacted and handed back at
+ * once, except while a private key block is open: from its BEGIN line, lines
+ * are held until its END line, a line that cannot be key material, or
+ * `maxHeld` characters, then redacted together, so a multi-line key is never
+ * printed. Memory is bounded by `maxHeld`; past it, the block so far is
+ * redacted as a truncated key.
+ */
+class LineRedactor {
+    counts = {};
+    total = 0;
+    held = [];
+    heldChars = 0;
+    extra;
+    maxHeld;
+    constructor(extra = [], options = {}) {
+        this.extra = extra;
+        this.maxHeld = options.maxHeld ?? MAX_HELD_CHARS;
+    }
+    /** Feeds one line (without its newline); returns the lines that can be shown now. */
+    push(line) {
+        if (this.held.length === 0) {
+            const begin = BEGIN_KEY.exec(line);
+            if (!begin || END_KEY.test(line.slice(begin.index)))
+                return this.release([line]);
+            this.held.push(line);
+            this.heldChars = line.length;
+            return [];
+        }
+        this.held.push(line);
+        this.heldChars += line.length + 1;
+        if (END_KEY.test(line) || !KEY_LINE.test(line) || this.heldChars >= this.maxHeld)
+            return this.release(this.takeHeld());
+        return [];
+    }
+    /** Ends the input: whatever is held is redacted and returned. */
+    end() {
+        return this.held.length === 0 ? [] : this.release(this.takeHeld());
+    }
+    takeHeld() {
+        const lines = this.held;
+        this.held = [];
+        this.heldChars = 0;
+        return lines;
+    }
+    release(lines) {
+        const r = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(lines.join('\n'), this.extra);
+        for (const [k, n] of Object.entries(r.counts))
+            this.counts[k] = (this.counts[k] ?? 0) + n;
+        this.total += r.total;
+        return r.text.split('\n');
+    }
+}
+
+
+/***/ }),
+
+/***/ 1056:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ writeFileAtomic),
+/* harmony export */   q: () => (/* binding */ writeJsonAtomic)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+/**
+ * Writes a file so that readers see either the old content or the whole new
+ * content, never a part: the data goes to a temporary file in the same
+ * directory, is flushed to disk, then renamed over the target. A crash or a
+ * full disk leaves at most a stray `.tmp` file, never a half-written record.
+ */
+async function writeFileAtomic(path, data) {
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true });
+    const tmp = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, `.${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(path)}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}.tmp`);
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(tmp, 'wx', 0o644);
+    try {
+        await handle.writeFile(data);
+        await handle.sync();
+    }
+    catch (err) {
+        await handle.close().catch(() => undefined);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(tmp, { force: true });
+        throw err;
+    }
+    await handle.close();
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(tmp, path);
+    }
+    catch (err) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(tmp, { force: true });
+        throw err;
+    }
+}
+/** Writes JSON atomically, pretty-printed with a trailing newline. */
+async function writeJsonAtomic(path, value) {
+    await writeFileAtomic(path, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+
+/***/ }),
+
+/***/ 6495:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ sha256)
+/* harmony export */ });
+/* unused harmony export sha256File */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+
+
+function sha256(data) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex');
+}
+/** The sha256 of a file, streamed so memory stays flat whatever its size. */
+async function sha256File(path) {
+    const hash = createHash('sha256');
+    for await (const chunk of createReadStream(path))
+        hash.update(chunk);
+    return hash.digest('hex');
 }
 
 
@@ -128,7 +416,7 @@ function baseEnvironment(inherited, plan, ctx) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 /* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9148);
 /* harmony import */ var _fs_atomic_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1056);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7684);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3827);
 
 
 
@@ -269,8 +557,6 @@ var external_node_crypto_ = __webpack_require__(7598);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 8 modules
 var schemas = __webpack_require__(2716);
-// EXTERNAL MODULE: ./src/alerts/alertmanager.ts
-var alertmanager = __webpack_require__(3222);
 // EXTERNAL MODULE: ./src/context.ts
 var context = __webpack_require__(788);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -339,8 +625,8 @@ function missedObjectives(m, objectives) {
     return missed.length ? missed.join('; ') : null;
 }
 
-// EXTERNAL MODULE: ./src/plan/schema.ts
-var schema = __webpack_require__(7684);
+// EXTERNAL MODULE: ./src/plan/schema.ts + 1 modules
+var schema = __webpack_require__(3827);
 ;// CONCATENATED MODULE: ./src/plan/outputs.ts
 
 
@@ -1421,7 +1707,6 @@ class Engine {
 
 
 
-
 /** A run id becomes a directory name, so it is kept to a safe alphabet. */
 const RUN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const phaseInput = (what) => schemas/* enum */.k5n(schema/* PHASES */.ZG, { error: (i) => `expected a phase (${schema/* PHASES */.ZG.join(', ')}) to ${what}, got ${JSON.stringify(i.input)}` }).optional();
@@ -1533,7 +1818,8 @@ async function runDrExecute(inputs, deps) {
     if (environment !== null && !deps.approvals) {
         throw new errors/* ConfigurationError */.j1(`input 'promote-environment': a verified approval is read from GitHub's approvals API of the workflow run, which only the dr-execute action does; use auto-promote or approver here`);
     }
-    const alert = inputs.alert ? await (0,alertmanager/* loadAlert */.zL)(inputs.alert, workspace) : null;
+    // The alert reader (and its schemas) is loaded only when an alert is given.
+    const alert = inputs.alert ? await (await __webpack_require__.e(/* import() */ 222).then(__webpack_require__.bind(__webpack_require__, 3222))).loadAlert(inputs.alert, workspace) : null;
     const runId = inputs['run-id'] ?? defaultRunId(alert?.alert ?? null, deps.githubRunId, deps.now());
     const evidence = inputs['evidence-dir'];
     const receiptsDir = (0,plan_receipts/* runDirOf */.yo)(evidence, runId);
@@ -1820,28 +2106,49 @@ function sleep(ms, signal) {
 
 /***/ }),
 
-/***/ 7684:
+/***/ 3827:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Fr: () => (/* binding */ DEFAULT_CHECK_TIMEOUT_SECONDS),
-/* harmony export */   MI: () => (/* binding */ TARGET_NAME),
-/* harmony export */   VA: () => (/* binding */ PLAN_MODES),
-/* harmony export */   Yq: () => (/* binding */ loadPlan),
-/* harmony export */   ZG: () => (/* binding */ PHASES),
-/* harmony export */   ay: () => (/* binding */ effectiveRetry),
-/* harmony export */   dO: () => (/* binding */ DEFAULT_CHECK_INTERVAL_SECONDS),
-/* harmony export */   it: () => (/* binding */ planPhases),
-/* harmony export */   u1: () => (/* binding */ resolveTarget)
-/* harmony export */ });
-/* unused harmony exports DEFAULT_STEP_TIMEOUT_SECONDS, DEFAULT_BACKOFF_SECONDS, MAX_WAIT_SECONDS, planFileSchema, parsePlan */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2716);
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9148);
-/* harmony import */ var _yaml_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2619);
-/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6495);
-/* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(940);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  dO: () => (/* binding */ DEFAULT_CHECK_INTERVAL_SECONDS),
+  Fr: () => (/* binding */ DEFAULT_CHECK_TIMEOUT_SECONDS),
+  ZG: () => (/* reexport */ PHASES),
+  VA: () => (/* binding */ PLAN_MODES),
+  MI: () => (/* binding */ TARGET_NAME),
+  ay: () => (/* binding */ effectiveRetry),
+  Yq: () => (/* binding */ loadPlan),
+  it: () => (/* binding */ planPhases),
+  u1: () => (/* binding */ resolveTarget)
+});
+
+// UNUSED EXPORTS: DEFAULT_BACKOFF_SECONDS, DEFAULT_STEP_TIMEOUT_SECONDS, MAX_WAIT_SECONDS, parsePlan, planFileSchema
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 8 modules
+var schemas = __webpack_require__(2716);
+// EXTERNAL MODULE: ./src/duration.ts
+var duration = __webpack_require__(7607);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/files.ts
+var files = __webpack_require__(9148);
+// EXTERNAL MODULE: ./src/yaml-file.ts
+var yaml_file = __webpack_require__(2619);
+// EXTERNAL MODULE: ./src/hash.ts
+var hash = __webpack_require__(6495);
+// EXTERNAL MODULE: ./src/plan/env.ts
+var env = __webpack_require__(940);
+;// CONCATENATED MODULE: ./src/plan/phases.ts
+/**
+ * A plan's phases, in the order they run. Kept apart from the plan schema so
+ * that code needing only the names (restoring state between jobs) does not
+ * load the schema, YAML and their zod schemas.
+ */
+const PHASES = ['bringup', 'restore', 'validate', 'promote', 'teardown'];
+
+;// CONCATENATED MODULE: ./src/plan/schema.ts
+
 
 
 
@@ -1850,7 +2157,7 @@ function sleep(ms, signal) {
 
 
 /** The phases of a DR plan, in the only order they ever run. */
-const PHASES = ['bringup', 'restore', 'validate', 'promote', 'teardown'];
+
 const PLAN_MODES = ['drill', 'failover', 'failback'];
 /** Built-in defaults when the plan's `defaults` leaves them out. */
 const DEFAULT_STEP_TIMEOUT_SECONDS = 30 * 60;
@@ -1863,25 +2170,25 @@ const DEFAULT_BACKOFF_SECONDS = 10;
  */
 const MAX_WAIT_SECONDS = 7 * 86400;
 /** A duration of at most MAX_WAIT_SECONDS. */
-const wait = _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK.refine((s) => s <= MAX_WAIT_SECONDS, 'expected at most 7d, the longest timeout or wait a plan may set');
+const wait = duration/* durationSchema */.sK.refine((s) => s <= MAX_WAIT_SECONDS, 'expected at most 7d, the longest timeout or wait a plan may set');
 /**
  * A strict object whose "unknown key" message also lists the keys that are
  * allowed there, so a typo (`phase:` for `phases:`) is fixed in one go.
  */
 function strict(shape) {
     const allowed = Object.keys(shape).join(', ');
-    return zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej(shape, { error: (iss) => (iss.code === 'unrecognized_keys' ? `expected only ${allowed}` : undefined) });
+    return schemas/* strictObject */.rej(shape, { error: (iss) => (iss.code === 'unrecognized_keys' ? `expected only ${allowed}` : undefined) });
 }
 const required = (what) => (iss) => (iss.input === undefined ? `required: ${what}` : `expected ${what}, got ${JSON.stringify(iss.input)}`);
-const command = (what) => zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP({ error: required(what) }).refine((s) => s.trim() !== '', `expected ${what}, got an empty string`);
+const command = (what) => schemas/* string */.YjP({ error: required(what) }).refine((s) => s.trim() !== '', `expected ${what}, got an empty string`);
 /** `env:` maps; numbers and booleans are written as YAML would print them. */
-const envMap = zod__WEBPACK_IMPORTED_MODULE_5__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_5__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_5__/* .boolean */ .zMY()]).transform(String)).superRefine((env, ctx) => {
+const envMap = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig(), schemas/* boolean */.zMY()]).transform(String)).superRefine((env, ctx) => {
     for (const key of Object.keys(env)) {
         if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))
             ctx.addIssue({ code: 'custom', path: [key], message: 'expected an environment variable name (letters, digits, _)' });
     }
 });
-const regexList = zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP()).superRefine((list, ctx) => {
+const regexList = schemas/* array */.YOg(schemas/* string */.YjP()).superRefine((list, ctx) => {
     list.forEach((p, i) => {
         try {
             new RegExp(p);
@@ -1892,7 +2199,7 @@ const regexList = zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(zod__WEBPACK
     });
 });
 const retrySchema = strict({
-    max: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig({ error: required('a number of retries') })
+    max: schemas/* number */.aig({ error: required('a number of retries') })
         .int('expected a whole number of retries')
         .min(0, 'expected 0 or more retries')
         .max(20, 'expected at most 20 retries')
@@ -1900,7 +2207,7 @@ const retrySchema = strict({
     backoff: wait.optional(),
     on: regexList.optional(),
 });
-const stepName = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP()
+const stepName = schemas/* string */.YjP()
     .min(1, 'expected a step name')
     .max(100, 'expected a name of at most 100 characters')
     .regex(/^[^\r\n]*$/, 'expected a name on one line');
@@ -1914,19 +2221,19 @@ const stepSchema = strict({
 const guardSchema = strict({
     name: stepName,
     run: command('the shell command to run (run: "...")'),
-    expect: zod__WEBPACK_IMPORTED_MODULE_5__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig()]).transform(String).optional(),
+    expect: schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig()]).transform(String).optional(),
     timeout: wait.optional(),
     env: envMap.optional(),
 });
-const httpUrl = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().refine((s) => /^https?:\/\/[^\s]+$/.test(s), 'expected an http:// or https:// URL');
+const httpUrl = schemas/* string */.YjP().refine((s) => /^https?:\/\/[^\s]+$/.test(s), 'expected an http:// or https:// URL');
 /** A check is either an HTTP probe (`http:`) or a command (`run:`), polled until it passes or `within` runs out. */
 const checkSchema = strict({
     name: stepName.optional(),
     http: httpUrl.optional(),
     run: command('the shell command to run').optional(),
-    status: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().int().min(100).max(599).optional(),
-    contains: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(),
-    expect: zod__WEBPACK_IMPORTED_MODULE_5__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig()]).transform(String).optional(),
+    status: schemas/* number */.aig().int().min(100).max(599).optional(),
+    contains: schemas/* string */.YjP().optional(),
+    expect: schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig()]).transform(String).optional(),
     within: wait.optional(),
     interval: wait.optional(),
     timeout: wait.optional(),
@@ -1943,15 +2250,15 @@ const checkSchema = strict({
 });
 const verifySchema = strict({
     run: command('the shell command to run'),
-    expect: zod__WEBPACK_IMPORTED_MODULE_5__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig()]).transform(String).optional(),
+    expect: schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig()]).transform(String).optional(),
     timeout: wait.optional(),
     within: wait.optional(),
     interval: wait.optional(),
     env: envMap.optional(),
 });
 const phaseSchema = strict({
-    steps: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(stepSchema).optional(),
-    checks: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(checkSchema).optional(),
+    steps: schemas/* array */.YOg(stepSchema).optional(),
+    checks: schemas/* array */.YOg(checkSchema).optional(),
     verify: verifySchema.optional(),
 }).superRefine((p, ctx) => {
     if (!p.steps?.length && !p.checks?.length && !p.verify)
@@ -1959,24 +2266,24 @@ const phaseSchema = strict({
 });
 const phasesSchema = strict(Object.fromEntries(PHASES.map((p) => [p, phaseSchema.optional()]))).refine((p) => PHASES.some((name) => p[name] !== undefined), `expected at least one of ${PHASES.join(', ')}`);
 const failbackSchema = strict({
-    checks: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(checkSchema).optional(),
-    steps: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(stepSchema).min(1, 'expected at least one failback step'),
+    checks: schemas/* array */.YOg(checkSchema).optional(),
+    steps: schemas/* array */.YOg(stepSchema).min(1, 'expected at least one failback step'),
 });
 /** Target names as cost-decision writes them (the policy's `targets[].name`). */
 const TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-const targetsSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().regex(TARGET_NAME, 'expected a target name of letters, digits, ".", "_" or "-", as in the cost policy'), strict({ env: envMap.optional() }).nullable());
+const targetsSchema = schemas/* record */.g1P(schemas/* string */.YjP().regex(TARGET_NAME, 'expected a target name of letters, digits, ".", "_" or "-", as in the cost policy'), strict({ env: envMap.optional() }).nullable());
 const planFileSchema = strict({
-    version: zod__WEBPACK_IMPORTED_MODULE_5__/* .literal */ .euz(1, { error: (i) => (i.input === undefined ? 'required: version: 1' : `expected 1, got ${JSON.stringify(i.input)}`) }),
-    name: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP({ error: required('a plan name') })
+    version: schemas/* literal */.euz(1, { error: (i) => (i.input === undefined ? 'required: version: 1' : `expected 1, got ${JSON.stringify(i.input)}`) }),
+    name: schemas/* string */.YjP({ error: required('a plan name') })
         .min(1, 'expected a plan name')
         .max(100, 'expected a name of at most 100 characters')
         .regex(/^[^\r\n]*$/, 'expected a name on one line'),
-    description: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(),
-    objectives: strict({ rto: _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK.optional(), rpo: _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK.optional() }).optional(),
-    guards: zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(guardSchema).optional(),
+    description: schemas/* string */.YjP().optional(),
+    objectives: strict({ rto: duration/* durationSchema */.sK.optional(), rpo: duration/* durationSchema */.sK.optional() }).optional(),
+    guards: schemas/* array */.YOg(guardSchema).optional(),
     defaults: strict({ timeout: wait.optional(), retry: retrySchema.optional(), env: envMap.optional() }).optional(),
     targets: targetsSchema.optional(),
-    'runner-credentials': zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().refine(_env_js__WEBPACK_IMPORTED_MODULE_6__/* .isRunnerCredential */ .A, 'expected the name of a runner credential (ACTIONS_…, e.g. ACTIONS_ID_TOKEN_REQUEST_TOKEN); every other variable reaches steps anyway'))
+    'runner-credentials': schemas/* array */.YOg(schemas/* string */.YjP().refine(env/* isRunnerCredential */.A, 'expected the name of a runner credential (ACTIONS_…, e.g. ACTIONS_ID_TOKEN_REQUEST_TOKEN); every other variable reaches steps anyway'))
         .optional(),
     phases: phasesSchema,
     failback: failbackSchema.optional(),
@@ -2008,7 +2315,7 @@ function checkUniqueNames(file) {
     return problems;
 }
 function issueText(issue) {
-    const where = `key '${(0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .keyPath */ .Dw)(issue.path)}'`;
+    const where = `key '${(0,files/* keyPath */.Dw)(issue.path)}'`;
     if (issue.code === 'unrecognized_keys') {
         return `${where}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')} (${issue.message})`;
     }
@@ -2017,12 +2324,12 @@ function issueText(issue) {
 /** Validates a parsed plan, reporting every problem with the file and key path. */
 function parsePlan(data, displayPath) {
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${displayPath}: expected a mapping with 'version', 'name' and 'phases'`);
+        throw new errors/* ConfigurationError */.j1(`${displayPath}: expected a mapping with 'version', 'name' and 'phases'`);
     }
     const result = planFileSchema.safeParse(data);
     const problems = result.success ? checkUniqueNames(result.data) : result.error.issues.map(issueText);
     if (problems.length > 0 || !result.success) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${displayPath}: ${problems.join('; ')}`, problems.map((p) => `${displayPath}: ${p}`));
+        throw new errors/* ConfigurationError */.j1(`${displayPath}: ${problems.join('; ')}`, problems.map((p) => `${displayPath}: ${p}`));
     }
     const f = result.data;
     const phases = {};
@@ -2059,10 +2366,10 @@ function parsePlan(data, displayPath) {
 }
 /** Reads and validates a plan file; its sha256 goes into every summary. */
 async function loadPlan(absPath, displayPath) {
-    const text = await (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .readText */ .yR)(absPath, 'plan', displayPath);
+    const text = await (0,files/* readText */.yR)(absPath, 'plan', displayPath);
     // Text fields keep what the file says: `expect: 048622080012` stays the account id, not a number.
-    const plan = parsePlan((0,_yaml_file_js__WEBPACK_IMPORTED_MODULE_3__/* .parseYamlText */ .c)(text, displayPath, { keepScalarText: true }), displayPath);
-    return { path: displayPath, sha256: (0,_hash_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256 */ .s)(text), plan };
+    const plan = parsePlan((0,yaml_file/* parseYamlText */.c)(text, displayPath, { keepScalarText: true }), displayPath);
+    return { path: displayPath, sha256: (0,hash/* sha256 */.s)(text), plan };
 }
 /** The phases a plan has, in run order. */
 function planPhases(plan) {
@@ -2080,7 +2387,7 @@ function effectiveRetry(plan, step) {
  */
 function resolveTarget(plan, displayPath, asked, recorded, runDisplay) {
     if (asked !== null && recorded !== null && asked !== recorded) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`input 'target': run ${runDisplay} ran on target '${recorded}', not '${asked}'; one run keeps one target (use a new run-id for another)`);
+        throw new errors/* ConfigurationError */.j1(`input 'target': run ${runDisplay} ran on target '${recorded}', not '${asked}'; one run keeps one target (use a new run-id for another)`);
     }
     const target = asked ?? recorded;
     if (plan.targets === null)
@@ -2088,10 +2395,97 @@ function resolveTarget(plan, displayPath, asked, recorded, runDisplay) {
     const declared = Object.keys(plan.targets);
     const list = declared.map((t) => `'${t}'`).join(', ');
     if (target === null)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`input 'target': required, because ${displayPath} declares targets (${list}); pass cost-decision's target output`);
+        throw new errors/* ConfigurationError */.j1(`input 'target': required, because ${displayPath} declares targets (${list}); pass cost-decision's target output`);
     if (!declared.includes(target))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`input 'target': '${target}' is not a target of ${displayPath} (key 'targets' declares ${list})`);
+        throw new errors/* ConfigurationError */.j1(`input 'target': '${target}' is not a target of ${displayPath} (key 'targets' declares ${list})`);
     return target;
+}
+
+
+/***/ }),
+
+/***/ 3338:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GE: () => (/* binding */ expandGlobs),
+/* harmony export */   uz: () => (/* binding */ splitLines),
+/* harmony export */   zZ: () => (/* binding */ uniqueFiles)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var tinyglobby__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3382);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+
+
+
+
+/** Splits a multiline (or comma-free) input into its non-empty, non-comment lines. */
+function splitLines(text) {
+    if (!text)
+        return [];
+    return text
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'));
+}
+function isInside(root, path) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, path);
+    return rel === '' || (!rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) && rel !== '..' && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
+}
+/**
+ * Expands globs inside a workspace. A pattern that points outside it (an
+ * absolute path elsewhere, `../`) is a ConfigurationError naming the pattern,
+ * and so is a match that resolves outside through a symlink: evidence and cost
+ * data come from the repository, never from the rest of the machine.
+ */
+async function expandGlobs(patterns, workspace, what) {
+    const root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace));
+    const results = [];
+    for (const pattern of patterns) {
+        const negated = pattern.startsWith('!');
+        const body = negated ? pattern.slice(1) : pattern;
+        let rel = body;
+        if ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(body)) {
+            if (!isInside(root, body) && !isInside((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace), body)) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${what}: '${pattern}' points outside the workspace (${root})`);
+            }
+            rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(isInside(root, body) ? root : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace), body);
+        }
+        const norm = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.normalize)(rel);
+        if (norm === '..' || norm.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${what}: '${pattern}' points outside the workspace (${root})`);
+        }
+        if (negated)
+            continue;
+        const posix = rel.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
+        const files = (0,tinyglobby__WEBPACK_IMPORTED_MODULE_3__/* .isDynamicPattern */ .ey)(posix)
+            ? await (0,tinyglobby__WEBPACK_IMPORTED_MODULE_3__/* .glob */ .TI)(posix, { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: true, expandDirectories: false })
+            : await (0,tinyglobby__WEBPACK_IMPORTED_MODULE_3__/* .glob */ .TI)(posix.replace(/[[\]{}()*?!]/g, '\\$&'), { cwd: root, dot: true, onlyFiles: true, expandDirectories: false });
+        const kept = [];
+        for (const f of files) {
+            const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root, f)).catch(() => undefined);
+            if (real && !isInside(root, real)) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${what}: '${f}' (from '${pattern}') resolves outside the workspace through a symlink`);
+            }
+            kept.push(f);
+        }
+        results.push({ pattern, files: kept.sort() });
+    }
+    // Negated patterns remove matches of the positive ones, as in .gitignore-style inputs.
+    const negations = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
+    if (negations.length > 0) {
+        const excluded = new Set(await (0,tinyglobby__WEBPACK_IMPORTED_MODULE_3__/* .glob */ .TI)(negations, { cwd: root, dot: true, onlyFiles: true, expandDirectories: false }));
+        for (const r of results)
+            r.files = r.files.filter((f) => !excluded.has(f));
+    }
+    return results;
+}
+/** Every distinct file of a set of glob matches, in first-seen order. */
+function uniqueFiles(matches) {
+    return [...new Set(matches.flatMap((m) => m.files))];
 }
 
 

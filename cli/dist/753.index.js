@@ -607,7 +607,7 @@ async function gatherEvidence(options) {
             where = "input 'alert'";
         }
         else {
-            const file = await (0,alertmanager/* readAlertFile */.fe)(alertInput, workspace);
+            const file = await (0,alertmanager.readAlertFile)(alertInput, workspace);
             text = file.text;
             origin = displayPath(realWorkspace, file.path);
             where = alertInput;
@@ -615,7 +615,7 @@ async function gatherEvidence(options) {
         // The payload is kept whatever its shape: evidence records what came in,
         // and a malformed alert is exactly what an auditor would want to see.
         try {
-            alert = (0,alertmanager/* alertFromJson */.bI)(JSON.parse(text), where);
+            alert = (0,alertmanager.alertFromJson)(JSON.parse(text), where);
         }
         catch (err) {
             warn(`input 'alert': kept as received but not understood as an alert: ${(0,errors/* describeError */.Uc)(err)}`);

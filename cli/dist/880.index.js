@@ -213,7 +213,7 @@ function syntheticWebhook(o) {
         commonLabels: labels,
         commonAnnotations: { ...DRILL_ALERT_ANNOTATIONS },
         externalURL: '',
-        alerts: [{ status: 'firing', labels, annotations: { ...DRILL_ALERT_ANNOTATIONS }, startsAt: o.startsAt, endsAt: alertmanager/* ZERO_TIME */.x8, generatorURL: o.generatorURL, fingerprint }],
+        alerts: [{ status: 'firing', labels, annotations: { ...DRILL_ALERT_ANNOTATIONS }, startsAt: o.startsAt, endsAt: alertmanager.ZERO_TIME, generatorURL: o.generatorURL, fingerprint }],
     };
 }
 /** Finds an executable on a PATH (the CLI passes its environment's). */
@@ -622,8 +622,8 @@ var fs_atomic = __webpack_require__(1056);
 var src_inputs = __webpack_require__(8422);
 // EXTERNAL MODULE: ./src/plan/run.ts + 7 modules
 var plan_run = __webpack_require__(5108);
-// EXTERNAL MODULE: ./src/plan/schema.ts
-var schema = __webpack_require__(7684);
+// EXTERNAL MODULE: ./src/plan/schema.ts + 1 modules
+var schema = __webpack_require__(3827);
 // EXTERNAL MODULE: ./src/workspace.ts
 var src_workspace = __webpack_require__(3338);
 // EXTERNAL MODULE: external "node:stream/promises"
@@ -1773,7 +1773,7 @@ async function startGitHubStandIn(options) {
             return refuse(req, res, 422, 'client_payload is not an object');
         if (Object.keys(payload).length > MAX_PAYLOAD_KEYS)
             return refuse(req, res, 422, `client_payload has more than ${MAX_PAYLOAD_KEYS} top-level keys`);
-        const parsed = alertmanager/* dispatchPayloadSchema */.Uj.safeParse(payload);
+        const parsed = alertmanager.dispatchPayloadSchema.safeParse(payload);
         const received = {
             receivedAt: now().toISOString(),
             eventType: obj.event_type,

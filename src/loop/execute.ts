@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
-import { loadAlert } from '../alerts/alertmanager.js';
 import { ConfigurationError } from '../errors.js';
 import { writeJsonAtomic } from '../fs-atomic.js';
 import type { Logger } from '../logger.js';
@@ -86,7 +85,8 @@ export async function startLoop(exec: DrExecuteInputs, loop: LoopExecuteInputs, 
   const { githubRunId, runUrl } = deps.run;
   if (!githubRunId || !runUrl) throw new ConfigurationError("input 'claim': claims need a GitHub workflow run (GITHUB_RUN_ID, GITHUB_REPOSITORY)");
   const store = await deps.claims();
-  const alert = exec.alert ? (await loadAlert(exec.alert, deps.workspace)).alert : null;
+  // Loaded only when an alert is given, like the plan's own alert reader.
+  const alert = exec.alert ? (await (await import('../alerts/alertmanager.js')).loadAlert(exec.alert, deps.workspace)).alert : null;
   let incident: Incident | null = null;
   if (exec.mode === 'failover' && alert) {
     incident = incidentOf(alert);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { ConfigurationError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { PHASES, type PhaseName } from '../plan/schema.js';
+import { PHASES, type PhaseName } from '../plan/phases.js';
 
 /**
  * State between the jobs of one workflow run. Each job that runs phases

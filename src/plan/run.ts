@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
-import { loadAlert, type AlertContext } from '../alerts/alertmanager.js';
+import type { AlertContext } from '../alerts/alertmanager.js';
 import { DEFAULT_EVIDENCE_DIR } from '../context.js';
 import { ConfigurationError } from '../errors.js';
 import { sha256 } from '../hash.js';
@@ -173,7 +173,8 @@ export async function runDrExecute(inputs: DrExecuteInputs, deps: DrExecuteDeps)
       `input 'promote-environment': a verified approval is read from GitHub's approvals API of the workflow run, which only the dr-execute action does; use auto-promote or approver here`,
     );
   }
-  const alert = inputs.alert ? await loadAlert(inputs.alert, workspace) : null;
+  // The alert reader (and its schemas) is loaded only when an alert is given.
+  const alert = inputs.alert ? await (await import('../alerts/alertmanager.js')).loadAlert(inputs.alert, workspace) : null;
   const runId = inputs['run-id'] ?? defaultRunId(alert?.alert ?? null, deps.githubRunId, deps.now());
   const evidence = inputs['evidence-dir'];
   const receiptsDir = runDirOf(evidence, runId);

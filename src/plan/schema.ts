@@ -5,10 +5,10 @@ import { keyPath, readText } from '../files.js';
 import { parseYamlText } from '../yaml-file.js';
 import { sha256 } from '../hash.js';
 import { isRunnerCredential } from './env.js';
+import { PHASES, type PhaseName } from './phases.js';
 
 /** The phases of a DR plan, in the only order they ever run. */
-export const PHASES = ['bringup', 'restore', 'validate', 'promote', 'teardown'] as const;
-export type PhaseName = (typeof PHASES)[number];
+export { PHASES, type PhaseName };
 
 export const PLAN_MODES = ['drill', 'failover', 'failback'] as const;
 export type PlanMode = (typeof PLAN_MODES)[number];

@@ -33928,7 +33928,7 @@ exports.debug = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(25686);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(15740);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -33937,7 +33937,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 25686:
+/***/ 15740:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34154,197 +34154,12 @@ function drillMarkdown(s, summaryPath, runUrl) {
 var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(83916);
-// EXTERNAL MODULE: ./src/files.ts
-var files = __nccwpck_require__(59148);
 // EXTERNAL MODULE: ./src/hash.ts
 var hash = __nccwpck_require__(56495);
-;// CONCATENATED MODULE: ./src/alerts/alertmanager.ts
-
-
-
-
-
-
-
-/** A firing alert's `endsAt` as Alertmanager sends it. */
-const ZERO_TIME = '0001-01-01T00:00:00Z';
-const labels = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP());
-const time = schemas/* string */.YjP().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an RFC3339 timestamp');
-const alertSchema = schemas/* looseObject */._H3({
-    status: schemas/* enum */.k5n(['firing', 'resolved']),
-    labels,
-    annotations: labels.default({}),
-    startsAt: time,
-    endsAt: time.optional(),
-    generatorURL: schemas/* string */.YjP().optional(),
-    fingerprint: schemas/* string */.YjP().min(1),
-});
-/** Alertmanager's webhook body, version 4 (the only version it has ever sent). */
-const webhookSchema = schemas/* looseObject */._H3({
-    version: schemas/* literal */.euz('4', { error: (i) => `unsupported Alertmanager webhook version ${JSON.stringify(i.input)} (expected "4")` }),
-    groupKey: schemas/* string */.YjP(),
-    truncatedAlerts: schemas/* number */.aig().int().min(0).default(0),
-    status: schemas/* enum */.k5n(['firing', 'resolved']),
-    receiver: schemas/* string */.YjP(),
-    groupLabels: labels,
-    commonLabels: labels,
-    commonAnnotations: labels,
-    externalURL: schemas/* string */.YjP(),
-    alerts: schemas/* array */.YOg(alertSchema),
-});
-const DISPATCH_SCHEMA = 'drloop.alert/v1';
-/**
- * Alertmanager's templated webhook `payload` (≥ 0.32) renders every value as
- * text, so a map or list may arrive as its JSON text (`{{ .Alerts | toJson }}`)
- * and a count as digits; both read as the value they spell.
- */
-const fromJsonText = (v) => {
-    if (typeof v !== 'string')
-        return v;
-    try {
-        return JSON.parse(v);
-    }
-    catch {
-        return v;
-    }
-};
-const fromDigits = (v) => (typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : v);
-/**
- * The `client_payload` of a `dr-alert` repository_dispatch: one documented
- * shape, from `drloop relay` and from the Alertmanager ≥ 0.32 template alike.
- * Ten top-level keys at most (GitHub's limit), under 64 KB.
- */
-const dispatchPayloadSchema = schemas/* looseObject */._H3({
-    schema: schemas/* literal */.euz(DISPATCH_SCHEMA),
-    groupKey: schemas/* string */.YjP(),
-    status: schemas/* enum */.k5n(['firing', 'resolved']),
-    dedupeKey: schemas/* string */.YjP(),
-    commonLabels: schemas/* preprocess */.vkY(fromJsonText, labels),
-    truncatedAlerts: schemas/* preprocess */.vkY(fromDigits, schemas/* number */.aig().int().min(0)).default(0),
-    externalURL: schemas/* string */.YjP().default(''),
-    receiver: schemas/* string */.YjP().default(''),
-    alerts: schemas/* preprocess */.vkY(fromJsonText, schemas/* array */.YOg(alertSchema)),
-    /** Alerts left out to keep the payload under GitHub's size limit. */
-    droppedAlerts: schemas/* preprocess */.vkY(fromDigits, schemas/* number */.aig().int().min(0)).default(0),
-});
-/**
- * The incident an alert group's notification belongs to: a digest (24 hex
- * characters) of the group key and the earliest `startsAt` of its firing
- * alerts (of all its alerts when none fires). An alert joining a firing group
- * keeps the incident; the group firing again after it resolved starts a new one.
- */
-function incidentIdOf(groupKey, alerts) {
-    const firing = alerts.filter((a) => a.status === 'firing');
-    const starts = (firing.length > 0 ? firing : alerts).map((a) => Date.parse(a.startsAt)).filter((t) => Number.isFinite(t) && t > 0);
-    const began = starts.length > 0 ? new Date(Math.min(...starts)).toISOString() : '';
-    return (0,hash/* sha256 */.s)(`${groupKey}\n${began}`).slice(0, 24);
-}
-/**
- * The dedupe key, 48 hex characters: the incident id, then a digest of the
- * group, status and set of alert fingerprints and states. Repeats share it; an
- * alert joining, leaving or resolving changes its second half, a new incident
- * its first.
- */
-function dedupeKeyOf(groupKey, status, alerts) {
-    const fps = alerts.map((a) => `${a.fingerprint}:${a.status}`).sort();
-    return `${incidentIdOf(groupKey, alerts)}${(0,hash/* sha256 */.s)(`${groupKey}\n${status}\n${fps.join(',')}`).slice(0, 24)}`;
-}
-function contextOf(source, p, dedupeKey) {
-    const firing = p.alerts.filter((a) => a.status === 'firing');
-    const starts = firing.map((a) => Date.parse(a.startsAt)).filter((t) => Number.isFinite(t) && t > 0);
-    const fps = (firing.length > 0 ? firing : p.alerts).map((a) => a.fingerprint).sort();
-    return {
-        source,
-        status: p.status,
-        groupKey: p.groupKey,
-        dedupeKey: dedupeKey ?? dedupeKeyOf(p.groupKey, p.status, p.alerts),
-        name: p.commonLabels.alertname ?? p.alerts[0]?.labels.alertname ?? '',
-        fingerprint: fps.length === 1 ? fps[0] : fps.length === 0 ? '' : (0,hash/* sha256 */.s)(fps.join(',')).slice(0, 16),
-        startsAt: starts.length > 0 ? new Date(Math.min(...starts)).toISOString() : null,
-        alerts: p.alerts,
-        commonLabels: p.commonLabels,
-        externalURL: p.externalURL,
-    };
-}
-/** Reads an alert from parsed JSON: an Alertmanager webhook body or a drloop dispatch payload. */
-function alertFromJson(data, where) {
-    if (data && typeof data === 'object' && !Array.isArray(data)) {
-        const obj = data;
-        // A repository_dispatch event as GitHub stores it: the payload is under client_payload.
-        if (obj.client_payload && typeof obj.client_payload === 'object')
-            return alertFromJson(obj.client_payload, `${where} (client_payload)`);
-        if (obj.schema === DISPATCH_SCHEMA) {
-            const p = (0,files/* validateWith */.xJ)(dispatchPayloadSchema, obj, where);
-            return contextOf('dispatch', p, p.dedupeKey);
-        }
-        if ('version' in obj || 'alerts' in obj)
-            return contextOf('alertmanager', (0,files/* validateWith */.xJ)(webhookSchema, obj, where));
-    }
-    throw new errors/* ConfigurationError */.j1(`${where}: not an alert: expected an Alertmanager webhook body (version "4") or a drloop dispatch payload (schema "${DISPATCH_SCHEMA}")`);
-}
-function isInside(root, path) {
-    const rel = (0,external_node_path_.relative)(root, path);
-    return rel === '' || (!rel.startsWith(`..${external_node_path_.sep}`) && rel !== '..' && !(0,external_node_path_.isAbsolute)(rel));
-}
-/** Alert payloads larger than this are refused (GitHub caps a dispatch payload at 64 KB). */
-const MAX_ALERT_FILE_BYTES = 16 * 1024 * 1024;
-/**
- * Reads the file named by input `alert`, confined to the workspace as `paths`
- * and cost artefacts are: a path that leaves it (`../`, an absolute path
- * elsewhere, a symlink or a hard link to a file outside) is a
- * ConfigurationError. Returns the text and the real path.
- */
-async function readAlertFile(input, workspace, label = "input 'alert':") {
-    const root = await (0,promises_.realpath)((0,external_node_path_.resolve)(workspace)).catch(() => (0,external_node_path_.resolve)(workspace));
-    const abs = (0,external_node_path_.resolve)(workspace, input);
-    let real;
-    try {
-        real = await (0,promises_.realpath)(abs);
-    }
-    catch (err) {
-        const code = err.code;
-        throw new errors/* ConfigurationError */.j1(`${label} ${input}: ${code === 'ENOENT' ? 'file not found' : `cannot be read (${code ?? String(err)})`}`);
-    }
-    if (!isInside(root, real)) {
-        throw new errors/* ConfigurationError */.j1(`${label} ${input}: outside the workspace (${root}); pass the payload inline, or a file inside the workspace`);
-    }
-    const handle = await (0,promises_.open)(real, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK).catch((err) => {
-        throw new errors/* ConfigurationError */.j1(`${label} ${input}: cannot be read (${err.code ?? String(err)})`);
-    });
-    try {
-        const st = await handle.stat();
-        if (!st.isFile())
-            throw new errors/* ConfigurationError */.j1(`${label} ${input}: ${st.isDirectory() ? 'is a directory, expected a file' : 'not a regular file'}`);
-        if (st.nlink > 1) {
-            throw new errors/* ConfigurationError */.j1(`${label} ${input}: refused, it has ${st.nlink} hard links and one may be a file outside the workspace; pass a copy`);
-        }
-        if (st.size > MAX_ALERT_FILE_BYTES)
-            throw new errors/* ConfigurationError */.j1(`${label} ${input}: larger than ${MAX_ALERT_FILE_BYTES} bytes, not an alert payload`);
-        return { text: await handle.readFile('utf8'), path: real };
-    }
-    finally {
-        await handle.close();
-    }
-}
-/**
- * Loads input `alert`: inline JSON when it starts with `{`, otherwise a file
- * path inside the workspace. Malformed input is a ConfigurationError.
- */
-async function loadAlert(input, workspace) {
-    const trimmed = input.trim();
-    if (trimmed.startsWith('{')) {
-        return { alert: alertFromJson((0,files/* parseJsonText */.lk)(trimmed, "input 'alert'"), "input 'alert'"), text: trimmed, path: null };
-    }
-    const { text, path } = await readAlertFile(trimmed, workspace, 'alert');
-    return { alert: alertFromJson((0,files/* parseJsonText */.lk)(text, trimmed), trimmed), text, path };
-}
-
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(79896);
 var external_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_fs_, 2);
@@ -35250,7 +35065,7 @@ function splitLines(text) {
         .map((l) => l.trim())
         .filter((l) => l !== '' && !l.startsWith('#'));
 }
-function workspace_isInside(root, path) {
+function isInside(root, path) {
     const rel = (0,external_node_path_.relative)(root, path);
     return rel === '' || (!rel.startsWith(`..${external_node_path_.sep}`) && rel !== '..' && !(0,external_node_path_.isAbsolute)(rel));
 }
@@ -35268,10 +35083,10 @@ async function expandGlobs(patterns, workspace, what) {
         const body = negated ? pattern.slice(1) : pattern;
         let rel = body;
         if ((0,external_node_path_.isAbsolute)(body)) {
-            if (!workspace_isInside(root, body) && !workspace_isInside((0,external_node_path_.resolve)(workspace), body)) {
+            if (!isInside(root, body) && !isInside((0,external_node_path_.resolve)(workspace), body)) {
                 throw new errors/* ConfigurationError */.j1(`${what}: '${pattern}' points outside the workspace (${root})`);
             }
-            rel = (0,external_node_path_.relative)(workspace_isInside(root, body) ? root : (0,external_node_path_.resolve)(workspace), body);
+            rel = (0,external_node_path_.relative)(isInside(root, body) ? root : (0,external_node_path_.resolve)(workspace), body);
         }
         const norm = (0,external_node_path_.normalize)(rel);
         if (norm === '..' || norm.startsWith(`..${external_node_path_.sep}`)) {
@@ -35286,7 +35101,7 @@ async function expandGlobs(patterns, workspace, what) {
         const kept = [];
         for (const f of files) {
             const real = await (0,promises_.realpath)((0,external_node_path_.resolve)(root, f)).catch(() => undefined);
-            if (real && !workspace_isInside(root, real)) {
+            if (real && !isInside(root, real)) {
                 throw new errors/* ConfigurationError */.j1(`${what}: '${f}' (from '${pattern}') resolves outside the workspace through a symlink`);
             }
             kept.push(f);
@@ -35427,6 +35242,8 @@ function missedObjectives(m, objectives) {
     return missed.length ? missed.join('; ') : null;
 }
 
+// EXTERNAL MODULE: ./src/files.ts
+var files = __nccwpck_require__(59148);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(38815);
 ;// CONCATENATED MODULE: ./src/yaml-file.ts
@@ -35469,6 +35286,14 @@ function parseYamlText(text, displayPath, options = {}) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/plan/phases.ts
+/**
+ * A plan's phases, in the order they run. Kept apart from the plan schema so
+ * that code needing only the names (restoring state between jobs) does not
+ * load the schema, YAML and their zod schemas.
+ */
+const PHASES = ['bringup', 'restore', 'validate', 'promote', 'teardown'];
+
 ;// CONCATENATED MODULE: ./src/plan/schema.ts
 
 
@@ -35477,8 +35302,9 @@ function parseYamlText(text, displayPath, options = {}) {
 
 
 
+
 /** The phases of a DR plan, in the only order they ever run. */
-const PHASES = ['bringup', 'restore', 'validate', 'promote', 'teardown'];
+
 const PLAN_MODES = ['drill', 'failover', 'failback'];
 /** Built-in defaults when the plan's `defaults` leaves them out. */
 const DEFAULT_STEP_TIMEOUT_SECONDS = 30 * 60;
@@ -37300,7 +37126,6 @@ class Engine {
 
 
 
-
 /** A run id becomes a directory name, so it is kept to a safe alphabet. */
 const RUN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const phaseInput = (what) => schemas/* enum */.k5n(PHASES, { error: (i) => `expected a phase (${PHASES.join(', ')}) to ${what}, got ${JSON.stringify(i.input)}` }).optional();
@@ -37412,7 +37237,8 @@ async function runDrExecute(inputs, deps) {
     if (environment !== null && !deps.approvals) {
         throw new errors/* ConfigurationError */.j1(`input 'promote-environment': a verified approval is read from GitHub's approvals API of the workflow run, which only the dr-execute action does; use auto-promote or approver here`);
     }
-    const alert = inputs.alert ? await loadAlert(inputs.alert, workspace) : null;
+    // The alert reader (and its schemas) is loaded only when an alert is given.
+    const alert = inputs.alert ? await (await __nccwpck_require__.e(/* import() */ 222).then(__nccwpck_require__.bind(__nccwpck_require__, 83222))).loadAlert(inputs.alert, workspace) : null;
     const runId = inputs['run-id'] ?? defaultRunId(alert?.alert ?? null, deps.githubRunId, deps.now());
     const evidence = inputs['evidence-dir'];
     const receiptsDir = runDirOf(evidence, runId);
@@ -37603,6 +37429,8 @@ async function holdPlan(store, planKey, me, o) {
 
 // EXTERNAL MODULE: ./src/loop/incident.ts
 var loop_incident = __nccwpck_require__(88262);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __nccwpck_require__(46466);
 // EXTERNAL MODULE: external "node:zlib"
@@ -37868,7 +37696,6 @@ async function saveState(store, o) {
 
 
 
-
 const LOOP_RECORD_SCHEMA = 'drloop.loop-record/v1';
 function evidenceRoot(exec, workspace) {
     const dir = exec['evidence-dir'];
@@ -37915,7 +37742,8 @@ async function startLoop(exec, loop, deps) {
     if (!githubRunId || !runUrl)
         throw new errors/* ConfigurationError */.j1("input 'claim': claims need a GitHub workflow run (GITHUB_RUN_ID, GITHUB_REPOSITORY)");
     const store = await deps.claims();
-    const alert = exec.alert ? (await loadAlert(exec.alert, deps.workspace)).alert : null;
+    // Loaded only when an alert is given, like the plan's own alert reader.
+    const alert = exec.alert ? (await (await __nccwpck_require__.e(/* import() */ 222).then(__nccwpck_require__.bind(__nccwpck_require__, 83222))).loadAlert(exec.alert, deps.workspace)).alert : null;
     let incident = null;
     if (exec.mode === 'failover' && alert) {
         incident = (0,loop_incident.incidentOf)(alert);

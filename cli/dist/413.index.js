@@ -1,21 +1,104 @@
-export const id = 405;
-export const ids = [405];
+export const id = 413;
+export const ids = [413,222];
 export const modules = {
+
+/***/ 4200:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   evidenceCommand: () => (/* binding */ evidenceCommand)
+/* harmony export */ });
+/* harmony import */ var _src_evidence_run_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7753);
+/* harmony import */ var _src_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8422);
+/* harmony import */ var _src_context_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(788);
+/* harmony import */ var _cli_kit_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3545);
+
+
+
+
+const USAGE = `usage: drloop evidence [--evidence-dir DIR] [--paths GLOB ...] [--alert FILE|JSON] [--redact REGEX ...]
+                       [--output-dir DIR] [--s3-uri s3://bucket/prefix] [--s3-endpoint URL]
+                       [--s3-force-path-style] [--s3-checksum when-supported|when-required]
+                       [--s3-part-size MIB] [--object-lock-days N] [--object-lock-mode GOVERNANCE|COMPLIANCE]
+                       [--allow-empty] [--json]
+Bundles the evidence into <output-dir>/<UTC timestamp>-<short sha>.tar.gz; with --s3-uri also stores it
+in S3 and moves <prefix>/current.json once the upload is verified. AWS credentials and region come from
+the standard AWS environment. Nothing to collect (no file, no alert) is an error unless --allow-empty.
+Exit status: 0 when stored everywhere asked, 1 when a store failed (the local bundle stays), 2 on bad input.`;
+const evidenceCommand = {
+    name: 'evidence',
+    summary: "bundle a run's alert, decision, receipts and logs into a redacted, checksummed tar.gz (and S3)",
+    usage: USAGE,
+    async run(ctx) {
+        const { raw } = (0,_cli_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .parseFlags */ .bQ)(ctx.argv, {
+            'evidence-dir': { type: 'string' },
+            paths: { type: 'string', multiple: true },
+            alert: { type: 'string' },
+            redact: { type: 'string', multiple: true },
+            'output-dir': { type: 'string' },
+            's3-uri': { type: 'string' },
+            's3-endpoint': { type: 'string' },
+            's3-force-path-style': { type: 'boolean' },
+            's3-checksum': { type: 'string' },
+            's3-part-size': { type: 'string' },
+            'object-lock-days': { type: 'string' },
+            'object-lock-mode': { type: 'string' },
+            'allow-empty': { type: 'boolean' },
+            json: { type: 'boolean' },
+        }, USAGE);
+        const json = raw.json === 'true';
+        delete raw.json;
+        const inputs = (0,_src_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .parseInputs */ .TL)(_src_evidence_run_js__WEBPACK_IMPORTED_MODULE_0__/* .collectEvidenceInputs */ .x0, raw);
+        const logger = (0,_cli_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .stderrLogger */ .D7)(ctx.stderr);
+        const result = await (0,_src_evidence_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runCollectEvidence */ .j3)(inputs, {
+            workspace: ctx.cwd,
+            logger,
+            now: () => new Date(),
+            context: (0,_src_context_js__WEBPACK_IMPORTED_MODULE_3__/* .runContextFromEnv */ .wX)(ctx.env),
+            s3Region: ctx.env.AWS_REGION || ctx.env.AWS_DEFAULT_REGION || (inputs['s3-endpoint'] ? 'us-east-1' : undefined),
+        });
+        const outputs = (0,_src_evidence_run_js__WEBPACK_IMPORTED_MODULE_0__/* .collectEvidenceOutputs */ .uN)(result);
+        if (json) {
+            ctx.stdout.write(`${JSON.stringify({ ...outputs, size: result.size, files: result.manifest.files.length, redacted: result.manifest.redaction.total, failures: result.failures, warnings: result.manifest.warnings }, null, 2)}\n`);
+        }
+        else {
+            const lines = [
+                `bundle:   ${outputs['bundle-path']}`,
+                `sha256:   ${outputs['bundle-sha256']}`,
+                `manifest: ${outputs['manifest-path']}`,
+                `files:    ${result.manifest.files.length}, ${result.manifest.redaction.total} value(s) redacted`,
+            ];
+            if (result.s3)
+                lines.push(`s3:       ${result.s3.bundleUri}`, `pointer:  ${result.s3.pointerUri}`);
+            for (const f of result.failures)
+                lines.push(`NOT STORED: ${f}`);
+            ctx.stdout.write(`${lines.join('\n')}\n`);
+        }
+        return result.failures.length > 0 ? _cli_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .dc.failed : _cli_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .dc.ok;
+    },
+};
+
+
+/***/ }),
 
 /***/ 3222:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GS: () => (/* binding */ dedupeKeyOf),
-/* harmony export */   Uj: () => (/* binding */ dispatchPayloadSchema),
-/* harmony export */   VX: () => (/* binding */ DISPATCH_SCHEMA),
-/* harmony export */   bI: () => (/* binding */ alertFromJson),
-/* harmony export */   fe: () => (/* binding */ readAlertFile),
-/* harmony export */   v1: () => (/* binding */ webhookSchema),
-/* harmony export */   x8: () => (/* binding */ ZERO_TIME),
-/* harmony export */   zL: () => (/* binding */ loadAlert)
+/* harmony export */   DISPATCH_SCHEMA: () => (/* binding */ DISPATCH_SCHEMA),
+/* harmony export */   MAX_ALERT_FILE_BYTES: () => (/* binding */ MAX_ALERT_FILE_BYTES),
+/* harmony export */   ZERO_TIME: () => (/* binding */ ZERO_TIME),
+/* harmony export */   alertFromJson: () => (/* binding */ alertFromJson),
+/* harmony export */   alertSchema: () => (/* binding */ alertSchema),
+/* harmony export */   dedupeKeyOf: () => (/* binding */ dedupeKeyOf),
+/* harmony export */   dispatchPayloadSchema: () => (/* binding */ dispatchPayloadSchema),
+/* harmony export */   incidentIdOf: () => (/* binding */ incidentIdOf),
+/* harmony export */   loadAlert: () => (/* binding */ loadAlert),
+/* harmony export */   readAlertFile: () => (/* binding */ readAlertFile),
+/* harmony export */   webhookSchema: () => (/* binding */ webhookSchema)
 /* harmony export */ });
-/* unused harmony exports alertSchema, incidentIdOf, MAX_ALERT_FILE_BYTES */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
