@@ -138,11 +138,12 @@ function inputNames(schema) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E$: () => (/* binding */ redact),
 /* harmony export */   Np: () => (/* binding */ findMatches),
+/* harmony export */   PR: () => (/* binding */ redactedParts),
 /* harmony export */   Yb: () => (/* binding */ BUILTIN_RULES),
-/* harmony export */   eo: () => (/* binding */ applyMatches),
 /* harmony export */   fI: () => (/* binding */ compileExtraRules),
 /* harmony export */   nb: () => (/* binding */ compileRules)
 /* harmony export */ });
+/* unused harmony export applyMatches */
 /**
  * Secret redaction for everything drloop writes: step output in the live log
  * and in receipts, logs and files in evidence bundles, file names and metadata
@@ -295,33 +296,52 @@ function gateOf(rules) {
             .join('|'), 'g');
     const all = [...new Set([...exact, ...folded])];
     const prefixes = new Map(all.map((h) => [h, all.filter((o) => o !== h && h.startsWith(o))]));
-    gate = { exact: alternation(exact), folded: alternation(folded), prefixes };
+    gate = { exact: alternation(exact), folded: alternation(folded), prefixes, longestFolded: Math.max(0, ...[...folded].map((h) => h.length)) };
     gates.set(rules, gate);
     return gate;
 }
+/**
+ * Text is lower-cased for the folded scan this much at a time: each piece is
+ * a small string that the young generation frees at once, where a copy of a
+ * whole 1 MiB block would wait in the large-object space for a full GC.
+ */
+const FOLD_PIECE = 32 * 1024;
 function hintsIn(text, gate) {
-    const scan = (pattern, t) => {
-        const found = new Map();
-        if (!pattern)
-            return found;
-        const add = (h, at) => {
-            const places = found.get(h);
-            if (places)
-                places.push(at);
-            else
-                found.set(h, [at]);
-        };
+    const found = { exact: new Map(), folded: new Map() };
+    const add = (places, h, at) => {
+        const list = places.get(h);
+        if (list)
+            list.push(at);
+        else
+            places.set(h, [at]);
+    };
+    /** Hints starting in `t` before `limit`, at `offset + index`. */
+    const scan = (pattern, t, offset, limit, places) => {
         pattern.lastIndex = 0;
-        for (let m = pattern.exec(t); m !== null; m = pattern.exec(t)) {
-            add(m[0], m.index);
+        for (let m = pattern.exec(t); m !== null && m.index < limit; m = pattern.exec(t)) {
+            add(places, m[0], offset + m.index);
             for (const p of gate.prefixes.get(m[0]) ?? [])
-                add(p, m.index);
+                add(places, p, offset + m.index);
             pattern.lastIndex = m.index + 1;
         }
-        return found;
     };
-    const lower = gate.folded ? text.toLowerCase() : text;
-    return { exact: scan(gate.exact, text), folded: scan(gate.folded, lower), foldedPlaced: lower.length === text.length };
+    if (gate.exact)
+        scan(gate.exact, text, 0, text.length, found.exact);
+    let foldedPlaced = true;
+    if (gate.folded) {
+        // Pieces overlap by the longest hint, less one, so a hint across a piece's end is seen in the piece it starts in.
+        const overlap = gate.longestFolded - 1;
+        for (let start = 0; start < text.length; start += FOLD_PIECE) {
+            const piece = text.slice(start, start + FOLD_PIECE + overlap);
+            const lower = piece.toLowerCase();
+            // Lower-casing lengthened the piece (`İ` becomes two characters): offsets are off, and only presence counts.
+            const placed = lower.length === piece.length;
+            if (!placed)
+                foldedPlaced = false;
+            scan(gate.folded, lower, start, placed ? FOLD_PIECE : lower.length, found.folded);
+        }
+    }
+    return { ...found, foldedPlaced };
 }
 /** The lines (`[start, end)`, without their newline) that hold one of `places`, in order, each once. */
 function linesAt(text, places) {
@@ -415,6 +435,11 @@ function findMatches(text, rules) {
  * count once, as the kind of the rule listed first.
  */
 function applyMatches(text, matches, upTo, counts) {
+    const out = redactedParts(text, matches, upTo, counts);
+    return { text: out.parts.join(''), total: out.total };
+}
+/** What `applyMatches` joins: the pieces of the redacted text, in order (for a caller that writes them out without one big string). */
+function redactedParts(text, matches, upTo, counts) {
     const applied = matches.filter((m) => m.end <= upTo).sort((a, b) => a.from - b.from || a.order - b.order);
     const parts = [];
     let pos = 0;
@@ -431,7 +456,7 @@ function applyMatches(text, matches, upTo, counts) {
         total += 1;
     }
     parts.push(text.slice(pos, upTo));
-    return { text: parts.join(''), total };
+    return { parts, total };
 }
 const builtinCompiled = compileRules(BUILTIN_RULES);
 function redact(text, extra = []) {

@@ -126,4 +126,12 @@ describe('hints (the literal text a rule needs) only skip work, never matches', 
       { seed: 20261202, numRuns: 400 },
     );
   });
+
+  test('a case-insensitive hint is found wherever it falls, across the pieces the text is lower-cased in', () => {
+    for (let pad = 32 * 1024 - 12; pad <= 32 * 1024 + 2; pad++) {
+      const text = `${'x'.repeat(pad)} Client_Secret="s3cr3t value 42"\nnext line`;
+      const r = redact(text);
+      expect(r.text).toBe(`${'x'.repeat(pad)} Client_Secret="[REDACTED:secret-assignment]"\nnext line`);
+    }
+  });
 });
