@@ -192,10 +192,15 @@ class StreamRedactor {
                 cut = Math.max(...matches.filter((m) => m.start === 0).map((m) => m.end), limit);
             }
         }
-        const out = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .applyMatches */ .eo)(text, matches, cut, this.counts);
+        const out = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactedParts */ .PR)(text, matches, cut, this.counts);
         this.total += out.total;
         this.pending = text.slice(cut);
-        return Buffer.from(out.text, 'latin1');
+        // Written piece by piece: joining them first would make a second copy of the block.
+        const bytes = Buffer.allocUnsafe(out.parts.reduce((n, p) => n + p.length, 0));
+        let at = 0;
+        for (const p of out.parts)
+            at += bytes.write(p, at, 'latin1');
+        return bytes;
     }
 }
 /** Redacts a whole buffer (small files, the alert payload) with the same rules and semantics. */

@@ -72,6 +72,14 @@ var redact_stream = __webpack_require__(5197);
  */
 const IN_MEMORY_LIMIT = 1024 * 1024;
 const READ_CHUNK = 256 * 1024;
+/**
+ * How far the archive may run ahead of the compressor. gzip runs on another
+ * thread; with stream defaults (16 KiB) the redactor would wait for it after
+ * every block and the two would take turns. With a few MiB queued, the next
+ * file is redacted while the last one is compressed.
+ */
+const GZIP_QUEUE = 8 * 1024 * 1024;
+const GZIP_CHUNK = 64 * 1024;
 /** `20260102T030405Z-abc1234.tar.gz`: sorts by time, names the commit. */
 function bundleName(now, commit) {
     const stamp = now
@@ -151,7 +159,7 @@ async function writeBundle(options) {
     });
     const pack = (0,tar_stream.pack)();
     const out = await (0,promises_.open)(tmpPath, 'wx', 0o644);
-    const written = (0,external_node_stream_promises_.pipeline)(pack, (0,external_node_zlib_.createGzip)({ level: 6 }), tap, out.createWriteStream());
+    const written = (0,external_node_stream_promises_.pipeline)(pack, (0,external_node_zlib_.createGzip)({ level: 6, chunkSize: GZIP_CHUNK, writableHighWaterMark: GZIP_QUEUE }), tap, out.createWriteStream());
     // The writer side stops at once if the archive side fails (disk full, ...).
     written.catch((err) => pack.destroy(err));
     const files = [];

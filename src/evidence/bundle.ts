@@ -2,10 +2,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { mkdir, mkdtemp, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable, Transform, Writable } from 'node:stream';
+import { Readable, Transform, Writable, type TransformOptions } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { StringDecoder } from 'node:string_decoder';
-import { createGunzip, createGzip } from 'node:zlib';
+import { createGunzip, createGzip, type ZlibOptions } from 'node:zlib';
 import { pack as tarPack, type Pack } from 'tar-stream';
 import { describeError } from '../errors.js';
 import { redact, type RedactionRule } from '../redact.js';
@@ -20,6 +20,14 @@ import { looksBinary, StreamRedactor } from './redact-stream.js';
  */
 const IN_MEMORY_LIMIT = 1024 * 1024;
 const READ_CHUNK = 256 * 1024;
+/**
+ * How far the archive may run ahead of the compressor. gzip runs on another
+ * thread; with stream defaults (16 KiB) the redactor would wait for it after
+ * every block and the two would take turns. With a few MiB queued, the next
+ * file is redacted while the last one is compressed.
+ */
+const GZIP_QUEUE = 8 * 1024 * 1024;
+const GZIP_CHUNK = 64 * 1024;
 
 export interface BundleOptions {
   items: EvidenceItem[];
@@ -124,7 +132,7 @@ export async function writeBundle(options: BundleOptions): Promise<BundleResult>
   });
   const pack = tarPack();
   const out = await open(tmpPath, 'wx', 0o644);
-  const written = pipeline(pack, createGzip({ level: 6 }), tap, out.createWriteStream());
+  const written = pipeline(pack, createGzip({ level: 6, chunkSize: GZIP_CHUNK, writableHighWaterMark: GZIP_QUEUE } as ZlibOptions & TransformOptions), tap, out.createWriteStream());
   // The writer side stops at once if the archive side fails (disk full, ...).
   written.catch((err: unknown) => pack.destroy(err as Error));
 

@@ -1,4 +1,4 @@
-import { applyMatches, BUILTIN_RULES, compileRules, findMatches, redact, type CompiledRule, type RedactionRule } from '../redact.js';
+import { BUILTIN_RULES, compileRules, findMatches, redact, redactedParts, type CompiledRule, type RedactionRule } from '../redact.js';
 
 /**
  * Redaction of text that arrives in chunks, with memory bounded by
@@ -75,10 +75,14 @@ export class StreamRedactor {
       }
     }
 
-    const out = applyMatches(text, matches, cut, this.counts);
+    const out = redactedParts(text, matches, cut, this.counts);
     this.total += out.total;
     this.pending = text.slice(cut);
-    return Buffer.from(out.text, 'latin1');
+    // Written piece by piece: joining them first would make a second copy of the block.
+    const bytes = Buffer.allocUnsafe(out.parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of out.parts) at += bytes.write(p, at, 'latin1');
+    return bytes;
   }
 }
 

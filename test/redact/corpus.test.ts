@@ -104,4 +104,34 @@ describe('hints (the literal text a rule needs) only skip work, never matches', 
       { seed: 20261201, numRuns: 300 },
     );
   });
+
+  test('a line rule (run only over the lines holding its hints) finds what it finds over the whole text, upper case and line breaks included', () => {
+    const withHints = compileRules(BUILTIN_RULES);
+    const without = compileRules(BUILTIN_RULES.map(({ hints: _h, line: _l, ...rule }) => rule));
+    expect(withHints.filter((r) => r.line).length).toBeGreaterThanOrEqual(8);
+    const piece = fc.oneof(
+      fc.constantFrom(...positives.map(lineOf), ...positives.map((p) => lineOf(p).toUpperCase())),
+      fc.constantFrom('PASSWORD=', 'Api-Key: ', 'Authorization: Bearer ', ';Pwd=', 'x_token="', 'İ', 'ß', '\r\n', '\n', '\r', ' ', 'abc123XYZ/+=defghijklmnop'),
+      fc.string({ maxLength: 20 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 16 }), (parts) => {
+        const text = parts.join('');
+        const spans = (rules: typeof withHints) =>
+          findMatches(text, rules)
+            .map((m) => [m.order, m.start, m.end, m.from, m.to].join(':'))
+            .sort();
+        expect(spans(withHints)).toEqual(spans(without));
+      }),
+      { seed: 20261202, numRuns: 400 },
+    );
+  });
+
+  test('a case-insensitive hint is found wherever it falls, across the pieces the text is lower-cased in', () => {
+    for (let pad = 32 * 1024 - 12; pad <= 32 * 1024 + 2; pad++) {
+      const text = `${'x'.repeat(pad)} Client_Secret="s3cr3t value 42"\nnext line`;
+      const r = redact(text);
+      expect(r.text).toBe(`${'x'.repeat(pad)} Client_Secret="[REDACTED:secret-assignment]"\nnext line`);
+    }
+  });
 });

@@ -34125,10 +34125,15 @@ class StreamRedactor {
                 cut = Math.max(...matches.filter((m) => m.start === 0).map((m) => m.end), limit);
             }
         }
-        const out = (0,src_redact/* applyMatches */.eo)(text, matches, cut, this.counts);
+        const out = (0,src_redact/* redactedParts */.PR)(text, matches, cut, this.counts);
         this.total += out.total;
         this.pending = text.slice(cut);
-        return Buffer.from(out.text, 'latin1');
+        // Written piece by piece: joining them first would make a second copy of the block.
+        const bytes = Buffer.allocUnsafe(out.parts.reduce((n, p) => n + p.length, 0));
+        let at = 0;
+        for (const p of out.parts)
+            at += bytes.write(p, at, 'latin1');
+        return bytes;
     }
 }
 /** Redacts a whole buffer (small files, the alert payload) with the same rules and semantics. */
@@ -34223,6 +34228,14 @@ class LineRedactor {
  */
 const IN_MEMORY_LIMIT = 1024 * 1024;
 const READ_CHUNK = 256 * 1024;
+/**
+ * How far the archive may run ahead of the compressor. gzip runs on another
+ * thread; with stream defaults (16 KiB) the redactor would wait for it after
+ * every block and the two would take turns. With a few MiB queued, the next
+ * file is redacted while the last one is compressed.
+ */
+const GZIP_QUEUE = 8 * 1024 * 1024;
+const GZIP_CHUNK = 64 * 1024;
 /** `20260102T030405Z-abc1234.tar.gz`: sorts by time, names the commit. */
 function bundleName(now, commit) {
     const stamp = now
@@ -34302,7 +34315,7 @@ async function writeBundle(options) {
     });
     const pack = (0,tar_stream.pack)();
     const out = await (0,promises_.open)(tmpPath, 'wx', 0o644);
-    const written = (0,external_node_stream_promises_.pipeline)(pack, (0,external_node_zlib_.createGzip)({ level: 6 }), tap, out.createWriteStream());
+    const written = (0,external_node_stream_promises_.pipeline)(pack, (0,external_node_zlib_.createGzip)({ level: 6, chunkSize: GZIP_CHUNK, writableHighWaterMark: GZIP_QUEUE }), tap, out.createWriteStream());
     // The writer side stops at once if the archive side fails (disk full, ...).
     written.catch((err) => pack.destroy(err));
     const files = [];
@@ -37919,11 +37932,12 @@ function inputNames(schema) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E$: () => (/* binding */ redact),
 /* harmony export */   Np: () => (/* binding */ findMatches),
+/* harmony export */   PR: () => (/* binding */ redactedParts),
 /* harmony export */   Yb: () => (/* binding */ BUILTIN_RULES),
-/* harmony export */   eo: () => (/* binding */ applyMatches),
 /* harmony export */   fI: () => (/* binding */ compileExtraRules),
 /* harmony export */   nb: () => (/* binding */ compileRules)
 /* harmony export */ });
+/* unused harmony export applyMatches */
 /**
  * Secret redaction for everything drloop writes: step output in the live log
  * and in receipts, logs and files in evidence bundles, file names and metadata
@@ -37984,8 +37998,8 @@ const BUILTIN_RULES = [
         pattern: re(tok(String.raw `A(?:3T[A-Z0-9]|KIA|SIA|BIA|CCA|IDA|ROA|GPA|NPA|NVA|IPA)`, String.raw `[A-Z0-9]{16}(?![A-Za-z0-9])`)),
         hints: ['AKIA', 'ASIA', 'A3T', 'ABIA', 'ACCA', 'AIDA', 'AROA', 'AGPA', 'ANPA', 'ANVA', 'AIPA'],
     },
-    { kind: 'aws-secret-access-key', pattern: re(String.raw `(secret_?access_?key${SEP})([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])`, 'gi'), group: 2, hints: ['access_key', 'accesskey'] },
-    { kind: 'aws-session-token', pattern: re(String.raw `((?:session|security)[_-]?token${SEP})([A-Za-z0-9/+=]{16,})`, 'gi'), group: 2, hints: ['token'] },
+    { kind: 'aws-secret-access-key', pattern: re(String.raw `(secret_?access_?key${SEP})([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])`, 'gi'), group: 2, hints: ['access_key', 'accesskey'], line: true },
+    { kind: 'aws-session-token', pattern: re(String.raw `((?:session|security)[_-]?token${SEP})([A-Za-z0-9/+=]{16,})`, 'gi'), group: 2, hints: ['token'], line: true },
     { kind: 'aws-session-token', pattern: re(tok('(?:FwoGZXIvYXdz|IQoJb3JpZ2lu)', '[A-Za-z0-9/+=]{40,}')), hints: ['FwoGZXIvYXdz', 'IQoJb3JpZ2lu'] },
     { kind: 'github-token', pattern: re(tok('gh[pousr]_', '[A-Za-z0-9]{36,255}(?![A-Za-z0-9])')), hints: ['ghp_', 'gho_', 'ghs_', 'ghu_', 'ghr_'] },
     { kind: 'github-token', pattern: re(tok('github_pat_', '[A-Za-z0-9_]{22,255}(?![A-Za-z0-9_])')), hints: ['github_pat_'] },
@@ -37999,8 +38013,8 @@ const BUILTIN_RULES = [
         hints: ['webhook.office.com', 'logic.azure.com', 'powerplatform.com'],
     },
     // (Proxy-)Authorization: Bearer|Token|Basic <value>, as a header, in JSON, or in git's extraheader.
-    { kind: 'bearer-token', pattern: re(String.raw `(Authorization${SEP}(?:Bearer|Token)[ \t]+)([A-Za-z0-9\-._~+/]+=*)`, 'gi'), group: 2, hints: ['authorization'] },
-    { kind: 'basic-auth', pattern: re(String.raw `(Authorization${SEP}Basic[ \t]+)([A-Za-z0-9+/]+=*)`, 'gi'), group: 2, hints: ['authorization'] },
+    { kind: 'bearer-token', pattern: re(String.raw `(Authorization${SEP}(?:Bearer|Token)[ \t]+)([A-Za-z0-9\-._~+/]+=*)`, 'gi'), group: 2, hints: ['authorization'], line: true },
+    { kind: 'basic-auth', pattern: re(String.raw `(Authorization${SEP}Basic[ \t]+)([A-Za-z0-9+/]+=*)`, 'gi'), group: 2, hints: ['authorization'], line: true },
     { kind: 'jwt', pattern: re(tok('eyJ', String.raw `[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*`)), hints: ['eyJ'] },
     { kind: 'stripe-key', pattern: re(tok('[sr]k_(?:live|test)_', '[A-Za-z0-9]{16,}')), hints: ['k_live_', 'k_test_'] },
     { kind: 'google-api-key', pattern: re(tok('AIza', '[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])')), hints: ['AIza'] },
@@ -38026,6 +38040,7 @@ const BUILTIN_RULES = [
     {
         kind: 'connection-string',
         hints: ['password', 'pwd', 'accountkey', 'sharedaccess'],
+        line: true,
         pattern: re(String.raw `(;[ \t]*(?:Password|Pwd|AccountKey|SharedAccessKey|SharedAccessSignature)[ \t]*=[ \t]*)${NOT_PLACEHOLDER}([^;"'\s\\]{1,1024})`, 'gi'),
         group: 2,
     },
@@ -38034,15 +38049,17 @@ const BUILTIN_RULES = [
         pattern: re(String.raw `(${SECRET_HEADER}${Q}[ \t]*:[ \t]*${Q})${NOT_PLACEHOLDER}(${BARE_VALUE})`, 'gi'),
         group: 2,
         hints: ['api-key', 'apikey', 'token', 'secret', 'subscription-key'],
+        line: true,
     },
     // name: "a quoted value, spaces and all" (the quote may be escaped, `\"`)
     {
         kind: 'secret-assignment',
         hints: SECRET_NAME_HINTS,
+        line: true,
         pattern: re(String.raw `(${SECRET_NAME}${Q}[ \t]*[:=][ \t]*(\\{0,3}["']))${NOT_PLACEHOLDER}((?:(?!\2)[^\r\n]){1,1024}?)\2`, 'gi'),
         group: 3,
     },
-    { kind: 'secret-assignment', pattern: re(String.raw `(${SECRET_NAME}${SEP})${NOT_PLACEHOLDER}(${BARE_VALUE})`, 'gi'), group: 2, hints: SECRET_NAME_HINTS },
+    { kind: 'secret-assignment', pattern: re(String.raw `(${SECRET_NAME}${SEP})${NOT_PLACEHOLDER}(${BARE_VALUE})`, 'gi'), group: 2, hints: SECRET_NAME_HINTS, line: true },
 ];
 /** Compiles the user's extra patterns (input `redact`), naming the bad one on error. */
 function compileExtraRules(patterns) {
@@ -38073,26 +38090,67 @@ function gateOf(rules) {
             .join('|'), 'g');
     const all = [...new Set([...exact, ...folded])];
     const prefixes = new Map(all.map((h) => [h, all.filter((o) => o !== h && h.startsWith(o))]));
-    gate = { exact: alternation(exact), folded: alternation(folded), prefixes, all: exact.size + folded.size };
+    gate = { exact: alternation(exact), folded: alternation(folded), prefixes, longestFolded: Math.max(0, ...[...folded].map((h) => h.length)) };
     gates.set(rules, gate);
     return gate;
 }
+/**
+ * Text is lower-cased for the folded scan this much at a time: each piece is
+ * a small string that the young generation frees at once, where a copy of a
+ * whole 1 MiB block would wait in the large-object space for a full GC.
+ */
+const FOLD_PIECE = 32 * 1024;
 function hintsIn(text, gate) {
-    const scan = (pattern, haystack) => {
-        const found = new Set();
-        if (!pattern)
-            return found;
-        const t = haystack();
+    const found = { exact: new Map(), folded: new Map() };
+    const add = (places, h, at) => {
+        const list = places.get(h);
+        if (list)
+            list.push(at);
+        else
+            places.set(h, [at]);
+    };
+    /** Hints starting in `t` before `limit`, at `offset + index`. */
+    const scan = (pattern, t, offset, limit, places) => {
         pattern.lastIndex = 0;
-        for (let m = pattern.exec(t); m !== null; m = pattern.exec(t)) {
-            found.add(m[0]);
+        for (let m = pattern.exec(t); m !== null && m.index < limit; m = pattern.exec(t)) {
+            add(places, m[0], offset + m.index);
             for (const p of gate.prefixes.get(m[0]) ?? [])
-                found.add(p);
+                add(places, p, offset + m.index);
             pattern.lastIndex = m.index + 1;
         }
-        return found;
     };
-    return { exact: scan(gate.exact, () => text), folded: scan(gate.folded, () => text.toLowerCase()) };
+    if (gate.exact)
+        scan(gate.exact, text, 0, text.length, found.exact);
+    let foldedPlaced = true;
+    if (gate.folded) {
+        // Pieces overlap by the longest hint, less one, so a hint across a piece's end is seen in the piece it starts in.
+        const overlap = gate.longestFolded - 1;
+        for (let start = 0; start < text.length; start += FOLD_PIECE) {
+            const piece = text.slice(start, start + FOLD_PIECE + overlap);
+            const lower = piece.toLowerCase();
+            // Lower-casing lengthened the piece (`İ` becomes two characters): offsets are off, and only presence counts.
+            const placed = lower.length === piece.length;
+            if (!placed)
+                foldedPlaced = false;
+            scan(gate.folded, lower, start, placed ? FOLD_PIECE : lower.length, found.folded);
+        }
+    }
+    return { ...found, foldedPlaced };
+}
+/** The lines (`[start, end)`, without their newline) that hold one of `places`, in order, each once. */
+function linesAt(text, places) {
+    const sorted = places.length > 1 ? [...places].sort((a, b) => a - b) : places;
+    const lines = [];
+    let end = -1;
+    for (const at of sorted) {
+        if (at < end)
+            continue;
+        const start = text.lastIndexOf('\n', at) + 1;
+        const nl = text.indexOf('\n', at);
+        end = nl === -1 ? text.length : nl;
+        lines.push([start, end]);
+    }
+    return lines;
 }
 const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function compileRules(rules) {
@@ -38107,37 +38165,61 @@ function compileRules(rules) {
             rule.group = r.group;
         if (r.hints)
             rule.hints = r.hints;
+        if (r.line && r.hints && r.hints.length > 0)
+            rule.line = true;
         return rule;
     });
 }
-/** Every match of every rule in `text`, against the original text (a replaced value is never matched again). */
+/** Every match of `rule` in `text.slice(from, to)`, at offsets in `text`. */
+function matchIn(text, from, to, rule, order, matches) {
+    const pattern = rule.pattern;
+    const part = from === 0 && to === text.length ? text : text.slice(from, to);
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(part); m !== null; m = pattern.exec(part)) {
+        if (m[0] === '') {
+            pattern.lastIndex += 1;
+            continue;
+        }
+        const start = from + m.index;
+        const end = start + m[0].length;
+        let first = start;
+        let last = end;
+        if (rule.group !== undefined) {
+            const span = m.indices?.[rule.group];
+            if (!span)
+                continue;
+            if (span[0] === span[1])
+                continue;
+            first = from + span[0];
+            last = from + span[1];
+        }
+        matches.push({ start, end, from: first, to: last, kind: rule.kind, order });
+    }
+}
+/**
+ * Every match of every rule in `text`, against the original text (a replaced
+ * value is never matched again). A rule with hints runs only if one of them
+ * occurs; a `line` rule runs only over the lines that hold one.
+ */
 function findMatches(text, rules) {
     const matches = [];
     const found = hintsIn(text, gateOf(rules));
     rules.forEach((rule, order) => {
-        const pattern = rule.pattern;
-        if (rule.hints && !rule.hints.some((h) => (pattern.ignoreCase ? found.folded : found.exact).has(h)))
+        if (!rule.hints) {
+            matchIn(text, 0, text.length, rule, order, matches);
             return;
-        pattern.lastIndex = 0;
-        for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-            if (m[0] === '') {
-                pattern.lastIndex += 1;
-                continue;
-            }
-            const start = m.index;
-            const end = start + m[0].length;
-            let from = start;
-            let to = end;
-            if (rule.group !== undefined) {
-                const span = m.indices?.[rule.group];
-                if (!span)
-                    continue;
-                [from, to] = span;
-                if (from === to)
-                    continue;
-            }
-            matches.push({ start, end, from, to, kind: rule.kind, order });
         }
+        const folded = rule.pattern.ignoreCase;
+        const places = folded ? found.folded : found.exact;
+        const at = rule.hints.flatMap((h) => places.get(h) ?? []);
+        if (at.length === 0)
+            return;
+        if (!rule.line || (folded && !found.foldedPlaced)) {
+            matchIn(text, 0, text.length, rule, order, matches);
+            return;
+        }
+        for (const [start, end] of linesAt(text, at))
+            matchIn(text, start, end, rule, order, matches);
     });
     return matches;
 }
@@ -38147,6 +38229,11 @@ function findMatches(text, rules) {
  * count once, as the kind of the rule listed first.
  */
 function applyMatches(text, matches, upTo, counts) {
+    const out = redactedParts(text, matches, upTo, counts);
+    return { text: out.parts.join(''), total: out.total };
+}
+/** What `applyMatches` joins: the pieces of the redacted text, in order (for a caller that writes them out without one big string). */
+function redactedParts(text, matches, upTo, counts) {
     const applied = matches.filter((m) => m.end <= upTo).sort((a, b) => a.from - b.from || a.order - b.order);
     const parts = [];
     let pos = 0;
@@ -38163,7 +38250,7 @@ function applyMatches(text, matches, upTo, counts) {
         total += 1;
     }
     parts.push(text.slice(pos, upTo));
-    return { text: parts.join(''), total };
+    return { parts, total };
 }
 const builtinCompiled = compileRules(BUILTIN_RULES);
 function redact(text, extra = []) {

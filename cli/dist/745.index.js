@@ -1,117 +1,6 @@
-export const id = 752;
-export const ids = [752];
+export const id = 745;
+export const ids = [745];
 export const modules = {
-
-/***/ 9730:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   executeCommand: () => (/* binding */ executeCommand)
-/* harmony export */ });
-/* harmony import */ var _src_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
-/* harmony import */ var _src_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8422);
-/* harmony import */ var _src_plan_run_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5108);
-/* harmony import */ var _src_plan_runner_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5773);
-/* harmony import */ var _cli_kit_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3545);
-
-
-
-
-
-const USAGE = `usage: drloop execute --plan FILE [--mode drill|failover|failback]
-                      [--start-at PHASE] [--stop-after PHASE] [--run-id ID] [--evidence-dir DIR]
-                      [--decision allow|warn|block] [--accept-warn] [--target NAME] [--alert FILE|JSON]
-                      [--auto-promote] [--allow-promote-bypass] [--approver WHO] [--ticket ID]
-                      [--teardown true|false] [--allow-full-drill] [--max-attempts N] [--no-retry]
-                      [--dry-run] [--confirm1 FAILBACK] [--confirm2 CONFIRM-<run-id>] [--json]
-PHASE is bringup, restore, validate, promote or teardown. Receipts go to
-<evidence-dir>/runs/<run-id>/; pass the same --run-id to resume in a later call.
-Exit status: 0 succeeded or stopped, 1 failed or refused, 2 on bad input, 130 cancelled.`;
-const executeCommand = {
-    name: 'execute',
-    summary: 'run a DR plan phase by phase, with receipts and measured RTO/RPO',
-    usage: USAGE,
-    async run(ctx) {
-        const flag = { type: 'string' };
-        const bool = { type: 'boolean' };
-        const { raw } = (0,_cli_kit_js__WEBPACK_IMPORTED_MODULE_4__/* .parseFlags */ .bQ)(ctx.argv, {
-            plan: flag,
-            mode: flag,
-            'start-at': flag,
-            'stop-after': flag,
-            'run-id': flag,
-            'evidence-dir': flag,
-            decision: flag,
-            'accept-warn': bool,
-            target: flag,
-            alert: flag,
-            'auto-promote': bool,
-            'allow-promote-bypass': bool,
-            approver: flag,
-            ticket: flag,
-            teardown: flag,
-            'allow-full-drill': bool,
-            'max-attempts': flag,
-            'no-retry': bool,
-            'dry-run': bool,
-            confirm1: flag,
-            confirm2: flag,
-            json: bool,
-        }, USAGE);
-        const json = raw.json === 'true';
-        delete raw.json;
-        const inputs = (0,_src_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .parseInputs */ .TL)(_src_plan_run_js__WEBPACK_IMPORTED_MODULE_2__/* .drExecuteInputs */ .pd, raw);
-        const logger = (0,_cli_kit_js__WEBPACK_IMPORTED_MODULE_4__/* .stderrLogger */ .D7)(ctx.stderr);
-        // Ctrl-C (or SIGTERM) stops the running step's process group and still writes its receipt.
-        const cancel = new AbortController();
-        const onSignal = (signal) => {
-            if (!cancel.signal.aborted)
-                logger.warning(`received ${signal}; stopping the running step`);
-            cancel.abort(signal);
-        };
-        process.on('SIGINT', onSignal);
-        process.on('SIGTERM', onSignal);
-        let result;
-        try {
-            result = await (0,_src_plan_run_js__WEBPACK_IMPORTED_MODULE_2__/* .runDrExecute */ .vi)(inputs, {
-                workspace: ctx.cwd,
-                logger,
-                now: () => new Date(),
-                env: ctx.env,
-                signal: cancel.signal,
-                backpressure: (0,_src_plan_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .streamPressure */ .Sp)(ctx.stderr),
-                ...(ctx.env.GITHUB_RUN_ID ? { githubRunId: ctx.env.GITHUB_RUN_ID } : {}),
-            });
-        }
-        finally {
-            process.off('SIGINT', onSignal);
-            process.off('SIGTERM', onSignal);
-        }
-        const outputs = (0,_src_plan_run_js__WEBPACK_IMPORTED_MODULE_2__/* .drExecuteOutputs */ .MX)(result);
-        if (json) {
-            ctx.stdout.write(`${JSON.stringify({ ...outputs, reason: result.reason }, null, 2)}\n`);
-        }
-        else {
-            const s = result.summary;
-            const lines = [`${result.status.toUpperCase()}: plan ${s.plan.name}, run ${result.runId} (${s.mode}${s.target ? `, target ${s.target}` : ''})${result.reason ? ` — ${result.reason}` : ''}`, ''];
-            for (const p of s.phases) {
-                const took = p.durationSeconds === null ? '' : (0,_src_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(p.durationSeconds);
-                lines.push(`  ${p.phase.padEnd(9)} ${p.status.padEnd(9)} ${took.padEnd(8)} ${p.skipReason ?? ''}`.trimEnd());
-            }
-            const fmt = (v, o, met) => `${v === null ? 'not measured' : (0,_src_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(v)}${o === null ? '' : ` (objective ${(0,_src_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(o)}${met === null ? '' : met ? ', met' : ', MISSED'})`}`;
-            lines.push('', `RTO ${fmt(s.rtoSeconds, s.objectives.rtoSeconds, s.rtoMet)}`, `RPO ${fmt(s.rpoSeconds, s.objectives.rpoSeconds, s.rpoMet)}`);
-            lines.push('', `receipts: ${result.receiptsDir}`);
-            ctx.stdout.write(`${lines.join('\n')}\n`);
-        }
-        if (result.status === 'cancelled')
-            return _cli_kit_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .dc.interrupted;
-        return (0,_src_plan_run_js__WEBPACK_IMPORTED_MODULE_2__/* .isFailure */ .N6)(result.status) ? _cli_kit_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .dc.failed : _cli_kit_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .dc.ok;
-    },
-};
-
-
-/***/ }),
 
 /***/ 9148:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -249,11 +138,12 @@ function inputNames(schema) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E$: () => (/* binding */ redact),
 /* harmony export */   Np: () => (/* binding */ findMatches),
+/* harmony export */   PR: () => (/* binding */ redactedParts),
 /* harmony export */   Yb: () => (/* binding */ BUILTIN_RULES),
-/* harmony export */   eo: () => (/* binding */ applyMatches),
 /* harmony export */   fI: () => (/* binding */ compileExtraRules),
 /* harmony export */   nb: () => (/* binding */ compileRules)
 /* harmony export */ });
+/* unused harmony export applyMatches */
 /**
  * Secret redaction for everything drloop writes: step output in the live log
  * and in receipts, logs and files in evidence bundles, file names and metadata
@@ -314,8 +204,8 @@ const BUILTIN_RULES = [
         pattern: re(tok(String.raw `A(?:3T[A-Z0-9]|KIA|SIA|BIA|CCA|IDA|ROA|GPA|NPA|NVA|IPA)`, String.raw `[A-Z0-9]{16}(?![A-Za-z0-9])`)),
         hints: ['AKIA', 'ASIA', 'A3T', 'ABIA', 'ACCA', 'AIDA', 'AROA', 'AGPA', 'ANPA', 'ANVA', 'AIPA'],
     },
-    { kind: 'aws-secret-access-key', pattern: re(String.raw `(secret_?access_?key${SEP})([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])`, 'gi'), group: 2, hints: ['access_key', 'accesskey'] },
-    { kind: 'aws-session-token', pattern: re(String.raw `((?:session|security)[_-]?token${SEP})([A-Za-z0-9/+=]{16,})`, 'gi'), group: 2, hints: ['token'] },
+    { kind: 'aws-secret-access-key', pattern: re(String.raw `(secret_?access_?key${SEP})([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])`, 'gi'), group: 2, hints: ['access_key', 'accesskey'], line: true },
+    { kind: 'aws-session-token', pattern: re(String.raw `((?:session|security)[_-]?token${SEP})([A-Za-z0-9/+=]{16,})`, 'gi'), group: 2, hints: ['token'], line: true },
     { kind: 'aws-session-token', pattern: re(tok('(?:FwoGZXIvYXdz|IQoJb3JpZ2lu)', '[A-Za-z0-9/+=]{40,}')), hints: ['FwoGZXIvYXdz', 'IQoJb3JpZ2lu'] },
     { kind: 'github-token', pattern: re(tok('gh[pousr]_', '[A-Za-z0-9]{36,255}(?![A-Za-z0-9])')), hints: ['ghp_', 'gho_', 'ghs_', 'ghu_', 'ghr_'] },
     { kind: 'github-token', pattern: re(tok('github_pat_', '[A-Za-z0-9_]{22,255}(?![A-Za-z0-9_])')), hints: ['github_pat_'] },
@@ -329,8 +219,8 @@ const BUILTIN_RULES = [
         hints: ['webhook.office.com', 'logic.azure.com', 'powerplatform.com'],
     },
     // (Proxy-)Authorization: Bearer|Token|Basic <value>, as a header, in JSON, or in git's extraheader.
-    { kind: 'bearer-token', pattern: re(String.raw `(Authorization${SEP}(?:Bearer|Token)[ \t]+)([A-Za-z0-9\-._~+/]+=*)`, 'gi'), group: 2, hints: ['authorization'] },
-    { kind: 'basic-auth', pattern: re(String.raw `(Authorization${SEP}Basic[ \t]+)([A-Za-z0-9+/]+=*)`, 'gi'), group: 2, hints: ['authorization'] },
+    { kind: 'bearer-token', pattern: re(String.raw `(Authorization${SEP}(?:Bearer|Token)[ \t]+)([A-Za-z0-9\-._~+/]+=*)`, 'gi'), group: 2, hints: ['authorization'], line: true },
+    { kind: 'basic-auth', pattern: re(String.raw `(Authorization${SEP}Basic[ \t]+)([A-Za-z0-9+/]+=*)`, 'gi'), group: 2, hints: ['authorization'], line: true },
     { kind: 'jwt', pattern: re(tok('eyJ', String.raw `[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*`)), hints: ['eyJ'] },
     { kind: 'stripe-key', pattern: re(tok('[sr]k_(?:live|test)_', '[A-Za-z0-9]{16,}')), hints: ['k_live_', 'k_test_'] },
     { kind: 'google-api-key', pattern: re(tok('AIza', '[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])')), hints: ['AIza'] },
@@ -356,6 +246,7 @@ const BUILTIN_RULES = [
     {
         kind: 'connection-string',
         hints: ['password', 'pwd', 'accountkey', 'sharedaccess'],
+        line: true,
         pattern: re(String.raw `(;[ \t]*(?:Password|Pwd|AccountKey|SharedAccessKey|SharedAccessSignature)[ \t]*=[ \t]*)${NOT_PLACEHOLDER}([^;"'\s\\]{1,1024})`, 'gi'),
         group: 2,
     },
@@ -364,15 +255,17 @@ const BUILTIN_RULES = [
         pattern: re(String.raw `(${SECRET_HEADER}${Q}[ \t]*:[ \t]*${Q})${NOT_PLACEHOLDER}(${BARE_VALUE})`, 'gi'),
         group: 2,
         hints: ['api-key', 'apikey', 'token', 'secret', 'subscription-key'],
+        line: true,
     },
     // name: "a quoted value, spaces and all" (the quote may be escaped, `\"`)
     {
         kind: 'secret-assignment',
         hints: SECRET_NAME_HINTS,
+        line: true,
         pattern: re(String.raw `(${SECRET_NAME}${Q}[ \t]*[:=][ \t]*(\\{0,3}["']))${NOT_PLACEHOLDER}((?:(?!\2)[^\r\n]){1,1024}?)\2`, 'gi'),
         group: 3,
     },
-    { kind: 'secret-assignment', pattern: re(String.raw `(${SECRET_NAME}${SEP})${NOT_PLACEHOLDER}(${BARE_VALUE})`, 'gi'), group: 2, hints: SECRET_NAME_HINTS },
+    { kind: 'secret-assignment', pattern: re(String.raw `(${SECRET_NAME}${SEP})${NOT_PLACEHOLDER}(${BARE_VALUE})`, 'gi'), group: 2, hints: SECRET_NAME_HINTS, line: true },
 ];
 /** Compiles the user's extra patterns (input `redact`), naming the bad one on error. */
 function compileExtraRules(patterns) {
@@ -403,26 +296,67 @@ function gateOf(rules) {
             .join('|'), 'g');
     const all = [...new Set([...exact, ...folded])];
     const prefixes = new Map(all.map((h) => [h, all.filter((o) => o !== h && h.startsWith(o))]));
-    gate = { exact: alternation(exact), folded: alternation(folded), prefixes, all: exact.size + folded.size };
+    gate = { exact: alternation(exact), folded: alternation(folded), prefixes, longestFolded: Math.max(0, ...[...folded].map((h) => h.length)) };
     gates.set(rules, gate);
     return gate;
 }
+/**
+ * Text is lower-cased for the folded scan this much at a time: each piece is
+ * a small string that the young generation frees at once, where a copy of a
+ * whole 1 MiB block would wait in the large-object space for a full GC.
+ */
+const FOLD_PIECE = 32 * 1024;
 function hintsIn(text, gate) {
-    const scan = (pattern, haystack) => {
-        const found = new Set();
-        if (!pattern)
-            return found;
-        const t = haystack();
+    const found = { exact: new Map(), folded: new Map() };
+    const add = (places, h, at) => {
+        const list = places.get(h);
+        if (list)
+            list.push(at);
+        else
+            places.set(h, [at]);
+    };
+    /** Hints starting in `t` before `limit`, at `offset + index`. */
+    const scan = (pattern, t, offset, limit, places) => {
         pattern.lastIndex = 0;
-        for (let m = pattern.exec(t); m !== null; m = pattern.exec(t)) {
-            found.add(m[0]);
+        for (let m = pattern.exec(t); m !== null && m.index < limit; m = pattern.exec(t)) {
+            add(places, m[0], offset + m.index);
             for (const p of gate.prefixes.get(m[0]) ?? [])
-                found.add(p);
+                add(places, p, offset + m.index);
             pattern.lastIndex = m.index + 1;
         }
-        return found;
     };
-    return { exact: scan(gate.exact, () => text), folded: scan(gate.folded, () => text.toLowerCase()) };
+    if (gate.exact)
+        scan(gate.exact, text, 0, text.length, found.exact);
+    let foldedPlaced = true;
+    if (gate.folded) {
+        // Pieces overlap by the longest hint, less one, so a hint across a piece's end is seen in the piece it starts in.
+        const overlap = gate.longestFolded - 1;
+        for (let start = 0; start < text.length; start += FOLD_PIECE) {
+            const piece = text.slice(start, start + FOLD_PIECE + overlap);
+            const lower = piece.toLowerCase();
+            // Lower-casing lengthened the piece (`İ` becomes two characters): offsets are off, and only presence counts.
+            const placed = lower.length === piece.length;
+            if (!placed)
+                foldedPlaced = false;
+            scan(gate.folded, lower, start, placed ? FOLD_PIECE : lower.length, found.folded);
+        }
+    }
+    return { ...found, foldedPlaced };
+}
+/** The lines (`[start, end)`, without their newline) that hold one of `places`, in order, each once. */
+function linesAt(text, places) {
+    const sorted = places.length > 1 ? [...places].sort((a, b) => a - b) : places;
+    const lines = [];
+    let end = -1;
+    for (const at of sorted) {
+        if (at < end)
+            continue;
+        const start = text.lastIndexOf('\n', at) + 1;
+        const nl = text.indexOf('\n', at);
+        end = nl === -1 ? text.length : nl;
+        lines.push([start, end]);
+    }
+    return lines;
 }
 const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function compileRules(rules) {
@@ -437,37 +371,61 @@ function compileRules(rules) {
             rule.group = r.group;
         if (r.hints)
             rule.hints = r.hints;
+        if (r.line && r.hints && r.hints.length > 0)
+            rule.line = true;
         return rule;
     });
 }
-/** Every match of every rule in `text`, against the original text (a replaced value is never matched again). */
+/** Every match of `rule` in `text.slice(from, to)`, at offsets in `text`. */
+function matchIn(text, from, to, rule, order, matches) {
+    const pattern = rule.pattern;
+    const part = from === 0 && to === text.length ? text : text.slice(from, to);
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(part); m !== null; m = pattern.exec(part)) {
+        if (m[0] === '') {
+            pattern.lastIndex += 1;
+            continue;
+        }
+        const start = from + m.index;
+        const end = start + m[0].length;
+        let first = start;
+        let last = end;
+        if (rule.group !== undefined) {
+            const span = m.indices?.[rule.group];
+            if (!span)
+                continue;
+            if (span[0] === span[1])
+                continue;
+            first = from + span[0];
+            last = from + span[1];
+        }
+        matches.push({ start, end, from: first, to: last, kind: rule.kind, order });
+    }
+}
+/**
+ * Every match of every rule in `text`, against the original text (a replaced
+ * value is never matched again). A rule with hints runs only if one of them
+ * occurs; a `line` rule runs only over the lines that hold one.
+ */
 function findMatches(text, rules) {
     const matches = [];
     const found = hintsIn(text, gateOf(rules));
     rules.forEach((rule, order) => {
-        const pattern = rule.pattern;
-        if (rule.hints && !rule.hints.some((h) => (pattern.ignoreCase ? found.folded : found.exact).has(h)))
+        if (!rule.hints) {
+            matchIn(text, 0, text.length, rule, order, matches);
             return;
-        pattern.lastIndex = 0;
-        for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-            if (m[0] === '') {
-                pattern.lastIndex += 1;
-                continue;
-            }
-            const start = m.index;
-            const end = start + m[0].length;
-            let from = start;
-            let to = end;
-            if (rule.group !== undefined) {
-                const span = m.indices?.[rule.group];
-                if (!span)
-                    continue;
-                [from, to] = span;
-                if (from === to)
-                    continue;
-            }
-            matches.push({ start, end, from, to, kind: rule.kind, order });
         }
+        const folded = rule.pattern.ignoreCase;
+        const places = folded ? found.folded : found.exact;
+        const at = rule.hints.flatMap((h) => places.get(h) ?? []);
+        if (at.length === 0)
+            return;
+        if (!rule.line || (folded && !found.foldedPlaced)) {
+            matchIn(text, 0, text.length, rule, order, matches);
+            return;
+        }
+        for (const [start, end] of linesAt(text, at))
+            matchIn(text, start, end, rule, order, matches);
     });
     return matches;
 }
@@ -477,6 +435,11 @@ function findMatches(text, rules) {
  * count once, as the kind of the rule listed first.
  */
 function applyMatches(text, matches, upTo, counts) {
+    const out = redactedParts(text, matches, upTo, counts);
+    return { text: out.parts.join(''), total: out.total };
+}
+/** What `applyMatches` joins: the pieces of the redacted text, in order (for a caller that writes them out without one big string). */
+function redactedParts(text, matches, upTo, counts) {
     const applied = matches.filter((m) => m.end <= upTo).sort((a, b) => a.from - b.from || a.order - b.order);
     const parts = [];
     let pos = 0;
@@ -493,7 +456,7 @@ function applyMatches(text, matches, upTo, counts) {
         total += 1;
     }
     parts.push(text.slice(pos, upTo));
-    return { text: parts.join(''), total };
+    return { parts, total };
 }
 const builtinCompiled = compileRules(BUILTIN_RULES);
 function redact(text, extra = []) {
