@@ -1,7 +1,16 @@
 import { ConfigurationError } from '../errors.js';
+import { refusedOutputName } from '../plan/outputs.js';
 
-/** Names a plan secret may not take: drloop's own, the runner's, and those that change how programs run. */
-const RESERVED = /^(DRLOOP_|GITHUB_|RUNNER_|ACTIONS_|INPUT_|STATE_)|^(PATH|HOME|SHELL|ENV|BASH_ENV|SHELLOPTS|BASHOPTS|IFS|PS4|LD_PRELOAD|LD_LIBRARY_PATH|NODE_OPTIONS|NODE_PATH|CI)$/;
+/**
+ * Why a plan secret may not take this name, or null. The names a step output
+ * may not take (drloop's own, the runner's, and those that change how
+ * programs run) plus the runner's action state and `CI`.
+ */
+function reservedName(name: string): string | null {
+  if (/^STATE_/i.test(name)) return `${name}: the runner keeps action state in STATE_ variables`;
+  if (name.toUpperCase() === 'CI') return `${name}: tools read it to tell CI from a terminal`;
+  return refusedOutputName(name);
+}
 
 /**
  * Parses the `plan-env` secret: one `NAME=value` a line (blank lines and `#`
@@ -16,8 +25,9 @@ export function parseSecretEnv(text: string | undefined, label = "input 'secret-
     if (line.trim() === '' || line.trimStart().startsWith('#')) return;
     const eq = line.indexOf('=');
     const name = eq > 0 ? line.slice(0, eq).trim() : '';
+    const reserved = reservedName(name);
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) problems.push(`line ${i + 1}: expected NAME=value with NAME of letters, digits and _`);
-    else if (RESERVED.test(name)) problems.push(`line ${i + 1}: ${name} is reserved (drloop's, the runner's, or one that changes how programs run)`);
+    else if (reserved) problems.push(`line ${i + 1}: ${name} is reserved (${reserved.slice(name.length + 2)})`);
     else if (name in out) problems.push(`line ${i + 1}: ${name} is set twice`);
     else out[name] = line.slice(eq + 1);
   });

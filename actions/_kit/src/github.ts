@@ -7,7 +7,7 @@
  * an action that never talks to GitHub does not pay for it at start-up.
  */
 import type { getOctokit } from '@actions/github';
-import * as core from '@actions/core';
+import { mask } from './runtime.js';
 import { ConfigurationError } from '../../../src/errors.js';
 
 export type Octokit = ReturnType<typeof getOctokit>;
@@ -27,7 +27,7 @@ export function githubApiUrl(env: NodeJS.ProcessEnv = process.env): string {
 export async function createOctokit(token: string, input = 'github-token'): Promise<Octokit> {
   const value = token.trim();
   if (value === '') throw new ConfigurationError(`input '${input}' is empty: a token is needed to call GitHub's API (the default is \${{ github.token }})`);
-  core.setSecret(value);
+  mask(value);
   const { getOctokit: create } = await import('@actions/github');
   return create(value, { baseUrl: githubApiUrl(), userAgent: 'drloop' });
 }

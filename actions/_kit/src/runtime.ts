@@ -21,6 +21,19 @@ export function coreLogger(): Logger {
   };
 }
 
+const masked = new Set<string>();
+
+/**
+ * Masks a secret in the log, once: the runner keeps every mask for the rest
+ * of the job, so a value masked where an input is read and again where a
+ * client takes it needs one `add-mask` command, not one per caller.
+ */
+export function mask(value: string | undefined): void {
+  if (!value || masked.has(value)) return;
+  masked.add(value);
+  core.setSecret(value);
+}
+
 /** Reads the named inputs as the runner passes them (`INPUT_<NAME>`, hyphens kept). */
 export function readRawInputs(names: string[]): RawInputs {
   const raw: RawInputs = {};

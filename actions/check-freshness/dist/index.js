@@ -35760,28 +35760,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./actions/_kit/src/github.ts
-
-
-const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
-/** The REST API's base URL: the runner's `GITHUB_API_URL` (set on GitHub Enterprise Server), else api.github.com. */
-function githubApiUrl(env = process.env) {
-    const url = env.GITHUB_API_URL?.trim();
-    return (url ? url : DEFAULT_GITHUB_API_URL).replace(/\/+$/, '');
-}
-/**
- * An authenticated Octokit for `token` (usually the `github-token` input).
- * The token is masked in the log before anything can print it.
- */
-async function createOctokit(token, input = 'github-token') {
-    const value = token.trim();
-    if (value === '')
-        throw new errors/* ConfigurationError */.j1(`input '${input}' is empty: a token is needed to call GitHub's API (the default is \${{ github.token }})`);
-    setSecret(value);
-    const { getOctokit: create } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
-    return create(value, { baseUrl: githubApiUrl(), userAgent: 'drloop' });
-}
-
 ;// CONCATENATED MODULE: ./src/context.ts
 /**
  * Where a run happens, shared by the three actions and the CLI. Kept apart
@@ -35840,6 +35818,18 @@ function coreLogger() {
         group: (title, fn) => group(title, fn),
     };
 }
+const masked = new Set();
+/**
+ * Masks a secret in the log, once: the runner keeps every mask for the rest
+ * of the job, so a value masked where an input is read and again where a
+ * client takes it needs one `add-mask` command, not one per caller.
+ */
+function mask(value) {
+    if (!value || masked.has(value))
+        return;
+    masked.add(value);
+    setSecret(value);
+}
 /** Reads the named inputs as the runner passes them (`INPUT_<NAME>`, hyphens kept). */
 function readRawInputs(names) {
     const raw = {};
@@ -35891,6 +35881,28 @@ async function runAction(action, body) {
     }
 }
 
+;// CONCATENATED MODULE: ./actions/_kit/src/github.ts
+
+
+const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
+/** The REST API's base URL: the runner's `GITHUB_API_URL` (set on GitHub Enterprise Server), else api.github.com. */
+function githubApiUrl(env = process.env) {
+    const url = env.GITHUB_API_URL?.trim();
+    return (url ? url : DEFAULT_GITHUB_API_URL).replace(/\/+$/, '');
+}
+/**
+ * An authenticated Octokit for `token` (usually the `github-token` input).
+ * The token is masked in the log before anything can print it.
+ */
+async function createOctokit(token, input = 'github-token') {
+    const value = token.trim();
+    if (value === '')
+        throw new errors/* ConfigurationError */.j1(`input '${input}' is empty: a token is needed to call GitHub's API (the default is \${{ github.token }})`);
+    mask(value);
+    const { getOctokit: create } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    return create(value, { baseUrl: githubApiUrl(), userAgent: 'drloop' });
+}
+
 ;// CONCATENATED MODULE: ./actions/check-freshness/src/main.ts
 
 
@@ -35926,8 +35938,7 @@ async function gitHubTracker(token) {
 async function run() {
     await runAction('check-freshness', async () => {
         const raw = readRawInputs((0,src_inputs/* inputNames */.vj)(checkFreshnessInputs));
-        if (raw['github-token'])
-            setSecret(raw['github-token']);
+        mask(raw['github-token']);
         const inputs = (0,src_inputs/* parseInputs */.TL)(checkFreshnessInputs, raw);
         if (inputs.issues && !inputs['github-token'])
             throw new errors/* ConfigurationError */.j1("input 'github-token': needed to open and close issues (pass the workflow token, github.token), or set issues: false");

@@ -4,7 +4,7 @@ import { checkFreshnessInputs, runHistory } from '../../../src/history/run.js';
 import { ConfigurationError } from '../../../src/errors.js';
 import { inputNames, parseInputs } from '../../../src/inputs.js';
 import { createOctokit } from '../../_kit/src/github.js';
-import { appendSummary, core, coreLogger, githubContext, readRawInputs, runAction, setOutputs, StepFailure, workspaceDir } from '../../_kit/src/runtime.js';
+import { appendSummary, core, coreLogger, githubContext, mask, readRawInputs, runAction, setOutputs, StepFailure, workspaceDir } from '../../_kit/src/runtime.js';
 
 /** The issue tracker on GitHub's REST API, through @actions/github's Octokit (GITHUB_API_URL is its base URL). */
 async function gitHubTracker(token: string): Promise<IssueTracker> {
@@ -34,7 +34,7 @@ async function gitHubTracker(token: string): Promise<IssueTracker> {
 export async function run(): Promise<void> {
   await runAction('check-freshness', async () => {
     const raw = readRawInputs(inputNames(checkFreshnessInputs));
-    if (raw['github-token']) core.setSecret(raw['github-token']);
+    mask(raw['github-token']);
     const inputs = parseInputs(checkFreshnessInputs, raw);
     if (inputs.issues && !inputs['github-token']) throw new ConfigurationError("input 'github-token': needed to open and close issues (pass the workflow token, github.token), or set issues: false");
     const result = await runHistory(

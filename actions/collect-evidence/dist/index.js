@@ -36587,6 +36587,89 @@ async function holdPlan(store, planKey, me, o) {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var lib_core = __nccwpck_require__(33838);
+;// CONCATENATED MODULE: ./actions/_kit/src/runtime.ts
+/**
+ * The only place where drloop's actions touch the runner: inputs, outputs,
+ * logs, the job summary and failure, all through @actions/core. Each action's
+ * main.ts uses these and the shared library; the library never imports
+ * `@actions/*`. What is heavy (the artifact, S3 and GitHub clients) is loaded
+ * by the adapters with `import()` on the path that needs it, never here.
+ */
+
+
+
+function coreLogger() {
+    return {
+        info: (m) => lib_core.info(m),
+        warning: (m) => lib_core.warning(m),
+        error: (m) => lib_core.error(m),
+        debug: (m) => lib_core.debug(m),
+        group: (title, fn) => lib_core.group(title, fn),
+    };
+}
+const masked = new Set();
+/**
+ * Masks a secret in the log, once: the runner keeps every mask for the rest
+ * of the job, so a value masked where an input is read and again where a
+ * client takes it needs one `add-mask` command, not one per caller.
+ */
+function runtime_mask(value) {
+    if (!value || masked.has(value))
+        return;
+    masked.add(value);
+    core.setSecret(value);
+}
+/** Reads the named inputs as the runner passes them (`INPUT_<NAME>`, hyphens kept). */
+function readRawInputs(names) {
+    const raw = {};
+    for (const name of names)
+        raw[name] = lib_core.getInput(name);
+    return raw;
+}
+function setOutputs(outputs) {
+    for (const [k, v] of Object.entries(outputs))
+        lib_core.setOutput(k, String(v));
+}
+/** Appends to the job summary (core.summary); a no-op outside the runner (no GITHUB_STEP_SUMMARY). */
+async function appendSummary(markdown) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    await lib_core.summary.addRaw(markdown, !markdown.endsWith('\n')).write();
+}
+
+/** The workspace the action works in: the runner's checkout, else the current directory. */
+function workspaceDir() {
+    return process.env.GITHUB_WORKSPACE || process.cwd();
+}
+/** Where the run happens, for records and notifications. */
+function githubContext() {
+    return runContextFromEnv(process.env);
+}
+/** Raised by an action when its result (not its input) means the step must fail. */
+class StepFailure extends Error {
+    name = 'StepFailure';
+}
+/**
+ * Runs an action's body and turns any error into one `setFailed` line:
+ * `<action>: <message>`. A stack trace goes to the debug log only (or to the
+ * error log with SHOW_STACK_TRACE=true), never in front of the user's problem.
+ */
+async function runAction(action, body) {
+    try {
+        await body();
+    }
+    catch (err) {
+        const known = err instanceof errors/* ConfigurationError */.j1 || err instanceof StepFailure;
+        if (err instanceof Error && err.stack) {
+            if (process.env.SHOW_STACK_TRACE === 'true')
+                lib_core.error(err.stack);
+            else
+                lib_core.debug(err.stack);
+        }
+        lib_core.setFailed(`${action}: ${known ? '' : 'internal error: '}${(0,errors/* describeError */.Uc)(err)}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./actions/_kit/src/github.ts
 
 
@@ -36604,7 +36687,7 @@ async function github_createOctokit(token, input = 'github-token') {
     const value = token.trim();
     if (value === '')
         throw new ConfigurationError(`input '${input}' is empty: a token is needed to call GitHub's API (the default is \${{ github.token }})`);
-    core.setSecret(value);
+    mask(value);
     const { getOctokit: create } = await __nccwpck_require__.e(/* import() */ 351).then(__nccwpck_require__.bind(__nccwpck_require__, 61351));
     return create(value, { baseUrl: githubApiUrl(), userAgent: 'drloop' });
 }
@@ -36743,77 +36826,6 @@ async function downloadRunEvidence(token, githubRunId, planKey, dir, env = proce
     const { join } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 76760, 23));
     for (const a of chosen)
         await client.downloadArtifact(a.id, { path: join(dir, String(a.id)), findBy });
-}
-
-;// CONCATENATED MODULE: ./actions/_kit/src/runtime.ts
-/**
- * The only place where drloop's actions touch the runner: inputs, outputs,
- * logs, the job summary and failure, all through @actions/core. Each action's
- * main.ts uses these and the shared library; the library never imports
- * `@actions/*`. What is heavy (the artifact, S3 and GitHub clients) is loaded
- * by the adapters with `import()` on the path that needs it, never here.
- */
-
-
-
-function coreLogger() {
-    return {
-        info: (m) => lib_core.info(m),
-        warning: (m) => lib_core.warning(m),
-        error: (m) => lib_core.error(m),
-        debug: (m) => lib_core.debug(m),
-        group: (title, fn) => lib_core.group(title, fn),
-    };
-}
-/** Reads the named inputs as the runner passes them (`INPUT_<NAME>`, hyphens kept). */
-function readRawInputs(names) {
-    const raw = {};
-    for (const name of names)
-        raw[name] = lib_core.getInput(name);
-    return raw;
-}
-function setOutputs(outputs) {
-    for (const [k, v] of Object.entries(outputs))
-        lib_core.setOutput(k, String(v));
-}
-/** Appends to the job summary (core.summary); a no-op outside the runner (no GITHUB_STEP_SUMMARY). */
-async function appendSummary(markdown) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    await lib_core.summary.addRaw(markdown, !markdown.endsWith('\n')).write();
-}
-
-/** The workspace the action works in: the runner's checkout, else the current directory. */
-function workspaceDir() {
-    return process.env.GITHUB_WORKSPACE || process.cwd();
-}
-/** Where the run happens, for records and notifications. */
-function githubContext() {
-    return runContextFromEnv(process.env);
-}
-/** Raised by an action when its result (not its input) means the step must fail. */
-class StepFailure extends Error {
-    name = 'StepFailure';
-}
-/**
- * Runs an action's body and turns any error into one `setFailed` line:
- * `<action>: <message>`. A stack trace goes to the debug log only (or to the
- * error log with SHOW_STACK_TRACE=true), never in front of the user's problem.
- */
-async function runAction(action, body) {
-    try {
-        await body();
-    }
-    catch (err) {
-        const known = err instanceof errors/* ConfigurationError */.j1 || err instanceof StepFailure;
-        if (err instanceof Error && err.stack) {
-            if (process.env.SHOW_STACK_TRACE === 'true')
-                lib_core.error(err.stack);
-            else
-                lib_core.debug(err.stack);
-        }
-        lib_core.setFailed(`${action}: ${known ? '' : 'internal error: '}${(0,errors/* describeError */.Uc)(err)}`);
-    }
 }
 
 ;// CONCATENATED MODULE: ./actions/collect-evidence/src/state.ts

@@ -45433,6 +45433,18 @@ function coreLogger() {
         group: (title, fn) => group(title, fn),
     };
 }
+const masked = new Set();
+/**
+ * Masks a secret in the log, once: the runner keeps every mask for the rest
+ * of the job, so a value masked where an input is read and again where a
+ * client takes it needs one `add-mask` command, not one per caller.
+ */
+function mask(value) {
+    if (!value || masked.has(value))
+        return;
+    masked.add(value);
+    setSecret(value);
+}
 /** Reads the named inputs as the runner passes them (`INPUT_<NAME>`, hyphens kept). */
 function readRawInputs(names) {
     const raw = {};
@@ -45492,8 +45504,7 @@ async function runAction(action, body) {
 async function run() {
     await runAction('cost-decision', async () => {
         const raw = readRawInputs(inputNames(costDecisionInputs));
-        if (raw['notify-webhook'])
-            setSecret(raw['notify-webhook']);
+        mask(raw['notify-webhook']);
         const inputs = parseInputs(costDecisionInputs, raw);
         const result = await runCostDecision(inputs, { workspace: workspaceDir(), logger: coreLogger(), now: () => new Date(), context: githubContext() });
         const outputs = costDecisionOutputs(result);

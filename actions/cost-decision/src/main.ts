@@ -1,12 +1,12 @@
 import { costDecisionInputs, costDecisionOutputs, runCostDecision } from '../../../src/cost/run.js';
 import { decisionMarkdown } from '../../../src/cost/report.js';
 import { inputNames, parseInputs } from '../../../src/inputs.js';
-import { appendSummary, core, coreLogger, githubContext, readRawInputs, runAction, setOutputs, StepFailure, workspaceDir } from '../../_kit/src/runtime.js';
+import { appendSummary, core, coreLogger, githubContext, mask, readRawInputs, runAction, setOutputs, StepFailure, workspaceDir } from '../../_kit/src/runtime.js';
 
 export async function run(): Promise<void> {
   await runAction('cost-decision', async () => {
     const raw = readRawInputs(inputNames(costDecisionInputs));
-    if (raw['notify-webhook']) core.setSecret(raw['notify-webhook']);
+    mask(raw['notify-webhook']);
     const inputs = parseInputs(costDecisionInputs, raw);
     const result = await runCostDecision(inputs, { workspace: workspaceDir(), logger: coreLogger(), now: () => new Date(), context: githubContext() });
     const outputs = costDecisionOutputs(result);

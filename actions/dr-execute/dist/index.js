@@ -37279,6 +37279,89 @@ async function runDrExecute(inputs, deps) {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
 var lib_core = __nccwpck_require__(77094);
+;// CONCATENATED MODULE: ./actions/_kit/src/runtime.ts
+/**
+ * The only place where drloop's actions touch the runner: inputs, outputs,
+ * logs, the job summary and failure, all through @actions/core. Each action's
+ * main.ts uses these and the shared library; the library never imports
+ * `@actions/*`. What is heavy (the artifact, S3 and GitHub clients) is loaded
+ * by the adapters with `import()` on the path that needs it, never here.
+ */
+
+
+
+function coreLogger() {
+    return {
+        info: (m) => lib_core.info(m),
+        warning: (m) => lib_core.warning(m),
+        error: (m) => lib_core.error(m),
+        debug: (m) => lib_core.debug(m),
+        group: (title, fn) => lib_core.group(title, fn),
+    };
+}
+const masked = new Set();
+/**
+ * Masks a secret in the log, once: the runner keeps every mask for the rest
+ * of the job, so a value masked where an input is read and again where a
+ * client takes it needs one `add-mask` command, not one per caller.
+ */
+function mask(value) {
+    if (!value || masked.has(value))
+        return;
+    masked.add(value);
+    lib_core.setSecret(value);
+}
+/** Reads the named inputs as the runner passes them (`INPUT_<NAME>`, hyphens kept). */
+function readRawInputs(names) {
+    const raw = {};
+    for (const name of names)
+        raw[name] = lib_core.getInput(name);
+    return raw;
+}
+function setOutputs(outputs) {
+    for (const [k, v] of Object.entries(outputs))
+        lib_core.setOutput(k, String(v));
+}
+/** Appends to the job summary (core.summary); a no-op outside the runner (no GITHUB_STEP_SUMMARY). */
+async function appendSummary(markdown) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    await lib_core.summary.addRaw(markdown, !markdown.endsWith('\n')).write();
+}
+
+/** The workspace the action works in: the runner's checkout, else the current directory. */
+function workspaceDir() {
+    return process.env.GITHUB_WORKSPACE || process.cwd();
+}
+/** Where the run happens, for records and notifications. */
+function githubContext() {
+    return runContextFromEnv(process.env);
+}
+/** Raised by an action when its result (not its input) means the step must fail. */
+class StepFailure extends Error {
+    name = 'StepFailure';
+}
+/**
+ * Runs an action's body and turns any error into one `setFailed` line:
+ * `<action>: <message>`. A stack trace goes to the debug log only (or to the
+ * error log with SHOW_STACK_TRACE=true), never in front of the user's problem.
+ */
+async function runAction(action, body) {
+    try {
+        await body();
+    }
+    catch (err) {
+        const known = err instanceof errors/* ConfigurationError */.j1 || err instanceof StepFailure;
+        if (err instanceof Error && err.stack) {
+            if (process.env.SHOW_STACK_TRACE === 'true')
+                lib_core.error(err.stack);
+            else
+                lib_core.debug(err.stack);
+        }
+        lib_core.setFailed(`${action}: ${known ? '' : 'internal error: '}${(0,errors/* describeError */.Uc)(err)}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./actions/_kit/src/github.ts
 
 
@@ -37296,7 +37379,7 @@ async function createOctokit(token, input = 'github-token') {
     const value = token.trim();
     if (value === '')
         throw new errors/* ConfigurationError */.j1(`input '${input}' is empty: a token is needed to call GitHub's API (the default is \${{ github.token }})`);
-    lib_core.setSecret(value);
+    mask(value);
     const { getOctokit: create } = await __nccwpck_require__.e(/* import() */ 351).then(__nccwpck_require__.bind(__nccwpck_require__, 61351));
     return create(value, { baseUrl: githubApiUrl(), userAgent: 'drloop' });
 }
@@ -37826,8 +37909,19 @@ const loopEvidenceInputs = schemas/* object */.Ikc({
 
 ;// CONCATENATED MODULE: ./src/loop/secret-env.ts
 
-/** Names a plan secret may not take: drloop's own, the runner's, and those that change how programs run. */
-const RESERVED = /^(DRLOOP_|GITHUB_|RUNNER_|ACTIONS_|INPUT_|STATE_)|^(PATH|HOME|SHELL|ENV|BASH_ENV|SHELLOPTS|BASHOPTS|IFS|PS4|LD_PRELOAD|LD_LIBRARY_PATH|NODE_OPTIONS|NODE_PATH|CI)$/;
+
+/**
+ * Why a plan secret may not take this name, or null. The names a step output
+ * may not take (drloop's own, the runner's, and those that change how
+ * programs run) plus the runner's action state and `CI`.
+ */
+function reservedName(name) {
+    if (/^STATE_/i.test(name))
+        return `${name}: the runner keeps action state in STATE_ variables`;
+    if (name.toUpperCase() === 'CI')
+        return `${name}: tools read it to tell CI from a terminal`;
+    return refusedOutputName(name);
+}
 /**
  * Parses the `plan-env` secret: one `NAME=value` a line (blank lines and `#`
  * comments skipped). The values reach the plan's steps as environment
@@ -37843,10 +37937,11 @@ function parseSecretEnv(text, label = "input 'secret-env'") {
             return;
         const eq = line.indexOf('=');
         const name = eq > 0 ? line.slice(0, eq).trim() : '';
+        const reserved = reservedName(name);
         if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
             problems.push(`line ${i + 1}: expected NAME=value with NAME of letters, digits and _`);
-        else if (RESERVED.test(name))
-            problems.push(`line ${i + 1}: ${name} is reserved (drloop's, the runner's, or one that changes how programs run)`);
+        else if (reserved)
+            problems.push(`line ${i + 1}: ${name} is reserved (${reserved.slice(name.length + 2)})`);
         else if (name in out)
             problems.push(`line ${i + 1}: ${name} is set twice`);
         else
@@ -37855,77 +37950,6 @@ function parseSecretEnv(text, label = "input 'secret-env'") {
     if (problems.length)
         throw new errors/* ConfigurationError */.j1(`${label}: ${problems.join('; ')}`);
     return out;
-}
-
-;// CONCATENATED MODULE: ./actions/_kit/src/runtime.ts
-/**
- * The only place where drloop's actions touch the runner: inputs, outputs,
- * logs, the job summary and failure, all through @actions/core. Each action's
- * main.ts uses these and the shared library; the library never imports
- * `@actions/*`. What is heavy (the artifact, S3 and GitHub clients) is loaded
- * by the adapters with `import()` on the path that needs it, never here.
- */
-
-
-
-function coreLogger() {
-    return {
-        info: (m) => lib_core.info(m),
-        warning: (m) => lib_core.warning(m),
-        error: (m) => lib_core.error(m),
-        debug: (m) => lib_core.debug(m),
-        group: (title, fn) => lib_core.group(title, fn),
-    };
-}
-/** Reads the named inputs as the runner passes them (`INPUT_<NAME>`, hyphens kept). */
-function readRawInputs(names) {
-    const raw = {};
-    for (const name of names)
-        raw[name] = lib_core.getInput(name);
-    return raw;
-}
-function setOutputs(outputs) {
-    for (const [k, v] of Object.entries(outputs))
-        lib_core.setOutput(k, String(v));
-}
-/** Appends to the job summary (core.summary); a no-op outside the runner (no GITHUB_STEP_SUMMARY). */
-async function appendSummary(markdown) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    await lib_core.summary.addRaw(markdown, !markdown.endsWith('\n')).write();
-}
-
-/** The workspace the action works in: the runner's checkout, else the current directory. */
-function workspaceDir() {
-    return process.env.GITHUB_WORKSPACE || process.cwd();
-}
-/** Where the run happens, for records and notifications. */
-function githubContext() {
-    return runContextFromEnv(process.env);
-}
-/** Raised by an action when its result (not its input) means the step must fail. */
-class StepFailure extends Error {
-    name = 'StepFailure';
-}
-/**
- * Runs an action's body and turns any error into one `setFailed` line:
- * `<action>: <message>`. A stack trace goes to the debug log only (or to the
- * error log with SHOW_STACK_TRACE=true), never in front of the user's problem.
- */
-async function runAction(action, body) {
-    try {
-        await body();
-    }
-    catch (err) {
-        const known = err instanceof errors/* ConfigurationError */.j1 || err instanceof StepFailure;
-        if (err instanceof Error && err.stack) {
-            if (process.env.SHOW_STACK_TRACE === 'true')
-                lib_core.error(err.stack);
-            else
-                lib_core.debug(err.stack);
-        }
-        lib_core.setFailed(`${action}: ${known ? '' : 'internal error: '}${(0,errors/* describeError */.Uc)(err)}`);
-    }
 }
 
 ;// CONCATENATED MODULE: ./actions/_kit/src/loop-clients.ts
@@ -38079,7 +38103,7 @@ async function withLoop(inputs, body) {
     const loop = (0,src_inputs/* parseInputs */.TL)(loopExecuteInputs, readRawInputs((0,src_inputs/* inputNames */.vj)(loopExecuteInputs)));
     const secrets = parseSecretEnv(loop['secret-env']);
     for (const value of Object.values(secrets))
-        lib_core.setSecret(value);
+        mask(value);
     const ctx = githubContext();
     const deps = {
         workspace: workspaceDir(),

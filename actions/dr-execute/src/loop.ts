@@ -3,7 +3,7 @@ import { inputNames, parseInputs } from '../../../src/inputs.js';
 import { duplicateMarkdown, endLoop, startLoop, type LoopDeps, type LoopStart } from '../../../src/loop/execute.js';
 import { loopExecuteInputs, type LoopExecuteInputs } from '../../../src/loop/inputs.js';
 import { parseSecretEnv } from '../../../src/loop/secret-env.js';
-import { appendSummary, core, coreLogger, githubContext, readRawInputs, setOutputs, StepFailure, workspaceDir } from '../../_kit/src/runtime.js';
+import { appendSummary, core, coreLogger, githubContext, mask, readRawInputs, setOutputs, StepFailure, workspaceDir } from '../../_kit/src/runtime.js';
 import { downloadRunEvidence, githubClaimStore, runnerStateArtifacts } from '../../_kit/src/loop-clients.js';
 
 /**
@@ -13,7 +13,7 @@ import { downloadRunEvidence, githubClaimStore, runnerStateArtifacts } from '../
 export async function withLoop(inputs: DrExecuteInputs, body: (runId: string | undefined, env: NodeJS.ProcessEnv) => Promise<void>): Promise<void> {
   const loop: LoopExecuteInputs = parseInputs(loopExecuteInputs, readRawInputs(inputNames(loopExecuteInputs)));
   const secrets = parseSecretEnv(loop['secret-env']);
-  for (const value of Object.values(secrets)) core.setSecret(value);
+  for (const value of Object.values(secrets)) mask(value);
   const ctx = githubContext();
   const deps: LoopDeps = {
     workspace: workspaceDir(),
