@@ -1,4 +1,5 @@
 import type { AlertContext } from '../alerts/alertmanager.js';
+import { incidentRunId } from '../alerts/incident.js';
 import { ConfigurationError } from '../errors.js';
 import { sha256 } from '../hash.js';
 
@@ -24,7 +25,7 @@ export interface Incident {
 export function incidentOf(alert: AlertContext): Incident {
   if (alert.status !== 'firing') throw new ConfigurationError(`alert group ${JSON.stringify(alert.groupKey)} is ${alert.status}: a resolved group starts no DR execution`);
   if (!alert.startsAt) throw new ConfigurationError(`alert group ${JSON.stringify(alert.groupKey)} has no firing alert with a startsAt: it names no incident`);
-  return { id: `alert-${sha256(`${alert.groupKey}\n${alert.startsAt}`).slice(0, 16)}`, groupKey: alert.groupKey, startsAt: alert.startsAt };
+  return { id: incidentRunId(alert.groupKey, alert.startsAt), groupKey: alert.groupKey, startsAt: alert.startsAt };
 }
 
 /** A short, ref-safe key for a plan path, so two plans run from one workflow keep apart. */

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import type { AlertContext } from '../alerts/alertmanager.js';
+import { incidentRunId } from '../alerts/incident.js';
 import { DEFAULT_EVIDENCE_DIR } from '../context.js';
 import { ConfigurationError } from '../errors.js';
 import { sha256 } from '../hash.js';
@@ -133,8 +134,7 @@ function stamp(d: Date): string {
  */
 export function defaultRunId(alert: AlertContext | null, githubRunId: string | undefined, now: Date): string {
   if (alert) {
-    const basis = alert.startsAt ? `${alert.groupKey}\n${alert.startsAt}` : alert.dedupeKey;
-    return `alert-${sha256(basis).slice(0, 16)}`;
+    return alert.startsAt ? incidentRunId(alert.groupKey, alert.startsAt) : `alert-${sha256(alert.dedupeKey).slice(0, 16)}`;
   }
   if (githubRunId && /^\d+$/.test(githubRunId)) return `gh-${githubRunId}`;
   return `local-${stamp(now)}-${randomBytes(3).toString('hex')}`;

@@ -33928,7 +33928,7 @@ exports.debug = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2900);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(10730);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -33937,7 +33937,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2900:
+/***/ 10730:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36288,7 +36288,21 @@ function destinationsOf(r) {
     return { localPath: r.bundleDisplayPath, sha256: r.sha256, size: r.size, s3: r.s3, artifact: r.artifact, failures: r.failures };
 }
 
+;// CONCATENATED MODULE: ./src/alerts/incident.ts
+
+/**
+ * The run id of an incident (`alert-<16 hex>`): every job and every repeated
+ * dispatch of one incident keeps its receipts under it, and the next incident
+ * of the same group gets another. From the group key and the incident's
+ * start, as `AlertContext.startsAt` gives it. Apart from the alert parser so
+ * that the executor can name its run without loading the parser at start.
+ */
+function incident_incidentRunId(groupKey, startsAt) {
+    return `alert-${sha256(`${groupKey}\n${startsAt}`).slice(0, 16)}`;
+}
+
 ;// CONCATENATED MODULE: ./src/loop/incident.ts
+
 
 
 /**
@@ -36302,7 +36316,7 @@ function incidentOf(alert) {
         throw new ConfigurationError(`alert group ${JSON.stringify(alert.groupKey)} is ${alert.status}: a resolved group starts no DR execution`);
     if (!alert.startsAt)
         throw new ConfigurationError(`alert group ${JSON.stringify(alert.groupKey)} has no firing alert with a startsAt: it names no incident`);
-    return { id: `alert-${sha256(`${alert.groupKey}\n${alert.startsAt}`).slice(0, 16)}`, groupKey: alert.groupKey, startsAt: alert.startsAt };
+    return { id: incidentRunId(alert.groupKey, alert.startsAt), groupKey: alert.groupKey, startsAt: alert.startsAt };
 }
 /** A short, ref-safe key for a plan path, so two plans run from one workflow keep apart. */
 function planKeyOf(planPath) {

@@ -34154,6 +34154,8 @@ function drillMarkdown(s, summaryPath, runUrl) {
 var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: ./src/alerts/incident.ts
+var incident = __nccwpck_require__(8805);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(83916);
 // EXTERNAL MODULE: ./src/hash.ts
@@ -37131,6 +37133,7 @@ class Engine {
 
 
 
+
 /** A run id becomes a directory name, so it is kept to a safe alphabet. */
 const RUN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const phaseInput = (what) => schemas/* enum */.k5n(PHASES, { error: (i) => `expected a phase (${PHASES.join(', ')}) to ${what}, got ${JSON.stringify(i.input)}` }).optional();
@@ -37202,8 +37205,7 @@ function stamp(d) {
  */
 function defaultRunId(alert, githubRunId, now) {
     if (alert) {
-        const basis = alert.startsAt ? `${alert.groupKey}\n${alert.startsAt}` : alert.dedupeKey;
-        return `alert-${(0,hash/* sha256 */.s)(basis).slice(0, 16)}`;
+        return alert.startsAt ? (0,incident/* incidentRunId */.D)(alert.groupKey, alert.startsAt) : `alert-${(0,hash/* sha256 */.s)(alert.dedupeKey).slice(0, 16)}`;
     }
     if (githubRunId && /^\d+$/.test(githubRunId))
         return `gh-${githubRunId}`;
@@ -38190,6 +38192,28 @@ async function run() {
 
 /***/ }),
 
+/***/ 8805:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ incidentRunId)
+/* harmony export */ });
+/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(56495);
+
+/**
+ * The run id of an incident (`alert-<16 hex>`): every job and every repeated
+ * dispatch of one incident keeps its receipts under it, and the next incident
+ * of the same group gets another. From the group key and the incident's
+ * start, as `AlertContext.startsAt` gives it. Apart from the alert parser so
+ * that the executor can name its run without loading the parser at start.
+ */
+function incidentRunId(groupKey, startsAt) {
+    return `alert-${(0,_hash_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256 */ .s)(`${groupKey}\n${startsAt}`).slice(0, 16)}`;
+}
+
+
+/***/ }),
+
 /***/ 83916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -38974,8 +38998,10 @@ __nccwpck_require__.r(__webpack_exports__);
 /* harmony export */   incidentOf: () => (/* binding */ incidentOf),
 /* harmony export */   planKeyOf: () => (/* binding */ planKeyOf)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
-/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(56495);
+/* harmony import */ var _alerts_incident_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8805);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
+/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(56495);
+
 
 
 /**
@@ -38986,15 +39012,15 @@ __nccwpck_require__.r(__webpack_exports__);
  */
 function incidentOf(alert) {
     if (alert.status !== 'firing')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`alert group ${JSON.stringify(alert.groupKey)} is ${alert.status}: a resolved group starts no DR execution`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`alert group ${JSON.stringify(alert.groupKey)} is ${alert.status}: a resolved group starts no DR execution`);
     if (!alert.startsAt)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`alert group ${JSON.stringify(alert.groupKey)} has no firing alert with a startsAt: it names no incident`);
-    return { id: `alert-${(0,_hash_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256 */ .s)(`${alert.groupKey}\n${alert.startsAt}`).slice(0, 16)}`, groupKey: alert.groupKey, startsAt: alert.startsAt };
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`alert group ${JSON.stringify(alert.groupKey)} has no firing alert with a startsAt: it names no incident`);
+    return { id: (0,_alerts_incident_js__WEBPACK_IMPORTED_MODULE_0__/* .incidentRunId */ .D)(alert.groupKey, alert.startsAt), groupKey: alert.groupKey, startsAt: alert.startsAt };
 }
 /** A short, ref-safe key for a plan path, so two plans run from one workflow keep apart. */
 function planKeyOf(planPath) {
     const normal = planPath.replace(/\\/g, '/').replace(/^\.\//, '');
-    return `plan-${(0,_hash_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256 */ .s)(normal).slice(0, 12)}`;
+    return `plan-${(0,_hash_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256 */ .s)(normal).slice(0, 12)}`;
 }
 
 

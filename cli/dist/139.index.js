@@ -1,5 +1,5 @@
-export const id = 108;
-export const ids = [108];
+export const id = 139;
+export const ids = [139];
 export const modules = {
 
 /***/ 788:
@@ -542,7 +542,7 @@ function skippedReceipt(runId, phase, reason) {
 
 /***/ }),
 
-/***/ 5108:
+/***/ 6139:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -562,12 +562,25 @@ var external_node_crypto_ = __webpack_require__(7598);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 8 modules
 var schemas = __webpack_require__(2716);
+// EXTERNAL MODULE: ./src/hash.ts
+var hash = __webpack_require__(6495);
+;// CONCATENATED MODULE: ./src/alerts/incident.ts
+
+/**
+ * The run id of an incident (`alert-<16 hex>`): every job and every repeated
+ * dispatch of one incident keeps its receipts under it, and the next incident
+ * of the same group gets another. From the group key and the incident's
+ * start, as `AlertContext.startsAt` gives it. Apart from the alert parser so
+ * that the executor can name its run without loading the parser at start.
+ */
+function incidentRunId(groupKey, startsAt) {
+    return `alert-${(0,hash/* sha256 */.s)(`${groupKey}\n${startsAt}`).slice(0, 16)}`;
+}
+
 // EXTERNAL MODULE: ./src/context.ts
 var context = __webpack_require__(788);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/hash.ts
-var hash = __webpack_require__(6495);
 // EXTERNAL MODULE: ./src/inputs.ts
 var inputs = __webpack_require__(8422);
 // EXTERNAL MODULE: ./src/workspace.ts
@@ -1712,6 +1725,7 @@ class Engine {
 
 
 
+
 /** A run id becomes a directory name, so it is kept to a safe alphabet. */
 const RUN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const phaseInput = (what) => schemas/* enum */.k5n(schema/* PHASES */.ZG, { error: (i) => `expected a phase (${schema/* PHASES */.ZG.join(', ')}) to ${what}, got ${JSON.stringify(i.input)}` }).optional();
@@ -1783,8 +1797,7 @@ function stamp(d) {
  */
 function defaultRunId(alert, githubRunId, now) {
     if (alert) {
-        const basis = alert.startsAt ? `${alert.groupKey}\n${alert.startsAt}` : alert.dedupeKey;
-        return `alert-${(0,hash/* sha256 */.s)(basis).slice(0, 16)}`;
+        return alert.startsAt ? incidentRunId(alert.groupKey, alert.startsAt) : `alert-${(0,hash/* sha256 */.s)(alert.dedupeKey).slice(0, 16)}`;
     }
     if (githubRunId && /^\d+$/.test(githubRunId))
         return `gh-${githubRunId}`;
