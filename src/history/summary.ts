@@ -6,7 +6,8 @@ import type { EvidenceMetadata } from '../evidence/manifest.js';
  * bundle is made. `drloop history` reads it from the manifest copy stored
  * beside each bundle, so it never has to open the bundle itself.
  */
-export interface ManifestSummary {
+/** The RTO and RPO figures and objectives are the manifest's own `objectives`. */
+export interface ManifestSummary extends NonNullable<EvidenceMetadata['objectives']> {
   /** The DR plan's name, from the drill summary. */
   plan: string | null;
   /** dr-execute's run id. */
@@ -19,12 +20,6 @@ export interface ManifestSummary {
   decision: string | null;
   /** dr-execute's final status: succeeded, failed, stopped, refused or cancelled. */
   status: string | null;
-  rtoSeconds: number | null;
-  rpoSeconds: number | null;
-  rtoObjectiveSeconds: number | null;
-  rpoObjectiveSeconds: number | null;
-  rtoMet: boolean | null;
-  rpoMet: boolean | null;
   /** The workflow run that made the bundle. */
   runUrl: string | null;
 }
