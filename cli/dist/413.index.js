@@ -469,19 +469,48 @@ class LineRedactor {
     }
     /** Feeds one line (without its newline); returns the lines that can be shown now. */
     push(line) {
-        if (this.held.length === 0) {
-            const begin = BEGIN_KEY.exec(line);
-            if (!begin || END_KEY.test(line.slice(begin.index)))
-                return this.release([line]);
+        return this.pushLines([line]);
+    }
+    /**
+     * Feeds lines (without their newlines); returns the lines that can be shown
+     * now. The lines that can go are redacted together, as one text, so a
+     * chunk of output costs one pass of the rules rather than one per line.
+     */
+    pushLines(lines) {
+        const ready = [];
+        for (const line of lines) {
+            if (this.held.length === 0) {
+                const begin = BEGIN_KEY.exec(line);
+                if (!begin || END_KEY.test(line.slice(begin.index)))
+                    ready.push(line);
+                else {
+                    this.held.push(line);
+                    this.heldChars = line.length;
+                }
+                continue;
+            }
             this.held.push(line);
-            this.heldChars = line.length;
-            return [];
+            this.heldChars += line.length + 1;
+            if (END_KEY.test(line) || !KEY_LINE.test(line) || this.heldChars >= this.maxHeld)
+                ready.push(...this.takeHeld());
         }
-        this.held.push(line);
-        this.heldChars += line.length + 1;
-        if (END_KEY.test(line) || !KEY_LINE.test(line) || this.heldChars >= this.maxHeld)
-            return this.release(this.takeHeld());
-        return [];
+        return ready.length === 0 ? ready : this.release(ready);
+    }
+    /**
+     * Feeds whole lines joined by `\n` (a batch of output); returns the text
+     * that can be shown now, or null when all of it is held. While no key is
+     * open or opening, the batch is redacted as it is, without being split.
+     */
+    pushText(text) {
+        if (this.held.length === 0 && !BEGIN_KEY.test(text))
+            return this.redactText(text);
+        const ready = this.pushLines(text.split('\n'));
+        return ready.length === 0 ? null : ready.join('\n');
+    }
+    /** `end()` as one text, or null when nothing was held. */
+    endText() {
+        const rest = this.end();
+        return rest.length === 0 ? null : rest.join('\n');
     }
     /** Ends the input: whatever is held is redacted and returned. */
     end() {
@@ -494,11 +523,14 @@ class LineRedactor {
         return lines;
     }
     release(lines) {
-        const r = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(lines.join('\n'), this.extra);
-        for (const [k, n] of Object.entries(r.counts))
-            this.counts[k] = (this.counts[k] ?? 0) + n;
+        return this.redactText(lines.join('\n')).split('\n');
+    }
+    redactText(text) {
+        const r = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(text, this.extra);
+        for (const k in r.counts)
+            this.counts[k] = (this.counts[k] ?? 0) + r.counts[k];
         this.total += r.total;
-        return r.text.split('\n');
+        return r.text;
     }
 }
 

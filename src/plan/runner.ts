@@ -1,15 +1,18 @@
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { StringDecoder } from 'node:string_decoder';
-import { StreamRedactor } from '../evidence/redact-stream.js';
+import { LineRedactor } from '../evidence/redact-stream.js';
+import { LineSplitter } from './lines.js';
 
 /**
  * Runs one shell command of a plan: `bash -c <run>` in its own process group,
  * so a timeout or a cancelled workflow stops the command and everything it
- * started, not only bash. Output is streamed line by line to the caller and
- * only a bounded tail is kept, so a chatty step costs flat memory; when the
- * caller's log cannot keep up, the step's pipes are paused (back-pressure)
- * instead of its output piling up in memory.
+ * started, not only bash. Output is redacted line by line (a private key
+ * printed over many lines is held and redacted as one block) and streamed to
+ * the caller; the tail is the end of those redacted lines, so it shows what
+ * the log showed and a cut can never split a secret. Only a bounded tail is
+ * kept and nothing outlives its line, so a chatty step costs flat memory;
+ * when the caller's log cannot keep up, the step's pipes are paused
+ * (back-pressure) instead of its output piling up in memory.
  */
 
 export interface CommandSpec {
@@ -19,9 +22,12 @@ export interface CommandSpec {
   timeoutSeconds: number;
   /** Aborted when the run is cancelled (SIGINT/SIGTERM on the runner). */
   signal?: AbortSignal | undefined;
-  /** Called with every output line, stdout and stderr alike. */
-  onLine?: ((line: string) => void) | undefined;
-  /** Patterns tested against every line; `matched` says whether any hit. */
+  /**
+   * Called with the output, stdout and stderr alike, already redacted: one or
+   * more whole lines at a time, joined by `\n`, without the last newline.
+   */
+  onOutput?: ((text: string) => void) | undefined;
+  /** Patterns tested against every line as printed (before redaction); `matched` says whether any hit. */
   patterns?: RegExp[] | undefined;
   /** How long a group gets between SIGTERM and SIGKILL. */
   killGraceMs?: number | undefined;
@@ -40,7 +46,7 @@ export type Backpressure = () => Promise<unknown> | null;
  * bytes wait to be written, wait for it to drain. A stream written
  * synchronously (a file, a terminal) never has any waiting.
  */
-export function streamPressure(stream: NodeJS.WritableStream & { writableLength?: number }, highWater = 1024 * 1024): Backpressure {
+export function streamPressure(stream: NodeJS.WritableStream & { writableLength?: number }, highWater = 64 * 1024): Backpressure {
   return () => {
     if ((stream.writableLength ?? 0) <= highWater) return null;
     // A log that closes or fails never drains: that also releases the step.
@@ -60,7 +66,7 @@ export interface CommandResult {
   timedOut: boolean;
   cancelled: boolean;
   durationSeconds: number;
-  /** The last `tailBytes` of output, redacted before it was cut (a cut cannot split a secret). */
+  /** The last `tailBytes` of the redacted output lines (redacted before the cut, so a cut cannot split a secret). */
   tail: string;
   matched: boolean;
   /** Set when bash itself could not be started. */
@@ -69,8 +75,6 @@ export interface CommandResult {
 
 export const DEFAULT_TAIL_BYTES = 4096;
 const DEFAULT_KILL_GRACE_MS = 3000;
-/** A line longer than this is handed on in pieces, so one endless line cannot grow memory. */
-const MAX_LINE = 64 * 1024;
 /** After bash exits, how long to wait for background children to close the pipes. */
 const DRAIN_MS = 1000;
 
@@ -109,6 +113,10 @@ class Tail {
       this.cut = true;
     }
   }
+  /** The output ended without a newline: the tail does too. */
+  dropFinalNewline(): void {
+    if (this.text.endsWith('\n')) this.text = this.text.slice(0, -1);
+  }
   value(): string {
     if (!this.cut && this.text.length <= this.limit) return this.text;
     const cut = this.text.slice(-this.limit);
@@ -121,23 +129,26 @@ class Tail {
 export function runCommand(spec: CommandSpec): Promise<CommandResult> {
   const started = performance.now();
   const tail = new Tail(spec.tailBytes ?? DEFAULT_TAIL_BYTES);
-  // Output is redacted on its way into the tail, so the tail's cut falls in redacted text.
-  const redactor = new StreamRedactor([], { block: 256 * 1024 });
-  const tailDecoder = new StringDecoder('utf8');
-  const toTail = (redacted: Buffer) => {
-    if (redacted.length) tail.push(tailDecoder.write(redacted));
+  // One redactor for stdout and stderr, fed lines in the order they arrive, as the log shows them.
+  const redactor = new LineRedactor();
+  // The last line of the output keeps its lack of a newline in the tail.
+  let unterminated = false;
+  const show = (text: string | null) => {
+    if (text === null) return;
+    tail.push(`${text}\n`);
+    spec.onOutput?.(text);
   };
-  let tailDone = false;
-  const endTail = () => {
-    if (tailDone) return;
-    tailDone = true;
-    toTail(redactor.end());
-    tail.push(tailDecoder.end());
+  let ended = false;
+  const endOutput = () => {
+    if (ended) return;
+    ended = true;
+    show(redactor.endText());
+    if (unterminated) tail.dropFinalNewline();
   };
   const patterns = spec.patterns ?? [];
   let matched = false;
   const finishResult = (r: Omit<CommandResult, 'durationSeconds' | 'tail' | 'matched'>): CommandResult => {
-    endTail();
+    endOutput();
     return { ...r, durationSeconds: Math.round(performance.now() - started) / 1000, tail: tail.value(), matched };
   };
 
@@ -159,28 +170,15 @@ export function runCommand(spec: CommandSpec): Promise<CommandResult> {
     let killTimer: NodeJS.Timeout | undefined;
     let settled = false;
 
-    const onLine = (line: string) => {
-      if (!matched && patterns.length > 0) matched = patterns.some((p) => p.test(line));
-      spec.onLine?.(line);
+    const onText = (text: string, terminated: boolean) => {
+      if (!matched && patterns.length > 0) matched = text.split('\n').some((line) => patterns.some((p) => p.test(line)));
+      unterminated = !terminated;
+      show(redactor.pushText(text));
     };
-    const partial = { out: '', err: '' };
-    const decoders = { out: new StringDecoder('utf8'), err: new StringDecoder('utf8') };
+    const lines = { out: new LineSplitter(onText), err: new LineSplitter(onText) };
     let paused = false;
     const feed = (key: 'out' | 'err') => (data: Buffer) => {
-      toTail(redactor.push(data));
-      const chunk = decoders[key].write(data);
-      let buf = partial[key] + chunk;
-      let nl = buf.indexOf('\n');
-      while (nl >= 0) {
-        onLine(buf.slice(0, nl).replace(/\r$/, ''));
-        buf = buf.slice(nl + 1);
-        nl = buf.indexOf('\n');
-      }
-      while (buf.length > MAX_LINE) {
-        onLine(buf.slice(0, MAX_LINE));
-        buf = buf.slice(MAX_LINE);
-      }
-      partial[key] = buf;
+      lines[key].push(data);
       const wait = paused ? null : spec.backpressure?.();
       if (wait) {
         // The log is behind: stop reading, so the step blocks on a full pipe instead of output piling up here.
@@ -219,11 +217,8 @@ export function runCommand(spec: CommandSpec): Promise<CommandResult> {
       settled = true;
       clearTimer();
       spec.signal?.removeEventListener('abort', onAbort);
-      for (const key of ['out', 'err'] as const) {
-        const rest = partial[key] + decoders[key].end();
-        if (rest !== '') onLine(rest);
-        partial[key] = '';
-      }
+      lines.out.end();
+      lines.err.end();
       resolvePromise(finishResult(r));
     };
 

@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { formatDuration } from '../duration.js';
 import { describeError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { LineRedactor } from '../evidence/redact-stream.js';
 import { redact } from '../redact.js';
 import { parseProbeTime, round } from './measure.js';
 import { parseStepOutputs, type RefusedOutput } from './outputs.js';
@@ -60,32 +59,25 @@ export class StepRunner {
   }
 
   /**
-   * Runs one command with its output going to the live log, redacted. The
-   * redactor sees the lines in order, so a private key printed over many
-   * lines is held until its END line (or a bounded size) and shown redacted
-   * as a block, never line by line in clear.
+   * Runs one command with its output going to the live log, redacted by the
+   * runner line by line; a private key printed over many lines is held until
+   * its END line (or a bounded size) and shown redacted as a block, never
+   * line by line in clear.
    */
-  private async command(run: string, env: Record<string, string>, timeoutSeconds: number, patterns: RegExp[] = []) {
+  private command(run: string, env: Record<string, string>, timeoutSeconds: number, patterns: RegExp[] = []) {
     const c = this.c;
-    const redactor = new LineRedactor();
-    const show = (lines: string[]) => {
-      for (const line of lines) this.log.info(line);
-    };
-    try {
-      return await runCommand({
-        run,
-        cwd: c.workspace,
-        env,
-        timeoutSeconds,
-        signal: c.signal,
-        patterns,
-        killGraceMs: c.killGraceMs,
-        backpressure: c.backpressure,
-        onLine: (line) => show(redactor.push(line)),
-      });
-    } finally {
-      show(redactor.end());
-    }
+    return runCommand({
+      run,
+      cwd: c.workspace,
+      env,
+      timeoutSeconds,
+      signal: c.signal,
+      patterns,
+      killGraceMs: c.killGraceMs,
+      backpressure: c.backpressure,
+      // One log write per batch of lines, not one per line.
+      onOutput: (text) => this.log.info(text),
+    });
   }
 
   /** Runs steps in order; after a failure the rest are skipped unless `keepGoing` (teardown). */

@@ -291,7 +291,7 @@ describe('step output and memory', () => {
       cwd: dir,
       env: { PATH: process.env.PATH ?? '/usr/bin:/bin' },
       timeoutSeconds: 60,
-      onLine: () => lines++,
+      onOutput: (t) => (lines += t.split('\n').length),
       backpressure: () => (asked++ === 0 ? behind : null),
     });
     // 20 MB cannot pass a 64 KB pipe that nobody reads: the step is still writing.

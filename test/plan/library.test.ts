@@ -12,6 +12,7 @@ import { measure, parseProbeTime, parseStepOutputs } from '../../src/plan/engine
 import { skippedReceipt, type PhaseReceipt, type ReceiptName } from '../../src/plan/receipts.js';
 import { drillMarkdown } from '../../src/plan/report.js';
 import { defaultRunId, drExecuteInputs, runDrExecute } from '../../src/plan/run.js';
+import { LineSplitter } from '../../src/plan/lines.js';
 import { runCommand } from '../../src/plan/runner.js';
 import { effectiveRetry, parsePlan, planPhases } from '../../src/plan/schema.js';
 import { parseInputs } from '../../src/inputs.js';
@@ -119,12 +120,55 @@ describe('plan schema', () => {
   });
 });
 
+describe('output lines from bytes', () => {
+  const split = (chunks: Buffer[], max?: number, batch?: number) => {
+    const got: { text: string; terminated: boolean }[] = [];
+    const s = new LineSplitter((text, terminated) => got.push({ text, terminated }), max, batch);
+    for (const c of chunks) s.push(c);
+    s.end();
+    return got;
+  };
+  const lines = (got: { text: string }[]) => got.flatMap((g) => g.text.split('\n'));
+
+  test('a character cut between two chunks is decoded whole, and CRLF ends a line', () => {
+    const bytes = Buffer.from('grüße aus köln\r\nzweite\r\ndritte', 'utf8');
+    const at = bytes.indexOf(0xc3) + 1; // inside the two bytes of ü
+    const got = split([bytes.subarray(0, at), bytes.subarray(at)]);
+    expect(lines(got)).toEqual(['grüße aus köln', 'zweite', 'dritte']);
+    expect(got.at(-1)).toEqual({ text: 'dritte', terminated: false });
+  });
+
+  test('whole lines go in batches of at most the batch size, never split', () => {
+    const input = Array.from({ length: 40 }, (_, i) => `line ${i}`).join('\n') + '\n';
+    const got = split([Buffer.from(input.slice(0, 100)), Buffer.from(input.slice(100))], 64, 20);
+    expect(lines(got)).toEqual(input.trimEnd().split('\n'));
+    expect(got.length).toBeGreaterThan(10);
+    expect(got.every((g) => g.terminated && Buffer.byteLength(g.text) <= 20)).toBe(true);
+  });
+
+  test('a line longer than the limit is handed on in pieces cut between characters', () => {
+    const line = 'ä'.repeat(50); // 100 bytes
+    const got = split([Buffer.from(`${line}\nok\n`)], 15);
+    const pieces = lines(got);
+    expect(pieces.at(-1)).toBe('ok');
+    expect(pieces.slice(0, -1).join('')).toBe(line);
+    expect(pieces.slice(0, -1).every((p) => Buffer.byteLength(p) <= 15 && !p.includes('\ufffd'))).toBe(true);
+  });
+
+  test('an endless line without a newline is handed on as it comes', () => {
+    const got = split([Buffer.alloc(40, 'x'), Buffer.alloc(40, 'y')], 16);
+    expect(got.slice(0, 2).map((g) => g.text)).toEqual(['x'.repeat(16), 'x'.repeat(16)]);
+    expect(got.map((g) => g.text).join('')).toBe('x'.repeat(40) + 'y'.repeat(40));
+    expect(got.at(-1)!.terminated).toBe(false);
+  });
+});
+
 describe('step runner', () => {
   const base = { cwd: '/tmp', env: { PATH: process.env.PATH ?? '/usr/bin:/bin' }, timeoutSeconds: 30 };
 
   test('streams stdout and stderr line by line and keeps the exit code', async () => {
     const lines: string[] = [];
-    const r = await runCommand({ ...base, run: 'echo one; echo two >&2; printf three; exit 4', onLine: (l) => lines.push(l) });
+    const r = await runCommand({ ...base, run: 'echo one; echo two >&2; printf three; exit 4', onOutput: (t) => lines.push(...t.split('\n')) });
     expect(r).toMatchObject({ exitCode: 4, signal: null, timedOut: false, cancelled: false, spawnError: null });
     expect(lines.sort()).toEqual(['one', 'three', 'two']);
     expect(r.tail).toContain('one\n');
@@ -132,11 +176,18 @@ describe('step runner', () => {
 
   test('keeps only a bounded tail of a chatty step, starting at a line', async () => {
     let count = 0;
-    const r = await runCommand({ ...base, run: 'for i in $(seq 1 20000); do echo "line $i of a chatty step"; done', onLine: () => count++ });
+    const r = await runCommand({ ...base, run: 'for i in $(seq 1 20000); do echo "line $i of a chatty step"; done', onOutput: (t) => (count += t.split('\n').length) });
     expect(count).toBe(20000);
     expect(r.tail.length).toBeLessThanOrEqual(4096);
     expect(r.tail).toMatch(/^line \d+ of a chatty step\n/);
     expect(r.tail.endsWith('line 20000 of a chatty step\n')).toBe(true);
+  });
+
+  test('the tail is the redacted log and keeps a missing final newline', async () => {
+    const shown: string[] = [];
+    const r = await runCommand({ ...base, run: 'printf "GITHUB_TOKEN=ghp_0123456789abcdefghijABCDEFGHIJ012345\\r\\nlast"', onOutput: (t) => shown.push(...t.split('\n')) });
+    expect(shown).toEqual(['GITHUB_TOKEN=[REDACTED:github-token]', 'last']);
+    expect(r.tail).toBe('GITHUB_TOKEN=[REDACTED:github-token]\nlast');
   });
 
   test('matches retry patterns on any line, not only the tail', async () => {
@@ -153,8 +204,8 @@ describe('step runner', () => {
       cwd: ws,
       run: 'sleep 60 & echo $! > sleep.pid; echo started; wait',
       signal: abort.signal,
-      onLine: (l) => {
-        if (l === 'started') abort.abort();
+      onOutput: (t) => {
+        if (t.split('\n').includes('started')) abort.abort();
       },
     });
     const r = await run;

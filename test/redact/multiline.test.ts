@@ -56,6 +56,38 @@ describe('the live log, line by line', () => {
   });
 });
 
+describe('the live log, a chunk of lines at a time', () => {
+  const output = ['restoring', 'token ghp_0123456789abcdefghijABCDEFGHIJ012345', ...PEM, 'password: hunter2hunter2', ...PGP.slice(0, 9), 'Error: reset', 'done'];
+
+  test.each([1, 2, 3, 7, output.length])('lines fed %i at a time are shown as they are line by line', (size) => {
+    const one = live(output);
+    const r = new LineRedactor();
+    const shown: string[] = [];
+    for (let i = 0; i < output.length; i += size) shown.push(...r.pushLines(output.slice(i, i + size)));
+    shown.push(...r.end());
+    expect(shown).toEqual(one.shown);
+    expect(r.counts).toEqual(one.r.counts);
+    expect(shown).toContain('[REDACTED:pem-private-key]');
+    expect(shown.join('\n')).not.toContain('hunter2');
+  });
+
+  test('a batch of text is redacted whole while no key is open, and split only around a key', () => {
+    const r = new LineRedactor();
+    expect(r.pushText('a\npassword: hunter2hunter2\nb')).toBe('a\npassword: [REDACTED:secret-assignment]\nb');
+    expect(r.pushText(['x', PEM[0], ...BODY.slice(0, 3)].join('\n'))).toBe('x');
+    expect(r.pushText([...PEM.slice(4), 'after'].join('\n'))).toBe('[REDACTED:pem-private-key]\nafter');
+    expect(r.pushText(PEM.slice(0, 3).join('\n'))).toBeNull();
+    expect(r.endText()).toBe('[REDACTED:pem-private-key]');
+    expect(r.endText()).toBeNull();
+  });
+
+  test('a chunk that opens a key hands back only the lines before it', () => {
+    const r = new LineRedactor();
+    expect(r.pushLines(['before', PEM[0]!, BODY[0]!])).toEqual(['before']);
+    expect(r.pushLines([...PEM.slice(2), 'after'])).toEqual(['[REDACTED:pem-private-key]', 'after']);
+  });
+});
+
 describe('whole texts and block streams', () => {
   test('a key whose END never comes is redacted in a file', () => {
     const text = ['log line', ...PEM.slice(0, 12)].join('\n');

@@ -33928,7 +33928,7 @@ exports.debug = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(15740);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17007);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -33937,7 +33937,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 15740:
+/***/ 17007:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35965,6 +35965,10 @@ async function promoteGate(o) {
     return promote_closed(`needs promote-environment (a verified GitHub approval), auto-promote: true or an approver${hint}`, o);
 }
 
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(31421);
+// EXTERNAL MODULE: external "node:perf_hooks"
+var external_node_perf_hooks_ = __nccwpck_require__(643);
 ;// CONCATENATED MODULE: ./src/evidence/redact-stream.ts
 
 /**
@@ -35984,8 +35988,8 @@ async function promoteGate(o) {
  * "text" file holds invalid UTF-8. Patterns therefore match bytes: ASCII
  * patterns (every secret format drloop knows) behave as written.
  */
-const DEFAULT_BLOCK = 1024 * 1024;
-const DEFAULT_WINDOW = 64 * 1024;
+const DEFAULT_BLOCK = (/* unused pure expression or super */ null && (1024 * 1024));
+const DEFAULT_WINDOW = (/* unused pure expression or super */ null && (64 * 1024));
 class StreamRedactor {
     counts = {};
     total = 0;
@@ -35994,7 +35998,7 @@ class StreamRedactor {
     block;
     window;
     constructor(extra = [], options = {}) {
-        this.rules = (0,redact/* compileRules */.nb)([...redact/* BUILTIN_RULES */.Yb, ...extra]);
+        this.rules = compileRules([...BUILTIN_RULES, ...extra]);
         this.block = options.block ?? DEFAULT_BLOCK;
         this.window = options.window ?? DEFAULT_WINDOW;
     }
@@ -36013,7 +36017,7 @@ class StreamRedactor {
         const text = this.pending;
         if (text.length === 0)
             return Buffer.alloc(0);
-        const matches = (0,redact/* findMatches */.Np)(text, this.rules);
+        const matches = findMatches(text, this.rules);
         let cut = text.length;
         if (!final) {
             const limit = text.length - this.window;
@@ -36036,7 +36040,7 @@ class StreamRedactor {
                 cut = Math.max(...matches.filter((m) => m.start === 0).map((m) => m.end), limit);
             }
         }
-        const out = (0,redact/* redactedParts */.PR)(text, matches, cut, this.counts);
+        const out = redactedParts(text, matches, cut, this.counts);
         this.total += out.total;
         this.pending = text.slice(cut);
         // Written piece by piece: joining them first would make a second copy of the block.
@@ -36085,19 +36089,48 @@ class LineRedactor {
     }
     /** Feeds one line (without its newline); returns the lines that can be shown now. */
     push(line) {
-        if (this.held.length === 0) {
-            const begin = BEGIN_KEY.exec(line);
-            if (!begin || END_KEY.test(line.slice(begin.index)))
-                return this.release([line]);
+        return this.pushLines([line]);
+    }
+    /**
+     * Feeds lines (without their newlines); returns the lines that can be shown
+     * now. The lines that can go are redacted together, as one text, so a
+     * chunk of output costs one pass of the rules rather than one per line.
+     */
+    pushLines(lines) {
+        const ready = [];
+        for (const line of lines) {
+            if (this.held.length === 0) {
+                const begin = BEGIN_KEY.exec(line);
+                if (!begin || END_KEY.test(line.slice(begin.index)))
+                    ready.push(line);
+                else {
+                    this.held.push(line);
+                    this.heldChars = line.length;
+                }
+                continue;
+            }
             this.held.push(line);
-            this.heldChars = line.length;
-            return [];
+            this.heldChars += line.length + 1;
+            if (END_KEY.test(line) || !KEY_LINE.test(line) || this.heldChars >= this.maxHeld)
+                ready.push(...this.takeHeld());
         }
-        this.held.push(line);
-        this.heldChars += line.length + 1;
-        if (END_KEY.test(line) || !KEY_LINE.test(line) || this.heldChars >= this.maxHeld)
-            return this.release(this.takeHeld());
-        return [];
+        return ready.length === 0 ? ready : this.release(ready);
+    }
+    /**
+     * Feeds whole lines joined by `\n` (a batch of output); returns the text
+     * that can be shown now, or null when all of it is held. While no key is
+     * open or opening, the batch is redacted as it is, without being split.
+     */
+    pushText(text) {
+        if (this.held.length === 0 && !BEGIN_KEY.test(text))
+            return this.redactText(text);
+        const ready = this.pushLines(text.split('\n'));
+        return ready.length === 0 ? null : ready.join('\n');
+    }
+    /** `end()` as one text, or null when nothing was held. */
+    endText() {
+        const rest = this.end();
+        return rest.length === 0 ? null : rest.join('\n');
     }
     /** Ends the input: whatever is held is redacted and returned. */
     end() {
@@ -36110,20 +36143,91 @@ class LineRedactor {
         return lines;
     }
     release(lines) {
-        const r = (0,redact/* redact */.E$)(lines.join('\n'), this.extra);
-        for (const [k, n] of Object.entries(r.counts))
-            this.counts[k] = (this.counts[k] ?? 0) + n;
+        return this.redactText(lines.join('\n')).split('\n');
+    }
+    redactText(text) {
+        const r = (0,redact/* redact */.E$)(text, this.extra);
+        for (const k in r.counts)
+            this.counts[k] = (this.counts[k] ?? 0) + r.counts[k];
         this.total += r.total;
-        return r.text.split('\n');
+        return r.text;
     }
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(31421);
-// EXTERNAL MODULE: external "node:perf_hooks"
-var external_node_perf_hooks_ = __nccwpck_require__(643);
-// EXTERNAL MODULE: external "node:string_decoder"
-var external_node_string_decoder_ = __nccwpck_require__(46193);
+;// CONCATENATED MODULE: ./src/plan/lines.ts
+/**
+ * Splits a step's output, a byte stream, into batches of whole lines.
+ *
+ * Each batch is decoded on its own from the bytes and an unfinished line is
+ * kept as a copy of its bytes, so no string outlives its batch and none holds
+ * on to the chunk it came in. Batches are small (`BATCH_BYTES`): what is
+ * alive while one is redacted and logged is all that a garbage collection
+ * during that work finds alive, and the less survives, the less V8 grows its
+ * young generation. A step printing gigabytes thus runs in flat memory.
+ *
+ * Splitting at the byte 0x0A is safe in UTF-8, which never uses it inside a
+ * character; a carriage return before a newline is dropped.
+ */
+/** The most bytes of whole lines handed on at once. */
+const BATCH_BYTES = 16 * 1024;
+/** A line longer than this (in bytes) is handed on in pieces, so one endless line cannot grow memory. */
+const MAX_LINE = 64 * 1024;
+class LineSplitter {
+    emit;
+    max;
+    batch;
+    rest = null;
+    /**
+     * @param emit gets each batch: one or more lines joined by `\n`, without the
+     *   last newline; `terminated` is false for the output's unfinished end.
+     */
+    constructor(emit, max = MAX_LINE, batch = Math.min(BATCH_BYTES, max)) {
+        this.emit = emit;
+        this.max = max;
+        this.batch = batch;
+    }
+    push(data) {
+        const buf = this.rest ? Buffer.concat([this.rest, data]) : data;
+        this.rest = null;
+        let start = 0;
+        while (start < buf.length) {
+            // The last newline within a batch's reach: every line before it goes at once.
+            let nl = buf.lastIndexOf(10, Math.min(buf.length, start + this.batch) - 1);
+            if (nl < start)
+                nl = buf.indexOf(10, start);
+            if (nl >= 0 && nl - start <= this.max) {
+                this.text(buf, start, nl, true);
+                start = nl + 1;
+            }
+            else if (nl >= 0 || buf.length - start > this.max) {
+                start = this.piece(buf, start);
+            }
+            else
+                break;
+        }
+        if (start < buf.length)
+            this.rest = Buffer.from(buf.subarray(start));
+    }
+    /** The output ended: an unfinished last line is handed on as it is. */
+    end() {
+        if (this.rest)
+            this.text(this.rest, 0, this.rest.length, false);
+        this.rest = null;
+    }
+    text(buf, start, end, terminated) {
+        const text = buf.toString('utf8', start, end);
+        this.emit(text.includes('\r') ? text.replace(/\r$/gm, '') : text, terminated);
+    }
+    /** Hands on `max` bytes of a longer line from `start`, cut before a character; returns where the rest begins. */
+    piece(buf, start) {
+        let cut = start + this.max;
+        for (let back = 0; back < 3 && cut > start + 1 && (buf[cut] & 0xc0) === 0x80; back++)
+            cut--;
+        this.emit(buf.toString('utf8', start, cut), true);
+        return cut;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/plan/runner.ts
 
 
@@ -36134,7 +36238,7 @@ var external_node_string_decoder_ = __nccwpck_require__(46193);
  * bytes wait to be written, wait for it to drain. A stream written
  * synchronously (a file, a terminal) never has any waiting.
  */
-function streamPressure(stream, highWater = 1024 * 1024) {
+function streamPressure(stream, highWater = 64 * 1024) {
     return () => {
         if ((stream.writableLength ?? 0) <= highWater)
             return null;
@@ -36152,8 +36256,6 @@ function streamPressure(stream, highWater = 1024 * 1024) {
 }
 const DEFAULT_TAIL_BYTES = 4096;
 const DEFAULT_KILL_GRACE_MS = 3000;
-/** A line longer than this is handed on in pieces, so one endless line cannot grow memory. */
-const MAX_LINE = 64 * 1024;
 /** After bash exits, how long to wait for background children to close the pipes. */
 const DRAIN_MS = 1000;
 function killGroup(pid, signal) {
@@ -36192,6 +36294,11 @@ class Tail {
             this.cut = true;
         }
     }
+    /** The output ended without a newline: the tail does too. */
+    dropFinalNewline() {
+        if (this.text.endsWith('\n'))
+            this.text = this.text.slice(0, -1);
+    }
     value() {
         if (!this.cut && this.text.length <= this.limit)
             return this.text;
@@ -36204,25 +36311,29 @@ class Tail {
 function runCommand(spec) {
     const started = external_node_perf_hooks_.performance.now();
     const tail = new Tail(spec.tailBytes ?? DEFAULT_TAIL_BYTES);
-    // Output is redacted on its way into the tail, so the tail's cut falls in redacted text.
-    const redactor = new StreamRedactor([], { block: 256 * 1024 });
-    const tailDecoder = new external_node_string_decoder_.StringDecoder('utf8');
-    const toTail = (redacted) => {
-        if (redacted.length)
-            tail.push(tailDecoder.write(redacted));
-    };
-    let tailDone = false;
-    const endTail = () => {
-        if (tailDone)
+    // One redactor for stdout and stderr, fed lines in the order they arrive, as the log shows them.
+    const redactor = new LineRedactor();
+    // The last line of the output keeps its lack of a newline in the tail.
+    let unterminated = false;
+    const show = (text) => {
+        if (text === null)
             return;
-        tailDone = true;
-        toTail(redactor.end());
-        tail.push(tailDecoder.end());
+        tail.push(`${text}\n`);
+        spec.onOutput?.(text);
+    };
+    let ended = false;
+    const endOutput = () => {
+        if (ended)
+            return;
+        ended = true;
+        show(redactor.endText());
+        if (unterminated)
+            tail.dropFinalNewline();
     };
     const patterns = spec.patterns ?? [];
     let matched = false;
     const finishResult = (r) => {
-        endTail();
+        endOutput();
         return { ...r, durationSeconds: Math.round(external_node_perf_hooks_.performance.now() - started) / 1000, tail: tail.value(), matched };
     };
     if (spec.signal?.aborted) {
@@ -36242,29 +36353,16 @@ function runCommand(spec) {
         let cancelled = false;
         let killTimer;
         let settled = false;
-        const onLine = (line) => {
+        const onText = (text, terminated) => {
             if (!matched && patterns.length > 0)
-                matched = patterns.some((p) => p.test(line));
-            spec.onLine?.(line);
+                matched = text.split('\n').some((line) => patterns.some((p) => p.test(line)));
+            unterminated = !terminated;
+            show(redactor.pushText(text));
         };
-        const partial = { out: '', err: '' };
-        const decoders = { out: new external_node_string_decoder_.StringDecoder('utf8'), err: new external_node_string_decoder_.StringDecoder('utf8') };
+        const lines = { out: new LineSplitter(onText), err: new LineSplitter(onText) };
         let paused = false;
         const feed = (key) => (data) => {
-            toTail(redactor.push(data));
-            const chunk = decoders[key].write(data);
-            let buf = partial[key] + chunk;
-            let nl = buf.indexOf('\n');
-            while (nl >= 0) {
-                onLine(buf.slice(0, nl).replace(/\r$/, ''));
-                buf = buf.slice(nl + 1);
-                nl = buf.indexOf('\n');
-            }
-            while (buf.length > MAX_LINE) {
-                onLine(buf.slice(0, MAX_LINE));
-                buf = buf.slice(MAX_LINE);
-            }
-            partial[key] = buf;
+            lines[key].push(data);
             const wait = paused ? null : spec.backpressure?.();
             if (wait) {
                 // The log is behind: stop reading, so the step blocks on a full pipe instead of output piling up here.
@@ -36303,12 +36401,8 @@ function runCommand(spec) {
             settled = true;
             clearTimer();
             spec.signal?.removeEventListener('abort', onAbort);
-            for (const key of ['out', 'err']) {
-                const rest = partial[key] + decoders[key].end();
-                if (rest !== '')
-                    onLine(rest);
-                partial[key] = '';
-            }
+            lines.out.end();
+            lines.err.end();
             resolvePromise(finishResult(r));
         };
         child.on('error', (err) => {
@@ -36371,7 +36465,6 @@ function sleep(ms, signal) {
 
 
 
-
 function describeAttempt(a) {
     if (a.cancelled)
         return 'cancelled';
@@ -36397,34 +36490,25 @@ class StepRunner {
         return this.c.signal?.aborted === true;
     }
     /**
-     * Runs one command with its output going to the live log, redacted. The
-     * redactor sees the lines in order, so a private key printed over many
-     * lines is held until its END line (or a bounded size) and shown redacted
-     * as a block, never line by line in clear.
+     * Runs one command with its output going to the live log, redacted by the
+     * runner line by line; a private key printed over many lines is held until
+     * its END line (or a bounded size) and shown redacted as a block, never
+     * line by line in clear.
      */
-    async command(run, env, timeoutSeconds, patterns = []) {
+    command(run, env, timeoutSeconds, patterns = []) {
         const c = this.c;
-        const redactor = new LineRedactor();
-        const show = (lines) => {
-            for (const line of lines)
-                this.log.info(line);
-        };
-        try {
-            return await runCommand({
-                run,
-                cwd: c.workspace,
-                env,
-                timeoutSeconds,
-                signal: c.signal,
-                patterns,
-                killGraceMs: c.killGraceMs,
-                backpressure: c.backpressure,
-                onLine: (line) => show(redactor.push(line)),
-            });
-        }
-        finally {
-            show(redactor.end());
-        }
+        return runCommand({
+            run,
+            cwd: c.workspace,
+            env,
+            timeoutSeconds,
+            signal: c.signal,
+            patterns,
+            killGraceMs: c.killGraceMs,
+            backpressure: c.backpressure,
+            // One log write per batch of lines, not one per line.
+            onOutput: (text) => this.log.info(text),
+        });
     }
     /** Runs steps in order; after a failure the rest are skipped unless `keepGoing` (teardown). */
     async runSteps(phase, list, keepGoing) {
@@ -39030,13 +39114,9 @@ function planKeyOf(planPath) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E$: () => (/* binding */ redact),
-/* harmony export */   Np: () => (/* binding */ findMatches),
-/* harmony export */   PR: () => (/* binding */ redactedParts),
-/* harmony export */   Yb: () => (/* binding */ BUILTIN_RULES),
-/* harmony export */   nb: () => (/* binding */ compileRules)
+/* harmony export */   E$: () => (/* binding */ redact)
 /* harmony export */ });
-/* unused harmony exports compileExtraRules, applyMatches */
+/* unused harmony exports BUILTIN_RULES, compileExtraRules, compileRules, findMatches, applyMatches, redactedParts */
 /**
  * Secret redaction for everything drloop writes: step output in the live log
  * and in receipts, logs and files in evidence bundles, file names and metadata
