@@ -368,24 +368,47 @@ export function applyMatches(text: string, matches: readonly RuleMatch[], upTo: 
   return { text: out.parts.join(''), total: out.total };
 }
 
-/** What `applyMatches` joins: the pieces of the redacted text, in order (for a caller that writes them out without one big string). */
-export function redactedParts(text: string, matches: readonly RuleMatch[], upTo: number, counts: Record<string, number>): { parts: string[]; total: number } {
+/** One replacement: `text.slice(from, to)` becomes `replacement`. */
+export interface RedactedSpan {
+  from: number;
+  to: number;
+  replacement: string;
+}
+
+/**
+ * The replacements `applyMatches` makes in `text.slice(0, upTo)`, in order
+ * and without overlaps, counted into `counts` (for a caller that assembles
+ * the output itself, from bytes). Overlapping matches (two rules, one
+ * secret) widen one replacement and count once, as the kind of the rule
+ * listed first.
+ */
+export function redactedSpans(matches: readonly RuleMatch[], upTo: number, counts: Record<string, number>): RedactedSpan[] {
   const applied = matches.filter((m) => m.end <= upTo).sort((a, b) => a.from - b.from || a.order - b.order);
-  const parts: string[] = [];
+  const spans: RedactedSpan[] = [];
   let pos = 0;
-  let total = 0;
   for (const m of applied) {
     if (m.from < pos) {
-      if (m.to > pos) pos = m.to;
+      if (m.to > pos) spans[spans.length - 1]!.to = pos = m.to;
       continue;
     }
-    parts.push(text.slice(pos, m.from), `[REDACTED:${m.kind}]`);
+    spans.push({ from: m.from, to: m.to, replacement: `[REDACTED:${m.kind}]` });
     pos = m.to;
     counts[m.kind] = (counts[m.kind] ?? 0) + 1;
-    total += 1;
+  }
+  return spans;
+}
+
+/** What `applyMatches` joins: the pieces of the redacted text, in order. */
+export function redactedParts(text: string, matches: readonly RuleMatch[], upTo: number, counts: Record<string, number>): { parts: string[]; total: number } {
+  const spans = redactedSpans(matches, upTo, counts);
+  const parts: string[] = [];
+  let pos = 0;
+  for (const s of spans) {
+    parts.push(text.slice(pos, s.from), s.replacement);
+    pos = s.to;
   }
   parts.push(text.slice(pos, upTo));
-  return { parts, total };
+  return { parts, total: spans.length };
 }
 
 const builtinCompiled = compileRules(BUILTIN_RULES);

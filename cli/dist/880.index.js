@@ -1681,8 +1681,8 @@ async function finishDrill(ctx, o) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/evidence/run.ts + 2 modules
-var evidence_run = __webpack_require__(7753);
+// EXTERNAL MODULE: ./src/evidence/run.ts + 1 modules
+var evidence_run = __webpack_require__(5347);
 // EXTERNAL MODULE: ./src/evidence/verify.ts
 var verify = __webpack_require__(9856);
 // EXTERNAL MODULE: ./src/relay/config.ts

@@ -128,17 +128,19 @@ function reportError(err, command, ctx) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_kit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3545);
+/* harmony import */ var _src_worker_job_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9587);
+/* harmony import */ var _cli_kit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3545);
+
 
 /** Commands load on demand, so `drloop decide` never pays for the S3 SDK or PostgreSQL. */
 const COMMANDS = {
     decide: { summary: 'decide allow / warn / block from cost artefacts and a budget policy', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(716), __nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(466), __nccwpck_require__.e(513)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4237))).decideCommand },
-    evidence: { summary: "bundle a run's alert, decision, receipts and logs into a redacted, checksummed tar.gz", load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(716), __nccwpck_require__.e(382), __nccwpck_require__.e(118), __nccwpck_require__.e(745), __nccwpck_require__.e(856), __nccwpck_require__.e(753), __nccwpck_require__.e(413)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4200))).evidenceCommand },
-    'verify-evidence': { summary: 'check an evidence bundle or S3 pointer against its manifest and checksums', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(716), __nccwpck_require__.e(118), __nccwpck_require__.e(745), __nccwpck_require__.e(856), __nccwpck_require__.e(32)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6032))).verifyEvidenceCommand },
-    history: { summary: 'the drill history of every plan under an S3 prefix or directory; --check fails on stale evidence', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(716), __nccwpck_require__.e(815), __nccwpck_require__.e(118), __nccwpck_require__.e(745), __nccwpck_require__.e(856), __nccwpck_require__.e(418)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6418))).historyCommand },
-    execute: { summary: 'run a DR plan phase by phase, with receipts and measured RTO/RPO', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(716), __nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(745), __nccwpck_require__.e(139), __nccwpck_require__.e(730)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9730))).executeCommand },
+    evidence: { summary: "bundle a run's alert, decision, receipts and logs into a redacted, checksummed tar.gz", load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(716), __nccwpck_require__.e(118), __nccwpck_require__.e(382), __nccwpck_require__.e(240), __nccwpck_require__.e(811), __nccwpck_require__.e(966), __nccwpck_require__.e(347), __nccwpck_require__.e(652)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4200))).evidenceCommand },
+    'verify-evidence': { summary: 'check an evidence bundle or S3 pointer against its manifest and checksums', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(716), __nccwpck_require__.e(118), __nccwpck_require__.e(240), __nccwpck_require__.e(32)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6032))).verifyEvidenceCommand },
+    history: { summary: 'the drill history of every plan under an S3 prefix or directory; --check fails on stale evidence', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(716), __nccwpck_require__.e(118), __nccwpck_require__.e(815), __nccwpck_require__.e(240), __nccwpck_require__.e(966), __nccwpck_require__.e(418)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6418))).historyCommand },
+    execute: { summary: 'run a DR plan phase by phase, with receipts and measured RTO/RPO', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(716), __nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(139), __nccwpck_require__.e(956)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9730))).executeCommand },
     relay: { summary: 'receive Alertmanager webhooks and turn them into repository_dispatch events', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(716), __nccwpck_require__.e(906), __nccwpck_require__.e(598), __nccwpck_require__.e(543)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2196))).relayCommand },
-    drill: { summary: 'run the whole DR loop locally against a real PostgreSQL failover, with RTO/RPO and verified evidence', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(716), __nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(118), __nccwpck_require__.e(906), __nccwpck_require__.e(985), __nccwpck_require__.e(745), __nccwpck_require__.e(856), __nccwpck_require__.e(139), __nccwpck_require__.e(598), __nccwpck_require__.e(753), __nccwpck_require__.e(466), __nccwpck_require__.e(880)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1880))).drillCommand },
+    drill: { summary: 'run the whole DR loop locally against a real PostgreSQL failover, with RTO/RPO and verified evidence', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(716), __nccwpck_require__.e(118), __nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(906), __nccwpck_require__.e(985), __nccwpck_require__.e(240), __nccwpck_require__.e(811), __nccwpck_require__.e(966), __nccwpck_require__.e(139), __nccwpck_require__.e(598), __nccwpck_require__.e(466), __nccwpck_require__.e(347), __nccwpck_require__.e(880)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1880))).drillCommand },
 };
 function help() {
     const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
@@ -154,27 +156,34 @@ async function main(argv) {
     const [name, ...rest] = argv;
     if (!name || name === '--help' || name === '-h' || name === 'help') {
         process.stdout.write(`${help()}\n`);
-        return name ? _cli_kit_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .dc.ok : _cli_kit_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .dc.usage;
+        return name ? _cli_kit_js__WEBPACK_IMPORTED_MODULE_1__/* .EXIT */ .dc.ok : _cli_kit_js__WEBPACK_IMPORTED_MODULE_1__/* .EXIT */ .dc.usage;
     }
     const entry = COMMANDS[name];
     if (!entry) {
         process.stderr.write(`drloop: unknown command '${name}'\n\n${help()}\n`);
-        return _cli_kit_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .dc.usage;
+        return _cli_kit_js__WEBPACK_IMPORTED_MODULE_1__/* .EXIT */ .dc.usage;
     }
     const command = await entry.load();
     if (rest.includes('--help') || rest.includes('-h')) {
         process.stdout.write(`${command.summary}\n\n${command.usage}\n`);
-        return _cli_kit_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .dc.ok;
+        return _cli_kit_js__WEBPACK_IMPORTED_MODULE_1__/* .EXIT */ .dc.ok;
     }
-    const ctx = { argv: rest, env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr };
+    const ctx = { argv: rest, env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, jobs: (0,_src_worker_job_js__WEBPACK_IMPORTED_MODULE_0__/* .jobWorkers */ .x7)(process.argv[1]) };
     try {
         return await command.run(ctx);
     }
     catch (err) {
-        return (0,_cli_kit_js__WEBPACK_IMPORTED_MODULE_0__/* .reportError */ .N7)(err, name, ctx);
+        return (0,_cli_kit_js__WEBPACK_IMPORTED_MODULE_1__/* .reportError */ .N7)(err, name, ctx);
     }
 }
-process.exitCode = await main(process.argv.slice(2));
+// A worker thread started for a memory-heavy job (src/worker-job.ts) serves that job instead.
+const job = (0,_src_worker_job_js__WEBPACK_IMPORTED_MODULE_0__/* .workerJob */ .wg)();
+if (job?.job === 'bundle')
+    await (0,_src_worker_job_js__WEBPACK_IMPORTED_MODULE_0__/* .serveJob */ .VH)(job.data, (await Promise.all(/* import() */[__nccwpck_require__.e(716), __nccwpck_require__.e(118), __nccwpck_require__.e(240), __nccwpck_require__.e(811)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2811))).serveBundleJob);
+else if (job)
+    throw new Error(`drloop: no worker job named ${job.job}`);
+else
+    process.exitCode = await main(process.argv.slice(2));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -213,6 +222,155 @@ function describeError(err) {
     if (err instanceof Error)
         return err.message;
     return String(err);
+}
+
+
+/***/ }),
+
+/***/ 9587:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   VH: () => (/* binding */ serveJob),
+/* harmony export */   b5: () => (/* binding */ runJob),
+/* harmony export */   oZ: () => (/* binding */ JOB_YOUNG_GENERATION_MB),
+/* harmony export */   wg: () => (/* binding */ workerJob),
+/* harmony export */   x7: () => (/* binding */ jobWorkers)
+/* harmony export */ });
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+
+
+/**
+ * Long, allocation-heavy jobs (an evidence bundle, a history scan) run in a
+ * worker thread whose young generation is bounded.
+ *
+ * V8 grows a busy thread's young generation whenever objects keep surviving
+ * its minor collections, and on Node 24 it grows it up to 64 MiB per
+ * semi-space: a job streaming a gigabyte ends up holding well over 100 MiB
+ * of young-generation space however little it keeps alive. The runner starts
+ * actions without V8 flags, so the limit is set where Node allows it, on a
+ * worker (`resourceLimits`). The job's results and its callbacks to the
+ * caller (a warning, building a manifest) cross as messages.
+ *
+ * The worker runs the same script as the caller: each entry point (an
+ * action's bundle, the CLI) first asks `workerJob()` whether it was started
+ * for a job and, if so, serves it instead of running its main path.
+ */
+/** The young generation of a job's worker: 8 MiB semi-spaces, as V8 gives a small heap. */
+const JOB_YOUNG_GENERATION_MB = 24;
+const JOB_KEY = 'drloopJob';
+/** Workers that run `script` (the entry point that is running: `process.argv[1]`) for a job. */
+function jobWorkers(script) {
+    return (job, data) => new node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.Worker(script, { workerData: { [JOB_KEY]: job, data }, resourceLimits: { maxYoungGenerationSizeMb: JOB_YOUNG_GENERATION_MB } });
+}
+/** The job this thread was started for, or null on the main thread or in a worker that is not a job's. */
+function workerJob() {
+    if (node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.isMainThread || !node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.parentPort)
+        return null;
+    const d = node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.workerData;
+    if (!d || typeof d !== 'object' || typeof d[JOB_KEY] !== 'string')
+        return null;
+    return { job: d[JOB_KEY], data: d.data };
+}
+function toWire(err) {
+    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1)
+        return { name: err.name, message: err.message, problems: err.problems };
+    if (err instanceof Error)
+        return { name: err.name, message: err.message, stack: err.stack };
+    return { name: 'Error', message: String(err) };
+}
+function fromWire(w) {
+    if (w.name === 'ConfigurationError')
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(w.message, w.problems ?? []);
+    const err = new Error(w.message);
+    err.name = w.name;
+    if (w.stack)
+        err.stack = w.stack;
+    return err;
+}
+/**
+ * Runs a job in a worker and resolves with its result. The job may `call`
+ * (and wait for) or `tell` (and not wait for) the caller's handlers. A job
+ * that throws rejects with its error; a worker that dies rejects too.
+ */
+function runJob(workers, job, data, handlers) {
+    return new Promise((resolve, reject) => {
+        const worker = workers(job, data);
+        let settled = false;
+        const settle = (fn) => {
+            if (settled)
+                return;
+            settled = true;
+            fn();
+            void worker.terminate();
+        };
+        const handle = (method, payload) => {
+            const h = handlers[method];
+            if (!h)
+                throw new Error(`the ${job} job called an unknown method: ${method}`);
+            return h(payload);
+        };
+        worker.on('message', (m) => {
+            if (m.type === 'done')
+                settle(() => resolve(m.value));
+            else if (m.type === 'fail')
+                settle(() => reject(fromWire(m.error)));
+            else if (m.type === 'tell') {
+                try {
+                    void Promise.resolve(handle(m.method, m.payload)).catch((err) => settle(() => reject(err)));
+                }
+                catch (err) {
+                    settle(() => reject(err));
+                }
+            }
+            else if (m.type === 'call') {
+                Promise.resolve()
+                    .then(() => handle(m.method, m.payload))
+                    .then((value) => worker.postMessage({ type: 'reply', id: m.id, value }), (err) => worker.postMessage({ type: 'reply', id: m.id, error: toWire(err) }));
+            }
+        });
+        worker.on('error', (err) => settle(() => reject(err)));
+        worker.on('exit', (code) => settle(() => reject(new Error(`the ${job} worker stopped before it finished (exit code ${code})`))));
+    });
+}
+/** Serves the job this worker was started for with `fn`, then lets the thread end. */
+async function serveJob(data, fn) {
+    const port = node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.parentPort;
+    let next = 0;
+    const waiting = new Map();
+    const onMessage = (m) => {
+        if (m.type !== 'reply')
+            return;
+        const w = waiting.get(m.id);
+        if (!w)
+            return;
+        waiting.delete(m.id);
+        if (m.error)
+            w.reject(fromWire(m.error));
+        else
+            w.resolve(m.value);
+    };
+    port.on('message', onMessage);
+    const channel = {
+        call: (method, payload) => new Promise((resolve, reject) => {
+            const id = ++next;
+            waiting.set(id, { resolve: resolve, reject });
+            port.postMessage({ type: 'call', id, method, payload });
+        }),
+        tell: (method, payload) => port.postMessage({ type: 'tell', method, payload }),
+    };
+    try {
+        const value = await fn(data, channel);
+        port.postMessage({ type: 'done', value });
+    }
+    catch (err) {
+        port.postMessage({ type: 'fail', error: toWire(err) });
+    }
+    finally {
+        port.off('message', onMessage);
+    }
 }
 
 

@@ -1,3 +1,4 @@
+import type { JobWorkerFactory } from '../../src/worker-job.js';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigurationError, describeError } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
@@ -16,6 +17,8 @@ export interface CommandContext {
   cwd: string;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
+  /** Runs memory-heavy jobs (a bundle, a history scan) in bounded worker threads; in this thread when unset (tests). */
+  jobs?: JobWorkerFactory | undefined;
 }
 
 export interface Command {

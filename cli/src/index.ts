@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { jobWorkers, serveJob, workerJob } from '../../src/worker-job.js';
 import { EXIT, reportError, type Command, type CommandContext } from './cli-kit.js';
 
 /** Commands load on demand, so `drloop decide` never pays for the S3 SDK or PostgreSQL. */
@@ -39,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${command.summary}\n\n${command.usage}\n`);
     return EXIT.ok;
   }
-  const ctx: CommandContext = { argv: rest, env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr };
+  const ctx: CommandContext = { argv: rest, env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, jobs: jobWorkers(process.argv[1]!) };
   try {
     return await command.run(ctx);
   } catch (err) {
@@ -47,4 +48,8 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+// A worker thread started for a memory-heavy job (src/worker-job.ts) serves that job instead.
+const job = workerJob();
+if (job?.job === 'bundle') await serveJob(job.data, (await import('../../src/evidence/bundle-job.js')).serveBundleJob);
+else if (job) throw new Error(`drloop: no worker job named ${job.job}`);
+else process.exitCode = await main(process.argv.slice(2));

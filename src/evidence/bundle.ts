@@ -36,7 +36,7 @@ export interface BundleOptions {
   name: string;
   extraRules: readonly RedactionRule[];
   /** Builds the manifest once every file is in: it goes last, with their sizes and hashes. */
-  manifest: (files: ManifestFile[], warnings: string[]) => EvidenceManifest;
+  manifest: (files: ManifestFile[], warnings: string[]) => EvidenceManifest | Promise<EvidenceManifest>;
   warn: (message: string) => void;
 }
 
@@ -158,7 +158,7 @@ export async function writeBundle(options: BundleOptions): Promise<BundleResult>
         for (const [k, n] of Object.entries(named.counts)) file.redactions[k] = (file.redactions[k] ?? 0) + n;
         files.push(file);
       }
-      manifest = options.manifest(files, extraWarnings);
+      manifest = await options.manifest(files, extraWarnings);
       manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
       await writeEntry(pack, { name: MANIFEST_NAME, size: manifestBytes.length, mtime: new Date(manifest.createdAt) }, manifestBytes);
       pack.finalize();

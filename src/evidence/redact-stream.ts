@@ -1,4 +1,4 @@
-import { BUILTIN_RULES, compileRules, findMatches, redact, redactedParts, type CompiledRule, type RedactionRule } from '../redact.js';
+import { BUILTIN_RULES, compileRules, findMatches, redact, redactedSpans, type CompiledRule, type RedactionRule } from '../redact.js';
 
 /**
  * Redaction of text that arrives in chunks, with memory bounded by
@@ -24,7 +24,9 @@ export const DEFAULT_WINDOW = 64 * 1024;
 export class StreamRedactor {
   readonly counts: Record<string, number> = {};
   total = 0;
-  private pending = '';
+  /** Bytes not yet final, kept as the buffers they came in (outside V8's heap, not as a string). */
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
   private readonly rules: CompiledRule[];
   private readonly block: number;
   private readonly window: number;
@@ -35,10 +37,12 @@ export class StreamRedactor {
     this.window = options.window ?? DEFAULT_WINDOW;
   }
 
-  /** Feeds bytes; returns the redacted bytes that are final so far (possibly none). */
+  /** Feeds bytes; returns the redacted bytes that are final so far (possibly none). The bytes must not change afterwards. */
   push(chunk: Uint8Array): Buffer {
-    this.pending += Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
-    if (this.pending.length < this.block + this.window) return Buffer.alloc(0);
+    if (chunk.byteLength === 0) return Buffer.alloc(0);
+    this.pending.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    this.pendingBytes += chunk.byteLength;
+    if (this.pendingBytes < this.block + this.window) return Buffer.alloc(0);
     return this.flush(false);
   }
 
@@ -47,15 +51,25 @@ export class StreamRedactor {
     return this.flush(true);
   }
 
+  /**
+   * Scans the pending bytes as one Latin-1 string. A block of a MiB or more
+   * becomes a string whose characters stay outside V8's heap (Node makes
+   * large decoded strings external), so the garbage collector never copies
+   * or promotes it; the output is assembled from the bytes, not from slices
+   * of the text.
+   */
   private flush(final: boolean): Buffer {
-    const text = this.pending;
-    if (text.length === 0) return Buffer.alloc(0);
+    if (this.pendingBytes === 0) return Buffer.alloc(0);
+    const bytes = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes);
+    this.pending = [];
+    this.pendingBytes = 0;
+    const text = bytes.toString('latin1');
     const matches = findMatches(text, this.rules);
 
     let cut = text.length;
     if (!final) {
       const limit = text.length - this.window;
-      const nl = text.lastIndexOf('\n', limit - 1);
+      const nl = bytes.lastIndexOf(10, limit - 1);
       // Prefer a line boundary; a line longer than half the block is cut where it must be.
       cut = nl >= 0 && nl + 1 >= limit / 2 ? nl + 1 : limit;
       // Move the cut back to the start of any match it would split; that match
@@ -75,14 +89,25 @@ export class StreamRedactor {
       }
     }
 
-    const out = redactedParts(text, matches, cut, this.counts);
-    this.total += out.total;
-    this.pending = text.slice(cut);
-    // Written piece by piece: joining them first would make a second copy of the block.
-    const bytes = Buffer.allocUnsafe(out.parts.reduce((n, p) => n + p.length, 0));
+    const spans = redactedSpans(matches, cut, this.counts);
+    this.total += spans.length;
+    if (cut < bytes.length) {
+      this.pending = [bytes.subarray(cut)];
+      this.pendingBytes = bytes.length - cut;
+    }
+    if (spans.length === 0) return bytes.subarray(0, cut);
+    let size = cut;
+    for (const s of spans) size += s.replacement.length - (s.to - s.from);
+    const out = Buffer.allocUnsafe(size);
     let at = 0;
-    for (const p of out.parts) at += bytes.write(p, at, 'latin1');
-    return bytes;
+    let pos = 0;
+    for (const s of spans) {
+      at += bytes.copy(out, at, pos, s.from);
+      at += out.write(s.replacement, at, 'latin1');
+      pos = s.to;
+    }
+    bytes.copy(out, at, pos, cut);
+    return out;
   }
 }
 

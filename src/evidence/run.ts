@@ -8,7 +8,9 @@ import { writeFileAtomic } from '../fs-atomic.js';
 import { boolInput, enumInput, intInput, listInput, textInput } from '../inputs.js';
 import type { Logger } from '../logger.js';
 import { BUILTIN_RULES, compileExtraRules, redact, type RedactionRule } from '../redact.js';
-import { bundleName, writeBundle } from './bundle.js';
+import { bundleName, writeBundle, type BundleOptions } from './bundle.js';
+import { writeBundleInWorker } from './bundle-job.js';
+import { JOB_YOUNG_GENERATION_MB, type JobWorkerFactory } from '../worker-job.js';
 import { displayPath, gatherEvidence } from './gather.js';
 import { summarize } from '../history/summary.js';
 import { MANIFEST_SCHEMA, readMetadata, redactDeep, type EvidenceManifest, type ManifestFile } from './manifest.js';
@@ -66,6 +68,8 @@ export interface CollectEvidenceDeps {
   artifact?: ArtifactUploader | undefined;
   /** Finds the workspace's commit when the context has none; `git rev-parse HEAD` unless given. */
   headCommit?: (workspace: string) => Promise<string | null>;
+  /** Bundles in a worker thread with a bounded young generation (src/worker-job.ts); in this thread when unset. */
+  jobs?: JobWorkerFactory | undefined;
 }
 
 export interface CollectEvidenceResult {
@@ -167,8 +171,9 @@ export async function runCollectEvidence(inputs: CollectEvidenceInputs, deps: Co
   );
 
   const name = await freeName(outputDir, bundleName(now, commit));
+  if (deps.jobs) logger.debug(`the bundle is written in a worker thread with a young generation of ${JOB_YOUNG_GENERATION_MB} MiB, so its memory stays flat`);
   const bundle = await logger.group(`Bundling ${gathered.items.length} file(s) into ${name}`, () =>
-    writeBundle({
+    (deps.jobs ? (o: BundleOptions) => writeBundleInWorker(deps.jobs!, o) : writeBundle)({
       items: gathered.items,
       outputDir,
       name,

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import { copyFile, readdir, readFile } from 'node:fs/promises';
+import { copyFile, link, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { createS3Client, type S3Options } from '../../src/evidence/s3.js';
@@ -71,6 +71,23 @@ describe('collect-evidence without S3', () => {
     expect(r.summary).toContain('| RPO | 7m 00s | 5m 00s | ❌ missed |');
     expect(r.summary).toContain(`| sha256 | \`${r.outputs['bundle-sha256']}\` |`);
     expect(r.summary).toContain('| Redacted | 10 value(s) |');
+  });
+
+  test('the bundle is written in a worker thread: its warnings reach the log and the manifest, which the action builds', async () => {
+    const ws = await tempWorkspace();
+    await plantRun(ws, 'drill-1');
+    await put(ws, 'logs/restore.log', 'restored\n');
+    await link(join(ws, 'logs', 'restore.log'), join(ws, 'logs', 'restore-copy.log'));
+    const r = await runAction('collect-evidence', { workspace: ws, env: { ...GITHUB, RUNNER_DEBUG: '1' }, inputs: { paths: 'logs/**' } });
+
+    expect({ code: r.code, errors: r.errors }).toEqual({ code: 0, errors: [] });
+    expect(r.stdout).toContain('::debug::the bundle is written in a worker thread with a young generation of 24 MiB');
+    const skipped = (f: string) => `logs/${f}: skipped, it has 2 hard links`;
+    expect(r.warnings.filter((w) => w.includes('hard links')).map((w) => w.slice(0, w.indexOf(' links') + 6))).toEqual([skipped('restore-copy.log'), skipped('restore.log')].sort());
+    const manifest = JSON.parse(await readFile(join(ws, r.outputs['manifest-path']!), 'utf8'));
+    expect(manifest.warnings.filter((w: string) => w.includes('hard links'))).toHaveLength(2);
+    expect(manifest.files.map((f: { path: string }) => f.path)).not.toContain('files/logs/restore.log');
+    expect(await verifyBundle(join(ws, r.outputs['bundle-path']!))).toMatchObject({ ok: true, bundleSha256: r.outputs['bundle-sha256'] });
   });
 
   test('loads neither the S3 SDK nor the artifact client: both live in chunks that index.js only imports on demand', async () => {

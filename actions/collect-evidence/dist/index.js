@@ -33928,16 +33928,25 @@ exports.debug = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(10730);
+/* harmony import */ var _src_evidence_bundle_job_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(82811);
+/* harmony import */ var _src_worker_job_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(59587);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(24136);
 
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+
+// The bundle is written by this same script in a worker thread (src/worker-job.ts).
+const job = (0,_src_worker_job_js__WEBPACK_IMPORTED_MODULE_1__/* .workerJob */ .wg)();
+if (job)
+    await (0,_src_worker_job_js__WEBPACK_IMPORTED_MODULE_1__/* .serveJob */ .VH)(job.data, _src_evidence_bundle_job_js__WEBPACK_IMPORTED_MODULE_0__/* .serveBundleJob */ .V);
+else
+    await (0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 10730:
+/***/ 24136:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34039,615 +34048,15 @@ async function writeJsonAtomic(path, value) {
 // EXTERNAL MODULE: ./src/inputs.ts
 var src_inputs = __nccwpck_require__(38422);
 // EXTERNAL MODULE: ./src/redact.ts
-var src_redact = __nccwpck_require__(76670);
+var redact = __nccwpck_require__(76670);
+// EXTERNAL MODULE: ./src/evidence/bundle.ts + 1 modules
+var evidence_bundle = __nccwpck_require__(50458);
+// EXTERNAL MODULE: ./src/evidence/bundle-job.ts
+var bundle_job = __nccwpck_require__(82811);
+// EXTERNAL MODULE: ./src/worker-job.ts
+var worker_job = __nccwpck_require__(59587);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(57075);
-// EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __nccwpck_require__(46466);
-// EXTERNAL MODULE: external "node:string_decoder"
-var external_node_string_decoder_ = __nccwpck_require__(46193);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(38522);
-// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
-var tar_stream = __nccwpck_require__(56118);
-// EXTERNAL MODULE: ./src/evidence/manifest.ts
-var evidence_manifest = __nccwpck_require__(99240);
-;// CONCATENATED MODULE: ./src/evidence/redact-stream.ts
-
-/**
- * Redaction of text that arrives in chunks, with memory bounded by
- * `block + window` whatever the size of the file or the length of its lines.
- *
- * A secret can straddle a chunk boundary, and a PEM key spans many lines, so
- * text is scanned in blocks that overlap by `window` characters: a block is
- * scanned whole, but only the part before a cut point is emitted, and the rest
- * is carried into the next block and scanned again. The cut is placed after a
- * newline where there is one, and never inside a match, so every match shorter
- * than `window` is seen whole exactly once. Longer matches (a private key of
- * more than 64 KiB) are beyond what the window guarantees.
- *
- * Bytes are read as Latin-1, which maps each byte to one character and back,
- * so everything outside a redacted value is kept byte for byte, even when a
- * "text" file holds invalid UTF-8. Patterns therefore match bytes: ASCII
- * patterns (every secret format drloop knows) behave as written.
- */
-const DEFAULT_BLOCK = 1024 * 1024;
-const DEFAULT_WINDOW = 64 * 1024;
-class StreamRedactor {
-    counts = {};
-    total = 0;
-    pending = '';
-    rules;
-    block;
-    window;
-    constructor(extra = [], options = {}) {
-        this.rules = (0,src_redact/* compileRules */.nb)([...src_redact/* BUILTIN_RULES */.Yb, ...extra]);
-        this.block = options.block ?? DEFAULT_BLOCK;
-        this.window = options.window ?? DEFAULT_WINDOW;
-    }
-    /** Feeds bytes; returns the redacted bytes that are final so far (possibly none). */
-    push(chunk) {
-        this.pending += Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
-        if (this.pending.length < this.block + this.window)
-            return Buffer.alloc(0);
-        return this.flush(false);
-    }
-    /** Ends the input; returns the rest of the redacted bytes. */
-    end() {
-        return this.flush(true);
-    }
-    flush(final) {
-        const text = this.pending;
-        if (text.length === 0)
-            return Buffer.alloc(0);
-        const matches = (0,src_redact/* findMatches */.Np)(text, this.rules);
-        let cut = text.length;
-        if (!final) {
-            const limit = text.length - this.window;
-            const nl = text.lastIndexOf('\n', limit - 1);
-            // Prefer a line boundary; a line longer than half the block is cut where it must be.
-            cut = nl >= 0 && nl + 1 >= limit / 2 ? nl + 1 : limit;
-            // Move the cut back to the start of any match it would split; that match
-            // is then scanned again, whole, in the next block.
-            for (let moved = true; moved;) {
-                moved = false;
-                for (const m of matches) {
-                    if (m.start < cut && m.end > cut) {
-                        cut = m.start;
-                        moved = true;
-                    }
-                }
-            }
-            if (cut === 0) {
-                // One match fills the whole window: keep it as found rather than loop.
-                cut = Math.max(...matches.filter((m) => m.start === 0).map((m) => m.end), limit);
-            }
-        }
-        const out = (0,src_redact/* redactedParts */.PR)(text, matches, cut, this.counts);
-        this.total += out.total;
-        this.pending = text.slice(cut);
-        // Written piece by piece: joining them first would make a second copy of the block.
-        const bytes = Buffer.allocUnsafe(out.parts.reduce((n, p) => n + p.length, 0));
-        let at = 0;
-        for (const p of out.parts)
-            at += bytes.write(p, at, 'latin1');
-        return bytes;
-    }
-}
-/** Redacts a whole buffer (small files, the alert payload) with the same rules and semantics. */
-function redactBuffer(data, extra = []) {
-    const r = new StreamRedactor(extra, { block: Number.POSITIVE_INFINITY });
-    const out = Buffer.concat([r.push(data), r.end()]);
-    return { data: out, counts: r.counts, total: r.total };
-}
-/** Git's rule of thumb: a NUL byte in the first 8000 bytes makes a file binary. */
-function looksBinary(head) {
-    return head.subarray(0, 8000).includes(0);
-}
-const BEGIN_KEY = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
-const END_KEY = /-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
-/** A line that can be part of a PEM/PGP block: base64, an armour header (`Proc-Type: …`), or blank. */
-const KEY_LINE = /^\s*(?:[A-Za-z0-9+/=]*|(?:Proc-Type|DEK-Info|Version|Comment|Hash|Charset|MessageID): .*)\s*$/;
-/** The most text a LineRedactor holds back while it waits for the end of a private key. */
-const MAX_HELD_CHARS = (/* unused pure expression or super */ null && (64 * 1024));
-/**
- * Redaction of a live log, line by line, for output shown as it comes (a
- * step's output in the job log). Each line is redacted and handed back at
- * once, except while a private key block is open: from its BEGIN line, lines
- * are held until its END line, a line that cannot be key material, or
- * `maxHeld` characters, then redacted together, so a multi-line key is never
- * printed. Memory is bounded by `maxHeld`; past it, the block so far is
- * redacted as a truncated key.
- */
-class LineRedactor {
-    counts = {};
-    total = 0;
-    held = [];
-    heldChars = 0;
-    extra;
-    maxHeld;
-    constructor(extra = [], options = {}) {
-        this.extra = extra;
-        this.maxHeld = options.maxHeld ?? MAX_HELD_CHARS;
-    }
-    /** Feeds one line (without its newline); returns the lines that can be shown now. */
-    push(line) {
-        return this.pushLines([line]);
-    }
-    /**
-     * Feeds lines (without their newlines); returns the lines that can be shown
-     * now. The lines that can go are redacted together, as one text, so a
-     * chunk of output costs one pass of the rules rather than one per line.
-     */
-    pushLines(lines) {
-        const ready = [];
-        for (const line of lines) {
-            if (this.held.length === 0) {
-                const begin = BEGIN_KEY.exec(line);
-                if (!begin || END_KEY.test(line.slice(begin.index)))
-                    ready.push(line);
-                else {
-                    this.held.push(line);
-                    this.heldChars = line.length;
-                }
-                continue;
-            }
-            this.held.push(line);
-            this.heldChars += line.length + 1;
-            if (END_KEY.test(line) || !KEY_LINE.test(line) || this.heldChars >= this.maxHeld)
-                ready.push(...this.takeHeld());
-        }
-        return ready.length === 0 ? ready : this.release(ready);
-    }
-    /**
-     * Feeds whole lines joined by `\n` (a batch of output); returns the text
-     * that can be shown now, or null when all of it is held. While no key is
-     * open or opening, the batch is redacted as it is, without being split.
-     */
-    pushText(text) {
-        if (this.held.length === 0 && !BEGIN_KEY.test(text))
-            return this.redactText(text);
-        const ready = this.pushLines(text.split('\n'));
-        return ready.length === 0 ? null : ready.join('\n');
-    }
-    /** `end()` as one text, or null when nothing was held. */
-    endText() {
-        const rest = this.end();
-        return rest.length === 0 ? null : rest.join('\n');
-    }
-    /** Ends the input: whatever is held is redacted and returned. */
-    end() {
-        return this.held.length === 0 ? [] : this.release(this.takeHeld());
-    }
-    takeHeld() {
-        const lines = this.held;
-        this.held = [];
-        this.heldChars = 0;
-        return lines;
-    }
-    release(lines) {
-        return this.redactText(lines.join('\n')).split('\n');
-    }
-    redactText(text) {
-        const r = redact(text, this.extra);
-        for (const k in r.counts)
-            this.counts[k] = (this.counts[k] ?? 0) + r.counts[k];
-        this.total += r.total;
-        return r.text;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/evidence/bundle.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * Files up to this size are read, redacted and hashed in memory; larger ones
- * stream through a spool file (see `addLargeFile`). Either way at most this
- * much of one file is held at a time.
- */
-const IN_MEMORY_LIMIT = 1024 * 1024;
-const READ_CHUNK = 256 * 1024;
-/**
- * How far the archive may run ahead of the compressor. gzip runs on another
- * thread; with stream defaults (16 KiB) the redactor would wait for it after
- * every block and the two would take turns. With a few MiB queued, the next
- * file is redacted while the last one is compressed.
- */
-const GZIP_QUEUE = 8 * 1024 * 1024;
-const GZIP_CHUNK = 64 * 1024;
-/** `20260102T030405Z-abc1234.tar.gz`: sorts by time, names the commit. */
-function bundleName(now, commit) {
-    const stamp = now
-        .toISOString()
-        .replace(/[-:]/g, '')
-        .replace(/\.\d+Z$/, 'Z');
-    const sha = commit && /^[0-9a-f]{7,}$/i.test(commit) ? commit.slice(0, 7).toLowerCase() : 'nogit';
-    return `${stamp}-${sha}.tar.gz`;
-}
-/** Writes a buffer or a stream of chunks into one tar entry, waiting whenever the archive is behind. */
-async function writeEntry(pack, header, body) {
-    await new Promise((resolve, reject) => {
-        const entry = pack.entry({ ...header, mode: 0o644, type: 'file' }, (err) => (err ? reject(err) : resolve()));
-        if (Buffer.isBuffer(body)) {
-            entry.end(body);
-            return;
-        }
-        void (async () => {
-            for await (const chunk of body) {
-                if (!entry.write(chunk)) {
-                    await new Promise((res, rej) => {
-                        const onClose = () => rej(new Error('the archive was closed while writing'));
-                        entry.once('drain', () => {
-                            entry.off('close', onClose);
-                            res();
-                        });
-                        entry.once('close', onClose);
-                    });
-                }
-            }
-            // tar-stream's entries are streamx streams; their end() takes no callback.
-            entry.end();
-        })().catch((err) => {
-            entry.destroy(err);
-            reject(err);
-        });
-    });
-}
-/** Reads exactly `size` bytes (the size seen when the file was opened): a log that grows meanwhile cannot break the tar header. */
-async function* readExactly(handle, size, from = 0) {
-    let pos = from;
-    while (pos < size) {
-        const buf = Buffer.allocUnsafe(Math.min(READ_CHUNK, size - pos));
-        const { bytesRead } = await handle.read(buf, 0, buf.length, pos);
-        if (bytesRead === 0)
-            throw new Error(`file shrank while being bundled (read ${pos} of ${size} bytes)`);
-        pos += bytesRead;
-        yield buf.subarray(0, bytesRead);
-    }
-}
-/**
- * Streams the evidence into `<outputDir>/<name>` as tar + gzip (level 6, as
- * gzip's default), with manifest.json as the last entry.
- *
- * A tar header carries the entry's size, and redaction changes sizes, so a
- * large text file is redacted into a spool file first (its size and sha256
- * computed on the way), then copied into the archive. Small files are done in
- * memory. Binary files are stored as found. Memory stays at a few MiB however
- * much evidence there is; disk needs room for the bundle plus the largest
- * text file. The bundle is written to a temporary name, flushed, then renamed,
- * so a bundle at its final name is always whole.
- */
-async function writeBundle(options) {
-    const { outputDir, name, warn } = options;
-    await (0,promises_.mkdir)(outputDir, { recursive: true });
-    const finalPath = (0,external_node_path_.join)(outputDir, name);
-    const tmpPath = (0,external_node_path_.join)(outputDir, `.${name}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.partial`);
-    const spoolDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(outputDir, '.spool-'));
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    let size = 0;
-    const tap = new external_node_stream_.Transform({
-        transform(chunk, _enc, cb) {
-            hash.update(chunk);
-            size += chunk.length;
-            cb(null, chunk);
-        },
-    });
-    const pack = (0,tar_stream.pack)();
-    const out = await (0,promises_.open)(tmpPath, 'wx', 0o644);
-    const written = (0,external_node_stream_promises_.pipeline)(pack, (0,external_node_zlib_.createGzip)({ level: 6, chunkSize: GZIP_CHUNK, writableHighWaterMark: GZIP_QUEUE }), tap, out.createWriteStream());
-    // The writer side stops at once if the archive side fails (disk full, ...).
-    written.catch((err) => pack.destroy(err));
-    const files = [];
-    const extraWarnings = [];
-    let manifest;
-    let manifestBytes;
-    try {
-        const produce = async () => {
-            const names = new Set();
-            for (const item of options.items) {
-                // A secret in a file name would reach the tar header and the manifest: names are redacted too.
-                const named = (0,src_redact/* redact */.E$)(item.bundlePath, options.extraRules);
-                let name = named.text;
-                for (let i = 2; names.has(name); i++)
-                    name = `${named.text}~${i}`;
-                names.add(name);
-                const redacted = { ...item, origin: (0,src_redact/* redact */.E$)(item.origin, options.extraRules).text };
-                const file = await addItem(pack, redacted, name, options.extraRules, spoolDir, (m) => {
-                    extraWarnings.push(m);
-                    warn(m);
-                });
-                if (!file)
-                    continue;
-                for (const [k, n] of Object.entries(named.counts))
-                    file.redactions[k] = (file.redactions[k] ?? 0) + n;
-                files.push(file);
-            }
-            manifest = options.manifest(files, extraWarnings);
-            manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
-            await writeEntry(pack, { name: evidence_manifest/* MANIFEST_NAME */.ir, size: manifestBytes.length, mtime: new Date(manifest.createdAt) }, manifestBytes);
-            pack.finalize();
-        };
-        await Promise.all([produce(), written]);
-        const flush = await (0,promises_.open)(tmpPath, 'r+');
-        try {
-            await flush.sync();
-        }
-        finally {
-            await flush.close();
-        }
-        await (0,promises_.rename)(tmpPath, finalPath);
-    }
-    catch (err) {
-        pack.destroy();
-        await (0,promises_.rm)(tmpPath, { force: true });
-        throw err;
-    }
-    finally {
-        await out.close().catch(() => undefined);
-        await (0,promises_.rm)(spoolDir, { recursive: true, force: true });
-    }
-    return { path: finalPath, sha256: hash.digest('hex'), size, manifest: manifest, manifestBytes: manifestBytes };
-}
-/** Archive formats drloop cannot look inside: stored as found, marked `not-inspected`. */
-const OPAQUE = [
-    { name: 'zip', magic: [0x50, 0x4b, 0x03, 0x04] },
-    { name: 'xz', magic: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00] },
-    { name: 'bzip2', magic: [0x42, 0x5a, 0x68] },
-    { name: 'zstd', magic: [0x28, 0xb5, 0x2f, 0xfd] },
-    { name: '7z', magic: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c] },
-    { name: 'lz4', magic: [0x04, 0x22, 0x4d, 0x18] },
-];
-/** A gzip member decompressing past this is not inspected (a gzip bomb would fill the disk). */
-const MAX_INFLATED_BYTES = 4 * 1024 * 1024 * 1024;
-const startsWith = (head, magic) => magic.every((b, i) => head[i] === b);
-const printable = (b) => b !== undefined && (b === 0x09 || b === 0x0a || b === 0x0d || (b >= 0x20 && b < 0x7f));
-/**
- * Judges a file by its first bytes: gzip and UTF-16 (with a byte order mark,
- * or ASCII text with every other byte NUL) are decoded and redacted; known
- * archive formats cannot be inspected; anything else, text or binary, is
- * scanned byte for byte.
- */
-function classifyContent(head) {
-    if (head[0] === 0x1f && head[1] === 0x8b)
-        return { content: 'gzip' };
-    for (const o of OPAQUE)
-        if (startsWith(head, o.magic))
-            return { content: 'compressed', note: `a ${o.name} archive, which drloop cannot read` };
-    if (head[0] === 0xff && head[1] === 0xfe)
-        return { content: 'utf-16le' };
-    if (head[0] === 0xfe && head[1] === 0xff)
-        return { content: 'utf-16be' };
-    const pairs = Math.floor(Math.min(head.length, 4096) / 2);
-    if (pairs >= 2) {
-        let le = 0;
-        let be = 0;
-        for (let i = 0; i < pairs * 2; i += 2) {
-            if (head[i + 1] === 0 && printable(head[i]))
-                le += 1;
-            if (head[i] === 0 && printable(head[i + 1]))
-                be += 1;
-        }
-        if (le >= pairs * 0.9)
-            return { content: 'utf-16le' };
-        if (be >= pairs * 0.9)
-            return { content: 'utf-16be' };
-    }
-    return { content: looksBinary(head) ? 'binary' : 'text' };
-}
-/**
- * Redacted output on its way into the archive: hashed and counted as it
- * comes, kept in memory up to IN_MEMORY_LIMIT and spooled to disk past it (a
- * tar header needs the size before the body).
- */
-class Collector {
-    hash = (0,external_node_crypto_.createHash)('sha256');
-    size = 0;
-    chunks = [];
-    file;
-    path;
-    constructor(spoolDir) {
-        this.path = (0,external_node_path_.join)(spoolDir, (0,external_node_crypto_.randomBytes)(8).toString('hex'));
-    }
-    async write(buf) {
-        if (buf.length === 0)
-            return;
-        this.hash.update(buf);
-        this.size += buf.length;
-        if (!this.file && this.size <= IN_MEMORY_LIMIT) {
-            this.chunks.push(buf);
-            return;
-        }
-        if (!this.file) {
-            this.file = await (0,promises_.open)(this.path, 'wx', 0o600);
-            for (const c of this.chunks)
-                await this.file.write(c);
-            this.chunks = [];
-        }
-        await this.file.write(buf);
-    }
-    /** Writes what was collected as one tar entry. */
-    async writeTo(pack, name, mtime) {
-        if (!this.file) {
-            await writeEntry(pack, { name, size: this.size, mtime }, Buffer.concat(this.chunks));
-            return;
-        }
-        await this.file.close();
-        this.file = undefined;
-        const spooled = await (0,promises_.open)(this.path, 'r');
-        try {
-            await writeEntry(pack, { name, size: this.size, mtime }, readExactly(spooled, this.size));
-        }
-        finally {
-            await spooled.close();
-        }
-    }
-    async dispose() {
-        await this.file?.close().catch(() => undefined);
-        await (0,promises_.rm)(this.path, { force: true });
-    }
-}
-/** Swaps each pair of bytes (UTF-16BE ⇄ UTF-16LE), carrying an odd byte over to the next chunk. */
-function byteSwapper() {
-    let carry = Buffer.alloc(0);
-    return (chunk) => {
-        const data = carry.length > 0 ? Buffer.concat([carry, chunk]) : Buffer.from(chunk);
-        const even = data.length - (data.length % 2);
-        carry = data.subarray(even);
-        return data.subarray(0, even).swap16();
-    };
-}
-/** Redacts text read as UTF-16: decoded to UTF-8 for the redactor, encoded back as it was. */
-async function redactUtf16(source, bigEndian, redactor, out) {
-    const toLe = bigEndian ? byteSwapper() : (b) => b;
-    const decode = new external_node_string_decoder_.StringDecoder('utf16le');
-    const reencode = new external_node_string_decoder_.StringDecoder('utf8');
-    const emit = async (redacted, final) => {
-        const le = Buffer.from(reencode.write(redacted) + (final ? reencode.end() : ''), 'utf16le');
-        await out.write(bigEndian ? le.swap16() : le);
-    };
-    for await (const chunk of source)
-        await emit(redactor.push(Buffer.from(decode.write(toLe(chunk)), 'utf8')), false);
-    await emit(Buffer.concat([redactor.push(Buffer.from(decode.end(), 'utf8')), redactor.end()]), true);
-}
-class InflateLimit extends Error {
-}
-/** Redacts the text inside a gzip file and compresses it again. */
-async function redactGzip(source, redactor, out) {
-    let inflated = 0;
-    await (0,external_node_stream_promises_.pipeline)(external_node_stream_.Readable.from(source), (0,external_node_zlib_.createGunzip)(), new external_node_stream_.Transform({
-        transform(chunk, _enc, cb) {
-            inflated += chunk.length;
-            if (inflated > MAX_INFLATED_BYTES)
-                cb(new InflateLimit(`it expands past ${MAX_INFLATED_BYTES} bytes`));
-            else
-                cb(null, redactor.push(chunk));
-        },
-        flush(cb) {
-            cb(null, redactor.end());
-        },
-    }), (0,external_node_zlib_.createGzip)({ level: 6 }), new external_node_stream_.Writable({
-        write(chunk, _enc, cb) {
-            out.write(chunk).then(() => cb(), cb);
-        },
-    }));
-}
-/**
- * Opens a file to bundle, refusing what could smuggle in a file from
- * elsewhere: a symbolic link swapped in since the file was listed, anything
- * but a regular file, and a file with more than one hard link (the other name
- * may be outside the workspace, and nothing tells which name is the original).
- */
-async function openEvidence(item, warn) {
-    let handle;
-    try {
-        handle = await (0,promises_.open)(item.file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
-    }
-    catch (err) {
-        warn(`${item.origin}: skipped, it could not be read (${(0,errors/* describeError */.Uc)(err)})`);
-        return undefined;
-    }
-    const st = await handle.stat();
-    let why;
-    if (!st.isFile())
-        why = 'it is not a regular file';
-    else if (st.nlink > 1)
-        why = `it has ${st.nlink} hard links, and another name of the same file may be outside the workspace; bundle a copy instead`;
-    if (why) {
-        await handle.close();
-        warn(`${item.origin}: skipped, ${why}`);
-        return undefined;
-    }
-    return { handle, size: st.size, mtime: st.mtime };
-}
-async function addItem(pack, item, name, rules, spoolDir, warn) {
-    const base = { path: name, source: item.source, origin: item.origin };
-    if (item.data) {
-        const out = new Collector(spoolDir);
-        try {
-            const redactor = new StreamRedactor(rules);
-            await out.write(redactor.push(item.data));
-            await out.write(redactor.end());
-            await out.writeTo(pack, name, new Date());
-            return entryOf(base, out, 'text', 'applied', redactor.counts);
-        }
-        finally {
-            await out.dispose();
-        }
-    }
-    const opened = await openEvidence(item, warn);
-    if (!opened)
-        return undefined;
-    const { handle, size, mtime } = opened;
-    try {
-        const head = Buffer.alloc(Math.min(8000, size));
-        await handle.read(head, 0, head.length, 0);
-        const kind = classifyContent(head);
-        if (kind.content !== 'compressed') {
-            const out = new Collector(spoolDir);
-            try {
-                const redactor = new StreamRedactor(rules);
-                const source = readExactly(handle, size);
-                if (kind.content === 'gzip')
-                    await redactGzip(source, redactor, out);
-                else if (kind.content === 'utf-16le' || kind.content === 'utf-16be')
-                    await redactUtf16(source, kind.content === 'utf-16be', redactor, out);
-                else {
-                    for await (const chunk of source)
-                        await out.write(redactor.push(chunk));
-                    await out.write(redactor.end());
-                }
-                await out.writeTo(pack, name, mtime);
-                return entryOf(base, out, kind.content, 'applied', redactor.counts);
-            }
-            catch (err) {
-                // A gzip file that does not decompress is kept as found, and said to be uninspected.
-                if (kind.content !== 'gzip' || (!(err instanceof InflateLimit) && !isZlibError(err)))
-                    throw err;
-                kind.note = `gzip data that could not be read (${(0,errors/* describeError */.Uc)(err)})`;
-            }
-            finally {
-                await out.dispose();
-            }
-        }
-        const hash = (0,external_node_crypto_.createHash)('sha256');
-        const hashed = async function* () {
-            for await (const chunk of readExactly(handle, size)) {
-                hash.update(chunk);
-                yield chunk;
-            }
-        };
-        await writeEntry(pack, { name, size, mtime }, hashed());
-        return { ...entryOf(base, { size, hash }, kind.content, 'not-inspected', {}), note: kind.note ?? 'could not be read' };
-    }
-    catch (err) {
-        throw new Error(`${item.origin}: ${(0,errors/* describeError */.Uc)(err)}`);
-    }
-    finally {
-        await handle.close();
-    }
-}
-function isZlibError(err) {
-    const code = err.code;
-    return typeof code === 'string' && code.startsWith('Z_');
-}
-/** A manifest entry, keys in the order an auditor reads them. */
-function entryOf(base, out, content, redaction, redactions) {
-    return { path: base.path, size: out.size, sha256: out.hash.digest('hex'), source: base.source, origin: base.origin, content, redaction, redactions: { ...redactions } };
-}
-
 // EXTERNAL MODULE: ./src/files.ts
 var files = __nccwpck_require__(59148);
 ;// CONCATENATED MODULE: ./src/hash.ts
@@ -36075,11 +35484,15 @@ function summaryOfManifest(data) {
     return { summary, source: m.drill || m.cost ? 'manifest' : 'none', createdAt: m.createdAt };
 }
 
+// EXTERNAL MODULE: ./src/evidence/manifest.ts
+var manifest = __nccwpck_require__(99240);
 // EXTERNAL MODULE: ./src/evidence/s3-uri.ts
 var s3_uri = __nccwpck_require__(19612);
 // EXTERNAL MODULE: ./src/evidence/verify.ts
 var verify = __nccwpck_require__(59856);
 ;// CONCATENATED MODULE: ./src/evidence/run.ts
+
+
 
 
 
@@ -36157,7 +35570,7 @@ async function runCollectEvidence(inputs, deps) {
     const now = deps.now();
     let extraRules;
     try {
-        extraRules = (0,src_redact/* compileExtraRules */.fI)(inputs.redact);
+        extraRules = (0,redact/* compileExtraRules */.fI)(inputs.redact);
     }
     catch (err) {
         throw new errors/* ConfigurationError */.j1(`input 'redact': ${(0,errors/* describeError */.Uc)(err)}`);
@@ -36187,13 +35600,15 @@ async function runCollectEvidence(inputs, deps) {
     }
     const warnings = [...gathered.warnings];
     const commit = context.sha ?? (await (deps.headCommit ?? headCommit)(workspace));
-    const allRules = [...src_redact/* BUILTIN_RULES */.Yb, ...extraRules];
-    const metadata = (0,evidence_manifest/* redactDeep */.KL)(await (0,evidence_manifest/* readMetadata */._6)(gathered.items, gathered.alert, context, commit, (m) => {
+    const allRules = [...redact/* BUILTIN_RULES */.Yb, ...extraRules];
+    const metadata = (0,manifest/* redactDeep */.KL)(await (0,manifest/* readMetadata */._6)(gathered.items, gathered.alert, context, commit, (m) => {
         warnings.push(m);
         logger.warning(m);
     }), allRules);
-    const name = await freeName(outputDir, bundleName(now, commit));
-    const bundle = await logger.group(`Bundling ${gathered.items.length} file(s) into ${name}`, () => writeBundle({
+    const name = await freeName(outputDir, (0,evidence_bundle/* bundleName */.u1)(now, commit));
+    if (deps.jobs)
+        logger.debug(`the bundle is written in a worker thread with a young generation of ${worker_job/* JOB_YOUNG_GENERATION_MB */.oZ} MiB, so its memory stays flat`);
+    const bundle = await logger.group(`Bundling ${gathered.items.length} file(s) into ${name}`, () => (deps.jobs ? (o) => (0,bundle_job/* writeBundleInWorker */.n)(deps.jobs, o) : evidence_bundle/* writeBundle */.Mf)({
         items: gathered.items,
         outputDir,
         name,
@@ -36205,14 +35620,14 @@ async function runCollectEvidence(inputs, deps) {
                 for (const [k, n] of Object.entries(f.redactions))
                     byKind[k] = (byKind[k] ?? 0) + n;
             return {
-                schema: evidence_manifest/* MANIFEST_SCHEMA */.KB,
+                schema: manifest/* MANIFEST_SCHEMA */.KB,
                 createdAt: now.toISOString(),
                 bundle: name,
                 ...metadata,
                 summary: summarize(metadata, now.toISOString()),
                 sources: {
-                    evidenceDir: (0,src_redact/* redact */.E$)(inputs['evidence-dir'], allRules).text,
-                    paths: inputs.paths.map((p) => (0,src_redact/* redact */.E$)(p, allRules).text),
+                    evidenceDir: (0,redact/* redact */.E$)(inputs['evidence-dir'], allRules).text,
+                    paths: inputs.paths.map((p) => (0,redact/* redact */.E$)(p, allRules).text),
                     alert: gathered.items.find((i) => i.source === 'alert')?.origin ?? null,
                 },
                 redaction: {
@@ -36221,7 +35636,7 @@ async function runCollectEvidence(inputs, deps) {
                     byKind,
                     notInspected: files.filter((f) => f.redaction === 'not-inspected').length,
                 },
-                warnings: (0,evidence_manifest/* redactDeep */.KL)([...warnings, ...bundleWarnings], allRules),
+                warnings: (0,manifest/* redactDeep */.KL)([...warnings, ...bundleWarnings], allRules),
                 files,
             };
         },
@@ -37183,6 +36598,7 @@ function evidenceMarkdown(m, where, runUrl) {
 
 
 
+
 /**
  * Artifacts can only be uploaded by a job on a runner (it hands the step
  * ACTIONS_RUNTIME_TOKEN); `artifact-name: ''` turns them off. The client is
@@ -37219,6 +36635,7 @@ async function run() {
             s3Region: process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || (inputs['s3-endpoint'] ? 'us-east-1' : undefined),
             artifact: await artifactUploader(raw['artifact-name'] ?? ''),
             headCommit: gitHead,
+            jobs: (0,worker_job/* jobWorkers */.x7)(process.argv[1]),
         });
         setOutputs({ ...collectEvidenceOutputs(result) });
         await loop.after();
@@ -37267,6 +36684,704 @@ function describeError(err) {
     if (err instanceof Error)
         return err.message;
     return String(err);
+}
+
+
+/***/ }),
+
+/***/ 82811:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ serveBundleJob),
+/* harmony export */   n: () => (/* binding */ writeBundleInWorker)
+/* harmony export */ });
+/* harmony import */ var _worker_job_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(59587);
+/* harmony import */ var _bundle_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(50458);
+
+
+const asBuffer = (u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+async function writeBundleInWorker(workers, options) {
+    const { items, outputDir, name, extraRules } = options;
+    const data = { items, outputDir, name, extraRules };
+    let manifest;
+    const r = await (0,_worker_job_js__WEBPACK_IMPORTED_MODULE_0__/* .runJob */ .b5)(workers, 'bundle', data, {
+        warn: (m) => options.warn(m),
+        manifest: async (p) => (manifest = await options.manifest(p.files, p.warnings)),
+    });
+    // The manifest is the one built here (the worker's is a copy of it); Buffers arrive as plain Uint8Arrays.
+    return { ...r, manifest: manifest, manifestBytes: asBuffer(r.manifestBytes) };
+}
+/** The worker's side: the bundle itself. */
+async function serveBundleJob(data, channel) {
+    const items = data.items.map((i) => (i.data ? { ...i, data: asBuffer(i.data) } : i));
+    const { manifest: _copy, ...r } = await (0,_bundle_js__WEBPACK_IMPORTED_MODULE_1__/* .writeBundle */ .Mf)({
+        ...data,
+        items,
+        warn: (m) => channel.tell('warn', m),
+        manifest: (files, warnings) => channel.call('manifest', { files, warnings }),
+    });
+    return r;
+}
+
+
+/***/ }),
+
+/***/ 50458:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  u1: () => (/* binding */ bundleName),
+  Mf: () => (/* binding */ writeBundle)
+});
+
+// UNUSED EXPORTS: MAX_INFLATED_BYTES, classifyContent
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(57075);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __nccwpck_require__(46466);
+// EXTERNAL MODULE: external "node:string_decoder"
+var external_node_string_decoder_ = __nccwpck_require__(46193);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(38522);
+// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
+var tar_stream = __nccwpck_require__(56118);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(83916);
+// EXTERNAL MODULE: ./src/redact.ts
+var src_redact = __nccwpck_require__(76670);
+// EXTERNAL MODULE: ./src/evidence/manifest.ts
+var evidence_manifest = __nccwpck_require__(99240);
+;// CONCATENATED MODULE: ./src/evidence/redact-stream.ts
+
+/**
+ * Redaction of text that arrives in chunks, with memory bounded by
+ * `block + window` whatever the size of the file or the length of its lines.
+ *
+ * A secret can straddle a chunk boundary, and a PEM key spans many lines, so
+ * text is scanned in blocks that overlap by `window` characters: a block is
+ * scanned whole, but only the part before a cut point is emitted, and the rest
+ * is carried into the next block and scanned again. The cut is placed after a
+ * newline where there is one, and never inside a match, so every match shorter
+ * than `window` is seen whole exactly once. Longer matches (a private key of
+ * more than 64 KiB) are beyond what the window guarantees.
+ *
+ * Bytes are read as Latin-1, which maps each byte to one character and back,
+ * so everything outside a redacted value is kept byte for byte, even when a
+ * "text" file holds invalid UTF-8. Patterns therefore match bytes: ASCII
+ * patterns (every secret format drloop knows) behave as written.
+ */
+const DEFAULT_BLOCK = 1024 * 1024;
+const DEFAULT_WINDOW = 64 * 1024;
+class StreamRedactor {
+    counts = {};
+    total = 0;
+    /** Bytes not yet final, kept as the buffers they came in (outside V8's heap, not as a string). */
+    pending = [];
+    pendingBytes = 0;
+    rules;
+    block;
+    window;
+    constructor(extra = [], options = {}) {
+        this.rules = (0,src_redact/* compileRules */.nb)([...src_redact/* BUILTIN_RULES */.Yb, ...extra]);
+        this.block = options.block ?? DEFAULT_BLOCK;
+        this.window = options.window ?? DEFAULT_WINDOW;
+    }
+    /** Feeds bytes; returns the redacted bytes that are final so far (possibly none). The bytes must not change afterwards. */
+    push(chunk) {
+        if (chunk.byteLength === 0)
+            return Buffer.alloc(0);
+        this.pending.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        this.pendingBytes += chunk.byteLength;
+        if (this.pendingBytes < this.block + this.window)
+            return Buffer.alloc(0);
+        return this.flush(false);
+    }
+    /** Ends the input; returns the rest of the redacted bytes. */
+    end() {
+        return this.flush(true);
+    }
+    /**
+     * Scans the pending bytes as one Latin-1 string. A block of a MiB or more
+     * becomes a string whose characters stay outside V8's heap (Node makes
+     * large decoded strings external), so the garbage collector never copies
+     * or promotes it; the output is assembled from the bytes, not from slices
+     * of the text.
+     */
+    flush(final) {
+        if (this.pendingBytes === 0)
+            return Buffer.alloc(0);
+        const bytes = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending, this.pendingBytes);
+        this.pending = [];
+        this.pendingBytes = 0;
+        const text = bytes.toString('latin1');
+        const matches = (0,src_redact/* findMatches */.Np)(text, this.rules);
+        let cut = text.length;
+        if (!final) {
+            const limit = text.length - this.window;
+            const nl = bytes.lastIndexOf(10, limit - 1);
+            // Prefer a line boundary; a line longer than half the block is cut where it must be.
+            cut = nl >= 0 && nl + 1 >= limit / 2 ? nl + 1 : limit;
+            // Move the cut back to the start of any match it would split; that match
+            // is then scanned again, whole, in the next block.
+            for (let moved = true; moved;) {
+                moved = false;
+                for (const m of matches) {
+                    if (m.start < cut && m.end > cut) {
+                        cut = m.start;
+                        moved = true;
+                    }
+                }
+            }
+            if (cut === 0) {
+                // One match fills the whole window: keep it as found rather than loop.
+                cut = Math.max(...matches.filter((m) => m.start === 0).map((m) => m.end), limit);
+            }
+        }
+        const spans = (0,src_redact/* redactedSpans */.e$)(matches, cut, this.counts);
+        this.total += spans.length;
+        if (cut < bytes.length) {
+            this.pending = [bytes.subarray(cut)];
+            this.pendingBytes = bytes.length - cut;
+        }
+        if (spans.length === 0)
+            return bytes.subarray(0, cut);
+        let size = cut;
+        for (const s of spans)
+            size += s.replacement.length - (s.to - s.from);
+        const out = Buffer.allocUnsafe(size);
+        let at = 0;
+        let pos = 0;
+        for (const s of spans) {
+            at += bytes.copy(out, at, pos, s.from);
+            at += out.write(s.replacement, at, 'latin1');
+            pos = s.to;
+        }
+        bytes.copy(out, at, pos, cut);
+        return out;
+    }
+}
+/** Redacts a whole buffer (small files, the alert payload) with the same rules and semantics. */
+function redactBuffer(data, extra = []) {
+    const r = new StreamRedactor(extra, { block: Number.POSITIVE_INFINITY });
+    const out = Buffer.concat([r.push(data), r.end()]);
+    return { data: out, counts: r.counts, total: r.total };
+}
+/** Git's rule of thumb: a NUL byte in the first 8000 bytes makes a file binary. */
+function looksBinary(head) {
+    return head.subarray(0, 8000).includes(0);
+}
+const BEGIN_KEY = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
+const END_KEY = /-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
+/** A line that can be part of a PEM/PGP block: base64, an armour header (`Proc-Type: …`), or blank. */
+const KEY_LINE = /^\s*(?:[A-Za-z0-9+/=]*|(?:Proc-Type|DEK-Info|Version|Comment|Hash|Charset|MessageID): .*)\s*$/;
+/** The most text a LineRedactor holds back while it waits for the end of a private key. */
+const MAX_HELD_CHARS = (/* unused pure expression or super */ null && (64 * 1024));
+/**
+ * Redaction of a live log, line by line, for output shown as it comes (a
+ * step's output in the job log). Each line is redacted and handed back at
+ * once, except while a private key block is open: from its BEGIN line, lines
+ * are held until its END line, a line that cannot be key material, or
+ * `maxHeld` characters, then redacted together, so a multi-line key is never
+ * printed. Memory is bounded by `maxHeld`; past it, the block so far is
+ * redacted as a truncated key.
+ */
+class LineRedactor {
+    counts = {};
+    total = 0;
+    held = [];
+    heldChars = 0;
+    extra;
+    maxHeld;
+    constructor(extra = [], options = {}) {
+        this.extra = extra;
+        this.maxHeld = options.maxHeld ?? MAX_HELD_CHARS;
+    }
+    /** Feeds one line (without its newline); returns the lines that can be shown now. */
+    push(line) {
+        return this.pushLines([line]);
+    }
+    /**
+     * Feeds lines (without their newlines); returns the lines that can be shown
+     * now. The lines that can go are redacted together, as one text, so a
+     * chunk of output costs one pass of the rules rather than one per line.
+     */
+    pushLines(lines) {
+        const ready = [];
+        for (const line of lines) {
+            if (this.held.length === 0) {
+                const begin = BEGIN_KEY.exec(line);
+                if (!begin || END_KEY.test(line.slice(begin.index)))
+                    ready.push(line);
+                else {
+                    this.held.push(line);
+                    this.heldChars = line.length;
+                }
+                continue;
+            }
+            this.held.push(line);
+            this.heldChars += line.length + 1;
+            if (END_KEY.test(line) || !KEY_LINE.test(line) || this.heldChars >= this.maxHeld)
+                ready.push(...this.takeHeld());
+        }
+        return ready.length === 0 ? ready : this.release(ready);
+    }
+    /**
+     * Feeds whole lines joined by `\n` (a batch of output); returns the text
+     * that can be shown now, or null when all of it is held. While no key is
+     * open or opening, the batch is redacted as it is, without being split.
+     */
+    pushText(text) {
+        if (this.held.length === 0 && !BEGIN_KEY.test(text))
+            return this.redactText(text);
+        const ready = this.pushLines(text.split('\n'));
+        return ready.length === 0 ? null : ready.join('\n');
+    }
+    /** `end()` as one text, or null when nothing was held. */
+    endText() {
+        const rest = this.end();
+        return rest.length === 0 ? null : rest.join('\n');
+    }
+    /** Ends the input: whatever is held is redacted and returned. */
+    end() {
+        return this.held.length === 0 ? [] : this.release(this.takeHeld());
+    }
+    takeHeld() {
+        const lines = this.held;
+        this.held = [];
+        this.heldChars = 0;
+        return lines;
+    }
+    release(lines) {
+        return this.redactText(lines.join('\n')).split('\n');
+    }
+    redactText(text) {
+        const r = redact(text, this.extra);
+        for (const k in r.counts)
+            this.counts[k] = (this.counts[k] ?? 0) + r.counts[k];
+        this.total += r.total;
+        return r.text;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/evidence/bundle.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Files up to this size are read, redacted and hashed in memory; larger ones
+ * stream through a spool file (see `addLargeFile`). Either way at most this
+ * much of one file is held at a time.
+ */
+const IN_MEMORY_LIMIT = 1024 * 1024;
+const READ_CHUNK = 256 * 1024;
+/**
+ * How far the archive may run ahead of the compressor. gzip runs on another
+ * thread; with stream defaults (16 KiB) the redactor would wait for it after
+ * every block and the two would take turns. With a few MiB queued, the next
+ * file is redacted while the last one is compressed.
+ */
+const GZIP_QUEUE = 8 * 1024 * 1024;
+const GZIP_CHUNK = 64 * 1024;
+/** `20260102T030405Z-abc1234.tar.gz`: sorts by time, names the commit. */
+function bundleName(now, commit) {
+    const stamp = now
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d+Z$/, 'Z');
+    const sha = commit && /^[0-9a-f]{7,}$/i.test(commit) ? commit.slice(0, 7).toLowerCase() : 'nogit';
+    return `${stamp}-${sha}.tar.gz`;
+}
+/** Writes a buffer or a stream of chunks into one tar entry, waiting whenever the archive is behind. */
+async function writeEntry(pack, header, body) {
+    await new Promise((resolve, reject) => {
+        const entry = pack.entry({ ...header, mode: 0o644, type: 'file' }, (err) => (err ? reject(err) : resolve()));
+        if (Buffer.isBuffer(body)) {
+            entry.end(body);
+            return;
+        }
+        void (async () => {
+            for await (const chunk of body) {
+                if (!entry.write(chunk)) {
+                    await new Promise((res, rej) => {
+                        const onClose = () => rej(new Error('the archive was closed while writing'));
+                        entry.once('drain', () => {
+                            entry.off('close', onClose);
+                            res();
+                        });
+                        entry.once('close', onClose);
+                    });
+                }
+            }
+            // tar-stream's entries are streamx streams; their end() takes no callback.
+            entry.end();
+        })().catch((err) => {
+            entry.destroy(err);
+            reject(err);
+        });
+    });
+}
+/** Reads exactly `size` bytes (the size seen when the file was opened): a log that grows meanwhile cannot break the tar header. */
+async function* readExactly(handle, size, from = 0) {
+    let pos = from;
+    while (pos < size) {
+        const buf = Buffer.allocUnsafe(Math.min(READ_CHUNK, size - pos));
+        const { bytesRead } = await handle.read(buf, 0, buf.length, pos);
+        if (bytesRead === 0)
+            throw new Error(`file shrank while being bundled (read ${pos} of ${size} bytes)`);
+        pos += bytesRead;
+        yield buf.subarray(0, bytesRead);
+    }
+}
+/**
+ * Streams the evidence into `<outputDir>/<name>` as tar + gzip (level 6, as
+ * gzip's default), with manifest.json as the last entry.
+ *
+ * A tar header carries the entry's size, and redaction changes sizes, so a
+ * large text file is redacted into a spool file first (its size and sha256
+ * computed on the way), then copied into the archive. Small files are done in
+ * memory. Binary files are stored as found. Memory stays at a few MiB however
+ * much evidence there is; disk needs room for the bundle plus the largest
+ * text file. The bundle is written to a temporary name, flushed, then renamed,
+ * so a bundle at its final name is always whole.
+ */
+async function writeBundle(options) {
+    const { outputDir, name, warn } = options;
+    await (0,promises_.mkdir)(outputDir, { recursive: true });
+    const finalPath = (0,external_node_path_.join)(outputDir, name);
+    const tmpPath = (0,external_node_path_.join)(outputDir, `.${name}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.partial`);
+    const spoolDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(outputDir, '.spool-'));
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let size = 0;
+    const tap = new external_node_stream_.Transform({
+        transform(chunk, _enc, cb) {
+            hash.update(chunk);
+            size += chunk.length;
+            cb(null, chunk);
+        },
+    });
+    const pack = (0,tar_stream.pack)();
+    const out = await (0,promises_.open)(tmpPath, 'wx', 0o644);
+    const written = (0,external_node_stream_promises_.pipeline)(pack, (0,external_node_zlib_.createGzip)({ level: 6, chunkSize: GZIP_CHUNK, writableHighWaterMark: GZIP_QUEUE }), tap, out.createWriteStream());
+    // The writer side stops at once if the archive side fails (disk full, ...).
+    written.catch((err) => pack.destroy(err));
+    const files = [];
+    const extraWarnings = [];
+    let manifest;
+    let manifestBytes;
+    try {
+        const produce = async () => {
+            const names = new Set();
+            for (const item of options.items) {
+                // A secret in a file name would reach the tar header and the manifest: names are redacted too.
+                const named = (0,src_redact/* redact */.E$)(item.bundlePath, options.extraRules);
+                let name = named.text;
+                for (let i = 2; names.has(name); i++)
+                    name = `${named.text}~${i}`;
+                names.add(name);
+                const redacted = { ...item, origin: (0,src_redact/* redact */.E$)(item.origin, options.extraRules).text };
+                const file = await addItem(pack, redacted, name, options.extraRules, spoolDir, (m) => {
+                    extraWarnings.push(m);
+                    warn(m);
+                });
+                if (!file)
+                    continue;
+                for (const [k, n] of Object.entries(named.counts))
+                    file.redactions[k] = (file.redactions[k] ?? 0) + n;
+                files.push(file);
+            }
+            manifest = await options.manifest(files, extraWarnings);
+            manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
+            await writeEntry(pack, { name: evidence_manifest/* MANIFEST_NAME */.ir, size: manifestBytes.length, mtime: new Date(manifest.createdAt) }, manifestBytes);
+            pack.finalize();
+        };
+        await Promise.all([produce(), written]);
+        const flush = await (0,promises_.open)(tmpPath, 'r+');
+        try {
+            await flush.sync();
+        }
+        finally {
+            await flush.close();
+        }
+        await (0,promises_.rename)(tmpPath, finalPath);
+    }
+    catch (err) {
+        pack.destroy();
+        await (0,promises_.rm)(tmpPath, { force: true });
+        throw err;
+    }
+    finally {
+        await out.close().catch(() => undefined);
+        await (0,promises_.rm)(spoolDir, { recursive: true, force: true });
+    }
+    return { path: finalPath, sha256: hash.digest('hex'), size, manifest: manifest, manifestBytes: manifestBytes };
+}
+/** Archive formats drloop cannot look inside: stored as found, marked `not-inspected`. */
+const OPAQUE = [
+    { name: 'zip', magic: [0x50, 0x4b, 0x03, 0x04] },
+    { name: 'xz', magic: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00] },
+    { name: 'bzip2', magic: [0x42, 0x5a, 0x68] },
+    { name: 'zstd', magic: [0x28, 0xb5, 0x2f, 0xfd] },
+    { name: '7z', magic: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c] },
+    { name: 'lz4', magic: [0x04, 0x22, 0x4d, 0x18] },
+];
+/** A gzip member decompressing past this is not inspected (a gzip bomb would fill the disk). */
+const MAX_INFLATED_BYTES = 4 * 1024 * 1024 * 1024;
+const startsWith = (head, magic) => magic.every((b, i) => head[i] === b);
+const printable = (b) => b !== undefined && (b === 0x09 || b === 0x0a || b === 0x0d || (b >= 0x20 && b < 0x7f));
+/**
+ * Judges a file by its first bytes: gzip and UTF-16 (with a byte order mark,
+ * or ASCII text with every other byte NUL) are decoded and redacted; known
+ * archive formats cannot be inspected; anything else, text or binary, is
+ * scanned byte for byte.
+ */
+function classifyContent(head) {
+    if (head[0] === 0x1f && head[1] === 0x8b)
+        return { content: 'gzip' };
+    for (const o of OPAQUE)
+        if (startsWith(head, o.magic))
+            return { content: 'compressed', note: `a ${o.name} archive, which drloop cannot read` };
+    if (head[0] === 0xff && head[1] === 0xfe)
+        return { content: 'utf-16le' };
+    if (head[0] === 0xfe && head[1] === 0xff)
+        return { content: 'utf-16be' };
+    const pairs = Math.floor(Math.min(head.length, 4096) / 2);
+    if (pairs >= 2) {
+        let le = 0;
+        let be = 0;
+        for (let i = 0; i < pairs * 2; i += 2) {
+            if (head[i + 1] === 0 && printable(head[i]))
+                le += 1;
+            if (head[i] === 0 && printable(head[i + 1]))
+                be += 1;
+        }
+        if (le >= pairs * 0.9)
+            return { content: 'utf-16le' };
+        if (be >= pairs * 0.9)
+            return { content: 'utf-16be' };
+    }
+    return { content: looksBinary(head) ? 'binary' : 'text' };
+}
+/**
+ * Redacted output on its way into the archive: hashed and counted as it
+ * comes, kept in memory up to IN_MEMORY_LIMIT and spooled to disk past it (a
+ * tar header needs the size before the body).
+ */
+class Collector {
+    hash = (0,external_node_crypto_.createHash)('sha256');
+    size = 0;
+    chunks = [];
+    file;
+    path;
+    constructor(spoolDir) {
+        this.path = (0,external_node_path_.join)(spoolDir, (0,external_node_crypto_.randomBytes)(8).toString('hex'));
+    }
+    async write(buf) {
+        if (buf.length === 0)
+            return;
+        this.hash.update(buf);
+        this.size += buf.length;
+        if (!this.file && this.size <= IN_MEMORY_LIMIT) {
+            this.chunks.push(buf);
+            return;
+        }
+        if (!this.file) {
+            this.file = await (0,promises_.open)(this.path, 'wx', 0o600);
+            for (const c of this.chunks)
+                await this.file.write(c);
+            this.chunks = [];
+        }
+        await this.file.write(buf);
+    }
+    /** Writes what was collected as one tar entry. */
+    async writeTo(pack, name, mtime) {
+        if (!this.file) {
+            await writeEntry(pack, { name, size: this.size, mtime }, Buffer.concat(this.chunks));
+            return;
+        }
+        await this.file.close();
+        this.file = undefined;
+        const spooled = await (0,promises_.open)(this.path, 'r');
+        try {
+            await writeEntry(pack, { name, size: this.size, mtime }, readExactly(spooled, this.size));
+        }
+        finally {
+            await spooled.close();
+        }
+    }
+    async dispose() {
+        await this.file?.close().catch(() => undefined);
+        await (0,promises_.rm)(this.path, { force: true });
+    }
+}
+/** Swaps each pair of bytes (UTF-16BE ⇄ UTF-16LE), carrying an odd byte over to the next chunk. */
+function byteSwapper() {
+    let carry = Buffer.alloc(0);
+    return (chunk) => {
+        const data = carry.length > 0 ? Buffer.concat([carry, chunk]) : Buffer.from(chunk);
+        const even = data.length - (data.length % 2);
+        carry = data.subarray(even);
+        return data.subarray(0, even).swap16();
+    };
+}
+/** Redacts text read as UTF-16: decoded to UTF-8 for the redactor, encoded back as it was. */
+async function redactUtf16(source, bigEndian, redactor, out) {
+    const toLe = bigEndian ? byteSwapper() : (b) => b;
+    const decode = new external_node_string_decoder_.StringDecoder('utf16le');
+    const reencode = new external_node_string_decoder_.StringDecoder('utf8');
+    const emit = async (redacted, final) => {
+        const le = Buffer.from(reencode.write(redacted) + (final ? reencode.end() : ''), 'utf16le');
+        await out.write(bigEndian ? le.swap16() : le);
+    };
+    for await (const chunk of source)
+        await emit(redactor.push(Buffer.from(decode.write(toLe(chunk)), 'utf8')), false);
+    await emit(Buffer.concat([redactor.push(Buffer.from(decode.end(), 'utf8')), redactor.end()]), true);
+}
+class InflateLimit extends Error {
+}
+/** Redacts the text inside a gzip file and compresses it again. */
+async function redactGzip(source, redactor, out) {
+    let inflated = 0;
+    await (0,external_node_stream_promises_.pipeline)(external_node_stream_.Readable.from(source), (0,external_node_zlib_.createGunzip)(), new external_node_stream_.Transform({
+        transform(chunk, _enc, cb) {
+            inflated += chunk.length;
+            if (inflated > MAX_INFLATED_BYTES)
+                cb(new InflateLimit(`it expands past ${MAX_INFLATED_BYTES} bytes`));
+            else
+                cb(null, redactor.push(chunk));
+        },
+        flush(cb) {
+            cb(null, redactor.end());
+        },
+    }), (0,external_node_zlib_.createGzip)({ level: 6 }), new external_node_stream_.Writable({
+        write(chunk, _enc, cb) {
+            out.write(chunk).then(() => cb(), cb);
+        },
+    }));
+}
+/**
+ * Opens a file to bundle, refusing what could smuggle in a file from
+ * elsewhere: a symbolic link swapped in since the file was listed, anything
+ * but a regular file, and a file with more than one hard link (the other name
+ * may be outside the workspace, and nothing tells which name is the original).
+ */
+async function openEvidence(item, warn) {
+    let handle;
+    try {
+        handle = await (0,promises_.open)(item.file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
+    }
+    catch (err) {
+        warn(`${item.origin}: skipped, it could not be read (${(0,errors/* describeError */.Uc)(err)})`);
+        return undefined;
+    }
+    const st = await handle.stat();
+    let why;
+    if (!st.isFile())
+        why = 'it is not a regular file';
+    else if (st.nlink > 1)
+        why = `it has ${st.nlink} hard links, and another name of the same file may be outside the workspace; bundle a copy instead`;
+    if (why) {
+        await handle.close();
+        warn(`${item.origin}: skipped, ${why}`);
+        return undefined;
+    }
+    return { handle, size: st.size, mtime: st.mtime };
+}
+async function addItem(pack, item, name, rules, spoolDir, warn) {
+    const base = { path: name, source: item.source, origin: item.origin };
+    if (item.data) {
+        const out = new Collector(spoolDir);
+        try {
+            const redactor = new StreamRedactor(rules);
+            await out.write(redactor.push(item.data));
+            await out.write(redactor.end());
+            await out.writeTo(pack, name, new Date());
+            return entryOf(base, out, 'text', 'applied', redactor.counts);
+        }
+        finally {
+            await out.dispose();
+        }
+    }
+    const opened = await openEvidence(item, warn);
+    if (!opened)
+        return undefined;
+    const { handle, size, mtime } = opened;
+    try {
+        const head = Buffer.alloc(Math.min(8000, size));
+        await handle.read(head, 0, head.length, 0);
+        const kind = classifyContent(head);
+        if (kind.content !== 'compressed') {
+            const out = new Collector(spoolDir);
+            try {
+                const redactor = new StreamRedactor(rules);
+                const source = readExactly(handle, size);
+                if (kind.content === 'gzip')
+                    await redactGzip(source, redactor, out);
+                else if (kind.content === 'utf-16le' || kind.content === 'utf-16be')
+                    await redactUtf16(source, kind.content === 'utf-16be', redactor, out);
+                else {
+                    for await (const chunk of source)
+                        await out.write(redactor.push(chunk));
+                    await out.write(redactor.end());
+                }
+                await out.writeTo(pack, name, mtime);
+                return entryOf(base, out, kind.content, 'applied', redactor.counts);
+            }
+            catch (err) {
+                // A gzip file that does not decompress is kept as found, and said to be uninspected.
+                if (kind.content !== 'gzip' || (!(err instanceof InflateLimit) && !isZlibError(err)))
+                    throw err;
+                kind.note = `gzip data that could not be read (${(0,errors/* describeError */.Uc)(err)})`;
+            }
+            finally {
+                await out.dispose();
+            }
+        }
+        const hash = (0,external_node_crypto_.createHash)('sha256');
+        const hashed = async function* () {
+            for await (const chunk of readExactly(handle, size)) {
+                hash.update(chunk);
+                yield chunk;
+            }
+        };
+        await writeEntry(pack, { name, size, mtime }, hashed());
+        return { ...entryOf(base, { size, hash }, kind.content, 'not-inspected', {}), note: kind.note ?? 'could not be read' };
+    }
+    catch (err) {
+        throw new Error(`${item.origin}: ${(0,errors/* describeError */.Uc)(err)}`);
+    }
+    finally {
+        await handle.close();
+    }
+}
+function isZlibError(err) {
+    const code = err.code;
+    return typeof code === 'string' && code.startsWith('Z_');
+}
+/** A manifest entry, keys in the order an auditor reads them. */
+function entryOf(base, out, content, redaction, redactions) {
+    return { path: base.path, size: out.size, sha256: out.hash.digest('hex'), source: base.source, origin: base.origin, content, redaction, redactions: { ...redactions } };
 }
 
 
@@ -37990,12 +38105,12 @@ function inputNames(schema) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E$: () => (/* binding */ redact),
 /* harmony export */   Np: () => (/* binding */ findMatches),
-/* harmony export */   PR: () => (/* binding */ redactedParts),
 /* harmony export */   Yb: () => (/* binding */ BUILTIN_RULES),
+/* harmony export */   e$: () => (/* binding */ redactedSpans),
 /* harmony export */   fI: () => (/* binding */ compileExtraRules),
 /* harmony export */   nb: () => (/* binding */ compileRules)
 /* harmony export */ });
-/* unused harmony export applyMatches */
+/* unused harmony exports applyMatches, redactedParts */
 /**
  * Secret redaction for everything drloop writes: step output in the live log
  * and in receipts, logs and files in evidence bundles, file names and metadata
@@ -38290,25 +38405,40 @@ function applyMatches(text, matches, upTo, counts) {
     const out = redactedParts(text, matches, upTo, counts);
     return { text: out.parts.join(''), total: out.total };
 }
-/** What `applyMatches` joins: the pieces of the redacted text, in order (for a caller that writes them out without one big string). */
-function redactedParts(text, matches, upTo, counts) {
+/**
+ * The replacements `applyMatches` makes in `text.slice(0, upTo)`, in order
+ * and without overlaps, counted into `counts` (for a caller that assembles
+ * the output itself, from bytes). Overlapping matches (two rules, one
+ * secret) widen one replacement and count once, as the kind of the rule
+ * listed first.
+ */
+function redactedSpans(matches, upTo, counts) {
     const applied = matches.filter((m) => m.end <= upTo).sort((a, b) => a.from - b.from || a.order - b.order);
-    const parts = [];
+    const spans = [];
     let pos = 0;
-    let total = 0;
     for (const m of applied) {
         if (m.from < pos) {
             if (m.to > pos)
-                pos = m.to;
+                spans[spans.length - 1].to = pos = m.to;
             continue;
         }
-        parts.push(text.slice(pos, m.from), `[REDACTED:${m.kind}]`);
+        spans.push({ from: m.from, to: m.to, replacement: `[REDACTED:${m.kind}]` });
         pos = m.to;
         counts[m.kind] = (counts[m.kind] ?? 0) + 1;
-        total += 1;
+    }
+    return spans;
+}
+/** What `applyMatches` joins: the pieces of the redacted text, in order. */
+function redactedParts(text, matches, upTo, counts) {
+    const spans = redactedSpans(matches, upTo, counts);
+    const parts = [];
+    let pos = 0;
+    for (const s of spans) {
+        parts.push(text.slice(pos, s.from), s.replacement);
+        pos = s.to;
     }
     parts.push(text.slice(pos, upTo));
-    return { parts, total };
+    return { parts, total: spans.length };
 }
 const builtinCompiled = compileRules(BUILTIN_RULES);
 function redact(text, extra = []) {
@@ -38316,6 +38446,155 @@ function redact(text, extra = []) {
     const counts = {};
     const out = applyMatches(text, findMatches(text, rules), text.length, counts);
     return { text: out.text, counts, total: out.total };
+}
+
+
+/***/ }),
+
+/***/ 59587:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   VH: () => (/* binding */ serveJob),
+/* harmony export */   b5: () => (/* binding */ runJob),
+/* harmony export */   oZ: () => (/* binding */ JOB_YOUNG_GENERATION_MB),
+/* harmony export */   wg: () => (/* binding */ workerJob),
+/* harmony export */   x7: () => (/* binding */ jobWorkers)
+/* harmony export */ });
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(75919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
+
+
+/**
+ * Long, allocation-heavy jobs (an evidence bundle, a history scan) run in a
+ * worker thread whose young generation is bounded.
+ *
+ * V8 grows a busy thread's young generation whenever objects keep surviving
+ * its minor collections, and on Node 24 it grows it up to 64 MiB per
+ * semi-space: a job streaming a gigabyte ends up holding well over 100 MiB
+ * of young-generation space however little it keeps alive. The runner starts
+ * actions without V8 flags, so the limit is set where Node allows it, on a
+ * worker (`resourceLimits`). The job's results and its callbacks to the
+ * caller (a warning, building a manifest) cross as messages.
+ *
+ * The worker runs the same script as the caller: each entry point (an
+ * action's bundle, the CLI) first asks `workerJob()` whether it was started
+ * for a job and, if so, serves it instead of running its main path.
+ */
+/** The young generation of a job's worker: 8 MiB semi-spaces, as V8 gives a small heap. */
+const JOB_YOUNG_GENERATION_MB = 24;
+const JOB_KEY = 'drloopJob';
+/** Workers that run `script` (the entry point that is running: `process.argv[1]`) for a job. */
+function jobWorkers(script) {
+    return (job, data) => new node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.Worker(script, { workerData: { [JOB_KEY]: job, data }, resourceLimits: { maxYoungGenerationSizeMb: JOB_YOUNG_GENERATION_MB } });
+}
+/** The job this thread was started for, or null on the main thread or in a worker that is not a job's. */
+function workerJob() {
+    if (node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.isMainThread || !node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.parentPort)
+        return null;
+    const d = node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.workerData;
+    if (!d || typeof d !== 'object' || typeof d[JOB_KEY] !== 'string')
+        return null;
+    return { job: d[JOB_KEY], data: d.data };
+}
+function toWire(err) {
+    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1)
+        return { name: err.name, message: err.message, problems: err.problems };
+    if (err instanceof Error)
+        return { name: err.name, message: err.message, stack: err.stack };
+    return { name: 'Error', message: String(err) };
+}
+function fromWire(w) {
+    if (w.name === 'ConfigurationError')
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(w.message, w.problems ?? []);
+    const err = new Error(w.message);
+    err.name = w.name;
+    if (w.stack)
+        err.stack = w.stack;
+    return err;
+}
+/**
+ * Runs a job in a worker and resolves with its result. The job may `call`
+ * (and wait for) or `tell` (and not wait for) the caller's handlers. A job
+ * that throws rejects with its error; a worker that dies rejects too.
+ */
+function runJob(workers, job, data, handlers) {
+    return new Promise((resolve, reject) => {
+        const worker = workers(job, data);
+        let settled = false;
+        const settle = (fn) => {
+            if (settled)
+                return;
+            settled = true;
+            fn();
+            void worker.terminate();
+        };
+        const handle = (method, payload) => {
+            const h = handlers[method];
+            if (!h)
+                throw new Error(`the ${job} job called an unknown method: ${method}`);
+            return h(payload);
+        };
+        worker.on('message', (m) => {
+            if (m.type === 'done')
+                settle(() => resolve(m.value));
+            else if (m.type === 'fail')
+                settle(() => reject(fromWire(m.error)));
+            else if (m.type === 'tell') {
+                try {
+                    void Promise.resolve(handle(m.method, m.payload)).catch((err) => settle(() => reject(err)));
+                }
+                catch (err) {
+                    settle(() => reject(err));
+                }
+            }
+            else if (m.type === 'call') {
+                Promise.resolve()
+                    .then(() => handle(m.method, m.payload))
+                    .then((value) => worker.postMessage({ type: 'reply', id: m.id, value }), (err) => worker.postMessage({ type: 'reply', id: m.id, error: toWire(err) }));
+            }
+        });
+        worker.on('error', (err) => settle(() => reject(err)));
+        worker.on('exit', (code) => settle(() => reject(new Error(`the ${job} worker stopped before it finished (exit code ${code})`))));
+    });
+}
+/** Serves the job this worker was started for with `fn`, then lets the thread end. */
+async function serveJob(data, fn) {
+    const port = node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.parentPort;
+    let next = 0;
+    const waiting = new Map();
+    const onMessage = (m) => {
+        if (m.type !== 'reply')
+            return;
+        const w = waiting.get(m.id);
+        if (!w)
+            return;
+        waiting.delete(m.id);
+        if (m.error)
+            w.reject(fromWire(m.error));
+        else
+            w.resolve(m.value);
+    };
+    port.on('message', onMessage);
+    const channel = {
+        call: (method, payload) => new Promise((resolve, reject) => {
+            const id = ++next;
+            waiting.set(id, { resolve: resolve, reject });
+            port.postMessage({ type: 'call', id, method, payload });
+        }),
+        tell: (method, payload) => port.postMessage({ type: 'tell', method, payload }),
+    };
+    try {
+        const value = await fn(data, channel);
+        port.postMessage({ type: 'done', value });
+    }
+    catch (err) {
+        port.postMessage({ type: 'fail', error: toWire(err) });
+    }
+    finally {
+        port.off('message', onMessage);
+    }
 }
 
 

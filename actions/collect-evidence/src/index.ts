@@ -1,3 +1,8 @@
+import { serveBundleJob } from '../../../src/evidence/bundle-job.js';
+import { serveJob, workerJob } from '../../../src/worker-job.js';
 import { run } from './main.js';
 
-await run();
+// The bundle is written by this same script in a worker thread (src/worker-job.ts).
+const job = workerJob();
+if (job) await serveJob(job.data, serveBundleJob);
+else await run();

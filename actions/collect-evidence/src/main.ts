@@ -3,6 +3,7 @@ import { collectEvidenceInputs, collectEvidenceOutputs, destinationsOf, runColle
 import { loopState } from './state.js';
 import { evidenceMarkdown } from '../../../src/evidence/report.js';
 import { inputNames, parseInputs } from '../../../src/inputs.js';
+import { jobWorkers } from '../../../src/worker-job.js';
 import { appendSummary, core, coreLogger, githubContext, readRawInputs, runAction, setOutputs, StepFailure, workspaceDir } from '../../_kit/src/runtime.js';
 
 /**
@@ -41,6 +42,7 @@ export async function run(): Promise<void> {
       s3Region: process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || (inputs['s3-endpoint'] ? 'us-east-1' : undefined),
       artifact: await artifactUploader(raw['artifact-name'] ?? ''),
       headCommit: gitHead,
+      jobs: jobWorkers(process.argv[1]!),
     });
     setOutputs({ ...collectEvidenceOutputs(result) });
     await loop.after();

@@ -35993,7 +35993,9 @@ const DEFAULT_WINDOW = (/* unused pure expression or super */ null && (64 * 1024
 class StreamRedactor {
     counts = {};
     total = 0;
-    pending = '';
+    /** Bytes not yet final, kept as the buffers they came in (outside V8's heap, not as a string). */
+    pending = [];
+    pendingBytes = 0;
     rules;
     block;
     window;
@@ -36002,10 +36004,13 @@ class StreamRedactor {
         this.block = options.block ?? DEFAULT_BLOCK;
         this.window = options.window ?? DEFAULT_WINDOW;
     }
-    /** Feeds bytes; returns the redacted bytes that are final so far (possibly none). */
+    /** Feeds bytes; returns the redacted bytes that are final so far (possibly none). The bytes must not change afterwards. */
     push(chunk) {
-        this.pending += Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
-        if (this.pending.length < this.block + this.window)
+        if (chunk.byteLength === 0)
+            return Buffer.alloc(0);
+        this.pending.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        this.pendingBytes += chunk.byteLength;
+        if (this.pendingBytes < this.block + this.window)
             return Buffer.alloc(0);
         return this.flush(false);
     }
@@ -36013,15 +36018,25 @@ class StreamRedactor {
     end() {
         return this.flush(true);
     }
+    /**
+     * Scans the pending bytes as one Latin-1 string. A block of a MiB or more
+     * becomes a string whose characters stay outside V8's heap (Node makes
+     * large decoded strings external), so the garbage collector never copies
+     * or promotes it; the output is assembled from the bytes, not from slices
+     * of the text.
+     */
     flush(final) {
-        const text = this.pending;
-        if (text.length === 0)
+        if (this.pendingBytes === 0)
             return Buffer.alloc(0);
+        const bytes = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending, this.pendingBytes);
+        this.pending = [];
+        this.pendingBytes = 0;
+        const text = bytes.toString('latin1');
         const matches = findMatches(text, this.rules);
         let cut = text.length;
         if (!final) {
             const limit = text.length - this.window;
-            const nl = text.lastIndexOf('\n', limit - 1);
+            const nl = bytes.lastIndexOf(10, limit - 1);
             // Prefer a line boundary; a line longer than half the block is cut where it must be.
             cut = nl >= 0 && nl + 1 >= limit / 2 ? nl + 1 : limit;
             // Move the cut back to the start of any match it would split; that match
@@ -36040,15 +36055,27 @@ class StreamRedactor {
                 cut = Math.max(...matches.filter((m) => m.start === 0).map((m) => m.end), limit);
             }
         }
-        const out = redactedParts(text, matches, cut, this.counts);
-        this.total += out.total;
-        this.pending = text.slice(cut);
-        // Written piece by piece: joining them first would make a second copy of the block.
-        const bytes = Buffer.allocUnsafe(out.parts.reduce((n, p) => n + p.length, 0));
+        const spans = redactedSpans(matches, cut, this.counts);
+        this.total += spans.length;
+        if (cut < bytes.length) {
+            this.pending = [bytes.subarray(cut)];
+            this.pendingBytes = bytes.length - cut;
+        }
+        if (spans.length === 0)
+            return bytes.subarray(0, cut);
+        let size = cut;
+        for (const s of spans)
+            size += s.replacement.length - (s.to - s.from);
+        const out = Buffer.allocUnsafe(size);
         let at = 0;
-        for (const p of out.parts)
-            at += bytes.write(p, at, 'latin1');
-        return bytes;
+        let pos = 0;
+        for (const s of spans) {
+            at += bytes.copy(out, at, pos, s.from);
+            at += out.write(s.replacement, at, 'latin1');
+            pos = s.to;
+        }
+        bytes.copy(out, at, pos, cut);
+        return out;
     }
 }
 /** Redacts a whole buffer (small files, the alert payload) with the same rules and semantics. */
@@ -39116,7 +39143,7 @@ function planKeyOf(planPath) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E$: () => (/* binding */ redact)
 /* harmony export */ });
-/* unused harmony exports BUILTIN_RULES, compileExtraRules, compileRules, findMatches, applyMatches, redactedParts */
+/* unused harmony exports BUILTIN_RULES, compileExtraRules, compileRules, findMatches, applyMatches, redactedSpans, redactedParts */
 /**
  * Secret redaction for everything drloop writes: step output in the live log
  * and in receipts, logs and files in evidence bundles, file names and metadata
@@ -39411,25 +39438,40 @@ function applyMatches(text, matches, upTo, counts) {
     const out = redactedParts(text, matches, upTo, counts);
     return { text: out.parts.join(''), total: out.total };
 }
-/** What `applyMatches` joins: the pieces of the redacted text, in order (for a caller that writes them out without one big string). */
-function redactedParts(text, matches, upTo, counts) {
+/**
+ * The replacements `applyMatches` makes in `text.slice(0, upTo)`, in order
+ * and without overlaps, counted into `counts` (for a caller that assembles
+ * the output itself, from bytes). Overlapping matches (two rules, one
+ * secret) widen one replacement and count once, as the kind of the rule
+ * listed first.
+ */
+function redactedSpans(matches, upTo, counts) {
     const applied = matches.filter((m) => m.end <= upTo).sort((a, b) => a.from - b.from || a.order - b.order);
-    const parts = [];
+    const spans = [];
     let pos = 0;
-    let total = 0;
     for (const m of applied) {
         if (m.from < pos) {
             if (m.to > pos)
-                pos = m.to;
+                spans[spans.length - 1].to = pos = m.to;
             continue;
         }
-        parts.push(text.slice(pos, m.from), `[REDACTED:${m.kind}]`);
+        spans.push({ from: m.from, to: m.to, replacement: `[REDACTED:${m.kind}]` });
         pos = m.to;
         counts[m.kind] = (counts[m.kind] ?? 0) + 1;
-        total += 1;
+    }
+    return spans;
+}
+/** What `applyMatches` joins: the pieces of the redacted text, in order. */
+function redactedParts(text, matches, upTo, counts) {
+    const spans = redactedSpans(matches, upTo, counts);
+    const parts = [];
+    let pos = 0;
+    for (const s of spans) {
+        parts.push(text.slice(pos, s.from), s.replacement);
+        pos = s.to;
     }
     parts.push(text.slice(pos, upTo));
-    return { parts, total };
+    return { parts, total: spans.length };
 }
 const builtinCompiled = compileRules(BUILTIN_RULES);
 function redact(text, extra = []) {

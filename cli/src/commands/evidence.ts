@@ -48,6 +48,7 @@ export const evidenceCommand: Command = {
       now: () => new Date(),
       context: runContextFromEnv(ctx.env),
       s3Region: ctx.env.AWS_REGION || ctx.env.AWS_DEFAULT_REGION || (inputs['s3-endpoint'] ? 'us-east-1' : undefined),
+      jobs: ctx.jobs,
     });
     const outputs = collectEvidenceOutputs(result);
     if (json) {

@@ -1,223 +1,6 @@
-export const id = 856;
-export const ids = [856];
+export const id = 966;
+export const ids = [966];
 export const modules = {
-
-/***/ 9240:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   KB: () => (/* binding */ MANIFEST_SCHEMA),
-/* harmony export */   KL: () => (/* binding */ redactDeep),
-/* harmony export */   _6: () => (/* binding */ readMetadata),
-/* harmony export */   fD: () => (/* binding */ manifestForVerifySchema),
-/* harmony export */   ir: () => (/* binding */ MANIFEST_NAME)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2716);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6670);
-
-
-
-
-const MANIFEST_SCHEMA = 'drloop.evidence-manifest/v1';
-const MANIFEST_NAME = 'manifest.json';
-const nullableString = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
-    .nullish()
-    .transform((v) => v ?? null);
-const nullableNumber = zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig()
-    .nullish()
-    .transform((v) => v ?? null);
-const nullableBool = zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY()
-    .nullish()
-    .transform((v) => v ?? null);
-/** The drill summary dr-execute writes, read leniently: unknown keys are kept, missing ones are null. */
-const drillSummarySchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({
-    schema: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('drloop.drill-summary/v1'),
-    runId: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
-    plan: zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({ name: nullableString, path: nullableString, sha256: nullableString }).nullish(),
-    mode: nullableString,
-    status: nullableString,
-    decision: nullableString,
-    alert: zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({ name: nullableString, fingerprint: nullableString, groupKey: nullableString, status: nullableString, startsAt: nullableString }).nullish(),
-    objectives: zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({ rtoSeconds: nullableNumber, rpoSeconds: nullableNumber }).nullish(),
-    incidentStart: nullableString,
-    startedAt: nullableString,
-    endedAt: nullableString,
-    rtoSeconds: nullableNumber,
-    rpoSeconds: nullableNumber,
-    rtoMet: nullableBool,
-    rpoMet: nullableBool,
-    lastPhase: nullableString,
-    phases: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({
-        phase: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
-        status: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
-        skipReason: nullableString,
-        startedAt: nullableString,
-        endedAt: nullableString,
-        durationSeconds: nullableNumber,
-    }))
-        .default([]),
-});
-const costRecordSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({
-    schema: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('drloop.cost-decision/v1'),
-    createdAt: nullableString,
-    mode: nullableString,
-    decision: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
-    target: nullableString,
-    currency: nullableString,
-    reasons: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()).default([]),
-});
-/** Records larger than this are bundled but not read for metadata. */
-const MAX_RECORD_BYTES = 16 * 1024 * 1024;
-async function readJsonRecord(file) {
-    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(file, 'r');
-    try {
-        const { size } = await handle.stat();
-        if (size > MAX_RECORD_BYTES)
-            throw new Error(`larger than ${MAX_RECORD_BYTES} bytes`);
-        return JSON.parse(await handle.readFile('utf8'));
-    }
-    finally {
-        await handle.close();
-    }
-}
-function met(measured, objective, stated) {
-    if (stated !== null)
-        return stated;
-    if (measured === null || objective === null)
-        return null;
-    return measured <= objective;
-}
-function time(s) {
-    const t = s === null ? NaN : Date.parse(s);
-    return Number.isFinite(t) ? t : 0;
-}
-/**
- * Reads the run's metadata from the evidence: the latest drill summary under
- * `runs/<run-id>/`, the latest cost decision under `cost/`, the alert, and
- * where the workflow ran. A record that does not parse is a warning (it is
- * still bundled as it is), never a failure.
- */
-async function readMetadata(items, alert, context, commit, warn) {
-    const drills = [];
-    const costs = [];
-    for (const item of items) {
-        if (item.source !== 'evidence-dir' || !item.file)
-            continue;
-        const isDrill = /^evidence\/runs\/[^/]+\/drill\.summary\.json$/.test(item.bundlePath);
-        const isCost = /^evidence\/cost\/decision-[^/]*\.json$/.test(item.bundlePath);
-        if (!isDrill && !isCost)
-            continue;
-        let data;
-        try {
-            data = await readJsonRecord(item.file);
-        }
-        catch (err) {
-            warn(`${item.origin}: not read for the manifest's metadata (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err)}); bundled as it is`);
-            continue;
-        }
-        const parsed = isDrill ? drillSummarySchema.safeParse(data) : costRecordSchema.safeParse(data);
-        if (!parsed.success) {
-            const issue = parsed.error.issues[0];
-            warn(`${item.origin}: not a ${isDrill ? 'drill summary' : 'cost decision record'} drloop understands (${issue?.path.join('.') || 'top level'}: ${issue?.message}); bundled as it is`);
-            continue;
-        }
-        if (isDrill)
-            drills.push({ summary: parsed.data, record: item.bundlePath });
-        else
-            costs.push({ record: parsed.data, path: item.bundlePath });
-    }
-    drills.sort((a, b) => time(a.summary.startedAt) - time(b.summary.startedAt) || a.record.localeCompare(b.record));
-    costs.sort((a, b) => time(a.record.createdAt) - time(b.record.createdAt) || a.path.localeCompare(b.path));
-    const drill = drills.at(-1);
-    const cost = costs.at(-1);
-    const s = drill?.summary;
-    let alertMeta = null;
-    if (alert) {
-        alertMeta = { name: alert.name, fingerprint: alert.fingerprint, groupKey: alert.groupKey, status: alert.status, startsAt: alert.startsAt, source: "input 'alert'" };
-    }
-    else if (s?.alert && drill) {
-        const a = s.alert;
-        alertMeta = { name: a.name ?? '', fingerprint: a.fingerprint ?? '', groupKey: a.groupKey ?? '', status: a.status ?? '', startsAt: a.startsAt, source: drill.record };
-    }
-    const rtoObjective = s?.objectives?.rtoSeconds ?? null;
-    const rpoObjective = s?.objectives?.rpoSeconds ?? null;
-    return {
-        run: {
-            repository: context.repository ?? null,
-            commit,
-            workflowRunId: context.runId ?? null,
-            workflowRunAttempt: context.runAttempt ?? null,
-            runUrl: context.runUrl ?? null,
-            actor: context.actor ?? null,
-            event: context.event ?? null,
-        },
-        alert: alertMeta,
-        cost: cost
-            ? {
-                decision: cost.record.decision,
-                mode: cost.record.mode,
-                target: cost.record.target,
-                currency: cost.record.currency,
-                createdAt: cost.record.createdAt,
-                reasons: cost.record.reasons,
-                record: cost.path,
-            }
-            : s?.decision && drill
-                ? { decision: s.decision, mode: null, target: null, currency: null, createdAt: null, reasons: [], record: drill.record }
-                : null,
-        drill: s && drill
-            ? {
-                runId: s.runId,
-                mode: s.mode,
-                status: s.status,
-                plan: s.plan ? { name: s.plan.name, path: s.plan.path, sha256: s.plan.sha256 } : null,
-                lastPhase: s.lastPhase,
-                incidentStart: s.incidentStart,
-                startedAt: s.startedAt,
-                endedAt: s.endedAt,
-                phases: s.phases.map((p) => ({ phase: p.phase, status: p.status, skipReason: p.skipReason, startedAt: p.startedAt, endedAt: p.endedAt, durationSeconds: p.durationSeconds })),
-                record: drill.record,
-            }
-            : null,
-        objectives: {
-            rtoSeconds: s?.rtoSeconds ?? null,
-            rpoSeconds: s?.rpoSeconds ?? null,
-            rtoObjectiveSeconds: rtoObjective,
-            rpoObjectiveSeconds: rpoObjective,
-            rtoMet: met(s?.rtoSeconds ?? null, rtoObjective, s?.rtoMet ?? null),
-            rpoMet: met(s?.rpoSeconds ?? null, rpoObjective, s?.rpoMet ?? null),
-        },
-        runs: drills.map((d) => ({ runId: d.summary.runId, status: d.summary.status, startedAt: d.summary.startedAt, record: d.record })),
-    };
-}
-/**
- * Redacts every string of a JSON value. The manifest's metadata is copied
- * from records and payloads, so it gets the same rules as the files.
- */
-function redactDeep(value, rules) {
-    if (typeof value === 'string')
-        return (0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(value, rules).text;
-    if (Array.isArray(value))
-        return value.map((v) => redactDeep(v, rules));
-    if (value && typeof value === 'object') {
-        const out = {};
-        for (const [k, v] of Object.entries(value))
-            out[k] = redactDeep(v, rules);
-        return out;
-    }
-    return value;
-}
-/** What verification needs from a manifest; anything else in it is informational. */
-const manifestForVerifySchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({
-    schema: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz(MANIFEST_SCHEMA),
-    files: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({ path: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1), size: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().min(0), sha256: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().regex(/^[0-9a-f]{64}$/) })),
-});
-
-
-/***/ }),
 
 /***/ 9612:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -584,6 +367,322 @@ async function verifyPointer(uri, options, factory) {
     finally {
         client.destroy();
     }
+}
+
+
+/***/ }),
+
+/***/ 9148:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dw: () => (/* binding */ keyPath),
+/* harmony export */   lk: () => (/* binding */ parseJsonText),
+/* harmony export */   xJ: () => (/* binding */ validateWith),
+/* harmony export */   yR: () => (/* binding */ readText)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8422);
+
+
+
+/** How a key path is shown to people: `thresholds.warn`, `phases.bringup.steps[0].run`. */
+function keyPath(path) {
+    let out = '';
+    for (const p of path)
+        out += typeof p === 'number' ? `[${p}]` : out === '' ? String(p) : `.${String(p)}`;
+    return out === '' ? '(top level)' : out;
+}
+async function readText(path, label, displayPath = path) {
+    try {
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
+    }
+    catch (err) {
+        const code = err.code;
+        if (code === 'ENOENT')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${label} ${displayPath}: file not found`);
+        if (code === 'EISDIR')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${label} ${displayPath}: is a directory, expected a file`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${label} ${displayPath}: cannot be read (${code ?? String(err)})`);
+    }
+}
+/** Parses JSON text; a syntax error names the file and the position. */
+function parseJsonText(text, displayPath) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (err) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${displayPath}: malformed JSON (${err.message})`);
+    }
+}
+/**
+ * Validates parsed data against a schema and reports every problem at once,
+ * each with the file and the key path: `policy.yml: key 'thresholds.warn': …`.
+ */
+function validateWith(schema, data, displayPath) {
+    const result = schema.safeParse(data);
+    if (result.success)
+        return result.data;
+    const problems = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .formatIssues */ .og)(result.error, (p) => `key '${keyPath(p)}'`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${displayPath}: ${problems.join('; ')}`, problems.map((p) => `${displayPath}: ${p}`));
+}
+
+
+/***/ }),
+
+/***/ 1056:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ writeFileAtomic),
+/* harmony export */   q: () => (/* binding */ writeJsonAtomic)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+/**
+ * Writes a file so that readers see either the old content or the whole new
+ * content, never a part: the data goes to a temporary file in the same
+ * directory, is flushed to disk, then renamed over the target. A crash or a
+ * full disk leaves at most a stray `.tmp` file, never a half-written record.
+ */
+async function writeFileAtomic(path, data) {
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true });
+    const tmp = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, `.${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(path)}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}.tmp`);
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(tmp, 'wx', 0o644);
+    try {
+        await handle.writeFile(data);
+        await handle.sync();
+    }
+    catch (err) {
+        await handle.close().catch(() => undefined);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(tmp, { force: true });
+        throw err;
+    }
+    await handle.close();
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(tmp, path);
+    }
+    catch (err) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(tmp, { force: true });
+        throw err;
+    }
+}
+/** Writes JSON atomically, pretty-printed with a trailing newline. */
+async function writeJsonAtomic(path, value) {
+    await writeFileAtomic(path, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+
+/***/ }),
+
+/***/ 6495:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ sha256)
+/* harmony export */ });
+/* unused harmony export sha256File */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+
+
+function sha256(data) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex');
+}
+/** The sha256 of a file, streamed so memory stays flat whatever its size. */
+async function sha256File(path) {
+    const hash = createHash('sha256');
+    for await (const chunk of createReadStream(path))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+
+
+/***/ }),
+
+/***/ 1048:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   eh: () => (/* binding */ summarize),
+/* harmony export */   hX: () => (/* binding */ summaryOfManifest)
+/* harmony export */ });
+/* unused harmony export manifestForHistorySchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2716);
+
+/** Derives the summary from the metadata the manifest already carries (so an older manifest gets the same row). */
+function summarize(m, createdAt) {
+    return {
+        plan: m.drill?.plan?.name ?? null,
+        runId: m.drill?.runId ?? null,
+        date: m.drill?.startedAt ?? createdAt,
+        mode: m.drill?.mode ?? m.cost?.mode ?? null,
+        target: m.cost?.target ?? null,
+        decision: m.cost?.decision ?? null,
+        status: m.drill?.status ?? null,
+        rtoSeconds: m.objectives.rtoSeconds,
+        rpoSeconds: m.objectives.rpoSeconds,
+        rtoObjectiveSeconds: m.objectives.rtoObjectiveSeconds,
+        rpoObjectiveSeconds: m.objectives.rpoObjectiveSeconds,
+        rtoMet: m.objectives.rtoMet,
+        rpoMet: m.objectives.rpoMet,
+        runUrl: m.run.runUrl,
+    };
+}
+const str = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+    .nullish()
+    .catch(null)
+    .transform((v) => v ?? null);
+const num = zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()
+    .finite()
+    .nullish()
+    .catch(null)
+    .transform((v) => v ?? null);
+const bool = zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY()
+    .nullish()
+    .catch(null)
+    .transform((v) => v ?? null);
+const summarySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
+    plan: str,
+    runId: str,
+    date: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    mode: str,
+    target: str,
+    decision: str,
+    status: str,
+    rtoSeconds: num,
+    rpoSeconds: num,
+    rtoObjectiveSeconds: num,
+    rpoObjectiveSeconds: num,
+    rtoMet: bool,
+    rpoMet: bool,
+    runUrl: str,
+});
+/**
+ * What history reads from a manifest, leniently: every manifest drloop ever
+ * wrote parses, and a field it lacks is an unknown, never an error.
+ */
+const manifestForHistorySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
+    schema: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('drloop.evidence-manifest/v1'),
+    createdAt: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    bundle: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullish(),
+    summary: summarySchema.optional().catch(undefined),
+    run: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ runUrl: str }).nullish().catch(null),
+    cost: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ decision: str, mode: str, target: str }).nullish().catch(null),
+    drill: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ runId: str, mode: str, status: str, startedAt: str, plan: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ name: str }).nullish().catch(null) })
+        .nullish()
+        .catch(null),
+    objectives: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ rtoSeconds: num, rpoSeconds: num, rtoObjectiveSeconds: num, rpoObjectiveSeconds: num, rtoMet: bool, rpoMet: bool }).nullish().catch(null),
+});
+/** The history row of a manifest: its summary block, else derived from the fields an older manifest has. */
+function summaryOfManifest(data) {
+    const parsed = manifestForHistorySchema.safeParse(data);
+    if (!parsed.success)
+        return null;
+    const m = parsed.data;
+    if (m.summary)
+        return { summary: m.summary, source: 'summary', createdAt: m.createdAt };
+    const o = m.objectives;
+    const summary = summarize({
+        run: { runUrl: m.run?.runUrl ?? null },
+        cost: m.cost ? { decision: m.cost.decision ?? '', mode: m.cost.mode, target: m.cost.target } : null,
+        drill: m.drill ? { runId: m.drill.runId ?? '', mode: m.drill.mode, status: m.drill.status, startedAt: m.drill.startedAt, plan: m.drill.plan ?? null } : null,
+        objectives: {
+            rtoSeconds: o?.rtoSeconds ?? null,
+            rpoSeconds: o?.rpoSeconds ?? null,
+            rtoObjectiveSeconds: o?.rtoObjectiveSeconds ?? null,
+            rpoObjectiveSeconds: o?.rpoObjectiveSeconds ?? null,
+            rtoMet: o?.rtoMet ?? null,
+            rpoMet: o?.rpoMet ?? null,
+        },
+    }, m.createdAt);
+    if (summary.decision === '')
+        summary.decision = null;
+    if (summary.runId === '')
+        summary.runId = null;
+    return { summary, source: m.drill || m.cost ? 'manifest' : 'none', createdAt: m.createdAt };
+}
+
+
+/***/ }),
+
+/***/ 8422:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hm: () => (/* binding */ boolInput),
+/* harmony export */   O1: () => (/* binding */ intInput),
+/* harmony export */   TL: () => (/* binding */ parseInputs),
+/* harmony export */   _Z: () => (/* binding */ textInput),
+/* harmony export */   dt: () => (/* binding */ listInput),
+/* harmony export */   gX: () => (/* binding */ enumInput),
+/* harmony export */   og: () => (/* binding */ formatIssues)
+/* harmony export */ });
+/* unused harmony export inputNames */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2716);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+
+
+/**
+ * Helpers for the string inputs that actions and the CLI receive. Every
+ * action's inputs are a zod object of these; `parseInputs` validates them all
+ * at once and reports every problem in one message, naming each input.
+ */
+/** `true`/`false` (and yes/no, 1/0, on/off), as the runner passes booleans. */
+const boolInput = (fallback) => zod__WEBPACK_IMPORTED_MODULE_1__/* .stringbool */ .uEf({ truthy: ['true', 'yes', '1', 'on'], falsy: ['false', 'no', '0', 'off'] }).default(fallback);
+/** A positive integer given as text. */
+const intInput = (fallback, min = 1, max = 1000) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^\d+$/, 'expected a whole number').transform(Number).pipe(zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(min).max(max)).default(fallback);
+/** One of a set of words. */
+const enumInput = (values, fallback) => zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(values).default(fallback);
+/** Free text; empty means "not set". */
+const textInput = () => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional();
+/** A multiline list (one item a line, `#` comments allowed); commas also separate when `commas` is set. */
+const listInput = (commas = false) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+    .optional()
+    .transform((text) => (text ?? '')
+    .split(commas ? /[\r\n,]+/ : /\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#')));
+/** Formats a zod error as one line per problem, each naming where it is. */
+function formatIssues(error, name) {
+    return error.issues.map((issue) => {
+        const where = name(issue.path);
+        if (issue.code === 'unrecognized_keys') {
+            return `${where}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
+        }
+        return `${where}: ${issue.message}`;
+    });
+}
+/**
+ * Validates raw string inputs against a schema. Empty strings count as unset,
+ * so a default applies whether the runner passed '' or nothing at all.
+ */
+function parseInputs(schema, raw) {
+    const cleaned = {};
+    for (const [k, v] of Object.entries(raw))
+        if (v !== undefined && v.trim() !== '')
+            cleaned[k] = v.trim();
+    const result = schema.safeParse(cleaned);
+    if (result.success)
+        return result.data;
+    const problems = formatIssues(result.error, (path) => `input '${String(path[0] ?? '?')}'`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`invalid input: ${problems.join('; ')}`, problems);
+}
+/** The names of a schema's inputs, as action.yml must declare them. */
+function inputNames(schema) {
+    return Object.keys(schema.shape);
 }
 
 

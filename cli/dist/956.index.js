@@ -1,6 +1,341 @@
-export const id = 745;
-export const ids = [745];
+export const id = 956;
+export const ids = [956];
 export const modules = {
+
+/***/ 9730:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   executeCommand: () => (/* binding */ executeCommand)
+/* harmony export */ });
+/* harmony import */ var _src_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
+/* harmony import */ var _src_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8422);
+/* harmony import */ var _src_plan_run_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6139);
+/* harmony import */ var _src_plan_runner_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8536);
+/* harmony import */ var _cli_kit_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3545);
+
+
+
+
+
+const USAGE = `usage: drloop execute --plan FILE [--mode drill|failover|failback]
+                      [--start-at PHASE] [--stop-after PHASE] [--run-id ID] [--evidence-dir DIR]
+                      [--decision allow|warn|block] [--accept-warn] [--target NAME] [--alert FILE|JSON]
+                      [--auto-promote] [--allow-promote-bypass] [--approver WHO] [--ticket ID]
+                      [--teardown true|false] [--allow-full-drill] [--max-attempts N] [--no-retry]
+                      [--dry-run] [--confirm1 FAILBACK] [--confirm2 CONFIRM-<run-id>] [--json]
+PHASE is bringup, restore, validate, promote or teardown. Receipts go to
+<evidence-dir>/runs/<run-id>/; pass the same --run-id to resume in a later call.
+Exit status: 0 succeeded or stopped, 1 failed or refused, 2 on bad input, 130 cancelled.`;
+const executeCommand = {
+    name: 'execute',
+    summary: 'run a DR plan phase by phase, with receipts and measured RTO/RPO',
+    usage: USAGE,
+    async run(ctx) {
+        const flag = { type: 'string' };
+        const bool = { type: 'boolean' };
+        const { raw } = (0,_cli_kit_js__WEBPACK_IMPORTED_MODULE_4__/* .parseFlags */ .bQ)(ctx.argv, {
+            plan: flag,
+            mode: flag,
+            'start-at': flag,
+            'stop-after': flag,
+            'run-id': flag,
+            'evidence-dir': flag,
+            decision: flag,
+            'accept-warn': bool,
+            target: flag,
+            alert: flag,
+            'auto-promote': bool,
+            'allow-promote-bypass': bool,
+            approver: flag,
+            ticket: flag,
+            teardown: flag,
+            'allow-full-drill': bool,
+            'max-attempts': flag,
+            'no-retry': bool,
+            'dry-run': bool,
+            confirm1: flag,
+            confirm2: flag,
+            json: bool,
+        }, USAGE);
+        const json = raw.json === 'true';
+        delete raw.json;
+        const inputs = (0,_src_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .parseInputs */ .TL)(_src_plan_run_js__WEBPACK_IMPORTED_MODULE_2__/* .drExecuteInputs */ .pd, raw);
+        const logger = (0,_cli_kit_js__WEBPACK_IMPORTED_MODULE_4__/* .stderrLogger */ .D7)(ctx.stderr);
+        // Ctrl-C (or SIGTERM) stops the running step's process group and still writes its receipt.
+        const cancel = new AbortController();
+        const onSignal = (signal) => {
+            if (!cancel.signal.aborted)
+                logger.warning(`received ${signal}; stopping the running step`);
+            cancel.abort(signal);
+        };
+        process.on('SIGINT', onSignal);
+        process.on('SIGTERM', onSignal);
+        let result;
+        try {
+            result = await (0,_src_plan_run_js__WEBPACK_IMPORTED_MODULE_2__/* .runDrExecute */ .vi)(inputs, {
+                workspace: ctx.cwd,
+                logger,
+                now: () => new Date(),
+                env: ctx.env,
+                signal: cancel.signal,
+                backpressure: (0,_src_plan_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .streamPressure */ .Sp)(ctx.stderr),
+                ...(ctx.env.GITHUB_RUN_ID ? { githubRunId: ctx.env.GITHUB_RUN_ID } : {}),
+            });
+        }
+        finally {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+        }
+        const outputs = (0,_src_plan_run_js__WEBPACK_IMPORTED_MODULE_2__/* .drExecuteOutputs */ .MX)(result);
+        if (json) {
+            ctx.stdout.write(`${JSON.stringify({ ...outputs, reason: result.reason }, null, 2)}\n`);
+        }
+        else {
+            const s = result.summary;
+            const lines = [`${result.status.toUpperCase()}: plan ${s.plan.name}, run ${result.runId} (${s.mode}${s.target ? `, target ${s.target}` : ''})${result.reason ? ` — ${result.reason}` : ''}`, ''];
+            for (const p of s.phases) {
+                const took = p.durationSeconds === null ? '' : (0,_src_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(p.durationSeconds);
+                lines.push(`  ${p.phase.padEnd(9)} ${p.status.padEnd(9)} ${took.padEnd(8)} ${p.skipReason ?? ''}`.trimEnd());
+            }
+            const fmt = (v, o, met) => `${v === null ? 'not measured' : (0,_src_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(v)}${o === null ? '' : ` (objective ${(0,_src_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(o)}${met === null ? '' : met ? ', met' : ', MISSED'})`}`;
+            lines.push('', `RTO ${fmt(s.rtoSeconds, s.objectives.rtoSeconds, s.rtoMet)}`, `RPO ${fmt(s.rpoSeconds, s.objectives.rpoSeconds, s.rpoMet)}`);
+            lines.push('', `receipts: ${result.receiptsDir}`);
+            ctx.stdout.write(`${lines.join('\n')}\n`);
+        }
+        if (result.status === 'cancelled')
+            return _cli_kit_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .dc.interrupted;
+        return (0,_src_plan_run_js__WEBPACK_IMPORTED_MODULE_2__/* .isFailure */ .N6)(result.status) ? _cli_kit_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .dc.failed : _cli_kit_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .dc.ok;
+    },
+};
+
+
+/***/ }),
+
+/***/ 5197:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Wb: () => (/* binding */ looksBinary),
+/* harmony export */   d6: () => (/* binding */ StreamRedactor),
+/* harmony export */   pH: () => (/* binding */ LineRedactor)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_BLOCK, DEFAULT_WINDOW, redactBuffer, MAX_HELD_CHARS */
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6670);
+
+/**
+ * Redaction of text that arrives in chunks, with memory bounded by
+ * `block + window` whatever the size of the file or the length of its lines.
+ *
+ * A secret can straddle a chunk boundary, and a PEM key spans many lines, so
+ * text is scanned in blocks that overlap by `window` characters: a block is
+ * scanned whole, but only the part before a cut point is emitted, and the rest
+ * is carried into the next block and scanned again. The cut is placed after a
+ * newline where there is one, and never inside a match, so every match shorter
+ * than `window` is seen whole exactly once. Longer matches (a private key of
+ * more than 64 KiB) are beyond what the window guarantees.
+ *
+ * Bytes are read as Latin-1, which maps each byte to one character and back,
+ * so everything outside a redacted value is kept byte for byte, even when a
+ * "text" file holds invalid UTF-8. Patterns therefore match bytes: ASCII
+ * patterns (every secret format drloop knows) behave as written.
+ */
+const DEFAULT_BLOCK = 1024 * 1024;
+const DEFAULT_WINDOW = 64 * 1024;
+class StreamRedactor {
+    counts = {};
+    total = 0;
+    /** Bytes not yet final, kept as the buffers they came in (outside V8's heap, not as a string). */
+    pending = [];
+    pendingBytes = 0;
+    rules;
+    block;
+    window;
+    constructor(extra = [], options = {}) {
+        this.rules = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .compileRules */ .nb)([..._redact_js__WEBPACK_IMPORTED_MODULE_0__/* .BUILTIN_RULES */ .Yb, ...extra]);
+        this.block = options.block ?? DEFAULT_BLOCK;
+        this.window = options.window ?? DEFAULT_WINDOW;
+    }
+    /** Feeds bytes; returns the redacted bytes that are final so far (possibly none). The bytes must not change afterwards. */
+    push(chunk) {
+        if (chunk.byteLength === 0)
+            return Buffer.alloc(0);
+        this.pending.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        this.pendingBytes += chunk.byteLength;
+        if (this.pendingBytes < this.block + this.window)
+            return Buffer.alloc(0);
+        return this.flush(false);
+    }
+    /** Ends the input; returns the rest of the redacted bytes. */
+    end() {
+        return this.flush(true);
+    }
+    /**
+     * Scans the pending bytes as one Latin-1 string. A block of a MiB or more
+     * becomes a string whose characters stay outside V8's heap (Node makes
+     * large decoded strings external), so the garbage collector never copies
+     * or promotes it; the output is assembled from the bytes, not from slices
+     * of the text.
+     */
+    flush(final) {
+        if (this.pendingBytes === 0)
+            return Buffer.alloc(0);
+        const bytes = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending, this.pendingBytes);
+        this.pending = [];
+        this.pendingBytes = 0;
+        const text = bytes.toString('latin1');
+        const matches = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .findMatches */ .Np)(text, this.rules);
+        let cut = text.length;
+        if (!final) {
+            const limit = text.length - this.window;
+            const nl = bytes.lastIndexOf(10, limit - 1);
+            // Prefer a line boundary; a line longer than half the block is cut where it must be.
+            cut = nl >= 0 && nl + 1 >= limit / 2 ? nl + 1 : limit;
+            // Move the cut back to the start of any match it would split; that match
+            // is then scanned again, whole, in the next block.
+            for (let moved = true; moved;) {
+                moved = false;
+                for (const m of matches) {
+                    if (m.start < cut && m.end > cut) {
+                        cut = m.start;
+                        moved = true;
+                    }
+                }
+            }
+            if (cut === 0) {
+                // One match fills the whole window: keep it as found rather than loop.
+                cut = Math.max(...matches.filter((m) => m.start === 0).map((m) => m.end), limit);
+            }
+        }
+        const spans = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactedSpans */ .e$)(matches, cut, this.counts);
+        this.total += spans.length;
+        if (cut < bytes.length) {
+            this.pending = [bytes.subarray(cut)];
+            this.pendingBytes = bytes.length - cut;
+        }
+        if (spans.length === 0)
+            return bytes.subarray(0, cut);
+        let size = cut;
+        for (const s of spans)
+            size += s.replacement.length - (s.to - s.from);
+        const out = Buffer.allocUnsafe(size);
+        let at = 0;
+        let pos = 0;
+        for (const s of spans) {
+            at += bytes.copy(out, at, pos, s.from);
+            at += out.write(s.replacement, at, 'latin1');
+            pos = s.to;
+        }
+        bytes.copy(out, at, pos, cut);
+        return out;
+    }
+}
+/** Redacts a whole buffer (small files, the alert payload) with the same rules and semantics. */
+function redactBuffer(data, extra = []) {
+    const r = new StreamRedactor(extra, { block: Number.POSITIVE_INFINITY });
+    const out = Buffer.concat([r.push(data), r.end()]);
+    return { data: out, counts: r.counts, total: r.total };
+}
+/** Git's rule of thumb: a NUL byte in the first 8000 bytes makes a file binary. */
+function looksBinary(head) {
+    return head.subarray(0, 8000).includes(0);
+}
+const BEGIN_KEY = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
+const END_KEY = /-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
+/** A line that can be part of a PEM/PGP block: base64, an armour header (`Proc-Type: …`), or blank. */
+const KEY_LINE = /^\s*(?:[A-Za-z0-9+/=]*|(?:Proc-Type|DEK-Info|Version|Comment|Hash|Charset|MessageID): .*)\s*$/;
+/** The most text a LineRedactor holds back while it waits for the end of a private key. */
+const MAX_HELD_CHARS = 64 * 1024;
+/**
+ * Redaction of a live log, line by line, for output shown as it comes (a
+ * step's output in the job log). Each line is redacted and handed back at
+ * once, except while a private key block is open: from its BEGIN line, lines
+ * are held until its END line, a line that cannot be key material, or
+ * `maxHeld` characters, then redacted together, so a multi-line key is never
+ * printed. Memory is bounded by `maxHeld`; past it, the block so far is
+ * redacted as a truncated key.
+ */
+class LineRedactor {
+    counts = {};
+    total = 0;
+    held = [];
+    heldChars = 0;
+    extra;
+    maxHeld;
+    constructor(extra = [], options = {}) {
+        this.extra = extra;
+        this.maxHeld = options.maxHeld ?? MAX_HELD_CHARS;
+    }
+    /** Feeds one line (without its newline); returns the lines that can be shown now. */
+    push(line) {
+        return this.pushLines([line]);
+    }
+    /**
+     * Feeds lines (without their newlines); returns the lines that can be shown
+     * now. The lines that can go are redacted together, as one text, so a
+     * chunk of output costs one pass of the rules rather than one per line.
+     */
+    pushLines(lines) {
+        const ready = [];
+        for (const line of lines) {
+            if (this.held.length === 0) {
+                const begin = BEGIN_KEY.exec(line);
+                if (!begin || END_KEY.test(line.slice(begin.index)))
+                    ready.push(line);
+                else {
+                    this.held.push(line);
+                    this.heldChars = line.length;
+                }
+                continue;
+            }
+            this.held.push(line);
+            this.heldChars += line.length + 1;
+            if (END_KEY.test(line) || !KEY_LINE.test(line) || this.heldChars >= this.maxHeld)
+                ready.push(...this.takeHeld());
+        }
+        return ready.length === 0 ? ready : this.release(ready);
+    }
+    /**
+     * Feeds whole lines joined by `\n` (a batch of output); returns the text
+     * that can be shown now, or null when all of it is held. While no key is
+     * open or opening, the batch is redacted as it is, without being split.
+     */
+    pushText(text) {
+        if (this.held.length === 0 && !BEGIN_KEY.test(text))
+            return this.redactText(text);
+        const ready = this.pushLines(text.split('\n'));
+        return ready.length === 0 ? null : ready.join('\n');
+    }
+    /** `end()` as one text, or null when nothing was held. */
+    endText() {
+        const rest = this.end();
+        return rest.length === 0 ? null : rest.join('\n');
+    }
+    /** Ends the input: whatever is held is redacted and returned. */
+    end() {
+        return this.held.length === 0 ? [] : this.release(this.takeHeld());
+    }
+    takeHeld() {
+        const lines = this.held;
+        this.held = [];
+        this.heldChars = 0;
+        return lines;
+    }
+    release(lines) {
+        return this.redactText(lines.join('\n')).split('\n');
+    }
+    redactText(text) {
+        const r = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(text, this.extra);
+        for (const k in r.counts)
+            this.counts[k] = (this.counts[k] ?? 0) + r.counts[k];
+        this.total += r.total;
+        return r.text;
+    }
+}
+
+
+/***/ }),
 
 /***/ 9148:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -57,6 +392,86 @@ function validateWith(schema, data, displayPath) {
         return result.data;
     const problems = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .formatIssues */ .og)(result.error, (p) => `key '${keyPath(p)}'`);
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${displayPath}: ${problems.join('; ')}`, problems.map((p) => `${displayPath}: ${p}`));
+}
+
+
+/***/ }),
+
+/***/ 1056:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ writeFileAtomic),
+/* harmony export */   q: () => (/* binding */ writeJsonAtomic)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+/**
+ * Writes a file so that readers see either the old content or the whole new
+ * content, never a part: the data goes to a temporary file in the same
+ * directory, is flushed to disk, then renamed over the target. A crash or a
+ * full disk leaves at most a stray `.tmp` file, never a half-written record.
+ */
+async function writeFileAtomic(path, data) {
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true });
+    const tmp = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, `.${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(path)}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}.tmp`);
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(tmp, 'wx', 0o644);
+    try {
+        await handle.writeFile(data);
+        await handle.sync();
+    }
+    catch (err) {
+        await handle.close().catch(() => undefined);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(tmp, { force: true });
+        throw err;
+    }
+    await handle.close();
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(tmp, path);
+    }
+    catch (err) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(tmp, { force: true });
+        throw err;
+    }
+}
+/** Writes JSON atomically, pretty-printed with a trailing newline. */
+async function writeJsonAtomic(path, value) {
+    await writeFileAtomic(path, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+
+/***/ }),
+
+/***/ 6495:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ sha256)
+/* harmony export */ });
+/* unused harmony export sha256File */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+
+
+function sha256(data) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex');
+}
+/** The sha256 of a file, streamed so memory stays flat whatever its size. */
+async function sha256File(path) {
+    const hash = createHash('sha256');
+    for await (const chunk of createReadStream(path))
+        hash.update(chunk);
+    return hash.digest('hex');
 }
 
 
@@ -138,12 +553,12 @@ function inputNames(schema) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E$: () => (/* binding */ redact),
 /* harmony export */   Np: () => (/* binding */ findMatches),
-/* harmony export */   PR: () => (/* binding */ redactedParts),
 /* harmony export */   Yb: () => (/* binding */ BUILTIN_RULES),
+/* harmony export */   e$: () => (/* binding */ redactedSpans),
 /* harmony export */   fI: () => (/* binding */ compileExtraRules),
 /* harmony export */   nb: () => (/* binding */ compileRules)
 /* harmony export */ });
-/* unused harmony export applyMatches */
+/* unused harmony exports applyMatches, redactedParts */
 /**
  * Secret redaction for everything drloop writes: step output in the live log
  * and in receipts, logs and files in evidence bundles, file names and metadata
@@ -438,25 +853,40 @@ function applyMatches(text, matches, upTo, counts) {
     const out = redactedParts(text, matches, upTo, counts);
     return { text: out.parts.join(''), total: out.total };
 }
-/** What `applyMatches` joins: the pieces of the redacted text, in order (for a caller that writes them out without one big string). */
-function redactedParts(text, matches, upTo, counts) {
+/**
+ * The replacements `applyMatches` makes in `text.slice(0, upTo)`, in order
+ * and without overlaps, counted into `counts` (for a caller that assembles
+ * the output itself, from bytes). Overlapping matches (two rules, one
+ * secret) widen one replacement and count once, as the kind of the rule
+ * listed first.
+ */
+function redactedSpans(matches, upTo, counts) {
     const applied = matches.filter((m) => m.end <= upTo).sort((a, b) => a.from - b.from || a.order - b.order);
-    const parts = [];
+    const spans = [];
     let pos = 0;
-    let total = 0;
     for (const m of applied) {
         if (m.from < pos) {
             if (m.to > pos)
-                pos = m.to;
+                spans[spans.length - 1].to = pos = m.to;
             continue;
         }
-        parts.push(text.slice(pos, m.from), `[REDACTED:${m.kind}]`);
+        spans.push({ from: m.from, to: m.to, replacement: `[REDACTED:${m.kind}]` });
         pos = m.to;
         counts[m.kind] = (counts[m.kind] ?? 0) + 1;
-        total += 1;
+    }
+    return spans;
+}
+/** What `applyMatches` joins: the pieces of the redacted text, in order. */
+function redactedParts(text, matches, upTo, counts) {
+    const spans = redactedSpans(matches, upTo, counts);
+    const parts = [];
+    let pos = 0;
+    for (const s of spans) {
+        parts.push(text.slice(pos, s.from), s.replacement);
+        pos = s.to;
     }
     parts.push(text.slice(pos, upTo));
-    return { parts, total };
+    return { parts, total: spans.length };
 }
 const builtinCompiled = compileRules(BUILTIN_RULES);
 function redact(text, extra = []) {
