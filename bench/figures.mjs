@@ -524,7 +524,7 @@ function figureStepOutput({ runnerEnv, round, ROOT }) {
 // vs a plain paginated ListObjectsV2 of the same prefix.
 
 /** s3rver in its own process (pagination needs --openssl-legacy-provider there). */
-async function startS3rver(dir, bucket, ROOT) {
+export async function startS3rver(dir, bucket, ROOT) {
   const child = spawn(process.execPath, ['--openssl-legacy-provider', join(ROOT, 'test/history/s3rver.mjs'), dir, bucket], { stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise((resolve, reject) => {
     let buf = '';
@@ -543,7 +543,7 @@ async function startS3rver(dir, bucket, ROOT) {
  * (bundle, manifest copy, `.sha256` naming both; a pointer per plan), each
  * copy with its own date and RTO in the manifest, so every row differs.
  */
-async function seedHistory({ ROOT, endpoint, bucket, count, plans, work }) {
+export async function seedHistory({ ROOT, endpoint, bucket, count, plans, work }) {
   const { S3Client, PutObjectCommand } = await import('@aws-sdk/client-s3');
   const ev = join(work, 'ev');
   mkdirSync(join(ev, 'runs', 'r1'), { recursive: true });

@@ -51,5 +51,6 @@ async function main(argv: string[]): Promise<number> {
 // A worker thread started for a memory-heavy job (src/worker-job.ts) serves that job instead.
 const job = workerJob();
 if (job?.job === 'bundle') await serveJob(job.data, (await import('../../src/evidence/bundle-job.js')).serveBundleJob);
+else if (job?.job === 'history') await serveJob(job.data, (await import('../../src/history/history-job.js')).serveHistoryJob);
 else if (job) throw new Error(`drloop: no worker job named ${job.job}`);
 else process.exitCode = await main(process.argv.slice(2));

@@ -13,7 +13,6 @@ export const REGRESSION_FACTOR = 1.5;
 const MAX_RECORD_BYTES = 64 * 1024 * 1024;
 /** Records read at once: enough to hide the store's latency, few enough to bound memory. */
 export const DEFAULT_CONCURRENCY = 16;
-const COMPACT_EVERY = 500;
 
 /**
  * How far a row's evidence was checked:
@@ -72,8 +71,6 @@ export interface HistoryOptions {
   concurrency?: number;
   /** With a window, each plan gets a freshness verdict, and its deciding bundles are verified in full. */
   freshnessSeconds?: number | undefined;
-  /** Called every few hundred rows to collect garbage (see memory.ts). */
-  compact?: (() => void) | undefined;
 }
 
 /** Runs `fn` over `items` with at most `limit` at once, keeping order. */
@@ -364,8 +361,7 @@ export async function buildHistory(o: HistoryOptions): Promise<History> {
   const concurrency = o.concurrency ?? DEFAULT_CONCURRENCY;
   const listed = await store.list();
   const pointers = pointerCache(store);
-  const rows = await mapBounded(listed, concurrency, async (b, i) => {
-    if (i % COMPACT_EVERY === COMPACT_EVERY - 1) o.compact?.();
+  const rows = await mapBounded(listed, concurrency, async (b) => {
     return readRow(store, b, pointers, o.verifyAll === true);
   });
   let plans = groupByPlan(rows);

@@ -8,9 +8,10 @@ import { boolInput, enumInput, intInput, textInput } from '../inputs.js';
 import type { Logger } from '../logger.js';
 import type { S3ClientFactory } from '../evidence/s3.js';
 import { parseS3Uri } from '../evidence/s3-uri.js';
-import { buildHistory, stalePlans, type History } from './history.js';
+import { stalePlans, type History } from './history.js';
+import { scanHistory, scanHistoryInWorker, type HistoryScan } from './history-job.js';
+import type { JobWorkerFactory } from '../worker-job.js';
 import { historyHtml, historyMarkdown } from './render.js';
-import { directoryStore, s3Store } from './store.js';
 
 /** The window when neither `freshness` nor the policy sets one. */
 export const DEFAULT_FRESHNESS_SECONDS = 90 * 86400;
@@ -41,8 +42,8 @@ export interface HistoryDeps {
   now: () => Date;
   s3Region?: string | undefined;
   s3Client?: S3ClientFactory;
-  /** A full garbage collection, called between list pages and every few hundred rows (see memory.ts). */
-  compact?: (() => void) | undefined;
+  /** Scans in a worker thread with a bounded young generation (src/worker-job.ts); in this thread when unset. */
+  jobs?: JobWorkerFactory | undefined;
 }
 
 export interface HistoryResult {
@@ -81,24 +82,17 @@ export async function runHistory(inputs: HistoryInputs, deps: HistoryDeps): Prom
   const window = inputs.check || inputs.freshness !== undefined || inputs.policy ? await windowOf(inputs, deps.workspace) : null;
   const loc = inputs.source.startsWith('s3://') ? parseS3Uri(inputs.source) : undefined;
   if (inputs.source.startsWith('s3://') && !loc) throw new ConfigurationError(`input 'source': '${inputs.source}' is not an s3://bucket/prefix URI`);
-  const store = loc
-    ? await s3Store(loc, inputs.source, { endpoint: inputs['s3-endpoint'], forcePathStyle: inputs['s3-force-path-style'], checksum: inputs['s3-checksum'], region: deps.s3Region }, deps.s3Client, {
-        afterPage: deps.compact,
-      })
-    : await directoryStore(resolve(deps.workspace, inputs.source), inputs.source);
-  let history: History;
-  try {
-    history = await buildHistory({
-      store,
-      now: deps.now(),
-      verifyAll: inputs['verify-all'],
-      concurrency: inputs.concurrency,
-      freshnessSeconds: window?.seconds,
-      compact: deps.compact,
-    });
-  } finally {
-    store.close();
-  }
+  const scan: HistoryScan = {
+    source: inputs.source,
+    location: loc ?? resolve(deps.workspace, inputs.source),
+    s3: { endpoint: inputs['s3-endpoint'], forcePathStyle: inputs['s3-force-path-style'], checksum: inputs['s3-checksum'], region: deps.s3Region },
+    now: deps.now(),
+    verifyAll: inputs['verify-all'],
+    concurrency: inputs.concurrency,
+    freshnessSeconds: window?.seconds,
+  };
+  // A test's own S3 client cannot cross to a worker thread: with one, the scan runs here.
+  const history = deps.jobs && !deps.s3Client ? await scanHistoryInWorker(deps.jobs, scan) : await scanHistory(scan, deps);
   if (history.bundles === 0) logger.warning(`${inputs.source}: no evidence bundles (*.tar.gz) found`);
   const markdown = historyMarkdown(history);
   const outputs: [string | undefined, () => string][] = [

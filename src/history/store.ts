@@ -134,7 +134,7 @@ export async function directoryStore(dir: string, source: string): Promise<Histo
  * Only the listing and the small records beside each bundle are read unless
  * a bundle is verified in full.
  */
-export async function s3Store(loc: S3Location, source: string, options: S3Options, factory?: S3ClientFactory, o: { pageSize?: number; afterPage?: () => void } = {}): Promise<HistoryStore> {
+export async function s3Store(loc: S3Location, source: string, options: S3Options, factory?: S3ClientFactory, o: { pageSize?: number } = {}): Promise<HistoryStore> {
   const pageSize = o.pageSize ?? 1000;
   const s3 = await import('../evidence/s3.js');
   const { ListObjectsV2Command } = await import('@aws-sdk/client-s3');
@@ -157,7 +157,6 @@ export async function s3Store(loc: S3Location, source: string, options: S3Option
           });
         for (const o of page.Contents ?? []) if (o.Key) objects.push({ ref: o.Key.slice(prefix.length), size: o.Size ?? 0 });
         token = page.IsTruncated ? page.NextContinuationToken : undefined;
-        o.afterPage?.();
       } while (token);
       return groupListing(objects);
     },

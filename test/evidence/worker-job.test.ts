@@ -10,7 +10,7 @@ import { ConfigurationError } from '../../src/errors.js';
 import type { BundleResult } from '../../src/evidence/bundle.js';
 import { writeBundleInWorker } from '../../src/evidence/bundle-job.js';
 import type { EvidenceManifest, ManifestFile } from '../../src/evidence/manifest.js';
-import { jobWorkers, runJob } from '../../src/worker-job.js';
+import { jobWorkers, runJob, type JobName } from '../../src/worker-job.js';
 import { REPO_ROOT } from '../support/run-action.js';
 import { tempDir } from '../support/temp.js';
 
@@ -75,6 +75,6 @@ describe('a bundle in a worker thread', () => {
   });
 
   test('a job the script does not serve fails instead of hanging', async () => {
-    await expect(runJob<BundleResult>(CLI, 'history', {}, {})).rejects.toThrow(/no worker job named history/);
+    await expect(runJob<BundleResult>(CLI, 'report' as JobName, {}, {})).rejects.toThrow(/no worker job named report/);
   });
 });

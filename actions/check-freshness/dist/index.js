@@ -31424,16 +31424,25 @@ exports.debug = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8278);
+/* harmony import */ var _src_history_history_job_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1042);
+/* harmony import */ var _src_worker_job_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9587);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3936);
 
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+
+// The scan of the store runs in this same script in a worker thread (src/worker-job.ts).
+const job = (0,_src_worker_job_js__WEBPACK_IMPORTED_MODULE_1__/* .workerJob */ .wg)();
+if (job)
+    await (0,_src_worker_job_js__WEBPACK_IMPORTED_MODULE_1__/* .serveJob */ .VH)(job.data, _src_history_history_job_js__WEBPACK_IMPORTED_MODULE_0__/* .serveHistoryJob */ .Lq);
+else
+    await (0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 8278:
+/***/ 3936:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31442,32 +31451,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
-;// CONCATENATED MODULE: external "node:vm"
-const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
-;// CONCATENATED MODULE: ./src/history/memory.ts
-
-
-/**
- * A full garbage collection on demand, for long scans of a store. The AWS
- * SDK leaves tens of MB of short-lived garbage per list page and per few
- * hundred reads, and V8 grows its heap rather than collect it, so a scan of
- * 10,000 bundles would climb past 200 MB with a live set under 64 MB.
- * Collecting between pages and every few hundred rows keeps the peak near
- * the live set. Undefined when the runtime does not allow it.
- */
-function fullCollector() {
-    try {
-        (0,external_node_v8_namespaceObject.setFlagsFromString)('--expose-gc');
-        const gc = (0,external_node_vm_namespaceObject.runInNewContext)('gc');
-        return typeof gc === 'function' ? gc : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-
+// EXTERNAL MODULE: ./src/worker-job.ts
+var worker_job = __nccwpck_require__(9587);
 ;// CONCATENATED MODULE: ./src/history/issues.ts
 /** The label every freshness issue carries; open issues are found by it and by the marker in their body. */
 const FRESHNESS_LABEL = 'drloop-freshness';
@@ -31856,437 +31841,10 @@ async function writeJsonAtomic(path, value) {
 var src_inputs = __nccwpck_require__(8422);
 // EXTERNAL MODULE: ./src/evidence/s3-uri.ts
 var s3_uri = __nccwpck_require__(9612);
-// EXTERNAL MODULE: ./src/evidence/verify.ts + 3 modules
-var verify = __nccwpck_require__(1014);
-;// CONCATENATED MODULE: ./src/history/summary.ts
-
-/** Derives the summary from the metadata the manifest already carries (so an older manifest gets the same row). */
-function summarize(m, createdAt) {
-    return {
-        plan: m.drill?.plan?.name ?? null,
-        runId: m.drill?.runId ?? null,
-        date: m.drill?.startedAt ?? createdAt,
-        mode: m.drill?.mode ?? m.cost?.mode ?? null,
-        target: m.cost?.target ?? null,
-        decision: m.cost?.decision ?? null,
-        status: m.drill?.status ?? null,
-        rtoSeconds: m.objectives.rtoSeconds,
-        rpoSeconds: m.objectives.rpoSeconds,
-        rtoObjectiveSeconds: m.objectives.rtoObjectiveSeconds,
-        rpoObjectiveSeconds: m.objectives.rpoObjectiveSeconds,
-        rtoMet: m.objectives.rtoMet,
-        rpoMet: m.objectives.rpoMet,
-        runUrl: m.run.runUrl,
-    };
-}
-const str = schemas/* string */.YjP()
-    .nullish()
-    .catch(null)
-    .transform((v) => v ?? null);
-const num = schemas/* number */.aig()
-    .finite()
-    .nullish()
-    .catch(null)
-    .transform((v) => v ?? null);
-const bool = schemas/* boolean */.zMY()
-    .nullish()
-    .catch(null)
-    .transform((v) => v ?? null);
-const summarySchema = schemas/* looseObject */._H3({
-    plan: str,
-    runId: str,
-    date: schemas/* string */.YjP(),
-    mode: str,
-    target: str,
-    decision: str,
-    status: str,
-    rtoSeconds: num,
-    rpoSeconds: num,
-    rtoObjectiveSeconds: num,
-    rpoObjectiveSeconds: num,
-    rtoMet: bool,
-    rpoMet: bool,
-    runUrl: str,
-});
-/**
- * What history reads from a manifest, leniently: every manifest drloop ever
- * wrote parses, and a field it lacks is an unknown, never an error.
- */
-const manifestForHistorySchema = schemas/* looseObject */._H3({
-    schema: schemas/* literal */.euz('drloop.evidence-manifest/v1'),
-    createdAt: schemas/* string */.YjP(),
-    bundle: schemas/* string */.YjP().nullish(),
-    summary: summarySchema.optional().catch(undefined),
-    run: schemas/* looseObject */._H3({ runUrl: str }).nullish().catch(null),
-    cost: schemas/* looseObject */._H3({ decision: str, mode: str, target: str }).nullish().catch(null),
-    drill: schemas/* looseObject */._H3({ runId: str, mode: str, status: str, startedAt: str, plan: schemas/* looseObject */._H3({ name: str }).nullish().catch(null) })
-        .nullish()
-        .catch(null),
-    objectives: schemas/* looseObject */._H3({ rtoSeconds: num, rpoSeconds: num, rtoObjectiveSeconds: num, rpoObjectiveSeconds: num, rtoMet: bool, rpoMet: bool }).nullish().catch(null),
-});
-/** The history row of a manifest: its summary block, else derived from the fields an older manifest has. */
-function summaryOfManifest(data) {
-    const parsed = manifestForHistorySchema.safeParse(data);
-    if (!parsed.success)
-        return null;
-    const m = parsed.data;
-    if (m.summary)
-        return { summary: m.summary, source: 'summary', createdAt: m.createdAt };
-    const o = m.objectives;
-    const summary = summarize({
-        run: { runUrl: m.run?.runUrl ?? null },
-        cost: m.cost ? { decision: m.cost.decision ?? '', mode: m.cost.mode, target: m.cost.target } : null,
-        drill: m.drill ? { runId: m.drill.runId ?? '', mode: m.drill.mode, status: m.drill.status, startedAt: m.drill.startedAt, plan: m.drill.plan ?? null } : null,
-        objectives: {
-            rtoSeconds: o?.rtoSeconds ?? null,
-            rpoSeconds: o?.rpoSeconds ?? null,
-            rtoObjectiveSeconds: o?.rtoObjectiveSeconds ?? null,
-            rpoObjectiveSeconds: o?.rpoObjectiveSeconds ?? null,
-            rtoMet: o?.rtoMet ?? null,
-            rpoMet: o?.rpoMet ?? null,
-        },
-    }, m.createdAt);
-    if (summary.decision === '')
-        summary.decision = null;
-    if (summary.runId === '')
-        summary.runId = null;
-    return { summary, source: m.drill || m.cost ? 'manifest' : 'none', createdAt: m.createdAt };
-}
-
-;// CONCATENATED MODULE: ./src/history/history.ts
-
-
-
-
-
-const HISTORY_SCHEMA = 'drloop.history/v1';
-/** A run's RTO above this many times the median of the plan's earlier runs is a regression. */
-const REGRESSION_FACTOR = 1.5;
-/** Manifest copies, sidecars and pointers larger than this are not read. */
-const MAX_RECORD_BYTES = 64 * 1024 * 1024;
-/** Records read at once: enough to hide the store's latency, few enough to bound memory. */
-const DEFAULT_CONCURRENCY = 16;
-const COMPACT_EVERY = 500;
-/** Runs `fn` over `items` with at most `limit` at once, keeping order. */
-async function mapBounded(items, limit, fn) {
-    const out = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        for (let i = next++; i < items.length; i = next++)
-            out[i] = await fn(items[i], i);
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-    return out;
-}
-const history_sha256 = (b) => (0,external_node_crypto_.createHash)('sha256').update(b).digest('hex');
-/** `sha256sum` lines: file name → sha256. */
-function parseSums(text) {
-    const out = new Map();
-    for (const line of text.split('\n')) {
-        const m = /^([0-9a-f]{64}) [ *]?(.+)$/.exec(line.trim());
-        if (m)
-            out.set(m[2].trim(), m[1]);
-    }
-    return out;
-}
-const UNKNOWN_SUMMARY = (date) => ({
-    plan: null,
-    runId: null,
-    date,
-    mode: null,
-    target: null,
-    decision: null,
-    status: null,
-    rtoSeconds: null,
-    rpoSeconds: null,
-    rtoObjectiveSeconds: null,
-    rpoObjectiveSeconds: null,
-    rtoMet: null,
-    rpoMet: null,
-    runUrl: null,
-});
-/** The time a bundle's name carries (`20260102T030405Z-…`), for a bundle whose manifest cannot be read. */
-function dateOfName(name) {
-    const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z/.exec(name);
-    return m ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z` : null;
-}
-function pointerCache(store) {
-    const cache = new Map();
-    return {
-        get(ref) {
-            let p = cache.get(ref);
-            if (!p) {
-                p = (async () => {
-                    try {
-                        const bytes = await store.read(ref, MAX_RECORD_BYTES);
-                        if (!bytes)
-                            return { pointer: null, problem: null };
-                        const parsed = s3_uri/* pointerSchema */.nR.safeParse(JSON.parse(bytes.toString('utf8')));
-                        if (!parsed.success)
-                            return { pointer: null, problem: `${store.display(ref)}: not a drloop pointer` };
-                        return { pointer: parsed.data, problem: null };
-                    }
-                    catch (err) {
-                        return { pointer: null, problem: `${store.display(ref)}: ${(0,errors/* describeError */.Uc)(err)}` };
-                    }
-                })();
-                cache.set(ref, p);
-            }
-            return p;
-        },
-    };
-}
-/** Reads one bundle's row: the manifest copy and `.sha256` beside it, or the bundle itself when it has no manifest copy. */
-async function readRow(store, b, pointers, full) {
-    const problems = [];
-    let recorded = null;
-    let manifestRecorded = null;
-    const manifestName = b.manifestRef ? b.manifestRef.slice(b.manifestRef.lastIndexOf('/') + 1) : null;
-    if (b.sha256Ref) {
-        try {
-            const sums = parseSums((await store.read(b.sha256Ref, MAX_RECORD_BYTES))?.toString('utf8') ?? '');
-            recorded = sums.get(b.name) ?? null;
-            if (!recorded)
-                problems.push(`${store.display(b.sha256Ref)}: has no sha256 for ${b.name}`);
-            if (manifestName)
-                manifestRecorded = sums.get(manifestName) ?? null;
-        }
-        catch (err) {
-            problems.push(`${store.display(b.sha256Ref)}: ${(0,errors/* describeError */.Uc)(err)}`);
-        }
-    }
-    let pointer = null;
-    if (b.pointerRef) {
-        const got = await pointers.get(b.pointerRef);
-        if (got.problem)
-            problems.push(got.problem);
-        const named = got.pointer?.bundle_uri.split('/').slice(-2).join('/');
-        if (got.pointer && named === `bundles/${b.name}`)
-            pointer = got.pointer;
-    }
-    if (pointer) {
-        if (recorded && pointer.bundle_sha256 !== recorded)
-            problems.push(`pointer: says sha256 ${pointer.bundle_sha256} for ${b.name}, its .sha256 file says ${recorded}`);
-        if (pointer.bundle_size !== undefined && pointer.bundle_size !== b.size)
-            problems.push(`pointer: says ${pointer.bundle_size} bytes for ${b.name}, the store holds ${b.size}`);
-    }
-    let manifestData = undefined;
-    let manifestCopySha = null;
-    if (b.manifestRef) {
-        try {
-            const bytes = await store.read(b.manifestRef, MAX_RECORD_BYTES);
-            if (bytes) {
-                manifestCopySha = history_sha256(bytes);
-                if (manifestRecorded && manifestRecorded !== manifestCopySha) {
-                    problems.push(`manifest copy: ${store.display(b.manifestRef)} has sha256 ${manifestCopySha}, its .sha256 file says ${manifestRecorded}`);
-                }
-                manifestData = JSON.parse(bytes.toString('utf8'));
-            }
-        }
-        catch (err) {
-            problems.push(`manifest copy: ${store.display(b.manifestRef)}: ${(0,errors/* describeError */.Uc)(err)}`);
-        }
-    }
-    let integrity = 'unrecorded';
-    // A manifest copy that no .sha256 line vouches for (a local bundle's sidecar names only the bundle) is not trusted on its own.
-    const unvouched = manifestData !== undefined && manifestRecorded === null;
-    if (full || manifestData === undefined || unvouched) {
-        // Read the bundle in full: asked to, or it has no readable, vouched-for manifest copy beside it.
-        let inner = null;
-        try {
-            const body = await store.open(b.ref);
-            if (!body)
-                problems.push(`bundle: ${store.display(b.ref)} is listed but cannot be read`);
-            else {
-                const report = await (0,verify/* verifyBundleStream */.cl)(body, store.display(b.ref), { onManifest: (m) => (inner = m) });
-                problems.push(...report.mismatches);
-                if (recorded && report.bundleSha256 !== recorded)
-                    problems.push(`bundle: sha256 ${report.bundleSha256}, its .sha256 file says ${recorded}`);
-                if (pointer && report.bundleSha256 !== pointer.bundle_sha256)
-                    problems.push(`bundle: sha256 ${report.bundleSha256}, the pointer says ${pointer.bundle_sha256}`);
-                if (manifestCopySha && report.manifest && report.manifest.sha256 !== manifestCopySha) {
-                    problems.push(`manifest copy: ${store.display(b.manifestRef)} differs from the bundle's manifest.json`);
-                }
-                if (manifestData === undefined && inner) {
-                    try {
-                        manifestData = JSON.parse(inner.toString('utf8'));
-                    }
-                    catch {
-                        // reported by the verification already
-                    }
-                }
-                integrity = recorded || pointer ? 'verified' : 'unrecorded';
-            }
-        }
-        catch (err) {
-            problems.push(`bundle: ${store.display(b.ref)}: ${(0,errors/* describeError */.Uc)(err)}`);
-        }
-    }
-    else if (recorded) {
-        integrity = 'recorded';
-    }
-    if (problems.length > 0)
-        integrity = 'mismatch';
-    const read = manifestData === undefined ? null : summaryOfManifest(manifestData);
-    if (manifestData !== undefined && !read)
-        problems.push(`manifest: not a drloop evidence manifest`);
-    const fallbackDate = dateOfName(b.name) ?? '1970-01-01T00:00:00Z';
-    return {
-        ...(read?.summary ?? UNKNOWN_SUMMARY(fallbackDate)),
-        bundle: b.name,
-        location: store.display(b.ref),
-        createdAt: read?.createdAt ?? null,
-        source: read?.source ?? 'unreadable',
-        integrity: read ? integrity : 'mismatch',
-        problems,
-        regression: null,
-    };
-}
-const time = (s) => {
-    const t = Date.parse(s);
-    return Number.isFinite(t) ? t : 0;
-};
-/** Drills and failovers recover something; failbacks and unknown modes do not count for the trend or freshness. */
-function isRecovery(r) {
-    return r.mode === 'drill' || r.mode === 'failover';
-}
-/** The run validated the recovery: it succeeded, or stopped as planned after validate passed (the RTO is measured only then). */
-function isSuccess(r) {
-    if (r.integrity === 'mismatch')
-        return false;
-    return r.status === 'succeeded' || (r.status === 'stopped' && r.rtoSeconds !== null);
-}
-/** The run got as far as measuring (or failing): refused, cancelled and dry runs are listed but prove nothing either way. */
-function ranRecovery(r) {
-    return r.status === 'succeeded' || r.status === 'failed' || (r.status === 'stopped' && (r.rtoSeconds !== null || r.rpoSeconds !== null));
-}
-function median(xs) {
-    const s = [...xs].sort((a, b) => a - b);
-    const mid = s.length >> 1;
-    return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
-/** Flags each recovery run whose RTO exceeds REGRESSION_FACTOR × the median of the plan's earlier recovery runs with a measured RTO. */
-function flagRegressions(runs) {
-    const previous = [];
-    for (const r of runs) {
-        if (!isRecovery(r) || r.rtoSeconds === null)
-            continue;
-        if (previous.length > 0) {
-            const m = median(previous);
-            if (m > 0 && r.rtoSeconds > REGRESSION_FACTOR * m)
-                r.regression = { medianSeconds: m, ratio: Math.round((r.rtoSeconds / m) * 100) / 100, previousRuns: previous.length };
-        }
-        previous.push(r.rtoSeconds);
-    }
-}
-function age(seconds) {
-    const d = seconds / 86400;
-    return d >= 2 ? `${Math.floor(d)} days` : `${Math.round(seconds / 3600)} hours`;
-}
-/** The freshness verdict of one plan (rows oldest first). */
-function judgeFreshness(runs, windowSeconds, now) {
-    const problems = [];
-    const recoveries = runs.filter(isRecovery);
-    const success = [...recoveries].reverse().find(isSuccess) ?? null;
-    const last = [...recoveries].reverse().find(ranRecovery) ?? null;
-    const windowText = age(windowSeconds)
-        .replace(/^(\d+) days$/, '$1d')
-        .replace(/^(\d+) hours$/, '$1h');
-    let newestSuccess = null;
-    if (!success)
-        problems.push(`no successful drill on record (freshness window ${windowText})`);
-    else {
-        const ageSeconds = Math.max(0, (now.getTime() - time(success.date)) / 1000);
-        newestSuccess = { date: success.date, bundle: success.bundle, ageSeconds: Math.round(ageSeconds) };
-        if (ageSeconds > windowSeconds)
-            problems.push(`the newest successful drill (${success.date}, ${success.bundle}) is ${age(ageSeconds)} old, older than the ${windowText} window`);
-    }
-    if (last) {
-        const where = `${last.date}, ${last.bundle}`;
-        if (last.status === 'failed')
-            problems.push(`the last drill (${where}) failed`);
-        if (last.rtoMet === false)
-            problems.push(`the last drill (${where}) missed its RTO objective: ${last.rtoSeconds ?? '?'} s > ${last.rtoObjectiveSeconds ?? '?'} s`);
-        if (last.rpoMet === false)
-            problems.push(`the last drill (${where}) missed its RPO objective: ${last.rpoSeconds ?? '?'} s > ${last.rpoObjectiveSeconds ?? '?'} s`);
-    }
-    for (const r of new Set([last, success])) {
-        if (r && (r.integrity === 'mismatch' || r.integrity === 'unrecorded')) {
-            const why = r.integrity === 'unrecorded' ? 'nothing outside the bundle records its sha256' : r.problems.join('; ');
-            problems.push(`the ${r === last ? 'last' : 'newest successful'} drill's bundle (${r.location}) does not verify: ${why}`);
-        }
-    }
-    return {
-        ok: problems.length === 0,
-        windowSeconds,
-        newestSuccess,
-        lastDrill: last ? { date: last.date, bundle: last.bundle, status: last.status } : null,
-        problems,
-    };
-}
-/** The bundles a freshness verdict rests on: the newest success and the last drill of each plan. */
-function decidingRows(runs) {
-    const recoveries = runs.filter(isRecovery).reverse();
-    const picks = new Set();
-    const last = recoveries.find(ranRecovery);
-    const success = recoveries.find((r) => isSuccess(r));
-    if (last)
-        picks.add(last);
-    if (success)
-        picks.add(success);
-    return [...picks];
-}
-function groupByPlan(runs) {
-    const byPlan = new Map();
-    for (const r of runs) {
-        const list = byPlan.get(r.plan) ?? [];
-        list.push(r);
-        byPlan.set(r.plan, list);
-    }
-    const plans = [...byPlan.entries()].map(([plan, list]) => ({
-        plan,
-        runs: list.sort((a, b) => time(a.date) - time(b.date) || a.bundle.localeCompare(b.bundle)),
-    }));
-    // Named plans by name; bundles without a plan last.
-    return plans.sort((a, b) => (a.plan === null ? 1 : b.plan === null ? -1 : a.plan.localeCompare(b.plan)));
-}
-/**
- * Builds the history of every plan whose bundles are under the store: one
- * row per bundle, oldest first, with regressions flagged and, given a
- * window, a freshness verdict per plan whose deciding bundles were read and
- * verified in full.
- */
-async function buildHistory(o) {
-    const { store } = o;
-    const concurrency = o.concurrency ?? DEFAULT_CONCURRENCY;
-    const listed = await store.list();
-    const pointers = pointerCache(store);
-    const rows = await mapBounded(listed, concurrency, async (b, i) => {
-        if (i % COMPACT_EVERY === COMPACT_EVERY - 1)
-            o.compact?.();
-        return readRow(store, b, pointers, o.verifyAll === true);
-    });
-    let plans = groupByPlan(rows);
-    if (o.freshnessSeconds !== undefined && !o.verifyAll) {
-        // Read the bundles the verdicts rest on in full, then judge again with what that found.
-        const byRef = new Map(listed.map((b, i) => [rows[i], b]));
-        const deciding = plans.filter((p) => p.plan !== null).flatMap((p) => decidingRows(p.runs));
-        const verified = await mapBounded(deciding, concurrency, (r) => readRow(store, byRef.get(r), pointers, true));
-        const replace = new Map(deciding.map((r, i) => [r, verified[i]]));
-        plans = groupByPlan(rows.map((r) => replace.get(r) ?? r));
-    }
-    for (const p of plans) {
-        flagRegressions(p.runs);
-        if (o.freshnessSeconds !== undefined && p.plan !== null)
-            p.freshness = judgeFreshness(p.runs, o.freshnessSeconds, o.now);
-    }
-    return { schema: HISTORY_SCHEMA, source: store.source, generatedAt: o.now.toISOString(), bundles: listed.length, plans };
-}
-/** Plans a check fails on, with their reasons. */
-function stalePlans(h) {
-    return h.plans.filter((p) => p.plan !== null && p.freshness && !p.freshness.ok).map((p) => ({ plan: p.plan, problems: p.freshness.problems }));
-}
-
+// EXTERNAL MODULE: ./src/history/history.ts + 1 modules
+var history_history = __nccwpck_require__(1992);
+// EXTERNAL MODULE: ./src/history/history-job.ts + 1 modules
+var history_job = __nccwpck_require__(1042);
 ;// CONCATENATED MODULE: ./src/cost/report.ts
 
 
@@ -32428,7 +31986,7 @@ function historyMarkdown(h) {
         }
     }
     lines.push('');
-    lines.push(`A run is flagged as a regression when its RTO exceeds ${REGRESSION_FACTOR}× the median RTO of the plan's earlier drills and failovers.`);
+    lines.push(`A run is flagged as a regression when its RTO exceeds ${history_history/* REGRESSION_FACTOR */.WV}× the median RTO of the plan's earlier drills and failovers.`);
     return `${lines.join('\n')}\n`;
 }
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -32551,166 +32109,10 @@ svg.chart{display:block;border:1px solid #ddd;margin-top:8px}code{font-size:12px
 </style></head>
 <body>
 <h1>DR drill history</h1>
-<p>${esc(h.source)}: ${h.bundles} bundle(s), generated ${esc(when(h.generatedAt))}. A run is a regression when its RTO exceeds ${REGRESSION_FACTOR}× the median RTO of the plan's earlier drills and failovers.</p>
+<p>${esc(h.source)}: ${h.bundles} bundle(s), generated ${esc(when(h.generatedAt))}. A run is a regression when its RTO exceeds ${history_history/* REGRESSION_FACTOR */.WV}× the median RTO of the plan's earlier drills and failovers.</p>
 ${sections.join('\n')}
 </body></html>
 `;
-}
-
-;// CONCATENATED MODULE: ./src/history/store.ts
-
-
-
-
-
-/** An object that is larger than history reads (a manifest copy, a pointer, a sidecar). */
-class TooLargeError extends Error {
-    name = 'TooLargeError';
-}
-const BUNDLE = /\.tar\.gz$/;
-/** Groups listed keys into bundles and the records beside them. */
-function groupListing(objects) {
-    const refs = new Set(objects.map((o) => o.ref));
-    const out = [];
-    for (const o of objects) {
-        if (!BUNDLE.test(o.ref))
-            continue;
-        const slash = o.ref.lastIndexOf('/');
-        const dir = slash < 0 ? '' : o.ref.slice(0, slash);
-        const name = o.ref.slice(slash + 1);
-        const sha = `${o.ref}.sha256`;
-        const manifest = `${o.ref.replace(BUNDLE, '')}.manifest.json`;
-        let pointer = null;
-        if (dir === 'bundles' || dir.endsWith('/bundles')) {
-            const parent = dir.slice(0, -'bundles'.length);
-            if (refs.has(`${parent}${s3_uri/* POINTER_NAME */.Wg}`))
-                pointer = `${parent}${s3_uri/* POINTER_NAME */.Wg}`;
-        }
-        out.push({ name, ref: o.ref, size: o.size, sha256Ref: refs.has(sha) ? sha : null, manifestRef: refs.has(manifest) ? manifest : null, pointerRef: pointer });
-    }
-    return out.sort((a, b) => a.ref.localeCompare(b.ref));
-}
-async function collect(body, maxBytes, what) {
-    const chunks = [];
-    let size = 0;
-    for await (const c of body) {
-        size += c.length;
-        if (size > maxBytes)
-            throw new TooLargeError(`${what}: larger than ${maxBytes} bytes, not read`);
-        chunks.push(Buffer.from(c));
-    }
-    return Buffer.concat(chunks);
-}
-/**
- * A local directory: a folder of bundles as collect-evidence writes them
- * (`<name>.tar.gz`, `.sha256`, `.manifest.json`), downloaded artifacts, or a
- * copy of an S3 prefix. Searched recursively.
- */
-async function directoryStore(dir, source) {
-    try {
-        if (!(await (0,promises_.stat)(dir)).isDirectory())
-            throw new errors/* ConfigurationError */.j1(`${source}: not a directory (expected a directory of bundles or an s3://bucket/prefix)`);
-    }
-    catch (err) {
-        if (err instanceof errors/* ConfigurationError */.j1)
-            throw err;
-        throw new errors/* ConfigurationError */.j1(`${source}: ${err.code === 'ENOENT' ? 'no such directory' : (0,errors/* describeError */.Uc)(err)}`);
-    }
-    const toRef = (path) => (0,external_node_path_.relative)(dir, path).split(external_node_path_.sep).join('/');
-    return {
-        source,
-        async list() {
-            const objects = [];
-            const walk = async (d) => {
-                for (const e of await (0,promises_.readdir)(d, { withFileTypes: true })) {
-                    if (e.name.startsWith('.'))
-                        continue;
-                    const p = (0,external_node_path_.join)(d, e.name);
-                    if (e.isDirectory())
-                        await walk(p);
-                    else if (e.isFile())
-                        objects.push({ ref: toRef(p), size: (await (0,promises_.stat)(p)).size });
-                }
-            };
-            await walk(dir);
-            return groupListing(objects);
-        },
-        async read(ref, maxBytes) {
-            let handle;
-            try {
-                handle = await (0,promises_.open)((0,external_node_path_.join)(dir, ref), 'r');
-            }
-            catch (err) {
-                if (err.code === 'ENOENT')
-                    return null;
-                throw err;
-            }
-            try {
-                const { size } = await handle.stat();
-                if (size > maxBytes)
-                    throw new TooLargeError(`${ref}: larger than ${maxBytes} bytes, not read`);
-                return await handle.readFile();
-            }
-            finally {
-                await handle.close();
-            }
-        },
-        async open(ref) {
-            try {
-                await (0,promises_.stat)((0,external_node_path_.join)(dir, ref));
-            }
-            catch {
-                return null;
-            }
-            return (0,external_node_fs_.createReadStream)((0,external_node_path_.join)(dir, ref));
-        },
-        display: (ref) => (0,external_node_path_.join)(source, ref),
-        close() { },
-    };
-}
-/**
- * An S3 prefix, searched recursively with ListObjectsV2 (1,000 keys a page).
- * Only the listing and the small records beside each bundle are read unless
- * a bundle is verified in full.
- */
-async function s3Store(loc, source, options, factory, o = {}) {
-    const pageSize = o.pageSize ?? 1000;
-    const s3 = await Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(827)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2827));
-    const { ListObjectsV2Command } = await __nccwpck_require__.e(/* import() */ 711).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3711, 19));
-    const client = await (factory ?? s3.createS3Client)(options);
-    const prefix = loc.key === '' ? '' : `${loc.key}/`;
-    const keyOf = (ref) => `${prefix}${ref}`;
-    const at = (ref) => ({ bucket: loc.bucket, key: keyOf(ref) });
-    return {
-        source,
-        async list() {
-            const objects = [];
-            let token;
-            do {
-                const page = await s3
-                    .attempt(`listing ${(0,s3_uri/* formatS3Uri */.EO)(loc)}`, () => client.send(new ListObjectsV2Command({ Bucket: loc.bucket, Prefix: prefix, ContinuationToken: token, MaxKeys: pageSize })))
-                    .catch((err) => {
-                    const e = err;
-                    if (/NoSuchBucket/.test(e.message))
-                        throw new errors/* ConfigurationError */.j1(`${source}: no such bucket`);
-                    throw err;
-                });
-                for (const o of page.Contents ?? [])
-                    if (o.Key)
-                        objects.push({ ref: o.Key.slice(prefix.length), size: o.Size ?? 0 });
-                token = page.IsTruncated ? page.NextContinuationToken : undefined;
-                o.afterPage?.();
-            } while (token);
-            return groupListing(objects);
-        },
-        async read(ref, maxBytes) {
-            const body = await s3.openObject(client, at(ref));
-            return body ? collect(body, maxBytes, (0,s3_uri/* formatS3Uri */.EO)(at(ref))) : null;
-        },
-        open: (ref) => s3.openObject(client, at(ref)),
-        display: (ref) => (0,s3_uri/* formatS3Uri */.EO)(at(ref)),
-        close: () => client.destroy(),
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/history/run.ts
@@ -32773,25 +32175,17 @@ async function runHistory(inputs, deps) {
     const loc = inputs.source.startsWith('s3://') ? (0,s3_uri/* parseS3Uri */.yc)(inputs.source) : undefined;
     if (inputs.source.startsWith('s3://') && !loc)
         throw new errors/* ConfigurationError */.j1(`input 'source': '${inputs.source}' is not an s3://bucket/prefix URI`);
-    const store = loc
-        ? await s3Store(loc, inputs.source, { endpoint: inputs['s3-endpoint'], forcePathStyle: inputs['s3-force-path-style'], checksum: inputs['s3-checksum'], region: deps.s3Region }, deps.s3Client, {
-            afterPage: deps.compact,
-        })
-        : await directoryStore((0,external_node_path_.resolve)(deps.workspace, inputs.source), inputs.source);
-    let history;
-    try {
-        history = await buildHistory({
-            store,
-            now: deps.now(),
-            verifyAll: inputs['verify-all'],
-            concurrency: inputs.concurrency,
-            freshnessSeconds: window?.seconds,
-            compact: deps.compact,
-        });
-    }
-    finally {
-        store.close();
-    }
+    const scan = {
+        source: inputs.source,
+        location: loc ?? (0,external_node_path_.resolve)(deps.workspace, inputs.source),
+        s3: { endpoint: inputs['s3-endpoint'], forcePathStyle: inputs['s3-force-path-style'], checksum: inputs['s3-checksum'], region: deps.s3Region },
+        now: deps.now(),
+        verifyAll: inputs['verify-all'],
+        concurrency: inputs.concurrency,
+        freshnessSeconds: window?.seconds,
+    };
+    // A test's own S3 client cannot cross to a worker thread: with one, the scan runs here.
+    const history = deps.jobs && !deps.s3Client ? await (0,history_job/* scanHistoryInWorker */.Xr)(deps.jobs, scan) : await (0,history_job/* scanHistory */.sL)(scan, deps);
     if (history.bundles === 0)
         logger.warning(`${inputs.source}: no evidence bundles (*.tar.gz) found`);
     const markdown = historyMarkdown(history);
@@ -32803,7 +32197,7 @@ async function runHistory(inputs, deps) {
     for (const [path, render] of outputs)
         if (path)
             await writeFileAtomic((0,external_node_path_.resolve)(deps.workspace, path), render());
-    const stale = inputs.check ? stalePlans(history) : [];
+    const stale = inputs.check ? (0,history_history/* stalePlans */.wq)(history) : [];
     return { history, stale, windowSeconds: window?.seconds ?? null, windowSource: window?.source ?? null, markdown };
 }
 /** The inputs of `actions/check-freshness`: always a check, plus what to do about the issues. */
@@ -35946,7 +35340,7 @@ async function run() {
             workspace: workspaceDir(),
             logger: coreLogger(),
             now: () => new Date(),
-            compact: fullCollector(),
+            jobs: (0,worker_job/* jobWorkers */.x7)(process.argv[1]),
             s3Region: process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || (inputs['s3-endpoint'] ? 'us-east-1' : undefined),
         });
         await appendSummary(result.markdown);
@@ -36985,6 +36379,662 @@ function validateWith(schema, data, displayPath) {
 
 /***/ }),
 
+/***/ 1042:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  sL: () => (/* binding */ scanHistory),
+  Xr: () => (/* binding */ scanHistoryInWorker),
+  Lq: () => (/* binding */ serveHistoryJob)
+});
+
+// EXTERNAL MODULE: ./src/worker-job.ts
+var worker_job = __nccwpck_require__(9587);
+// EXTERNAL MODULE: ./src/history/history.ts + 1 modules
+var history_history = __nccwpck_require__(1992);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/evidence/s3-uri.ts
+var s3_uri = __nccwpck_require__(9612);
+;// CONCATENATED MODULE: ./src/history/store.ts
+
+
+
+
+
+/** An object that is larger than history reads (a manifest copy, a pointer, a sidecar). */
+class TooLargeError extends Error {
+    name = 'TooLargeError';
+}
+const BUNDLE = /\.tar\.gz$/;
+/** Groups listed keys into bundles and the records beside them. */
+function groupListing(objects) {
+    const refs = new Set(objects.map((o) => o.ref));
+    const out = [];
+    for (const o of objects) {
+        if (!BUNDLE.test(o.ref))
+            continue;
+        const slash = o.ref.lastIndexOf('/');
+        const dir = slash < 0 ? '' : o.ref.slice(0, slash);
+        const name = o.ref.slice(slash + 1);
+        const sha = `${o.ref}.sha256`;
+        const manifest = `${o.ref.replace(BUNDLE, '')}.manifest.json`;
+        let pointer = null;
+        if (dir === 'bundles' || dir.endsWith('/bundles')) {
+            const parent = dir.slice(0, -'bundles'.length);
+            if (refs.has(`${parent}${s3_uri/* POINTER_NAME */.Wg}`))
+                pointer = `${parent}${s3_uri/* POINTER_NAME */.Wg}`;
+        }
+        out.push({ name, ref: o.ref, size: o.size, sha256Ref: refs.has(sha) ? sha : null, manifestRef: refs.has(manifest) ? manifest : null, pointerRef: pointer });
+    }
+    return out.sort((a, b) => a.ref.localeCompare(b.ref));
+}
+async function collect(body, maxBytes, what) {
+    const chunks = [];
+    let size = 0;
+    for await (const c of body) {
+        size += c.length;
+        if (size > maxBytes)
+            throw new TooLargeError(`${what}: larger than ${maxBytes} bytes, not read`);
+        chunks.push(Buffer.from(c));
+    }
+    return Buffer.concat(chunks);
+}
+/**
+ * A local directory: a folder of bundles as collect-evidence writes them
+ * (`<name>.tar.gz`, `.sha256`, `.manifest.json`), downloaded artifacts, or a
+ * copy of an S3 prefix. Searched recursively.
+ */
+async function directoryStore(dir, source) {
+    try {
+        if (!(await (0,promises_.stat)(dir)).isDirectory())
+            throw new errors/* ConfigurationError */.j1(`${source}: not a directory (expected a directory of bundles or an s3://bucket/prefix)`);
+    }
+    catch (err) {
+        if (err instanceof errors/* ConfigurationError */.j1)
+            throw err;
+        throw new errors/* ConfigurationError */.j1(`${source}: ${err.code === 'ENOENT' ? 'no such directory' : (0,errors/* describeError */.Uc)(err)}`);
+    }
+    const toRef = (path) => (0,external_node_path_.relative)(dir, path).split(external_node_path_.sep).join('/');
+    return {
+        source,
+        async list() {
+            const objects = [];
+            const walk = async (d) => {
+                for (const e of await (0,promises_.readdir)(d, { withFileTypes: true })) {
+                    if (e.name.startsWith('.'))
+                        continue;
+                    const p = (0,external_node_path_.join)(d, e.name);
+                    if (e.isDirectory())
+                        await walk(p);
+                    else if (e.isFile())
+                        objects.push({ ref: toRef(p), size: (await (0,promises_.stat)(p)).size });
+                }
+            };
+            await walk(dir);
+            return groupListing(objects);
+        },
+        async read(ref, maxBytes) {
+            let handle;
+            try {
+                handle = await (0,promises_.open)((0,external_node_path_.join)(dir, ref), 'r');
+            }
+            catch (err) {
+                if (err.code === 'ENOENT')
+                    return null;
+                throw err;
+            }
+            try {
+                const { size } = await handle.stat();
+                if (size > maxBytes)
+                    throw new TooLargeError(`${ref}: larger than ${maxBytes} bytes, not read`);
+                return await handle.readFile();
+            }
+            finally {
+                await handle.close();
+            }
+        },
+        async open(ref) {
+            try {
+                await (0,promises_.stat)((0,external_node_path_.join)(dir, ref));
+            }
+            catch {
+                return null;
+            }
+            return (0,external_node_fs_.createReadStream)((0,external_node_path_.join)(dir, ref));
+        },
+        display: (ref) => (0,external_node_path_.join)(source, ref),
+        close() { },
+    };
+}
+/**
+ * An S3 prefix, searched recursively with ListObjectsV2 (1,000 keys a page).
+ * Only the listing and the small records beside each bundle are read unless
+ * a bundle is verified in full.
+ */
+async function s3Store(loc, source, options, factory, o = {}) {
+    const pageSize = o.pageSize ?? 1000;
+    const s3 = await Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(827)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2827));
+    const { ListObjectsV2Command } = await __nccwpck_require__.e(/* import() */ 711).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3711, 19));
+    const client = await (factory ?? s3.createS3Client)(options);
+    const prefix = loc.key === '' ? '' : `${loc.key}/`;
+    const keyOf = (ref) => `${prefix}${ref}`;
+    const at = (ref) => ({ bucket: loc.bucket, key: keyOf(ref) });
+    return {
+        source,
+        async list() {
+            const objects = [];
+            let token;
+            do {
+                const page = await s3
+                    .attempt(`listing ${(0,s3_uri/* formatS3Uri */.EO)(loc)}`, () => client.send(new ListObjectsV2Command({ Bucket: loc.bucket, Prefix: prefix, ContinuationToken: token, MaxKeys: pageSize })))
+                    .catch((err) => {
+                    const e = err;
+                    if (/NoSuchBucket/.test(e.message))
+                        throw new errors/* ConfigurationError */.j1(`${source}: no such bucket`);
+                    throw err;
+                });
+                for (const o of page.Contents ?? [])
+                    if (o.Key)
+                        objects.push({ ref: o.Key.slice(prefix.length), size: o.Size ?? 0 });
+                token = page.IsTruncated ? page.NextContinuationToken : undefined;
+            } while (token);
+            return groupListing(objects);
+        },
+        async read(ref, maxBytes) {
+            const body = await s3.openObject(client, at(ref));
+            return body ? collect(body, maxBytes, (0,s3_uri/* formatS3Uri */.EO)(at(ref))) : null;
+        },
+        open: (ref) => s3.openObject(client, at(ref)),
+        display: (ref) => (0,s3_uri/* formatS3Uri */.EO)(at(ref)),
+        close: () => client.destroy(),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/history/history-job.ts
+
+
+
+async function scanHistory(scan, deps = {}) {
+    const store = typeof scan.location === 'string' ? await directoryStore(scan.location, scan.source) : await s3Store(scan.location, scan.source, scan.s3, deps.s3Client);
+    try {
+        return await (0,history_history/* buildHistory */.xq)({ store, now: scan.now, verifyAll: scan.verifyAll, concurrency: scan.concurrency, freshnessSeconds: scan.freshnessSeconds });
+    }
+    finally {
+        store.close();
+    }
+}
+function scanHistoryInWorker(workers, scan) {
+    return (0,worker_job/* runJob */.b5)(workers, 'history', scan, {});
+}
+/** The worker's side. */
+function serveHistoryJob(scan) {
+    return scanHistory(scan);
+}
+
+
+/***/ }),
+
+/***/ 1992:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  WV: () => (/* binding */ REGRESSION_FACTOR),
+  xq: () => (/* binding */ buildHistory),
+  wq: () => (/* binding */ stalePlans)
+});
+
+// UNUSED EXPORTS: DEFAULT_CONCURRENCY, HISTORY_SCHEMA, flagRegressions, isRecovery, isSuccess, judgeFreshness, mapBounded, parseSums
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/evidence/verify.ts + 3 modules
+var verify = __nccwpck_require__(1014);
+// EXTERNAL MODULE: ./src/evidence/s3-uri.ts
+var s3_uri = __nccwpck_require__(9612);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(9691);
+;// CONCATENATED MODULE: ./src/history/summary.ts
+
+/** Derives the summary from the metadata the manifest already carries (so an older manifest gets the same row). */
+function summarize(m, createdAt) {
+    return {
+        plan: m.drill?.plan?.name ?? null,
+        runId: m.drill?.runId ?? null,
+        date: m.drill?.startedAt ?? createdAt,
+        mode: m.drill?.mode ?? m.cost?.mode ?? null,
+        target: m.cost?.target ?? null,
+        decision: m.cost?.decision ?? null,
+        status: m.drill?.status ?? null,
+        rtoSeconds: m.objectives.rtoSeconds,
+        rpoSeconds: m.objectives.rpoSeconds,
+        rtoObjectiveSeconds: m.objectives.rtoObjectiveSeconds,
+        rpoObjectiveSeconds: m.objectives.rpoObjectiveSeconds,
+        rtoMet: m.objectives.rtoMet,
+        rpoMet: m.objectives.rpoMet,
+        runUrl: m.run.runUrl,
+    };
+}
+const str = schemas/* string */.YjP()
+    .nullish()
+    .catch(null)
+    .transform((v) => v ?? null);
+const num = schemas/* number */.aig()
+    .finite()
+    .nullish()
+    .catch(null)
+    .transform((v) => v ?? null);
+const bool = schemas/* boolean */.zMY()
+    .nullish()
+    .catch(null)
+    .transform((v) => v ?? null);
+const summarySchema = schemas/* looseObject */._H3({
+    plan: str,
+    runId: str,
+    date: schemas/* string */.YjP(),
+    mode: str,
+    target: str,
+    decision: str,
+    status: str,
+    rtoSeconds: num,
+    rpoSeconds: num,
+    rtoObjectiveSeconds: num,
+    rpoObjectiveSeconds: num,
+    rtoMet: bool,
+    rpoMet: bool,
+    runUrl: str,
+});
+/**
+ * What history reads from a manifest, leniently: every manifest drloop ever
+ * wrote parses, and a field it lacks is an unknown, never an error.
+ */
+const manifestForHistorySchema = schemas/* looseObject */._H3({
+    schema: schemas/* literal */.euz('drloop.evidence-manifest/v1'),
+    createdAt: schemas/* string */.YjP(),
+    bundle: schemas/* string */.YjP().nullish(),
+    summary: summarySchema.optional().catch(undefined),
+    run: schemas/* looseObject */._H3({ runUrl: str }).nullish().catch(null),
+    cost: schemas/* looseObject */._H3({ decision: str, mode: str, target: str }).nullish().catch(null),
+    drill: schemas/* looseObject */._H3({ runId: str, mode: str, status: str, startedAt: str, plan: schemas/* looseObject */._H3({ name: str }).nullish().catch(null) })
+        .nullish()
+        .catch(null),
+    objectives: schemas/* looseObject */._H3({ rtoSeconds: num, rpoSeconds: num, rtoObjectiveSeconds: num, rpoObjectiveSeconds: num, rtoMet: bool, rpoMet: bool }).nullish().catch(null),
+});
+/** The history row of a manifest: its summary block, else derived from the fields an older manifest has. */
+function summaryOfManifest(data) {
+    const parsed = manifestForHistorySchema.safeParse(data);
+    if (!parsed.success)
+        return null;
+    const m = parsed.data;
+    if (m.summary)
+        return { summary: m.summary, source: 'summary', createdAt: m.createdAt };
+    const o = m.objectives;
+    const summary = summarize({
+        run: { runUrl: m.run?.runUrl ?? null },
+        cost: m.cost ? { decision: m.cost.decision ?? '', mode: m.cost.mode, target: m.cost.target } : null,
+        drill: m.drill ? { runId: m.drill.runId ?? '', mode: m.drill.mode, status: m.drill.status, startedAt: m.drill.startedAt, plan: m.drill.plan ?? null } : null,
+        objectives: {
+            rtoSeconds: o?.rtoSeconds ?? null,
+            rpoSeconds: o?.rpoSeconds ?? null,
+            rtoObjectiveSeconds: o?.rtoObjectiveSeconds ?? null,
+            rpoObjectiveSeconds: o?.rpoObjectiveSeconds ?? null,
+            rtoMet: o?.rtoMet ?? null,
+            rpoMet: o?.rpoMet ?? null,
+        },
+    }, m.createdAt);
+    if (summary.decision === '')
+        summary.decision = null;
+    if (summary.runId === '')
+        summary.runId = null;
+    return { summary, source: m.drill || m.cost ? 'manifest' : 'none', createdAt: m.createdAt };
+}
+
+;// CONCATENATED MODULE: ./src/history/history.ts
+
+
+
+
+
+const HISTORY_SCHEMA = 'drloop.history/v1';
+/** A run's RTO above this many times the median of the plan's earlier runs is a regression. */
+const REGRESSION_FACTOR = 1.5;
+/** Manifest copies, sidecars and pointers larger than this are not read. */
+const MAX_RECORD_BYTES = 64 * 1024 * 1024;
+/** Records read at once: enough to hide the store's latency, few enough to bound memory. */
+const DEFAULT_CONCURRENCY = 16;
+/** Runs `fn` over `items` with at most `limit` at once, keeping order. */
+async function mapBounded(items, limit, fn) {
+    const out = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        for (let i = next++; i < items.length; i = next++)
+            out[i] = await fn(items[i], i);
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    return out;
+}
+const sha256 = (b) => (0,external_node_crypto_.createHash)('sha256').update(b).digest('hex');
+/** `sha256sum` lines: file name → sha256. */
+function parseSums(text) {
+    const out = new Map();
+    for (const line of text.split('\n')) {
+        const m = /^([0-9a-f]{64}) [ *]?(.+)$/.exec(line.trim());
+        if (m)
+            out.set(m[2].trim(), m[1]);
+    }
+    return out;
+}
+const UNKNOWN_SUMMARY = (date) => ({
+    plan: null,
+    runId: null,
+    date,
+    mode: null,
+    target: null,
+    decision: null,
+    status: null,
+    rtoSeconds: null,
+    rpoSeconds: null,
+    rtoObjectiveSeconds: null,
+    rpoObjectiveSeconds: null,
+    rtoMet: null,
+    rpoMet: null,
+    runUrl: null,
+});
+/** The time a bundle's name carries (`20260102T030405Z-…`), for a bundle whose manifest cannot be read. */
+function dateOfName(name) {
+    const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z/.exec(name);
+    return m ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z` : null;
+}
+function pointerCache(store) {
+    const cache = new Map();
+    return {
+        get(ref) {
+            let p = cache.get(ref);
+            if (!p) {
+                p = (async () => {
+                    try {
+                        const bytes = await store.read(ref, MAX_RECORD_BYTES);
+                        if (!bytes)
+                            return { pointer: null, problem: null };
+                        const parsed = s3_uri/* pointerSchema */.nR.safeParse(JSON.parse(bytes.toString('utf8')));
+                        if (!parsed.success)
+                            return { pointer: null, problem: `${store.display(ref)}: not a drloop pointer` };
+                        return { pointer: parsed.data, problem: null };
+                    }
+                    catch (err) {
+                        return { pointer: null, problem: `${store.display(ref)}: ${(0,errors/* describeError */.Uc)(err)}` };
+                    }
+                })();
+                cache.set(ref, p);
+            }
+            return p;
+        },
+    };
+}
+/** Reads one bundle's row: the manifest copy and `.sha256` beside it, or the bundle itself when it has no manifest copy. */
+async function readRow(store, b, pointers, full) {
+    const problems = [];
+    let recorded = null;
+    let manifestRecorded = null;
+    const manifestName = b.manifestRef ? b.manifestRef.slice(b.manifestRef.lastIndexOf('/') + 1) : null;
+    if (b.sha256Ref) {
+        try {
+            const sums = parseSums((await store.read(b.sha256Ref, MAX_RECORD_BYTES))?.toString('utf8') ?? '');
+            recorded = sums.get(b.name) ?? null;
+            if (!recorded)
+                problems.push(`${store.display(b.sha256Ref)}: has no sha256 for ${b.name}`);
+            if (manifestName)
+                manifestRecorded = sums.get(manifestName) ?? null;
+        }
+        catch (err) {
+            problems.push(`${store.display(b.sha256Ref)}: ${(0,errors/* describeError */.Uc)(err)}`);
+        }
+    }
+    let pointer = null;
+    if (b.pointerRef) {
+        const got = await pointers.get(b.pointerRef);
+        if (got.problem)
+            problems.push(got.problem);
+        const named = got.pointer?.bundle_uri.split('/').slice(-2).join('/');
+        if (got.pointer && named === `bundles/${b.name}`)
+            pointer = got.pointer;
+    }
+    if (pointer) {
+        if (recorded && pointer.bundle_sha256 !== recorded)
+            problems.push(`pointer: says sha256 ${pointer.bundle_sha256} for ${b.name}, its .sha256 file says ${recorded}`);
+        if (pointer.bundle_size !== undefined && pointer.bundle_size !== b.size)
+            problems.push(`pointer: says ${pointer.bundle_size} bytes for ${b.name}, the store holds ${b.size}`);
+    }
+    let manifestData = undefined;
+    let manifestCopySha = null;
+    if (b.manifestRef) {
+        try {
+            const bytes = await store.read(b.manifestRef, MAX_RECORD_BYTES);
+            if (bytes) {
+                manifestCopySha = sha256(bytes);
+                if (manifestRecorded && manifestRecorded !== manifestCopySha) {
+                    problems.push(`manifest copy: ${store.display(b.manifestRef)} has sha256 ${manifestCopySha}, its .sha256 file says ${manifestRecorded}`);
+                }
+                manifestData = JSON.parse(bytes.toString('utf8'));
+            }
+        }
+        catch (err) {
+            problems.push(`manifest copy: ${store.display(b.manifestRef)}: ${(0,errors/* describeError */.Uc)(err)}`);
+        }
+    }
+    let integrity = 'unrecorded';
+    // A manifest copy that no .sha256 line vouches for (a local bundle's sidecar names only the bundle) is not trusted on its own.
+    const unvouched = manifestData !== undefined && manifestRecorded === null;
+    if (full || manifestData === undefined || unvouched) {
+        // Read the bundle in full: asked to, or it has no readable, vouched-for manifest copy beside it.
+        let inner = null;
+        try {
+            const body = await store.open(b.ref);
+            if (!body)
+                problems.push(`bundle: ${store.display(b.ref)} is listed but cannot be read`);
+            else {
+                const report = await (0,verify/* verifyBundleStream */.cl)(body, store.display(b.ref), { onManifest: (m) => (inner = m) });
+                problems.push(...report.mismatches);
+                if (recorded && report.bundleSha256 !== recorded)
+                    problems.push(`bundle: sha256 ${report.bundleSha256}, its .sha256 file says ${recorded}`);
+                if (pointer && report.bundleSha256 !== pointer.bundle_sha256)
+                    problems.push(`bundle: sha256 ${report.bundleSha256}, the pointer says ${pointer.bundle_sha256}`);
+                if (manifestCopySha && report.manifest && report.manifest.sha256 !== manifestCopySha) {
+                    problems.push(`manifest copy: ${store.display(b.manifestRef)} differs from the bundle's manifest.json`);
+                }
+                if (manifestData === undefined && inner) {
+                    try {
+                        manifestData = JSON.parse(inner.toString('utf8'));
+                    }
+                    catch {
+                        // reported by the verification already
+                    }
+                }
+                integrity = recorded || pointer ? 'verified' : 'unrecorded';
+            }
+        }
+        catch (err) {
+            problems.push(`bundle: ${store.display(b.ref)}: ${(0,errors/* describeError */.Uc)(err)}`);
+        }
+    }
+    else if (recorded) {
+        integrity = 'recorded';
+    }
+    if (problems.length > 0)
+        integrity = 'mismatch';
+    const read = manifestData === undefined ? null : summaryOfManifest(manifestData);
+    if (manifestData !== undefined && !read)
+        problems.push(`manifest: not a drloop evidence manifest`);
+    const fallbackDate = dateOfName(b.name) ?? '1970-01-01T00:00:00Z';
+    return {
+        ...(read?.summary ?? UNKNOWN_SUMMARY(fallbackDate)),
+        bundle: b.name,
+        location: store.display(b.ref),
+        createdAt: read?.createdAt ?? null,
+        source: read?.source ?? 'unreadable',
+        integrity: read ? integrity : 'mismatch',
+        problems,
+        regression: null,
+    };
+}
+const time = (s) => {
+    const t = Date.parse(s);
+    return Number.isFinite(t) ? t : 0;
+};
+/** Drills and failovers recover something; failbacks and unknown modes do not count for the trend or freshness. */
+function isRecovery(r) {
+    return r.mode === 'drill' || r.mode === 'failover';
+}
+/** The run validated the recovery: it succeeded, or stopped as planned after validate passed (the RTO is measured only then). */
+function isSuccess(r) {
+    if (r.integrity === 'mismatch')
+        return false;
+    return r.status === 'succeeded' || (r.status === 'stopped' && r.rtoSeconds !== null);
+}
+/** The run got as far as measuring (or failing): refused, cancelled and dry runs are listed but prove nothing either way. */
+function ranRecovery(r) {
+    return r.status === 'succeeded' || r.status === 'failed' || (r.status === 'stopped' && (r.rtoSeconds !== null || r.rpoSeconds !== null));
+}
+function median(xs) {
+    const s = [...xs].sort((a, b) => a - b);
+    const mid = s.length >> 1;
+    return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+/** Flags each recovery run whose RTO exceeds REGRESSION_FACTOR × the median of the plan's earlier recovery runs with a measured RTO. */
+function flagRegressions(runs) {
+    const previous = [];
+    for (const r of runs) {
+        if (!isRecovery(r) || r.rtoSeconds === null)
+            continue;
+        if (previous.length > 0) {
+            const m = median(previous);
+            if (m > 0 && r.rtoSeconds > REGRESSION_FACTOR * m)
+                r.regression = { medianSeconds: m, ratio: Math.round((r.rtoSeconds / m) * 100) / 100, previousRuns: previous.length };
+        }
+        previous.push(r.rtoSeconds);
+    }
+}
+function age(seconds) {
+    const d = seconds / 86400;
+    return d >= 2 ? `${Math.floor(d)} days` : `${Math.round(seconds / 3600)} hours`;
+}
+/** The freshness verdict of one plan (rows oldest first). */
+function judgeFreshness(runs, windowSeconds, now) {
+    const problems = [];
+    const recoveries = runs.filter(isRecovery);
+    const success = [...recoveries].reverse().find(isSuccess) ?? null;
+    const last = [...recoveries].reverse().find(ranRecovery) ?? null;
+    const windowText = age(windowSeconds)
+        .replace(/^(\d+) days$/, '$1d')
+        .replace(/^(\d+) hours$/, '$1h');
+    let newestSuccess = null;
+    if (!success)
+        problems.push(`no successful drill on record (freshness window ${windowText})`);
+    else {
+        const ageSeconds = Math.max(0, (now.getTime() - time(success.date)) / 1000);
+        newestSuccess = { date: success.date, bundle: success.bundle, ageSeconds: Math.round(ageSeconds) };
+        if (ageSeconds > windowSeconds)
+            problems.push(`the newest successful drill (${success.date}, ${success.bundle}) is ${age(ageSeconds)} old, older than the ${windowText} window`);
+    }
+    if (last) {
+        const where = `${last.date}, ${last.bundle}`;
+        if (last.status === 'failed')
+            problems.push(`the last drill (${where}) failed`);
+        if (last.rtoMet === false)
+            problems.push(`the last drill (${where}) missed its RTO objective: ${last.rtoSeconds ?? '?'} s > ${last.rtoObjectiveSeconds ?? '?'} s`);
+        if (last.rpoMet === false)
+            problems.push(`the last drill (${where}) missed its RPO objective: ${last.rpoSeconds ?? '?'} s > ${last.rpoObjectiveSeconds ?? '?'} s`);
+    }
+    for (const r of new Set([last, success])) {
+        if (r && (r.integrity === 'mismatch' || r.integrity === 'unrecorded')) {
+            const why = r.integrity === 'unrecorded' ? 'nothing outside the bundle records its sha256' : r.problems.join('; ');
+            problems.push(`the ${r === last ? 'last' : 'newest successful'} drill's bundle (${r.location}) does not verify: ${why}`);
+        }
+    }
+    return {
+        ok: problems.length === 0,
+        windowSeconds,
+        newestSuccess,
+        lastDrill: last ? { date: last.date, bundle: last.bundle, status: last.status } : null,
+        problems,
+    };
+}
+/** The bundles a freshness verdict rests on: the newest success and the last drill of each plan. */
+function decidingRows(runs) {
+    const recoveries = runs.filter(isRecovery).reverse();
+    const picks = new Set();
+    const last = recoveries.find(ranRecovery);
+    const success = recoveries.find((r) => isSuccess(r));
+    if (last)
+        picks.add(last);
+    if (success)
+        picks.add(success);
+    return [...picks];
+}
+function groupByPlan(runs) {
+    const byPlan = new Map();
+    for (const r of runs) {
+        const list = byPlan.get(r.plan) ?? [];
+        list.push(r);
+        byPlan.set(r.plan, list);
+    }
+    const plans = [...byPlan.entries()].map(([plan, list]) => ({
+        plan,
+        runs: list.sort((a, b) => time(a.date) - time(b.date) || a.bundle.localeCompare(b.bundle)),
+    }));
+    // Named plans by name; bundles without a plan last.
+    return plans.sort((a, b) => (a.plan === null ? 1 : b.plan === null ? -1 : a.plan.localeCompare(b.plan)));
+}
+/**
+ * Builds the history of every plan whose bundles are under the store: one
+ * row per bundle, oldest first, with regressions flagged and, given a
+ * window, a freshness verdict per plan whose deciding bundles were read and
+ * verified in full.
+ */
+async function buildHistory(o) {
+    const { store } = o;
+    const concurrency = o.concurrency ?? DEFAULT_CONCURRENCY;
+    const listed = await store.list();
+    const pointers = pointerCache(store);
+    const rows = await mapBounded(listed, concurrency, async (b) => {
+        return readRow(store, b, pointers, o.verifyAll === true);
+    });
+    let plans = groupByPlan(rows);
+    if (o.freshnessSeconds !== undefined && !o.verifyAll) {
+        // Read the bundles the verdicts rest on in full, then judge again with what that found.
+        const byRef = new Map(listed.map((b, i) => [rows[i], b]));
+        const deciding = plans.filter((p) => p.plan !== null).flatMap((p) => decidingRows(p.runs));
+        const verified = await mapBounded(deciding, concurrency, (r) => readRow(store, byRef.get(r), pointers, true));
+        const replace = new Map(deciding.map((r, i) => [r, verified[i]]));
+        plans = groupByPlan(rows.map((r) => replace.get(r) ?? r));
+    }
+    for (const p of plans) {
+        flagRegressions(p.runs);
+        if (o.freshnessSeconds !== undefined && p.plan !== null)
+            p.freshness = judgeFreshness(p.runs, o.freshnessSeconds, o.now);
+    }
+    return { schema: HISTORY_SCHEMA, source: store.source, generatedAt: o.now.toISOString(), bundles: listed.length, plans };
+}
+/** Plans a check fails on, with their reasons. */
+function stalePlans(h) {
+    return h.plans.filter((p) => p.plan !== null && p.freshness && !p.freshness.ok).map((p) => ({ plan: p.plan, problems: p.freshness.problems }));
+}
+
+
+/***/ }),
+
 /***/ 8422:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -37051,6 +37101,162 @@ function parseInputs(schema, raw) {
 /** The names of a schema's inputs, as action.yml must declare them. */
 function inputNames(schema) {
     return Object.keys(schema.shape);
+}
+
+
+/***/ }),
+
+/***/ 9587:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   VH: () => (/* binding */ serveJob),
+/* harmony export */   b5: () => (/* binding */ runJob),
+/* harmony export */   wg: () => (/* binding */ workerJob),
+/* harmony export */   x7: () => (/* binding */ jobWorkers)
+/* harmony export */ });
+/* unused harmony exports JOB_YOUNG_GENERATION_MB, JOB_OLD_GENERATION_MB */
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+
+
+/**
+ * Long, allocation-heavy jobs (an evidence bundle, a history scan) run in a
+ * worker thread whose young generation is bounded.
+ *
+ * V8 grows a busy thread's young generation whenever objects keep surviving
+ * its minor collections, and on Node 24 it grows it up to 64 MiB per
+ * semi-space: a job streaming a gigabyte ends up holding well over 100 MiB
+ * of young-generation space however little it keeps alive. The runner starts
+ * actions without V8 flags, so the limits are set where Node allows it, on
+ * a worker (`resourceLimits`). The job's results and its callbacks to the
+ * caller (a warning, building a manifest) cross as messages.
+ *
+ * The worker runs the same script as the caller: each entry point (an
+ * action's bundle, the CLI) first asks `workerJob()` whether it was started
+ * for a job and, if so, serves it instead of running its main path.
+ */
+/** The young generation of a job's worker: 8 MiB semi-spaces, as V8 gives a small heap. */
+const JOB_YOUNG_GENERATION_MB = 24;
+/**
+ * The old generation's ceiling. Besides bounding the job, a ceiling of 1 GiB
+ * (rather than the machine's share V8 picks by default) makes V8 grow the
+ * heap by about 1.6× its live size between full collections instead of up
+ * to 4×. A history of 10,000 bundles keeps about 30 MiB alive.
+ */
+const JOB_OLD_GENERATION_MB = 1024;
+const JOB_KEY = 'drloopJob';
+/** Workers that run `script` (the entry point that is running: `process.argv[1]`) for a job. */
+function jobWorkers(script) {
+    return (job, data) => new node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.Worker(script, { workerData: { [JOB_KEY]: job, data }, resourceLimits: { maxYoungGenerationSizeMb: JOB_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: JOB_OLD_GENERATION_MB } });
+}
+/** The job this thread was started for, or null on the main thread or in a worker that is not a job's. */
+function workerJob() {
+    if (node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.isMainThread || !node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.parentPort)
+        return null;
+    const d = node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.workerData;
+    if (!d || typeof d !== 'object' || typeof d[JOB_KEY] !== 'string')
+        return null;
+    return { job: d[JOB_KEY], data: d.data };
+}
+function toWire(err) {
+    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1)
+        return { name: err.name, message: err.message, problems: err.problems };
+    if (err instanceof Error)
+        return { name: err.name, message: err.message, stack: err.stack };
+    return { name: 'Error', message: String(err) };
+}
+function fromWire(w) {
+    if (w.name === 'ConfigurationError')
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(w.message, w.problems ?? []);
+    const err = new Error(w.message);
+    err.name = w.name;
+    if (w.stack)
+        err.stack = w.stack;
+    return err;
+}
+/**
+ * Runs a job in a worker and resolves with its result. The job may `call`
+ * (and wait for) or `tell` (and not wait for) the caller's handlers. A job
+ * that throws rejects with its error; a worker that dies rejects too.
+ */
+function runJob(workers, job, data, handlers) {
+    return new Promise((resolve, reject) => {
+        const worker = workers(job, data);
+        let settled = false;
+        const settle = (fn) => {
+            if (settled)
+                return;
+            settled = true;
+            fn();
+            void worker.terminate();
+        };
+        const handle = (method, payload) => {
+            const h = handlers[method];
+            if (!h)
+                throw new Error(`the ${job} job called an unknown method: ${method}`);
+            return h(payload);
+        };
+        worker.on('message', (m) => {
+            if (m.type === 'done')
+                settle(() => resolve(m.value));
+            else if (m.type === 'fail')
+                settle(() => reject(fromWire(m.error)));
+            else if (m.type === 'tell') {
+                try {
+                    void Promise.resolve(handle(m.method, m.payload)).catch((err) => settle(() => reject(err)));
+                }
+                catch (err) {
+                    settle(() => reject(err));
+                }
+            }
+            else if (m.type === 'call') {
+                Promise.resolve()
+                    .then(() => handle(m.method, m.payload))
+                    .then((value) => worker.postMessage({ type: 'reply', id: m.id, value }), (err) => worker.postMessage({ type: 'reply', id: m.id, error: toWire(err) }));
+            }
+        });
+        worker.on('error', (err) => settle(() => reject(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new Error(`the ${job} job ran out of memory: it needs more than its ${JOB_OLD_GENERATION_MB} MiB heap`) : err)));
+        worker.on('exit', (code) => settle(() => reject(new Error(`the ${job} worker stopped before it finished (exit code ${code})`))));
+    });
+}
+/** Serves the job this worker was started for with `fn`, then lets the thread end. */
+async function serveJob(data, fn) {
+    const port = node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.parentPort;
+    let next = 0;
+    const waiting = new Map();
+    const onMessage = (m) => {
+        if (m.type !== 'reply')
+            return;
+        const w = waiting.get(m.id);
+        if (!w)
+            return;
+        waiting.delete(m.id);
+        if (m.error)
+            w.reject(fromWire(m.error));
+        else
+            w.resolve(m.value);
+    };
+    port.on('message', onMessage);
+    const channel = {
+        call: (method, payload) => new Promise((resolve, reject) => {
+            const id = ++next;
+            waiting.set(id, { resolve: resolve, reject });
+            port.postMessage({ type: 'call', id, method, payload });
+        }),
+        tell: (method, payload) => port.postMessage({ type: 'tell', method, payload }),
+    };
+    try {
+        const value = await fn(data, channel);
+        port.postMessage({ type: 'done', value });
+    }
+    catch (err) {
+        port.postMessage({ type: 'fail', error: toWire(err) });
+    }
+    finally {
+        port.off('message', onMessage);
+    }
 }
 
 

@@ -1,3 +1,8 @@
+import { serveHistoryJob } from '../../../src/history/history-job.js';
+import { serveJob, workerJob } from '../../../src/worker-job.js';
 import { run } from './main.js';
 
-await run();
+// The scan of the store runs in this same script in a worker thread (src/worker-job.ts).
+const job = workerJob();
+if (job) await serveJob(job.data, serveHistoryJob);
+else await run();

@@ -1,4 +1,4 @@
-import { fullCollector } from '../../../src/history/memory.js';
+import { jobWorkers } from '../../../src/worker-job.js';
 import { FRESHNESS_LABEL, syncFreshnessIssues, type IssueTracker } from '../../../src/history/issues.js';
 import { checkFreshnessInputs, runHistory } from '../../../src/history/run.js';
 import { ConfigurationError } from '../../../src/errors.js';
@@ -43,7 +43,7 @@ export async function run(): Promise<void> {
         workspace: workspaceDir(),
         logger: coreLogger(),
         now: () => new Date(),
-        compact: fullCollector(),
+        jobs: jobWorkers(process.argv[1]!),
         s3Region: process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || (inputs['s3-endpoint'] ? 'us-east-1' : undefined),
       },
     );

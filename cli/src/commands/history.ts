@@ -1,4 +1,3 @@
-import { fullCollector } from '../../../src/history/memory.js';
 import { historyInputs, runHistory } from '../../../src/history/run.js';
 import { historyHtml } from '../../../src/history/render.js';
 import { parseInputs } from '../../../src/inputs.js';
@@ -54,7 +53,7 @@ export const historyCommand: Command = {
         workspace: ctx.cwd,
         logger,
         now: () => new Date(),
-        compact: fullCollector(),
+        jobs: ctx.jobs,
         s3Region: ctx.env.AWS_REGION || ctx.env.AWS_DEFAULT_REGION || (inputs['s3-endpoint'] ? 'us-east-1' : undefined),
       });
     } catch (err) {
