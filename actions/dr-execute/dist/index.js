@@ -1,315 +1,6 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 73057:
-/***/ ((module) => {
-
-function isBuffer(value) {
-  return Buffer.isBuffer(value) || value instanceof Uint8Array
-}
-
-function isEncoding(encoding) {
-  return Buffer.isEncoding(encoding)
-}
-
-function alloc(size, fill, encoding) {
-  return Buffer.alloc(size, fill, encoding)
-}
-
-function allocUnsafe(size) {
-  return Buffer.allocUnsafe(size)
-}
-
-function allocUnsafeSlow(size) {
-  return Buffer.allocUnsafeSlow(size)
-}
-
-function byteLength(string, encoding) {
-  return Buffer.byteLength(string, encoding)
-}
-
-function compare(a, b) {
-  return Buffer.compare(a, b)
-}
-
-function concat(buffers, totalLength) {
-  return Buffer.concat(buffers, totalLength)
-}
-
-function copy(source, target, targetStart, start, end) {
-  return toBuffer(source).copy(target, targetStart, start, end)
-}
-
-function equals(a, b) {
-  return toBuffer(a).equals(b)
-}
-
-function fill(buffer, value, offset, end, encoding) {
-  return toBuffer(buffer).fill(value, offset, end, encoding)
-}
-
-function from(value, encodingOrOffset, length) {
-  return Buffer.from(value, encodingOrOffset, length)
-}
-
-function includes(buffer, value, byteOffset, encoding) {
-  return toBuffer(buffer).includes(value, byteOffset, encoding)
-}
-
-function indexOf(buffer, value, byfeOffset, encoding) {
-  return toBuffer(buffer).indexOf(value, byfeOffset, encoding)
-}
-
-function lastIndexOf(buffer, value, byteOffset, encoding) {
-  return toBuffer(buffer).lastIndexOf(value, byteOffset, encoding)
-}
-
-function swap16(buffer) {
-  return toBuffer(buffer).swap16()
-}
-
-function swap32(buffer) {
-  return toBuffer(buffer).swap32()
-}
-
-function swap64(buffer) {
-  return toBuffer(buffer).swap64()
-}
-
-function toBuffer(buffer) {
-  if (Buffer.isBuffer(buffer)) return buffer
-  return Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength)
-}
-
-function toString(buffer, encoding, start, end) {
-  return toBuffer(buffer).toString(encoding, start, end)
-}
-
-function toHex(buffer, start, end) {
-  return toBuffer(buffer).toString('hex', start, end)
-}
-
-function write(buffer, string, offset, length, encoding) {
-  return toBuffer(buffer).write(string, offset, length, encoding)
-}
-
-function readDoubleBE(buffer, offset) {
-  return toBuffer(buffer).readDoubleBE(offset)
-}
-
-function readDoubleLE(buffer, offset) {
-  return toBuffer(buffer).readDoubleLE(offset)
-}
-
-function readFloatBE(buffer, offset) {
-  return toBuffer(buffer).readFloatBE(offset)
-}
-
-function readFloatLE(buffer, offset) {
-  return toBuffer(buffer).readFloatLE(offset)
-}
-
-function readInt32BE(buffer, offset) {
-  return toBuffer(buffer).readInt32BE(offset)
-}
-
-function readInt32LE(buffer, offset) {
-  return toBuffer(buffer).readInt32LE(offset)
-}
-
-function readUInt32BE(buffer, offset) {
-  return toBuffer(buffer).readUInt32BE(offset)
-}
-
-function readUInt32LE(buffer, offset) {
-  return toBuffer(buffer).readUInt32LE(offset)
-}
-
-function writeDoubleBE(buffer, value, offset) {
-  return toBuffer(buffer).writeDoubleBE(value, offset)
-}
-
-function writeDoubleLE(buffer, value, offset) {
-  return toBuffer(buffer).writeDoubleLE(value, offset)
-}
-
-function writeFloatBE(buffer, value, offset) {
-  return toBuffer(buffer).writeFloatBE(value, offset)
-}
-
-function writeFloatLE(buffer, value, offset) {
-  return toBuffer(buffer).writeFloatLE(value, offset)
-}
-
-function writeInt32BE(buffer, value, offset) {
-  return toBuffer(buffer).writeInt32BE(value, offset)
-}
-
-function writeInt32LE(buffer, value, offset) {
-  return toBuffer(buffer).writeInt32LE(value, offset)
-}
-
-function writeUInt32BE(buffer, value, offset) {
-  return toBuffer(buffer).writeUInt32BE(value, offset)
-}
-
-function writeUInt32LE(buffer, value, offset) {
-  return toBuffer(buffer).writeUInt32LE(value, offset)
-}
-
-module.exports = {
-  isBuffer,
-  isEncoding,
-  alloc,
-  allocUnsafe,
-  allocUnsafeSlow,
-  byteLength,
-  compare,
-  concat,
-  copy,
-  equals,
-  fill,
-  from,
-  includes,
-  indexOf,
-  lastIndexOf,
-  swap16,
-  swap32,
-  swap64,
-  toBuffer,
-  toString,
-  toHex,
-  write,
-  readDoubleBE,
-  readDoubleLE,
-  readFloatBE,
-  readFloatLE,
-  readInt32BE,
-  readInt32LE,
-  readUInt32BE,
-  readUInt32LE,
-  writeDoubleBE,
-  writeDoubleLE,
-  writeFloatBE,
-  writeFloatLE,
-  writeInt32BE,
-  writeInt32LE,
-  writeUInt32BE,
-  writeUInt32LE
-}
-
-
-/***/ }),
-
-/***/ 29580:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-module.exports = __nccwpck_require__(24434)
-
-
-/***/ }),
-
-/***/ 13587:
-/***/ ((module) => {
-
-module.exports = class FixedFIFO {
-  constructor (hwm) {
-    if (!(hwm > 0) || ((hwm - 1) & hwm) !== 0) throw new Error('Max size for a FixedFIFO should be a power of two')
-    this.buffer = new Array(hwm)
-    this.mask = hwm - 1
-    this.top = 0
-    this.btm = 0
-    this.next = null
-  }
-
-  clear () {
-    this.top = this.btm = 0
-    this.next = null
-    this.buffer.fill(undefined)
-  }
-
-  push (data) {
-    if (this.buffer[this.top] !== undefined) return false
-    this.buffer[this.top] = data
-    this.top = (this.top + 1) & this.mask
-    return true
-  }
-
-  shift () {
-    const last = this.buffer[this.btm]
-    if (last === undefined) return undefined
-    this.buffer[this.btm] = undefined
-    this.btm = (this.btm + 1) & this.mask
-    return last
-  }
-
-  peek () {
-    return this.buffer[this.btm]
-  }
-
-  isEmpty () {
-    return this.buffer[this.btm] === undefined
-  }
-}
-
-
-/***/ }),
-
-/***/ 83867:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-const FixedFIFO = __nccwpck_require__(13587)
-
-module.exports = class FastFIFO {
-  constructor (hwm) {
-    this.hwm = hwm || 16
-    this.head = new FixedFIFO(this.hwm)
-    this.tail = this.head
-    this.length = 0
-  }
-
-  clear () {
-    this.head = this.tail
-    this.head.clear()
-    this.length = 0
-  }
-
-  push (val) {
-    this.length++
-    if (!this.head.push(val)) {
-      const prev = this.head
-      this.head = prev.next = new FixedFIFO(2 * this.head.buffer.length)
-      this.head.push(val)
-    }
-  }
-
-  shift () {
-    if (this.length !== 0) this.length--
-    const val = this.tail.shift()
-    if (val === undefined && this.tail.next) {
-      const next = this.tail.next
-      this.tail.next = null
-      this.tail = next
-      return this.tail.shift()
-    }
-
-    return val
-  }
-
-  peek () {
-    const val = this.tail.peek()
-    if (val === undefined && this.tail.next) return this.tail.next.peek()
-    return val
-  }
-
-  isEmpty () {
-    return this.length === 0
-  }
-}
-
-
-/***/ }),
-
 /***/ 14006:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -2814,2748 +2505,6 @@ exports.basename = (path, { windows } = {}) => {
 
 /***/ }),
 
-/***/ 36204:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-const { EventEmitter } = __nccwpck_require__(29580)
-const FIFO = __nccwpck_require__(83867)
-const TextDecoder = __nccwpck_require__(97934)
-
-const StreamError = __nccwpck_require__(45657)
-
-// if we do a future major, expect queue microtask to be there always, for now a bit defensive
-const qmt =
-  typeof queueMicrotask === 'undefined' ? (fn) => global.process.nextTick(fn) : queueMicrotask
-
-// 29 bits used total (4 from shared, 14 from read, and 11 from write)
-const MAX = (1 << 29) - 1
-
-// Shared state
-const OPENING = 0b0001
-const PREDESTROYING = 0b0010
-const DESTROYING = 0b0100
-const DESTROYED = 0b1000
-
-const NOT_OPENING = MAX ^ OPENING
-const NOT_PREDESTROYING = MAX ^ PREDESTROYING
-
-// Read state (4 bit offset from shared state)
-const READ_ACTIVE = 0b00000000000001 << 4
-const READ_UPDATING = 0b00000000000010 << 4
-const READ_PRIMARY = 0b00000000000100 << 4
-const READ_QUEUED = 0b00000000001000 << 4
-const READ_RESUMED = 0b00000000010000 << 4
-const READ_PIPE_DRAINED = 0b00000000100000 << 4
-const READ_ENDING = 0b00000001000000 << 4
-const READ_EMIT_DATA = 0b00000010000000 << 4
-const READ_EMIT_READABLE = 0b00000100000000 << 4
-const READ_EMITTED_READABLE = 0b00001000000000 << 4
-const READ_DONE = 0b00010000000000 << 4
-const READ_NEXT_TICK = 0b00100000000000 << 4
-const READ_NEEDS_PUSH = 0b01000000000000 << 4
-const READ_READ_AHEAD = 0b10000000000000 << 4
-
-// Combined read state
-const READ_FLOWING = READ_RESUMED | READ_PIPE_DRAINED
-const READ_ACTIVE_AND_NEEDS_PUSH = READ_ACTIVE | READ_NEEDS_PUSH
-const READ_PRIMARY_AND_ACTIVE = READ_PRIMARY | READ_ACTIVE
-const READ_EMIT_READABLE_AND_QUEUED = READ_EMIT_READABLE | READ_QUEUED
-const READ_RESUMED_READ_AHEAD = READ_RESUMED | READ_READ_AHEAD
-
-const READ_NOT_ACTIVE = MAX ^ READ_ACTIVE
-const READ_NON_PRIMARY = MAX ^ READ_PRIMARY
-const READ_NON_PRIMARY_AND_PUSHED = MAX ^ (READ_PRIMARY | READ_NEEDS_PUSH)
-const READ_PUSHED = MAX ^ READ_NEEDS_PUSH
-const READ_PAUSED = MAX ^ READ_RESUMED
-const READ_NOT_QUEUED = MAX ^ (READ_QUEUED | READ_EMITTED_READABLE)
-const READ_NOT_ENDING = MAX ^ READ_ENDING
-const READ_PIPE_NOT_DRAINED = MAX ^ READ_FLOWING
-const READ_NOT_NEXT_TICK = MAX ^ READ_NEXT_TICK
-const READ_NOT_UPDATING = MAX ^ READ_UPDATING
-const READ_NO_READ_AHEAD = MAX ^ READ_READ_AHEAD
-const READ_PAUSED_NO_READ_AHEAD = MAX ^ READ_RESUMED_READ_AHEAD
-
-// Write state (18 bit offset, 4 bit offset from shared state and 14 from read state)
-const WRITE_ACTIVE = 0b00000000001 << 18
-const WRITE_UPDATING = 0b00000000010 << 18
-const WRITE_PRIMARY = 0b00000000100 << 18
-const WRITE_QUEUED = 0b00000001000 << 18
-const WRITE_UNDRAINED = 0b00000010000 << 18
-const WRITE_DONE = 0b00000100000 << 18
-const WRITE_EMIT_DRAIN = 0b00001000000 << 18
-const WRITE_NEXT_TICK = 0b00010000000 << 18
-const WRITE_WRITING = 0b00100000000 << 18
-const WRITE_FINISHING = 0b01000000000 << 18
-const WRITE_CORKED = 0b10000000000 << 18
-
-const WRITE_NOT_ACTIVE = MAX ^ (WRITE_ACTIVE | WRITE_WRITING)
-const WRITE_NON_PRIMARY = MAX ^ WRITE_PRIMARY
-const WRITE_NOT_FINISHING = MAX ^ (WRITE_ACTIVE | WRITE_FINISHING)
-const WRITE_DRAINED = MAX ^ WRITE_UNDRAINED
-const WRITE_NOT_QUEUED = MAX ^ WRITE_QUEUED
-const WRITE_NOT_NEXT_TICK = MAX ^ WRITE_NEXT_TICK
-const WRITE_NOT_UPDATING = MAX ^ WRITE_UPDATING
-const WRITE_NOT_CORKED = MAX ^ WRITE_CORKED
-
-// Combined shared state
-const ACTIVE = READ_ACTIVE | WRITE_ACTIVE
-const NOT_ACTIVE = MAX ^ ACTIVE
-const DONE = READ_DONE | WRITE_DONE
-const DESTROY_STATUS = DESTROYING | DESTROYED | PREDESTROYING
-const OPEN_STATUS = DESTROY_STATUS | OPENING
-const AUTO_DESTROY = DESTROY_STATUS | DONE
-const NON_PRIMARY = WRITE_NON_PRIMARY & READ_NON_PRIMARY
-const ACTIVE_OR_TICKING = WRITE_NEXT_TICK | READ_NEXT_TICK
-const TICKING = ACTIVE_OR_TICKING & NOT_ACTIVE
-const IS_OPENING = OPEN_STATUS | TICKING
-
-// Combined shared state and read state
-const READ_PRIMARY_STATUS = OPEN_STATUS | READ_ENDING | READ_DONE
-const READ_STATUS = OPEN_STATUS | READ_DONE | READ_QUEUED
-const READ_ENDING_STATUS = OPEN_STATUS | READ_ENDING | READ_QUEUED
-const READ_READABLE_STATUS = OPEN_STATUS | READ_EMIT_READABLE | READ_QUEUED | READ_EMITTED_READABLE
-const SHOULD_NOT_READ =
-  OPEN_STATUS | READ_ACTIVE | READ_ENDING | READ_DONE | READ_NEEDS_PUSH | READ_READ_AHEAD
-const READ_BACKPRESSURE_STATUS = DESTROY_STATUS | READ_ENDING | READ_DONE
-const READ_UPDATE_SYNC_STATUS = READ_UPDATING | OPEN_STATUS | READ_NEXT_TICK | READ_PRIMARY
-const READ_NEXT_TICK_OR_OPENING = READ_NEXT_TICK | OPENING
-
-// Combined write state
-const WRITE_PRIMARY_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_DONE
-const WRITE_QUEUED_AND_UNDRAINED = WRITE_QUEUED | WRITE_UNDRAINED
-const WRITE_QUEUED_AND_ACTIVE = WRITE_QUEUED | WRITE_ACTIVE
-const WRITE_DRAIN_STATUS = WRITE_QUEUED | WRITE_UNDRAINED | OPEN_STATUS | WRITE_ACTIVE
-const WRITE_STATUS = OPEN_STATUS | WRITE_ACTIVE | WRITE_QUEUED | WRITE_CORKED
-const WRITE_PRIMARY_AND_ACTIVE = WRITE_PRIMARY | WRITE_ACTIVE
-const WRITE_ACTIVE_AND_WRITING = WRITE_ACTIVE | WRITE_WRITING
-const WRITE_FINISHING_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_QUEUED_AND_ACTIVE | WRITE_DONE
-const WRITE_BACKPRESSURE_STATUS = WRITE_UNDRAINED | DESTROY_STATUS | WRITE_FINISHING | WRITE_DONE
-const WRITE_UPDATE_SYNC_STATUS = WRITE_UPDATING | OPEN_STATUS | WRITE_NEXT_TICK | WRITE_PRIMARY
-const WRITE_DROP_DATA = WRITE_FINISHING | WRITE_DONE | DESTROY_STATUS
-
-const asyncIterator = Symbol.asyncIterator || Symbol('asyncIterator')
-
-class WritableState {
-  constructor(
-    stream,
-    { highWaterMark = 16384, map = null, mapWritable, byteLength, byteLengthWritable } = {}
-  ) {
-    this.stream = stream
-    this.queue = new FIFO()
-    this.highWaterMark = highWaterMark
-    this.buffered = 0
-    this.error = null
-    this.pipeline = null
-    this.drains = null // if we add more seldomly used helpers we might them into a subobject so its a single ptr
-    this.byteLength = byteLengthWritable || byteLength || defaultByteLength
-    this.map = mapWritable || map
-    this.afterWrite = afterWrite.bind(this)
-    this.afterUpdateNextTick = updateWriteNT.bind(this)
-  }
-
-  get ending() {
-    return (this.stream._duplexState & WRITE_FINISHING) !== 0
-  }
-
-  get ended() {
-    return (this.stream._duplexState & WRITE_DONE) !== 0
-  }
-
-  push(data) {
-    if ((this.stream._duplexState & WRITE_DROP_DATA) !== 0) return false
-    if (this.map !== null) data = this.map(data)
-
-    this.buffered += this.byteLength(data)
-    this.queue.push(data)
-
-    if (this.buffered < this.highWaterMark) {
-      this.stream._duplexState |= WRITE_QUEUED
-      return true
-    }
-
-    this.stream._duplexState |= WRITE_QUEUED_AND_UNDRAINED
-    return false
-  }
-
-  shift() {
-    const data = this.queue.shift()
-
-    this.buffered -= this.byteLength(data)
-    if (this.buffered === 0) this.stream._duplexState &= WRITE_NOT_QUEUED
-
-    return data
-  }
-
-  end(data) {
-    if (typeof data === 'function') {
-      this.stream.once('finish', data)
-    } else if (data !== undefined && data !== null) {
-      this.push(data)
-    }
-
-    this.stream._duplexState = (this.stream._duplexState | WRITE_FINISHING) & WRITE_NON_PRIMARY
-  }
-
-  autoBatch(data, cb) {
-    const buffer = []
-    const stream = this.stream
-
-    buffer.push(data)
-    while ((stream._duplexState & WRITE_STATUS) === WRITE_QUEUED_AND_ACTIVE) {
-      buffer.push(stream._writableState.shift())
-    }
-
-    if ((stream._duplexState & OPEN_STATUS) !== 0) return cb(null)
-    stream._writev(buffer, cb)
-  }
-
-  update() {
-    const stream = this.stream
-
-    stream._duplexState |= WRITE_UPDATING
-
-    do {
-      while ((stream._duplexState & WRITE_STATUS) === WRITE_QUEUED) {
-        const data = this.shift()
-        stream._duplexState |= WRITE_ACTIVE_AND_WRITING
-        stream._write(data, this.afterWrite)
-      }
-
-      if ((stream._duplexState & WRITE_PRIMARY_AND_ACTIVE) === 0) this.updateNonPrimary()
-    } while (this.continueUpdate() === true)
-
-    stream._duplexState &= WRITE_NOT_UPDATING
-  }
-
-  updateNonPrimary() {
-    const stream = this.stream
-
-    if ((stream._duplexState & WRITE_FINISHING_STATUS) === WRITE_FINISHING) {
-      stream._duplexState = stream._duplexState | WRITE_ACTIVE
-      stream._final(afterFinal.bind(this))
-      return
-    }
-
-    if ((stream._duplexState & DESTROY_STATUS) === DESTROYING) {
-      if ((stream._duplexState & ACTIVE_OR_TICKING) === 0) {
-        stream._duplexState |= ACTIVE
-        stream._destroy(afterDestroy.bind(this))
-      }
-      return
-    }
-
-    if ((stream._duplexState & IS_OPENING) === OPENING) {
-      stream._duplexState = (stream._duplexState | ACTIVE) & NOT_OPENING
-      stream._open(afterOpen.bind(this))
-    }
-  }
-
-  continueUpdate() {
-    if ((this.stream._duplexState & WRITE_NEXT_TICK) === 0) return false
-    this.stream._duplexState &= WRITE_NOT_NEXT_TICK
-    return true
-  }
-
-  updateCallback() {
-    if ((this.stream._duplexState & WRITE_UPDATE_SYNC_STATUS) === WRITE_PRIMARY) {
-      this.update()
-    } else {
-      this.updateNextTick()
-    }
-  }
-
-  updateNextTick() {
-    if ((this.stream._duplexState & WRITE_NEXT_TICK) !== 0) return
-    this.stream._duplexState |= WRITE_NEXT_TICK
-    if ((this.stream._duplexState & WRITE_UPDATING) === 0) qmt(this.afterUpdateNextTick)
-  }
-}
-
-class ReadableState {
-  constructor(
-    stream,
-    { highWaterMark = 16384, map = null, mapReadable, byteLength, byteLengthReadable } = {}
-  ) {
-    this.stream = stream
-    this.queue = new FIFO()
-    this.highWaterMark = highWaterMark === 0 ? 1 : highWaterMark
-    this.buffered = 0
-    this.readAhead = highWaterMark > 0
-    this.error = null
-    this.pipeline = null
-    this.byteLength = byteLengthReadable || byteLength || defaultByteLength
-    this.map = mapReadable || map
-    this.pipeTo = null
-    this.afterRead = afterRead.bind(this)
-    this.afterUpdateNextTick = updateReadNT.bind(this)
-  }
-
-  get ending() {
-    return (this.stream._duplexState & READ_ENDING) !== 0
-  }
-
-  get ended() {
-    return (this.stream._duplexState & READ_DONE) !== 0
-  }
-
-  pipe(pipeTo, cb) {
-    if (this.pipeTo !== null) throw StreamError.BAD_ARGUMENT('Can only pipe to one destination')
-    if (typeof cb !== 'function') cb = null
-
-    this.stream._duplexState |= READ_PIPE_DRAINED
-    this.pipeTo = pipeTo
-    this.pipeline = new Pipeline(this.stream, pipeTo, cb)
-
-    if (cb) this.stream.on('error', noop) // We already error handle this so supress crashes
-
-    if (isStreamx(pipeTo)) {
-      pipeTo._writableState.pipeline = this.pipeline
-      if (cb) pipeTo.on('error', noop) // We already error handle this so supress crashes
-      pipeTo.on('finish', this.pipeline.finished.bind(this.pipeline)) // TODO: just call finished from pipeTo itself
-    } else {
-      const onerror = this.pipeline.done.bind(this.pipeline, pipeTo)
-      const onclose = this.pipeline.done.bind(this.pipeline, pipeTo, null) // onclose has a weird bool arg
-      pipeTo.on('error', onerror)
-      pipeTo.on('close', onclose)
-      pipeTo.on('finish', this.pipeline.finished.bind(this.pipeline))
-    }
-
-    pipeTo.on('drain', afterDrain.bind(this))
-    this.stream.emit('piping', pipeTo)
-    pipeTo.emit('pipe', this.stream)
-  }
-
-  push(data) {
-    const stream = this.stream
-
-    if (data === null) {
-      this.highWaterMark = 0
-      stream._duplexState = (stream._duplexState | READ_ENDING) & READ_NON_PRIMARY_AND_PUSHED
-      return false
-    }
-
-    if (this.map !== null) {
-      data = this.map(data)
-      if (data === null) {
-        stream._duplexState &= READ_PUSHED
-        return this.buffered < this.highWaterMark
-      }
-    }
-
-    this.buffered += this.byteLength(data)
-    this.queue.push(data)
-
-    stream._duplexState = (stream._duplexState | READ_QUEUED) & READ_PUSHED
-
-    return this.buffered < this.highWaterMark
-  }
-
-  shift() {
-    const data = this.queue.shift()
-
-    this.buffered -= this.byteLength(data)
-    if (this.buffered === 0) {
-      this.stream._duplexState &= READ_NOT_QUEUED
-    }
-
-    return data
-  }
-
-  unshift(data) {
-    const pending = [this.map !== null ? this.map(data) : data]
-    while (this.buffered > 0) pending.push(this.shift())
-
-    for (let i = 0; i < pending.length - 1; i++) {
-      const data = pending[i]
-      this.buffered += this.byteLength(data)
-      this.queue.push(data)
-    }
-
-    this.push(pending[pending.length - 1])
-  }
-
-  read() {
-    const stream = this.stream
-
-    if ((stream._duplexState & READ_STATUS) === READ_QUEUED) {
-      const data = this.shift()
-
-      if (this.pipeTo !== null && this.pipeTo.write(data) === false) {
-        stream._duplexState &= READ_PIPE_NOT_DRAINED
-      }
-
-      if ((stream._duplexState & READ_EMIT_DATA) !== 0) {
-        stream.emit('data', data)
-      }
-
-      return data
-    }
-
-    if (this.readAhead === false) {
-      stream._duplexState |= READ_READ_AHEAD
-      this.updateNextTick()
-    }
-
-    return null
-  }
-
-  drain() {
-    const stream = this.stream
-
-    while (
-      (stream._duplexState & READ_STATUS) === READ_QUEUED &&
-      (stream._duplexState & READ_FLOWING) !== 0
-    ) {
-      const data = this.shift()
-
-      if (this.pipeTo !== null && this.pipeTo.write(data) === false) {
-        stream._duplexState &= READ_PIPE_NOT_DRAINED
-      }
-
-      if ((stream._duplexState & READ_EMIT_DATA) !== 0) {
-        stream.emit('data', data)
-      }
-    }
-  }
-
-  update() {
-    const stream = this.stream
-
-    stream._duplexState |= READ_UPDATING
-
-    do {
-      this.drain()
-
-      while (
-        this.buffered < this.highWaterMark &&
-        (stream._duplexState & SHOULD_NOT_READ) === READ_READ_AHEAD
-      ) {
-        stream._duplexState |= READ_ACTIVE_AND_NEEDS_PUSH
-        stream._read(this.afterRead)
-        this.drain()
-      }
-
-      if ((stream._duplexState & READ_READABLE_STATUS) === READ_EMIT_READABLE_AND_QUEUED) {
-        stream._duplexState |= READ_EMITTED_READABLE
-        stream.emit('readable')
-      }
-
-      if ((stream._duplexState & READ_PRIMARY_AND_ACTIVE) === 0) {
-        this.updateNonPrimary()
-      }
-    } while (this.continueUpdate() === true)
-
-    stream._duplexState &= READ_NOT_UPDATING
-  }
-
-  updateNonPrimary() {
-    const stream = this.stream
-
-    if ((stream._duplexState & READ_ENDING_STATUS) === READ_ENDING) {
-      stream._duplexState = (stream._duplexState | READ_DONE) & READ_NOT_ENDING
-      stream.emit('end')
-
-      if ((stream._duplexState & AUTO_DESTROY) === DONE) {
-        stream._duplexState |= DESTROYING
-      }
-
-      if (this.pipeTo !== null) {
-        this.pipeTo.end()
-      }
-    }
-
-    if ((stream._duplexState & DESTROY_STATUS) === DESTROYING) {
-      if ((stream._duplexState & ACTIVE_OR_TICKING) === 0) {
-        stream._duplexState |= ACTIVE
-        stream._destroy(afterDestroy.bind(this))
-      }
-      return
-    }
-
-    if ((stream._duplexState & IS_OPENING) === OPENING) {
-      stream._duplexState = (stream._duplexState | ACTIVE) & NOT_OPENING
-      stream._open(afterOpen.bind(this))
-    }
-  }
-
-  continueUpdate() {
-    if ((this.stream._duplexState & READ_NEXT_TICK) === 0) return false
-    this.stream._duplexState &= READ_NOT_NEXT_TICK
-    return true
-  }
-
-  updateCallback() {
-    if ((this.stream._duplexState & READ_UPDATE_SYNC_STATUS) === READ_PRIMARY) {
-      this.update()
-    } else {
-      this.updateNextTick()
-    }
-  }
-
-  updateNextTickIfOpen() {
-    if ((this.stream._duplexState & READ_NEXT_TICK_OR_OPENING) !== 0) return
-    this.stream._duplexState |= READ_NEXT_TICK
-    if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick)
-  }
-
-  updateNextTick() {
-    if ((this.stream._duplexState & READ_NEXT_TICK) !== 0) return
-    this.stream._duplexState |= READ_NEXT_TICK
-    if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick)
-  }
-}
-
-class TransformState {
-  constructor(stream) {
-    this.data = null
-    this.afterTransform = afterTransform.bind(stream)
-    this.afterFinal = null
-  }
-}
-
-class Pipeline {
-  constructor(src, dst, cb) {
-    this.from = src
-    this.to = dst
-    this.afterPipe = cb
-    this.error = null
-    this.pipeToFinished = false
-  }
-
-  finished() {
-    this.pipeToFinished = true
-  }
-
-  done(stream, err) {
-    if (err) this.error = err
-
-    if (stream === this.to) {
-      this.to = null
-
-      if (this.from !== null) {
-        if ((this.from._duplexState & READ_DONE) === 0 || !this.pipeToFinished) {
-          this.from.destroy(this.error || StreamError.PREMATURE_CLOSE('Writable stream closed'))
-        }
-        return
-      }
-    }
-
-    if (stream === this.from) {
-      this.from = null
-
-      if (this.to !== null) {
-        if ((stream._duplexState & READ_DONE) === 0) {
-          this.to.destroy(this.error || StreamError.PREMATURE_CLOSE('Readable stream closed'))
-        }
-        return
-      }
-    }
-
-    if (this.afterPipe !== null) this.afterPipe(this.error)
-    this.to = this.from = this.afterPipe = null
-  }
-}
-
-function afterDrain() {
-  this.stream._duplexState |= READ_PIPE_DRAINED
-  this.updateCallback()
-}
-
-function afterFinal(err) {
-  const stream = this.stream
-  if (err) stream.destroy(err)
-
-  if ((stream._duplexState & DESTROY_STATUS) === 0) {
-    stream._duplexState |= WRITE_DONE
-    stream.emit('finish')
-  }
-
-  if ((stream._duplexState & AUTO_DESTROY) === DONE) {
-    stream._duplexState |= DESTROYING
-  }
-
-  stream._duplexState &= WRITE_NOT_FINISHING
-
-  // no need to wait the extra tick here, so we short circuit that
-  if ((stream._duplexState & WRITE_UPDATING) === 0) {
-    this.update()
-  } else {
-    this.updateNextTick()
-  }
-}
-
-function afterDestroy(err) {
-  const stream = this.stream
-
-  if (!err && !StreamError.isStreamDestroyed(this.error)) err = this.error
-  if (err) stream.emit('error', err)
-
-  stream._duplexState |= DESTROYED
-  stream.emit('close')
-
-  const rs = stream._readableState
-  const ws = stream._writableState
-
-  if (rs !== null && rs.pipeline !== null) {
-    rs.pipeline.done(stream, err)
-  }
-
-  if (ws !== null) {
-    while (ws.drains !== null && ws.drains.length > 0) {
-      ws.drains.shift().resolve(false)
-    }
-
-    if (ws.pipeline !== null) {
-      ws.pipeline.done(stream, err)
-    }
-  }
-}
-
-function afterWrite(err) {
-  const stream = this.stream
-
-  if (err) stream.destroy(err)
-  stream._duplexState &= WRITE_NOT_ACTIVE
-
-  if (this.drains !== null) tickDrains(this.drains)
-
-  if ((stream._duplexState & WRITE_DRAIN_STATUS) === WRITE_UNDRAINED) {
-    stream._duplexState &= WRITE_DRAINED
-
-    if ((stream._duplexState & WRITE_EMIT_DRAIN) === WRITE_EMIT_DRAIN) {
-      stream.emit('drain')
-    }
-  }
-
-  this.updateCallback()
-}
-
-function afterRead(err) {
-  if (err) this.stream.destroy(err)
-  this.stream._duplexState &= READ_NOT_ACTIVE
-
-  if (this.readAhead === false && (this.stream._duplexState & READ_RESUMED) === 0) {
-    this.stream._duplexState &= READ_NO_READ_AHEAD
-  }
-
-  this.updateCallback()
-}
-
-function updateReadNT() {
-  if ((this.stream._duplexState & READ_UPDATING) === 0) {
-    this.stream._duplexState &= READ_NOT_NEXT_TICK
-    this.update()
-  }
-}
-
-function updateWriteNT() {
-  if ((this.stream._duplexState & WRITE_UPDATING) === 0) {
-    this.stream._duplexState &= WRITE_NOT_NEXT_TICK
-    this.update()
-  }
-}
-
-function tickDrains(drains) {
-  for (let i = 0; i < drains.length; i++) {
-    // drains.writes are monotonic, so if one is 0 its always the first one
-    if (--drains[i].writes === 0) {
-      drains.shift().resolve(true)
-      i--
-    }
-  }
-}
-
-function afterOpen(err) {
-  const stream = this.stream
-
-  if (err) stream.destroy(err)
-
-  if ((stream._duplexState & DESTROYING) === 0) {
-    if ((stream._duplexState & READ_PRIMARY_STATUS) === 0) {
-      stream._duplexState |= READ_PRIMARY
-    }
-
-    if ((stream._duplexState & WRITE_PRIMARY_STATUS) === 0) {
-      stream._duplexState |= WRITE_PRIMARY
-    }
-
-    stream.emit('open')
-  }
-
-  stream._duplexState &= NOT_ACTIVE
-
-  if (stream._writableState !== null) {
-    stream._writableState.updateCallback()
-  }
-
-  if (stream._readableState !== null) {
-    stream._readableState.updateCallback()
-  }
-}
-
-function afterTransform(err, data) {
-  if (data !== undefined && data !== null) this.push(data)
-  this._writableState.afterWrite(err)
-}
-
-function newListener(name) {
-  if (this._readableState !== null) {
-    if (name === 'data') {
-      this._duplexState |= READ_EMIT_DATA | READ_RESUMED_READ_AHEAD
-      this._readableState.updateNextTick()
-    }
-    if (name === 'readable') {
-      this._duplexState |= READ_EMIT_READABLE
-      this._readableState.updateNextTick()
-    }
-  }
-
-  if (this._writableState !== null) {
-    if (name === 'drain') {
-      this._duplexState |= WRITE_EMIT_DRAIN
-      this._writableState.updateNextTick()
-    }
-  }
-}
-
-class Stream extends EventEmitter {
-  constructor(opts) {
-    super()
-
-    this._duplexState = 0
-    this._readableState = null
-    this._writableState = null
-
-    if (opts) {
-      if (opts.open) this._open = opts.open
-      if (opts.destroy) this._destroy = opts.destroy
-      if (opts.predestroy) this._predestroy = opts.predestroy
-      if (opts.signal) opts.signal.addEventListener('abort', abort.bind(this))
-    }
-
-    this.on('newListener', newListener)
-  }
-
-  _open(cb) {
-    cb(null)
-  }
-
-  _destroy(cb) {
-    cb(null)
-  }
-
-  _predestroy() {
-    // does nothing
-  }
-
-  get readable() {
-    return this._readableState !== null ? true : undefined
-  }
-
-  get writable() {
-    return this._writableState !== null ? true : undefined
-  }
-
-  get destroyed() {
-    return (this._duplexState & DESTROYED) !== 0
-  }
-
-  get destroying() {
-    return (this._duplexState & DESTROY_STATUS) !== 0
-  }
-
-  destroy(err) {
-    if ((this._duplexState & DESTROY_STATUS) === 0) {
-      if (!err) err = StreamError.STREAM_DESTROYED()
-      this._duplexState = (this._duplexState | DESTROYING) & NON_PRIMARY
-
-      if (this._readableState !== null) {
-        this._readableState.highWaterMark = 0
-        this._readableState.error = err
-      }
-
-      if (this._writableState !== null) {
-        this._writableState.highWaterMark = 0
-        this._writableState.error = err
-      }
-
-      this._duplexState |= PREDESTROYING
-      this._predestroy()
-      this._duplexState &= NOT_PREDESTROYING
-
-      if (this._readableState !== null) {
-        this._readableState.updateNextTick()
-      }
-
-      if (this._writableState !== null) {
-        this._writableState.updateNextTick()
-      }
-    }
-  }
-}
-
-class Readable extends Stream {
-  constructor(opts) {
-    super(opts)
-
-    this._duplexState |= OPENING | WRITE_DONE | READ_READ_AHEAD
-    this._readableState = new ReadableState(this, opts)
-
-    if (opts) {
-      if (this._readableState.readAhead === false) this._duplexState &= READ_NO_READ_AHEAD
-      if (opts.read) this._read = opts.read
-      if (opts.eagerOpen) this._readableState.updateNextTick()
-      if (opts.encoding) this.setEncoding(opts.encoding)
-    }
-  }
-
-  static deferred(fn, opts) {
-    const out = new PassThrough(opts)
-
-    fn()
-      .then((src) => {
-        if (src === null) return out.end()
-        if (out.destroying) return
-        pipeline(src, out, noop)
-      })
-      .catch((err) => out.destroy(err))
-
-    return out
-  }
-
-  setEncoding(encoding) {
-    const dec = new TextDecoder(encoding)
-    const map = this._readableState.map || echo
-    this._readableState.map = mapOrSkip
-    return this
-
-    function mapOrSkip(data) {
-      const next = dec.push(data)
-      return next === '' && (data.byteLength !== 0 || dec.remaining > 0) ? null : map(next)
-    }
-  }
-
-  _read(cb) {
-    cb(null)
-  }
-
-  pipe(dest, cb) {
-    this._readableState.updateNextTick()
-    this._readableState.pipe(dest, cb)
-    return dest
-  }
-
-  read() {
-    this._readableState.updateNextTick()
-    return this._readableState.read()
-  }
-
-  push(data) {
-    this._readableState.updateNextTickIfOpen()
-    return this._readableState.push(data)
-  }
-
-  unshift(data) {
-    this._readableState.updateNextTickIfOpen()
-    return this._readableState.unshift(data)
-  }
-
-  resume() {
-    this._duplexState |= READ_RESUMED_READ_AHEAD
-    this._readableState.updateNextTick()
-    return this
-  }
-
-  pause() {
-    this._duplexState &=
-      this._readableState.readAhead === false ? READ_PAUSED_NO_READ_AHEAD : READ_PAUSED
-    return this
-  }
-
-  static _fromAsyncIterator(ite, opts) {
-    let destroy
-
-    const rs = new Readable({
-      ...opts,
-      read(cb) {
-        ite.next().then(push).then(cb.bind(null, null)).catch(cb)
-      },
-      predestroy() {
-        destroy = ite.return()
-      },
-      destroy(cb) {
-        if (!destroy) return cb(null)
-        destroy.then(cb.bind(null, null)).catch(cb)
-      }
-    })
-
-    return rs
-
-    function push(data) {
-      if (data.done) rs.push(null)
-      else rs.push(data.value)
-    }
-  }
-
-  static from(data, opts) {
-    if (isReadStreamx(data)) return data
-    if (data[asyncIterator]) return this._fromAsyncIterator(data[asyncIterator](), opts)
-    if (!Array.isArray(data)) data = data === undefined ? [] : [data]
-
-    let i = 0
-    return new Readable({
-      ...opts,
-      read(cb) {
-        this.push(i === data.length ? null : data[i++])
-        cb(null)
-      }
-    })
-  }
-
-  static isBackpressured(rs) {
-    return (
-      (rs._duplexState & READ_BACKPRESSURE_STATUS) !== 0 ||
-      rs._readableState.buffered >= rs._readableState.highWaterMark
-    )
-  }
-
-  static isPaused(rs) {
-    return (rs._duplexState & READ_RESUMED) === 0
-  }
-
-  [asyncIterator]() {
-    const stream = this
-
-    let error = null
-    let promiseResolve = null
-    let promiseReject = null
-
-    this.on('error', (err) => {
-      error = err
-    })
-    this.on('readable', onreadable)
-    this.on('close', onclose)
-
-    return {
-      [asyncIterator]() {
-        return this
-      },
-      next() {
-        return new Promise(function (resolve, reject) {
-          promiseResolve = resolve
-          promiseReject = reject
-          const data = stream.read()
-          if (data !== null) ondata(data)
-          else if ((stream._duplexState & DESTROYED) !== 0) ondata(null)
-        })
-      },
-      return() {
-        return destroy(null)
-      },
-      throw(err) {
-        return destroy(err)
-      }
-    }
-
-    function onreadable() {
-      if (promiseResolve !== null) ondata(stream.read())
-    }
-
-    function onclose() {
-      if (promiseResolve !== null) ondata(null)
-    }
-
-    function ondata(data) {
-      if (promiseReject === null) return
-      if (error) {
-        promiseReject(error)
-      } else if (data === null && (stream._duplexState & READ_DONE) === 0) {
-        promiseReject(StreamError.STREAM_DESTROYED())
-      } else {
-        promiseResolve({ value: data, done: data === null })
-      }
-      promiseReject = promiseResolve = null
-    }
-
-    function destroy(err) {
-      stream.destroy(err)
-      return new Promise((resolve, reject) => {
-        if (stream._duplexState & DESTROYED) return resolve({ value: undefined, done: true })
-        stream.once('close', function () {
-          if (err) reject(err)
-          else resolve({ value: undefined, done: true })
-        })
-      })
-    }
-  }
-}
-
-class Writable extends Stream {
-  constructor(opts) {
-    super(opts)
-
-    this._duplexState |= OPENING | READ_DONE
-    this._writableState = new WritableState(this, opts)
-
-    if (opts) {
-      if (opts.writev) this._writev = opts.writev
-      if (opts.write) this._write = opts.write
-      if (opts.final) this._final = opts.final
-      if (opts.eagerOpen) this._writableState.updateNextTick()
-    }
-  }
-
-  cork() {
-    this._duplexState |= WRITE_CORKED
-  }
-
-  uncork() {
-    this._duplexState &= WRITE_NOT_CORKED
-    this._writableState.updateNextTick()
-  }
-
-  _writev(batch, cb) {
-    cb(null)
-  }
-
-  _write(data, cb) {
-    this._writableState.autoBatch(data, cb)
-  }
-
-  _final(cb) {
-    cb(null)
-  }
-
-  static isBackpressured(ws) {
-    return (ws._duplexState & WRITE_BACKPRESSURE_STATUS) !== 0
-  }
-
-  static drained(ws) {
-    if (ws.destroyed) return Promise.resolve(false)
-
-    const state = ws._writableState
-    const pending = isWritev(ws) ? Math.min(1, state.queue.length) : state.queue.length
-    const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0)
-    if (writes === 0) return Promise.resolve(true)
-
-    if (state.drains === null) state.drains = []
-    return new Promise((resolve) => {
-      state.drains.push({ writes, resolve })
-    })
-  }
-
-  write(data) {
-    this._writableState.updateNextTick()
-    return this._writableState.push(data)
-  }
-
-  end(data) {
-    this._writableState.updateNextTick()
-    this._writableState.end(data)
-    return this
-  }
-}
-
-class Duplex extends Readable {
-  // and Writable
-  constructor(opts) {
-    super(opts)
-
-    this._duplexState = OPENING | (this._duplexState & READ_READ_AHEAD)
-    this._writableState = new WritableState(this, opts)
-
-    if (opts) {
-      if (opts.writev) this._writev = opts.writev
-      if (opts.write) this._write = opts.write
-      if (opts.final) this._final = opts.final
-    }
-  }
-
-  cork() {
-    this._duplexState |= WRITE_CORKED
-  }
-
-  uncork() {
-    this._duplexState &= WRITE_NOT_CORKED
-    this._writableState.updateNextTick()
-  }
-
-  _writev(batch, cb) {
-    cb(null)
-  }
-
-  _write(data, cb) {
-    this._writableState.autoBatch(data, cb)
-  }
-
-  _final(cb) {
-    cb(null)
-  }
-
-  write(data) {
-    this._writableState.updateNextTick()
-    return this._writableState.push(data)
-  }
-
-  end(data) {
-    this._writableState.updateNextTick()
-    this._writableState.end(data)
-    return this
-  }
-}
-
-class Transform extends Duplex {
-  constructor(opts) {
-    super(opts)
-    this._transformState = new TransformState(this)
-
-    if (opts) {
-      if (opts.transform) this._transform = opts.transform
-      if (opts.flush) this._flush = opts.flush
-    }
-  }
-
-  _write(data, cb) {
-    if (this._readableState.buffered >= this._readableState.highWaterMark) {
-      this._transformState.data = data
-    } else {
-      this._transform(data, this._transformState.afterTransform)
-    }
-  }
-
-  _read(cb) {
-    if (this._transformState.data !== null) {
-      const data = this._transformState.data
-      this._transformState.data = null
-      cb(null)
-      this._transform(data, this._transformState.afterTransform)
-    } else {
-      cb(null)
-    }
-  }
-
-  destroy(err) {
-    super.destroy(err)
-    if (this._transformState.data !== null) {
-      this._transformState.data = null
-      this._transformState.afterTransform()
-    }
-  }
-
-  _transform(data, cb) {
-    cb(null, data)
-  }
-
-  _flush(cb) {
-    cb(null)
-  }
-
-  _final(cb) {
-    this._transformState.afterFinal = cb
-    this._flush(transformAfterFlush.bind(this))
-  }
-}
-
-class PassThrough extends Transform {}
-
-function transformAfterFlush(err, data) {
-  const cb = this._transformState.afterFinal
-  if (err) return cb(err)
-
-  if (data !== null && data !== undefined) this.push(data)
-  this.push(null)
-  cb(null)
-}
-
-function pipelinePromise(...streams) {
-  return new Promise((resolve, reject) => {
-    return pipeline(...streams, (err) => {
-      if (err) return reject(err)
-      resolve()
-    })
-  })
-}
-
-function pipeline(stream, ...streams) {
-  const all = Array.isArray(stream) ? [...stream, ...streams] : [stream, ...streams]
-  const done = all.length && typeof all[all.length - 1] === 'function' ? all.pop() : null
-
-  if (all.length < 2) throw StreamError.BAD_ARGUMENT('Pipeline requires at least 2 streams')
-
-  let src = all[0]
-  let dest = null
-  let error = null
-
-  for (let i = 1; i < all.length; i++) {
-    dest = all[i]
-
-    if (isStreamx(src)) {
-      src.pipe(dest, onerror)
-    } else {
-      errorHandle(src, true, i > 1, onerror)
-      src.pipe(dest)
-    }
-
-    src = dest
-  }
-
-  if (done) {
-    let fin = false
-
-    const autoDestroy =
-      isStreamx(dest) || !!(dest._writableState && dest._writableState.autoDestroy)
-
-    dest.on('error', (err) => {
-      if (error === null) error = err
-    })
-
-    dest.on('finish', () => {
-      fin = true
-      if (!autoDestroy) done(error)
-    })
-
-    if (autoDestroy) {
-      dest.on('close', () => done(error || (fin ? null : StreamError.PREMATURE_CLOSE())))
-    }
-  }
-
-  return dest
-
-  function errorHandle(s, rd, wr, onerror) {
-    s.on('error', onerror)
-    s.on('close', onclose)
-
-    function onclose() {
-      if (rd && s._readableState && !s._readableState.ended) {
-        return onerror(StreamError.PREMATURE_CLOSE())
-      }
-      if (wr && s._writableState && !s._writableState.ended) {
-        return onerror(StreamError.PREMATURE_CLOSE())
-      }
-    }
-  }
-
-  function onerror(err) {
-    if (!err || error) return
-    error = err
-
-    for (const s of all) {
-      s.destroy(err)
-    }
-  }
-}
-
-function echo(s) {
-  return s
-}
-
-function isStream(stream) {
-  return !!stream._readableState || !!stream._writableState
-}
-
-function isStreamx(stream) {
-  return typeof stream._duplexState === 'number' && isStream(stream)
-}
-
-function isEnding(stream) {
-  return !!stream._readableState && stream._readableState.ending
-}
-
-function isEnded(stream) {
-  return !!stream._readableState && stream._readableState.ended
-}
-
-function isFinishing(stream) {
-  return !!stream._writableState && stream._writableState.ending
-}
-
-function isFinished(stream) {
-  return !!stream._writableState && stream._writableState.ended
-}
-
-function getStreamError(stream, opts = {}) {
-  const err =
-    (stream._readableState && stream._readableState.error) ||
-    (stream._writableState && stream._writableState.error)
-
-  // avoid implicit errors by default
-  return !opts.all && StreamError.isStreamDestroyed(err) ? null : err
-}
-
-function isReadStreamx(stream) {
-  return isStreamx(stream) && stream.readable
-}
-
-function isDisturbed(stream) {
-  return (
-    (stream._duplexState & OPENING) !== OPENING ||
-    (stream._duplexState & DESTROYING) === DESTROYING ||
-    (stream._duplexState & ACTIVE_OR_TICKING) !== 0
-  )
-}
-
-function isTypedArray(data) {
-  return typeof data === 'object' && data !== null && typeof data.byteLength === 'number'
-}
-
-function defaultByteLength(data) {
-  return isTypedArray(data) ? data.byteLength : 1024
-}
-
-function noop() {}
-
-function abort() {
-  this.destroy(StreamError.ABORTED())
-}
-
-function isWritev(s) {
-  return s._writev !== Writable.prototype._writev && s._writev !== Duplex.prototype._writev
-}
-
-module.exports = {
-  pipeline,
-  pipelinePromise,
-  isStream,
-  isStreamx,
-  isEnding,
-  isEnded,
-  isFinishing,
-  isFinished,
-  isDisturbed,
-  getStreamError,
-  Stream,
-  Writable,
-  Readable,
-  Duplex,
-  Transform,
-  // Export PassThrough for compatibility with Node.js core's stream module
-  PassThrough
-}
-
-
-/***/ }),
-
-/***/ 45657:
-/***/ ((module) => {
-
-module.exports = class StreamError extends Error {
-  constructor(msg, code, fn = StreamError) {
-    super(msg)
-
-    this.code = code
-
-    if (Error.captureStackTrace) {
-      Error.captureStackTrace(this, fn)
-    }
-  }
-
-  static isStreamDestroyed(err) {
-    return err && err.code === 'STREAM_DESTROYED'
-  }
-
-  static isPrematureClose(err) {
-    return err && err.code === 'PREMATURE_CLOSE'
-  }
-
-  static isAborted(err) {
-    return err && err.code === 'ABORTED'
-  }
-
-  static isBadArgument(err) {
-    return err && err.code === 'BAD_ARGUMENT'
-  }
-
-  get name() {
-    return 'StreamError'
-  }
-
-  static STREAM_DESTROYED() {
-    return new StreamError('Stream was destroyed', 'STREAM_DESTROYED', StreamError.STREAM_DESTROYED)
-  }
-
-  static PREMATURE_CLOSE(msg = 'Premature close') {
-    return new StreamError(msg, 'PREMATURE_CLOSE', StreamError.PREMATURE_CLOSE)
-  }
-
-  static ABORTED() {
-    return new StreamError('Stream aborted', 'ABORTED', StreamError.ABORTED)
-  }
-
-  static BAD_ARGUMENT(msg = 'Bad argument') {
-    return new StreamError(msg, 'BAD_ARGUMENT', StreamError.BAD_ARGUMENT)
-  }
-}
-
-
-/***/ }),
-
-/***/ 20775:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-const constants = { // just for envs without fs
-  S_IFMT: 61440,
-  S_IFDIR: 16384,
-  S_IFCHR: 8192,
-  S_IFBLK: 24576,
-  S_IFIFO: 4096,
-  S_IFLNK: 40960
-}
-
-try {
-  module.exports = (__nccwpck_require__(79896).constants) || constants
-} catch {
-  module.exports = constants
-}
-
-
-/***/ }),
-
-/***/ 35763:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-const { Writable, Readable, getStreamError } = __nccwpck_require__(36204)
-const FIFO = __nccwpck_require__(83867)
-const b4a = __nccwpck_require__(73057)
-const headers = __nccwpck_require__(88428)
-
-const EMPTY = b4a.alloc(0)
-const MAX_HEADER_SIZE = 4 * 1024 * 1024 // arbitrary big number
-
-class BufferList {
-  constructor () {
-    this.buffered = 0
-    this.shifted = 0
-    this.queue = new FIFO()
-
-    this._offset = 0
-  }
-
-  push (buffer) {
-    this.buffered += buffer.byteLength
-    this.queue.push(buffer)
-  }
-
-  shiftFirst (size) {
-    return this.buffered === 0 ? null : this._next(size)
-  }
-
-  shift (size) {
-    if (size > this.buffered) return null
-    if (size === 0) return EMPTY
-
-    let chunk = this._next(size)
-
-    if (size === chunk.byteLength) return chunk // likely case
-
-    const chunks = [chunk]
-
-    while ((size -= chunk.byteLength) > 0) {
-      chunk = this._next(size)
-      chunks.push(chunk)
-    }
-
-    return b4a.concat(chunks)
-  }
-
-  _next (size) {
-    const buf = this.queue.peek()
-    const rem = buf.byteLength - this._offset
-
-    if (size >= rem) {
-      const sub = this._offset ? buf.subarray(this._offset, buf.byteLength) : buf
-      this.queue.shift()
-      this._offset = 0
-      this.buffered -= rem
-      this.shifted += rem
-      return sub
-    }
-
-    this.buffered -= size
-    this.shifted += size
-
-    return buf.subarray(this._offset, (this._offset += size))
-  }
-}
-
-class Source extends Readable {
-  constructor (self, header, offset) {
-    super()
-
-    this.header = header
-    this.offset = offset
-
-    this._parent = self
-  }
-
-  _read (cb) {
-    if (this.header.size === 0) {
-      this.push(null)
-    }
-    if (this._parent._stream === this) {
-      this._parent._update()
-    }
-    cb(null)
-  }
-
-  _predestroy () {
-    this._parent.destroy(getStreamError(this))
-  }
-
-  _detach () {
-    if (this._parent._stream === this) {
-      this._parent._stream = null
-      this._parent._missing = overflow(this.header.size)
-      this._parent._update()
-    }
-  }
-
-  _destroy (cb) {
-    this._detach()
-    cb(null)
-  }
-}
-
-class Extract extends Writable {
-  constructor (opts) {
-    super(opts)
-
-    if (!opts) opts = {}
-
-    this._buffer = new BufferList()
-    this._offset = 0
-    this._header = null
-    this._stream = null
-    this._missing = 0
-    this._longHeader = false
-    this._callback = noop
-    this._locked = false
-    this._finished = false
-    this._pax = null
-    this._paxGlobal = null
-    this._gnuLongPath = null
-    this._gnuLongLinkPath = null
-    this._filenameEncoding = opts.filenameEncoding || 'utf-8'
-    this._allowUnknownFormat = !!opts.allowUnknownFormat
-    this._unlockBound = this._unlock.bind(this)
-  }
-
-  _unlock (err) {
-    this._locked = false
-
-    if (err) {
-      this.destroy(err)
-      this._continueWrite(err)
-      return
-    }
-
-    this._update()
-  }
-
-  _consumeHeader () {
-    if (this._locked) return false
-
-    this._offset = this._buffer.shifted
-
-    try {
-      this._header = headers.decode(this._buffer.shift(512), this._filenameEncoding, this._allowUnknownFormat)
-    } catch (err) {
-      this._continueWrite(err)
-      return false
-    }
-
-    if (!this._header) return true
-
-    this._header.byteOffset = this._buffer.shifted
-
-    switch (this._header.type) {
-      case 'gnu-long-path':
-      case 'gnu-long-link-path':
-      case 'pax-global-header':
-      case 'pax-header':
-        this._longHeader = true
-        this._missing = this._header.size
-        if (this._missing > MAX_HEADER_SIZE) {
-          this._continueWrite(new Error('Header exceeds max size'))
-          return false
-        }
-        return true
-    }
-
-    this._locked = true
-    this._applyLongHeaders()
-
-    if (!(this._header.size >= 0)) {
-      this._continueWrite(new Error('Invalid header'))
-      return false
-    }
-
-    if (this._header.size === 0 || this._header.type === 'directory') {
-      this.emit('entry', this._header, this._createStream(), this._unlockBound)
-      return true
-    }
-
-    this._stream = this._createStream()
-    this._missing = this._header.size
-
-    this.emit('entry', this._header, this._stream, this._unlockBound)
-    return true
-  }
-
-  _applyLongHeaders () {
-    if (this._gnuLongPath) {
-      this._header.name = this._gnuLongPath
-      this._gnuLongPath = null
-    }
-
-    if (this._gnuLongLinkPath) {
-      this._header.linkname = this._gnuLongLinkPath
-      this._gnuLongLinkPath = null
-    }
-
-    if (this._pax) {
-      if (this._pax.path) this._header.name = this._pax.path
-      if (this._pax.linkpath) this._header.linkname = this._pax.linkpath
-      if (this._pax.size) this._header.size = parseInt(this._pax.size, 10)
-      this._header.pax = this._pax
-      this._pax = null
-    }
-  }
-
-  _decodeLongHeader (buf) {
-    switch (this._header.type) {
-      case 'gnu-long-path':
-        this._gnuLongPath = headers.decodeLongPath(buf, this._filenameEncoding)
-        break
-      case 'gnu-long-link-path':
-        this._gnuLongLinkPath = headers.decodeLongPath(buf, this._filenameEncoding)
-        break
-      case 'pax-global-header':
-        this._paxGlobal = headers.decodePax(buf)
-        break
-      case 'pax-header':
-        this._pax = this._paxGlobal === null
-          ? headers.decodePax(buf)
-          : Object.assign({}, this._paxGlobal, headers.decodePax(buf))
-        break
-    }
-  }
-
-  _consumeLongHeader () {
-    this._longHeader = false
-    this._missing = overflow(this._header.size)
-
-    const buf = this._buffer.shift(this._header.size)
-
-    try {
-      this._decodeLongHeader(buf)
-    } catch (err) {
-      this._continueWrite(err)
-      return false
-    }
-
-    return true
-  }
-
-  _consumeStream () {
-    const buf = this._buffer.shiftFirst(this._missing)
-    if (buf === null) return false
-
-    this._missing -= buf.byteLength
-    const drained = this._stream.push(buf)
-
-    if (this._missing === 0) {
-      this._stream.push(null)
-      if (drained) this._stream._detach()
-      return drained && this._locked === false
-    }
-
-    return drained
-  }
-
-  _createStream () {
-    return new Source(this, this._header, this._offset)
-  }
-
-  _update () {
-    while (this._buffer.buffered > 0 && !this.destroying) {
-      if (this._missing > 0) {
-        if (this._stream !== null) {
-          if (this._consumeStream() === false) return
-          continue
-        }
-
-        if (this._longHeader === true) {
-          if (this._missing > this._buffer.buffered) break
-          if (this._consumeLongHeader() === false) return false
-          continue
-        }
-
-        const ignore = this._buffer.shiftFirst(this._missing)
-        if (ignore !== null) this._missing -= ignore.byteLength
-        continue
-      }
-
-      if (this._buffer.buffered < 512) break
-      if (this._stream !== null || this._consumeHeader() === false) return
-    }
-
-    this._continueWrite(null)
-  }
-
-  _continueWrite (err) {
-    const cb = this._callback
-    this._callback = noop
-    cb(err)
-  }
-
-  _write (data, cb) {
-    this._callback = cb
-    this._buffer.push(data)
-    this._update()
-  }
-
-  _final (cb) {
-    this._finished = this._missing === 0 && this._buffer.buffered === 0
-    cb(this._finished ? null : new Error('Unexpected end of data'))
-  }
-
-  _predestroy () {
-    this._continueWrite(null)
-  }
-
-  _destroy (cb) {
-    if (this._stream) this._stream.destroy(getStreamError(this))
-    cb(null)
-  }
-
-  [Symbol.asyncIterator] () {
-    let error = null
-
-    let promiseResolve = null
-    let promiseReject = null
-
-    let entryStream = null
-    let entryCallback = null
-
-    const extract = this
-
-    this.on('entry', onentry)
-    this.on('error', (err) => { error = err })
-    this.on('close', onclose)
-
-    return {
-      [Symbol.asyncIterator] () {
-        return this
-      },
-      next () {
-        return new Promise(onnext)
-      },
-      return () {
-        return destroy(null)
-      },
-      throw (err) {
-        return destroy(err)
-      }
-    }
-
-    function consumeCallback (err) {
-      if (!entryCallback) return
-      const cb = entryCallback
-      entryCallback = null
-      cb(err)
-    }
-
-    function onnext (resolve, reject) {
-      if (error) {
-        return reject(error)
-      }
-
-      if (entryStream) {
-        resolve({ value: entryStream, done: false })
-        entryStream = null
-        return
-      }
-
-      promiseResolve = resolve
-      promiseReject = reject
-
-      consumeCallback(null)
-
-      if (extract._finished && promiseResolve) {
-        promiseResolve({ value: undefined, done: true })
-        promiseResolve = promiseReject = null
-      }
-    }
-
-    function onentry (header, stream, callback) {
-      entryCallback = callback
-      stream.on('error', noop) // no way around this due to tick sillyness
-
-      if (promiseResolve) {
-        promiseResolve({ value: stream, done: false })
-        promiseResolve = promiseReject = null
-      } else {
-        entryStream = stream
-      }
-    }
-
-    function onclose () {
-      consumeCallback(error)
-      if (!promiseResolve) return
-      if (error) promiseReject(error)
-      else promiseResolve({ value: undefined, done: true })
-      promiseResolve = promiseReject = null
-    }
-
-    function destroy (err) {
-      extract.destroy(err)
-      consumeCallback(err)
-      return new Promise((resolve, reject) => {
-        if (extract.destroyed) return resolve({ value: undefined, done: true })
-        extract.once('close', function () {
-          if (err) reject(err)
-          else resolve({ value: undefined, done: true })
-        })
-      })
-    }
-  }
-}
-
-module.exports = function extract (opts) {
-  return new Extract(opts)
-}
-
-function noop () {}
-
-function overflow (size) {
-  size &= 511
-  return size && 512 - size
-}
-
-
-/***/ }),
-
-/***/ 88428:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-const b4a = __nccwpck_require__(73057)
-
-const ZEROS = '0000000000000000000'
-const SEVENS = '7777777777777777777'
-const ZERO_OFFSET = '0'.charCodeAt(0)
-const USTAR_MAGIC = b4a.from([0x75, 0x73, 0x74, 0x61, 0x72, 0x00]) // ustar\x00
-const USTAR_VER = b4a.from([ZERO_OFFSET, ZERO_OFFSET])
-const GNU_MAGIC = b4a.from([0x75, 0x73, 0x74, 0x61, 0x72, 0x20]) // ustar\x20
-const GNU_VER = b4a.from([0x20, 0x00])
-const MASK = 0o7777
-const MAGIC_OFFSET = 257
-const VERSION_OFFSET = 263
-
-exports.decodeLongPath = function decodeLongPath (buf, encoding) {
-  return decodeStr(buf, 0, buf.length, encoding)
-}
-
-exports.encodePax = function encodePax (opts) { // TODO: encode more stuff in pax
-  let result = ''
-  if (opts.name) result += addLength(' path=' + opts.name + '\n')
-  if (opts.linkname) result += addLength(' linkpath=' + opts.linkname + '\n')
-  const pax = opts.pax
-  if (pax) {
-    for (const key in pax) {
-      result += addLength(' ' + key + '=' + pax[key] + '\n')
-    }
-  }
-  return b4a.from(result)
-}
-
-exports.decodePax = function decodePax (buf) {
-  const result = {}
-
-  while (buf.length) {
-    let i = 0
-    while (i < buf.length && buf[i] !== 32) i++
-    const len = parseInt(b4a.toString(buf.subarray(0, i)), 10)
-    if (!len) return result
-
-    const b = b4a.toString(buf.subarray(i + 1, len - 1))
-    const keyIndex = b.indexOf('=')
-    if (keyIndex === -1) return result
-    result[b.slice(0, keyIndex)] = b.slice(keyIndex + 1)
-
-    buf = buf.subarray(len)
-  }
-
-  return result
-}
-
-exports.encode = function encode (opts) {
-  const buf = b4a.alloc(512)
-  let name = opts.name
-  let prefix = ''
-
-  if (opts.typeflag === 5 && name[name.length - 1] !== '/') name += '/'
-  if (b4a.byteLength(name) !== name.length) return null // utf-8
-
-  while (b4a.byteLength(name) > 100) {
-    const i = name.indexOf('/')
-    if (i === -1) return null
-    prefix += prefix ? '/' + name.slice(0, i) : name.slice(0, i)
-    name = name.slice(i + 1)
-  }
-
-  if (b4a.byteLength(name) > 100 || b4a.byteLength(prefix) > 155) return null
-  if (opts.linkname && b4a.byteLength(opts.linkname) > 100) return null
-
-  b4a.write(buf, name)
-  b4a.write(buf, encodeOct(opts.mode & MASK, 6), 100)
-  b4a.write(buf, encodeOct(opts.uid, 6), 108)
-  b4a.write(buf, encodeOct(opts.gid, 6), 116)
-  encodeSize(opts.size, buf, 124)
-  b4a.write(buf, encodeOct((opts.mtime.getTime() / 1000) | 0, 11), 136)
-
-  buf[156] = ZERO_OFFSET + toTypeflag(opts.type)
-
-  if (opts.linkname) b4a.write(buf, opts.linkname, 157)
-
-  b4a.copy(USTAR_MAGIC, buf, MAGIC_OFFSET)
-  b4a.copy(USTAR_VER, buf, VERSION_OFFSET)
-  if (opts.uname) b4a.write(buf, opts.uname, 265)
-  if (opts.gname) b4a.write(buf, opts.gname, 297)
-  b4a.write(buf, encodeOct(opts.devmajor || 0, 6), 329)
-  b4a.write(buf, encodeOct(opts.devminor || 0, 6), 337)
-
-  if (prefix) b4a.write(buf, prefix, 345)
-
-  b4a.write(buf, encodeOct(cksum(buf), 6), 148)
-
-  return buf
-}
-
-exports.decode = function decode (buf, filenameEncoding, allowUnknownFormat) {
-  let typeflag = buf[156] === 0 ? 0 : buf[156] - ZERO_OFFSET
-
-  let name = decodeStr(buf, 0, 100, filenameEncoding)
-  const mode = decodeOct(buf, 100, 8)
-  const uid = decodeOct(buf, 108, 8)
-  const gid = decodeOct(buf, 116, 8)
-  const size = decodeOct(buf, 124, 12)
-  const mtime = decodeOct(buf, 136, 12)
-  const type = toType(typeflag)
-  const linkname = buf[157] === 0 ? null : decodeStr(buf, 157, 100, filenameEncoding)
-  const uname = decodeStr(buf, 265, 32)
-  const gname = decodeStr(buf, 297, 32)
-  const devmajor = decodeOct(buf, 329, 8)
-  const devminor = decodeOct(buf, 337, 8)
-
-  const c = cksum(buf)
-
-  // checksum is still initial value if header was null.
-  if (c === 8 * 32) return null
-
-  // valid checksum
-  if (c !== decodeOct(buf, 148, 8)) throw new Error('Invalid tar header. Maybe the tar is corrupted or it needs to be gunzipped?')
-
-  if (isUSTAR(buf)) {
-    // ustar (posix) format.
-    // prepend prefix, if present.
-    if (buf[345]) name = decodeStr(buf, 345, 155, filenameEncoding) + '/' + name
-  } else if (isGNU(buf)) {
-    // 'gnu'/'oldgnu' format. Similar to ustar, but has support for incremental and
-    // multi-volume tarballs.
-  } else {
-    if (!allowUnknownFormat) {
-      throw new Error('Invalid tar header: unknown format.')
-    }
-  }
-
-  // to support old tar versions that use trailing / to indicate dirs
-  if (typeflag === 0 && name && name[name.length - 1] === '/') typeflag = 5
-
-  return {
-    name,
-    mode,
-    uid,
-    gid,
-    size,
-    byteOffset: 0,
-    mtime: new Date(1000 * mtime),
-    type,
-    linkname,
-    uname,
-    gname,
-    devmajor,
-    devminor,
-    pax: null
-  }
-}
-
-function isUSTAR (buf) {
-  return b4a.equals(USTAR_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6))
-}
-
-function isGNU (buf) {
-  return b4a.equals(GNU_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6)) &&
-    b4a.equals(GNU_VER, buf.subarray(VERSION_OFFSET, VERSION_OFFSET + 2))
-}
-
-function clamp (index, len, defaultValue) {
-  if (typeof index !== 'number') return defaultValue
-  index = ~~index // Coerce to integer.
-  if (index >= len) return len
-  if (index >= 0) return index
-  index += len
-  if (index >= 0) return index
-  return 0
-}
-
-function toType (flag) {
-  switch (flag) {
-    case 0:
-      return 'file'
-    case 1:
-      return 'link'
-    case 2:
-      return 'symlink'
-    case 3:
-      return 'character-device'
-    case 4:
-      return 'block-device'
-    case 5:
-      return 'directory'
-    case 6:
-      return 'fifo'
-    case 7:
-      return 'contiguous-file'
-    case 72:
-      return 'pax-header'
-    case 55:
-      return 'pax-global-header'
-    case 27:
-      return 'gnu-long-link-path'
-    case 28:
-    case 30:
-      return 'gnu-long-path'
-  }
-
-  return null
-}
-
-function toTypeflag (flag) {
-  switch (flag) {
-    case 'file':
-      return 0
-    case 'link':
-      return 1
-    case 'symlink':
-      return 2
-    case 'character-device':
-      return 3
-    case 'block-device':
-      return 4
-    case 'directory':
-      return 5
-    case 'fifo':
-      return 6
-    case 'contiguous-file':
-      return 7
-    case 'pax-header':
-      return 72
-  }
-
-  return 0
-}
-
-function indexOf (block, num, offset, end) {
-  for (; offset < end; offset++) {
-    if (block[offset] === num) return offset
-  }
-  return end
-}
-
-function cksum (block) {
-  let sum = 8 * 32
-  for (let i = 0; i < 148; i++) sum += block[i]
-  for (let j = 156; j < 512; j++) sum += block[j]
-  return sum
-}
-
-function encodeOct (val, n) {
-  val = val.toString(8)
-  if (val.length > n) return SEVENS.slice(0, n) + ' '
-  return ZEROS.slice(0, n - val.length) + val + ' '
-}
-
-function encodeSizeBin (num, buf, off) {
-  buf[off] = 0x80
-  for (let i = 11; i > 0; i--) {
-    buf[off + i] = num & 0xff
-    num = Math.floor(num / 0x100)
-  }
-}
-
-function encodeSize (num, buf, off) {
-  if (num.toString(8).length > 11) {
-    encodeSizeBin(num, buf, off)
-  } else {
-    b4a.write(buf, encodeOct(num, 11), off)
-  }
-}
-
-/* Copied from the node-tar repo and modified to meet
- * tar-stream coding standard.
- *
- * Source: https://github.com/npm/node-tar/blob/51b6627a1f357d2eb433e7378e5f05e83b7aa6cd/lib/header.js#L349
- */
-function parse256 (buf) {
-  // first byte MUST be either 80 or FF
-  // 80 for positive, FF for 2's comp
-  let positive
-  if (buf[0] === 0x80) positive = true
-  else if (buf[0] === 0xFF) positive = false
-  else return null
-
-  // build up a base-256 tuple from the least sig to the highest
-  const tuple = []
-  let i
-  for (i = buf.length - 1; i > 0; i--) {
-    const byte = buf[i]
-    if (positive) tuple.push(byte)
-    else tuple.push(0xFF - byte)
-  }
-
-  let sum = 0
-  const l = tuple.length
-  for (i = 0; i < l; i++) {
-    sum += tuple[i] * Math.pow(256, i)
-  }
-
-  return positive ? sum : -1 * sum
-}
-
-function decodeOct (val, offset, length) {
-  val = val.subarray(offset, offset + length)
-  offset = 0
-
-  // If prefixed with 0x80 then parse as a base-256 integer
-  if (val[offset] & 0x80) {
-    return parse256(val)
-  } else {
-    // Older versions of tar can prefix with spaces
-    while (offset < val.length && val[offset] === 32) offset++
-    const end = clamp(indexOf(val, 32, offset, val.length), val.length, val.length)
-    while (offset < end && val[offset] === 0) offset++
-    if (end === offset) return 0
-    return parseInt(b4a.toString(val.subarray(offset, end)), 8)
-  }
-}
-
-function decodeStr (val, offset, length, encoding) {
-  return b4a.toString(val.subarray(offset, indexOf(val, 0, offset, offset + length)), encoding)
-}
-
-function addLength (str) {
-  const len = b4a.byteLength(str)
-  let digits = Math.floor(Math.log(len) / Math.log(10)) + 1
-  if (len + digits >= Math.pow(10, digits)) digits++
-
-  return (len + digits) + str
-}
-
-
-/***/ }),
-
-/***/ 56118:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-exports.extract = __nccwpck_require__(35763)
-exports.pack = __nccwpck_require__(80861)
-
-
-/***/ }),
-
-/***/ 80861:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-const { Readable, Writable, getStreamError } = __nccwpck_require__(36204)
-const b4a = __nccwpck_require__(73057)
-
-const constants = __nccwpck_require__(20775)
-const headers = __nccwpck_require__(88428)
-
-const DMODE = 0o755
-const FMODE = 0o644
-
-const END_OF_TAR = b4a.alloc(1024)
-
-class Sink extends Writable {
-  constructor (pack, header, callback) {
-    super({ mapWritable, eagerOpen: true })
-
-    this.written = 0
-    this.header = header
-
-    this._callback = callback
-    this._linkname = null
-    this._isLinkname = header.type === 'symlink' && !header.linkname
-    this._isVoid = header.type !== 'file' && header.type !== 'contiguous-file'
-    this._finished = false
-    this._pack = pack
-    this._openCallback = null
-
-    if (this._pack._stream === null) this._pack._stream = this
-    else this._pack._pending.push(this)
-  }
-
-  _open (cb) {
-    this._openCallback = cb
-    if (this._pack._stream === this) this._continueOpen()
-  }
-
-  _continuePack (err) {
-    if (this._callback === null) return
-
-    const callback = this._callback
-    this._callback = null
-
-    callback(err)
-  }
-
-  _continueOpen () {
-    if (this._pack._stream === null) this._pack._stream = this
-
-    const cb = this._openCallback
-    this._openCallback = null
-    if (cb === null) return
-
-    if (this._pack.destroying) return cb(new Error('pack stream destroyed'))
-    if (this._pack._finalized) return cb(new Error('pack stream is already finalized'))
-
-    this._pack._stream = this
-
-    if (!this._isLinkname) {
-      this._pack._encode(this.header)
-    }
-
-    if (this._isVoid) {
-      this._finish()
-      this._continuePack(null)
-    }
-
-    cb(null)
-  }
-
-  _write (data, cb) {
-    if (this._isLinkname) {
-      this._linkname = this._linkname ? b4a.concat([this._linkname, data]) : data
-      return cb(null)
-    }
-
-    if (this._isVoid) {
-      if (data.byteLength > 0) {
-        return cb(new Error('No body allowed for this entry'))
-      }
-      return cb()
-    }
-
-    this.written += data.byteLength
-    if (this._pack.push(data)) return cb()
-    this._pack._drain = cb
-  }
-
-  _finish () {
-    if (this._finished) return
-    this._finished = true
-
-    if (this._isLinkname) {
-      this.header.linkname = this._linkname ? b4a.toString(this._linkname, 'utf-8') : ''
-      this._pack._encode(this.header)
-    }
-
-    overflow(this._pack, this.header.size)
-
-    this._pack._done(this)
-  }
-
-  _final (cb) {
-    if (this.written !== this.header.size) { // corrupting tar
-      return cb(new Error('Size mismatch'))
-    }
-
-    this._finish()
-    cb(null)
-  }
-
-  _getError () {
-    return getStreamError(this) || new Error('tar entry destroyed')
-  }
-
-  _predestroy () {
-    this._pack.destroy(this._getError())
-  }
-
-  _destroy (cb) {
-    this._pack._done(this)
-
-    this._continuePack(this._finished ? null : this._getError())
-
-    cb()
-  }
-}
-
-class Pack extends Readable {
-  constructor (opts) {
-    super(opts)
-    this._drain = noop
-    this._finalized = false
-    this._finalizing = false
-    this._pending = []
-    this._stream = null
-  }
-
-  entry (header, buffer, callback) {
-    if (this._finalized || this.destroying) throw new Error('already finalized or destroyed')
-
-    if (typeof buffer === 'function') {
-      callback = buffer
-      buffer = null
-    }
-
-    if (!callback) callback = noop
-
-    if (!header.size || header.type === 'symlink') header.size = 0
-    if (!header.type) header.type = modeToType(header.mode)
-    if (!header.mode) header.mode = header.type === 'directory' ? DMODE : FMODE
-    if (!header.uid) header.uid = 0
-    if (!header.gid) header.gid = 0
-    if (!header.mtime) header.mtime = new Date()
-
-    if (typeof buffer === 'string') buffer = b4a.from(buffer)
-
-    const sink = new Sink(this, header, callback)
-
-    if (b4a.isBuffer(buffer)) {
-      header.size = buffer.byteLength
-      sink.write(buffer)
-      sink.end()
-      return sink
-    }
-
-    if (sink._isVoid) {
-      return sink
-    }
-
-    return sink
-  }
-
-  finalize () {
-    if (this._stream || this._pending.length > 0) {
-      this._finalizing = true
-      return
-    }
-
-    if (this._finalized) return
-    this._finalized = true
-
-    this.push(END_OF_TAR)
-    this.push(null)
-  }
-
-  _done (stream) {
-    if (stream !== this._stream) return
-
-    this._stream = null
-
-    if (this._finalizing) this.finalize()
-    if (this._pending.length) this._pending.shift()._continueOpen()
-  }
-
-  _encode (header) {
-    if (!header.pax) {
-      const buf = headers.encode(header)
-      if (buf) {
-        this.push(buf)
-        return
-      }
-    }
-    this._encodePax(header)
-  }
-
-  _encodePax (header) {
-    const paxHeader = headers.encodePax({
-      name: header.name,
-      linkname: header.linkname,
-      pax: header.pax
-    })
-
-    const newHeader = {
-      name: 'PaxHeader',
-      mode: header.mode,
-      uid: header.uid,
-      gid: header.gid,
-      size: paxHeader.byteLength,
-      mtime: header.mtime,
-      type: 'pax-header',
-      linkname: header.linkname && 'PaxHeader',
-      uname: header.uname,
-      gname: header.gname,
-      devmajor: header.devmajor,
-      devminor: header.devminor
-    }
-
-    this.push(headers.encode(newHeader))
-    this.push(paxHeader)
-    overflow(this, paxHeader.byteLength)
-
-    newHeader.size = header.size
-    newHeader.type = header.type
-    this.push(headers.encode(newHeader))
-  }
-
-  _doDrain () {
-    const drain = this._drain
-    this._drain = noop
-    drain()
-  }
-
-  _predestroy () {
-    const err = getStreamError(this)
-
-    if (this._stream) this._stream.destroy(err)
-
-    while (this._pending.length) {
-      const stream = this._pending.shift()
-      stream.destroy(err)
-      stream._continueOpen()
-    }
-
-    this._doDrain()
-  }
-
-  _read (cb) {
-    this._doDrain()
-    cb()
-  }
-}
-
-module.exports = function pack (opts) {
-  return new Pack(opts)
-}
-
-function modeToType (mode) {
-  switch (mode & constants.S_IFMT) {
-    case constants.S_IFBLK: return 'block-device'
-    case constants.S_IFCHR: return 'character-device'
-    case constants.S_IFDIR: return 'directory'
-    case constants.S_IFIFO: return 'fifo'
-    case constants.S_IFLNK: return 'symlink'
-  }
-
-  return 'file'
-}
-
-function noop () {}
-
-function overflow (self, size) {
-  size &= 511
-  if (size) self.push(END_OF_TAR.subarray(0, 512 - size))
-}
-
-function mapWritable (buf) {
-  return b4a.isBuffer(buf) ? buf : b4a.from(buf)
-}
-
-
-/***/ }),
-
-/***/ 97934:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-const PassThroughDecoder = __nccwpck_require__(47256)
-const UTF8Decoder = __nccwpck_require__(86414)
-
-module.exports = class TextDecoder {
-  constructor(encoding = 'utf8') {
-    this.encoding = normalizeEncoding(encoding)
-
-    switch (this.encoding) {
-      case 'utf8':
-        this.decoder = new UTF8Decoder()
-        break
-      case 'utf16le':
-      case 'base64':
-        throw new Error('Unsupported encoding: ' + this.encoding)
-      default:
-        this.decoder = new PassThroughDecoder(this.encoding)
-    }
-  }
-
-  get remaining() {
-    return this.decoder.remaining
-  }
-
-  push(data) {
-    if (typeof data === 'string') return data
-    return this.decoder.decode(data)
-  }
-
-  // For Node.js compatibility
-  write(data) {
-    return this.push(data)
-  }
-
-  end(data) {
-    let result = ''
-    if (data) result = this.push(data)
-    result += this.decoder.flush()
-    return result
-  }
-}
-
-function normalizeEncoding(encoding) {
-  encoding = encoding.toLowerCase()
-
-  switch (encoding) {
-    case 'utf8':
-    case 'utf-8':
-      return 'utf8'
-    case 'ucs2':
-    case 'ucs-2':
-    case 'utf16le':
-    case 'utf-16le':
-      return 'utf16le'
-    case 'latin1':
-    case 'binary':
-      return 'latin1'
-    case 'base64':
-    case 'ascii':
-    case 'hex':
-      return encoding
-    default:
-      throw new Error('Unknown encoding: ' + encoding)
-  }
-}
-
-
-/***/ }),
-
-/***/ 47256:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-const b4a = __nccwpck_require__(73057)
-
-module.exports = class PassThroughDecoder {
-  constructor(encoding) {
-    this.encoding = encoding
-  }
-
-  get remaining() {
-    return 0
-  }
-
-  decode(data) {
-    return b4a.toString(data, this.encoding)
-  }
-
-  flush() {
-    return ''
-  }
-}
-
-
-/***/ }),
-
-/***/ 86414:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-const b4a = __nccwpck_require__(73057)
-
-/**
- * https://encoding.spec.whatwg.org/#utf-8-decoder
- */
-module.exports = class UTF8Decoder {
-  constructor() {
-    this._reset()
-  }
-
-  get remaining() {
-    return this.bytesSeen
-  }
-
-  decode(data) {
-    if (data.byteLength === 0) return ''
-
-    if (this.bytesNeeded === 0 && trailingIncomplete(data, 0) === 0) {
-      this.bytesSeen = trailingBytesSeen(data)
-      return b4a.toString(data, 'utf8')
-    }
-
-    let result = ''
-    let start = 0
-
-    if (this.bytesNeeded > 0) {
-      while (start < data.byteLength) {
-        const byte = data[start]
-
-        if (byte < this.lowerBoundary || byte > this.upperBoundary) {
-          result += '\ufffd'
-          this._reset()
-          break
-        }
-
-        this.lowerBoundary = 0x80
-        this.upperBoundary = 0xbf
-        this.codePoint = (this.codePoint << 6) | (byte & 0x3f)
-        this.bytesSeen++
-        start++
-
-        if (this.bytesSeen === this.bytesNeeded) {
-          result += String.fromCodePoint(this.codePoint)
-          this._reset()
-          break
-        }
-      }
-
-      if (this.bytesNeeded > 0) return result
-    }
-
-    const trailing = trailingIncomplete(data, start)
-    const end = data.byteLength - trailing
-
-    if (end > start) result += b4a.toString(data, 'utf8', start, end)
-
-    for (let i = end; i < data.byteLength; i++) {
-      const byte = data[i]
-
-      if (this.bytesNeeded === 0) {
-        if (byte <= 0x7f) {
-          this.bytesSeen = 0
-          result += String.fromCharCode(byte)
-        } else if (byte >= 0xc2 && byte <= 0xdf) {
-          this.bytesNeeded = 2
-          this.bytesSeen = 1
-          this.codePoint = byte & 0x1f
-        } else if (byte >= 0xe0 && byte <= 0xef) {
-          if (byte === 0xe0) this.lowerBoundary = 0xa0
-          else if (byte === 0xed) this.upperBoundary = 0x9f
-          this.bytesNeeded = 3
-          this.bytesSeen = 1
-          this.codePoint = byte & 0xf
-        } else if (byte >= 0xf0 && byte <= 0xf4) {
-          if (byte === 0xf0) this.lowerBoundary = 0x90
-          else if (byte === 0xf4) this.upperBoundary = 0x8f
-          this.bytesNeeded = 4
-          this.bytesSeen = 1
-          this.codePoint = byte & 0x7
-        } else {
-          this.bytesSeen = 1
-          result += '\ufffd'
-        }
-
-        continue
-      }
-
-      if (byte < this.lowerBoundary || byte > this.upperBoundary) {
-        result += '\ufffd'
-        i--
-        this._reset()
-
-        continue
-      }
-
-      this.lowerBoundary = 0x80
-      this.upperBoundary = 0xbf
-
-      this.codePoint = (this.codePoint << 6) | (byte & 0x3f)
-      this.bytesSeen++
-
-      if (this.bytesSeen === this.bytesNeeded) {
-        result += String.fromCodePoint(this.codePoint)
-        this._reset()
-      }
-    }
-
-    return result
-  }
-
-  flush() {
-    const result = this.bytesNeeded > 0 ? '\ufffd' : ''
-    this._reset()
-    return result
-  }
-
-  _reset() {
-    this.codePoint = 0
-    this.bytesNeeded = 0
-    this.bytesSeen = 0
-    this.lowerBoundary = 0x80
-    this.upperBoundary = 0xbf
-  }
-}
-
-function trailingIncomplete(data, start) {
-  const len = data.byteLength
-  if (len <= start) return 0
-
-  const limit = Math.max(start, len - 4)
-
-  let i = len - 1
-  while (i > limit && (data[i] & 0xc0) === 0x80) i--
-
-  if (i < start) return 0
-
-  const byte = data[i]
-
-  let needed
-  if (byte <= 0x7f) return 0
-  if (byte >= 0xc2 && byte <= 0xdf) needed = 2
-  else if (byte >= 0xe0 && byte <= 0xef) needed = 3
-  else if (byte >= 0xf0 && byte <= 0xf4) needed = 4
-  else return 0
-
-  const available = len - i
-  return available < needed ? available : 0
-}
-
-function trailingBytesSeen(data) {
-  const len = data.byteLength
-  if (len === 0) return 0
-
-  const last = data[len - 1]
-
-  if (last <= 0x7f) return 0
-  if ((last & 0xc0) !== 0x80) return 1
-
-  const limit = Math.max(0, len - 4)
-
-  let i = len - 2
-  while (i >= limit && (data[i] & 0xc0) === 0x80) i--
-
-  if (i < 0) return 1
-
-  const first = data[i]
-
-  let needed
-  if (first >= 0xc2 && first <= 0xdf) needed = 2
-  else if (first >= 0xe0 && first <= 0xef) needed = 3
-  else if (first >= 0xf0 && first <= 0xf4) needed = 4
-  else return 1
-
-  if (len - i !== needed) return 1
-
-  if (needed >= 3) {
-    const second = data[i + 1]
-    if (first === 0xe0 && second < 0xa0) return 1
-    if (first === 0xed && second > 0x9f) return 1
-    if (first === 0xf0 && second < 0x90) return 1
-    if (first === 0xf4 && second > 0x8f) return 1
-  }
-
-  return 0
-}
-
-
-/***/ }),
-
 /***/ 50812:
 /***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
@@ -5579,7 +2528,7 @@ function trailingBytesSeen(data) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _kit_src_zod_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(50812);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(53738);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(93313);
 // First: how zod builds the schemas the rest of the bundle defines at load.
 
 
@@ -5590,109 +2539,21 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 53738:
+/***/ 93313:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
+  e: () => (/* binding */ main_run)
 });
 
 // EXTERNAL MODULE: ./src/inputs.ts
 var src_inputs = __nccwpck_require__(38422);
-;// CONCATENATED MODULE: ./src/context.ts
-/**
- * Where a run happens, shared by the three actions and the CLI. Kept apart
- * from the cost, plan and evidence modules so that each entry loads only what
- * it uses.
- */
-/** The folder the three actions share for records and receipts. */
-const DEFAULT_EVIDENCE_DIR = 'drloop-evidence';
-/**
- * The run context from GitHub's default environment variables, given as a
- * map (the library never reads process.env itself); empty outside Actions.
- */
-function runContextFromEnv(env) {
-    const ctx = {};
-    if (env.GITHUB_REPOSITORY)
-        ctx.repository = env.GITHUB_REPOSITORY;
-    if (env.GITHUB_SHA)
-        ctx.sha = env.GITHUB_SHA;
-    if (env.GITHUB_RUN_ID)
-        ctx.runId = env.GITHUB_RUN_ID;
-    if (env.GITHUB_RUN_ATTEMPT)
-        ctx.runAttempt = env.GITHUB_RUN_ATTEMPT;
-    if (env.GITHUB_ACTOR)
-        ctx.actor = env.GITHUB_ACTOR;
-    if (env.GITHUB_EVENT_NAME)
-        ctx.event = env.GITHUB_EVENT_NAME;
-    if (env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) {
-        ctx.runUrl = `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
-        const attempt = /^\d+$/.test(env.GITHUB_RUN_ATTEMPT ?? '') ? Number(env.GITHUB_RUN_ATTEMPT) : 1;
-        ctx.attemptUrl = attempt > 1 ? `${ctx.runUrl}/attempts/${attempt}` : ctx.runUrl;
-    }
-    return ctx;
-}
-/** The job summary's link back to the workflow run (its attempt): two lines to append, none outside Actions. */
-function runLinkLines(attemptUrl) {
-    return attemptUrl ? ['', `Workflow run: [${attemptUrl}](${attemptUrl})`] : [];
-}
-
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __nccwpck_require__(9691);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core = __nccwpck_require__(88532);
-;// CONCATENATED MODULE: ./src/duration.ts
-
-const UNIT_SECONDS = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
-const DURATION = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d|w))+$/;
-const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d|w)/g;
-/**
- * Parses a duration such as `15m`, `1h30m`, `7d` or `250ms` into seconds.
- * A bare number is read as seconds. Returns undefined when the text is not a
- * duration, so callers can name the key that held it.
- */
-function parseDuration(text) {
-    if (typeof text === 'number')
-        return Number.isFinite(text) && text >= 0 ? text : undefined;
-    const t = text.trim();
-    if (/^\d+(?:\.\d+)?$/.test(t))
-        return Number(t);
-    if (!DURATION.test(t))
-        return undefined;
-    let total = 0;
-    for (const m of t.matchAll(PART))
-        total += Number(m[1]) * (UNIT_SECONDS[m[2]] ?? 0);
-    return total;
-}
-/** A zod schema for a duration written as text or seconds; yields seconds. */
-const durationSchema = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig()]).transform((value, ctx) => {
-    const seconds = parseDuration(value);
-    if (seconds === undefined) {
-        ctx.addIssue({ code: 'custom', message: `expected a duration such as 30s, 15m, 2h or 7d, got ${JSON.stringify(value)}` });
-        return core/* NEVER */.tm;
-    }
-    return seconds;
-});
-/** Formats seconds for people: `42s`, `3m 05s`, `2h 10m`, `3d 4h`. */
-function formatDuration(seconds) {
-    if (!Number.isFinite(seconds))
-        return 'n/a';
-    const sign = seconds < 0 ? '-' : '';
-    let s = Math.abs(seconds);
-    if (s < 10)
-        return `${sign}${s.toFixed(s < 1 ? 2 : 1).replace(/\.?0+$/, '')}s`;
-    s = Math.round(s);
-    if (s < 60)
-        return `${sign}${s}s`;
-    if (s < 3600)
-        return `${sign}${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`;
-    if (s < 86400)
-        return `${sign}${Math.floor(s / 3600)}h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
-    return `${sign}${Math.floor(s / 86400)}d ${Math.floor((s % 86400) / 3600)}h`;
-}
-
+// EXTERNAL MODULE: ./src/context.ts
+var context = __nccwpck_require__(40788);
+// EXTERNAL MODULE: ./src/duration.ts
+var duration = __nccwpck_require__(77607);
 ;// CONCATENATED MODULE: ./src/plan/report.ts
 
 
@@ -5702,7 +2563,7 @@ function cell(text) {
     return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 function seconds(n) {
-    return n === null ? '—' : formatDuration(n);
+    return n === null ? '—' : (0,duration/* formatDuration */.a3)(n);
 }
 function met(value, measured, objective) {
     if (measured === null)
@@ -5743,7 +2604,7 @@ function ganttChart(s) {
     lines.push(`  Incident start : milestone, incident, ${incident}, ${incident}`);
     const validate = s.phases.find((p) => p.phase === 'validate' && p.status === 'success' && p.endedAt);
     if (validate?.endedAt && s.rtoSeconds !== null)
-        lines.push(`  RTO ${formatDuration(s.rtoSeconds)} : milestone, rto, ${Date.parse(validate.endedAt)}, ${Date.parse(validate.endedAt)}`);
+        lines.push(`  RTO ${(0,duration/* formatDuration */.a3)(s.rtoSeconds)} : milestone, rto, ${Date.parse(validate.endedAt)}, ${Date.parse(validate.endedAt)}`);
     lines.push('  section Phases');
     for (const p of ran) {
         const tag = p.status === 'success' ? 'done' : p.status === 'failed' || p.status === 'cancelled' ? 'crit' : 'active';
@@ -5799,20 +2660,2536 @@ function drillMarkdown(s, summaryPath, runUrl) {
     }
     lines.push('');
     lines.push(`Summary: \`${cell(summaryPath)}\``);
-    lines.push(...runLinkLines(runUrl));
+    lines.push(...(0,context/* runLinkLines */.te)(runUrl));
     return `${lines.join('\n')}\n`;
 }
+
+// EXTERNAL MODULE: ./src/plan/run.ts + 10 modules
+var run = __nccwpck_require__(78488);
+// EXTERNAL MODULE: ./src/plan/runner.ts
+var runner = __nccwpck_require__(45773);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(83916);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(70857);
+;// CONCATENATED MODULE: ./actions/_kit/node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function utils_toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function utils_toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./actions/_kit/node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function command_issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
+}
+function command_issue(name, message = '') {
+    command_issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(76982);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(79896);
+;// CONCATENATED MODULE: ./actions/_kit/node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function file_command_issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!external_fs_.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function file_command_prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
+    const convertedValue = utils_toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(16928);
+;// CONCATENATED MODULE: ./actions/_kit/node_modules/@actions/core/lib/core.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function setSecret(secret) {
+    command_issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(external_os_.EOL);
+    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function debug(message) {
+    command_issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + external_os_.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    command_issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    command_issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return __awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+    }
+    issueCommand('save-state', { name }, toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return __awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./actions/_kit/node_modules/@actions/core/lib/summary.js
+var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = external_fs_.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ./actions/_kit/src/runtime.ts
+/**
+ * The only place where drloop's actions touch the runner: inputs, outputs,
+ * logs, the job summary and failure, all through @actions/core. Each action's
+ * main.ts uses these and the shared library; the library never imports
+ * `@actions/*`. What is heavy (the artifact, S3 and GitHub clients) is loaded
+ * by the adapters with `import()` on the path that needs it, never here.
+ *
+ * Named imports, not the namespace: the bundle then holds (and evaluates at
+ * start) only the parts of @actions/core named here (scripts/build.mjs).
+ */
+
+
+
+function coreLogger() {
+    return {
+        info: (m) => info(m),
+        warning: (m) => warning(m),
+        error: (m) => error(m),
+        debug: (m) => debug(m),
+        group: (title, fn) => group(title, fn),
+    };
+}
+const masked = new Set();
+/**
+ * Masks a secret in the log, once: the runner keeps every mask for the rest
+ * of the job, so a value masked where an input is read and again where a
+ * client takes it needs one `add-mask` command, not one per caller.
+ */
+function mask(value) {
+    if (!value || masked.has(value))
+        return;
+    masked.add(value);
+    setSecret(value);
+}
+/** Reads the named inputs as the runner passes them (`INPUT_<NAME>`, hyphens kept). */
+function readRawInputs(names) {
+    const raw = {};
+    for (const name of names)
+        raw[name] = getInput(name);
+    return raw;
+}
+function setOutputs(outputs) {
+    for (const [k, v] of Object.entries(outputs))
+        setOutput(k, String(v));
+}
+/** Appends to the job summary (core.summary); a no-op outside the runner (no GITHUB_STEP_SUMMARY). */
+async function appendSummary(markdown) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    await summary.addRaw(markdown, !markdown.endsWith('\n')).write();
+}
+/** @actions/core's log commands, for the actions' own lines. */
+const core = { info: info, warning: warning, error: error, debug: debug };
+/** The workspace the action works in: the runner's checkout, else the current directory. */
+function workspaceDir() {
+    return process.env.GITHUB_WORKSPACE || process.cwd();
+}
+/** Where the run happens, for records and notifications. */
+function githubContext() {
+    return (0,context/* runContextFromEnv */.wX)(process.env);
+}
+/** Raised by an action when its result (not its input) means the step must fail. */
+class StepFailure extends Error {
+    name = 'StepFailure';
+}
+/**
+ * Runs an action's body and turns any error into one `setFailed` line:
+ * `<action>: <message>`. A stack trace goes to the debug log only (or to the
+ * error log with SHOW_STACK_TRACE=true), never in front of the user's problem.
+ */
+async function runAction(action, body) {
+    try {
+        await body();
+    }
+    catch (err) {
+        const known = err instanceof errors/* ConfigurationError */.j1 || err instanceof StepFailure;
+        if (err instanceof Error && err.stack) {
+            if (process.env.SHOW_STACK_TRACE === 'true')
+                error(err.stack);
+            else
+                debug(err.stack);
+        }
+        setFailed(`${action}: ${known ? '' : 'internal error: '}${(0,errors/* describeError */.Uc)(err)}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./actions/_kit/src/github.ts
+
+
+const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
+/** The REST API's base URL: the runner's `GITHUB_API_URL` (set on GitHub Enterprise Server), else api.github.com. */
+function githubApiUrl(env = process.env) {
+    const url = env.GITHUB_API_URL?.trim();
+    return (url ? url : DEFAULT_GITHUB_API_URL).replace(/\/+$/, '');
+}
+/**
+ * An authenticated Octokit for `token` (usually the `github-token` input).
+ * The token is masked in the log before anything can print it.
+ */
+async function createOctokit(token, input = 'github-token') {
+    const value = token.trim();
+    if (value === '')
+        throw new errors/* ConfigurationError */.j1(`input '${input}' is empty: a token is needed to call GitHub's API (the default is \${{ github.token }})`);
+    mask(value);
+    const { getOctokit: create } = await __nccwpck_require__.e(/* import() */ 351).then(__nccwpck_require__.bind(__nccwpck_require__, 61351));
+    return create(value, { baseUrl: githubApiUrl(), userAgent: 'drloop' });
+}
+
+;// CONCATENATED MODULE: ./actions/dr-execute/src/approvals.ts
+/**
+ * The reviews of this workflow run, from GitHub's REST API
+ * (`GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals`) through
+ * @actions/github's Octokit. Loaded only when `promote-environment` is set, so
+ * other runs never load the client.
+ */
+
+
+async function githubApprovals({ token, env }) {
+    const repository = env.GITHUB_REPOSITORY ?? '';
+    const runId = env.GITHUB_RUN_ID ?? '';
+    const [owner, repo] = repository.split('/');
+    if (!owner || !repo || !/^\d+$/.test(runId)) {
+        throw new errors/* ConfigurationError */.j1(`input 'promote-environment': needs the workflow run's GITHUB_REPOSITORY and GITHUB_RUN_ID (set by the runner), got '${repository}' and '${runId}'`);
+    }
+    if (!token)
+        throw new errors/* ConfigurationError */.j1(`input 'github-token': required with promote-environment, to read this run's approvals (the default is the job's github.token)`);
+    const octokit = await createOctokit(token);
+    return {
+        describe: `workflow run ${runId} of ${repository}`,
+        async reviews() {
+            const res = await octokit.rest.actions.getReviewsForRun({ owner, repo, run_id: Number(runId) });
+            return res.data.map((r) => ({
+                state: String(r.state),
+                reviewer: r.user?.login ?? '(unknown)',
+                comment: r.comment ?? '',
+                environments: (r.environments ?? []).map((e) => e.name ?? '').filter((n) => n !== ''),
+            }));
+        },
+    };
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: ./src/fs-atomic.ts
+var fs_atomic = __nccwpck_require__(71056);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(9691);
+;// CONCATENATED MODULE: ./src/loop/claims.ts
+
+
+/**
+ * Claims are git refs in the repository the loop runs for, created through
+ * GitHub's REST API. Creating a ref that exists fails (422), so whichever
+ * dispatch creates `refs/drloop/incidents/<id>` first owns the incident;
+ * every other dispatch of it, at the same moment or a week later, is a
+ * duplicate. The ref points at a commit whose message is the owner record.
+ */
+const CLAIM_SCHEMA = 'drloop.claim/v1';
+const claimOwnerSchema = schemas/* object */.Ikc({
+    schema: schemas/* literal */.euz(CLAIM_SCHEMA),
+    kind: schemas/* enum */.k5n(['failover', 'drill']),
+    /** The GitHub workflow run that holds the claim. */
+    githubRunId: schemas/* string */.YjP().regex(/^\d+$/),
+    runUrl: schemas/* string */.YjP(),
+    /** drloop's run id (the incident id for a failover). */
+    runId: schemas/* string */.YjP(),
+    plan: schemas/* string */.YjP(),
+    claimedAt: schemas/* string */.YjP(),
+});
+const incidentRef = (incident) => `refs/drloop/incidents/${incident.id}`;
+const planPrefix = (planKey) => `refs/drloop/plans/${planKey}/`;
+/** Parses an owner record from a claim commit's message; null when it is not one. */
+function parseOwner(message) {
+    try {
+        const r = claimOwnerSchema.safeParse(JSON.parse(message));
+        return r.success ? r.data : null;
+    }
+    catch {
+        return null;
+    }
+}
+/**
+ * Claims an incident for this workflow run. `rerun` means this run already
+ * holds it (a job re-run, or the next job of the same run).
+ */
+async function claimIncident(store, incident, me) {
+    const ref = incidentRef(incident);
+    const r = await store.create(ref, me);
+    if (r.created)
+        return { outcome: 'owner' };
+    if (r.owner && r.owner.githubRunId === me.githubRunId)
+        return { outcome: 'rerun' };
+    return { outcome: 'duplicate', owner: r.owner, ref };
+}
+/**
+ * Keeps a drill and a failover of one plan from running at once. Each run
+ * creates its own ref under the plan's prefix, then looks at the others; a
+ * ref of a completed run is stale and removed. A drill gives way to anyone
+ * (it removes its ref and is refused); a failover waits for running drills
+ * to end, up to `waitMs`, and is refused after that, naming them. Failovers
+ * of different incidents do not wait for each other. The refs of this run are
+ * released when the run completes, whatever happened to it: nothing has to
+ * remember to delete them.
+ */
+async function holdPlan(store, planKey, me, o) {
+    const prefix = planPrefix(planKey);
+    const ref = `${prefix}${me.githubRunId}`;
+    const mine = await store.create(ref, me);
+    if (!mine.created && mine.owner?.githubRunId !== me.githubRunId)
+        throw new Error(`${ref} exists and is not this run's`);
+    const deadline = o.now() + o.waitMs;
+    for (;;) {
+        const blocking = [];
+        for (const other of await store.list(prefix)) {
+            if (other.ref === ref)
+                continue;
+            const owner = other.owner;
+            if (!owner)
+                continue;
+            let done;
+            try {
+                done = await store.runCompleted(owner.githubRunId);
+            }
+            catch (err) {
+                o.logger.warning(`could not read the state of run ${owner.runUrl} (${(0,errors/* describeError */.Uc)(err)}); treating it as running`);
+                done = false;
+            }
+            if (done) {
+                await store.remove(other.ref).catch(() => undefined);
+                continue;
+            }
+            if (me.kind === 'drill' || owner.kind === 'drill')
+                blocking.push(owner);
+        }
+        if (blocking.length === 0)
+            return { outcome: 'held', ref };
+        if (me.kind === 'drill' || o.now() >= deadline) {
+            await store.remove(ref).catch(() => undefined);
+            return { outcome: 'busy', ref, holders: blocking };
+        }
+        o.logger.info(`waiting for ${blocking.map((b) => `the ${b.kind} ${b.runUrl}`).join(', ')} to end before this failover of ${me.plan} starts`);
+        await o.sleep(Math.max(0, Math.min(o.pollMs, deadline - o.now())));
+    }
+}
+
+// EXTERNAL MODULE: ./src/loop/incident.ts
+var loop_incident = __nccwpck_require__(88262);
+// EXTERNAL MODULE: ./src/plan/phases.ts
+var phases = __nccwpck_require__(88999);
+;// CONCATENATED MODULE: ./src/loop/state.ts
+
+
+
+
+
+/**
+ * State between the jobs of one workflow run. Each job that runs phases
+ * leaves its evidence folder as one artifact, named after the plan and the
+ * first phase it ran: `drloop-state-<plan key>-<phase>`. The name carries no
+ * run attempt, so a job re-run ("Re-run failed jobs", a late approval) finds
+ * what the earlier jobs left; a re-run replaces its own earlier artifact.
+ * A job restores the artifacts of the stages before its own, in phase order,
+ * so a later job's copy of a shared file (the run summary) always wins.
+ */
+const STATE_PREFIX = 'drloop-state-';
+/** Artifacts must outlive a promotion that waits the full 30 days GitHub allows an approval. */
+const STATE_RETENTION_DAYS = 35;
+function stateArtifactName(planKey, stage) {
+    return `${STATE_PREFIX}${planKey}-${stage}`;
+}
+/** The stage of one of this plan's state artifacts, or null when the name is another plan's or not drloop's. */
+function stageOf(name, planKey) {
+    const prefix = `${STATE_PREFIX}${planKey}-`;
+    if (!name.startsWith(prefix))
+        return null;
+    const stage = name.slice(prefix.length);
+    return phases/* PHASES */.Z.includes(stage) ? stage : null;
+}
+/** Every regular file under `dir`, relative, sorted; a link or device is an error, not something to follow. */
+async function regularFiles(dir, label) {
+    const out = [];
+    const walk = async (d) => {
+        let entries;
+        try {
+            entries = await (0,promises_.readdir)(d, { withFileTypes: true });
+        }
+        catch (err) {
+            if (err.code === 'ENOENT' && d === dir)
+                return;
+            throw err;
+        }
+        for (const e of entries) {
+            const p = (0,external_node_path_.join)(d, e.name);
+            if (e.isDirectory())
+                await walk(p);
+            else if (e.isFile())
+                out.push((0,external_node_path_.relative)(dir, p).split(external_node_path_.sep).join('/'));
+            else
+                throw new errors/* ConfigurationError */.j1(`${label}: ${(0,external_node_path_.relative)(dir, p)} is not a regular file; state holds only files`);
+        }
+    };
+    await walk(dir);
+    return out.sort();
+}
+/**
+ * Restores the state of the stages before `before` (every stage when null)
+ * into `evidenceDir`, in phase order. Returns the artifacts restored.
+ */
+async function restoreState(store, o) {
+    const limit = o.before === null ? phases/* PHASES */.Z.length : phases/* PHASES */.Z.indexOf(o.before);
+    const wanted = (await store.list())
+        .map((a) => ({ ...a, stage: stageOf(a.name, o.planKey) }))
+        .filter((a) => a.stage !== null && phases/* PHASES */.Z.indexOf(a.stage) < limit)
+        .sort((a, b) => phases/* PHASES */.Z.indexOf(a.stage) - phases/* PHASES */.Z.indexOf(b.stage) || b.id - a.id);
+    const seen = new Set();
+    const restored = [];
+    const tmp = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'drloop-state-'));
+    try {
+        for (const a of wanted) {
+            if (seen.has(a.stage))
+                continue; // the newest upload of a stage
+            seen.add(a.stage);
+            const dir = (0,external_node_path_.join)(tmp, a.stage);
+            await (0,promises_.mkdir)(dir);
+            await store.download(a.id, dir);
+            for (const rel of await regularFiles(dir, `artifact ${a.name}`)) {
+                const target = (0,external_node_path_.join)(o.evidenceDir, rel);
+                await (0,promises_.mkdir)((0,external_node_path_.join)(target, '..'), { recursive: true });
+                const existing = await (0,promises_.lstat)(target).catch(() => null);
+                if (existing && !existing.isFile())
+                    throw new errors/* ConfigurationError */.j1(`${target}: exists and is not a regular file`);
+                await (0,promises_.copyFile)((0,external_node_path_.join)(dir, rel), target);
+            }
+            restored.push(a.name);
+        }
+    }
+    finally {
+        await (0,promises_.rm)(tmp, { recursive: true, force: true });
+    }
+    if (restored.length)
+        o.logger.info(`Restored the state of ${restored.join(', ')}`);
+    return restored;
+}
+/** Uploads this job's evidence folder as its stage's artifact, replacing an earlier attempt's. */
+async function state_saveState(store, o) {
+    const files = await regularFiles(o.evidenceDir, o.evidenceDir);
+    if (files.length === 0)
+        return null;
+    const name = stateArtifactName(o.planKey, o.stage);
+    if ((await store.list()).some((a) => a.name === name))
+        await store.remove(name);
+    await store.upload(name, o.evidenceDir, files, o.retentionDays ?? STATE_RETENTION_DAYS);
+    o.logger.info(`Saved ${files.length} file(s) of state as artifact ${name}`);
+    return name;
+}
+
+;// CONCATENATED MODULE: ./src/loop/execute.ts
+
+
+
+
+
+
+
+
+const LOOP_RECORD_SCHEMA = 'drloop.loop-record/v1';
+function evidenceRoot(exec, workspace) {
+    const dir = exec['evidence-dir'];
+    return (0,external_node_path_.isAbsolute)(dir) ? dir : (0,external_node_path_.resolve)(workspace, dir);
+}
+/** The first phase this invocation runs: its stage, which names its state. */
+function stageOfInputs(exec) {
+    return exec['start-at'] ?? 'bringup';
+}
+async function record(root, value) {
+    await (0,fs_atomic/* writeJsonAtomic */.q)((0,external_node_path_.join)(root, 'loop', 'claim.json'), { schema: LOOP_RECORD_SCHEMA, ...value });
+}
+/**
+ * Everything dr-execute does before the plan when it runs as a job of the
+ * DR loop: restore the earlier jobs' state (or a verified resume), claim the
+ * incident, hold the plan against a concurrent drill or failover. A
+ * duplicate or a busy plan ends here with a record in the evidence folder.
+ */
+async function startLoop(exec, loop, deps) {
+    const planKey = (0,loop_incident.planKeyOf)(exec.plan);
+    const stage = stageOfInputs(exec);
+    const root = evidenceRoot(exec, deps.workspace);
+    let runId = exec['run-id'];
+    if (loop.state && exec.mode !== 'failback') {
+        await restoreState(await deps.state(), { planKey, before: stage, evidenceDir: root, logger: deps.logger });
+    }
+    if (loop['resume-from-run']) {
+        if (stage === 'bringup')
+            throw new errors/* ConfigurationError */.j1("input 'resume-from-run': set start-at past bringup (restore or validate) to resume; a run from bringup has nothing to resume");
+        const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'drloop-resume-'));
+        try {
+            await deps.downloadRunEvidence(loop['resume-from-run'], planKey, dir);
+            // Loaded only for a resume: the bundle reader (tar, gzip, verification) is not on a plain run's path.
+            const { resumeFromBundle } = await Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(987)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8987));
+            const resumed = await resumeFromBundle({ downloaded: dir, githubRunId: loop['resume-from-run'], runId, evidenceDir: root });
+            deps.logger.info(`Resuming run ${resumed.runId}: ${resumed.files} file(s) from the verified bundle of workflow run ${loop['resume-from-run']}`);
+            runId = resumed.runId;
+        }
+        finally {
+            await (0,promises_.rm)(dir, { recursive: true, force: true });
+        }
+    }
+    if (!loop.claim || exec['dry-run'] || exec.mode === 'failback')
+        return { proceed: true, runId, planKey, stage };
+    const { githubRunId, runUrl } = deps.run;
+    if (!githubRunId || !runUrl)
+        throw new errors/* ConfigurationError */.j1("input 'claim': claims need a GitHub workflow run (GITHUB_RUN_ID, GITHUB_REPOSITORY)");
+    const store = await deps.claims();
+    // Loaded only when an alert is given, like the plan's own alert reader.
+    const alert = exec.alert ? (await (await __nccwpck_require__.e(/* import() */ 222).then(__nccwpck_require__.bind(__nccwpck_require__, 83222))).loadAlert(exec.alert, deps.workspace)).alert : null;
+    let incident = null;
+    if (exec.mode === 'failover' && alert) {
+        incident = (0,loop_incident.incidentOf)(alert);
+        if (runId === undefined)
+            runId = incident.id;
+    }
+    const me = {
+        schema: CLAIM_SCHEMA,
+        kind: exec.mode === 'failover' ? 'failover' : 'drill',
+        githubRunId,
+        runUrl,
+        runId: runId ?? `gh-${githubRunId}`,
+        plan: exec.plan,
+        claimedAt: deps.now().toISOString(),
+    };
+    if (incident) {
+        const claim = await claimIncident(store, incident, me);
+        if (claim.outcome === 'duplicate') {
+            const ownerUrl = claim.owner?.runUrl ?? null;
+            const reason = `duplicate of ${ownerUrl ?? `the run that holds ${claim.ref} (its record is unreadable)`}`;
+            await record(root, { outcome: 'duplicate', incident, owner: claim.owner, ref: claim.ref, run: me, reason });
+            return { proceed: false, status: 'duplicate', reason, runId: me.runId, planKey, stage, ownerUrl };
+        }
+        deps.logger.info(claim.outcome === 'owner' ? `Claimed incident ${incident.id} (${incident.groupKey}, started ${incident.startsAt}) for this run` : `This run already holds incident ${incident.id}`);
+    }
+    const hold = await holdPlan(store, planKey, me, { waitMs: loop['plan-wait-minutes'] * 60_000, pollMs: 15_000, sleep: deps.sleep, now: () => deps.now().getTime(), logger: deps.logger });
+    if (hold.outcome === 'busy') {
+        const urls = hold.holders.map((h) => `${h.kind} ${h.runUrl}`).join(', ');
+        const reason = me.kind === 'drill'
+            ? `plan ${exec.plan} is busy (${urls}); a drill never runs beside another run of its plan`
+            : `plan ${exec.plan} is still held by ${urls} after ${loop['plan-wait-minutes']} minutes; cancel that run to let this failover start`;
+        await record(root, { outcome: 'busy', incident, holders: hold.holders, run: me, reason });
+        return { proceed: false, status: 'refused', reason, runId: me.runId, planKey, stage, ownerUrl: null };
+    }
+    await record(root, { outcome: 'held', incident, ref: hold.ref, run: me });
+    return { proceed: true, runId, planKey, stage };
+}
+/** Saves this job's evidence folder as its stage's state; called whatever happened before. */
+async function endLoop(exec, loop, start, deps) {
+    if (!loop.state || exec.mode === 'failback')
+        return;
+    await state_saveState(await deps.state(), {
+        planKey: start.planKey,
+        stage: start.stage,
+        evidenceDir: evidenceRoot(exec, deps.workspace),
+        retentionDays: loop['state-retention-days'],
+        logger: deps.logger,
+    });
+}
+function duplicateMarkdown(start) {
+    const title = start.status === 'duplicate' ? 'duplicate dispatch' : 'refused';
+    return `## drloop: ${title}\n\n${start.reason.replace(/^duplicate of /, 'This dispatch is a duplicate of ')}. Nothing of the plan ran; run id \`${start.runId}\`.\n`;
+}
+
+;// CONCATENATED MODULE: ./src/loop/inputs.ts
+
+
+/**
+ * The inputs dr-execute takes for running inside the DR loop's workflows:
+ * claims, state between jobs, resumes. action.yml declares them next to the
+ * plan inputs (a test holds the two together).
+ */
+const loopExecuteInputs = schemas/* object */.Ikc({
+    claim: (0,src_inputs/* boolInput */.Hm)(false),
+    state: (0,src_inputs/* boolInput */.Hm)(false),
+    'resume-from-run': schemas/* string */.YjP().regex(/^\d+$/, 'expected a workflow run id (digits)').optional(),
+    'plan-wait-minutes': (0,src_inputs/* intInput */.O1)(30, 0, 360),
+    'state-retention-days': (0,src_inputs/* intInput */.O1)(35, 1, 90),
+    'secret-env': (0,src_inputs/* textInput */._Z)(),
+});
+/** collect-evidence's inputs for the loop: whose state to restore before bundling. */
+const loopEvidenceInputs = schemas/* object */.Ikc({
+    'state-plan': (0,src_inputs/* textInput */._Z)(),
+});
+
+// EXTERNAL MODULE: ./src/plan/outputs.ts
+var outputs = __nccwpck_require__(36385);
+;// CONCATENATED MODULE: ./src/loop/secret-env.ts
+
+
+/**
+ * Why a plan secret may not take this name, or null. The names a step output
+ * may not take (drloop's own, the runner's, and those that change how
+ * programs run) plus the runner's action state and `CI`.
+ */
+function reservedName(name) {
+    if (/^STATE_/i.test(name))
+        return `${name}: the runner keeps action state in STATE_ variables`;
+    if (name.toUpperCase() === 'CI')
+        return `${name}: tools read it to tell CI from a terminal`;
+    return (0,outputs/* refusedOutputName */.HH)(name);
+}
+/**
+ * Parses the `plan-env` secret: one `NAME=value` a line (blank lines and `#`
+ * comments skipped). The values reach the plan's steps as environment
+ * variables and are masked in the logs. Errors name the line, never a value.
+ */
+function parseSecretEnv(text, label = "input 'secret-env'") {
+    const out = {};
+    if (!text)
+        return out;
+    const problems = [];
+    text.split(/\r?\n/).forEach((line, i) => {
+        if (line.trim() === '' || line.trimStart().startsWith('#'))
+            return;
+        const eq = line.indexOf('=');
+        const name = eq > 0 ? line.slice(0, eq).trim() : '';
+        const reserved = reservedName(name);
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+            problems.push(`line ${i + 1}: expected NAME=value with NAME of letters, digits and _`);
+        else if (reserved)
+            problems.push(`line ${i + 1}: ${name} is reserved (${reserved.slice(name.length + 2)})`);
+        else if (name in out)
+            problems.push(`line ${i + 1}: ${name} is set twice`);
+        else
+            out[name] = line.slice(eq + 1);
+    });
+    if (problems.length)
+        throw new errors/* ConfigurationError */.j1(`${label}: ${problems.join('; ')}`);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./actions/_kit/src/loop-clients.ts
+/**
+ * GitHub's side of the DR loop, for dr-execute and collect-evidence: claims
+ * as git refs through the REST API (Octokit at GITHUB_API_URL) and state as
+ * this workflow run's artifacts (@actions/artifact). Both packages are
+ * ESM-only and large, so they are loaded only when a job asks for them.
+ */
+
+
+
+function repoOf(env) {
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!owner || !repo)
+        throw new errors/* ConfigurationError */.j1('GITHUB_REPOSITORY is not owner/name: claims and resumes need a GitHub workflow run');
+    return { owner, repo };
+}
+async function octokitFor(token) {
+    if (!token)
+        throw new errors/* ConfigurationError */.j1("input 'github-token': required for claims and resumes (the default is the job's github.token)");
+    return createOctokit(token);
+}
+function loop_clients_status(err) {
+    return err.status;
+}
+/**
+ * Claims are refs under refs/drloop/ pointing at a parentless commit whose
+ * message is the owner record (on the tree of the run's commit, so no new
+ * content is stored). Needs `contents: write` (refs and commits) and
+ * `actions: read` (whether a holder's run has completed).
+ */
+async function githubClaimStore(token, env = process.env) {
+    const octokit = await octokitFor(token);
+    const { owner, repo } = repoOf(env);
+    const sha = env.GITHUB_SHA;
+    if (!sha)
+        throw new errors/* ConfigurationError */.j1('GITHUB_SHA is not set: claims need the commit the workflow runs on');
+    let tree;
+    const ownerAt = async (commitSha) => {
+        const { data } = await octokit.rest.git.getCommit({ owner, repo, commit_sha: commitSha });
+        return parseOwner(data.message);
+    };
+    const readRef = async (ref) => {
+        try {
+            const { data } = await octokit.rest.git.getRef({ owner, repo, ref: ref.replace(/^refs\//, '') });
+            return await ownerAt(data.object.sha);
+        }
+        catch (err) {
+            if (loop_clients_status(err) === 404)
+                return null;
+            throw err;
+        }
+    };
+    return {
+        async create(ref, me) {
+            tree ??= (await octokit.rest.git.getCommit({ owner, repo, commit_sha: sha })).data.tree.sha;
+            const commit = await octokit.rest.git.createCommit({ owner, repo, message: JSON.stringify(me), tree, parents: [] });
+            try {
+                await octokit.rest.git.createRef({ owner, repo, ref, sha: commit.data.sha });
+                return { created: true };
+            }
+            catch (err) {
+                if (loop_clients_status(err) !== 422)
+                    throw err;
+                return { created: false, owner: await readRef(ref) };
+            }
+        },
+        async list(prefix) {
+            const { data } = await octokit.rest.git.listMatchingRefs({ owner, repo, ref: prefix.replace(/^refs\//, '').replace(/\/$/, '') + '/' });
+            return Promise.all(data.map(async (r) => ({ ref: r.ref, owner: await ownerAt(r.object.sha).catch(() => null) })));
+        },
+        async remove(ref) {
+            try {
+                await octokit.rest.git.deleteRef({ owner, repo, ref: ref.replace(/^refs\//, '') });
+            }
+            catch (err) {
+                if (loop_clients_status(err) !== 404 && loop_clients_status(err) !== 422)
+                    throw err;
+            }
+        },
+        async runCompleted(githubRunId) {
+            try {
+                const { data } = await octokit.rest.actions.getWorkflowRun({ owner, repo, run_id: Number(githubRunId) });
+                return data.status === 'completed';
+            }
+            catch (err) {
+                if (loop_clients_status(err) === 404)
+                    return true;
+                throw err;
+            }
+        },
+    };
+}
+/** This workflow run's artifacts, through the runner's results service (ACTIONS_RUNTIME_TOKEN). */
+async function runnerStateArtifacts() {
+    if (!process.env.ACTIONS_RUNTIME_TOKEN)
+        throw new errors/* ConfigurationError */.j1("input 'state': state between jobs needs a GitHub runner (ACTIONS_RUNTIME_TOKEN is not set)");
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(351), __nccwpck_require__.e(118), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 35690));
+    const client = new DefaultArtifactClient();
+    return {
+        async list() {
+            const { artifacts } = await client.listArtifacts({ latest: true });
+            return artifacts.map((a) => ({ id: a.id, name: a.name }));
+        },
+        async download(id, dir) {
+            await client.downloadArtifact(id, { path: dir });
+        },
+        async remove(name) {
+            await client.deleteArtifact(name);
+        },
+        async upload(name, root, files, retentionDays) {
+            const { join } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 76760, 23));
+            await client.uploadArtifact(name, files.map((f) => join(root, f)), root, { retentionDays });
+        },
+    };
+}
+/**
+ * Downloads another run's evidence artifacts (`drloop-evidence-*`, of this
+ * plan when their names say so) through the public REST API; needs
+ * `actions: read`.
+ */
+async function downloadRunEvidence(token, githubRunId, planKey, dir, env = process.env) {
+    if (!token)
+        throw new errors/* ConfigurationError */.j1("input 'github-token': required to read another run's artifacts");
+    const { owner, repo } = repoOf(env);
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(351), __nccwpck_require__.e(118), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 35690));
+    const client = new DefaultArtifactClient();
+    const findBy = { token, workflowRunId: Number(githubRunId), repositoryOwner: owner, repositoryName: repo };
+    const { artifacts } = await client.listArtifacts({ findBy });
+    const evidence = artifacts.filter((a) => a.name.startsWith('drloop-evidence-'));
+    const ofPlan = evidence.filter((a) => a.name.endsWith(`-${planKey}`));
+    const chosen = ofPlan.length > 0 ? ofPlan : evidence;
+    const { join } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 76760, 23));
+    for (const a of chosen)
+        await client.downloadArtifact(a.id, { path: join(dir, String(a.id)), findBy });
+}
+
+;// CONCATENATED MODULE: ./actions/dr-execute/src/loop.ts
+
+
+
+
+
+
+/**
+ * dr-execute as a job of the DR loop: before the plan, restore state, resume
+ * and claim; after it, whatever happened, save this job's state.
+ */
+async function withLoop(inputs, body) {
+    const loop = (0,src_inputs/* parseInputs */.TL)(loopExecuteInputs, readRawInputs((0,src_inputs/* inputNames */.vj)(loopExecuteInputs)));
+    const secrets = parseSecretEnv(loop['secret-env']);
+    for (const value of Object.values(secrets))
+        mask(value);
+    const ctx = githubContext();
+    const deps = {
+        workspace: workspaceDir(),
+        logger: coreLogger(),
+        now: () => new Date(),
+        sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+        run: { githubRunId: ctx.runId, runUrl: ctx.runUrl },
+        claims: () => githubClaimStore(inputs['github-token']),
+        state: runnerStateArtifacts,
+        downloadRunEvidence: (id, planKey, dir) => downloadRunEvidence(inputs['github-token'], id, planKey, dir),
+    };
+    let start;
+    try {
+        start = await startLoop(inputs, loop, deps);
+        if (start.proceed) {
+            await body(start.runId, { ...process.env, ...secrets });
+        }
+        else {
+            setOutputs({ status: start.status, 'run-id': start.runId, 'last-phase': '' });
+            await appendSummary(duplicateMarkdown(start));
+            core.info(`dr-execute: ${start.status}: ${start.reason}`);
+            // A duplicate did its job by starting nothing; a busy plan refused the run.
+            if (start.status === 'refused')
+                throw new StepFailure(`refused: ${start.reason}`);
+        }
+    }
+    finally {
+        const at = start ?? { planKey: (await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 88262))).planKeyOf(inputs.plan), stage: inputs['start-at'] ?? 'bringup' };
+        await endLoop(inputs, loop, at, deps);
+    }
+}
+
+;// CONCATENATED MODULE: ./actions/dr-execute/src/main.ts
+
+
+
+
+
+
+
+async function main_run() {
+    // A cancelled workflow sends SIGINT, then SIGTERM: both stop the running
+    // step's process group and leave a `cancelled` receipt before the exit.
+    const cancel = new AbortController();
+    const onSignal = (signal) => {
+        if (cancel.signal.aborted)
+            return;
+        core.warning(`dr-execute: received ${signal}; stopping the running step and writing receipts`);
+        cancel.abort(signal);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    try {
+        await runAction('dr-execute', async () => {
+            const raw = readRawInputs((0,src_inputs/* inputNames */.vj)(run/* drExecuteInputs */.pd));
+            const inputs = (0,src_inputs/* parseInputs */.TL)(run/* drExecuteInputs */.pd, raw);
+            const approvals = inputs['promote-environment'] ? await githubApprovals({ token: inputs['github-token'], env: process.env }) : undefined;
+            await withLoop(inputs, async (runId, env) => {
+                const result = await (0,run/* runDrExecute */.vi)(runId === undefined ? inputs : { ...inputs, 'run-id': runId }, {
+                    workspace: workspaceDir(),
+                    logger: coreLogger(),
+                    now: () => new Date(),
+                    env,
+                    signal: cancel.signal,
+                    // The runner reads the log from a pipe: a step printing faster than it is read waits.
+                    backpressure: (0,runner/* streamPressure */.Sp)(process.stdout),
+                    ...(approvals ? { approvals } : {}),
+                    ...(process.env.GITHUB_RUN_ID ? { githubRunId: process.env.GITHUB_RUN_ID } : {}),
+                });
+                setOutputs({ ...(0,run/* drExecuteOutputs */.MX)(result) });
+                await appendSummary(drillMarkdown(result.summary, result.summaryPath, githubContext().attemptUrl));
+                core.info(`dr-execute: ${result.status}${result.reason ? ` (${result.reason})` : ''}; receipts in ${result.receiptsDir}`);
+                if ((0,run/* isFailure */.N6)(result.status))
+                    throw new StepFailure(`${result.status}: ${result.reason ?? result.status}`);
+            });
+        });
+    }
+    finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+    }
+}
+
+
+/***/ }),
+
+/***/ 8805:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ incidentRunId)
+/* harmony export */ });
+/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(56495);
+
+/**
+ * The run id of an incident (`alert-<16 hex>`): every job and every repeated
+ * dispatch of one incident keeps its receipts under it, and the next incident
+ * of the same group gets another. From the group key and the incident's
+ * start, as `AlertContext.startsAt` gives it. Apart from the alert parser so
+ * that the executor can name its run without loading the parser at start.
+ */
+function incidentRunId(groupKey, startsAt) {
+    return `alert-${(0,_hash_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256 */ .s)(`${groupKey}\n${startsAt}`).slice(0, 16)}`;
+}
+
+
+/***/ }),
+
+/***/ 40788:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C$: () => (/* binding */ DEFAULT_EVIDENCE_DIR),
+/* harmony export */   te: () => (/* binding */ runLinkLines),
+/* harmony export */   wX: () => (/* binding */ runContextFromEnv)
+/* harmony export */ });
+/**
+ * Where a run happens, shared by the three actions and the CLI. Kept apart
+ * from the cost, plan and evidence modules so that each entry loads only what
+ * it uses.
+ */
+/** The folder the three actions share for records and receipts. */
+const DEFAULT_EVIDENCE_DIR = 'drloop-evidence';
+/**
+ * The run context from GitHub's default environment variables, given as a
+ * map (the library never reads process.env itself); empty outside Actions.
+ */
+function runContextFromEnv(env) {
+    const ctx = {};
+    if (env.GITHUB_REPOSITORY)
+        ctx.repository = env.GITHUB_REPOSITORY;
+    if (env.GITHUB_SHA)
+        ctx.sha = env.GITHUB_SHA;
+    if (env.GITHUB_RUN_ID)
+        ctx.runId = env.GITHUB_RUN_ID;
+    if (env.GITHUB_RUN_ATTEMPT)
+        ctx.runAttempt = env.GITHUB_RUN_ATTEMPT;
+    if (env.GITHUB_ACTOR)
+        ctx.actor = env.GITHUB_ACTOR;
+    if (env.GITHUB_EVENT_NAME)
+        ctx.event = env.GITHUB_EVENT_NAME;
+    if (env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) {
+        ctx.runUrl = `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
+        const attempt = /^\d+$/.test(env.GITHUB_RUN_ATTEMPT ?? '') ? Number(env.GITHUB_RUN_ATTEMPT) : 1;
+        ctx.attemptUrl = attempt > 1 ? `${ctx.runUrl}/attempts/${attempt}` : ctx.runUrl;
+    }
+    return ctx;
+}
+/** The job summary's link back to the workflow run (its attempt): two lines to append, none outside Actions. */
+function runLinkLines(attemptUrl) {
+    return attemptUrl ? ['', `Workflow run: [${attemptUrl}](${attemptUrl})`] : [];
+}
+
+
+/***/ }),
+
+/***/ 77607:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   sK: () => (/* binding */ durationSchema)
+/* harmony export */ });
+/* unused harmony export parseDuration */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(88532);
+
+const UNIT_SECONDS = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
+const DURATION = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d|w))+$/;
+const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d|w)/g;
+/**
+ * Parses a duration such as `15m`, `1h30m`, `7d` or `250ms` into seconds.
+ * A bare number is read as seconds. Returns undefined when the text is not a
+ * duration, so callers can name the key that held it.
+ */
+function parseDuration(text) {
+    if (typeof text === 'number')
+        return Number.isFinite(text) && text >= 0 ? text : undefined;
+    const t = text.trim();
+    if (/^\d+(?:\.\d+)?$/.test(t))
+        return Number(t);
+    if (!DURATION.test(t))
+        return undefined;
+    let total = 0;
+    for (const m of t.matchAll(PART))
+        total += Number(m[1]) * (UNIT_SECONDS[m[2]] ?? 0);
+    return total;
+}
+/** A zod schema for a duration written as text or seconds; yields seconds. */
+const durationSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()]).transform((value, ctx) => {
+    const seconds = parseDuration(value);
+    if (seconds === undefined) {
+        ctx.addIssue({ code: 'custom', message: `expected a duration such as 30s, 15m, 2h or 7d, got ${JSON.stringify(value)}` });
+        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+    }
+    return seconds;
+});
+/** Formats seconds for people: `42s`, `3m 05s`, `2h 10m`, `3d 4h`. */
+function formatDuration(seconds) {
+    if (!Number.isFinite(seconds))
+        return 'n/a';
+    const sign = seconds < 0 ? '-' : '';
+    let s = Math.abs(seconds);
+    if (s < 10)
+        return `${sign}${s.toFixed(s < 1 ? 2 : 1).replace(/\.?0+$/, '')}s`;
+    s = Math.round(s);
+    if (s < 60)
+        return `${sign}${s}s`;
+    if (s < 3600)
+        return `${sign}${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`;
+    if (s < 86400)
+        return `${sign}${Math.floor(s / 3600)}h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
+    return `${sign}${Math.floor(s / 86400)}d ${Math.floor((s % 86400) / 3600)}h`;
+}
+
+
+/***/ }),
+
+/***/ 83916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   j1: () => (/* binding */ ConfigurationError)
+/* harmony export */ });
+/* unused harmony export isConfigurationError */
+/**
+ * The two kinds of failure drloop reports.
+ *
+ * A ConfigurationError is the user's to fix (a bad input, policy, plan or
+ * artefact): it is reported as one clear line, never with a stack trace.
+ * Anything else is drloop's own failure and keeps its stack for debug logs.
+ */
+class ConfigurationError extends Error {
+    name = 'ConfigurationError';
+    /** Every problem found, when validation collected more than one. */
+    problems;
+    constructor(message, problems = []) {
+        super(message);
+        this.problems = problems;
+    }
+}
+function isConfigurationError(err) {
+    return err instanceof ConfigurationError;
+}
+/** A one-line description of any thrown value, for logs and `setFailed`. */
+function describeError(err) {
+    if (err instanceof Error)
+        return err.message;
+    return String(err);
+}
+
+
+/***/ }),
+
+/***/ 85197:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d6: () => (/* binding */ StreamRedactor),
+/* harmony export */   pH: () => (/* binding */ LineRedactor)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_BLOCK, DEFAULT_WINDOW, redactBuffer, looksBinary, MAX_HELD_CHARS */
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76670);
+
+/**
+ * Redaction of text that arrives in chunks, with memory bounded by
+ * `block + window` whatever the size of the file or the length of its lines.
+ *
+ * A secret can straddle a chunk boundary, and a PEM key spans many lines, so
+ * text is scanned in blocks that overlap by `window` characters: a block is
+ * scanned whole, but only the part before a cut point is emitted, and the rest
+ * is carried into the next block and scanned again. The cut is placed after a
+ * newline where there is one, and never inside a match, so every match shorter
+ * than `window` is seen whole exactly once. Longer matches (a private key of
+ * more than 64 KiB) are beyond what the window guarantees.
+ *
+ * Bytes are read as Latin-1, which maps each byte to one character and back,
+ * so everything outside a redacted value is kept byte for byte, even when a
+ * "text" file holds invalid UTF-8. Patterns therefore match bytes: ASCII
+ * patterns (every secret format drloop knows) behave as written.
+ */
+const DEFAULT_BLOCK = 1024 * 1024;
+const DEFAULT_WINDOW = 64 * 1024;
+class StreamRedactor {
+    counts = {};
+    total = 0;
+    pending = '';
+    rules;
+    block;
+    window;
+    constructor(extra = [], options = {}) {
+        this.rules = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .compileRules */ .nb)([..._redact_js__WEBPACK_IMPORTED_MODULE_0__/* .BUILTIN_RULES */ .Yb, ...extra]);
+        this.block = options.block ?? DEFAULT_BLOCK;
+        this.window = options.window ?? DEFAULT_WINDOW;
+    }
+    /** Feeds bytes; returns the redacted bytes that are final so far (possibly none). */
+    push(chunk) {
+        this.pending += Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
+        if (this.pending.length < this.block + this.window)
+            return Buffer.alloc(0);
+        return this.flush(false);
+    }
+    /** Ends the input; returns the rest of the redacted bytes. */
+    end() {
+        return this.flush(true);
+    }
+    flush(final) {
+        const text = this.pending;
+        if (text.length === 0)
+            return Buffer.alloc(0);
+        const matches = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .findMatches */ .Np)(text, this.rules);
+        let cut = text.length;
+        if (!final) {
+            const limit = text.length - this.window;
+            const nl = text.lastIndexOf('\n', limit - 1);
+            // Prefer a line boundary; a line longer than half the block is cut where it must be.
+            cut = nl >= 0 && nl + 1 >= limit / 2 ? nl + 1 : limit;
+            // Move the cut back to the start of any match it would split; that match
+            // is then scanned again, whole, in the next block.
+            for (let moved = true; moved;) {
+                moved = false;
+                for (const m of matches) {
+                    if (m.start < cut && m.end > cut) {
+                        cut = m.start;
+                        moved = true;
+                    }
+                }
+            }
+            if (cut === 0) {
+                // One match fills the whole window: keep it as found rather than loop.
+                cut = Math.max(...matches.filter((m) => m.start === 0).map((m) => m.end), limit);
+            }
+        }
+        const out = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactedParts */ .PR)(text, matches, cut, this.counts);
+        this.total += out.total;
+        this.pending = text.slice(cut);
+        // Written piece by piece: joining them first would make a second copy of the block.
+        const bytes = Buffer.allocUnsafe(out.parts.reduce((n, p) => n + p.length, 0));
+        let at = 0;
+        for (const p of out.parts)
+            at += bytes.write(p, at, 'latin1');
+        return bytes;
+    }
+}
+/** Redacts a whole buffer (small files, the alert payload) with the same rules and semantics. */
+function redactBuffer(data, extra = []) {
+    const r = new StreamRedactor(extra, { block: Number.POSITIVE_INFINITY });
+    const out = Buffer.concat([r.push(data), r.end()]);
+    return { data: out, counts: r.counts, total: r.total };
+}
+/** Git's rule of thumb: a NUL byte in the first 8000 bytes makes a file binary. */
+function looksBinary(head) {
+    return head.subarray(0, 8000).includes(0);
+}
+const BEGIN_KEY = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
+const END_KEY = /-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
+/** A line that can be part of a PEM/PGP block: base64, an armour header (`Proc-Type: …`), or blank. */
+const KEY_LINE = /^\s*(?:[A-Za-z0-9+/=]*|(?:Proc-Type|DEK-Info|Version|Comment|Hash|Charset|MessageID): .*)\s*$/;
+/** The most text a LineRedactor holds back while it waits for the end of a private key. */
+const MAX_HELD_CHARS = 64 * 1024;
+/**
+ * Redaction of a live log, line by line, for output shown as it comes (a
+ * step's output in the job log). Each line is redacted and handed back at
+ * once, except while a private key block is open: from its BEGIN line, lines
+ * are held until its END line, a line that cannot be key material, or
+ * `maxHeld` characters, then redacted together, so a multi-line key is never
+ * printed. Memory is bounded by `maxHeld`; past it, the block so far is
+ * redacted as a truncated key.
+ */
+class LineRedactor {
+    counts = {};
+    total = 0;
+    held = [];
+    heldChars = 0;
+    extra;
+    maxHeld;
+    constructor(extra = [], options = {}) {
+        this.extra = extra;
+        this.maxHeld = options.maxHeld ?? MAX_HELD_CHARS;
+    }
+    /** Feeds one line (without its newline); returns the lines that can be shown now. */
+    push(line) {
+        if (this.held.length === 0) {
+            const begin = BEGIN_KEY.exec(line);
+            if (!begin || END_KEY.test(line.slice(begin.index)))
+                return this.release([line]);
+            this.held.push(line);
+            this.heldChars = line.length;
+            return [];
+        }
+        this.held.push(line);
+        this.heldChars += line.length + 1;
+        if (END_KEY.test(line) || !KEY_LINE.test(line) || this.heldChars >= this.maxHeld)
+            return this.release(this.takeHeld());
+        return [];
+    }
+    /** Ends the input: whatever is held is redacted and returned. */
+    end() {
+        return this.held.length === 0 ? [] : this.release(this.takeHeld());
+    }
+    takeHeld() {
+        const lines = this.held;
+        this.held = [];
+        this.heldChars = 0;
+        return lines;
+    }
+    release(lines) {
+        const r = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(lines.join('\n'), this.extra);
+        for (const [k, n] of Object.entries(r.counts))
+            this.counts[k] = (this.counts[k] ?? 0) + n;
+        this.total += r.total;
+        return r.text.split('\n');
+    }
+}
+
+
+/***/ }),
+
+/***/ 59148:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dw: () => (/* binding */ keyPath),
+/* harmony export */   lk: () => (/* binding */ parseJsonText),
+/* harmony export */   xJ: () => (/* binding */ validateWith),
+/* harmony export */   yR: () => (/* binding */ readText)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(38422);
+
+
+
+/** How a key path is shown to people: `thresholds.warn`, `phases.bringup.steps[0].run`. */
+function keyPath(path) {
+    let out = '';
+    for (const p of path)
+        out += typeof p === 'number' ? `[${p}]` : out === '' ? String(p) : `.${String(p)}`;
+    return out === '' ? '(top level)' : out;
+}
+async function readText(path, label, displayPath = path) {
+    try {
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
+    }
+    catch (err) {
+        const code = err.code;
+        if (code === 'ENOENT')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${label} ${displayPath}: file not found`);
+        if (code === 'EISDIR')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${label} ${displayPath}: is a directory, expected a file`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${label} ${displayPath}: cannot be read (${code ?? String(err)})`);
+    }
+}
+/** Parses JSON text; a syntax error names the file and the position. */
+function parseJsonText(text, displayPath) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (err) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${displayPath}: malformed JSON (${err.message})`);
+    }
+}
+/**
+ * Validates parsed data against a schema and reports every problem at once,
+ * each with the file and the key path: `policy.yml: key 'thresholds.warn': …`.
+ */
+function validateWith(schema, data, displayPath) {
+    const result = schema.safeParse(data);
+    if (result.success)
+        return result.data;
+    const problems = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .formatIssues */ .og)(result.error, (p) => `key '${keyPath(p)}'`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${displayPath}: ${problems.join('; ')}`, problems.map((p) => `${displayPath}: ${p}`));
+}
+
+
+/***/ }),
+
+/***/ 71056:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ writeFileAtomic),
+/* harmony export */   q: () => (/* binding */ writeJsonAtomic)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+/**
+ * Writes a file so that readers see either the old content or the whole new
+ * content, never a part: the data goes to a temporary file in the same
+ * directory, is flushed to disk, then renamed over the target. A crash or a
+ * full disk leaves at most a stray `.tmp` file, never a half-written record.
+ */
+async function writeFileAtomic(path, data) {
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true });
+    const tmp = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, `.${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(path)}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}.tmp`);
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(tmp, 'wx', 0o644);
+    try {
+        await handle.writeFile(data);
+        await handle.sync();
+    }
+    catch (err) {
+        await handle.close().catch(() => undefined);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(tmp, { force: true });
+        throw err;
+    }
+    await handle.close();
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(tmp, path);
+    }
+    catch (err) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(tmp, { force: true });
+        throw err;
+    }
+}
+/** Writes JSON atomically, pretty-printed with a trailing newline. */
+async function writeJsonAtomic(path, value) {
+    await writeFileAtomic(path, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+
+/***/ }),
+
+/***/ 56495:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ sha256)
+/* harmony export */ });
+/* unused harmony export sha256File */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+
+
+function sha256(data) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex');
+}
+/** The sha256 of a file, streamed so memory stays flat whatever its size. */
+async function sha256File(path) {
+    const hash = createHash('sha256');
+    for await (const chunk of createReadStream(path))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+
+
+/***/ }),
+
+/***/ 38422:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hm: () => (/* binding */ boolInput),
+/* harmony export */   O1: () => (/* binding */ intInput),
+/* harmony export */   TL: () => (/* binding */ parseInputs),
+/* harmony export */   _Z: () => (/* binding */ textInput),
+/* harmony export */   gX: () => (/* binding */ enumInput),
+/* harmony export */   og: () => (/* binding */ formatIssues),
+/* harmony export */   vj: () => (/* binding */ inputNames)
+/* harmony export */ });
+/* unused harmony export listInput */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9691);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
+
+
+/**
+ * Helpers for the string inputs that actions and the CLI receive. Every
+ * action's inputs are a zod object of these; `parseInputs` validates them all
+ * at once and reports every problem in one message, naming each input.
+ */
+/** `true`/`false` (and yes/no, 1/0, on/off), as the runner passes booleans. */
+const boolInput = (fallback) => zod__WEBPACK_IMPORTED_MODULE_1__/* .stringbool */ .uEf({ truthy: ['true', 'yes', '1', 'on'], falsy: ['false', 'no', '0', 'off'] }).default(fallback);
+/** A positive integer given as text. */
+const intInput = (fallback, min = 1, max = 1000) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^\d+$/, 'expected a whole number').transform(Number).pipe(zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(min).max(max)).default(fallback);
+/** One of a set of words. */
+const enumInput = (values, fallback) => zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(values).default(fallback);
+/** Free text; empty means "not set". */
+const textInput = () => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional();
+/** A multiline list (one item a line, `#` comments allowed); commas also separate when `commas` is set. */
+const listInput = (commas = false) => z
+    .string()
+    .optional()
+    .transform((text) => (text ?? '')
+    .split(commas ? /[\r\n,]+/ : /\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#')));
+/** Formats a zod error as one line per problem, each naming where it is. */
+function formatIssues(error, name) {
+    return error.issues.map((issue) => {
+        const where = name(issue.path);
+        if (issue.code === 'unrecognized_keys') {
+            return `${where}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
+        }
+        return `${where}: ${issue.message}`;
+    });
+}
+/**
+ * Validates raw string inputs against a schema. Empty strings count as unset,
+ * so a default applies whether the runner passed '' or nothing at all.
+ */
+function parseInputs(schema, raw) {
+    const cleaned = {};
+    for (const [k, v] of Object.entries(raw))
+        if (v !== undefined && v.trim() !== '')
+            cleaned[k] = v.trim();
+    const result = schema.safeParse(cleaned);
+    if (result.success)
+        return result.data;
+    const problems = formatIssues(result.error, (path) => `input '${String(path[0] ?? '?')}'`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`invalid input: ${problems.join('; ')}`, problems);
+}
+/** The names of a schema's inputs, as action.yml must declare them. */
+function inputNames(schema) {
+    return Object.keys(schema.shape);
+}
+
+
+/***/ }),
+
+/***/ 88262:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.r(__webpack_exports__);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   incidentOf: () => (/* binding */ incidentOf),
+/* harmony export */   planKeyOf: () => (/* binding */ planKeyOf)
+/* harmony export */ });
+/* harmony import */ var _alerts_incident_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8805);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
+/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(56495);
+
+
+
+/**
+ * The incident an alert belongs to. Derived here from the group key and
+ * start, whatever incident id a payload may carry, so a relay of another
+ * version cannot split or merge incidents. A resolved group or one without a
+ * firing alert is no incident.
+ */
+function incidentOf(alert) {
+    if (alert.status !== 'firing')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`alert group ${JSON.stringify(alert.groupKey)} is ${alert.status}: a resolved group starts no DR execution`);
+    if (!alert.startsAt)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`alert group ${JSON.stringify(alert.groupKey)} has no firing alert with a startsAt: it names no incident`);
+    return { id: (0,_alerts_incident_js__WEBPACK_IMPORTED_MODULE_0__/* .incidentRunId */ .D)(alert.groupKey, alert.startsAt), groupKey: alert.groupKey, startsAt: alert.startsAt };
+}
+/** A short, ref-safe key for a plan path, so two plans run from one workflow keep apart. */
+function planKeyOf(planPath) {
+    const normal = planPath.replace(/\\/g, '/').replace(/^\.\//, '');
+    return `plan-${(0,_hash_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256 */ .s)(normal).slice(0, 12)}`;
+}
+
+
+/***/ }),
+
+/***/ 60940:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ isRunnerCredential),
+/* harmony export */   P: () => (/* binding */ baseEnvironment)
+/* harmony export */ });
+/**
+ * Credentials the runner gives the action itself (artifact and cache service
+ * tokens, the OIDC token request). Plan steps get them only when the plan
+ * names them in `runner-credentials`.
+ */
+function isRunnerCredential(name) {
+    // ACTIONS_STEP_DEBUG and ACTIONS_RUNNER_DEBUG are switches, not credentials.
+    return name.startsWith('ACTIONS_') && name !== 'ACTIONS_STEP_DEBUG' && name !== 'ACTIONS_RUNNER_DEBUG';
+}
+function baseEnvironment(inherited, plan, ctx) {
+    const env = {};
+    const asked = new Set(plan.runnerCredentials);
+    for (const [k, v] of Object.entries(inherited)) {
+        // Action inputs (the alert and the GitHub token among them) are not the steps' business.
+        if (v === undefined || k.startsWith('INPUT_'))
+            continue;
+        if (isRunnerCredential(k) && !asked.has(k))
+            continue;
+        env[k] = v;
+    }
+    Object.assign(env, plan.defaults.env);
+    if (ctx.target !== null)
+        Object.assign(env, plan.targets?.[ctx.target]?.env);
+    env.DRLOOP_TARGET = ctx.target ?? '';
+    env.DRLOOP_RUN_ID = ctx.runId;
+    env.DRLOOP_MODE = ctx.mode;
+    env.DRLOOP_PLAN = ctx.planPath;
+    env.DRLOOP_RECEIPTS_DIR = ctx.runDir;
+    return env;
+}
+
+
+/***/ }),
+
+/***/ 36385:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GH: () => (/* binding */ stepForReceipt),
+/* harmony export */   Gq: () => (/* binding */ outputsFromReceipts),
+/* harmony export */   HH: () => (/* binding */ refusedOutputName),
+/* harmony export */   gv: () => (/* binding */ parseStepOutputs)
+/* harmony export */ });
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76670);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(38148);
+
+
+/**
+ * Step outputs: the `KEY=value` lines a step appends to `$DRLOOP_OUTPUT`,
+ * given to later steps as environment variables. An output is data, so a name
+ * that a shell, the dynamic loader or a language runtime reads to decide how a
+ * program runs is refused: it would let one step's output change what later
+ * steps execute.
+ */
+/** Exact names (compared upper-cased) and why each is refused. */
+const REFUSED_NAMES = {
+    PATH: 'the shell looks programs up in it',
+    CDPATH: 'the shell reads it',
+    BASH_ENV: 'bash runs the file it names',
+    ENV: 'sh runs the file it names',
+    IFS: 'the shell splits words on it',
+    PS4: 'the shell expands it when tracing',
+    PROMPT_COMMAND: 'the shell runs it',
+    SHELLOPTS: 'the shell reads it',
+    BASHOPTS: 'the shell reads it',
+    GLOBIGNORE: 'the shell reads it',
+    HOME: 'programs read their configuration from it',
+    SHELL: 'programs run it',
+    TMPDIR: 'programs write temporary files there',
+    NODE_OPTIONS: 'Node.js reads it',
+    NODE_PATH: 'Node.js loads modules from it',
+    NODE_EXTRA_CA_CERTS: 'Node.js trusts it',
+    NODE_TLS_REJECT_UNAUTHORIZED: 'Node.js reads it',
+    RUBYOPT: 'Ruby reads it',
+    RUBYLIB: 'Ruby loads code from it',
+    PERL5OPT: 'Perl reads it',
+    PERL5LIB: 'Perl loads code from it',
+    PERLLIB: 'Perl loads code from it',
+    JAVA_TOOL_OPTIONS: 'the JVM reads it',
+    _JAVA_OPTIONS: 'the JVM reads it',
+    JDK_JAVA_OPTIONS: 'the JVM reads it',
+    CLASSPATH: 'the JVM loads code from it',
+    GCONV_PATH: 'the C library loads code from it',
+    EDITOR: 'programs run it',
+    VISUAL: 'programs run it',
+    PAGER: 'programs run it',
+    LESSOPEN: 'less runs it',
+    SSL_CERT_FILE: 'TLS clients trust it',
+    SSL_CERT_DIR: 'TLS clients trust it',
+    CURL_CA_BUNDLE: 'curl trusts it',
+    REQUESTS_CA_BUNDLE: 'Python requests trusts it',
+    HTTP_PROXY: 'HTTP clients send requests through it',
+    HTTPS_PROXY: 'HTTP clients send requests through it',
+    ALL_PROXY: 'HTTP clients send requests through it',
+    NO_PROXY: 'HTTP clients read it',
+};
+/** Prefixes (compared upper-cased) and why names under them are refused. */
+const REFUSED_PREFIXES = [
+    ['DRLOOP_', 'drloop sets DRLOOP_ variables itself'],
+    ['LD_', 'the dynamic loader reads LD_ variables'],
+    ['DYLD_', 'the dynamic loader reads DYLD_ variables'],
+    ['BASH_FUNC_', 'bash imports functions from BASH_FUNC_ variables'],
+    ['PYTHON', 'Python reads PYTHON* variables'],
+    ['GIT_', 'git reads GIT_ variables'],
+    ['NPM_CONFIG_', 'npm reads NPM_CONFIG_ variables'],
+    ['GITHUB_', 'the runner and its tools read GITHUB_ variables'],
+    ['ACTIONS_', 'the runner reads ACTIONS_ variables'],
+    ['RUNNER_', 'the runner reads RUNNER_ variables'],
+    ['INPUT_', 'actions read their inputs from INPUT_ variables'],
+];
+/** Why an output of this name is refused, or null when it may be passed on. */
+function refusedOutputName(name) {
+    const upper = name.toUpperCase();
+    const exact = REFUSED_NAMES[upper];
+    if (exact)
+        return `${name}: ${exact}`;
+    for (const [prefix, why] of REFUSED_PREFIXES)
+        if (upper.startsWith(prefix))
+            return `${name}: ${why}`;
+    return null;
+}
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function shorten(s) {
+    return s.length > 60 ? `${s.slice(0, 60)}…` : s;
+}
+/** Reads the `KEY=value` lines a step appended to `$DRLOOP_OUTPUT`. */
+function parseStepOutputs(text) {
+    const outputs = {};
+    const refused = [];
+    for (const raw of text.split(/\r?\n/)) {
+        if (raw.trim() === '')
+            continue;
+        const eq = raw.indexOf('=');
+        const name = eq > 0 ? raw.slice(0, eq) : '';
+        const value = eq > 0 ? raw.slice(eq + 1) : '';
+        if (!NAME.test(name)) {
+            refused.push({ line: shorten(raw), reason: 'not a KEY=value line with a name of letters, digits and _' });
+            continue;
+        }
+        const why = refusedOutputName(name);
+        if (why)
+            refused.push({ line: name, reason: `a name that changes how programs run (${why})` });
+        // A line holds one value; a carriage return or NUL inside it is not text a later step can get intact.
+        else if (/[\r\0]/.test(value))
+            refused.push({ line: name, reason: 'the value holds a carriage return or NUL' });
+        else
+            outputs[name] = value;
+    }
+    return { outputs, refused };
+}
+/** A step as its receipt keeps it: the command and output values redacted, redacted outputs marked. */
+function stepForReceipt(s) {
+    const outputs = {};
+    const redacted = [];
+    for (const [k, v] of Object.entries(s.outputs)) {
+        const r = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(v);
+        outputs[k] = r.text;
+        if (r.total > 0)
+            redacted.push(k);
+    }
+    const out = { ...s, run: (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(s.run).text, outputs };
+    if (redacted.length)
+        out.redactedOutputs = redacted;
+    return out;
+}
+/**
+ * Outputs that earlier jobs' steps recorded, for the steps of this job. A
+ * receipt is a file anyone with the artifact could edit, so its outputs pass
+ * the same name rules as a live step's; redacted values are not passed.
+ */
+function outputsFromReceipts(receipts, warn) {
+    const outputs = {};
+    for (const p of _schema_js__WEBPACK_IMPORTED_MODULE_1__/* .PHASES */ .ZG) {
+        for (const s of receipts.get(p)?.steps ?? []) {
+            const redacted = new Set(s.redactedOutputs ?? []);
+            for (const [k, v] of Object.entries(s.outputs)) {
+                const why = refusedOutputName(k);
+                if (why)
+                    warn(`${p} › ${s.name}: output ${k} in the receipt is not passed on: a name that changes how programs run (${why})`);
+                else if (redacted.has(k))
+                    warn(`${p} › ${s.name}: output ${k} held a secret and is redacted in the receipt; steps of this job do not get it`);
+                else
+                    outputs[k] = v;
+            }
+        }
+    }
+    return outputs;
+}
+
+
+/***/ }),
+
+/***/ 88999:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ PHASES)
+/* harmony export */ });
+/**
+ * A plan's phases, in the order they run. Kept apart from the plan schema so
+ * that code needing only the names (restoring state between jobs) does not
+ * load the schema, YAML and their zod schemas.
+ */
+const PHASES = ['bringup', 'restore', 'validate', 'promote', 'teardown'];
+
+
+/***/ }),
+
+/***/ 36258:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BJ: () => (/* binding */ summaryPhaseOf),
+/* harmony export */   J0: () => (/* binding */ skippedReceipt),
+/* harmony export */   Qz: () => (/* binding */ writeReceipt),
+/* harmony export */   RF: () => (/* binding */ loadSummary),
+/* harmony export */   Zk: () => (/* binding */ summaryPathOf),
+/* harmony export */   fm: () => (/* binding */ PHASE_RECEIPT_SCHEMA),
+/* harmony export */   jp: () => (/* binding */ DRILL_SUMMARY_SCHEMA),
+/* harmony export */   oj: () => (/* binding */ loadReceipts),
+/* harmony export */   yo: () => (/* binding */ runDirOf)
+/* harmony export */ });
+/* unused harmony exports RECEIPT_STATUSES, RUN_STATUSES, receiptPathOf */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9691);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(83916);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(59148);
+/* harmony import */ var _fs_atomic_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(71056);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(38148);
+
+
+
+
+
+
+
+/**
+ * Receipts are the only state a DR run keeps between jobs: one JSON file per
+ * phase (plus guards and failback) and a summary, under
+ * `<evidence-dir>/runs/<run-id>/`. collect-evidence reads the same files.
+ */
+const PHASE_RECEIPT_SCHEMA = 'drloop.phase-receipt/v1';
+const DRILL_SUMMARY_SCHEMA = 'drloop.drill-summary/v1';
+const RECEIPT_STATUSES = ['success', 'failed', 'skipped', 'cancelled'];
+const RUN_STATUSES = (/* unused pure expression or super */ null && (['succeeded', 'failed', 'stopped', 'refused', 'cancelled']));
+const iso = zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().nullable();
+/** What drloop needs from a receipt it reads back; extra keys are kept. */
+const phaseReceiptSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({
+    schema: zod__WEBPACK_IMPORTED_MODULE_6__/* .literal */ .euz(PHASE_RECEIPT_SCHEMA),
+    runId: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
+    phase: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
+    status: zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(RECEIPT_STATUSES),
+    skipReason: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().nullable(),
+    startedAt: iso,
+    endedAt: iso,
+    durationSeconds: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().nullable(),
+    steps: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({
+        name: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
+        run: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
+        status: zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(RECEIPT_STATUSES),
+        attempts: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({})),
+        outputs: zod__WEBPACK_IMPORTED_MODULE_6__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()).default({}),
+        redactedOutputs: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()).optional(),
+    })),
+    checks: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({})).default([]),
+    extra: zod__WEBPACK_IMPORTED_MODULE_6__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_6__/* .unknown */ .L5J()).default({}),
+    target: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().nullable().optional(),
+});
+const summarySchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({
+    schema: zod__WEBPACK_IMPORTED_MODULE_6__/* .literal */ .euz(DRILL_SUMMARY_SCHEMA),
+    runId: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
+    incidentStart: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
+    startedAt: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
+    target: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().nullable().default(null),
+});
+function runDirOf(evidenceDir, runId) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(evidenceDir, 'runs', runId);
+}
+function receiptPathOf(runDir, name) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(runDir, 'phases', `${name}.json`);
+}
+function summaryPathOf(runDir) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(runDir, 'drill.summary.json');
+}
+async function writeReceipt(runDir, receipt) {
+    await (0,_fs_atomic_js__WEBPACK_IMPORTED_MODULE_4__/* .writeJsonAtomic */ .q)(receiptPathOf(runDir, receipt.phase), receipt);
+}
+async function readJsonIfExists(path, display) {
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return undefined;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${display}: cannot be read (${err.code ?? String(err)})`);
+    }
+    return (0,_files_js__WEBPACK_IMPORTED_MODULE_3__/* .parseJsonText */ .lk)(text, display);
+}
+/**
+ * Loads the receipts a previous job of the same run left behind. A receipt
+ * that is not valid JSON or not a drloop receipt is a ConfigurationError:
+ * resuming on top of a damaged record would hide what happened.
+ */
+async function loadReceipts(runDir, displayDir, runId) {
+    const out = new Map();
+    for (const name of [..._schema_js__WEBPACK_IMPORTED_MODULE_5__/* .PHASES */ .ZG, 'guards', 'failback']) {
+        const display = `${displayDir}/phases/${name}.json`;
+        const data = await readJsonIfExists(receiptPathOf(runDir, name), display);
+        if (data === undefined)
+            continue;
+        const r = (0,_files_js__WEBPACK_IMPORTED_MODULE_3__/* .validateWith */ .xJ)(phaseReceiptSchema, data, display);
+        if (r.runId !== runId || r.phase !== name) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${display}: belongs to run '${r.runId}' phase '${r.phase}', expected run '${runId}' phase '${name}'`);
+        }
+        out.set(name, r);
+    }
+    return out;
+}
+async function loadSummary(runDir, displayDir) {
+    const display = `${displayDir}/drill.summary.json`;
+    const data = await readJsonIfExists(summaryPathOf(runDir), display);
+    if (data === undefined)
+        return undefined;
+    return (0,_files_js__WEBPACK_IMPORTED_MODULE_3__/* .validateWith */ .xJ)(summarySchema, data, display);
+}
+function summaryPhaseOf(r) {
+    return { phase: r.phase, status: r.status, skipReason: r.skipReason, startedAt: r.startedAt, endedAt: r.endedAt, durationSeconds: r.durationSeconds };
+}
+/** A receipt for a phase that did not run, with the reason why. */
+function skippedReceipt(runId, phase, reason) {
+    return {
+        schema: PHASE_RECEIPT_SCHEMA,
+        runId,
+        phase,
+        status: 'skipped',
+        skipReason: reason,
+        startedAt: null,
+        endedAt: null,
+        durationSeconds: null,
+        steps: [],
+        checks: [],
+        extra: {},
+    };
+}
+
+
+/***/ }),
+
+/***/ 78488:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  z6: () => (/* binding */ RUN_ID_PATTERN),
+  pd: () => (/* binding */ drExecuteInputs),
+  MX: () => (/* binding */ drExecuteOutputs),
+  N6: () => (/* binding */ isFailure),
+  vi: () => (/* binding */ runDrExecute)
+});
+
+// UNUSED EXPORTS: defaultRunId
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(9691);
 // EXTERNAL MODULE: ./src/alerts/incident.ts
 var incident = __nccwpck_require__(8805);
+// EXTERNAL MODULE: ./src/context.ts
+var context = __nccwpck_require__(40788);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(83916);
 // EXTERNAL MODULE: ./src/hash.ts
 var hash = __nccwpck_require__(56495);
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __nccwpck_require__(38422);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "fs"
@@ -6779,78 +6156,14 @@ function uniqueFiles(matches) {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(48161);
-;// CONCATENATED MODULE: ./src/fs-atomic.ts
-
-
-
-/**
- * Writes a file so that readers see either the old content or the whole new
- * content, never a part: the data goes to a temporary file in the same
- * directory, is flushed to disk, then renamed over the target. A crash or a
- * full disk leaves at most a stray `.tmp` file, never a half-written record.
- */
-async function writeFileAtomic(path, data) {
-    const dir = (0,external_node_path_.dirname)(path);
-    await (0,promises_.mkdir)(dir, { recursive: true });
-    const tmp = (0,external_node_path_.join)(dir, `.${(0,external_node_path_.basename)(path)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
-    const handle = await (0,promises_.open)(tmp, 'wx', 0o644);
-    try {
-        await handle.writeFile(data);
-        await handle.sync();
-    }
-    catch (err) {
-        await handle.close().catch(() => undefined);
-        await (0,promises_.rm)(tmp, { force: true });
-        throw err;
-    }
-    await handle.close();
-    try {
-        await (0,promises_.rename)(tmp, path);
-    }
-    catch (err) {
-        await (0,promises_.rm)(tmp, { force: true });
-        throw err;
-    }
-}
-/** Writes JSON atomically, pretty-printed with a trailing newline. */
-async function writeJsonAtomic(path, value) {
-    await writeFileAtomic(path, `${JSON.stringify(value, null, 2)}\n`);
-}
-
+// EXTERNAL MODULE: ./src/duration.ts
+var duration = __nccwpck_require__(77607);
+// EXTERNAL MODULE: ./src/fs-atomic.ts
+var fs_atomic = __nccwpck_require__(71056);
 // EXTERNAL MODULE: ./src/redact.ts
 var redact = __nccwpck_require__(76670);
-;// CONCATENATED MODULE: ./src/plan/env.ts
-/**
- * Credentials the runner gives the action itself (artifact and cache service
- * tokens, the OIDC token request). Plan steps get them only when the plan
- * names them in `runner-credentials`.
- */
-function isRunnerCredential(name) {
-    // ACTIONS_STEP_DEBUG and ACTIONS_RUNNER_DEBUG are switches, not credentials.
-    return name.startsWith('ACTIONS_') && name !== 'ACTIONS_STEP_DEBUG' && name !== 'ACTIONS_RUNNER_DEBUG';
-}
-function baseEnvironment(inherited, plan, ctx) {
-    const env = {};
-    const asked = new Set(plan.runnerCredentials);
-    for (const [k, v] of Object.entries(inherited)) {
-        // Action inputs (the alert and the GitHub token among them) are not the steps' business.
-        if (v === undefined || k.startsWith('INPUT_'))
-            continue;
-        if (isRunnerCredential(k) && !asked.has(k))
-            continue;
-        env[k] = v;
-    }
-    Object.assign(env, plan.defaults.env);
-    if (ctx.target !== null)
-        Object.assign(env, plan.targets?.[ctx.target]?.env);
-    env.DRLOOP_TARGET = ctx.target ?? '';
-    env.DRLOOP_RUN_ID = ctx.runId;
-    env.DRLOOP_MODE = ctx.mode;
-    env.DRLOOP_PLAN = ctx.planPath;
-    env.DRLOOP_RECEIPTS_DIR = ctx.runDir;
-    return env;
-}
-
+// EXTERNAL MODULE: ./src/plan/env.ts
+var plan_env = __nccwpck_require__(60940);
 ;// CONCATENATED MODULE: ./src/plan/measure.ts
 /** RTO and RPO, measured from the receipts alone so that any later job can recompute them. */
 
@@ -6891,474 +6204,27 @@ function measure(receipts, incidentStart, objectives) {
 function missedObjectives(m, objectives) {
     const missed = [];
     if (m.rtoMet === false)
-        missed.push(`RTO ${formatDuration(m.rtoSeconds)} exceeds the objective ${formatDuration(objectives.rtoSeconds)}`);
+        missed.push(`RTO ${(0,duration/* formatDuration */.a3)(m.rtoSeconds)} exceeds the objective ${(0,duration/* formatDuration */.a3)(objectives.rtoSeconds)}`);
     if (m.rpoMet === false)
-        missed.push(`RPO ${formatDuration(m.rpoSeconds)} exceeds the objective ${formatDuration(objectives.rpoSeconds)}`);
+        missed.push(`RPO ${(0,duration/* formatDuration */.a3)(m.rpoSeconds)} exceeds the objective ${(0,duration/* formatDuration */.a3)(objectives.rpoSeconds)}`);
     return missed.length ? missed.join('; ') : null;
 }
 
-// EXTERNAL MODULE: ./src/files.ts
-var files = __nccwpck_require__(59148);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(38815);
-;// CONCATENATED MODULE: ./src/yaml-file.ts
-/**
- * YAML for policies and plans. Apart from files.ts so that an entry that
- * reads no YAML (collect-evidence) does not load the parser at start.
- */
-
-
-/** How many aliases a document may expand; more is an "alias bomb" and refused as bad input. */
-const MAX_ALIASES = 100;
-/** Parses YAML text; a syntax error names the file, line and column. */
-function parseYamlText(text, displayPath, options = {}) {
-    const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: true, uniqueKeys: true });
-    if (doc.errors.length > 0) {
-        const e = doc.errors[0];
-        const at = e.linePos?.[0] ? ` at line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '';
-        const what = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-        throw new errors/* ConfigurationError */.j1(`${displayPath}: malformed YAML${at}: ${what}`);
-    }
-    if (options.keepScalarText) {
-        (0,dist/* visit */.YR)(doc, {
-            Scalar(_key, node) {
-                if (!(0,dist/* isScalar */.jn)(node) || node.type !== 'PLAIN' || node.source === undefined)
-                    return;
-                if ((typeof node.value === 'number' || typeof node.value === 'boolean') && String(node.value) !== node.source)
-                    node.value = node.source;
-            },
-        });
-    }
-    try {
-        return doc.toJS({ maxAliasCount: MAX_ALIASES });
-    }
-    catch (err) {
-        if (err instanceof ReferenceError && /alias/i.test(err.message) && /count|exceed|excessive/i.test(err.message)) {
-            throw new errors/* ConfigurationError */.j1(`${displayPath}: refused: its aliases (*name) expand to more than ${MAX_ALIASES} copies; write the repeated parts out or use fewer aliases`);
-        }
-        // An alias to no anchor, or any other error building the document: bad input, not drloop's failure.
-        throw new errors/* ConfigurationError */.j1(`${displayPath}: malformed YAML: ${err.message.split('\n')[0]}`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/plan/phases.ts
-/**
- * A plan's phases, in the order they run. Kept apart from the plan schema so
- * that code needing only the names (restoring state between jobs) does not
- * load the schema, YAML and their zod schemas.
- */
-const PHASES = ['bringup', 'restore', 'validate', 'promote', 'teardown'];
-
-;// CONCATENATED MODULE: ./src/plan/schema.ts
-
-
-
-
-
-
-
-
-/** The phases of a DR plan, in the only order they ever run. */
-
-const PLAN_MODES = ['drill', 'failover', 'failback'];
-/** Built-in defaults when the plan's `defaults` leaves them out. */
-const DEFAULT_STEP_TIMEOUT_SECONDS = 30 * 60;
-const DEFAULT_CHECK_INTERVAL_SECONDS = 5;
-const DEFAULT_CHECK_TIMEOUT_SECONDS = 30;
-const DEFAULT_BACKOFF_SECONDS = 10;
-/**
- * The longest timeout, wait, interval or backoff a plan may set: 7 days. Far
- * beyond any step, and well inside what a timer can hold (about 24.8 days).
- */
-const MAX_WAIT_SECONDS = 7 * 86400;
-/** A duration of at most MAX_WAIT_SECONDS. */
-const wait = durationSchema.refine((s) => s <= MAX_WAIT_SECONDS, 'expected at most 7d, the longest timeout or wait a plan may set');
-/**
- * A strict object whose "unknown key" message also lists the keys that are
- * allowed there, so a typo (`phase:` for `phases:`) is fixed in one go.
- */
-function strict(shape) {
-    const allowed = Object.keys(shape).join(', ');
-    return schemas/* strictObject */.rej(shape, { error: (iss) => (iss.code === 'unrecognized_keys' ? `expected only ${allowed}` : undefined) });
-}
-const required = (what) => (iss) => (iss.input === undefined ? `required: ${what}` : `expected ${what}, got ${JSON.stringify(iss.input)}`);
-const command = (what) => schemas/* string */.YjP({ error: required(what) }).refine((s) => s.trim() !== '', `expected ${what}, got an empty string`);
-/** `env:` maps; numbers and booleans are written as YAML would print them. */
-const envMap = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig(), schemas/* boolean */.zMY()]).transform(String)).superRefine((env, ctx) => {
-    for (const key of Object.keys(env)) {
-        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))
-            ctx.addIssue({ code: 'custom', path: [key], message: 'expected an environment variable name (letters, digits, _)' });
-    }
-});
-const regexList = schemas/* array */.YOg(schemas/* string */.YjP()).superRefine((list, ctx) => {
-    list.forEach((p, i) => {
-        try {
-            new RegExp(p);
-        }
-        catch (err) {
-            ctx.addIssue({ code: 'custom', path: [i], message: `expected a regular expression: ${err.message}` });
-        }
-    });
-});
-const retrySchema = strict({
-    max: schemas/* number */.aig({ error: required('a number of retries') })
-        .int('expected a whole number of retries')
-        .min(0, 'expected 0 or more retries')
-        .max(20, 'expected at most 20 retries')
-        .optional(),
-    backoff: wait.optional(),
-    on: regexList.optional(),
-});
-const stepName = schemas/* string */.YjP()
-    .min(1, 'expected a step name')
-    .max(100, 'expected a name of at most 100 characters')
-    .regex(/^[^\r\n]*$/, 'expected a name on one line');
-const stepSchema = strict({
-    name: stepName.optional(),
-    run: command('the shell command to run (run: "...")'),
-    timeout: wait.optional(),
-    env: envMap.optional(),
-    retry: retrySchema.optional(),
-});
-const guardSchema = strict({
-    name: stepName,
-    run: command('the shell command to run (run: "...")'),
-    expect: schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig()]).transform(String).optional(),
-    timeout: wait.optional(),
-    env: envMap.optional(),
-});
-const httpUrl = schemas/* string */.YjP().refine((s) => /^https?:\/\/[^\s]+$/.test(s), 'expected an http:// or https:// URL');
-/** A check is either an HTTP probe (`http:`) or a command (`run:`), polled until it passes or `within` runs out. */
-const checkSchema = strict({
-    name: stepName.optional(),
-    http: httpUrl.optional(),
-    run: command('the shell command to run').optional(),
-    status: schemas/* number */.aig().int().min(100).max(599).optional(),
-    contains: schemas/* string */.YjP().optional(),
-    expect: schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig()]).transform(String).optional(),
-    within: wait.optional(),
-    interval: wait.optional(),
-    timeout: wait.optional(),
-    env: envMap.optional(),
-}).superRefine((c, ctx) => {
-    if ((c.http === undefined) === (c.run === undefined)) {
-        ctx.addIssue({ code: 'custom', message: 'expected exactly one of http (a URL to probe) or run (a command)' });
-    }
-    if (c.http === undefined && (c.status !== undefined || c.contains !== undefined)) {
-        ctx.addIssue({ code: 'custom', message: 'status and contains apply to http checks only' });
-    }
-    if (c.run === undefined && c.expect !== undefined)
-        ctx.addIssue({ code: 'custom', path: ['expect'], message: 'expect applies to run checks only' });
-});
-const verifySchema = strict({
-    run: command('the shell command to run'),
-    expect: schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig()]).transform(String).optional(),
-    timeout: wait.optional(),
-    within: wait.optional(),
-    interval: wait.optional(),
-    env: envMap.optional(),
-});
-const phaseSchema = strict({
-    steps: schemas/* array */.YOg(stepSchema).optional(),
-    checks: schemas/* array */.YOg(checkSchema).optional(),
-    verify: verifySchema.optional(),
-}).superRefine((p, ctx) => {
-    if (!p.steps?.length && !p.checks?.length && !p.verify)
-        ctx.addIssue({ code: 'custom', message: 'expected steps, checks or verify' });
-});
-const phasesSchema = strict(Object.fromEntries(PHASES.map((p) => [p, phaseSchema.optional()]))).refine((p) => PHASES.some((name) => p[name] !== undefined), `expected at least one of ${PHASES.join(', ')}`);
-const failbackSchema = strict({
-    checks: schemas/* array */.YOg(checkSchema).optional(),
-    steps: schemas/* array */.YOg(stepSchema).min(1, 'expected at least one failback step'),
-});
-/** Target names as cost-decision writes them (the policy's `targets[].name`). */
-const TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-const targetsSchema = schemas/* record */.g1P(schemas/* string */.YjP().regex(TARGET_NAME, 'expected a target name of letters, digits, ".", "_" or "-", as in the cost policy'), strict({ env: envMap.optional() }).nullable());
-const planFileSchema = strict({
-    version: schemas/* literal */.euz(1, { error: (i) => (i.input === undefined ? 'required: version: 1' : `expected 1, got ${JSON.stringify(i.input)}`) }),
-    name: schemas/* string */.YjP({ error: required('a plan name') })
-        .min(1, 'expected a plan name')
-        .max(100, 'expected a name of at most 100 characters')
-        .regex(/^[^\r\n]*$/, 'expected a name on one line'),
-    description: schemas/* string */.YjP().optional(),
-    objectives: strict({ rto: durationSchema.optional(), rpo: durationSchema.optional() }).optional(),
-    guards: schemas/* array */.YOg(guardSchema).optional(),
-    defaults: strict({ timeout: wait.optional(), retry: retrySchema.optional(), env: envMap.optional() }).optional(),
-    targets: targetsSchema.optional(),
-    'runner-credentials': schemas/* array */.YOg(schemas/* string */.YjP().refine(isRunnerCredential, 'expected the name of a runner credential (ACTIONS_…, e.g. ACTIONS_ID_TOKEN_REQUEST_TOKEN); every other variable reaches steps anyway'))
-        .optional(),
-    phases: phasesSchema,
-    failback: failbackSchema.optional(),
-    rpo: strict({ probe: command('the command that prints the newest recovered transaction time'), timeout: wait.optional() }).optional(),
-});
-function nameSteps(items, prefix) {
-    return items.map((s, i) => ({ ...s, name: s.name ?? `${prefix}-${i + 1}` }));
-}
-function checkUniqueNames(file) {
-    const problems = [];
-    const unique = (names, where) => {
-        const seen = new Set();
-        names.forEach((n, i) => {
-            if (n === undefined)
-                return;
-            if (seen.has(n))
-                problems.push(`key '${where}[${i}].name': duplicate name '${n}'`);
-            seen.add(n);
-        });
-    };
-    unique((file.guards ?? []).map((g) => g.name), 'guards');
-    for (const p of PHASES) {
-        const spec = file.phases[p];
-        if (spec)
-            unique((spec.steps ?? []).map((s) => s.name), `phases.${p}.steps`);
-    }
-    if (file.failback)
-        unique(file.failback.steps.map((s) => s.name), 'failback.steps');
-    return problems;
-}
-function issueText(issue) {
-    const where = `key '${(0,files/* keyPath */.Dw)(issue.path)}'`;
-    if (issue.code === 'unrecognized_keys') {
-        return `${where}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')} (${issue.message})`;
-    }
-    return `${where}: ${issue.message}`;
-}
-/** Validates a parsed plan, reporting every problem with the file and key path. */
-function parsePlan(data, displayPath) {
-    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-        throw new errors/* ConfigurationError */.j1(`${displayPath}: expected a mapping with 'version', 'name' and 'phases'`);
-    }
-    const result = planFileSchema.safeParse(data);
-    const problems = result.success ? checkUniqueNames(result.data) : result.error.issues.map(issueText);
-    if (problems.length > 0 || !result.success) {
-        throw new errors/* ConfigurationError */.j1(`${displayPath}: ${problems.join('; ')}`, problems.map((p) => `${displayPath}: ${p}`));
-    }
-    const f = result.data;
-    const phases = {};
-    for (const p of PHASES) {
-        const spec = f.phases[p];
-        if (!spec)
-            continue;
-        phases[p] = {
-            steps: nameSteps(spec.steps ?? [], p),
-            checks: nameSteps(spec.checks ?? [], `${p}-check`).map((c) => ({ ...c, name: c.name })),
-            verify: spec.verify ? { ...spec.verify, name: 'verify' } : null,
-        };
-    }
-    return {
-        version: 1,
-        name: f.name,
-        objectives: { rtoSeconds: f.objectives?.rto ?? null, rpoSeconds: f.objectives?.rpo ?? null },
-        guards: f.guards ?? [],
-        defaults: {
-            timeoutSeconds: f.defaults?.timeout ?? DEFAULT_STEP_TIMEOUT_SECONDS,
-            retry: {
-                max: f.defaults?.retry?.max ?? 0,
-                backoffSeconds: f.defaults?.retry?.backoff ?? DEFAULT_BACKOFF_SECONDS,
-                on: f.defaults?.retry?.on ?? [],
-            },
-            env: f.defaults?.env ?? {},
-        },
-        runnerCredentials: f['runner-credentials'] ?? [],
-        targets: f.targets ? Object.fromEntries(Object.entries(f.targets).map(([name, t]) => [name, { env: t?.env ?? {} }])) : null,
-        phases,
-        failback: f.failback ? { checks: nameSteps(f.failback.checks ?? [], 'failback-check'), steps: nameSteps(f.failback.steps, 'failback') } : null,
-        rpo: f.rpo ? { probe: f.rpo.probe, timeoutSeconds: f.rpo.timeout ?? null } : null,
-    };
-}
-/** Reads and validates a plan file; its sha256 goes into every summary. */
-async function loadPlan(absPath, displayPath) {
-    const text = await (0,files/* readText */.yR)(absPath, 'plan', displayPath);
-    // Text fields keep what the file says: `expect: 048622080012` stays the account id, not a number.
-    const plan = parsePlan(parseYamlText(text, displayPath, { keepScalarText: true }), displayPath);
-    return { path: displayPath, sha256: (0,hash/* sha256 */.s)(text), plan };
-}
-/** The phases a plan has, in run order. */
-function planPhases(plan) {
-    return PHASES.filter((p) => plan.phases[p] !== undefined);
-}
-/** The retry rule a step runs under: its own `retry` keys over the plan's defaults. */
-function effectiveRetry(plan, step) {
-    const d = plan.defaults.retry;
-    return { max: step.retry?.max ?? d.max, backoffSeconds: step.retry?.backoff ?? d.backoffSeconds, on: step.retry?.on ?? d.on };
-}
-/**
- * The target a run uses: the one asked for, else the one the run's earlier
- * jobs recorded. A plan that declares targets refuses any other, and one run
- * never changes target half-way.
- */
-function resolveTarget(plan, displayPath, asked, recorded, runDisplay) {
-    if (asked !== null && recorded !== null && asked !== recorded) {
-        throw new errors/* ConfigurationError */.j1(`input 'target': run ${runDisplay} ran on target '${recorded}', not '${asked}'; one run keeps one target (use a new run-id for another)`);
-    }
-    const target = asked ?? recorded;
-    if (plan.targets === null)
-        return target;
-    const declared = Object.keys(plan.targets);
-    const list = declared.map((t) => `'${t}'`).join(', ');
-    if (target === null)
-        throw new errors/* ConfigurationError */.j1(`input 'target': required, because ${displayPath} declares targets (${list}); pass cost-decision's target output`);
-    if (!declared.includes(target))
-        throw new errors/* ConfigurationError */.j1(`input 'target': '${target}' is not a target of ${displayPath} (key 'targets' declares ${list})`);
-    return target;
-}
-
-;// CONCATENATED MODULE: ./src/plan/outputs.ts
-
-
-/**
- * Step outputs: the `KEY=value` lines a step appends to `$DRLOOP_OUTPUT`,
- * given to later steps as environment variables. An output is data, so a name
- * that a shell, the dynamic loader or a language runtime reads to decide how a
- * program runs is refused: it would let one step's output change what later
- * steps execute.
- */
-/** Exact names (compared upper-cased) and why each is refused. */
-const REFUSED_NAMES = {
-    PATH: 'the shell looks programs up in it',
-    CDPATH: 'the shell reads it',
-    BASH_ENV: 'bash runs the file it names',
-    ENV: 'sh runs the file it names',
-    IFS: 'the shell splits words on it',
-    PS4: 'the shell expands it when tracing',
-    PROMPT_COMMAND: 'the shell runs it',
-    SHELLOPTS: 'the shell reads it',
-    BASHOPTS: 'the shell reads it',
-    GLOBIGNORE: 'the shell reads it',
-    HOME: 'programs read their configuration from it',
-    SHELL: 'programs run it',
-    TMPDIR: 'programs write temporary files there',
-    NODE_OPTIONS: 'Node.js reads it',
-    NODE_PATH: 'Node.js loads modules from it',
-    NODE_EXTRA_CA_CERTS: 'Node.js trusts it',
-    NODE_TLS_REJECT_UNAUTHORIZED: 'Node.js reads it',
-    RUBYOPT: 'Ruby reads it',
-    RUBYLIB: 'Ruby loads code from it',
-    PERL5OPT: 'Perl reads it',
-    PERL5LIB: 'Perl loads code from it',
-    PERLLIB: 'Perl loads code from it',
-    JAVA_TOOL_OPTIONS: 'the JVM reads it',
-    _JAVA_OPTIONS: 'the JVM reads it',
-    JDK_JAVA_OPTIONS: 'the JVM reads it',
-    CLASSPATH: 'the JVM loads code from it',
-    GCONV_PATH: 'the C library loads code from it',
-    EDITOR: 'programs run it',
-    VISUAL: 'programs run it',
-    PAGER: 'programs run it',
-    LESSOPEN: 'less runs it',
-    SSL_CERT_FILE: 'TLS clients trust it',
-    SSL_CERT_DIR: 'TLS clients trust it',
-    CURL_CA_BUNDLE: 'curl trusts it',
-    REQUESTS_CA_BUNDLE: 'Python requests trusts it',
-    HTTP_PROXY: 'HTTP clients send requests through it',
-    HTTPS_PROXY: 'HTTP clients send requests through it',
-    ALL_PROXY: 'HTTP clients send requests through it',
-    NO_PROXY: 'HTTP clients read it',
-};
-/** Prefixes (compared upper-cased) and why names under them are refused. */
-const REFUSED_PREFIXES = [
-    ['DRLOOP_', 'drloop sets DRLOOP_ variables itself'],
-    ['LD_', 'the dynamic loader reads LD_ variables'],
-    ['DYLD_', 'the dynamic loader reads DYLD_ variables'],
-    ['BASH_FUNC_', 'bash imports functions from BASH_FUNC_ variables'],
-    ['PYTHON', 'Python reads PYTHON* variables'],
-    ['GIT_', 'git reads GIT_ variables'],
-    ['NPM_CONFIG_', 'npm reads NPM_CONFIG_ variables'],
-    ['GITHUB_', 'the runner and its tools read GITHUB_ variables'],
-    ['ACTIONS_', 'the runner reads ACTIONS_ variables'],
-    ['RUNNER_', 'the runner reads RUNNER_ variables'],
-    ['INPUT_', 'actions read their inputs from INPUT_ variables'],
-];
-/** Why an output of this name is refused, or null when it may be passed on. */
-function refusedOutputName(name) {
-    const upper = name.toUpperCase();
-    const exact = REFUSED_NAMES[upper];
-    if (exact)
-        return `${name}: ${exact}`;
-    for (const [prefix, why] of REFUSED_PREFIXES)
-        if (upper.startsWith(prefix))
-            return `${name}: ${why}`;
-    return null;
-}
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-function shorten(s) {
-    return s.length > 60 ? `${s.slice(0, 60)}…` : s;
-}
-/** Reads the `KEY=value` lines a step appended to `$DRLOOP_OUTPUT`. */
-function parseStepOutputs(text) {
-    const outputs = {};
-    const refused = [];
-    for (const raw of text.split(/\r?\n/)) {
-        if (raw.trim() === '')
-            continue;
-        const eq = raw.indexOf('=');
-        const name = eq > 0 ? raw.slice(0, eq) : '';
-        const value = eq > 0 ? raw.slice(eq + 1) : '';
-        if (!NAME.test(name)) {
-            refused.push({ line: shorten(raw), reason: 'not a KEY=value line with a name of letters, digits and _' });
-            continue;
-        }
-        const why = refusedOutputName(name);
-        if (why)
-            refused.push({ line: name, reason: `a name that changes how programs run (${why})` });
-        // A line holds one value; a carriage return or NUL inside it is not text a later step can get intact.
-        else if (/[\r\0]/.test(value))
-            refused.push({ line: name, reason: 'the value holds a carriage return or NUL' });
-        else
-            outputs[name] = value;
-    }
-    return { outputs, refused };
-}
-/** A step as its receipt keeps it: the command and output values redacted, redacted outputs marked. */
-function stepForReceipt(s) {
-    const outputs = {};
-    const redacted = [];
-    for (const [k, v] of Object.entries(s.outputs)) {
-        const r = (0,redact/* redact */.E$)(v);
-        outputs[k] = r.text;
-        if (r.total > 0)
-            redacted.push(k);
-    }
-    const out = { ...s, run: (0,redact/* redact */.E$)(s.run).text, outputs };
-    if (redacted.length)
-        out.redactedOutputs = redacted;
-    return out;
-}
-/**
- * Outputs that earlier jobs' steps recorded, for the steps of this job. A
- * receipt is a file anyone with the artifact could edit, so its outputs pass
- * the same name rules as a live step's; redacted values are not passed.
- */
-function outputsFromReceipts(receipts, warn) {
-    const outputs = {};
-    for (const p of PHASES) {
-        for (const s of receipts.get(p)?.steps ?? []) {
-            const redacted = new Set(s.redactedOutputs ?? []);
-            for (const [k, v] of Object.entries(s.outputs)) {
-                const why = refusedOutputName(k);
-                if (why)
-                    warn(`${p} › ${s.name}: output ${k} in the receipt is not passed on: a name that changes how programs run (${why})`);
-                else if (redacted.has(k))
-                    warn(`${p} › ${s.name}: output ${k} held a secret and is redacted in the receipt; steps of this job do not get it`);
-                else
-                    outputs[k] = v;
-            }
-        }
-    }
-    return outputs;
-}
-
+// EXTERNAL MODULE: ./src/plan/outputs.ts
+var outputs = __nccwpck_require__(36385);
+// EXTERNAL MODULE: ./src/plan/schema.ts + 1 modules
+var schema = __nccwpck_require__(38148);
 ;// CONCATENATED MODULE: ./src/plan/gates.ts
 
 function windowGates(g, receipts) {
-    const startIdx = g.startAt ? PHASES.indexOf(g.startAt) : 0;
-    const stopIdx = g.stopAfter ? PHASES.indexOf(g.stopAfter) : PHASES.length - 1;
+    const startIdx = g.startAt ? schema/* PHASES */.ZG.indexOf(g.startAt) : 0;
+    const stopIdx = g.stopAfter ? schema/* PHASES */.ZG.indexOf(g.stopAfter) : schema/* PHASES */.ZG.length - 1;
     let refuseAll = null;
-    if (startIdx === 0 && stopIdx === PHASES.length - 1 && g.inPlan.includes('bringup') && g.inPlan.includes('teardown') && !g.allowFullDrill) {
+    if (startIdx === 0 && stopIdx === schema/* PHASES */.ZG.length - 1 && g.inPlan.includes('bringup') && g.inPlan.includes('teardown') && !g.allowFullDrill) {
         refuseAll = 'a full drill (bringup through teardown in one run) needs allow-full-drill: true; use start-at/stop-after for partial runs';
     }
     if (!refuseAll && g.startAt !== 'teardown') {
-        for (const p of PHASES.slice(0, startIdx)) {
+        for (const p of schema/* PHASES */.ZG.slice(0, startIdx)) {
             if (!g.inPlan.includes(p))
                 continue;
             const r = receipts.get(p);
@@ -7373,7 +6239,7 @@ function windowGates(g, receipts) {
         refuseCost = 'the cost decision is block';
     else if (g.decision === 'warn' && !g.acceptWarn)
         refuseCost = 'the cost decision is warn and accept-warn is not true';
-    return { startIdx, stopIdx, window: PHASES.slice(startIdx, stopIdx + 1), refuseAll, refuseCost };
+    return { startIdx, stopIdx, window: schema/* PHASES */.ZG.slice(startIdx, stopIdx + 1), refuseAll, refuseCost };
 }
 /**
  * Rules that hold across the jobs of one run, read from its receipts:
@@ -7396,124 +6262,8 @@ function orderRefusal(p, receipts, run) {
     return null;
 }
 
-;// CONCATENATED MODULE: ./src/plan/receipts.ts
-
-
-
-
-
-
-
-/**
- * Receipts are the only state a DR run keeps between jobs: one JSON file per
- * phase (plus guards and failback) and a summary, under
- * `<evidence-dir>/runs/<run-id>/`. collect-evidence reads the same files.
- */
-const PHASE_RECEIPT_SCHEMA = 'drloop.phase-receipt/v1';
-const DRILL_SUMMARY_SCHEMA = 'drloop.drill-summary/v1';
-const RECEIPT_STATUSES = ['success', 'failed', 'skipped', 'cancelled'];
-const RUN_STATUSES = (/* unused pure expression or super */ null && (['succeeded', 'failed', 'stopped', 'refused', 'cancelled']));
-const iso = schemas/* string */.YjP().nullable();
-/** What drloop needs from a receipt it reads back; extra keys are kept. */
-const phaseReceiptSchema = schemas/* looseObject */._H3({
-    schema: schemas/* literal */.euz(PHASE_RECEIPT_SCHEMA),
-    runId: schemas/* string */.YjP(),
-    phase: schemas/* string */.YjP(),
-    status: schemas/* enum */.k5n(RECEIPT_STATUSES),
-    skipReason: schemas/* string */.YjP().nullable(),
-    startedAt: iso,
-    endedAt: iso,
-    durationSeconds: schemas/* number */.aig().nullable(),
-    steps: schemas/* array */.YOg(schemas/* looseObject */._H3({
-        name: schemas/* string */.YjP(),
-        run: schemas/* string */.YjP(),
-        status: schemas/* enum */.k5n(RECEIPT_STATUSES),
-        attempts: schemas/* array */.YOg(schemas/* looseObject */._H3({})),
-        outputs: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).default({}),
-        redactedOutputs: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
-    })),
-    checks: schemas/* array */.YOg(schemas/* looseObject */._H3({})).default([]),
-    extra: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).default({}),
-    target: schemas/* string */.YjP().nullable().optional(),
-});
-const summarySchema = schemas/* looseObject */._H3({
-    schema: schemas/* literal */.euz(DRILL_SUMMARY_SCHEMA),
-    runId: schemas/* string */.YjP(),
-    incidentStart: schemas/* string */.YjP(),
-    startedAt: schemas/* string */.YjP(),
-    target: schemas/* string */.YjP().nullable().default(null),
-});
-function runDirOf(evidenceDir, runId) {
-    return (0,external_node_path_.join)(evidenceDir, 'runs', runId);
-}
-function receiptPathOf(runDir, name) {
-    return (0,external_node_path_.join)(runDir, 'phases', `${name}.json`);
-}
-function summaryPathOf(runDir) {
-    return (0,external_node_path_.join)(runDir, 'drill.summary.json');
-}
-async function writeReceipt(runDir, receipt) {
-    await writeJsonAtomic(receiptPathOf(runDir, receipt.phase), receipt);
-}
-async function readJsonIfExists(path, display) {
-    let text;
-    try {
-        text = await (0,promises_.readFile)(path, 'utf8');
-    }
-    catch (err) {
-        if (err.code === 'ENOENT')
-            return undefined;
-        throw new errors/* ConfigurationError */.j1(`${display}: cannot be read (${err.code ?? String(err)})`);
-    }
-    return (0,files/* parseJsonText */.lk)(text, display);
-}
-/**
- * Loads the receipts a previous job of the same run left behind. A receipt
- * that is not valid JSON or not a drloop receipt is a ConfigurationError:
- * resuming on top of a damaged record would hide what happened.
- */
-async function loadReceipts(runDir, displayDir, runId) {
-    const out = new Map();
-    for (const name of [...PHASES, 'guards', 'failback']) {
-        const display = `${displayDir}/phases/${name}.json`;
-        const data = await readJsonIfExists(receiptPathOf(runDir, name), display);
-        if (data === undefined)
-            continue;
-        const r = (0,files/* validateWith */.xJ)(phaseReceiptSchema, data, display);
-        if (r.runId !== runId || r.phase !== name) {
-            throw new errors/* ConfigurationError */.j1(`${display}: belongs to run '${r.runId}' phase '${r.phase}', expected run '${runId}' phase '${name}'`);
-        }
-        out.set(name, r);
-    }
-    return out;
-}
-async function loadSummary(runDir, displayDir) {
-    const display = `${displayDir}/drill.summary.json`;
-    const data = await readJsonIfExists(summaryPathOf(runDir), display);
-    if (data === undefined)
-        return undefined;
-    return (0,files/* validateWith */.xJ)(summarySchema, data, display);
-}
-function summaryPhaseOf(r) {
-    return { phase: r.phase, status: r.status, skipReason: r.skipReason, startedAt: r.startedAt, endedAt: r.endedAt, durationSeconds: r.durationSeconds };
-}
-/** A receipt for a phase that did not run, with the reason why. */
-function skippedReceipt(runId, phase, reason) {
-    return {
-        schema: PHASE_RECEIPT_SCHEMA,
-        runId,
-        phase,
-        status: 'skipped',
-        skipReason: reason,
-        startedAt: null,
-        endedAt: null,
-        durationSeconds: null,
-        steps: [],
-        checks: [],
-        extra: {},
-    };
-}
-
+// EXTERNAL MODULE: ./src/plan/receipts.ts
+var plan_receipts = __nccwpck_require__(36258);
 ;// CONCATENATED MODULE: ./src/plan/outcome.ts
 
 
@@ -7547,11 +6297,11 @@ function promotionOf(promote) {
 }
 /** The five phases in order, then failback once it has a receipt. */
 function summaryPhases(receipts) {
-    const names = [...PHASES, 'failback'];
+    const names = [...schema/* PHASES */.ZG, 'failback'];
     return names
         .map((p) => receipts.get(p))
         .filter((r) => r !== undefined)
-        .map(summaryPhaseOf);
+        .map(plan_receipts/* summaryPhaseOf */.BJ);
 }
 
 ;// CONCATENATED MODULE: ./src/plan/promote.ts
@@ -7618,166 +6368,952 @@ async function promoteGate(o) {
     return promote_closed(`needs promote-environment (a verified GitHub approval), auto-promote: true or an approver${hint}`, o);
 }
 
-;// CONCATENATED MODULE: ./src/evidence/redact-stream.ts
-
+// EXTERNAL MODULE: ./src/evidence/redact-stream.ts
+var redact_stream = __nccwpck_require__(85197);
+// EXTERNAL MODULE: ./src/plan/runner.ts
+var runner = __nccwpck_require__(45773);
+;// CONCATENATED MODULE: ./src/plan/steps.ts
 /**
- * Redaction of text that arrives in chunks, with memory bounded by
- * `block + window` whatever the size of the file or the length of its lines.
- *
- * A secret can straddle a chunk boundary, and a PEM key spans many lines, so
- * text is scanned in blocks that overlap by `window` characters: a block is
- * scanned whole, but only the part before a cut point is emitted, and the rest
- * is carried into the next block and scanned again. The cut is placed after a
- * newline where there is one, and never inside a match, so every match shorter
- * than `window` is seen whole exactly once. Longer matches (a private key of
- * more than 64 KiB) are beyond what the window guarantees.
- *
- * Bytes are read as Latin-1, which maps each byte to one character and back,
- * so everything outside a redacted value is kept byte for byte, even when a
- * "text" file holds invalid UTF-8. Patterns therefore match bytes: ASCII
- * patterns (every secret format drloop knows) behave as written.
+ * Runs what a plan's phases are made of: steps (with their retries and
+ * outputs), guards, checks and the RPO probe. Each yields the record its
+ * receipt keeps; the engine decides what runs and when.
  */
-const DEFAULT_BLOCK = 1024 * 1024;
-const DEFAULT_WINDOW = 64 * 1024;
-class StreamRedactor {
-    counts = {};
-    total = 0;
-    pending = '';
-    rules;
-    block;
-    window;
-    constructor(extra = [], options = {}) {
-        this.rules = (0,redact/* compileRules */.nb)([...redact/* BUILTIN_RULES */.Yb, ...extra]);
-        this.block = options.block ?? DEFAULT_BLOCK;
-        this.window = options.window ?? DEFAULT_WINDOW;
+
+
+
+
+
+
+
+
+
+
+function describeAttempt(a) {
+    if (a.cancelled)
+        return 'cancelled';
+    if (a.timedOut)
+        return `timed out after ${(0,duration/* formatDuration */.a3)(a.durationSeconds)}`;
+    if (a.exitCode !== null)
+        return `exit code ${a.exitCode}`;
+    return a.signal ? `killed by ${a.signal}` : 'could not start';
+}
+/** A step record for a step that did not run. */
+function skippedStep(name, run) {
+    return { name, run, status: 'skipped', attempts: [], outputs: {} };
+}
+class StepRunner {
+    c;
+    seq = 0;
+    log;
+    constructor(c) {
+        this.c = c;
+        this.log = c.logger;
     }
-    /** Feeds bytes; returns the redacted bytes that are final so far (possibly none). */
-    push(chunk) {
-        this.pending += Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
-        if (this.pending.length < this.block + this.window)
-            return Buffer.alloc(0);
-        return this.flush(false);
+    cancelled() {
+        return this.c.signal?.aborted === true;
     }
-    /** Ends the input; returns the rest of the redacted bytes. */
-    end() {
-        return this.flush(true);
+    /**
+     * Runs one command with its output going to the live log, redacted. The
+     * redactor sees the lines in order, so a private key printed over many
+     * lines is held until its END line (or a bounded size) and shown redacted
+     * as a block, never line by line in clear.
+     */
+    async command(run, env, timeoutSeconds, patterns = []) {
+        const c = this.c;
+        const redactor = new redact_stream/* LineRedactor */.pH();
+        const show = (lines) => {
+            for (const line of lines)
+                this.log.info(line);
+        };
+        try {
+            return await (0,runner/* runCommand */.d1)({
+                run,
+                cwd: c.workspace,
+                env,
+                timeoutSeconds,
+                signal: c.signal,
+                patterns,
+                killGraceMs: c.killGraceMs,
+                backpressure: c.backpressure,
+                onLine: (line) => show(redactor.push(line)),
+            });
+        }
+        finally {
+            show(redactor.end());
+        }
     }
-    flush(final) {
-        const text = this.pending;
-        if (text.length === 0)
-            return Buffer.alloc(0);
-        const matches = (0,redact/* findMatches */.Np)(text, this.rules);
-        let cut = text.length;
-        if (!final) {
-            const limit = text.length - this.window;
-            const nl = text.lastIndexOf('\n', limit - 1);
-            // Prefer a line boundary; a line longer than half the block is cut where it must be.
-            cut = nl >= 0 && nl + 1 >= limit / 2 ? nl + 1 : limit;
-            // Move the cut back to the start of any match it would split; that match
-            // is then scanned again, whole, in the next block.
-            for (let moved = true; moved;) {
-                moved = false;
-                for (const m of matches) {
-                    if (m.start < cut && m.end > cut) {
-                        cut = m.start;
-                        moved = true;
-                    }
+    /** Runs steps in order; after a failure the rest are skipped unless `keepGoing` (teardown). */
+    async runSteps(phase, list, keepGoing) {
+        const steps = [];
+        let status = 'success';
+        for (const step of list) {
+            if (status === 'cancelled' || (status === 'failed' && !keepGoing) || this.cancelled()) {
+                if (this.cancelled())
+                    status = 'cancelled';
+                steps.push(skippedStep(step.name, step.run));
+                continue;
+            }
+            const rec = await this.runStep(phase, step);
+            steps.push(rec);
+            if (rec.status === 'cancelled')
+                status = 'cancelled';
+            else if (rec.status === 'failed')
+                status = 'failed';
+        }
+        return { status, steps };
+    }
+    /** One step with its retries: a failed attempt is retried only when its output matched `retry.on`. */
+    async runStep(phase, step) {
+        const { plan } = this.c;
+        const retry = (0,schema/* effectiveRetry */.ay)(plan, step);
+        const allowed = this.c.noRetry || retry.on.length === 0 ? 1 : Math.max(1, Math.min(retry.max + 1, this.c.maxAttempts));
+        const patterns = allowed > 1 ? retry.on.map((p) => new RegExp(p)) : [];
+        const timeout = step.timeout ?? plan.defaults.timeoutSeconds;
+        const attempts = [];
+        const record = (status, outputs = {}) => ({ name: step.name, run: step.run, status, attempts, outputs });
+        for (let n = 1;; n++) {
+            const outFile = (0,external_node_path_.join)(this.c.tmp, `out-${++this.seq}`);
+            const env = {
+                ...this.c.baseEnv,
+                ...this.c.outputs,
+                ...step.env,
+                DRLOOP_PHASE: phase,
+                DRLOOP_STEP: step.name,
+                DRLOOP_ATTEMPT: String(n),
+                DRLOOP_OUTPUT: outFile,
+            };
+            const { attempt, result } = await this.attempt(phase, step.name, step.run, env, timeout, n, patterns, allowed);
+            attempts.push(attempt);
+            if (result.cancelled)
+                return record('cancelled');
+            if (result.exitCode === 0 && !result.timedOut) {
+                const { outputs, refused } = await this.readOutputs(outFile, phase, step.name);
+                Object.assign(this.c.outputs, outputs);
+                const rec = record('success', outputs);
+                if (refused.length)
+                    rec.refusedOutputs = refused;
+                return rec;
+            }
+            const why = describeAttempt(attempt);
+            if (n >= allowed || !result.matched) {
+                const note = allowed > 1 && !result.matched ? '; not retried: the output matched none of retry.on' : n > 1 ? ` after ${n} attempts` : '';
+                this.log.error(`${phase} › ${step.name} failed: ${why}${note}`);
+                return record('failed');
+            }
+            const wait = retry.backoffSeconds * 2 ** (n - 1);
+            this.log.warning(`${phase} › ${step.name}: ${why}; the output matched retry.on, attempt ${n + 1} of ${allowed} in ${(0,duration/* formatDuration */.a3)(wait)}`);
+            if (!(await (0,runner/* sleep */.yy)(wait * 1000, this.c.signal)))
+                return record('cancelled');
+        }
+    }
+    async attempt(phase, name, run, env, timeoutSeconds, n, patterns, allowed = 1) {
+        const startedAt = this.c.now().toISOString();
+        const title = `${phase} › ${name}${n > 1 ? ` (attempt ${n} of ${allowed})` : ''}`;
+        const result = await this.log.group(title, () => this.command(run, env, timeoutSeconds, patterns));
+        if (result.spawnError)
+            this.log.error(`${title}: could not start bash: ${result.spawnError}`);
+        const attempt = {
+            attempt: n,
+            startedAt,
+            exitCode: result.exitCode,
+            signal: result.signal,
+            timedOut: result.timedOut,
+            cancelled: result.cancelled,
+            durationSeconds: result.durationSeconds,
+            outputTail: result.tail,
+            retryMatched: result.matched,
+        };
+        if (result.timedOut)
+            this.log.error(`${title}: timed out after ${(0,duration/* formatDuration */.a3)(timeoutSeconds)}; its process group was stopped`);
+        if (result.cancelled)
+            this.log.warning(`${title}: cancelled; its process group was stopped`);
+        return { attempt, result };
+    }
+    async readOutputs(path, phase, step) {
+        let text;
+        try {
+            text = await (0,promises_.readFile)(path, 'utf8');
+        }
+        catch {
+            return { outputs: {}, refused: [] };
+        }
+        const parsed = (0,outputs/* parseStepOutputs */.gv)(text);
+        const refused = parsed.refused.map((r) => ({ line: (0,redact/* redact */.E$)(r.line).text, reason: r.reason }));
+        if (refused.length) {
+            this.log.warning(`${phase} › ${step}: ${refused.length} line(s) of $DRLOOP_OUTPUT not passed to later steps: ${refused.map((r) => `${r.line} (${r.reason})`).join(' | ')}`);
+        }
+        return { outputs: parsed.outputs, refused };
+    }
+    /** Runs the guards; all must pass. Yields the steps for the receipt and the failing guard's name, if any. */
+    async runGuards() {
+        const steps = [];
+        let failure = null;
+        let status = 'success';
+        for (const g of this.c.plan.guards) {
+            if (failure || status === 'cancelled') {
+                steps.push(skippedStep(g.name, g.run));
+                continue;
+            }
+            const env = { ...this.c.baseEnv, ...g.env, DRLOOP_PHASE: 'guards', DRLOOP_STEP: g.name };
+            const { attempt, result } = await this.attempt('guards', g.name, g.run, env, g.timeout ?? this.c.plan.defaults.timeoutSeconds, 1, []);
+            let ok = result.exitCode === 0 && !result.timedOut && !result.cancelled;
+            let detail;
+            if (ok && g.expect !== undefined && result.tail.trim() !== g.expect.trim()) {
+                ok = false;
+                detail = `expected output ${JSON.stringify(g.expect)}, got ${JSON.stringify(result.tail.trim().slice(0, 200))}`;
+            }
+            const stepStatus = result.cancelled ? 'cancelled' : ok ? 'success' : 'failed';
+            steps.push({ name: g.name, run: g.run, status: stepStatus, attempts: [attempt], outputs: {}, ...(detail ? { detail } : {}) });
+            if (stepStatus === 'cancelled')
+                status = 'cancelled';
+            else if (!ok) {
+                status = 'failed';
+                failure = g.name;
+                this.log.error(`guard ${g.name} failed: ${detail ?? describeAttempt(attempt)}`);
+            }
+        }
+        return { status, steps, failure };
+    }
+    /** A check polls until it passes or `within` has run out; a single try when `within` is 0. */
+    async runCheck(phase, name, c, kind) {
+        const started = this.c.now();
+        const t0 = performance.now();
+        const within = (c.within ?? 0) * 1000;
+        const interval = (c.interval ?? schema/* DEFAULT_CHECK_INTERVAL_SECONDS */.dO) * 1000;
+        const target = c.http ?? c.run ?? '';
+        const record = (status, tries, detail) => ({
+            name,
+            kind: kind ?? (c.http ? 'http' : 'run'),
+            target,
+            status,
+            tries,
+            detail,
+            startedAt: started.toISOString(),
+            durationSeconds: round((performance.now() - t0) / 1000),
+        });
+        return this.log.group(`${phase} › check ${name}`, async () => {
+            let detail = '';
+            for (let tries = 1;; tries++) {
+                if (this.cancelled())
+                    return record('cancelled', tries - 1, 'cancelled');
+                const r = c.http ? await this.tryHttp(c) : await this.tryRun(phase, name, c);
+                detail = r.detail;
+                this.log.info(`try ${tries}: ${r.ok ? 'passed' : 'failed'}: ${detail}`);
+                if (r.cancelled)
+                    return record('cancelled', tries, 'cancelled');
+                if (r.ok)
+                    return record('success', tries, detail);
+                if (performance.now() - t0 + interval > within) {
+                    this.log.error(`${phase} › check ${name} failed after ${tries} tr${tries === 1 ? 'y' : 'ies'}: ${detail}`);
+                    return record('failed', tries, detail);
+                }
+                if (!(await (0,runner/* sleep */.yy)(interval, this.c.signal)))
+                    return record('cancelled', tries, 'cancelled');
+            }
+        });
+    }
+    async tryHttp(c) {
+        const expected = c.status ?? 200;
+        const signals = [AbortSignal.timeout((c.timeout ?? schema/* DEFAULT_CHECK_TIMEOUT_SECONDS */.Fr) * 1000)];
+        if (this.c.signal)
+            signals.push(this.c.signal);
+        try {
+            const res = await (this.c.fetch ?? fetch)(c.http, { signal: AbortSignal.any(signals), redirect: 'manual' });
+            const body = await res.text();
+            if (res.status !== expected)
+                return { ok: false, cancelled: false, detail: `HTTP ${res.status}, expected ${expected}` };
+            if (c.contains !== undefined && !body.includes(c.contains))
+                return { ok: false, cancelled: false, detail: `HTTP ${res.status} but the body lacks ${JSON.stringify(c.contains)}` };
+            return { ok: true, cancelled: false, detail: `HTTP ${res.status}` };
+        }
+        catch (err) {
+            if (this.cancelled())
+                return { ok: false, cancelled: true, detail: 'cancelled' };
+            const cause = err.cause;
+            return { ok: false, cancelled: false, detail: `request failed: ${cause?.code ?? cause?.message ?? (0,errors/* describeError */.Uc)(err)}` };
+        }
+    }
+    async tryRun(phase, name, c) {
+        const env = { ...this.c.baseEnv, ...this.c.outputs, ...c.env, DRLOOP_PHASE: phase, DRLOOP_STEP: name };
+        const timeout = c.timeout ?? schema/* DEFAULT_CHECK_TIMEOUT_SECONDS */.Fr;
+        const r = await this.command(c.run, env, timeout);
+        const out = r.tail.trim();
+        const shown = JSON.stringify(out.slice(-200));
+        if (r.cancelled)
+            return { ok: false, cancelled: true, detail: 'cancelled' };
+        if (r.timedOut)
+            return { ok: false, cancelled: false, detail: `timed out after ${(0,duration/* formatDuration */.a3)(timeout)}` };
+        if (r.exitCode !== 0)
+            return { ok: false, cancelled: false, detail: `exit code ${r.exitCode ?? r.signal}; output ${shown}` };
+        if (c.expect !== undefined && out !== c.expect.trim())
+            return { ok: false, cancelled: false, detail: `output ${shown}, expected ${JSON.stringify(c.expect.trim())}` };
+        return { ok: true, cancelled: false, detail: c.expect !== undefined ? `output ${shown} as expected` : 'exit code 0' };
+    }
+    /** Runs `rpo.probe`; its failure is a warning (RPO unmeasured), not a failed phase. */
+    async probeRpo() {
+        const probe = this.c.plan.rpo;
+        const env = { ...this.c.baseEnv, ...this.c.outputs, DRLOOP_PHASE: 'rpo', DRLOOP_STEP: 'probe' };
+        const r = await this.log.group('rpo probe', () => this.command(probe.probe, env, probe.timeoutSeconds ?? 60));
+        const at = r.exitCode === 0 ? parseProbeTime(r.tail) : null;
+        let error = null;
+        if (r.exitCode !== 0)
+            error = r.timedOut ? 'timed out' : r.cancelled ? 'cancelled' : `exit code ${r.exitCode ?? r.signal}`;
+        else if (!at)
+            error = `printed ${JSON.stringify(r.tail.trim().slice(-100))}, expected an RFC3339 timestamp or epoch seconds`;
+        if (error)
+            this.log.warning(`rpo probe: ${error}; RPO is not measured`);
+        return { probe: (0,redact/* redact */.E$)(probe.probe).text, exitCode: r.exitCode, output: r.tail, recoveredAt: at ? at.toISOString() : null, error };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/plan/engine.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const ICON = { success: '✔', failed: '✖', skipped: '○', cancelled: '■' };
+/** The target an earlier job of the run wrote into its receipts (a summary may be missing). */
+function recordedTarget(receipts) {
+    for (const r of receipts.values())
+        if (typeof r.target === 'string')
+            return r.target;
+    return null;
+}
+class Engine {
+    o;
+    deps;
+    plan;
+    log;
+    receipts = new Map();
+    /** Outputs of every step so far, given to later steps as environment variables. */
+    outputs = {};
+    target = null;
+    steps;
+    /** The promotion gate, asked once per run (it may call GitHub). */
+    gate = null;
+    constructor(o, deps) {
+        this.o = o;
+        this.deps = deps;
+        this.plan = o.loaded.plan;
+        this.log = deps.logger;
+    }
+    cancelled() {
+        return this.deps.signal?.aborted === true;
+    }
+    iso() {
+        return this.deps.now().toISOString();
+    }
+    async run() {
+        const startedAt = this.iso();
+        this.receipts = await (0,plan_receipts/* loadReceipts */.oj)(this.o.runDir, this.o.runDirDisplay, this.o.runId);
+        const previous = await (0,plan_receipts/* loadSummary */.RF)(this.o.runDir, this.o.runDirDisplay);
+        // Refused before anything runs or is written: a target the plan does not know.
+        this.target = (0,schema/* resolveTarget */.u1)(this.plan, this.o.loaded.path, this.o.target ?? null, previous?.target ?? recordedTarget(this.receipts), this.o.runDirDisplay);
+        Object.assign(this.outputs, (0,outputs/* outputsFromReceipts */.Gq)(this.receipts, (m) => this.log.warning(m)));
+        const tmp = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'drloop-run-'));
+        try {
+            const { o, plan, deps } = this;
+            this.steps = new StepRunner({
+                plan,
+                workspace: deps.workspace,
+                logger: deps.logger,
+                now: deps.now,
+                signal: deps.signal,
+                killGraceMs: deps.killGraceMs,
+                fetch: deps.fetch,
+                backpressure: deps.backpressure,
+                noRetry: o.noRetry,
+                maxAttempts: o.maxAttempts,
+                tmp,
+                baseEnv: await this.prepareEnv(tmp),
+                outputs: this.outputs,
+            });
+            this.log.info(`drloop: plan '${plan.name}' (${o.loaded.path}, sha256 ${o.loaded.sha256.slice(0, 12)}), run ${o.runId}, mode ${o.mode}` +
+                (o.mode === 'failback' ? '' : `, phases ${o.startAt ?? 'bringup'} → ${o.stopAfter ?? 'teardown'}`) +
+                (this.target !== null ? `, target ${this.target}` : '') +
+                (o.dryRun ? ' (dry run)' : ''));
+            const outcome = o.mode === 'failback' ? await this.runFailback() : await this.runPhases();
+            const summary = await this.writeSummary(startedAt, previous, outcome);
+            return { status: summary.status, reason: summary.reason, summary, receipts: this.receipts };
+        }
+        finally {
+            await (0,promises_.rm)(tmp, { recursive: true, force: true });
+        }
+    }
+    /** The environment every step starts from: the runner's, minus action inputs and runner credentials, plus run context. */
+    async prepareEnv(tmp) {
+        const env = (0,plan_env/* baseEnvironment */.P)(this.deps.env, this.plan, { runId: this.o.runId, mode: this.o.mode, planPath: this.o.loaded.path, runDir: this.o.runDir, target: this.target });
+        const alert = this.o.alert;
+        if (alert) {
+            let path = alert.path;
+            if (path === null) {
+                path = (0,external_node_path_.join)(tmp, 'alert.json');
+                await (0,promises_.writeFile)(path, alert.text);
+            }
+            // Alert fields reach steps only as data in variables, never spliced into a command.
+            const clean = (s) => s.replace(/\0/g, '');
+            env.DRLOOP_ALERT_PATH = path;
+            env.DRLOOP_ALERT_STATUS = clean(alert.context.status);
+            env.DRLOOP_ALERT_NAME = clean(alert.context.name);
+            env.DRLOOP_ALERT_FINGERPRINT = clean(alert.context.fingerprint);
+            env.DRLOOP_ALERT_STARTS_AT = alert.context.startsAt ?? '';
+        }
+        return env;
+    }
+    async save(receipt) {
+        // Commands are plan text, but a secret pasted into one (or printed into an output) must not reach the evidence either.
+        receipt.steps = receipt.steps.map(outputs/* stepForReceipt */.GH);
+        receipt.checks = receipt.checks.map((c) => ({ ...c, target: (0,redact/* redact */.E$)(c.target).text }));
+        receipt.target = this.target;
+        this.receipts.set(receipt.phase, receipt);
+        await (0,plan_receipts/* writeReceipt */.Qz)(this.o.runDir, receipt);
+    }
+    /** Writes a skipped receipt unless the phase already has one (from this run or an earlier job). */
+    async ensureReceipt(name, reason) {
+        if (!this.receipts.has(name))
+            await this.save((0,plan_receipts/* skippedReceipt */.J0)(this.o.runId, name, reason));
+    }
+    promoteGate() {
+        const { o } = this;
+        this.gate ??= promoteGate({
+            mode: o.mode,
+            autoPromote: o.autoPromote,
+            allowPromoteBypass: o.allowPromoteBypass,
+            approver: o.approver,
+            ticket: o.ticket,
+            environment: o.promoteEnvironment ?? null,
+            approvals: this.deps.approvals ?? null,
+            now: this.deps.now,
+        });
+        return this.gate;
+    }
+    // ---------------------------------------------------------------- phases
+    async runPhases() {
+        const { o, plan } = this;
+        const inPlan = (0,schema/* planPhases */.it)(plan);
+        const { startIdx, stopIdx, window, refuseAll, refuseCost } = windowGates({ ...o, inPlan }, this.receipts);
+        const orderRefused = (p) => orderRefusal(p, this.receipts, o);
+        // Read when asked: a promotion refused in this job counts for its teardown.
+        const refusalFor = (p) => refuseAll ?? (p === 'teardown' ? null : refuseCost) ?? orderRefused(p);
+        const pending = (p) => inPlan.includes(p) && this.receipts.get(p)?.status !== 'success';
+        // Whether teardown may follow promote is known up front only when this job does not run promote.
+        const decidedLater = (p) => p === 'teardown' && window.includes('promote') && pending('promote');
+        const toRun = window.filter((p) => pending(p) && (decidedLater(p) ? refuseAll === null : refusalFor(p) === null));
+        for (const p of window) {
+            if (inPlan.includes(p) && this.receipts.get(p)?.status === 'success')
+                this.log.info(`${p}: already succeeded in ${o.runDirDisplay}; not run again`);
+        }
+        const costRefusal = window.some((p) => p !== 'teardown' && pending(p)) ? refuseCost : null;
+        const orderRefusalNow = window
+            .filter((p) => pending(p) && !decidedLater(p))
+            .map(orderRefused)
+            .find((r) => r !== null) ?? null;
+        const refusal = refuseAll ?? costRefusal ?? orderRefusalNow;
+        if (refusal)
+            this.log.error(`refused: ${refusal}`);
+        if (o.dryRun)
+            return this.dryRunPhases(window, inPlan, toRun, refusal);
+        // Guards run before anything mutates, whenever a phase is about to run.
+        let guardFailure = null;
+        if (toRun.length > 0) {
+            guardFailure = await this.runGuards();
+        }
+        else if (!this.receipts.has('guards')) {
+            await this.save((0,plan_receipts/* skippedReceipt */.J0)(o.runId, 'guards', plan.guards.length ? 'no phase to run' : 'the plan has no guards'));
+        }
+        let failed = null;
+        let cancelled = guardFailure === 'cancelled';
+        let gated = null;
+        let lastPhase = null;
+        let ranBeforePromote = false;
+        for (const [i, p] of schema/* PHASES */.ZG.entries()) {
+            const spec = plan.phases[p];
+            if (!spec) {
+                await this.ensureReceipt(p, 'not in plan');
+                continue;
+            }
+            if (i < startIdx) {
+                await this.ensureReceipt(p, `before start-at ${o.startAt}`);
+                continue;
+            }
+            if (i > stopIdx) {
+                await this.ensureReceipt(p, `after stop-after ${o.stopAfter}`);
+                continue;
+            }
+            if (this.receipts.get(p)?.status === 'success')
+                continue;
+            const refused = refusalFor(p);
+            let skip = null;
+            let gate = null;
+            if (refused)
+                skip = `refused: ${refused}`;
+            else if (cancelled)
+                skip = 'cancelled';
+            else if (guardFailure)
+                skip = `guard failed: ${guardFailure}`;
+            else if (failed && p !== 'teardown')
+                skip = `earlier phase ${failed} failed`;
+            else if (failed && p === 'teardown' && !o.teardown)
+                skip = `earlier phase ${failed} failed and teardown is not true`;
+            else if (p === 'promote') {
+                gate = await this.promoteGate();
+                if (!gate.passed) {
+                    skip = `promotion gate: ${gate.reason}`;
+                    gated = gate.reason;
+                    ranBeforePromote = lastPhase !== null;
+                    this.log.warning(`promote: not run: ${gate.reason}`);
                 }
             }
-            if (cut === 0) {
-                // One match fills the whole window: keep it as found rather than loop.
-                cut = Math.max(...matches.filter((m) => m.start === 0).map((m) => m.end), limit);
+            if (skip) {
+                const r = (0,plan_receipts/* skippedReceipt */.J0)(o.runId, p, skip);
+                // Kept in the receipt so that a later job of this run knows promotion was refused.
+                if (gate && !gate.passed)
+                    r.extra = { promotionRefused: gate.reason };
+                await this.save(r);
+                if (refused)
+                    this.log.warning(`${p}: not run: ${refused}`);
+                continue;
+            }
+            const receipt = await this.runPhase(p, spec, gate);
+            lastPhase = p;
+            if (receipt.status === 'cancelled')
+                cancelled = true;
+            else if (receipt.status === 'failed')
+                failed ??= p;
+        }
+        if (cancelled)
+            return { status: 'cancelled', reason: 'the run was cancelled', lastPhase };
+        if (guardFailure)
+            return { status: 'refused', reason: `guard failed: ${guardFailure}`, lastPhase };
+        if (failed) {
+            const extra = lastPhase === 'teardown' && failed !== 'teardown' ? ' (teardown ran)' : '';
+            return { status: 'failed', reason: `phase ${failed} failed${extra}`, lastPhase };
+        }
+        if (refusal)
+            return { status: 'refused', reason: refusal, lastPhase };
+        if (gated) {
+            const held = o.mode === 'failover' && window.includes('teardown') && inPlan.includes('teardown') ? '; teardown not run after a refused promotion' : '';
+            return { status: ranBeforePromote ? 'stopped' : 'refused', reason: `promote not run: ${gated}${held}`, lastPhase };
+        }
+        const remaining = inPlan.filter((p) => schema/* PHASES */.ZG.indexOf(p) > stopIdx);
+        if (remaining.length > 0)
+            return { status: 'stopped', reason: `stopped after ${o.stopAfter}; still to run: ${remaining.join(', ')}`, lastPhase };
+        return { status: 'succeeded', reason: null, lastPhase };
+    }
+    async dryRunPhases(window, inPlan, toRun, refusal) {
+        const { plan } = this;
+        this.log.info(`dry run: nothing is executed; receipts are marked skipped (dry-run)`);
+        if (plan.guards.length)
+            this.log.info(`guards: ${plan.guards.map((g) => `${g.name}: ${g.run}${g.expect !== undefined ? ` (expect ${JSON.stringify(g.expect)})` : ''}`).join('; ')}`);
+        const promoteClosed = toRun.includes('promote') && !(await this.promoteGate()).passed;
+        for (const p of schema/* PHASES */.ZG) {
+            const spec = plan.phases[p];
+            if (!spec)
+                continue;
+            let state = !window.includes(p) ? 'outside the window' : toRun.includes(p) ? 'would run' : this.receipts.get(p)?.status === 'success' ? 'already succeeded' : 'refused';
+            if (p === 'teardown' && state === 'would run' && promoteClosed && this.o.mode === 'failover')
+                state = 'refused after a refused promotion (mode failover)';
+            const gate = p === 'promote' && toRun.includes(p) ? await this.promoteGate() : null;
+            await this.log.group(`${p}: ${state}`, async () => {
+                for (const s of spec.steps)
+                    this.log.info(`step ${s.name}: ${s.run} (timeout ${(0,duration/* formatDuration */.a3)(s.timeout ?? plan.defaults.timeoutSeconds)})`);
+                for (const c of spec.checks)
+                    this.log.info(`check ${c.name}: ${c.http ? `GET ${c.http} → ${c.status ?? 200}` : c.run}${c.within ? ` within ${(0,duration/* formatDuration */.a3)(c.within)}` : ''}`);
+                if (spec.verify)
+                    this.log.info(`verify: ${spec.verify.run}${spec.verify.expect !== undefined ? ` (expect ${JSON.stringify(spec.verify.expect)})` : ''}`);
+                if (gate)
+                    this.log.info(`promotion gate: ${gate.passed ? `passes (${gate.reason})` : `closed (${gate.reason})`}`);
+            });
+        }
+        for (const p of toRun)
+            await this.ensureReceipt(p, 'dry-run');
+        for (const p of schema/* PHASES */.ZG)
+            if (!inPlan.includes(p))
+                await this.ensureReceipt(p, 'not in plan');
+        await this.ensureReceipt('guards', 'dry-run');
+        if (refusal)
+            return { status: 'refused', reason: `a real run would be refused: ${refusal}`, lastPhase: null };
+        return { status: 'stopped', reason: 'dry run: nothing was executed', lastPhase: null };
+    }
+    /** Runs the guards and writes their receipt; returns null when all pass, else the failing guard's name (or 'cancelled'). */
+    async runGuards() {
+        const { plan, o } = this;
+        if (plan.guards.length === 0) {
+            await this.save((0,plan_receipts/* skippedReceipt */.J0)(o.runId, 'guards', 'the plan has no guards'));
+            return null;
+        }
+        const started = this.deps.now();
+        const { status, steps, failure } = await this.steps.runGuards();
+        await this.save(this.receiptOf('guards', status, started, steps, [], {}));
+        return status === 'cancelled' ? 'cancelled' : failure;
+    }
+    receiptOf(name, status, started, steps, checks, extra, skipReason = null) {
+        const ended = this.deps.now();
+        return {
+            schema: plan_receipts/* PHASE_RECEIPT_SCHEMA */.fm,
+            runId: this.o.runId,
+            phase: name,
+            status,
+            skipReason,
+            startedAt: started.toISOString(),
+            endedAt: ended.toISOString(),
+            durationSeconds: round((ended.getTime() - started.getTime()) / 1000),
+            steps,
+            checks,
+            extra,
+        };
+    }
+    /** Runs one phase: steps in order, then checks and verify; the receipt is written before returning. */
+    async runPhase(p, spec, gate) {
+        const started = this.deps.now();
+        this.log.info(`▶ ${p}`);
+        const extra = {};
+        if (gate) {
+            Object.assign(extra, { gate: gate.gate, approver: gate.approver, ticket: gate.ticket, bypassed: gate.gate === 'bypass', verified: gate.approval !== null });
+            if (gate.approval) {
+                extra.approval = gate.approval;
+                this.log.info(`promote: ${gate.reason}${gate.approval.comment ? ` (${JSON.stringify(gate.approval.comment)})` : ''}, verified with ${gate.approval.source}`);
+            }
+            if (gate.gate === 'bypass')
+                this.log.warning(`promote: the promotion gate is bypassed (allow-promote-bypass in a drill); the receipt records it`);
+        }
+        // Teardown is best effort: every step is tried even when one fails.
+        const keepGoing = p === 'teardown';
+        const { status: stepsStatus, steps } = await this.steps.runSteps(p, spec.steps, keepGoing);
+        let status = stepsStatus;
+        const checks = [];
+        if (status === 'success' || (keepGoing && status === 'failed')) {
+            for (const c of spec.checks) {
+                const rec = await this.steps.runCheck(p, c.name, c);
+                checks.push(rec);
+                if (rec.status === 'cancelled') {
+                    status = 'cancelled';
+                    break;
+                }
+                if (rec.status === 'failed')
+                    status = 'failed';
+                if (status === 'failed' && !keepGoing)
+                    break;
+            }
+            if (spec.verify && status !== 'cancelled' && (status === 'success' || keepGoing)) {
+                const rec = await this.steps.runCheck(p, 'verify', { ...spec.verify, name: 'verify' }, 'verify');
+                checks.push(rec);
+                if (rec.status === 'cancelled')
+                    status = 'cancelled';
+                else if (rec.status === 'failed')
+                    status = 'failed';
             }
         }
-        const out = (0,redact/* redactedParts */.PR)(text, matches, cut, this.counts);
-        this.total += out.total;
-        this.pending = text.slice(cut);
-        // Written piece by piece: joining them first would make a second copy of the block.
-        const bytes = Buffer.allocUnsafe(out.parts.reduce((n, p) => n + p.length, 0));
-        let at = 0;
-        for (const p of out.parts)
-            at += bytes.write(p, at, 'latin1');
-        return bytes;
+        const rpoPhase = this.plan.phases.validate ? 'validate' : 'restore';
+        if (status === 'success' && this.plan.rpo && p === rpoPhase)
+            extra.rpo = await this.steps.probeRpo();
+        const receipt = this.receiptOf(p, status, started, steps, checks, extra);
+        await this.save(receipt);
+        const line = `${ICON[status]} ${p} ${status} in ${(0,duration/* formatDuration */.a3)(receipt.durationSeconds ?? 0)}`;
+        if (status === 'success')
+            this.log.info(line);
+        else
+            this.log.error(line);
+        return receipt;
     }
-}
-/** Redacts a whole buffer (small files, the alert payload) with the same rules and semantics. */
-function redactBuffer(data, extra = []) {
-    const r = new StreamRedactor(extra, { block: Number.POSITIVE_INFINITY });
-    const out = Buffer.concat([r.push(data), r.end()]);
-    return { data: out, counts: r.counts, total: r.total };
-}
-/** Git's rule of thumb: a NUL byte in the first 8000 bytes makes a file binary. */
-function looksBinary(head) {
-    return head.subarray(0, 8000).includes(0);
-}
-const BEGIN_KEY = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
-const END_KEY = /-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
-/** A line that can be part of a PEM/PGP block: base64, an armour header (`Proc-Type: …`), or blank. */
-const KEY_LINE = /^\s*(?:[A-Za-z0-9+/=]*|(?:Proc-Type|DEK-Info|Version|Comment|Hash|Charset|MessageID): .*)\s*$/;
-/** The most text a LineRedactor holds back while it waits for the end of a private key. */
-const MAX_HELD_CHARS = 64 * 1024;
-/**
- * Redaction of a live log, line by line, for output shown as it comes (a
- * step's output in the job log). Each line is redacted and handed back at
- * once, except while a private key block is open: from its BEGIN line, lines
- * are held until its END line, a line that cannot be key material, or
- * `maxHeld` characters, then redacted together, so a multi-line key is never
- * printed. Memory is bounded by `maxHeld`; past it, the block so far is
- * redacted as a truncated key.
- */
-class LineRedactor {
-    counts = {};
-    total = 0;
-    held = [];
-    heldChars = 0;
-    extra;
-    maxHeld;
-    constructor(extra = [], options = {}) {
-        this.extra = extra;
-        this.maxHeld = options.maxHeld ?? MAX_HELD_CHARS;
-    }
-    /** Feeds one line (without its newline); returns the lines that can be shown now. */
-    push(line) {
-        if (this.held.length === 0) {
-            const begin = BEGIN_KEY.exec(line);
-            if (!begin || END_KEY.test(line.slice(begin.index)))
-                return this.release([line]);
-            this.held.push(line);
-            this.heldChars = line.length;
-            return [];
+    // -------------------------------------------------------------- failback
+    async runFailback() {
+        const { o } = this;
+        const fb = this.plan.failback;
+        let refusal = null;
+        if (o.confirm1 !== 'FAILBACK')
+            refusal = `failback needs confirm1: FAILBACK${o.confirm1 ? ` (got ${JSON.stringify(o.confirm1)})` : ''}`;
+        else if (o.confirm2 !== `CONFIRM-${o.runId}`)
+            refusal = `failback needs confirm2: CONFIRM-${o.runId}${o.confirm2 ? ` (got ${JSON.stringify(o.confirm2)})` : ''}`;
+        else {
+            const promote = this.receipts.get('promote');
+            if (promote?.status !== 'success') {
+                refusal = `run ${o.runId} was not promoted: ${o.runDirDisplay}/phases/promote.json ${promote ? `is ${promote.status}` : 'does not exist'}`;
+            }
         }
-        this.held.push(line);
-        this.heldChars += line.length + 1;
-        if (END_KEY.test(line) || !KEY_LINE.test(line) || this.heldChars >= this.maxHeld)
-            return this.release(this.takeHeld());
-        return [];
+        if (refusal)
+            this.log.error(`refused: ${refusal}`);
+        if (o.dryRun) {
+            await this.log.group('failback: ' + (refusal ? 'refused' : 'would run'), async () => {
+                for (const c of fb.checks)
+                    this.log.info(`check ${c.name}: ${c.http ?? c.run}`);
+                for (const s of fb.steps)
+                    this.log.info(`step ${s.name}: ${s.run}`);
+            });
+            await this.ensureReceipt('failback', 'dry-run');
+            if (refusal)
+                return { status: 'refused', reason: `a real run would be refused: ${refusal}`, lastPhase: null };
+            return { status: 'stopped', reason: 'dry run: nothing was executed', lastPhase: null };
+        }
+        if (refusal) {
+            await this.save((0,plan_receipts/* skippedReceipt */.J0)(o.runId, 'failback', `refused: ${refusal}`));
+            return { status: 'refused', reason: refusal, lastPhase: null };
+        }
+        const guard = await this.runGuards();
+        if (guard) {
+            await this.save((0,plan_receipts/* skippedReceipt */.J0)(o.runId, 'failback', guard === 'cancelled' ? 'cancelled' : `guard failed: ${guard}`));
+            return guard === 'cancelled' ? { status: 'cancelled', reason: 'the run was cancelled', lastPhase: null } : { status: 'refused', reason: `guard failed: ${guard}`, lastPhase: null };
+        }
+        const started = this.deps.now();
+        this.log.info('▶ failback');
+        // Every check runs, so the receipt lists all that block the failback, not only the first.
+        const checks = [];
+        for (const c of fb.checks) {
+            if (this.cancelled())
+                break;
+            checks.push(await this.steps.runCheck('failback', c.name, c));
+        }
+        const failedChecks = checks.filter((c) => c.status === 'failed').map((c) => c.name);
+        if (this.cancelled() || checks.some((c) => c.status === 'cancelled')) {
+            await this.save(this.receiptOf('failback', 'cancelled', started, [], checks, {}));
+            return { status: 'cancelled', reason: 'the run was cancelled', lastPhase: 'failback' };
+        }
+        if (failedChecks.length > 0) {
+            const reason = `failback check${failedChecks.length > 1 ? 's' : ''} ${failedChecks.join(', ')} failed`;
+            this.log.error(`refused: ${reason}; no failback step ran`);
+            await this.save(this.receiptOf('failback', 'skipped', started, [], checks, {}, `refused: ${reason}`));
+            return { status: 'refused', reason, lastPhase: null };
+        }
+        const { status, steps } = await this.steps.runSteps('failback', fb.steps, false);
+        const receipt = this.receiptOf('failback', status, started, steps, checks, {});
+        await this.save(receipt);
+        this.log[status === 'success' ? 'info' : 'error'](`${ICON[status]} failback ${status} in ${(0,duration/* formatDuration */.a3)(receipt.durationSeconds ?? 0)}`);
+        if (status === 'cancelled')
+            return { status: 'cancelled', reason: 'the run was cancelled', lastPhase: 'failback' };
+        if (status === 'failed')
+            return { status: 'failed', reason: 'failback failed', lastPhase: 'failback' };
+        return { status: 'succeeded', reason: null, lastPhase: 'failback' };
     }
-    /** Ends the input: whatever is held is redacted and returned. */
-    end() {
-        return this.held.length === 0 ? [] : this.release(this.takeHeld());
-    }
-    takeHeld() {
-        const lines = this.held;
-        this.held = [];
-        this.heldChars = 0;
-        return lines;
-    }
-    release(lines) {
-        const r = (0,redact/* redact */.E$)(lines.join('\n'), this.extra);
-        for (const [k, n] of Object.entries(r.counts))
-            this.counts[k] = (this.counts[k] ?? 0) + n;
-        this.total += r.total;
-        return r.text.split('\n');
+    // --------------------------------------------------------------- summary
+    async writeSummary(startedAt, previous, raw) {
+        const { o } = this;
+        const ctx = o.alert?.context;
+        const alert = ctx ? { name: ctx.name, fingerprint: ctx.fingerprint, groupKey: ctx.groupKey, status: ctx.status, startsAt: ctx.startsAt } : (previous?.alert ?? null);
+        // The incident began when the alert fired; without an alert, when this run (its first job) began.
+        const incidentStart = ctx?.startsAt ?? previous?.incidentStart ?? startedAt;
+        const measured = measure(this.receipts, incidentStart, this.plan.objectives);
+        const missed = missedObjectives(measured, this.plan.objectives);
+        const { outcome, error } = judgeObjectives(o.mode, o.dryRun, raw, missed);
+        if (error)
+            this.log.error(error);
+        const summary = {
+            schema: plan_receipts/* DRILL_SUMMARY_SCHEMA */.jp,
+            runId: o.runId,
+            plan: { name: this.plan.name, path: o.loaded.path, sha256: o.loaded.sha256 },
+            mode: o.mode,
+            status: outcome.status,
+            reason: outcome.reason,
+            dryRun: o.dryRun,
+            decision: o.decision,
+            target: this.target,
+            alert,
+            objectives: this.plan.objectives,
+            incidentStart,
+            startedAt: previous?.startedAt ?? startedAt,
+            endedAt: this.iso(),
+            ...measured,
+            objectivesMissed: missed,
+            promotion: promotionOf(this.receipts.get('promote')),
+            lastPhase: outcome.lastPhase,
+            phases: summaryPhases(this.receipts),
+        };
+        // A dry run never replaces the summary of a run that really happened.
+        if (!(o.dryRun && previous && !previous.dryRun))
+            await (0,fs_atomic/* writeJsonAtomic */.q)((0,plan_receipts/* summaryPathOf */.Zk)(o.runDir), summary);
+        return summary;
     }
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(31421);
-// EXTERNAL MODULE: external "node:perf_hooks"
-var external_node_perf_hooks_ = __nccwpck_require__(643);
-// EXTERNAL MODULE: external "node:string_decoder"
-var external_node_string_decoder_ = __nccwpck_require__(46193);
-;// CONCATENATED MODULE: ./src/plan/runner.ts
+;// CONCATENATED MODULE: ./src/plan/run.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/** A run id becomes a directory name, so it is kept to a safe alphabet. */
+const RUN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+const phaseInput = (what) => schemas/* enum */.k5n(schema/* PHASES */.ZG, { error: (i) => `expected a phase (${schema/* PHASES */.ZG.join(', ')}) to ${what}, got ${JSON.stringify(i.input)}` }).optional();
+/**
+ * The inputs of `actions/dr-execute` and `drloop execute`, as strings in and
+ * typed values out. action.yml declares exactly these names with the same
+ * defaults (a test holds the two together).
+ */
+const drExecuteInputs = schemas/* object */.Ikc({
+    plan: schemas/* string */.YjP({ error: 'required: the path of the DR plan (YAML)' }),
+    mode: (0,inputs/* enumInput */.gX)(schema/* PLAN_MODES */.VA, 'drill'),
+    'start-at': phaseInput('start at'),
+    'stop-after': phaseInput('stop after'),
+    'run-id': schemas/* string */.YjP().regex(RUN_ID_PATTERN, 'expected 1–128 letters, digits, ".", "_" or "-", starting with a letter or digit').optional(),
+    'evidence-dir': schemas/* string */.YjP().default(context/* DEFAULT_EVIDENCE_DIR */.C$),
+    decision: schemas/* enum */.k5n(['allow', 'warn', 'block'], { error: (i) => `expected allow, warn or block (cost-decision's output), got ${JSON.stringify(i.input)}` }).optional(),
+    'accept-warn': (0,inputs/* boolInput */.Hm)(false),
+    target: schemas/* string */.YjP().regex(schema/* TARGET_NAME */.MI, 'expected a target name (cost-decision\'s target output): letters, digits, ".", "_" or "-"').optional(),
+    alert: (0,inputs/* textInput */._Z)(),
+    'auto-promote': (0,inputs/* boolInput */.Hm)(false),
+    'allow-promote-bypass': (0,inputs/* boolInput */.Hm)(false),
+    approver: (0,inputs/* textInput */._Z)(),
+    ticket: (0,inputs/* textInput */._Z)(),
+    'promote-environment': schemas/* string */.YjP()
+        .regex(/^[^\r\n]{1,255}$/, 'expected a GitHub Environment name on one line')
+        .optional(),
+    'github-token': (0,inputs/* textInput */._Z)(),
+    teardown: schemas/* stringbool */.uEf({ truthy: ['true', 'yes', '1', 'on'], falsy: ['false', 'no', '0', 'off'] }).optional(),
+    'allow-full-drill': (0,inputs/* boolInput */.Hm)(false),
+    'max-attempts': (0,inputs/* intInput */.O1)(3, 1, 100),
+    'no-retry': (0,inputs/* boolInput */.Hm)(false),
+    'dry-run': (0,inputs/* boolInput */.Hm)(false),
+    confirm1: (0,inputs/* textInput */._Z)(),
+    confirm2: (0,inputs/* textInput */._Z)(),
+});
+function run_text(v) {
+    return v === null ? '' : String(v);
+}
+function drExecuteOutputs(r) {
+    const s = r.summary;
+    return {
+        status: r.status,
+        'run-id': r.runId,
+        'last-phase': s.lastPhase ?? '',
+        'rto-seconds': run_text(s.rtoSeconds),
+        'rpo-seconds': run_text(s.rpoSeconds),
+        'rto-met': run_text(s.rtoMet),
+        'rpo-met': run_text(s.rpoMet),
+        'objectives-missed': s.objectivesMissed ?? '',
+        'receipts-dir': r.receiptsDir,
+        'summary-path': r.summaryPath,
+    };
+}
+/** Whether the action (or CLI) must report failure for this status. */
+function isFailure(status) {
+    return status === 'failed' || status === 'refused' || status === 'cancelled';
+}
+function stamp(d) {
+    return d
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d+Z$/, 'Z');
+}
+/**
+ * The default run id. One incident keeps one id across jobs and repeated
+ * dispatches: it comes from the alert group and the time it began (not the
+ * group alone, or next month's incident would find this one's receipts).
+ * Without an alert it is the workflow run, else a timestamp.
+ */
+function defaultRunId(alert, githubRunId, now) {
+    if (alert) {
+        return alert.startsAt ? (0,incident/* incidentRunId */.D)(alert.groupKey, alert.startsAt) : `alert-${(0,hash/* sha256 */.s)(alert.dedupeKey).slice(0, 16)}`;
+    }
+    if (githubRunId && /^\d+$/.test(githubRunId))
+        return `gh-${githubRunId}`;
+    return `local-${stamp(now)}-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
+}
+async function resolvePlan(input, workspace) {
+    const [match] = await expandGlobs([input], workspace, "input 'plan'");
+    if (!match || match.files.length !== 1) {
+        const n = match?.files.length ?? 0;
+        throw new errors/* ConfigurationError */.j1(`input 'plan': '${input}' ${n === 0 ? 'matches no file' : `matches ${n} files, expected one`}`);
+    }
+    const rel = match.files[0];
+    return (0,schema/* loadPlan */.Yq)((0,external_node_path_.resolve)(workspace, rel), rel);
+}
+/**
+ * Runs (part of) a DR plan and writes its receipts and summary. Every input
+ * problem (plan, window, alert, run id) is found before anything runs or is
+ * written; after that, every outcome, refusals included, leaves receipts.
+ */
+async function runDrExecute(inputs, deps) {
+    const { workspace, logger } = deps;
+    const loaded = await resolvePlan(inputs.plan, workspace);
+    const mode = inputs.mode;
+    const startAt = inputs['start-at'] ?? null;
+    const stopAfter = inputs['stop-after'] ?? null;
+    if (mode === 'failback') {
+        if (!loaded.plan.failback)
+            throw new errors/* ConfigurationError */.j1(`${loaded.path}: mode failback needs a 'failback' section with steps`);
+        if (startAt || stopAfter)
+            logger.warning('start-at and stop-after do not apply to mode failback; ignored');
+    }
+    else if (startAt && stopAfter && schema/* PHASES */.ZG.indexOf(stopAfter) < schema/* PHASES */.ZG.indexOf(startAt)) {
+        throw new errors/* ConfigurationError */.j1(`input 'stop-after': ${stopAfter} comes before start-at ${startAt} (phases run ${schema/* PHASES */.ZG.join(' → ')})`);
+    }
+    const environment = inputs['promote-environment'] ?? null;
+    if (environment !== null && !deps.approvals) {
+        throw new errors/* ConfigurationError */.j1(`input 'promote-environment': a verified approval is read from GitHub's approvals API of the workflow run, which only the dr-execute action does; use auto-promote or approver here`);
+    }
+    // The alert reader (and its schemas) is loaded only when an alert is given.
+    const alert = inputs.alert ? await (await __nccwpck_require__.e(/* import() */ 222).then(__nccwpck_require__.bind(__nccwpck_require__, 83222))).loadAlert(inputs.alert, workspace) : null;
+    const runId = inputs['run-id'] ?? defaultRunId(alert?.alert ?? null, deps.githubRunId, deps.now());
+    const evidence = inputs['evidence-dir'];
+    const receiptsDir = (0,plan_receipts/* runDirOf */.yo)(evidence, runId);
+    const runDir = (0,external_node_path_.isAbsolute)(receiptsDir) ? receiptsDir : (0,external_node_path_.resolve)(workspace, receiptsDir);
+    const engine = new Engine({
+        loaded,
+        runId,
+        mode,
+        startAt: mode === 'failback' ? null : startAt,
+        stopAfter: mode === 'failback' ? null : stopAfter,
+        decision: inputs.decision ?? null,
+        ...(inputs.target !== undefined ? { target: inputs.target } : {}),
+        acceptWarn: inputs['accept-warn'],
+        autoPromote: inputs['auto-promote'],
+        allowPromoteBypass: inputs['allow-promote-bypass'],
+        approver: inputs.approver ?? null,
+        ticket: inputs.ticket ?? null,
+        promoteEnvironment: environment,
+        teardown: inputs.teardown ?? mode === 'drill',
+        allowFullDrill: inputs['allow-full-drill'],
+        maxAttempts: inputs['max-attempts'],
+        noRetry: inputs['no-retry'],
+        dryRun: inputs['dry-run'],
+        confirm1: inputs.confirm1 ?? null,
+        confirm2: inputs.confirm2 ?? null,
+        alert: alert ? { context: alert.alert, path: alert.path, text: alert.text } : null,
+        runDir,
+        runDirDisplay: receiptsDir,
+    }, { workspace, logger, now: deps.now, env: deps.env, signal: deps.signal, killGraceMs: deps.killGraceMs, fetch: deps.fetch, backpressure: deps.backpressure, approvals: deps.approvals });
+    const result = await engine.run();
+    return { ...result, runId, receiptsDir, summaryPath: (0,plan_receipts/* summaryPathOf */.Zk)(receiptsDir), plan: loaded };
+}
+
+
+/***/ }),
+
+/***/ 45773:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Sp: () => (/* binding */ streamPressure),
+/* harmony export */   d1: () => (/* binding */ runCommand),
+/* harmony export */   yy: () => (/* binding */ sleep)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_TAIL_BYTES, MAX_TIMER_MS, setLongTimeout */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(31421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_perf_hooks__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(643);
+/* harmony import */ var node_perf_hooks__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_perf_hooks__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(46193);
+/* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_string_decoder__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _evidence_redact_stream_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(85197);
 
 
 
@@ -7822,9 +7358,9 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 /** setTimeout for any delay: a longer one is re-armed in steps. Returns a cancel function. */
 function setLongTimeout(fn, ms) {
     let timer;
-    const due = external_node_perf_hooks_.performance.now() + ms;
+    const due = node_perf_hooks__WEBPACK_IMPORTED_MODULE_1__.performance.now() + ms;
     const arm = () => {
-        const left = due - external_node_perf_hooks_.performance.now();
+        const left = due - node_perf_hooks__WEBPACK_IMPORTED_MODULE_1__.performance.now();
         timer = setTimeout(left > MAX_TIMER_MS ? arm : fn, Math.max(1, Math.min(left, MAX_TIMER_MS)));
     };
     arm();
@@ -7855,11 +7391,11 @@ class Tail {
     }
 }
 function runCommand(spec) {
-    const started = external_node_perf_hooks_.performance.now();
+    const started = node_perf_hooks__WEBPACK_IMPORTED_MODULE_1__.performance.now();
     const tail = new Tail(spec.tailBytes ?? DEFAULT_TAIL_BYTES);
     // Output is redacted on its way into the tail, so the tail's cut falls in redacted text.
-    const redactor = new StreamRedactor([], { block: 256 * 1024 });
-    const tailDecoder = new external_node_string_decoder_.StringDecoder('utf8');
+    const redactor = new _evidence_redact_stream_js__WEBPACK_IMPORTED_MODULE_3__/* .StreamRedactor */ .d6([], { block: 256 * 1024 });
+    const tailDecoder = new node_string_decoder__WEBPACK_IMPORTED_MODULE_2__.StringDecoder('utf8');
     const toTail = (redacted) => {
         if (redacted.length)
             tail.push(tailDecoder.write(redacted));
@@ -7876,7 +7412,7 @@ function runCommand(spec) {
     let matched = false;
     const finishResult = (r) => {
         endTail();
-        return { ...r, durationSeconds: Math.round(external_node_perf_hooks_.performance.now() - started) / 1000, tail: tail.value(), matched };
+        return { ...r, durationSeconds: Math.round(node_perf_hooks__WEBPACK_IMPORTED_MODULE_1__.performance.now() - started) / 1000, tail: tail.value(), matched };
     };
     if (spec.signal?.aborted) {
         return Promise.resolve(finishResult({ exitCode: null, signal: null, timedOut: false, cancelled: true, spawnError: null }));
@@ -7884,7 +7420,7 @@ function runCommand(spec) {
     return new Promise((resolvePromise) => {
         let child;
         try {
-            child = (0,external_node_child_process_.spawn)('bash', ['-c', spec.run], { cwd: spec.cwd, env: spec.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+            child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('bash', ['-c', spec.run], { cwd: spec.cwd, env: spec.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
         }
         catch (err) {
             // Node refuses some arguments outright, e.g. a NUL byte in an environment value.
@@ -7901,7 +7437,7 @@ function runCommand(spec) {
             spec.onLine?.(line);
         };
         const partial = { out: '', err: '' };
-        const decoders = { out: new external_node_string_decoder_.StringDecoder('utf8'), err: new external_node_string_decoder_.StringDecoder('utf8') };
+        const decoders = { out: new node_string_decoder__WEBPACK_IMPORTED_MODULE_2__.StringDecoder('utf8'), err: new node_string_decoder__WEBPACK_IMPORTED_MODULE_2__.StringDecoder('utf8') };
         let paused = false;
         const feed = (key) => (data) => {
             toTail(redactor.push(data));
@@ -8009,3439 +7545,336 @@ function sleep(ms, signal) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/plan/steps.ts
+
+/***/ }),
+
+/***/ 38148:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  dO: () => (/* binding */ DEFAULT_CHECK_INTERVAL_SECONDS),
+  Fr: () => (/* binding */ DEFAULT_CHECK_TIMEOUT_SECONDS),
+  ZG: () => (/* reexport */ plan_phases/* PHASES */.Z),
+  VA: () => (/* binding */ PLAN_MODES),
+  MI: () => (/* binding */ TARGET_NAME),
+  ay: () => (/* binding */ effectiveRetry),
+  Yq: () => (/* binding */ loadPlan),
+  it: () => (/* binding */ planPhases),
+  u1: () => (/* binding */ resolveTarget)
+});
+
+// UNUSED EXPORTS: DEFAULT_BACKOFF_SECONDS, DEFAULT_STEP_TIMEOUT_SECONDS, MAX_WAIT_SECONDS, parsePlan, planFileSchema
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(9691);
+// EXTERNAL MODULE: ./src/duration.ts
+var duration = __nccwpck_require__(77607);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(83916);
+// EXTERNAL MODULE: ./src/files.ts
+var files = __nccwpck_require__(59148);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(38815);
+;// CONCATENATED MODULE: ./src/yaml-file.ts
 /**
- * Runs what a plan's phases are made of: steps (with their retries and
- * outputs), guards, checks and the RPO probe. Each yields the record its
- * receipt keeps; the engine decides what runs and when.
+ * YAML for policies and plans. Apart from files.ts so that an entry that
+ * reads no YAML (collect-evidence) does not load the parser at start.
  */
 
 
-
-
-
-
-
-
-
-
-function describeAttempt(a) {
-    if (a.cancelled)
-        return 'cancelled';
-    if (a.timedOut)
-        return `timed out after ${formatDuration(a.durationSeconds)}`;
-    if (a.exitCode !== null)
-        return `exit code ${a.exitCode}`;
-    return a.signal ? `killed by ${a.signal}` : 'could not start';
-}
-/** A step record for a step that did not run. */
-function skippedStep(name, run) {
-    return { name, run, status: 'skipped', attempts: [], outputs: {} };
-}
-class StepRunner {
-    c;
-    seq = 0;
-    log;
-    constructor(c) {
-        this.c = c;
-        this.log = c.logger;
+/** How many aliases a document may expand; more is an "alias bomb" and refused as bad input. */
+const MAX_ALIASES = 100;
+/** Parses YAML text; a syntax error names the file, line and column. */
+function parseYamlText(text, displayPath, options = {}) {
+    const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: true, uniqueKeys: true });
+    if (doc.errors.length > 0) {
+        const e = doc.errors[0];
+        const at = e.linePos?.[0] ? ` at line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '';
+        const what = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+        throw new errors/* ConfigurationError */.j1(`${displayPath}: malformed YAML${at}: ${what}`);
     }
-    cancelled() {
-        return this.c.signal?.aborted === true;
-    }
-    /**
-     * Runs one command with its output going to the live log, redacted. The
-     * redactor sees the lines in order, so a private key printed over many
-     * lines is held until its END line (or a bounded size) and shown redacted
-     * as a block, never line by line in clear.
-     */
-    async command(run, env, timeoutSeconds, patterns = []) {
-        const c = this.c;
-        const redactor = new LineRedactor();
-        const show = (lines) => {
-            for (const line of lines)
-                this.log.info(line);
-        };
-        try {
-            return await runCommand({
-                run,
-                cwd: c.workspace,
-                env,
-                timeoutSeconds,
-                signal: c.signal,
-                patterns,
-                killGraceMs: c.killGraceMs,
-                backpressure: c.backpressure,
-                onLine: (line) => show(redactor.push(line)),
-            });
-        }
-        finally {
-            show(redactor.end());
-        }
-    }
-    /** Runs steps in order; after a failure the rest are skipped unless `keepGoing` (teardown). */
-    async runSteps(phase, list, keepGoing) {
-        const steps = [];
-        let status = 'success';
-        for (const step of list) {
-            if (status === 'cancelled' || (status === 'failed' && !keepGoing) || this.cancelled()) {
-                if (this.cancelled())
-                    status = 'cancelled';
-                steps.push(skippedStep(step.name, step.run));
-                continue;
-            }
-            const rec = await this.runStep(phase, step);
-            steps.push(rec);
-            if (rec.status === 'cancelled')
-                status = 'cancelled';
-            else if (rec.status === 'failed')
-                status = 'failed';
-        }
-        return { status, steps };
-    }
-    /** One step with its retries: a failed attempt is retried only when its output matched `retry.on`. */
-    async runStep(phase, step) {
-        const { plan } = this.c;
-        const retry = effectiveRetry(plan, step);
-        const allowed = this.c.noRetry || retry.on.length === 0 ? 1 : Math.max(1, Math.min(retry.max + 1, this.c.maxAttempts));
-        const patterns = allowed > 1 ? retry.on.map((p) => new RegExp(p)) : [];
-        const timeout = step.timeout ?? plan.defaults.timeoutSeconds;
-        const attempts = [];
-        const record = (status, outputs = {}) => ({ name: step.name, run: step.run, status, attempts, outputs });
-        for (let n = 1;; n++) {
-            const outFile = (0,external_node_path_.join)(this.c.tmp, `out-${++this.seq}`);
-            const env = {
-                ...this.c.baseEnv,
-                ...this.c.outputs,
-                ...step.env,
-                DRLOOP_PHASE: phase,
-                DRLOOP_STEP: step.name,
-                DRLOOP_ATTEMPT: String(n),
-                DRLOOP_OUTPUT: outFile,
-            };
-            const { attempt, result } = await this.attempt(phase, step.name, step.run, env, timeout, n, patterns, allowed);
-            attempts.push(attempt);
-            if (result.cancelled)
-                return record('cancelled');
-            if (result.exitCode === 0 && !result.timedOut) {
-                const { outputs, refused } = await this.readOutputs(outFile, phase, step.name);
-                Object.assign(this.c.outputs, outputs);
-                const rec = record('success', outputs);
-                if (refused.length)
-                    rec.refusedOutputs = refused;
-                return rec;
-            }
-            const why = describeAttempt(attempt);
-            if (n >= allowed || !result.matched) {
-                const note = allowed > 1 && !result.matched ? '; not retried: the output matched none of retry.on' : n > 1 ? ` after ${n} attempts` : '';
-                this.log.error(`${phase} › ${step.name} failed: ${why}${note}`);
-                return record('failed');
-            }
-            const wait = retry.backoffSeconds * 2 ** (n - 1);
-            this.log.warning(`${phase} › ${step.name}: ${why}; the output matched retry.on, attempt ${n + 1} of ${allowed} in ${formatDuration(wait)}`);
-            if (!(await sleep(wait * 1000, this.c.signal)))
-                return record('cancelled');
-        }
-    }
-    async attempt(phase, name, run, env, timeoutSeconds, n, patterns, allowed = 1) {
-        const startedAt = this.c.now().toISOString();
-        const title = `${phase} › ${name}${n > 1 ? ` (attempt ${n} of ${allowed})` : ''}`;
-        const result = await this.log.group(title, () => this.command(run, env, timeoutSeconds, patterns));
-        if (result.spawnError)
-            this.log.error(`${title}: could not start bash: ${result.spawnError}`);
-        const attempt = {
-            attempt: n,
-            startedAt,
-            exitCode: result.exitCode,
-            signal: result.signal,
-            timedOut: result.timedOut,
-            cancelled: result.cancelled,
-            durationSeconds: result.durationSeconds,
-            outputTail: result.tail,
-            retryMatched: result.matched,
-        };
-        if (result.timedOut)
-            this.log.error(`${title}: timed out after ${formatDuration(timeoutSeconds)}; its process group was stopped`);
-        if (result.cancelled)
-            this.log.warning(`${title}: cancelled; its process group was stopped`);
-        return { attempt, result };
-    }
-    async readOutputs(path, phase, step) {
-        let text;
-        try {
-            text = await (0,promises_.readFile)(path, 'utf8');
-        }
-        catch {
-            return { outputs: {}, refused: [] };
-        }
-        const parsed = parseStepOutputs(text);
-        const refused = parsed.refused.map((r) => ({ line: (0,redact/* redact */.E$)(r.line).text, reason: r.reason }));
-        if (refused.length) {
-            this.log.warning(`${phase} › ${step}: ${refused.length} line(s) of $DRLOOP_OUTPUT not passed to later steps: ${refused.map((r) => `${r.line} (${r.reason})`).join(' | ')}`);
-        }
-        return { outputs: parsed.outputs, refused };
-    }
-    /** Runs the guards; all must pass. Yields the steps for the receipt and the failing guard's name, if any. */
-    async runGuards() {
-        const steps = [];
-        let failure = null;
-        let status = 'success';
-        for (const g of this.c.plan.guards) {
-            if (failure || status === 'cancelled') {
-                steps.push(skippedStep(g.name, g.run));
-                continue;
-            }
-            const env = { ...this.c.baseEnv, ...g.env, DRLOOP_PHASE: 'guards', DRLOOP_STEP: g.name };
-            const { attempt, result } = await this.attempt('guards', g.name, g.run, env, g.timeout ?? this.c.plan.defaults.timeoutSeconds, 1, []);
-            let ok = result.exitCode === 0 && !result.timedOut && !result.cancelled;
-            let detail;
-            if (ok && g.expect !== undefined && result.tail.trim() !== g.expect.trim()) {
-                ok = false;
-                detail = `expected output ${JSON.stringify(g.expect)}, got ${JSON.stringify(result.tail.trim().slice(0, 200))}`;
-            }
-            const stepStatus = result.cancelled ? 'cancelled' : ok ? 'success' : 'failed';
-            steps.push({ name: g.name, run: g.run, status: stepStatus, attempts: [attempt], outputs: {}, ...(detail ? { detail } : {}) });
-            if (stepStatus === 'cancelled')
-                status = 'cancelled';
-            else if (!ok) {
-                status = 'failed';
-                failure = g.name;
-                this.log.error(`guard ${g.name} failed: ${detail ?? describeAttempt(attempt)}`);
-            }
-        }
-        return { status, steps, failure };
-    }
-    /** A check polls until it passes or `within` has run out; a single try when `within` is 0. */
-    async runCheck(phase, name, c, kind) {
-        const started = this.c.now();
-        const t0 = performance.now();
-        const within = (c.within ?? 0) * 1000;
-        const interval = (c.interval ?? DEFAULT_CHECK_INTERVAL_SECONDS) * 1000;
-        const target = c.http ?? c.run ?? '';
-        const record = (status, tries, detail) => ({
-            name,
-            kind: kind ?? (c.http ? 'http' : 'run'),
-            target,
-            status,
-            tries,
-            detail,
-            startedAt: started.toISOString(),
-            durationSeconds: round((performance.now() - t0) / 1000),
-        });
-        return this.log.group(`${phase} › check ${name}`, async () => {
-            let detail = '';
-            for (let tries = 1;; tries++) {
-                if (this.cancelled())
-                    return record('cancelled', tries - 1, 'cancelled');
-                const r = c.http ? await this.tryHttp(c) : await this.tryRun(phase, name, c);
-                detail = r.detail;
-                this.log.info(`try ${tries}: ${r.ok ? 'passed' : 'failed'}: ${detail}`);
-                if (r.cancelled)
-                    return record('cancelled', tries, 'cancelled');
-                if (r.ok)
-                    return record('success', tries, detail);
-                if (performance.now() - t0 + interval > within) {
-                    this.log.error(`${phase} › check ${name} failed after ${tries} tr${tries === 1 ? 'y' : 'ies'}: ${detail}`);
-                    return record('failed', tries, detail);
-                }
-                if (!(await sleep(interval, this.c.signal)))
-                    return record('cancelled', tries, 'cancelled');
-            }
+    if (options.keepScalarText) {
+        (0,dist/* visit */.YR)(doc, {
+            Scalar(_key, node) {
+                if (!(0,dist/* isScalar */.jn)(node) || node.type !== 'PLAIN' || node.source === undefined)
+                    return;
+                if ((typeof node.value === 'number' || typeof node.value === 'boolean') && String(node.value) !== node.source)
+                    node.value = node.source;
+            },
         });
     }
-    async tryHttp(c) {
-        const expected = c.status ?? 200;
-        const signals = [AbortSignal.timeout((c.timeout ?? DEFAULT_CHECK_TIMEOUT_SECONDS) * 1000)];
-        if (this.c.signal)
-            signals.push(this.c.signal);
+    try {
+        return doc.toJS({ maxAliasCount: MAX_ALIASES });
+    }
+    catch (err) {
+        if (err instanceof ReferenceError && /alias/i.test(err.message) && /count|exceed|excessive/i.test(err.message)) {
+            throw new errors/* ConfigurationError */.j1(`${displayPath}: refused: its aliases (*name) expand to more than ${MAX_ALIASES} copies; write the repeated parts out or use fewer aliases`);
+        }
+        // An alias to no anchor, or any other error building the document: bad input, not drloop's failure.
+        throw new errors/* ConfigurationError */.j1(`${displayPath}: malformed YAML: ${err.message.split('\n')[0]}`);
+    }
+}
+
+// EXTERNAL MODULE: ./src/hash.ts
+var hash = __nccwpck_require__(56495);
+// EXTERNAL MODULE: ./src/plan/env.ts
+var env = __nccwpck_require__(60940);
+// EXTERNAL MODULE: ./src/plan/phases.ts
+var plan_phases = __nccwpck_require__(88999);
+;// CONCATENATED MODULE: ./src/plan/schema.ts
+
+
+
+
+
+
+
+
+/** The phases of a DR plan, in the only order they ever run. */
+
+const PLAN_MODES = ['drill', 'failover', 'failback'];
+/** Built-in defaults when the plan's `defaults` leaves them out. */
+const DEFAULT_STEP_TIMEOUT_SECONDS = 30 * 60;
+const DEFAULT_CHECK_INTERVAL_SECONDS = 5;
+const DEFAULT_CHECK_TIMEOUT_SECONDS = 30;
+const DEFAULT_BACKOFF_SECONDS = 10;
+/**
+ * The longest timeout, wait, interval or backoff a plan may set: 7 days. Far
+ * beyond any step, and well inside what a timer can hold (about 24.8 days).
+ */
+const MAX_WAIT_SECONDS = 7 * 86400;
+/** A duration of at most MAX_WAIT_SECONDS. */
+const wait = duration/* durationSchema */.sK.refine((s) => s <= MAX_WAIT_SECONDS, 'expected at most 7d, the longest timeout or wait a plan may set');
+/**
+ * A strict object whose "unknown key" message also lists the keys that are
+ * allowed there, so a typo (`phase:` for `phases:`) is fixed in one go.
+ */
+function strict(shape) {
+    const allowed = Object.keys(shape).join(', ');
+    return schemas/* strictObject */.rej(shape, { error: (iss) => (iss.code === 'unrecognized_keys' ? `expected only ${allowed}` : undefined) });
+}
+const required = (what) => (iss) => (iss.input === undefined ? `required: ${what}` : `expected ${what}, got ${JSON.stringify(iss.input)}`);
+const command = (what) => schemas/* string */.YjP({ error: required(what) }).refine((s) => s.trim() !== '', `expected ${what}, got an empty string`);
+/** `env:` maps; numbers and booleans are written as YAML would print them. */
+const envMap = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig(), schemas/* boolean */.zMY()]).transform(String)).superRefine((env, ctx) => {
+    for (const key of Object.keys(env)) {
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))
+            ctx.addIssue({ code: 'custom', path: [key], message: 'expected an environment variable name (letters, digits, _)' });
+    }
+});
+const regexList = schemas/* array */.YOg(schemas/* string */.YjP()).superRefine((list, ctx) => {
+    list.forEach((p, i) => {
         try {
-            const res = await (this.c.fetch ?? fetch)(c.http, { signal: AbortSignal.any(signals), redirect: 'manual' });
-            const body = await res.text();
-            if (res.status !== expected)
-                return { ok: false, cancelled: false, detail: `HTTP ${res.status}, expected ${expected}` };
-            if (c.contains !== undefined && !body.includes(c.contains))
-                return { ok: false, cancelled: false, detail: `HTTP ${res.status} but the body lacks ${JSON.stringify(c.contains)}` };
-            return { ok: true, cancelled: false, detail: `HTTP ${res.status}` };
+            new RegExp(p);
         }
         catch (err) {
-            if (this.cancelled())
-                return { ok: false, cancelled: true, detail: 'cancelled' };
-            const cause = err.cause;
-            return { ok: false, cancelled: false, detail: `request failed: ${cause?.code ?? cause?.message ?? (0,errors/* describeError */.Uc)(err)}` };
+            ctx.addIssue({ code: 'custom', path: [i], message: `expected a regular expression: ${err.message}` });
         }
-    }
-    async tryRun(phase, name, c) {
-        const env = { ...this.c.baseEnv, ...this.c.outputs, ...c.env, DRLOOP_PHASE: phase, DRLOOP_STEP: name };
-        const timeout = c.timeout ?? DEFAULT_CHECK_TIMEOUT_SECONDS;
-        const r = await this.command(c.run, env, timeout);
-        const out = r.tail.trim();
-        const shown = JSON.stringify(out.slice(-200));
-        if (r.cancelled)
-            return { ok: false, cancelled: true, detail: 'cancelled' };
-        if (r.timedOut)
-            return { ok: false, cancelled: false, detail: `timed out after ${formatDuration(timeout)}` };
-        if (r.exitCode !== 0)
-            return { ok: false, cancelled: false, detail: `exit code ${r.exitCode ?? r.signal}; output ${shown}` };
-        if (c.expect !== undefined && out !== c.expect.trim())
-            return { ok: false, cancelled: false, detail: `output ${shown}, expected ${JSON.stringify(c.expect.trim())}` };
-        return { ok: true, cancelled: false, detail: c.expect !== undefined ? `output ${shown} as expected` : 'exit code 0' };
-    }
-    /** Runs `rpo.probe`; its failure is a warning (RPO unmeasured), not a failed phase. */
-    async probeRpo() {
-        const probe = this.c.plan.rpo;
-        const env = { ...this.c.baseEnv, ...this.c.outputs, DRLOOP_PHASE: 'rpo', DRLOOP_STEP: 'probe' };
-        const r = await this.log.group('rpo probe', () => this.command(probe.probe, env, probe.timeoutSeconds ?? 60));
-        const at = r.exitCode === 0 ? parseProbeTime(r.tail) : null;
-        let error = null;
-        if (r.exitCode !== 0)
-            error = r.timedOut ? 'timed out' : r.cancelled ? 'cancelled' : `exit code ${r.exitCode ?? r.signal}`;
-        else if (!at)
-            error = `printed ${JSON.stringify(r.tail.trim().slice(-100))}, expected an RFC3339 timestamp or epoch seconds`;
-        if (error)
-            this.log.warning(`rpo probe: ${error}; RPO is not measured`);
-        return { probe: (0,redact/* redact */.E$)(probe.probe).text, exitCode: r.exitCode, output: r.tail, recoveredAt: at ? at.toISOString() : null, error };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/plan/engine.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const ICON = { success: '✔', failed: '✖', skipped: '○', cancelled: '■' };
-/** The target an earlier job of the run wrote into its receipts (a summary may be missing). */
-function recordedTarget(receipts) {
-    for (const r of receipts.values())
-        if (typeof r.target === 'string')
-            return r.target;
-    return null;
-}
-class Engine {
-    o;
-    deps;
-    plan;
-    log;
-    receipts = new Map();
-    /** Outputs of every step so far, given to later steps as environment variables. */
-    outputs = {};
-    target = null;
-    steps;
-    /** The promotion gate, asked once per run (it may call GitHub). */
-    gate = null;
-    constructor(o, deps) {
-        this.o = o;
-        this.deps = deps;
-        this.plan = o.loaded.plan;
-        this.log = deps.logger;
-    }
-    cancelled() {
-        return this.deps.signal?.aborted === true;
-    }
-    iso() {
-        return this.deps.now().toISOString();
-    }
-    async run() {
-        const startedAt = this.iso();
-        this.receipts = await loadReceipts(this.o.runDir, this.o.runDirDisplay, this.o.runId);
-        const previous = await loadSummary(this.o.runDir, this.o.runDirDisplay);
-        // Refused before anything runs or is written: a target the plan does not know.
-        this.target = resolveTarget(this.plan, this.o.loaded.path, this.o.target ?? null, previous?.target ?? recordedTarget(this.receipts), this.o.runDirDisplay);
-        Object.assign(this.outputs, outputsFromReceipts(this.receipts, (m) => this.log.warning(m)));
-        const tmp = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'drloop-run-'));
-        try {
-            const { o, plan, deps } = this;
-            this.steps = new StepRunner({
-                plan,
-                workspace: deps.workspace,
-                logger: deps.logger,
-                now: deps.now,
-                signal: deps.signal,
-                killGraceMs: deps.killGraceMs,
-                fetch: deps.fetch,
-                backpressure: deps.backpressure,
-                noRetry: o.noRetry,
-                maxAttempts: o.maxAttempts,
-                tmp,
-                baseEnv: await this.prepareEnv(tmp),
-                outputs: this.outputs,
-            });
-            this.log.info(`drloop: plan '${plan.name}' (${o.loaded.path}, sha256 ${o.loaded.sha256.slice(0, 12)}), run ${o.runId}, mode ${o.mode}` +
-                (o.mode === 'failback' ? '' : `, phases ${o.startAt ?? 'bringup'} → ${o.stopAfter ?? 'teardown'}`) +
-                (this.target !== null ? `, target ${this.target}` : '') +
-                (o.dryRun ? ' (dry run)' : ''));
-            const outcome = o.mode === 'failback' ? await this.runFailback() : await this.runPhases();
-            const summary = await this.writeSummary(startedAt, previous, outcome);
-            return { status: summary.status, reason: summary.reason, summary, receipts: this.receipts };
-        }
-        finally {
-            await (0,promises_.rm)(tmp, { recursive: true, force: true });
-        }
-    }
-    /** The environment every step starts from: the runner's, minus action inputs and runner credentials, plus run context. */
-    async prepareEnv(tmp) {
-        const env = baseEnvironment(this.deps.env, this.plan, { runId: this.o.runId, mode: this.o.mode, planPath: this.o.loaded.path, runDir: this.o.runDir, target: this.target });
-        const alert = this.o.alert;
-        if (alert) {
-            let path = alert.path;
-            if (path === null) {
-                path = (0,external_node_path_.join)(tmp, 'alert.json');
-                await (0,promises_.writeFile)(path, alert.text);
-            }
-            // Alert fields reach steps only as data in variables, never spliced into a command.
-            const clean = (s) => s.replace(/\0/g, '');
-            env.DRLOOP_ALERT_PATH = path;
-            env.DRLOOP_ALERT_STATUS = clean(alert.context.status);
-            env.DRLOOP_ALERT_NAME = clean(alert.context.name);
-            env.DRLOOP_ALERT_FINGERPRINT = clean(alert.context.fingerprint);
-            env.DRLOOP_ALERT_STARTS_AT = alert.context.startsAt ?? '';
-        }
-        return env;
-    }
-    async save(receipt) {
-        // Commands are plan text, but a secret pasted into one (or printed into an output) must not reach the evidence either.
-        receipt.steps = receipt.steps.map(stepForReceipt);
-        receipt.checks = receipt.checks.map((c) => ({ ...c, target: (0,redact/* redact */.E$)(c.target).text }));
-        receipt.target = this.target;
-        this.receipts.set(receipt.phase, receipt);
-        await writeReceipt(this.o.runDir, receipt);
-    }
-    /** Writes a skipped receipt unless the phase already has one (from this run or an earlier job). */
-    async ensureReceipt(name, reason) {
-        if (!this.receipts.has(name))
-            await this.save(skippedReceipt(this.o.runId, name, reason));
-    }
-    promoteGate() {
-        const { o } = this;
-        this.gate ??= promoteGate({
-            mode: o.mode,
-            autoPromote: o.autoPromote,
-            allowPromoteBypass: o.allowPromoteBypass,
-            approver: o.approver,
-            ticket: o.ticket,
-            environment: o.promoteEnvironment ?? null,
-            approvals: this.deps.approvals ?? null,
-            now: this.deps.now,
-        });
-        return this.gate;
-    }
-    // ---------------------------------------------------------------- phases
-    async runPhases() {
-        const { o, plan } = this;
-        const inPlan = planPhases(plan);
-        const { startIdx, stopIdx, window, refuseAll, refuseCost } = windowGates({ ...o, inPlan }, this.receipts);
-        const orderRefused = (p) => orderRefusal(p, this.receipts, o);
-        // Read when asked: a promotion refused in this job counts for its teardown.
-        const refusalFor = (p) => refuseAll ?? (p === 'teardown' ? null : refuseCost) ?? orderRefused(p);
-        const pending = (p) => inPlan.includes(p) && this.receipts.get(p)?.status !== 'success';
-        // Whether teardown may follow promote is known up front only when this job does not run promote.
-        const decidedLater = (p) => p === 'teardown' && window.includes('promote') && pending('promote');
-        const toRun = window.filter((p) => pending(p) && (decidedLater(p) ? refuseAll === null : refusalFor(p) === null));
-        for (const p of window) {
-            if (inPlan.includes(p) && this.receipts.get(p)?.status === 'success')
-                this.log.info(`${p}: already succeeded in ${o.runDirDisplay}; not run again`);
-        }
-        const costRefusal = window.some((p) => p !== 'teardown' && pending(p)) ? refuseCost : null;
-        const orderRefusalNow = window
-            .filter((p) => pending(p) && !decidedLater(p))
-            .map(orderRefused)
-            .find((r) => r !== null) ?? null;
-        const refusal = refuseAll ?? costRefusal ?? orderRefusalNow;
-        if (refusal)
-            this.log.error(`refused: ${refusal}`);
-        if (o.dryRun)
-            return this.dryRunPhases(window, inPlan, toRun, refusal);
-        // Guards run before anything mutates, whenever a phase is about to run.
-        let guardFailure = null;
-        if (toRun.length > 0) {
-            guardFailure = await this.runGuards();
-        }
-        else if (!this.receipts.has('guards')) {
-            await this.save(skippedReceipt(o.runId, 'guards', plan.guards.length ? 'no phase to run' : 'the plan has no guards'));
-        }
-        let failed = null;
-        let cancelled = guardFailure === 'cancelled';
-        let gated = null;
-        let lastPhase = null;
-        let ranBeforePromote = false;
-        for (const [i, p] of PHASES.entries()) {
-            const spec = plan.phases[p];
-            if (!spec) {
-                await this.ensureReceipt(p, 'not in plan');
-                continue;
-            }
-            if (i < startIdx) {
-                await this.ensureReceipt(p, `before start-at ${o.startAt}`);
-                continue;
-            }
-            if (i > stopIdx) {
-                await this.ensureReceipt(p, `after stop-after ${o.stopAfter}`);
-                continue;
-            }
-            if (this.receipts.get(p)?.status === 'success')
-                continue;
-            const refused = refusalFor(p);
-            let skip = null;
-            let gate = null;
-            if (refused)
-                skip = `refused: ${refused}`;
-            else if (cancelled)
-                skip = 'cancelled';
-            else if (guardFailure)
-                skip = `guard failed: ${guardFailure}`;
-            else if (failed && p !== 'teardown')
-                skip = `earlier phase ${failed} failed`;
-            else if (failed && p === 'teardown' && !o.teardown)
-                skip = `earlier phase ${failed} failed and teardown is not true`;
-            else if (p === 'promote') {
-                gate = await this.promoteGate();
-                if (!gate.passed) {
-                    skip = `promotion gate: ${gate.reason}`;
-                    gated = gate.reason;
-                    ranBeforePromote = lastPhase !== null;
-                    this.log.warning(`promote: not run: ${gate.reason}`);
-                }
-            }
-            if (skip) {
-                const r = skippedReceipt(o.runId, p, skip);
-                // Kept in the receipt so that a later job of this run knows promotion was refused.
-                if (gate && !gate.passed)
-                    r.extra = { promotionRefused: gate.reason };
-                await this.save(r);
-                if (refused)
-                    this.log.warning(`${p}: not run: ${refused}`);
-                continue;
-            }
-            const receipt = await this.runPhase(p, spec, gate);
-            lastPhase = p;
-            if (receipt.status === 'cancelled')
-                cancelled = true;
-            else if (receipt.status === 'failed')
-                failed ??= p;
-        }
-        if (cancelled)
-            return { status: 'cancelled', reason: 'the run was cancelled', lastPhase };
-        if (guardFailure)
-            return { status: 'refused', reason: `guard failed: ${guardFailure}`, lastPhase };
-        if (failed) {
-            const extra = lastPhase === 'teardown' && failed !== 'teardown' ? ' (teardown ran)' : '';
-            return { status: 'failed', reason: `phase ${failed} failed${extra}`, lastPhase };
-        }
-        if (refusal)
-            return { status: 'refused', reason: refusal, lastPhase };
-        if (gated) {
-            const held = o.mode === 'failover' && window.includes('teardown') && inPlan.includes('teardown') ? '; teardown not run after a refused promotion' : '';
-            return { status: ranBeforePromote ? 'stopped' : 'refused', reason: `promote not run: ${gated}${held}`, lastPhase };
-        }
-        const remaining = inPlan.filter((p) => PHASES.indexOf(p) > stopIdx);
-        if (remaining.length > 0)
-            return { status: 'stopped', reason: `stopped after ${o.stopAfter}; still to run: ${remaining.join(', ')}`, lastPhase };
-        return { status: 'succeeded', reason: null, lastPhase };
-    }
-    async dryRunPhases(window, inPlan, toRun, refusal) {
-        const { plan } = this;
-        this.log.info(`dry run: nothing is executed; receipts are marked skipped (dry-run)`);
-        if (plan.guards.length)
-            this.log.info(`guards: ${plan.guards.map((g) => `${g.name}: ${g.run}${g.expect !== undefined ? ` (expect ${JSON.stringify(g.expect)})` : ''}`).join('; ')}`);
-        const promoteClosed = toRun.includes('promote') && !(await this.promoteGate()).passed;
-        for (const p of PHASES) {
-            const spec = plan.phases[p];
-            if (!spec)
-                continue;
-            let state = !window.includes(p) ? 'outside the window' : toRun.includes(p) ? 'would run' : this.receipts.get(p)?.status === 'success' ? 'already succeeded' : 'refused';
-            if (p === 'teardown' && state === 'would run' && promoteClosed && this.o.mode === 'failover')
-                state = 'refused after a refused promotion (mode failover)';
-            const gate = p === 'promote' && toRun.includes(p) ? await this.promoteGate() : null;
-            await this.log.group(`${p}: ${state}`, async () => {
-                for (const s of spec.steps)
-                    this.log.info(`step ${s.name}: ${s.run} (timeout ${formatDuration(s.timeout ?? plan.defaults.timeoutSeconds)})`);
-                for (const c of spec.checks)
-                    this.log.info(`check ${c.name}: ${c.http ? `GET ${c.http} → ${c.status ?? 200}` : c.run}${c.within ? ` within ${formatDuration(c.within)}` : ''}`);
-                if (spec.verify)
-                    this.log.info(`verify: ${spec.verify.run}${spec.verify.expect !== undefined ? ` (expect ${JSON.stringify(spec.verify.expect)})` : ''}`);
-                if (gate)
-                    this.log.info(`promotion gate: ${gate.passed ? `passes (${gate.reason})` : `closed (${gate.reason})`}`);
-            });
-        }
-        for (const p of toRun)
-            await this.ensureReceipt(p, 'dry-run');
-        for (const p of PHASES)
-            if (!inPlan.includes(p))
-                await this.ensureReceipt(p, 'not in plan');
-        await this.ensureReceipt('guards', 'dry-run');
-        if (refusal)
-            return { status: 'refused', reason: `a real run would be refused: ${refusal}`, lastPhase: null };
-        return { status: 'stopped', reason: 'dry run: nothing was executed', lastPhase: null };
-    }
-    /** Runs the guards and writes their receipt; returns null when all pass, else the failing guard's name (or 'cancelled'). */
-    async runGuards() {
-        const { plan, o } = this;
-        if (plan.guards.length === 0) {
-            await this.save(skippedReceipt(o.runId, 'guards', 'the plan has no guards'));
-            return null;
-        }
-        const started = this.deps.now();
-        const { status, steps, failure } = await this.steps.runGuards();
-        await this.save(this.receiptOf('guards', status, started, steps, [], {}));
-        return status === 'cancelled' ? 'cancelled' : failure;
-    }
-    receiptOf(name, status, started, steps, checks, extra, skipReason = null) {
-        const ended = this.deps.now();
-        return {
-            schema: PHASE_RECEIPT_SCHEMA,
-            runId: this.o.runId,
-            phase: name,
-            status,
-            skipReason,
-            startedAt: started.toISOString(),
-            endedAt: ended.toISOString(),
-            durationSeconds: round((ended.getTime() - started.getTime()) / 1000),
-            steps,
-            checks,
-            extra,
-        };
-    }
-    /** Runs one phase: steps in order, then checks and verify; the receipt is written before returning. */
-    async runPhase(p, spec, gate) {
-        const started = this.deps.now();
-        this.log.info(`▶ ${p}`);
-        const extra = {};
-        if (gate) {
-            Object.assign(extra, { gate: gate.gate, approver: gate.approver, ticket: gate.ticket, bypassed: gate.gate === 'bypass', verified: gate.approval !== null });
-            if (gate.approval) {
-                extra.approval = gate.approval;
-                this.log.info(`promote: ${gate.reason}${gate.approval.comment ? ` (${JSON.stringify(gate.approval.comment)})` : ''}, verified with ${gate.approval.source}`);
-            }
-            if (gate.gate === 'bypass')
-                this.log.warning(`promote: the promotion gate is bypassed (allow-promote-bypass in a drill); the receipt records it`);
-        }
-        // Teardown is best effort: every step is tried even when one fails.
-        const keepGoing = p === 'teardown';
-        const { status: stepsStatus, steps } = await this.steps.runSteps(p, spec.steps, keepGoing);
-        let status = stepsStatus;
-        const checks = [];
-        if (status === 'success' || (keepGoing && status === 'failed')) {
-            for (const c of spec.checks) {
-                const rec = await this.steps.runCheck(p, c.name, c);
-                checks.push(rec);
-                if (rec.status === 'cancelled') {
-                    status = 'cancelled';
-                    break;
-                }
-                if (rec.status === 'failed')
-                    status = 'failed';
-                if (status === 'failed' && !keepGoing)
-                    break;
-            }
-            if (spec.verify && status !== 'cancelled' && (status === 'success' || keepGoing)) {
-                const rec = await this.steps.runCheck(p, 'verify', { ...spec.verify, name: 'verify' }, 'verify');
-                checks.push(rec);
-                if (rec.status === 'cancelled')
-                    status = 'cancelled';
-                else if (rec.status === 'failed')
-                    status = 'failed';
-            }
-        }
-        const rpoPhase = this.plan.phases.validate ? 'validate' : 'restore';
-        if (status === 'success' && this.plan.rpo && p === rpoPhase)
-            extra.rpo = await this.steps.probeRpo();
-        const receipt = this.receiptOf(p, status, started, steps, checks, extra);
-        await this.save(receipt);
-        const line = `${ICON[status]} ${p} ${status} in ${formatDuration(receipt.durationSeconds ?? 0)}`;
-        if (status === 'success')
-            this.log.info(line);
-        else
-            this.log.error(line);
-        return receipt;
-    }
-    // -------------------------------------------------------------- failback
-    async runFailback() {
-        const { o } = this;
-        const fb = this.plan.failback;
-        let refusal = null;
-        if (o.confirm1 !== 'FAILBACK')
-            refusal = `failback needs confirm1: FAILBACK${o.confirm1 ? ` (got ${JSON.stringify(o.confirm1)})` : ''}`;
-        else if (o.confirm2 !== `CONFIRM-${o.runId}`)
-            refusal = `failback needs confirm2: CONFIRM-${o.runId}${o.confirm2 ? ` (got ${JSON.stringify(o.confirm2)})` : ''}`;
-        else {
-            const promote = this.receipts.get('promote');
-            if (promote?.status !== 'success') {
-                refusal = `run ${o.runId} was not promoted: ${o.runDirDisplay}/phases/promote.json ${promote ? `is ${promote.status}` : 'does not exist'}`;
-            }
-        }
-        if (refusal)
-            this.log.error(`refused: ${refusal}`);
-        if (o.dryRun) {
-            await this.log.group('failback: ' + (refusal ? 'refused' : 'would run'), async () => {
-                for (const c of fb.checks)
-                    this.log.info(`check ${c.name}: ${c.http ?? c.run}`);
-                for (const s of fb.steps)
-                    this.log.info(`step ${s.name}: ${s.run}`);
-            });
-            await this.ensureReceipt('failback', 'dry-run');
-            if (refusal)
-                return { status: 'refused', reason: `a real run would be refused: ${refusal}`, lastPhase: null };
-            return { status: 'stopped', reason: 'dry run: nothing was executed', lastPhase: null };
-        }
-        if (refusal) {
-            await this.save(skippedReceipt(o.runId, 'failback', `refused: ${refusal}`));
-            return { status: 'refused', reason: refusal, lastPhase: null };
-        }
-        const guard = await this.runGuards();
-        if (guard) {
-            await this.save(skippedReceipt(o.runId, 'failback', guard === 'cancelled' ? 'cancelled' : `guard failed: ${guard}`));
-            return guard === 'cancelled' ? { status: 'cancelled', reason: 'the run was cancelled', lastPhase: null } : { status: 'refused', reason: `guard failed: ${guard}`, lastPhase: null };
-        }
-        const started = this.deps.now();
-        this.log.info('▶ failback');
-        // Every check runs, so the receipt lists all that block the failback, not only the first.
-        const checks = [];
-        for (const c of fb.checks) {
-            if (this.cancelled())
-                break;
-            checks.push(await this.steps.runCheck('failback', c.name, c));
-        }
-        const failedChecks = checks.filter((c) => c.status === 'failed').map((c) => c.name);
-        if (this.cancelled() || checks.some((c) => c.status === 'cancelled')) {
-            await this.save(this.receiptOf('failback', 'cancelled', started, [], checks, {}));
-            return { status: 'cancelled', reason: 'the run was cancelled', lastPhase: 'failback' };
-        }
-        if (failedChecks.length > 0) {
-            const reason = `failback check${failedChecks.length > 1 ? 's' : ''} ${failedChecks.join(', ')} failed`;
-            this.log.error(`refused: ${reason}; no failback step ran`);
-            await this.save(this.receiptOf('failback', 'skipped', started, [], checks, {}, `refused: ${reason}`));
-            return { status: 'refused', reason, lastPhase: null };
-        }
-        const { status, steps } = await this.steps.runSteps('failback', fb.steps, false);
-        const receipt = this.receiptOf('failback', status, started, steps, checks, {});
-        await this.save(receipt);
-        this.log[status === 'success' ? 'info' : 'error'](`${ICON[status]} failback ${status} in ${formatDuration(receipt.durationSeconds ?? 0)}`);
-        if (status === 'cancelled')
-            return { status: 'cancelled', reason: 'the run was cancelled', lastPhase: 'failback' };
-        if (status === 'failed')
-            return { status: 'failed', reason: 'failback failed', lastPhase: 'failback' };
-        return { status: 'succeeded', reason: null, lastPhase: 'failback' };
-    }
-    // --------------------------------------------------------------- summary
-    async writeSummary(startedAt, previous, raw) {
-        const { o } = this;
-        const ctx = o.alert?.context;
-        const alert = ctx ? { name: ctx.name, fingerprint: ctx.fingerprint, groupKey: ctx.groupKey, status: ctx.status, startsAt: ctx.startsAt } : (previous?.alert ?? null);
-        // The incident began when the alert fired; without an alert, when this run (its first job) began.
-        const incidentStart = ctx?.startsAt ?? previous?.incidentStart ?? startedAt;
-        const measured = measure(this.receipts, incidentStart, this.plan.objectives);
-        const missed = missedObjectives(measured, this.plan.objectives);
-        const { outcome, error } = judgeObjectives(o.mode, o.dryRun, raw, missed);
-        if (error)
-            this.log.error(error);
-        const summary = {
-            schema: DRILL_SUMMARY_SCHEMA,
-            runId: o.runId,
-            plan: { name: this.plan.name, path: o.loaded.path, sha256: o.loaded.sha256 },
-            mode: o.mode,
-            status: outcome.status,
-            reason: outcome.reason,
-            dryRun: o.dryRun,
-            decision: o.decision,
-            target: this.target,
-            alert,
-            objectives: this.plan.objectives,
-            incidentStart,
-            startedAt: previous?.startedAt ?? startedAt,
-            endedAt: this.iso(),
-            ...measured,
-            objectivesMissed: missed,
-            promotion: promotionOf(this.receipts.get('promote')),
-            lastPhase: outcome.lastPhase,
-            phases: summaryPhases(this.receipts),
-        };
-        // A dry run never replaces the summary of a run that really happened.
-        if (!(o.dryRun && previous && !previous.dryRun))
-            await writeJsonAtomic(summaryPathOf(o.runDir), summary);
-        return summary;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/plan/run.ts
-
-
-
-
-
-
-
-
-
-
-
-
-/** A run id becomes a directory name, so it is kept to a safe alphabet. */
-const RUN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
-const phaseInput = (what) => schemas/* enum */.k5n(PHASES, { error: (i) => `expected a phase (${PHASES.join(', ')}) to ${what}, got ${JSON.stringify(i.input)}` }).optional();
-/**
- * The inputs of `actions/dr-execute` and `drloop execute`, as strings in and
- * typed values out. action.yml declares exactly these names with the same
- * defaults (a test holds the two together).
- */
-const drExecuteInputs = schemas/* object */.Ikc({
-    plan: schemas/* string */.YjP({ error: 'required: the path of the DR plan (YAML)' }),
-    mode: (0,src_inputs/* enumInput */.gX)(PLAN_MODES, 'drill'),
-    'start-at': phaseInput('start at'),
-    'stop-after': phaseInput('stop after'),
-    'run-id': schemas/* string */.YjP().regex(RUN_ID_PATTERN, 'expected 1–128 letters, digits, ".", "_" or "-", starting with a letter or digit').optional(),
-    'evidence-dir': schemas/* string */.YjP().default(DEFAULT_EVIDENCE_DIR),
-    decision: schemas/* enum */.k5n(['allow', 'warn', 'block'], { error: (i) => `expected allow, warn or block (cost-decision's output), got ${JSON.stringify(i.input)}` }).optional(),
-    'accept-warn': (0,src_inputs/* boolInput */.Hm)(false),
-    target: schemas/* string */.YjP().regex(TARGET_NAME, 'expected a target name (cost-decision\'s target output): letters, digits, ".", "_" or "-"').optional(),
-    alert: (0,src_inputs/* textInput */._Z)(),
-    'auto-promote': (0,src_inputs/* boolInput */.Hm)(false),
-    'allow-promote-bypass': (0,src_inputs/* boolInput */.Hm)(false),
-    approver: (0,src_inputs/* textInput */._Z)(),
-    ticket: (0,src_inputs/* textInput */._Z)(),
-    'promote-environment': schemas/* string */.YjP()
-        .regex(/^[^\r\n]{1,255}$/, 'expected a GitHub Environment name on one line')
+    });
+});
+const retrySchema = strict({
+    max: schemas/* number */.aig({ error: required('a number of retries') })
+        .int('expected a whole number of retries')
+        .min(0, 'expected 0 or more retries')
+        .max(20, 'expected at most 20 retries')
         .optional(),
-    'github-token': (0,src_inputs/* textInput */._Z)(),
-    teardown: schemas/* stringbool */.uEf({ truthy: ['true', 'yes', '1', 'on'], falsy: ['false', 'no', '0', 'off'] }).optional(),
-    'allow-full-drill': (0,src_inputs/* boolInput */.Hm)(false),
-    'max-attempts': (0,src_inputs/* intInput */.O1)(3, 1, 100),
-    'no-retry': (0,src_inputs/* boolInput */.Hm)(false),
-    'dry-run': (0,src_inputs/* boolInput */.Hm)(false),
-    confirm1: (0,src_inputs/* textInput */._Z)(),
-    confirm2: (0,src_inputs/* textInput */._Z)(),
+    backoff: wait.optional(),
+    on: regexList.optional(),
 });
-function run_text(v) {
-    return v === null ? '' : String(v);
-}
-function drExecuteOutputs(r) {
-    const s = r.summary;
-    return {
-        status: r.status,
-        'run-id': r.runId,
-        'last-phase': s.lastPhase ?? '',
-        'rto-seconds': run_text(s.rtoSeconds),
-        'rpo-seconds': run_text(s.rpoSeconds),
-        'rto-met': run_text(s.rtoMet),
-        'rpo-met': run_text(s.rpoMet),
-        'objectives-missed': s.objectivesMissed ?? '',
-        'receipts-dir': r.receiptsDir,
-        'summary-path': r.summaryPath,
-    };
-}
-/** Whether the action (or CLI) must report failure for this status. */
-function isFailure(status) {
-    return status === 'failed' || status === 'refused' || status === 'cancelled';
-}
-function stamp(d) {
-    return d
-        .toISOString()
-        .replace(/[-:]/g, '')
-        .replace(/\.\d+Z$/, 'Z');
-}
-/**
- * The default run id. One incident keeps one id across jobs and repeated
- * dispatches: it comes from the alert group and the time it began (not the
- * group alone, or next month's incident would find this one's receipts).
- * Without an alert it is the workflow run, else a timestamp.
- */
-function defaultRunId(alert, githubRunId, now) {
-    if (alert) {
-        return alert.startsAt ? (0,incident/* incidentRunId */.D)(alert.groupKey, alert.startsAt) : `alert-${(0,hash/* sha256 */.s)(alert.dedupeKey).slice(0, 16)}`;
-    }
-    if (githubRunId && /^\d+$/.test(githubRunId))
-        return `gh-${githubRunId}`;
-    return `local-${stamp(now)}-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
-}
-async function resolvePlan(input, workspace) {
-    const [match] = await expandGlobs([input], workspace, "input 'plan'");
-    if (!match || match.files.length !== 1) {
-        const n = match?.files.length ?? 0;
-        throw new errors/* ConfigurationError */.j1(`input 'plan': '${input}' ${n === 0 ? 'matches no file' : `matches ${n} files, expected one`}`);
-    }
-    const rel = match.files[0];
-    return loadPlan((0,external_node_path_.resolve)(workspace, rel), rel);
-}
-/**
- * Runs (part of) a DR plan and writes its receipts and summary. Every input
- * problem (plan, window, alert, run id) is found before anything runs or is
- * written; after that, every outcome, refusals included, leaves receipts.
- */
-async function runDrExecute(inputs, deps) {
-    const { workspace, logger } = deps;
-    const loaded = await resolvePlan(inputs.plan, workspace);
-    const mode = inputs.mode;
-    const startAt = inputs['start-at'] ?? null;
-    const stopAfter = inputs['stop-after'] ?? null;
-    if (mode === 'failback') {
-        if (!loaded.plan.failback)
-            throw new errors/* ConfigurationError */.j1(`${loaded.path}: mode failback needs a 'failback' section with steps`);
-        if (startAt || stopAfter)
-            logger.warning('start-at and stop-after do not apply to mode failback; ignored');
-    }
-    else if (startAt && stopAfter && PHASES.indexOf(stopAfter) < PHASES.indexOf(startAt)) {
-        throw new errors/* ConfigurationError */.j1(`input 'stop-after': ${stopAfter} comes before start-at ${startAt} (phases run ${PHASES.join(' → ')})`);
-    }
-    const environment = inputs['promote-environment'] ?? null;
-    if (environment !== null && !deps.approvals) {
-        throw new errors/* ConfigurationError */.j1(`input 'promote-environment': a verified approval is read from GitHub's approvals API of the workflow run, which only the dr-execute action does; use auto-promote or approver here`);
-    }
-    // The alert reader (and its schemas) is loaded only when an alert is given.
-    const alert = inputs.alert ? await (await __nccwpck_require__.e(/* import() */ 222).then(__nccwpck_require__.bind(__nccwpck_require__, 83222))).loadAlert(inputs.alert, workspace) : null;
-    const runId = inputs['run-id'] ?? defaultRunId(alert?.alert ?? null, deps.githubRunId, deps.now());
-    const evidence = inputs['evidence-dir'];
-    const receiptsDir = runDirOf(evidence, runId);
-    const runDir = (0,external_node_path_.isAbsolute)(receiptsDir) ? receiptsDir : (0,external_node_path_.resolve)(workspace, receiptsDir);
-    const engine = new Engine({
-        loaded,
-        runId,
-        mode,
-        startAt: mode === 'failback' ? null : startAt,
-        stopAfter: mode === 'failback' ? null : stopAfter,
-        decision: inputs.decision ?? null,
-        ...(inputs.target !== undefined ? { target: inputs.target } : {}),
-        acceptWarn: inputs['accept-warn'],
-        autoPromote: inputs['auto-promote'],
-        allowPromoteBypass: inputs['allow-promote-bypass'],
-        approver: inputs.approver ?? null,
-        ticket: inputs.ticket ?? null,
-        promoteEnvironment: environment,
-        teardown: inputs.teardown ?? mode === 'drill',
-        allowFullDrill: inputs['allow-full-drill'],
-        maxAttempts: inputs['max-attempts'],
-        noRetry: inputs['no-retry'],
-        dryRun: inputs['dry-run'],
-        confirm1: inputs.confirm1 ?? null,
-        confirm2: inputs.confirm2 ?? null,
-        alert: alert ? { context: alert.alert, path: alert.path, text: alert.text } : null,
-        runDir,
-        runDirDisplay: receiptsDir,
-    }, { workspace, logger, now: deps.now, env: deps.env, signal: deps.signal, killGraceMs: deps.killGraceMs, fetch: deps.fetch, backpressure: deps.backpressure, approvals: deps.approvals });
-    const result = await engine.run();
-    return { ...result, runId, receiptsDir, summaryPath: summaryPathOf(receiptsDir), plan: loaded };
-}
-
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(70857);
-;// CONCATENATED MODULE: ./actions/_kit/node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-/**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
- */
-function utils_toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
-    }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
-    }
-    return JSON.stringify(input);
-}
-/**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
- */
-function utils_toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
-    }
-    return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
-    };
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./actions/_kit/node_modules/@actions/core/lib/command.js
-
-
-/**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
- */
-function command_issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_.EOL);
-}
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
-}
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
-        }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
-    }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
-            }
-        }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
-    }
-}
-function escapeData(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
-}
-function escapeProperty(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-// EXTERNAL MODULE: external "crypto"
-var external_crypto_ = __nccwpck_require__(76982);
-;// CONCATENATED MODULE: ./actions/_kit/node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
-
-
-
-function file_command_issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!external_fs_.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
-        encoding: 'utf8'
-    });
-}
-function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
-}
-//# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: ./actions/_kit/node_modules/@actions/core/lib/core.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-/**
- * The code to exit an action
- */
-var ExitCode;
-(function (ExitCode) {
-    /**
-     * A code indicating that the action was successful
-     */
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    /**
-     * A code indicating that the action was a failure
-     */
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-//-----------------------------------------------------------------------
-// Variables
-//-----------------------------------------------------------------------
-/**
- * Sets env variable for this action and future actions in the job
- * @param name the name of the variable to set
- * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
-    process.env[name] = convertedVal;
-    const filePath = process.env['GITHUB_ENV'] || '';
-    if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
-    }
-    issueCommand('set-env', { name }, convertedVal);
-}
-/**
- * Registers a secret which will get masked from logs
- *
- * @param secret - Value of the secret to be masked
- * @remarks
- * This function instructs the Actions runner to mask the specified value in any
- * logs produced during the workflow run. Once registered, the secret value will
- * be replaced with asterisks (***) whenever it appears in console output, logs,
- * or error messages.
- *
- * This is useful for protecting sensitive information such as:
- * - API keys
- * - Access tokens
- * - Authentication credentials
- * - URL parameters containing signatures (SAS tokens)
- *
- * Note that masking only affects future logs; any previous appearances of the
- * secret in logs before calling this function will remain unmasked.
- *
- * @example
- * ```typescript
- * // Register an API token as a secret
- * const apiToken = "abc123xyz456";
- * setSecret(apiToken);
- *
- * // Now any logs containing this value will show *** instead
- * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
- * ```
- */
-function setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
-}
-/**
- * Prepends inputPath to the PATH (for this action and future actions)
- * @param inputPath
- */
-function addPath(inputPath) {
-    const filePath = process.env['GITHUB_PATH'] || '';
-    if (filePath) {
-        issueFileCommand('PATH', inputPath);
-    }
-    else {
-        issueCommand('add-path', {}, inputPath);
-    }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
-}
-/**
- * Gets the value of an input.
- * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
- * Returns an empty string if the value is not defined.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string
- */
-function getInput(name, options) {
-    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
-        throw new Error(`Input required and not supplied: ${name}`);
-    }
-    if (options && options.trimWhitespace === false) {
-        return val;
-    }
-    return val.trim();
-}
-/**
- * Gets the values of an multiline input.  Each value is also trimmed.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string[]
- *
- */
-function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
-        .split('\n')
-        .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
-    }
-    return inputs.map(input => input.trim());
-}
-/**
- * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
- * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
- * The return value is also in boolean type.
- * ref: https://yaml.org/spec/1.2/spec.html#id2804923
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   boolean
- */
-function getBooleanInput(name, options) {
-    const trueValue = ['true', 'True', 'TRUE'];
-    const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
-    if (trueValue.includes(val))
-        return true;
-    if (falseValue.includes(val))
-        return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-/**
- * Sets the value of an output.
- *
- * @param     name     name of the output to set
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
-    const filePath = process.env['GITHUB_OUTPUT'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
-    }
-    process.stdout.write(external_os_.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
-}
-/**
- * Enables or disables the echoing of commands into stdout for the rest of the step.
- * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
- *
- */
-function setCommandEcho(enabled) {
-    issue('echo', enabled ? 'on' : 'off');
-}
-//-----------------------------------------------------------------------
-// Results
-//-----------------------------------------------------------------------
-/**
- * Sets the action status to failed.
- * When the action exits it will be with an exit code of 1
- * @param message add error issue message
- */
-function setFailed(message) {
-    process.exitCode = ExitCode.Failure;
-    error(message);
-}
-//-----------------------------------------------------------------------
-// Logging Commands
-//-----------------------------------------------------------------------
-/**
- * Gets whether Actions Step Debug is on or not
- */
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
-/**
- * Writes debug message to user log
- * @param message debug message
- */
-function debug(message) {
-    command_issueCommand('debug', {}, message);
-}
-/**
- * Adds an error issue
- * @param message error issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a warning issue
- * @param message warning issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a notice issue
- * @param message notice issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Writes info to log with console.log.
- * @param message info message
- */
-function info(message) {
-    process.stdout.write(message + external_os_.EOL);
-}
-/**
- * Begin an output group.
- *
- * Output until the next `groupEnd` will be foldable in this group
- *
- * @param name The name of the output group
- */
-function startGroup(name) {
-    command_issue('group', name);
-}
-/**
- * End an output group.
- */
-function endGroup() {
-    command_issue('endgroup');
-}
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return __awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
-//-----------------------------------------------------------------------
-// Wrapper action state
-//-----------------------------------------------------------------------
-/**
- * Saves state for current action, the state can only be retrieved by this action's post job execution.
- *
- * @param     name     name of the state to store
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function saveState(name, value) {
-    const filePath = process.env['GITHUB_STATE'] || '';
-    if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
-    }
-    issueCommand('save-state', { name }, toCommandValue(value));
-}
-/**
- * Gets the value of an state set by this action's main execution.
- *
- * @param     name     name of the state to get
- * @returns   string
- */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
-}
-function getIDToken(aud) {
-    return __awaiter(this, void 0, void 0, function* () {
-        return yield OidcClient.getIDToken(aud);
-    });
-}
-/**
- * Summary exports
- */
-
-/**
- * @deprecated use core.summary
- */
-
-/**
- * Path exports
- */
-
-/**
- * Platform utilities exports
- */
-
-//# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./actions/_kit/node_modules/@actions/core/lib/summary.js
-var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { access, appendFile, writeFile } = external_fs_.promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(external_os_.EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-/**
- * @deprecated use `core.summary`
- */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
-//# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./actions/_kit/src/runtime.ts
-/**
- * The only place where drloop's actions touch the runner: inputs, outputs,
- * logs, the job summary and failure, all through @actions/core. Each action's
- * main.ts uses these and the shared library; the library never imports
- * `@actions/*`. What is heavy (the artifact, S3 and GitHub clients) is loaded
- * by the adapters with `import()` on the path that needs it, never here.
- *
- * Named imports, not the namespace: the bundle then holds (and evaluates at
- * start) only the parts of @actions/core named here (scripts/build.mjs).
- */
-
-
-
-function coreLogger() {
-    return {
-        info: (m) => info(m),
-        warning: (m) => warning(m),
-        error: (m) => error(m),
-        debug: (m) => debug(m),
-        group: (title, fn) => group(title, fn),
-    };
-}
-const masked = new Set();
-/**
- * Masks a secret in the log, once: the runner keeps every mask for the rest
- * of the job, so a value masked where an input is read and again where a
- * client takes it needs one `add-mask` command, not one per caller.
- */
-function mask(value) {
-    if (!value || masked.has(value))
-        return;
-    masked.add(value);
-    setSecret(value);
-}
-/** Reads the named inputs as the runner passes them (`INPUT_<NAME>`, hyphens kept). */
-function readRawInputs(names) {
-    const raw = {};
-    for (const name of names)
-        raw[name] = getInput(name);
-    return raw;
-}
-function setOutputs(outputs) {
-    for (const [k, v] of Object.entries(outputs))
-        setOutput(k, String(v));
-}
-/** Appends to the job summary (core.summary); a no-op outside the runner (no GITHUB_STEP_SUMMARY). */
-async function appendSummary(markdown) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    await summary.addRaw(markdown, !markdown.endsWith('\n')).write();
-}
-/** @actions/core's log commands, for the actions' own lines. */
-const runtime_core = { info: info, warning: warning, error: error, debug: debug };
-/** The workspace the action works in: the runner's checkout, else the current directory. */
-function workspaceDir() {
-    return process.env.GITHUB_WORKSPACE || process.cwd();
-}
-/** Where the run happens, for records and notifications. */
-function githubContext() {
-    return runContextFromEnv(process.env);
-}
-/** Raised by an action when its result (not its input) means the step must fail. */
-class StepFailure extends Error {
-    name = 'StepFailure';
-}
-/**
- * Runs an action's body and turns any error into one `setFailed` line:
- * `<action>: <message>`. A stack trace goes to the debug log only (or to the
- * error log with SHOW_STACK_TRACE=true), never in front of the user's problem.
- */
-async function runAction(action, body) {
-    try {
-        await body();
-    }
-    catch (err) {
-        const known = err instanceof errors/* ConfigurationError */.j1 || err instanceof StepFailure;
-        if (err instanceof Error && err.stack) {
-            if (process.env.SHOW_STACK_TRACE === 'true')
-                error(err.stack);
-            else
-                debug(err.stack);
-        }
-        setFailed(`${action}: ${known ? '' : 'internal error: '}${(0,errors/* describeError */.Uc)(err)}`);
-    }
-}
-
-;// CONCATENATED MODULE: ./actions/_kit/src/github.ts
-
-
-const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
-/** The REST API's base URL: the runner's `GITHUB_API_URL` (set on GitHub Enterprise Server), else api.github.com. */
-function githubApiUrl(env = process.env) {
-    const url = env.GITHUB_API_URL?.trim();
-    return (url ? url : DEFAULT_GITHUB_API_URL).replace(/\/+$/, '');
-}
-/**
- * An authenticated Octokit for `token` (usually the `github-token` input).
- * The token is masked in the log before anything can print it.
- */
-async function createOctokit(token, input = 'github-token') {
-    const value = token.trim();
-    if (value === '')
-        throw new errors/* ConfigurationError */.j1(`input '${input}' is empty: a token is needed to call GitHub's API (the default is \${{ github.token }})`);
-    mask(value);
-    const { getOctokit: create } = await __nccwpck_require__.e(/* import() */ 351).then(__nccwpck_require__.bind(__nccwpck_require__, 61351));
-    return create(value, { baseUrl: githubApiUrl(), userAgent: 'drloop' });
-}
-
-;// CONCATENATED MODULE: ./actions/dr-execute/src/approvals.ts
-/**
- * The reviews of this workflow run, from GitHub's REST API
- * (`GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals`) through
- * @actions/github's Octokit. Loaded only when `promote-environment` is set, so
- * other runs never load the client.
- */
-
-
-async function githubApprovals({ token, env }) {
-    const repository = env.GITHUB_REPOSITORY ?? '';
-    const runId = env.GITHUB_RUN_ID ?? '';
-    const [owner, repo] = repository.split('/');
-    if (!owner || !repo || !/^\d+$/.test(runId)) {
-        throw new errors/* ConfigurationError */.j1(`input 'promote-environment': needs the workflow run's GITHUB_REPOSITORY and GITHUB_RUN_ID (set by the runner), got '${repository}' and '${runId}'`);
-    }
-    if (!token)
-        throw new errors/* ConfigurationError */.j1(`input 'github-token': required with promote-environment, to read this run's approvals (the default is the job's github.token)`);
-    const octokit = await createOctokit(token);
-    return {
-        describe: `workflow run ${runId} of ${repository}`,
-        async reviews() {
-            const res = await octokit.rest.actions.getReviewsForRun({ owner, repo, run_id: Number(runId) });
-            return res.data.map((r) => ({
-                state: String(r.state),
-                reviewer: r.user?.login ?? '(unknown)',
-                comment: r.comment ?? '',
-                environments: (r.environments ?? []).map((e) => e.name ?? '').filter((n) => n !== ''),
-            }));
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/loop/claims.ts
-
-
-/**
- * Claims are git refs in the repository the loop runs for, created through
- * GitHub's REST API. Creating a ref that exists fails (422), so whichever
- * dispatch creates `refs/drloop/incidents/<id>` first owns the incident;
- * every other dispatch of it, at the same moment or a week later, is a
- * duplicate. The ref points at a commit whose message is the owner record.
- */
-const CLAIM_SCHEMA = 'drloop.claim/v1';
-const claimOwnerSchema = schemas/* object */.Ikc({
-    schema: schemas/* literal */.euz(CLAIM_SCHEMA),
-    kind: schemas/* enum */.k5n(['failover', 'drill']),
-    /** The GitHub workflow run that holds the claim. */
-    githubRunId: schemas/* string */.YjP().regex(/^\d+$/),
-    runUrl: schemas/* string */.YjP(),
-    /** drloop's run id (the incident id for a failover). */
-    runId: schemas/* string */.YjP(),
-    plan: schemas/* string */.YjP(),
-    claimedAt: schemas/* string */.YjP(),
+const stepName = schemas/* string */.YjP()
+    .min(1, 'expected a step name')
+    .max(100, 'expected a name of at most 100 characters')
+    .regex(/^[^\r\n]*$/, 'expected a name on one line');
+const stepSchema = strict({
+    name: stepName.optional(),
+    run: command('the shell command to run (run: "...")'),
+    timeout: wait.optional(),
+    env: envMap.optional(),
+    retry: retrySchema.optional(),
 });
-const incidentRef = (incident) => `refs/drloop/incidents/${incident.id}`;
-const planPrefix = (planKey) => `refs/drloop/plans/${planKey}/`;
-/** Parses an owner record from a claim commit's message; null when it is not one. */
-function parseOwner(message) {
-    try {
-        const r = claimOwnerSchema.safeParse(JSON.parse(message));
-        return r.success ? r.data : null;
-    }
-    catch {
-        return null;
-    }
-}
-/**
- * Claims an incident for this workflow run. `rerun` means this run already
- * holds it (a job re-run, or the next job of the same run).
- */
-async function claimIncident(store, incident, me) {
-    const ref = incidentRef(incident);
-    const r = await store.create(ref, me);
-    if (r.created)
-        return { outcome: 'owner' };
-    if (r.owner && r.owner.githubRunId === me.githubRunId)
-        return { outcome: 'rerun' };
-    return { outcome: 'duplicate', owner: r.owner, ref };
-}
-/**
- * Keeps a drill and a failover of one plan from running at once. Each run
- * creates its own ref under the plan's prefix, then looks at the others; a
- * ref of a completed run is stale and removed. A drill gives way to anyone
- * (it removes its ref and is refused); a failover waits for running drills
- * to end, up to `waitMs`, and is refused after that, naming them. Failovers
- * of different incidents do not wait for each other. The refs of this run are
- * released when the run completes, whatever happened to it: nothing has to
- * remember to delete them.
- */
-async function holdPlan(store, planKey, me, o) {
-    const prefix = planPrefix(planKey);
-    const ref = `${prefix}${me.githubRunId}`;
-    const mine = await store.create(ref, me);
-    if (!mine.created && mine.owner?.githubRunId !== me.githubRunId)
-        throw new Error(`${ref} exists and is not this run's`);
-    const deadline = o.now() + o.waitMs;
-    for (;;) {
-        const blocking = [];
-        for (const other of await store.list(prefix)) {
-            if (other.ref === ref)
-                continue;
-            const owner = other.owner;
-            if (!owner)
-                continue;
-            let done;
-            try {
-                done = await store.runCompleted(owner.githubRunId);
-            }
-            catch (err) {
-                o.logger.warning(`could not read the state of run ${owner.runUrl} (${(0,errors/* describeError */.Uc)(err)}); treating it as running`);
-                done = false;
-            }
-            if (done) {
-                await store.remove(other.ref).catch(() => undefined);
-                continue;
-            }
-            if (me.kind === 'drill' || owner.kind === 'drill')
-                blocking.push(owner);
-        }
-        if (blocking.length === 0)
-            return { outcome: 'held', ref };
-        if (me.kind === 'drill' || o.now() >= deadline) {
-            await store.remove(ref).catch(() => undefined);
-            return { outcome: 'busy', ref, holders: blocking };
-        }
-        o.logger.info(`waiting for ${blocking.map((b) => `the ${b.kind} ${b.runUrl}`).join(', ')} to end before this failover of ${me.plan} starts`);
-        await o.sleep(Math.max(0, Math.min(o.pollMs, deadline - o.now())));
-    }
-}
-
-// EXTERNAL MODULE: ./src/loop/incident.ts
-var loop_incident = __nccwpck_require__(88262);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __nccwpck_require__(46466);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(38522);
-// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
-var tar_stream = __nccwpck_require__(56118);
-// EXTERNAL MODULE: ./src/evidence/manifest.ts
-var manifest = __nccwpck_require__(99240);
-// EXTERNAL MODULE: ./src/evidence/verify.ts
-var verify = __nccwpck_require__(59856);
-;// CONCATENATED MODULE: ./src/loop/resume.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Where receipts sit inside a bundle: the evidence folder is stored as `evidence/`. */
-const RUNS_PREFIX = 'evidence/runs/';
-function fail(message) {
-    throw new errors/* ConfigurationError */.j1(`resume-from-run: ${message}`);
-}
-async function bundlesIn(dir) {
-    const out = [];
-    const walk = async (d) => {
-        for (const e of await (0,promises_.readdir)(d, { withFileTypes: true })) {
-            const p = (0,external_node_path_.join)(d, e.name);
-            if (e.isDirectory())
-                await walk(p);
-            else if (e.isSymbolicLink())
-                fail(`${p} is a link; an evidence artifact holds only files`);
-            else if (e.isFile() && e.name.endsWith('.tar.gz'))
-                out.push(p);
-        }
-    };
-    await walk(dir);
-    return out.sort();
-}
-/**
- * Restores the receipts of an earlier workflow run from its evidence
- * artifacts (downloaded into `downloaded`), trusting nothing it has not
- * checked: every bundle must verify against its manifest and checksum file
- * as `drloop verify-evidence` does, and must say it was made by that run;
- * the newest (by the manifest's createdAt) is used. Only regular files under
- * `evidence/runs/<run id>/` are restored, each checked again against the
- * manifest as written; a link, a `..` or absolute name, or a receipt of
- * another run refuses the resume before anything lands in `evidenceDir`.
- */
-async function resumeFromBundle(o) {
-    const bundles = await bundlesIn(o.downloaded);
-    if (bundles.length === 0)
-        fail(`run ${o.githubRunId} left no evidence bundle (drloop-evidence-* artifact with a .tar.gz)`);
-    const verified = [];
-    for (const path of bundles) {
-        const report = await (0,verify/* verifyBundle */.IF)(path);
-        if (!report.ok)
-            fail(`the bundle ${path} does not verify, nothing of run ${o.githubRunId} is trusted:\n  ${report.mismatches.join('\n  ')}`);
-        const manifest = await manifestOf(path);
-        if (manifest.run?.workflowRunId !== o.githubRunId) {
-            fail(`the bundle ${path} says it was made by workflow run ${JSON.stringify(manifest.run?.workflowRunId ?? null)}, not ${o.githubRunId}`);
-        }
-        verified.push({ path, createdAt: report.manifest?.createdAt ?? '', manifest });
-    }
-    verified.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.path.localeCompare(b.path));
-    const chosen = verified[verified.length - 1];
-    const listed = new Map(chosen.manifest.files.map((f) => [f.path, f]));
-    const runIds = new Set();
-    for (const p of listed.keys()) {
-        if (!p.startsWith(RUNS_PREFIX))
-            continue;
-        const id = p.slice(RUNS_PREFIX.length).split('/')[0];
-        runIds.add(id);
-    }
-    let runId = o.runId;
-    if (runId === undefined) {
-        if (runIds.size !== 1)
-            fail(`the bundle ${chosen.path} holds ${runIds.size === 0 ? 'no receipts' : `the receipts of ${runIds.size} runs (${[...runIds].join(', ')})`}; set run-id to choose`);
-        runId = [...runIds][0];
-    }
-    else if (!runIds.has(runId)) {
-        fail(`the bundle ${chosen.path} holds no receipts of run ${runId} (it has ${[...runIds].join(', ') || 'none'})`);
-    }
-    if (!RUN_ID_PATTERN.test(runId))
-        fail(`the bundle names run ${JSON.stringify(runId)}, not a valid run id`);
-    const prefix = `${RUNS_PREFIX}${runId}/`;
-    const files = new Map();
-    const ex = (0,tar_stream.extract)();
-    const reading = (async () => {
-        for await (const entry of ex) {
-            const { name, type } = entry.header;
-            const chunks = [];
-            for await (const c of entry)
-                chunks.push(c);
-            if (!name.startsWith(prefix))
-                continue;
-            const rel = name.slice(prefix.length);
-            if (type !== 'file')
-                fail(`${name} in ${chosen.path} is a ${type}; only files are restored`);
-            if (rel === '' || rel.startsWith('/') || rel.split('/').some((s) => s === '..' || s === '.' || s === ''))
-                fail(`${name} in ${chosen.path} is not a plain relative path`);
-            const data = Buffer.concat(chunks);
-            const expected = listed.get(name);
-            if (!expected || expected.sha256 !== (0,hash/* sha256 */.s)(data) || expected.size !== data.length)
-                fail(`${name} in ${chosen.path} does not match the manifest`);
-            files.set(rel, data);
-        }
-    })();
-    await Promise.all([(0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(chosen.path), (0,external_node_zlib_.createGunzip)(), ex), reading]);
-    // The receipts must be this run's own, phase by phase, before any is written.
-    const staging = await (0,promises_.mkdtemp)((0,external_node_path_.join)(o.downloaded, '.receipts-'));
-    for (const [rel, data] of files)
-        await writeFileAtomic((0,external_node_path_.join)(staging, rel), data);
-    try {
-        await loadReceipts(staging, `${chosen.path}:${prefix.slice(0, -1)}`, runId);
-    }
-    catch (err) {
-        fail(`the receipts in ${chosen.path} are not run ${runId}'s: ${err.message}`);
-    }
-    const target = (0,external_node_path_.join)(o.evidenceDir, 'runs', runId);
-    for (const [rel, data] of files)
-        await writeFileAtomic((0,external_node_path_.join)(target, rel), data);
-    return { runId, bundle: chosen.path, files: files.size };
-}
-async function manifestOf(path) {
-    const ex = (0,tar_stream.extract)();
-    let text = null;
-    const reading = (async () => {
-        for await (const entry of ex) {
-            const chunks = [];
-            for await (const c of entry)
-                chunks.push(c);
-            if (entry.header.name === manifest/* MANIFEST_NAME */.ir)
-                text = Buffer.concat(chunks).toString('utf8');
-        }
-    })();
-    await Promise.all([(0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(path), (0,external_node_zlib_.createGunzip)(), ex), reading]);
-    if (text === null)
-        fail(`${path} has no ${manifest/* MANIFEST_NAME */.ir}`);
-    return JSON.parse(text);
-}
-
-;// CONCATENATED MODULE: ./src/loop/state.ts
-
-
-
-
-
-/**
- * State between the jobs of one workflow run. Each job that runs phases
- * leaves its evidence folder as one artifact, named after the plan and the
- * first phase it ran: `drloop-state-<plan key>-<phase>`. The name carries no
- * run attempt, so a job re-run ("Re-run failed jobs", a late approval) finds
- * what the earlier jobs left; a re-run replaces its own earlier artifact.
- * A job restores the artifacts of the stages before its own, in phase order,
- * so a later job's copy of a shared file (the run summary) always wins.
- */
-const STATE_PREFIX = 'drloop-state-';
-/** Artifacts must outlive a promotion that waits the full 30 days GitHub allows an approval. */
-const STATE_RETENTION_DAYS = 35;
-function stateArtifactName(planKey, stage) {
-    return `${STATE_PREFIX}${planKey}-${stage}`;
-}
-/** The stage of one of this plan's state artifacts, or null when the name is another plan's or not drloop's. */
-function stageOf(name, planKey) {
-    const prefix = `${STATE_PREFIX}${planKey}-`;
-    if (!name.startsWith(prefix))
-        return null;
-    const stage = name.slice(prefix.length);
-    return PHASES.includes(stage) ? stage : null;
-}
-/** Every regular file under `dir`, relative, sorted; a link or device is an error, not something to follow. */
-async function regularFiles(dir, label) {
-    const out = [];
-    const walk = async (d) => {
-        let entries;
-        try {
-            entries = await (0,promises_.readdir)(d, { withFileTypes: true });
-        }
-        catch (err) {
-            if (err.code === 'ENOENT' && d === dir)
-                return;
-            throw err;
-        }
-        for (const e of entries) {
-            const p = (0,external_node_path_.join)(d, e.name);
-            if (e.isDirectory())
-                await walk(p);
-            else if (e.isFile())
-                out.push((0,external_node_path_.relative)(dir, p).split(external_node_path_.sep).join('/'));
-            else
-                throw new errors/* ConfigurationError */.j1(`${label}: ${(0,external_node_path_.relative)(dir, p)} is not a regular file; state holds only files`);
-        }
-    };
-    await walk(dir);
-    return out.sort();
-}
-/**
- * Restores the state of the stages before `before` (every stage when null)
- * into `evidenceDir`, in phase order. Returns the artifacts restored.
- */
-async function restoreState(store, o) {
-    const limit = o.before === null ? PHASES.length : PHASES.indexOf(o.before);
-    const wanted = (await store.list())
-        .map((a) => ({ ...a, stage: stageOf(a.name, o.planKey) }))
-        .filter((a) => a.stage !== null && PHASES.indexOf(a.stage) < limit)
-        .sort((a, b) => PHASES.indexOf(a.stage) - PHASES.indexOf(b.stage) || b.id - a.id);
-    const seen = new Set();
-    const restored = [];
-    const tmp = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'drloop-state-'));
-    try {
-        for (const a of wanted) {
-            if (seen.has(a.stage))
-                continue; // the newest upload of a stage
-            seen.add(a.stage);
-            const dir = (0,external_node_path_.join)(tmp, a.stage);
-            await (0,promises_.mkdir)(dir);
-            await store.download(a.id, dir);
-            for (const rel of await regularFiles(dir, `artifact ${a.name}`)) {
-                const target = (0,external_node_path_.join)(o.evidenceDir, rel);
-                await (0,promises_.mkdir)((0,external_node_path_.join)(target, '..'), { recursive: true });
-                const existing = await (0,promises_.lstat)(target).catch(() => null);
-                if (existing && !existing.isFile())
-                    throw new errors/* ConfigurationError */.j1(`${target}: exists and is not a regular file`);
-                await (0,promises_.copyFile)((0,external_node_path_.join)(dir, rel), target);
-            }
-            restored.push(a.name);
-        }
-    }
-    finally {
-        await (0,promises_.rm)(tmp, { recursive: true, force: true });
-    }
-    if (restored.length)
-        o.logger.info(`Restored the state of ${restored.join(', ')}`);
-    return restored;
-}
-/** Uploads this job's evidence folder as its stage's artifact, replacing an earlier attempt's. */
-async function state_saveState(store, o) {
-    const files = await regularFiles(o.evidenceDir, o.evidenceDir);
-    if (files.length === 0)
-        return null;
-    const name = stateArtifactName(o.planKey, o.stage);
-    if ((await store.list()).some((a) => a.name === name))
-        await store.remove(name);
-    await store.upload(name, o.evidenceDir, files, o.retentionDays ?? STATE_RETENTION_DAYS);
-    o.logger.info(`Saved ${files.length} file(s) of state as artifact ${name}`);
-    return name;
-}
-
-;// CONCATENATED MODULE: ./src/loop/execute.ts
-
-
-
-
-
-
-
-
-
-const LOOP_RECORD_SCHEMA = 'drloop.loop-record/v1';
-function evidenceRoot(exec, workspace) {
-    const dir = exec['evidence-dir'];
-    return (0,external_node_path_.isAbsolute)(dir) ? dir : (0,external_node_path_.resolve)(workspace, dir);
-}
-/** The first phase this invocation runs: its stage, which names its state. */
-function stageOfInputs(exec) {
-    return exec['start-at'] ?? 'bringup';
-}
-async function record(root, value) {
-    await writeJsonAtomic((0,external_node_path_.join)(root, 'loop', 'claim.json'), { schema: LOOP_RECORD_SCHEMA, ...value });
-}
-/**
- * Everything dr-execute does before the plan when it runs as a job of the
- * DR loop: restore the earlier jobs' state (or a verified resume), claim the
- * incident, hold the plan against a concurrent drill or failover. A
- * duplicate or a busy plan ends here with a record in the evidence folder.
- */
-async function startLoop(exec, loop, deps) {
-    const planKey = (0,loop_incident.planKeyOf)(exec.plan);
-    const stage = stageOfInputs(exec);
-    const root = evidenceRoot(exec, deps.workspace);
-    let runId = exec['run-id'];
-    if (loop.state && exec.mode !== 'failback') {
-        await restoreState(await deps.state(), { planKey, before: stage, evidenceDir: root, logger: deps.logger });
-    }
-    if (loop['resume-from-run']) {
-        if (stage === 'bringup')
-            throw new errors/* ConfigurationError */.j1("input 'resume-from-run': set start-at past bringup (restore or validate) to resume; a run from bringup has nothing to resume");
-        const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'drloop-resume-'));
-        try {
-            await deps.downloadRunEvidence(loop['resume-from-run'], planKey, dir);
-            const resumed = await resumeFromBundle({ downloaded: dir, githubRunId: loop['resume-from-run'], runId, evidenceDir: root });
-            deps.logger.info(`Resuming run ${resumed.runId}: ${resumed.files} file(s) from the verified bundle of workflow run ${loop['resume-from-run']}`);
-            runId = resumed.runId;
-        }
-        finally {
-            await (0,promises_.rm)(dir, { recursive: true, force: true });
-        }
-    }
-    if (!loop.claim || exec['dry-run'] || exec.mode === 'failback')
-        return { proceed: true, runId, planKey, stage };
-    const { githubRunId, runUrl } = deps.run;
-    if (!githubRunId || !runUrl)
-        throw new errors/* ConfigurationError */.j1("input 'claim': claims need a GitHub workflow run (GITHUB_RUN_ID, GITHUB_REPOSITORY)");
-    const store = await deps.claims();
-    // Loaded only when an alert is given, like the plan's own alert reader.
-    const alert = exec.alert ? (await (await __nccwpck_require__.e(/* import() */ 222).then(__nccwpck_require__.bind(__nccwpck_require__, 83222))).loadAlert(exec.alert, deps.workspace)).alert : null;
-    let incident = null;
-    if (exec.mode === 'failover' && alert) {
-        incident = (0,loop_incident.incidentOf)(alert);
-        if (runId === undefined)
-            runId = incident.id;
-    }
-    const me = {
-        schema: CLAIM_SCHEMA,
-        kind: exec.mode === 'failover' ? 'failover' : 'drill',
-        githubRunId,
-        runUrl,
-        runId: runId ?? `gh-${githubRunId}`,
-        plan: exec.plan,
-        claimedAt: deps.now().toISOString(),
-    };
-    if (incident) {
-        const claim = await claimIncident(store, incident, me);
-        if (claim.outcome === 'duplicate') {
-            const ownerUrl = claim.owner?.runUrl ?? null;
-            const reason = `duplicate of ${ownerUrl ?? `the run that holds ${claim.ref} (its record is unreadable)`}`;
-            await record(root, { outcome: 'duplicate', incident, owner: claim.owner, ref: claim.ref, run: me, reason });
-            return { proceed: false, status: 'duplicate', reason, runId: me.runId, planKey, stage, ownerUrl };
-        }
-        deps.logger.info(claim.outcome === 'owner' ? `Claimed incident ${incident.id} (${incident.groupKey}, started ${incident.startsAt}) for this run` : `This run already holds incident ${incident.id}`);
-    }
-    const hold = await holdPlan(store, planKey, me, { waitMs: loop['plan-wait-minutes'] * 60_000, pollMs: 15_000, sleep: deps.sleep, now: () => deps.now().getTime(), logger: deps.logger });
-    if (hold.outcome === 'busy') {
-        const urls = hold.holders.map((h) => `${h.kind} ${h.runUrl}`).join(', ');
-        const reason = me.kind === 'drill'
-            ? `plan ${exec.plan} is busy (${urls}); a drill never runs beside another run of its plan`
-            : `plan ${exec.plan} is still held by ${urls} after ${loop['plan-wait-minutes']} minutes; cancel that run to let this failover start`;
-        await record(root, { outcome: 'busy', incident, holders: hold.holders, run: me, reason });
-        return { proceed: false, status: 'refused', reason, runId: me.runId, planKey, stage, ownerUrl: null };
-    }
-    await record(root, { outcome: 'held', incident, ref: hold.ref, run: me });
-    return { proceed: true, runId, planKey, stage };
-}
-/** Saves this job's evidence folder as its stage's state; called whatever happened before. */
-async function endLoop(exec, loop, start, deps) {
-    if (!loop.state || exec.mode === 'failback')
-        return;
-    await state_saveState(await deps.state(), {
-        planKey: start.planKey,
-        stage: start.stage,
-        evidenceDir: evidenceRoot(exec, deps.workspace),
-        retentionDays: loop['state-retention-days'],
-        logger: deps.logger,
-    });
-}
-function duplicateMarkdown(start) {
-    const title = start.status === 'duplicate' ? 'duplicate dispatch' : 'refused';
-    return `## drloop: ${title}\n\n${start.reason.replace(/^duplicate of /, 'This dispatch is a duplicate of ')}. Nothing of the plan ran; run id \`${start.runId}\`.\n`;
-}
-
-;// CONCATENATED MODULE: ./src/loop/inputs.ts
-
-
-/**
- * The inputs dr-execute takes for running inside the DR loop's workflows:
- * claims, state between jobs, resumes. action.yml declares them next to the
- * plan inputs (a test holds the two together).
- */
-const loopExecuteInputs = schemas/* object */.Ikc({
-    claim: (0,src_inputs/* boolInput */.Hm)(false),
-    state: (0,src_inputs/* boolInput */.Hm)(false),
-    'resume-from-run': schemas/* string */.YjP().regex(/^\d+$/, 'expected a workflow run id (digits)').optional(),
-    'plan-wait-minutes': (0,src_inputs/* intInput */.O1)(30, 0, 360),
-    'state-retention-days': (0,src_inputs/* intInput */.O1)(35, 1, 90),
-    'secret-env': (0,src_inputs/* textInput */._Z)(),
+const guardSchema = strict({
+    name: stepName,
+    run: command('the shell command to run (run: "...")'),
+    expect: schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig()]).transform(String).optional(),
+    timeout: wait.optional(),
+    env: envMap.optional(),
 });
-/** collect-evidence's inputs for the loop: whose state to restore before bundling. */
-const loopEvidenceInputs = schemas/* object */.Ikc({
-    'state-plan': (0,src_inputs/* textInput */._Z)(),
+const httpUrl = schemas/* string */.YjP().refine((s) => /^https?:\/\/[^\s]+$/.test(s), 'expected an http:// or https:// URL');
+/** A check is either an HTTP probe (`http:`) or a command (`run:`), polled until it passes or `within` runs out. */
+const checkSchema = strict({
+    name: stepName.optional(),
+    http: httpUrl.optional(),
+    run: command('the shell command to run').optional(),
+    status: schemas/* number */.aig().int().min(100).max(599).optional(),
+    contains: schemas/* string */.YjP().optional(),
+    expect: schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig()]).transform(String).optional(),
+    within: wait.optional(),
+    interval: wait.optional(),
+    timeout: wait.optional(),
+    env: envMap.optional(),
+}).superRefine((c, ctx) => {
+    if ((c.http === undefined) === (c.run === undefined)) {
+        ctx.addIssue({ code: 'custom', message: 'expected exactly one of http (a URL to probe) or run (a command)' });
+    }
+    if (c.http === undefined && (c.status !== undefined || c.contains !== undefined)) {
+        ctx.addIssue({ code: 'custom', message: 'status and contains apply to http checks only' });
+    }
+    if (c.run === undefined && c.expect !== undefined)
+        ctx.addIssue({ code: 'custom', path: ['expect'], message: 'expect applies to run checks only' });
 });
-
-;// CONCATENATED MODULE: ./src/loop/secret-env.ts
-
-
-/**
- * Why a plan secret may not take this name, or null. The names a step output
- * may not take (drloop's own, the runner's, and those that change how
- * programs run) plus the runner's action state and `CI`.
- */
-function reservedName(name) {
-    if (/^STATE_/i.test(name))
-        return `${name}: the runner keeps action state in STATE_ variables`;
-    if (name.toUpperCase() === 'CI')
-        return `${name}: tools read it to tell CI from a terminal`;
-    return refusedOutputName(name);
+const verifySchema = strict({
+    run: command('the shell command to run'),
+    expect: schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig()]).transform(String).optional(),
+    timeout: wait.optional(),
+    within: wait.optional(),
+    interval: wait.optional(),
+    env: envMap.optional(),
+});
+const phaseSchema = strict({
+    steps: schemas/* array */.YOg(stepSchema).optional(),
+    checks: schemas/* array */.YOg(checkSchema).optional(),
+    verify: verifySchema.optional(),
+}).superRefine((p, ctx) => {
+    if (!p.steps?.length && !p.checks?.length && !p.verify)
+        ctx.addIssue({ code: 'custom', message: 'expected steps, checks or verify' });
+});
+const phasesSchema = strict(Object.fromEntries(plan_phases/* PHASES */.Z.map((p) => [p, phaseSchema.optional()]))).refine((p) => plan_phases/* PHASES */.Z.some((name) => p[name] !== undefined), `expected at least one of ${plan_phases/* PHASES */.Z.join(', ')}`);
+const failbackSchema = strict({
+    checks: schemas/* array */.YOg(checkSchema).optional(),
+    steps: schemas/* array */.YOg(stepSchema).min(1, 'expected at least one failback step'),
+});
+/** Target names as cost-decision writes them (the policy's `targets[].name`). */
+const TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+const targetsSchema = schemas/* record */.g1P(schemas/* string */.YjP().regex(TARGET_NAME, 'expected a target name of letters, digits, ".", "_" or "-", as in the cost policy'), strict({ env: envMap.optional() }).nullable());
+const planFileSchema = strict({
+    version: schemas/* literal */.euz(1, { error: (i) => (i.input === undefined ? 'required: version: 1' : `expected 1, got ${JSON.stringify(i.input)}`) }),
+    name: schemas/* string */.YjP({ error: required('a plan name') })
+        .min(1, 'expected a plan name')
+        .max(100, 'expected a name of at most 100 characters')
+        .regex(/^[^\r\n]*$/, 'expected a name on one line'),
+    description: schemas/* string */.YjP().optional(),
+    objectives: strict({ rto: duration/* durationSchema */.sK.optional(), rpo: duration/* durationSchema */.sK.optional() }).optional(),
+    guards: schemas/* array */.YOg(guardSchema).optional(),
+    defaults: strict({ timeout: wait.optional(), retry: retrySchema.optional(), env: envMap.optional() }).optional(),
+    targets: targetsSchema.optional(),
+    'runner-credentials': schemas/* array */.YOg(schemas/* string */.YjP().refine(env/* isRunnerCredential */.A, 'expected the name of a runner credential (ACTIONS_…, e.g. ACTIONS_ID_TOKEN_REQUEST_TOKEN); every other variable reaches steps anyway'))
+        .optional(),
+    phases: phasesSchema,
+    failback: failbackSchema.optional(),
+    rpo: strict({ probe: command('the command that prints the newest recovered transaction time'), timeout: wait.optional() }).optional(),
+});
+function nameSteps(items, prefix) {
+    return items.map((s, i) => ({ ...s, name: s.name ?? `${prefix}-${i + 1}` }));
 }
-/**
- * Parses the `plan-env` secret: one `NAME=value` a line (blank lines and `#`
- * comments skipped). The values reach the plan's steps as environment
- * variables and are masked in the logs. Errors name the line, never a value.
- */
-function parseSecretEnv(text, label = "input 'secret-env'") {
-    const out = {};
-    if (!text)
-        return out;
+function checkUniqueNames(file) {
     const problems = [];
-    text.split(/\r?\n/).forEach((line, i) => {
-        if (line.trim() === '' || line.trimStart().startsWith('#'))
-            return;
-        const eq = line.indexOf('=');
-        const name = eq > 0 ? line.slice(0, eq).trim() : '';
-        const reserved = reservedName(name);
-        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
-            problems.push(`line ${i + 1}: expected NAME=value with NAME of letters, digits and _`);
-        else if (reserved)
-            problems.push(`line ${i + 1}: ${name} is reserved (${reserved.slice(name.length + 2)})`);
-        else if (name in out)
-            problems.push(`line ${i + 1}: ${name} is set twice`);
-        else
-            out[name] = line.slice(eq + 1);
-    });
-    if (problems.length)
-        throw new errors/* ConfigurationError */.j1(`${label}: ${problems.join('; ')}`);
-    return out;
-}
-
-;// CONCATENATED MODULE: ./actions/_kit/src/loop-clients.ts
-/**
- * GitHub's side of the DR loop, for dr-execute and collect-evidence: claims
- * as git refs through the REST API (Octokit at GITHUB_API_URL) and state as
- * this workflow run's artifacts (@actions/artifact). Both packages are
- * ESM-only and large, so they are loaded only when a job asks for them.
- */
-
-
-
-function repoOf(env) {
-    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    if (!owner || !repo)
-        throw new errors/* ConfigurationError */.j1('GITHUB_REPOSITORY is not owner/name: claims and resumes need a GitHub workflow run');
-    return { owner, repo };
-}
-async function octokitFor(token) {
-    if (!token)
-        throw new errors/* ConfigurationError */.j1("input 'github-token': required for claims and resumes (the default is the job's github.token)");
-    return createOctokit(token);
-}
-function loop_clients_status(err) {
-    return err.status;
-}
-/**
- * Claims are refs under refs/drloop/ pointing at a parentless commit whose
- * message is the owner record (on the tree of the run's commit, so no new
- * content is stored). Needs `contents: write` (refs and commits) and
- * `actions: read` (whether a holder's run has completed).
- */
-async function githubClaimStore(token, env = process.env) {
-    const octokit = await octokitFor(token);
-    const { owner, repo } = repoOf(env);
-    const sha = env.GITHUB_SHA;
-    if (!sha)
-        throw new errors/* ConfigurationError */.j1('GITHUB_SHA is not set: claims need the commit the workflow runs on');
-    let tree;
-    const ownerAt = async (commitSha) => {
-        const { data } = await octokit.rest.git.getCommit({ owner, repo, commit_sha: commitSha });
-        return parseOwner(data.message);
-    };
-    const readRef = async (ref) => {
-        try {
-            const { data } = await octokit.rest.git.getRef({ owner, repo, ref: ref.replace(/^refs\//, '') });
-            return await ownerAt(data.object.sha);
-        }
-        catch (err) {
-            if (loop_clients_status(err) === 404)
-                return null;
-            throw err;
-        }
-    };
-    return {
-        async create(ref, me) {
-            tree ??= (await octokit.rest.git.getCommit({ owner, repo, commit_sha: sha })).data.tree.sha;
-            const commit = await octokit.rest.git.createCommit({ owner, repo, message: JSON.stringify(me), tree, parents: [] });
-            try {
-                await octokit.rest.git.createRef({ owner, repo, ref, sha: commit.data.sha });
-                return { created: true };
-            }
-            catch (err) {
-                if (loop_clients_status(err) !== 422)
-                    throw err;
-                return { created: false, owner: await readRef(ref) };
-            }
-        },
-        async list(prefix) {
-            const { data } = await octokit.rest.git.listMatchingRefs({ owner, repo, ref: prefix.replace(/^refs\//, '').replace(/\/$/, '') + '/' });
-            return Promise.all(data.map(async (r) => ({ ref: r.ref, owner: await ownerAt(r.object.sha).catch(() => null) })));
-        },
-        async remove(ref) {
-            try {
-                await octokit.rest.git.deleteRef({ owner, repo, ref: ref.replace(/^refs\//, '') });
-            }
-            catch (err) {
-                if (loop_clients_status(err) !== 404 && loop_clients_status(err) !== 422)
-                    throw err;
-            }
-        },
-        async runCompleted(githubRunId) {
-            try {
-                const { data } = await octokit.rest.actions.getWorkflowRun({ owner, repo, run_id: Number(githubRunId) });
-                return data.status === 'completed';
-            }
-            catch (err) {
-                if (loop_clients_status(err) === 404)
-                    return true;
-                throw err;
-            }
-        },
-    };
-}
-/** This workflow run's artifacts, through the runner's results service (ACTIONS_RUNTIME_TOKEN). */
-async function runnerStateArtifacts() {
-    if (!process.env.ACTIONS_RUNTIME_TOKEN)
-        throw new errors/* ConfigurationError */.j1("input 'state': state between jobs needs a GitHub runner (ACTIONS_RUNTIME_TOKEN is not set)");
-    const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(351), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 35690));
-    const client = new DefaultArtifactClient();
-    return {
-        async list() {
-            const { artifacts } = await client.listArtifacts({ latest: true });
-            return artifacts.map((a) => ({ id: a.id, name: a.name }));
-        },
-        async download(id, dir) {
-            await client.downloadArtifact(id, { path: dir });
-        },
-        async remove(name) {
-            await client.deleteArtifact(name);
-        },
-        async upload(name, root, files, retentionDays) {
-            const { join } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 76760, 23));
-            await client.uploadArtifact(name, files.map((f) => join(root, f)), root, { retentionDays });
-        },
-    };
-}
-/**
- * Downloads another run's evidence artifacts (`drloop-evidence-*`, of this
- * plan when their names say so) through the public REST API; needs
- * `actions: read`.
- */
-async function downloadRunEvidence(token, githubRunId, planKey, dir, env = process.env) {
-    if (!token)
-        throw new errors/* ConfigurationError */.j1("input 'github-token': required to read another run's artifacts");
-    const { owner, repo } = repoOf(env);
-    const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(351), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 35690));
-    const client = new DefaultArtifactClient();
-    const findBy = { token, workflowRunId: Number(githubRunId), repositoryOwner: owner, repositoryName: repo };
-    const { artifacts } = await client.listArtifacts({ findBy });
-    const evidence = artifacts.filter((a) => a.name.startsWith('drloop-evidence-'));
-    const ofPlan = evidence.filter((a) => a.name.endsWith(`-${planKey}`));
-    const chosen = ofPlan.length > 0 ? ofPlan : evidence;
-    const { join } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 76760, 23));
-    for (const a of chosen)
-        await client.downloadArtifact(a.id, { path: join(dir, String(a.id)), findBy });
-}
-
-;// CONCATENATED MODULE: ./actions/dr-execute/src/loop.ts
-
-
-
-
-
-
-/**
- * dr-execute as a job of the DR loop: before the plan, restore state, resume
- * and claim; after it, whatever happened, save this job's state.
- */
-async function withLoop(inputs, body) {
-    const loop = (0,src_inputs/* parseInputs */.TL)(loopExecuteInputs, readRawInputs((0,src_inputs/* inputNames */.vj)(loopExecuteInputs)));
-    const secrets = parseSecretEnv(loop['secret-env']);
-    for (const value of Object.values(secrets))
-        mask(value);
-    const ctx = githubContext();
-    const deps = {
-        workspace: workspaceDir(),
-        logger: coreLogger(),
-        now: () => new Date(),
-        sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-        run: { githubRunId: ctx.runId, runUrl: ctx.runUrl },
-        claims: () => githubClaimStore(inputs['github-token']),
-        state: runnerStateArtifacts,
-        downloadRunEvidence: (id, planKey, dir) => downloadRunEvidence(inputs['github-token'], id, planKey, dir),
-    };
-    let start;
-    try {
-        start = await startLoop(inputs, loop, deps);
-        if (start.proceed) {
-            await body(start.runId, { ...process.env, ...secrets });
-        }
-        else {
-            setOutputs({ status: start.status, 'run-id': start.runId, 'last-phase': '' });
-            await appendSummary(duplicateMarkdown(start));
-            runtime_core.info(`dr-execute: ${start.status}: ${start.reason}`);
-            // A duplicate did its job by starting nothing; a busy plan refused the run.
-            if (start.status === 'refused')
-                throw new StepFailure(`refused: ${start.reason}`);
-        }
-    }
-    finally {
-        const at = start ?? { planKey: (await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 88262))).planKeyOf(inputs.plan), stage: inputs['start-at'] ?? 'bringup' };
-        await endLoop(inputs, loop, at, deps);
-    }
-}
-
-;// CONCATENATED MODULE: ./actions/dr-execute/src/main.ts
-
-
-
-
-
-
-
-async function run() {
-    // A cancelled workflow sends SIGINT, then SIGTERM: both stop the running
-    // step's process group and leave a `cancelled` receipt before the exit.
-    const cancel = new AbortController();
-    const onSignal = (signal) => {
-        if (cancel.signal.aborted)
-            return;
-        runtime_core.warning(`dr-execute: received ${signal}; stopping the running step and writing receipts`);
-        cancel.abort(signal);
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    try {
-        await runAction('dr-execute', async () => {
-            const raw = readRawInputs((0,src_inputs/* inputNames */.vj)(drExecuteInputs));
-            const inputs = (0,src_inputs/* parseInputs */.TL)(drExecuteInputs, raw);
-            const approvals = inputs['promote-environment'] ? await githubApprovals({ token: inputs['github-token'], env: process.env }) : undefined;
-            await withLoop(inputs, async (runId, env) => {
-                const result = await runDrExecute(runId === undefined ? inputs : { ...inputs, 'run-id': runId }, {
-                    workspace: workspaceDir(),
-                    logger: coreLogger(),
-                    now: () => new Date(),
-                    env,
-                    signal: cancel.signal,
-                    // The runner reads the log from a pipe: a step printing faster than it is read waits.
-                    backpressure: streamPressure(process.stdout),
-                    ...(approvals ? { approvals } : {}),
-                    ...(process.env.GITHUB_RUN_ID ? { githubRunId: process.env.GITHUB_RUN_ID } : {}),
-                });
-                setOutputs({ ...drExecuteOutputs(result) });
-                await appendSummary(drillMarkdown(result.summary, result.summaryPath, githubContext().attemptUrl));
-                runtime_core.info(`dr-execute: ${result.status}${result.reason ? ` (${result.reason})` : ''}; receipts in ${result.receiptsDir}`);
-                if (isFailure(result.status))
-                    throw new StepFailure(`${result.status}: ${result.reason ?? result.status}`);
-            });
+    const unique = (names, where) => {
+        const seen = new Set();
+        names.forEach((n, i) => {
+            if (n === undefined)
+                return;
+            if (seen.has(n))
+                problems.push(`key '${where}[${i}].name': duplicate name '${n}'`);
+            seen.add(n);
         });
+    };
+    unique((file.guards ?? []).map((g) => g.name), 'guards');
+    for (const p of plan_phases/* PHASES */.Z) {
+        const spec = file.phases[p];
+        if (spec)
+            unique((spec.steps ?? []).map((s) => s.name), `phases.${p}.steps`);
     }
-    finally {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
+    if (file.failback)
+        unique(file.failback.steps.map((s) => s.name), 'failback.steps');
+    return problems;
+}
+function issueText(issue) {
+    const where = `key '${(0,files/* keyPath */.Dw)(issue.path)}'`;
+    if (issue.code === 'unrecognized_keys') {
+        return `${where}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')} (${issue.message})`;
     }
+    return `${where}: ${issue.message}`;
 }
-
-
-/***/ }),
-
-/***/ 8805:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ incidentRunId)
-/* harmony export */ });
-/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(56495);
-
-/**
- * The run id of an incident (`alert-<16 hex>`): every job and every repeated
- * dispatch of one incident keeps its receipts under it, and the next incident
- * of the same group gets another. From the group key and the incident's
- * start, as `AlertContext.startsAt` gives it. Apart from the alert parser so
- * that the executor can name its run without loading the parser at start.
- */
-function incidentRunId(groupKey, startsAt) {
-    return `alert-${(0,_hash_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256 */ .s)(`${groupKey}\n${startsAt}`).slice(0, 16)}`;
-}
-
-
-/***/ }),
-
-/***/ 83916:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Uc: () => (/* binding */ describeError),
-/* harmony export */   j1: () => (/* binding */ ConfigurationError)
-/* harmony export */ });
-/* unused harmony export isConfigurationError */
-/**
- * The two kinds of failure drloop reports.
- *
- * A ConfigurationError is the user's to fix (a bad input, policy, plan or
- * artefact): it is reported as one clear line, never with a stack trace.
- * Anything else is drloop's own failure and keeps its stack for debug logs.
- */
-class ConfigurationError extends Error {
-    name = 'ConfigurationError';
-    /** Every problem found, when validation collected more than one. */
-    problems;
-    constructor(message, problems = []) {
-        super(message);
-        this.problems = problems;
+/** Validates a parsed plan, reporting every problem with the file and key path. */
+function parsePlan(data, displayPath) {
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+        throw new errors/* ConfigurationError */.j1(`${displayPath}: expected a mapping with 'version', 'name' and 'phases'`);
     }
-}
-function isConfigurationError(err) {
-    return err instanceof ConfigurationError;
-}
-/** A one-line description of any thrown value, for logs and `setFailed`. */
-function describeError(err) {
-    if (err instanceof Error)
-        return err.message;
-    return String(err);
-}
-
-
-/***/ }),
-
-/***/ 99240:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   fD: () => (/* binding */ manifestForVerifySchema),
-/* harmony export */   ir: () => (/* binding */ MANIFEST_NAME)
-/* harmony export */ });
-/* unused harmony exports MANIFEST_SCHEMA, readMetadata, redactDeep */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9691);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76670);
-
-
-
-
-const MANIFEST_SCHEMA = 'drloop.evidence-manifest/v1';
-const MANIFEST_NAME = 'manifest.json';
-const nullableString = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
-    .nullish()
-    .transform((v) => v ?? null);
-const nullableNumber = zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig()
-    .nullish()
-    .transform((v) => v ?? null);
-const nullableBool = zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY()
-    .nullish()
-    .transform((v) => v ?? null);
-/** The drill summary dr-execute writes, read leniently: unknown keys are kept, missing ones are null. */
-const drillSummarySchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({
-    schema: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('drloop.drill-summary/v1'),
-    runId: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
-    plan: zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({ name: nullableString, path: nullableString, sha256: nullableString }).nullish(),
-    mode: nullableString,
-    status: nullableString,
-    decision: nullableString,
-    alert: zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({ name: nullableString, fingerprint: nullableString, groupKey: nullableString, status: nullableString, startsAt: nullableString }).nullish(),
-    objectives: zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({ rtoSeconds: nullableNumber, rpoSeconds: nullableNumber }).nullish(),
-    incidentStart: nullableString,
-    startedAt: nullableString,
-    endedAt: nullableString,
-    rtoSeconds: nullableNumber,
-    rpoSeconds: nullableNumber,
-    rtoMet: nullableBool,
-    rpoMet: nullableBool,
-    lastPhase: nullableString,
-    phases: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({
-        phase: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
-        status: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
-        skipReason: nullableString,
-        startedAt: nullableString,
-        endedAt: nullableString,
-        durationSeconds: nullableNumber,
-    }))
-        .default([]),
-});
-const costRecordSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({
-    schema: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('drloop.cost-decision/v1'),
-    createdAt: nullableString,
-    mode: nullableString,
-    decision: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
-    target: nullableString,
-    currency: nullableString,
-    reasons: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()).default([]),
-});
-/** Records larger than this are bundled but not read for metadata. */
-const MAX_RECORD_BYTES = (/* unused pure expression or super */ null && (16 * 1024 * 1024));
-async function readJsonRecord(file) {
-    const handle = await open(file, 'r');
-    try {
-        const { size } = await handle.stat();
-        if (size > MAX_RECORD_BYTES)
-            throw new Error(`larger than ${MAX_RECORD_BYTES} bytes`);
-        return JSON.parse(await handle.readFile('utf8'));
+    const result = planFileSchema.safeParse(data);
+    const problems = result.success ? checkUniqueNames(result.data) : result.error.issues.map(issueText);
+    if (problems.length > 0 || !result.success) {
+        throw new errors/* ConfigurationError */.j1(`${displayPath}: ${problems.join('; ')}`, problems.map((p) => `${displayPath}: ${p}`));
     }
-    finally {
-        await handle.close();
-    }
-}
-function met(measured, objective, stated) {
-    if (stated !== null)
-        return stated;
-    if (measured === null || objective === null)
-        return null;
-    return measured <= objective;
-}
-function time(s) {
-    const t = s === null ? NaN : Date.parse(s);
-    return Number.isFinite(t) ? t : 0;
-}
-/**
- * Reads the run's metadata from the evidence: the latest drill summary under
- * `runs/<run-id>/`, the latest cost decision under `cost/`, the alert, and
- * where the workflow ran. A record that does not parse is a warning (it is
- * still bundled as it is), never a failure.
- */
-async function readMetadata(items, alert, context, commit, warn) {
-    const drills = [];
-    const costs = [];
-    for (const item of items) {
-        if (item.source !== 'evidence-dir' || !item.file)
+    const f = result.data;
+    const phases = {};
+    for (const p of plan_phases/* PHASES */.Z) {
+        const spec = f.phases[p];
+        if (!spec)
             continue;
-        const isDrill = /^evidence\/runs\/[^/]+\/drill\.summary\.json$/.test(item.bundlePath);
-        const isCost = /^evidence\/cost\/decision-[^/]*\.json$/.test(item.bundlePath);
-        if (!isDrill && !isCost)
-            continue;
-        let data;
-        try {
-            data = await readJsonRecord(item.file);
-        }
-        catch (err) {
-            warn(`${item.origin}: not read for the manifest's metadata (${describeError(err)}); bundled as it is`);
-            continue;
-        }
-        const parsed = isDrill ? drillSummarySchema.safeParse(data) : costRecordSchema.safeParse(data);
-        if (!parsed.success) {
-            const issue = parsed.error.issues[0];
-            warn(`${item.origin}: not a ${isDrill ? 'drill summary' : 'cost decision record'} drloop understands (${issue?.path.join('.') || 'top level'}: ${issue?.message}); bundled as it is`);
-            continue;
-        }
-        if (isDrill)
-            drills.push({ summary: parsed.data, record: item.bundlePath });
-        else
-            costs.push({ record: parsed.data, path: item.bundlePath });
+        phases[p] = {
+            steps: nameSteps(spec.steps ?? [], p),
+            checks: nameSteps(spec.checks ?? [], `${p}-check`).map((c) => ({ ...c, name: c.name })),
+            verify: spec.verify ? { ...spec.verify, name: 'verify' } : null,
+        };
     }
-    drills.sort((a, b) => time(a.summary.startedAt) - time(b.summary.startedAt) || a.record.localeCompare(b.record));
-    costs.sort((a, b) => time(a.record.createdAt) - time(b.record.createdAt) || a.path.localeCompare(b.path));
-    const drill = drills.at(-1);
-    const cost = costs.at(-1);
-    const s = drill?.summary;
-    let alertMeta = null;
-    if (alert) {
-        alertMeta = { name: alert.name, fingerprint: alert.fingerprint, groupKey: alert.groupKey, status: alert.status, startsAt: alert.startsAt, source: "input 'alert'" };
-    }
-    else if (s?.alert && drill) {
-        const a = s.alert;
-        alertMeta = { name: a.name ?? '', fingerprint: a.fingerprint ?? '', groupKey: a.groupKey ?? '', status: a.status ?? '', startsAt: a.startsAt, source: drill.record };
-    }
-    const rtoObjective = s?.objectives?.rtoSeconds ?? null;
-    const rpoObjective = s?.objectives?.rpoSeconds ?? null;
     return {
-        run: {
-            repository: context.repository ?? null,
-            commit,
-            workflowRunId: context.runId ?? null,
-            workflowRunAttempt: context.runAttempt ?? null,
-            runUrl: context.runUrl ?? null,
-            actor: context.actor ?? null,
-            event: context.event ?? null,
+        version: 1,
+        name: f.name,
+        objectives: { rtoSeconds: f.objectives?.rto ?? null, rpoSeconds: f.objectives?.rpo ?? null },
+        guards: f.guards ?? [],
+        defaults: {
+            timeoutSeconds: f.defaults?.timeout ?? DEFAULT_STEP_TIMEOUT_SECONDS,
+            retry: {
+                max: f.defaults?.retry?.max ?? 0,
+                backoffSeconds: f.defaults?.retry?.backoff ?? DEFAULT_BACKOFF_SECONDS,
+                on: f.defaults?.retry?.on ?? [],
+            },
+            env: f.defaults?.env ?? {},
         },
-        alert: alertMeta,
-        cost: cost
-            ? {
-                decision: cost.record.decision,
-                mode: cost.record.mode,
-                target: cost.record.target,
-                currency: cost.record.currency,
-                createdAt: cost.record.createdAt,
-                reasons: cost.record.reasons,
-                record: cost.path,
-            }
-            : s?.decision && drill
-                ? { decision: s.decision, mode: null, target: null, currency: null, createdAt: null, reasons: [], record: drill.record }
-                : null,
-        drill: s && drill
-            ? {
-                runId: s.runId,
-                mode: s.mode,
-                status: s.status,
-                plan: s.plan ? { name: s.plan.name, path: s.plan.path, sha256: s.plan.sha256 } : null,
-                lastPhase: s.lastPhase,
-                incidentStart: s.incidentStart,
-                startedAt: s.startedAt,
-                endedAt: s.endedAt,
-                phases: s.phases.map((p) => ({ phase: p.phase, status: p.status, skipReason: p.skipReason, startedAt: p.startedAt, endedAt: p.endedAt, durationSeconds: p.durationSeconds })),
-                record: drill.record,
-            }
-            : null,
-        objectives: {
-            rtoSeconds: s?.rtoSeconds ?? null,
-            rpoSeconds: s?.rpoSeconds ?? null,
-            rtoObjectiveSeconds: rtoObjective,
-            rpoObjectiveSeconds: rpoObjective,
-            rtoMet: met(s?.rtoSeconds ?? null, rtoObjective, s?.rtoMet ?? null),
-            rpoMet: met(s?.rpoSeconds ?? null, rpoObjective, s?.rpoMet ?? null),
-        },
-        runs: drills.map((d) => ({ runId: d.summary.runId, status: d.summary.status, startedAt: d.summary.startedAt, record: d.record })),
+        runnerCredentials: f['runner-credentials'] ?? [],
+        targets: f.targets ? Object.fromEntries(Object.entries(f.targets).map(([name, t]) => [name, { env: t?.env ?? {} }])) : null,
+        phases,
+        failback: f.failback ? { checks: nameSteps(f.failback.checks ?? [], 'failback-check'), steps: nameSteps(f.failback.steps, 'failback') } : null,
+        rpo: f.rpo ? { probe: f.rpo.probe, timeoutSeconds: f.rpo.timeout ?? null } : null,
     };
 }
-/**
- * Redacts every string of a JSON value. The manifest's metadata is copied
- * from records and payloads, so it gets the same rules as the files.
- */
-function redactDeep(value, rules) {
-    if (typeof value === 'string')
-        return redact(value, rules).text;
-    if (Array.isArray(value))
-        return value.map((v) => redactDeep(v, rules));
-    if (value && typeof value === 'object') {
-        const out = {};
-        for (const [k, v] of Object.entries(value))
-            out[k] = redactDeep(v, rules);
-        return out;
-    }
-    return value;
+/** Reads and validates a plan file; its sha256 goes into every summary. */
+async function loadPlan(absPath, displayPath) {
+    const text = await (0,files/* readText */.yR)(absPath, 'plan', displayPath);
+    // Text fields keep what the file says: `expect: 048622080012` stays the account id, not a number.
+    const plan = parsePlan(parseYamlText(text, displayPath, { keepScalarText: true }), displayPath);
+    return { path: displayPath, sha256: (0,hash/* sha256 */.s)(text), plan };
 }
-/** What verification needs from a manifest; anything else in it is informational. */
-const manifestForVerifySchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({
-    schema: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz(MANIFEST_SCHEMA),
-    files: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({ path: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1), size: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().min(0), sha256: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().regex(/^[0-9a-f]{64}$/) })),
-});
-
-
-/***/ }),
-
-/***/ 19612:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Az: () => (/* binding */ POINTER_SCHEMA),
-/* harmony export */   EO: () => (/* binding */ formatS3Uri),
-/* harmony export */   ID: () => (/* binding */ joinKey),
-/* harmony export */   Wg: () => (/* binding */ POINTER_NAME)
-/* harmony export */ });
-/* unused harmony exports parseS3Uri, pointerSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9691);
-
-const S3_URI = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/;
-/** Parses `s3://bucket/prefix`; undefined when the text is not one. */
-function parseS3Uri(uri) {
-    const m = S3_URI.exec(uri.trim());
-    if (!m)
-        return undefined;
-    const key = (m[2] ?? '').replace(/^\/+|\/+$/g, '');
-    if (key.split('/').some((part) => part === '.' || part === '..'))
-        return undefined;
-    return { bucket: m[1], key };
+/** The phases a plan has, in run order. */
+function planPhases(plan) {
+    return plan_phases/* PHASES */.Z.filter((p) => plan.phases[p] !== undefined);
 }
-function formatS3Uri(loc) {
-    return `s3://${loc.bucket}${loc.key ? `/${loc.key}` : ''}`;
-}
-/** Joins key parts with `/`, skipping empty ones (an empty prefix is the bucket root). */
-function joinKey(...parts) {
-    return parts.filter((p) => p !== '').join('/');
-}
-const POINTER_SCHEMA = 'drloop.evidence-pointer/v1';
-const POINTER_NAME = 'current.json';
-/**
- * `<prefix>/current.json`: the latest verified bundle. It is written only
- * after the bundle it names was read back and matched, so it never names a
- * missing or partial bundle.
- */
-const pointerSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
-    schema: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(POINTER_SCHEMA).optional(),
-    bundle_uri: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().refine((s) => parseS3Uri(s) !== undefined, 'expected an s3://bucket/key URI'),
-    bundle_sha256: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^[0-9a-f]{64}$/, 'expected 64 hex digits'),
-    bundle_size: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(0).optional(),
-    created_at: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    git_sha: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    run_id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-});
-
-
-/***/ }),
-
-/***/ 59856:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   IF: () => (/* binding */ verifyBundle),
-/* harmony export */   g9: () => (/* binding */ sidecarPaths)
-/* harmony export */ });
-/* unused harmony exports MAX_MANIFEST_BYTES, MAX_ENTRIES, MAX_REPORTED, unsafeEntryName, verifyBundleStream, verifyPointer */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(46466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(38522);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var tar_stream__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(56118);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(83916);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(59148);
-/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(99240);
-/* harmony import */ var _s3_uri_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(19612);
-
-
-
-
-
-
-
-
-
-
-/** A manifest larger than this is not read (a real one is about 400 bytes a file). */
-const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
-/** A bundle with more entries than this is refused: memory stays bounded whatever the bundle claims. */
-const MAX_ENTRIES = 100_000;
-/** Problems listed one by one; past this many, only counted. */
-const MAX_REPORTED = 100;
-/**
- * Whether an entry name is safe to extract: relative, without `..`, NUL or
- * backslashes. `tar x` of `../x` or `/etc/x` writes outside the directory,
- * whatever the manifest says about it.
- */
-function unsafeEntryName(name) {
-    if (name === '')
-        return 'an empty name';
-    if (name.startsWith('/') || /^[A-Za-z]:/.test(name))
-        return 'an absolute path';
-    if (name.includes('\\'))
-        return 'a backslash';
-    if (name.includes('\0'))
-        return 'a NUL byte';
-    if (name.split('/').includes('..'))
-        return "a '..' component";
-    return null;
-}
-/** A list of problems that keeps the first MAX_REPORTED and counts the rest. */
-class Problems {
-    list = [];
-    omitted = 0;
-    add(m) {
-        if (this.list.length < MAX_REPORTED)
-            this.list.push(m);
-        else
-            this.omitted += 1;
-    }
-    done() {
-        if (this.omitted > 0)
-            this.list.push(`… and ${this.omitted} more problem(s), not listed`);
-        return this.list;
-    }
+/** The retry rule a step runs under: its own `retry` keys over the plan's defaults. */
+function effectiveRetry(plan, step) {
+    const d = plan.defaults.retry;
+    return { max: step.retry?.max ?? d.max, backoffSeconds: step.retry?.backoff ?? d.backoffSeconds, on: step.retry?.on ?? d.on };
 }
 /**
- * Checks a bundle read as a stream, in one pass: the whole stream is hashed
- * (for the pointer and sidecar checks) while it is unpacked and every entry
- * hashed. A bundle that stops being readable part way still gets its sha256.
+ * The target a run uses: the one asked for, else the one the run's earlier
+ * jobs recorded. A plan that declares targets refuses any other, and one run
+ * never changes target half-way.
  */
-async function verifyBundleStream(source, subject, options = {}) {
-    const whole = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-    let bundleSize = 0;
-    const found = new Map();
-    const problems = new Problems();
-    let entries = 0;
-    let tooMany = false;
-    let manifestBytes = null;
-    let unpackError = null;
-    const gunzip = (0,node_zlib__WEBPACK_IMPORTED_MODULE_4__.createGunzip)();
-    const ex = (0,tar_stream__WEBPACK_IMPORTED_MODULE_5__.extract)();
-    const readEntries = async () => {
-        for await (const entry of ex) {
-            const { name, type } = entry.header;
-            const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-            let size = 0;
-            const keep = [];
-            const isManifest = name === _manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir && type === 'file';
-            for await (const chunk of entry) {
-                hash.update(chunk);
-                size += chunk.length;
-                if (isManifest && size <= MAX_MANIFEST_BYTES)
-                    keep.push(chunk);
-            }
-            entries += 1;
-            if (entries > MAX_ENTRIES) {
-                // Keep reading (the whole stream is hashed), but record nothing more.
-                tooMany = true;
-                continue;
-            }
-            const unsafe = unsafeEntryName(name);
-            if (unsafe) {
-                problems.add(`unsafe: ${JSON.stringify(name)} has ${unsafe}; extracting it would write outside the directory, so the bundle is refused whatever its manifest says`);
-                continue;
-            }
-            if (type !== 'file') {
-                problems.add(`unexpected: ${name} is a ${type}, a bundle holds only files`);
-                continue;
-            }
-            if (found.has(name))
-                problems.add(`duplicate: ${name} appears more than once in the bundle`);
-            if (isManifest) {
-                if (size > MAX_MANIFEST_BYTES)
-                    problems.add(`${_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir}: larger than ${MAX_MANIFEST_BYTES} bytes, not read`);
-                else
-                    manifestBytes = Buffer.concat(keep);
-            }
-            found.set(name, { size, sha256: hash.digest('hex') });
-        }
-    };
-    // Both sides settle before the error is looked at: a corrupt stream fails
-    // the pipe and the entry loop alike, and neither may go unhandled.
-    const unpacking = Promise.allSettled([(0,node_stream_promises__WEBPACK_IMPORTED_MODULE_3__.pipeline)(gunzip, ex), readEntries()]).then((results) => {
-        const failed = results.find((r) => r.status === 'rejected');
-        if (failed)
-            unpackError = failed.reason;
-    });
-    for await (const chunk of source) {
-        whole.update(chunk);
-        bundleSize += chunk.length;
-        if (unpackError === null && !gunzip.destroyed && !gunzip.writableEnded) {
-            if (!gunzip.write(chunk)) {
-                await new Promise((res) => {
-                    const done = () => {
-                        gunzip.off('drain', done).off('close', done).off('error', done);
-                        res();
-                    };
-                    gunzip.on('drain', done).on('close', done).on('error', done);
-                });
-            }
-        }
+function resolveTarget(plan, displayPath, asked, recorded, runDisplay) {
+    if (asked !== null && recorded !== null && asked !== recorded) {
+        throw new errors/* ConfigurationError */.j1(`input 'target': run ${runDisplay} ran on target '${recorded}', not '${asked}'; one run keeps one target (use a new run-id for another)`);
     }
-    if (!gunzip.destroyed && !gunzip.writableEnded)
-        gunzip.end();
-    await unpacking;
-    if (unpackError !== null)
-        problems.add(`bundle: not a readable tar.gz (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .describeError */ .Uc)(unpackError)})`);
-    if (tooMany)
-        problems.add(`bundle: ${entries} entries, more than the ${MAX_ENTRIES} a drloop bundle may hold; only the first ${MAX_ENTRIES} were checked`);
-    let files = 0;
-    let manifestInfo = null;
-    if (manifestBytes === null) {
-        if (unpackError === null && !tooMany)
-            problems.add(`${_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir}: missing, nothing to verify the files against`);
-    }
-    else {
-        const bytes = manifestBytes;
-        options.onManifest?.(bytes);
-        try {
-            const raw = (0,_files_js__WEBPACK_IMPORTED_MODULE_7__/* .parseJsonText */ .lk)(bytes.toString('utf8'), _manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir);
-            const listedFiles = raw?.files;
-            if (Array.isArray(listedFiles) && listedFiles.length > MAX_ENTRIES) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1(`${_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir}: lists ${listedFiles.length} files, more than the ${MAX_ENTRIES} a drloop bundle may hold; not checked`);
-            }
-            const manifest = (0,_files_js__WEBPACK_IMPORTED_MODULE_7__/* .validateWith */ .xJ)(_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .manifestForVerifySchema */ .fD, raw, _manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir);
-            const listed = new Set();
-            files = manifest.files.length;
-            for (const f of manifest.files) {
-                const unsafe = unsafeEntryName(f.path);
-                if (unsafe) {
-                    problems.add(`${_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir}: lists ${JSON.stringify(f.path)}, which has ${unsafe}; refused`);
-                    continue;
-                }
-                if (listed.has(f.path))
-                    problems.add(`${_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir}: lists ${f.path} twice`);
-                listed.add(f.path);
-                const actual = found.get(f.path);
-                if (!actual) {
-                    if (unpackError === null && !tooMany)
-                        problems.add(`missing: ${f.path} is in the manifest but not in the bundle`);
-                }
-                else if (actual.sha256 !== f.sha256 || actual.size !== f.size) {
-                    problems.add(`changed: ${f.path} has sha256 ${actual.sha256} (${actual.size} bytes), the manifest says ${f.sha256} (${f.size} bytes)`);
-                }
-            }
-            for (const name of found.keys()) {
-                if (name !== _manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir && !listed.has(name))
-                    problems.add(`extra: ${name} is in the bundle but not in the manifest`);
-            }
-            const m = raw;
-            manifestInfo = {
-                createdAt: typeof m.createdAt === 'string' ? m.createdAt : null,
-                bundle: typeof m.bundle === 'string' ? m.bundle : null,
-                sha256: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex'),
-            };
-        }
-        catch (err) {
-            if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1))
-                throw err;
-            problems.add(`${_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir}: ${err.message.replace(`${_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir}: `, '')}`);
-        }
-    }
-    const mismatches = problems.done();
-    return { ok: mismatches.length === 0, subject, bundleSha256: whole.digest('hex'), bundleSize, files, mismatches, notes: [], manifest: manifestInfo };
-}
-async function readIfExists(path) {
-    try {
-        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(path, 'utf8');
-    }
-    catch (err) {
-        if (err.code === 'ENOENT')
-            return null;
-        throw err;
-    }
-}
-/** The checksum file next to a bundle (`sha256sum` format), when there is one. */
-function sidecarPaths(bundlePath) {
-    return { sha256: `${bundlePath}.sha256`, manifest: `${bundlePath.replace(/\.tar\.gz$/, '')}.manifest.json` };
-}
-/**
- * Verifies a local bundle: every file against the manifest inside it, and the
- * bundle against its `.sha256` file and the manifest copy beside it, when
- * those exist (an auditor may have only the bundle).
- */
-async function verifyBundle(path) {
-    try {
-        if (!(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(path)).isFile())
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1(`${path}: not a file`);
-    }
-    catch (err) {
-        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1)
-            throw err;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1(`${path}: ${err.code === 'ENOENT' ? 'file not found' : (0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .describeError */ .Uc)(err)}`);
-    }
-    const report = await verifyBundleStream((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path), path);
-    const side = sidecarPaths(path);
-    const sumText = await readIfExists(side.sha256);
-    if (sumText === null) {
-        report.notes.push(`no ${side.sha256} beside the bundle: the bundle's own sha256 was not checked against one`);
-    }
-    else {
-        const expected = sumText.trim().split(/\s+/)[0] ?? '';
-        if (expected !== report.bundleSha256)
-            report.mismatches.push(`bundle: sha256 ${report.bundleSha256}, ${side.sha256} says ${expected}`);
-    }
-    const manifestCopy = await readIfExists(side.manifest);
-    if (manifestCopy === null) {
-        report.notes.push(`no ${side.manifest} beside the bundle: the manifest copy was not compared`);
-    }
-    else if (report.manifest && (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(manifestCopy).digest('hex') !== report.manifest.sha256) {
-        report.mismatches.push(`manifest copy: ${side.manifest} differs from the bundle's ${_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .MANIFEST_NAME */ .ir}`);
-    }
-    report.ok = report.mismatches.length === 0;
-    return report;
-}
-/**
- * Verifies `s3://…/current.json`: the bundle it names is read once, hashed
- * against the pointer and unpacked against its manifest.
- */
-async function verifyPointer(uri, options, factory) {
-    const loc = parseS3Uri(uri);
-    if (!loc || loc.key === '')
-        throw new ConfigurationError(`'${uri}' is not an s3://bucket/key URI of a pointer (…/current.json)`);
-    const s3 = await Promise.all(/* import() */[__nccwpck_require__.e(358), __nccwpck_require__.e(827)]).then(__nccwpck_require__.bind(__nccwpck_require__, 92827));
-    const client = await (factory ?? s3.createS3Client)(options);
-    try {
-        const body = await s3.openObject(client, loc);
-        if (!body)
-            throw new ConfigurationError(`${uri}: no such object`);
-        const chunks = [];
-        for await (const c of body)
-            chunks.push(Buffer.from(c));
-        const pointer = validateWith(pointerSchema, parseJsonText(Buffer.concat(chunks).toString('utf8'), uri), uri);
-        const bundleLoc = parseS3Uri(pointer.bundle_uri);
-        const bundle = await s3.openObject(client, bundleLoc);
-        if (!bundle) {
-            return {
-                ok: false,
-                subject: uri,
-                bundleSha256: '',
-                bundleSize: 0,
-                files: 0,
-                mismatches: [`bundle: ${pointer.bundle_uri}, named by the pointer, does not exist`],
-                notes: [],
-                manifest: null,
-                pointer,
-            };
-        }
-        const report = await verifyBundleStream(bundle, pointer.bundle_uri);
-        report.subject = uri;
-        report.pointer = pointer;
-        if (report.bundleSha256 !== pointer.bundle_sha256) {
-            report.mismatches.unshift(`bundle: ${pointer.bundle_uri} has sha256 ${report.bundleSha256}, the pointer says ${pointer.bundle_sha256}`);
-        }
-        if (pointer.bundle_size !== undefined && pointer.bundle_size !== report.bundleSize) {
-            report.mismatches.unshift(`bundle: ${pointer.bundle_uri} is ${report.bundleSize} bytes, the pointer says ${pointer.bundle_size}`);
-        }
-        report.ok = report.mismatches.length === 0;
-        return report;
-    }
-    finally {
-        client.destroy();
-    }
-}
-
-
-/***/ }),
-
-/***/ 59148:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Dw: () => (/* binding */ keyPath),
-/* harmony export */   lk: () => (/* binding */ parseJsonText),
-/* harmony export */   xJ: () => (/* binding */ validateWith),
-/* harmony export */   yR: () => (/* binding */ readText)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(38422);
-
-
-
-/** How a key path is shown to people: `thresholds.warn`, `phases.bringup.steps[0].run`. */
-function keyPath(path) {
-    let out = '';
-    for (const p of path)
-        out += typeof p === 'number' ? `[${p}]` : out === '' ? String(p) : `.${String(p)}`;
-    return out === '' ? '(top level)' : out;
-}
-async function readText(path, label, displayPath = path) {
-    try {
-        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
-    }
-    catch (err) {
-        const code = err.code;
-        if (code === 'ENOENT')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${label} ${displayPath}: file not found`);
-        if (code === 'EISDIR')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${label} ${displayPath}: is a directory, expected a file`);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${label} ${displayPath}: cannot be read (${code ?? String(err)})`);
-    }
-}
-/** Parses JSON text; a syntax error names the file and the position. */
-function parseJsonText(text, displayPath) {
-    try {
-        return JSON.parse(text);
-    }
-    catch (err) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${displayPath}: malformed JSON (${err.message})`);
-    }
-}
-/**
- * Validates parsed data against a schema and reports every problem at once,
- * each with the file and the key path: `policy.yml: key 'thresholds.warn': …`.
- */
-function validateWith(schema, data, displayPath) {
-    const result = schema.safeParse(data);
-    if (result.success)
-        return result.data;
-    const problems = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .formatIssues */ .og)(result.error, (p) => `key '${keyPath(p)}'`);
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${displayPath}: ${problems.join('; ')}`, problems.map((p) => `${displayPath}: ${p}`));
-}
-
-
-/***/ }),
-
-/***/ 56495:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   s: () => (/* binding */ sha256)
-/* harmony export */ });
-/* unused harmony export sha256File */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-
-
-function sha256(data) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex');
-}
-/** The sha256 of a file, streamed so memory stays flat whatever its size. */
-async function sha256File(path) {
-    const hash = createHash('sha256');
-    for await (const chunk of createReadStream(path))
-        hash.update(chunk);
-    return hash.digest('hex');
-}
-
-
-/***/ }),
-
-/***/ 38422:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Hm: () => (/* binding */ boolInput),
-/* harmony export */   O1: () => (/* binding */ intInput),
-/* harmony export */   TL: () => (/* binding */ parseInputs),
-/* harmony export */   _Z: () => (/* binding */ textInput),
-/* harmony export */   gX: () => (/* binding */ enumInput),
-/* harmony export */   og: () => (/* binding */ formatIssues),
-/* harmony export */   vj: () => (/* binding */ inputNames)
-/* harmony export */ });
-/* unused harmony export listInput */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9691);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
-
-
-/**
- * Helpers for the string inputs that actions and the CLI receive. Every
- * action's inputs are a zod object of these; `parseInputs` validates them all
- * at once and reports every problem in one message, naming each input.
- */
-/** `true`/`false` (and yes/no, 1/0, on/off), as the runner passes booleans. */
-const boolInput = (fallback) => zod__WEBPACK_IMPORTED_MODULE_1__/* .stringbool */ .uEf({ truthy: ['true', 'yes', '1', 'on'], falsy: ['false', 'no', '0', 'off'] }).default(fallback);
-/** A positive integer given as text. */
-const intInput = (fallback, min = 1, max = 1000) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^\d+$/, 'expected a whole number').transform(Number).pipe(zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(min).max(max)).default(fallback);
-/** One of a set of words. */
-const enumInput = (values, fallback) => zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(values).default(fallback);
-/** Free text; empty means "not set". */
-const textInput = () => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional();
-/** A multiline list (one item a line, `#` comments allowed); commas also separate when `commas` is set. */
-const listInput = (commas = false) => z
-    .string()
-    .optional()
-    .transform((text) => (text ?? '')
-    .split(commas ? /[\r\n,]+/ : /\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '' && !l.startsWith('#')));
-/** Formats a zod error as one line per problem, each naming where it is. */
-function formatIssues(error, name) {
-    return error.issues.map((issue) => {
-        const where = name(issue.path);
-        if (issue.code === 'unrecognized_keys') {
-            return `${where}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
-        }
-        return `${where}: ${issue.message}`;
-    });
-}
-/**
- * Validates raw string inputs against a schema. Empty strings count as unset,
- * so a default applies whether the runner passed '' or nothing at all.
- */
-function parseInputs(schema, raw) {
-    const cleaned = {};
-    for (const [k, v] of Object.entries(raw))
-        if (v !== undefined && v.trim() !== '')
-            cleaned[k] = v.trim();
-    const result = schema.safeParse(cleaned);
-    if (result.success)
-        return result.data;
-    const problems = formatIssues(result.error, (path) => `input '${String(path[0] ?? '?')}'`);
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`invalid input: ${problems.join('; ')}`, problems);
-}
-/** The names of a schema's inputs, as action.yml must declare them. */
-function inputNames(schema) {
-    return Object.keys(schema.shape);
-}
-
-
-/***/ }),
-
-/***/ 88262:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.r(__webpack_exports__);
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   incidentOf: () => (/* binding */ incidentOf),
-/* harmony export */   planKeyOf: () => (/* binding */ planKeyOf)
-/* harmony export */ });
-/* harmony import */ var _alerts_incident_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8805);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
-/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(56495);
-
-
-
-/**
- * The incident an alert belongs to. Derived here from the group key and
- * start, whatever incident id a payload may carry, so a relay of another
- * version cannot split or merge incidents. A resolved group or one without a
- * firing alert is no incident.
- */
-function incidentOf(alert) {
-    if (alert.status !== 'firing')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`alert group ${JSON.stringify(alert.groupKey)} is ${alert.status}: a resolved group starts no DR execution`);
-    if (!alert.startsAt)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`alert group ${JSON.stringify(alert.groupKey)} has no firing alert with a startsAt: it names no incident`);
-    return { id: (0,_alerts_incident_js__WEBPACK_IMPORTED_MODULE_0__/* .incidentRunId */ .D)(alert.groupKey, alert.startsAt), groupKey: alert.groupKey, startsAt: alert.startsAt };
-}
-/** A short, ref-safe key for a plan path, so two plans run from one workflow keep apart. */
-function planKeyOf(planPath) {
-    const normal = planPath.replace(/\\/g, '/').replace(/^\.\//, '');
-    return `plan-${(0,_hash_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256 */ .s)(normal).slice(0, 12)}`;
+    const target = asked ?? recorded;
+    if (plan.targets === null)
+        return target;
+    const declared = Object.keys(plan.targets);
+    const list = declared.map((t) => `'${t}'`).join(', ');
+    if (target === null)
+        throw new errors/* ConfigurationError */.j1(`input 'target': required, because ${displayPath} declares targets (${list}); pass cost-decision's target output`);
+    if (!declared.includes(target))
+        throw new errors/* ConfigurationError */.j1(`input 'target': '${target}' is not a target of ${displayPath} (key 'targets' declares ${list})`);
+    return target;
 }
 
 
