@@ -5556,6 +5556,888 @@ function trailingBytesSeen(data) {
 
 /***/ }),
 
+/***/ 80426:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  pH: () => (/* binding */ StepFailure),
+  fe: () => (/* binding */ appendSummary),
+  I8: () => (/* binding */ core),
+  Wj: () => (/* binding */ coreLogger),
+  h4: () => (/* binding */ githubContext),
+  dK: () => (/* binding */ mask),
+  yI: () => (/* binding */ readRawInputs),
+  Cs: () => (/* binding */ runAction),
+  n0: () => (/* binding */ setOutputs),
+  zf: () => (/* binding */ workspaceDir)
+});
+
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(70857);
+;// CONCATENATED MODULE: ./actions/_kit/node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function utils_toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function utils_toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./actions/_kit/node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function command_issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
+}
+function command_issue(name, message = '') {
+    command_issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(76982);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(79896);
+;// CONCATENATED MODULE: ./actions/_kit/node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function file_command_issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!external_fs_.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function file_command_prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
+    const convertedValue = utils_toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(16928);
+;// CONCATENATED MODULE: ./actions/_kit/node_modules/@actions/core/lib/core.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function setSecret(secret) {
+    command_issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(external_os_.EOL);
+    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function debug(message) {
+    command_issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + external_os_.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    command_issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    command_issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return __awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+    }
+    issueCommand('save-state', { name }, toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return __awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./actions/_kit/node_modules/@actions/core/lib/summary.js
+var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = external_fs_.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(83916);
+// EXTERNAL MODULE: ./src/context.ts
+var context = __nccwpck_require__(40788);
+;// CONCATENATED MODULE: ./actions/_kit/src/runtime.ts
+/**
+ * The only place where drloop's actions touch the runner: inputs, outputs,
+ * logs, the job summary and failure, all through @actions/core. Each action's
+ * main.ts uses these and the shared library; the library never imports
+ * `@actions/*`. What is heavy (the artifact, S3 and GitHub clients) is loaded
+ * by the adapters with `import()` on the path that needs it, never here.
+ *
+ * Named imports, not the namespace: the bundle then holds (and evaluates at
+ * start) only the parts of @actions/core named here (scripts/build.mjs).
+ */
+
+
+
+function coreLogger() {
+    return {
+        info: (m) => info(m),
+        warning: (m) => warning(m),
+        error: (m) => error(m),
+        debug: (m) => debug(m),
+        group: (title, fn) => group(title, fn),
+    };
+}
+const masked = new Set();
+/**
+ * Masks a secret in the log, once: the runner keeps every mask for the rest
+ * of the job, so a value masked where an input is read and again where a
+ * client takes it needs one `add-mask` command, not one per caller.
+ */
+function mask(value) {
+    if (!value || masked.has(value))
+        return;
+    masked.add(value);
+    setSecret(value);
+}
+/** Reads the named inputs as the runner passes them (`INPUT_<NAME>`, hyphens kept). */
+function readRawInputs(names) {
+    const raw = {};
+    for (const name of names)
+        raw[name] = getInput(name);
+    return raw;
+}
+function setOutputs(outputs) {
+    for (const [k, v] of Object.entries(outputs))
+        setOutput(k, String(v));
+}
+/** Appends to the job summary (core.summary); a no-op outside the runner (no GITHUB_STEP_SUMMARY). */
+async function appendSummary(markdown) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    await summary.addRaw(markdown, !markdown.endsWith('\n')).write();
+}
+/** @actions/core's log commands, for the actions' own lines. */
+const core = { info: info, warning: warning, error: error, debug: debug };
+/** The workspace the action works in: the runner's checkout, else the current directory. */
+function workspaceDir() {
+    return process.env.GITHUB_WORKSPACE || process.cwd();
+}
+/** Where the run happens, for records and notifications. */
+function githubContext() {
+    return (0,context/* runContextFromEnv */.wX)(process.env);
+}
+/** Raised by an action when its result (not its input) means the step must fail. */
+class StepFailure extends Error {
+    name = 'StepFailure';
+}
+/**
+ * Runs an action's body and turns any error into one `setFailed` line:
+ * `<action>: <message>`. A stack trace goes to the debug log only (or to the
+ * error log with SHOW_STACK_TRACE=true), never in front of the user's problem.
+ */
+async function runAction(action, body) {
+    try {
+        await body();
+    }
+    catch (err) {
+        const known = err instanceof errors/* ConfigurationError */.j1 || err instanceof StepFailure;
+        if (err instanceof Error && err.stack) {
+            if (process.env.SHOW_STACK_TRACE === 'true')
+                error(err.stack);
+            else
+                debug(err.stack);
+        }
+        setFailed(`${action}: ${known ? '' : 'internal error: '}${(0,errors/* describeError */.Uc)(err)}`);
+    }
+}
+
+
+/***/ }),
+
 /***/ 50812:
 /***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
@@ -5579,7 +6461,7 @@ function trailingBytesSeen(data) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _kit_src_zod_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(50812);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(30159);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(31407);
 // First: how zod builds the schemas the rest of the bundle defines at load.
 
 
@@ -5590,7 +6472,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 30159:
+/***/ 31407:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5607,44 +6489,8 @@ var promises_ = __nccwpck_require__(51455);
 var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __nccwpck_require__(9691);
-;// CONCATENATED MODULE: ./src/context.ts
-/**
- * Where a run happens, shared by the three actions and the CLI. Kept apart
- * from the cost, plan and evidence modules so that each entry loads only what
- * it uses.
- */
-/** The folder the three actions share for records and receipts. */
-const DEFAULT_EVIDENCE_DIR = 'drloop-evidence';
-/**
- * The run context from GitHub's default environment variables, given as a
- * map (the library never reads process.env itself); empty outside Actions.
- */
-function runContextFromEnv(env) {
-    const ctx = {};
-    if (env.GITHUB_REPOSITORY)
-        ctx.repository = env.GITHUB_REPOSITORY;
-    if (env.GITHUB_SHA)
-        ctx.sha = env.GITHUB_SHA;
-    if (env.GITHUB_RUN_ID)
-        ctx.runId = env.GITHUB_RUN_ID;
-    if (env.GITHUB_RUN_ATTEMPT)
-        ctx.runAttempt = env.GITHUB_RUN_ATTEMPT;
-    if (env.GITHUB_ACTOR)
-        ctx.actor = env.GITHUB_ACTOR;
-    if (env.GITHUB_EVENT_NAME)
-        ctx.event = env.GITHUB_EVENT_NAME;
-    if (env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) {
-        ctx.runUrl = `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
-        const attempt = /^\d+$/.test(env.GITHUB_RUN_ATTEMPT ?? '') ? Number(env.GITHUB_RUN_ATTEMPT) : 1;
-        ctx.attemptUrl = attempt > 1 ? `${ctx.runUrl}/attempts/${attempt}` : ctx.runUrl;
-    }
-    return ctx;
-}
-/** The job summary's link back to the workflow run (its attempt): two lines to append, none outside Actions. */
-function context_runLinkLines(attemptUrl) {
-    return attemptUrl ? ['', `Workflow run: [${attemptUrl}](${attemptUrl})`] : [];
-}
-
+// EXTERNAL MODULE: ./src/context.ts
+var context = __nccwpck_require__(40788);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(83916);
 // EXTERNAL MODULE: external "node:crypto"
@@ -6269,20 +7115,8 @@ function entryOf(base, out, content, redaction, redactions) {
 
 // EXTERNAL MODULE: ./src/files.ts
 var files = __nccwpck_require__(59148);
-;// CONCATENATED MODULE: ./src/hash.ts
-
-
-function hash_sha256(data) {
-    return (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
-}
-/** The sha256 of a file, streamed so memory stays flat whatever its size. */
-async function sha256File(path) {
-    const hash = createHash('sha256');
-    for await (const chunk of createReadStream(path))
-        hash.update(chunk);
-    return hash.digest('hex');
-}
-
+// EXTERNAL MODULE: ./src/hash.ts
+var hash = __nccwpck_require__(56495);
 ;// CONCATENATED MODULE: ./src/alerts/alertmanager.ts
 
 
@@ -6362,7 +7196,7 @@ function incidentIdOf(groupKey, alerts) {
     const firing = alerts.filter((a) => a.status === 'firing');
     const starts = (firing.length > 0 ? firing : alerts).map((a) => Date.parse(a.startsAt)).filter((t) => Number.isFinite(t) && t > 0);
     const began = starts.length > 0 ? new Date(Math.min(...starts)).toISOString() : '';
-    return hash_sha256(`${groupKey}\n${began}`).slice(0, 24);
+    return (0,hash/* sha256 */.s)(`${groupKey}\n${began}`).slice(0, 24);
 }
 /**
  * The dedupe key, 48 hex characters: the incident id, then a digest of the
@@ -6372,7 +7206,7 @@ function incidentIdOf(groupKey, alerts) {
  */
 function dedupeKeyOf(groupKey, status, alerts) {
     const fps = alerts.map((a) => `${a.fingerprint}:${a.status}`).sort();
-    return `${incidentIdOf(groupKey, alerts)}${hash_sha256(`${groupKey}\n${status}\n${fps.join(',')}`).slice(0, 24)}`;
+    return `${incidentIdOf(groupKey, alerts)}${(0,hash/* sha256 */.s)(`${groupKey}\n${status}\n${fps.join(',')}`).slice(0, 24)}`;
 }
 function contextOf(source, p, dedupeKey) {
     const firing = p.alerts.filter((a) => a.status === 'firing');
@@ -6384,7 +7218,7 @@ function contextOf(source, p, dedupeKey) {
         groupKey: p.groupKey,
         dedupeKey: dedupeKey ?? dedupeKeyOf(p.groupKey, p.status, p.alerts),
         name: p.commonLabels.alertname ?? p.alerts[0]?.labels.alertname ?? '',
-        fingerprint: fps.length === 1 ? fps[0] : fps.length === 0 ? '' : hash_sha256(fps.join(',')).slice(0, 16),
+        fingerprint: fps.length === 1 ? fps[0] : fps.length === 0 ? '' : (0,hash/* sha256 */.s)(fps.join(',')).slice(0, 16),
         startsAt: starts.length > 0 ? new Date(Math.min(...starts)).toISOString() : null,
         alerts: p.alerts,
         commonLabels: p.commonLabels,
@@ -7724,7 +8558,7 @@ const optionalInt = (min, max) => schemas/* string */.YjP().regex(/^\d+$/, 'expe
  * declares exactly these names with the same defaults (a test holds them together).
  */
 const collectEvidenceInputs = schemas/* object */.Ikc({
-    'evidence-dir': schemas/* string */.YjP().default(DEFAULT_EVIDENCE_DIR),
+    'evidence-dir': schemas/* string */.YjP().default(context/* DEFAULT_EVIDENCE_DIR */.C$),
     paths: (0,src_inputs/* listInput */.dt)(),
     alert: (0,src_inputs/* textInput */._Z)(),
     redact: (0,src_inputs/* listInput */.dt)(),
@@ -7939,42 +8773,6 @@ function destinationsOf(r) {
     return { localPath: r.bundleDisplayPath, sha256: r.sha256, size: r.size, s3: r.s3, artifact: r.artifact, failures: r.failures };
 }
 
-;// CONCATENATED MODULE: ./src/alerts/incident.ts
-
-/**
- * The run id of an incident (`alert-<16 hex>`): every job and every repeated
- * dispatch of one incident keeps its receipts under it, and the next incident
- * of the same group gets another. From the group key and the incident's
- * start, as `AlertContext.startsAt` gives it. Apart from the alert parser so
- * that the executor can name its run without loading the parser at start.
- */
-function incident_incidentRunId(groupKey, startsAt) {
-    return `alert-${sha256(`${groupKey}\n${startsAt}`).slice(0, 16)}`;
-}
-
-;// CONCATENATED MODULE: ./src/loop/incident.ts
-
-
-
-/**
- * The incident an alert belongs to. Derived here from the group key and
- * start, whatever incident id a payload may carry, so a relay of another
- * version cannot split or merge incidents. A resolved group or one without a
- * firing alert is no incident.
- */
-function incidentOf(alert) {
-    if (alert.status !== 'firing')
-        throw new ConfigurationError(`alert group ${JSON.stringify(alert.groupKey)} is ${alert.status}: a resolved group starts no DR execution`);
-    if (!alert.startsAt)
-        throw new ConfigurationError(`alert group ${JSON.stringify(alert.groupKey)} has no firing alert with a startsAt: it names no incident`);
-    return { id: incidentRunId(alert.groupKey, alert.startsAt), groupKey: alert.groupKey, startsAt: alert.startsAt };
-}
-/** A short, ref-safe key for a plan path, so two plans run from one workflow keep apart. */
-function planKeyOf(planPath) {
-    const normal = planPath.replace(/\\/g, '/').replace(/^\.\//, '');
-    return `plan-${hash_sha256(normal).slice(0, 12)}`;
-}
-
 ;// CONCATENATED MODULE: ./src/loop/inputs.ts
 
 
@@ -7996,1276 +8794,9 @@ const loopEvidenceInputs = schemas/* object */.Ikc({
     'state-plan': (0,src_inputs/* textInput */._Z)(),
 });
 
-;// CONCATENATED MODULE: ./src/loop/outcome.ts
-
-
-async function json(path) {
-    try {
-        const v = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
-        return v && typeof v === 'object' && !Array.isArray(v) ? v : null;
-    }
-    catch {
-        return null;
-    }
-}
-const outcome_text = (v) => (typeof v === 'number' || typeof v === 'string' ? String(v) : '');
-/**
- * The loop's outcome as the evidence folder tells it, after the state of
- * every job was merged: the run summary's status and figures (`failed` when
- * any phase failed, whichever job's summary came last); `duplicate` or
- * `refused` when the claim ended the run; `not-run` when nothing ran.
- */
-async function loopOutcome(evidenceRoot) {
-    const claim = await json((0,external_node_path_.join)(evidenceRoot, 'loop', 'claim.json'));
-    const claimedRun = claim && typeof claim.run === 'object' && claim.run ? outcome_text(claim.run.runId) : '';
-    if (claim?.outcome === 'duplicate')
-        return { status: 'duplicate', 'run-id': claimedRun, 'rto-seconds': '', 'rpo-seconds': '' };
-    if (claim?.outcome === 'busy')
-        return { status: 'refused', 'run-id': claimedRun, 'rto-seconds': '', 'rpo-seconds': '' };
-    const runs = (await (0,promises_.readdir)((0,external_node_path_.join)(evidenceRoot, 'runs')).catch(() => [])).sort();
-    const summaries = (await Promise.all(runs.map(async (r) => ({ r, s: await json((0,external_node_path_.join)(evidenceRoot, 'runs', r, 'drill.summary.json')) })))).filter((x) => x.s !== null);
-    const pick = summaries.find((x) => x.r === claimedRun) ?? summaries[summaries.length - 1];
-    if (!pick)
-        return { status: 'not-run', 'run-id': claimedRun, 'rto-seconds': '', 'rpo-seconds': '' };
-    // The summary is the last job's: a teardown job that ran cleanly after a
-    // failed restore says succeeded for its own window, the loop did not.
-    const phases = Array.isArray(pick.s.phases) ? pick.s.phases : [];
-    const failedPhase = phases.find((p) => p.status === 'failed');
-    const status = failedPhase && pick.s.status === 'succeeded' ? 'failed' : outcome_text(pick.s.status) || 'not-run';
-    return { status, 'run-id': pick.r, 'rto-seconds': outcome_text(pick.s.rtoSeconds), 'rpo-seconds': outcome_text(pick.s.rpoSeconds) };
-}
-
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(48161);
-;// CONCATENATED MODULE: ./src/plan/phases.ts
-/**
- * A plan's phases, in the order they run. Kept apart from the plan schema so
- * that code needing only the names (restoring state between jobs) does not
- * load the schema, YAML and their zod schemas.
- */
-const PHASES = ['bringup', 'restore', 'validate', 'promote', 'teardown'];
-
-;// CONCATENATED MODULE: ./src/loop/state.ts
-
-
-
-
-
-/**
- * State between the jobs of one workflow run. Each job that runs phases
- * leaves its evidence folder as one artifact, named after the plan and the
- * first phase it ran: `drloop-state-<plan key>-<phase>`. The name carries no
- * run attempt, so a job re-run ("Re-run failed jobs", a late approval) finds
- * what the earlier jobs left; a re-run replaces its own earlier artifact.
- * A job restores the artifacts of the stages before its own, in phase order,
- * so a later job's copy of a shared file (the run summary) always wins.
- */
-const STATE_PREFIX = 'drloop-state-';
-/** Artifacts must outlive a promotion that waits the full 30 days GitHub allows an approval. */
-const STATE_RETENTION_DAYS = 35;
-function stateArtifactName(planKey, stage) {
-    return `${STATE_PREFIX}${planKey}-${stage}`;
-}
-/** The stage of one of this plan's state artifacts, or null when the name is another plan's or not drloop's. */
-function stageOf(name, planKey) {
-    const prefix = `${STATE_PREFIX}${planKey}-`;
-    if (!name.startsWith(prefix))
-        return null;
-    const stage = name.slice(prefix.length);
-    return PHASES.includes(stage) ? stage : null;
-}
-/** Every regular file under `dir`, relative, sorted; a link or device is an error, not something to follow. */
-async function regularFiles(dir, label) {
-    const out = [];
-    const walk = async (d) => {
-        let entries;
-        try {
-            entries = await (0,promises_.readdir)(d, { withFileTypes: true });
-        }
-        catch (err) {
-            if (err.code === 'ENOENT' && d === dir)
-                return;
-            throw err;
-        }
-        for (const e of entries) {
-            const p = (0,external_node_path_.join)(d, e.name);
-            if (e.isDirectory())
-                await walk(p);
-            else if (e.isFile())
-                out.push((0,external_node_path_.relative)(dir, p).split(external_node_path_.sep).join('/'));
-            else
-                throw new errors/* ConfigurationError */.j1(`${label}: ${(0,external_node_path_.relative)(dir, p)} is not a regular file; state holds only files`);
-        }
-    };
-    await walk(dir);
-    return out.sort();
-}
-/**
- * Restores the state of the stages before `before` (every stage when null)
- * into `evidenceDir`, in phase order. Returns the artifacts restored.
- */
-async function restoreState(store, o) {
-    const limit = o.before === null ? PHASES.length : PHASES.indexOf(o.before);
-    const wanted = (await store.list())
-        .map((a) => ({ ...a, stage: stageOf(a.name, o.planKey) }))
-        .filter((a) => a.stage !== null && PHASES.indexOf(a.stage) < limit)
-        .sort((a, b) => PHASES.indexOf(a.stage) - PHASES.indexOf(b.stage) || b.id - a.id);
-    const seen = new Set();
-    const restored = [];
-    const tmp = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'drloop-state-'));
-    try {
-        for (const a of wanted) {
-            if (seen.has(a.stage))
-                continue; // the newest upload of a stage
-            seen.add(a.stage);
-            const dir = (0,external_node_path_.join)(tmp, a.stage);
-            await (0,promises_.mkdir)(dir);
-            await store.download(a.id, dir);
-            for (const rel of await regularFiles(dir, `artifact ${a.name}`)) {
-                const target = (0,external_node_path_.join)(o.evidenceDir, rel);
-                await (0,promises_.mkdir)((0,external_node_path_.join)(target, '..'), { recursive: true });
-                const existing = await (0,promises_.lstat)(target).catch(() => null);
-                if (existing && !existing.isFile())
-                    throw new errors/* ConfigurationError */.j1(`${target}: exists and is not a regular file`);
-                await (0,promises_.copyFile)((0,external_node_path_.join)(dir, rel), target);
-            }
-            restored.push(a.name);
-        }
-    }
-    finally {
-        await (0,promises_.rm)(tmp, { recursive: true, force: true });
-    }
-    if (restored.length)
-        o.logger.info(`Restored the state of ${restored.join(', ')}`);
-    return restored;
-}
-/** Uploads this job's evidence folder as its stage's artifact, replacing an earlier attempt's. */
-async function saveState(store, o) {
-    const files = await regularFiles(o.evidenceDir, o.evidenceDir);
-    if (files.length === 0)
-        return null;
-    const name = stateArtifactName(o.planKey, o.stage);
-    if ((await store.list()).some((a) => a.name === name))
-        await store.remove(name);
-    await store.upload(name, o.evidenceDir, files, o.retentionDays ?? STATE_RETENTION_DAYS);
-    o.logger.info(`Saved ${files.length} file(s) of state as artifact ${name}`);
-    return name;
-}
-
-;// CONCATENATED MODULE: ./src/loop/claims.ts
-
-
-/**
- * Claims are git refs in the repository the loop runs for, created through
- * GitHub's REST API. Creating a ref that exists fails (422), so whichever
- * dispatch creates `refs/drloop/incidents/<id>` first owns the incident;
- * every other dispatch of it, at the same moment or a week later, is a
- * duplicate. The ref points at a commit whose message is the owner record.
- */
-const CLAIM_SCHEMA = 'drloop.claim/v1';
-const claimOwnerSchema = schemas/* object */.Ikc({
-    schema: schemas/* literal */.euz(CLAIM_SCHEMA),
-    kind: schemas/* enum */.k5n(['failover', 'drill']),
-    /** The GitHub workflow run that holds the claim. */
-    githubRunId: schemas/* string */.YjP().regex(/^\d+$/),
-    runUrl: schemas/* string */.YjP(),
-    /** drloop's run id (the incident id for a failover). */
-    runId: schemas/* string */.YjP(),
-    plan: schemas/* string */.YjP(),
-    claimedAt: schemas/* string */.YjP(),
-});
-const incidentRef = (incident) => `refs/drloop/incidents/${incident.id}`;
-const planPrefix = (planKey) => `refs/drloop/plans/${planKey}/`;
-/** Parses an owner record from a claim commit's message; null when it is not one. */
-function claims_parseOwner(message) {
-    try {
-        const r = claimOwnerSchema.safeParse(JSON.parse(message));
-        return r.success ? r.data : null;
-    }
-    catch {
-        return null;
-    }
-}
-/**
- * Claims an incident for this workflow run. `rerun` means this run already
- * holds it (a job re-run, or the next job of the same run).
- */
-async function claimIncident(store, incident, me) {
-    const ref = incidentRef(incident);
-    const r = await store.create(ref, me);
-    if (r.created)
-        return { outcome: 'owner' };
-    if (r.owner && r.owner.githubRunId === me.githubRunId)
-        return { outcome: 'rerun' };
-    return { outcome: 'duplicate', owner: r.owner, ref };
-}
-/**
- * Keeps a drill and a failover of one plan from running at once. Each run
- * creates its own ref under the plan's prefix, then looks at the others; a
- * ref of a completed run is stale and removed. A drill gives way to anyone
- * (it removes its ref and is refused); a failover waits for running drills
- * to end, up to `waitMs`, and is refused after that, naming them. Failovers
- * of different incidents do not wait for each other. The refs of this run are
- * released when the run completes, whatever happened to it: nothing has to
- * remember to delete them.
- */
-async function holdPlan(store, planKey, me, o) {
-    const prefix = planPrefix(planKey);
-    const ref = `${prefix}${me.githubRunId}`;
-    const mine = await store.create(ref, me);
-    if (!mine.created && mine.owner?.githubRunId !== me.githubRunId)
-        throw new Error(`${ref} exists and is not this run's`);
-    const deadline = o.now() + o.waitMs;
-    for (;;) {
-        const blocking = [];
-        for (const other of await store.list(prefix)) {
-            if (other.ref === ref)
-                continue;
-            const owner = other.owner;
-            if (!owner)
-                continue;
-            let done;
-            try {
-                done = await store.runCompleted(owner.githubRunId);
-            }
-            catch (err) {
-                o.logger.warning(`could not read the state of run ${owner.runUrl} (${describeError(err)}); treating it as running`);
-                done = false;
-            }
-            if (done) {
-                await store.remove(other.ref).catch(() => undefined);
-                continue;
-            }
-            if (me.kind === 'drill' || owner.kind === 'drill')
-                blocking.push(owner);
-        }
-        if (blocking.length === 0)
-            return { outcome: 'held', ref };
-        if (me.kind === 'drill' || o.now() >= deadline) {
-            await store.remove(ref).catch(() => undefined);
-            return { outcome: 'busy', ref, holders: blocking };
-        }
-        o.logger.info(`waiting for ${blocking.map((b) => `the ${b.kind} ${b.runUrl}`).join(', ')} to end before this failover of ${me.plan} starts`);
-        await o.sleep(Math.max(0, Math.min(o.pollMs, deadline - o.now())));
-    }
-}
-
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(70857);
-;// CONCATENATED MODULE: ./actions/_kit/node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-/**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
- */
-function utils_toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
-    }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
-    }
-    return JSON.stringify(input);
-}
-/**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
- */
-function utils_toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
-    }
-    return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
-    };
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./actions/_kit/node_modules/@actions/core/lib/command.js
-
-
-/**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
- */
-function command_issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_.EOL);
-}
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
-}
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
-        }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
-    }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
-            }
-        }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
-    }
-}
-function escapeData(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
-}
-function escapeProperty(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-// EXTERNAL MODULE: external "crypto"
-var external_crypto_ = __nccwpck_require__(76982);
-;// CONCATENATED MODULE: ./actions/_kit/node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
-
-
-
-function file_command_issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!external_fs_.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
-        encoding: 'utf8'
-    });
-}
-function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
-}
-//# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: ./actions/_kit/node_modules/@actions/core/lib/core.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-/**
- * The code to exit an action
- */
-var ExitCode;
-(function (ExitCode) {
-    /**
-     * A code indicating that the action was successful
-     */
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    /**
-     * A code indicating that the action was a failure
-     */
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-//-----------------------------------------------------------------------
-// Variables
-//-----------------------------------------------------------------------
-/**
- * Sets env variable for this action and future actions in the job
- * @param name the name of the variable to set
- * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
-    process.env[name] = convertedVal;
-    const filePath = process.env['GITHUB_ENV'] || '';
-    if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
-    }
-    issueCommand('set-env', { name }, convertedVal);
-}
-/**
- * Registers a secret which will get masked from logs
- *
- * @param secret - Value of the secret to be masked
- * @remarks
- * This function instructs the Actions runner to mask the specified value in any
- * logs produced during the workflow run. Once registered, the secret value will
- * be replaced with asterisks (***) whenever it appears in console output, logs,
- * or error messages.
- *
- * This is useful for protecting sensitive information such as:
- * - API keys
- * - Access tokens
- * - Authentication credentials
- * - URL parameters containing signatures (SAS tokens)
- *
- * Note that masking only affects future logs; any previous appearances of the
- * secret in logs before calling this function will remain unmasked.
- *
- * @example
- * ```typescript
- * // Register an API token as a secret
- * const apiToken = "abc123xyz456";
- * setSecret(apiToken);
- *
- * // Now any logs containing this value will show *** instead
- * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
- * ```
- */
-function core_setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
-}
-/**
- * Prepends inputPath to the PATH (for this action and future actions)
- * @param inputPath
- */
-function addPath(inputPath) {
-    const filePath = process.env['GITHUB_PATH'] || '';
-    if (filePath) {
-        issueFileCommand('PATH', inputPath);
-    }
-    else {
-        issueCommand('add-path', {}, inputPath);
-    }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
-}
-/**
- * Gets the value of an input.
- * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
- * Returns an empty string if the value is not defined.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string
- */
-function getInput(name, options) {
-    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
-        throw new Error(`Input required and not supplied: ${name}`);
-    }
-    if (options && options.trimWhitespace === false) {
-        return val;
-    }
-    return val.trim();
-}
-/**
- * Gets the values of an multiline input.  Each value is also trimmed.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string[]
- *
- */
-function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
-        .split('\n')
-        .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
-    }
-    return inputs.map(input => input.trim());
-}
-/**
- * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
- * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
- * The return value is also in boolean type.
- * ref: https://yaml.org/spec/1.2/spec.html#id2804923
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   boolean
- */
-function getBooleanInput(name, options) {
-    const trueValue = ['true', 'True', 'TRUE'];
-    const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
-    if (trueValue.includes(val))
-        return true;
-    if (falseValue.includes(val))
-        return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-/**
- * Sets the value of an output.
- *
- * @param     name     name of the output to set
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
-    const filePath = process.env['GITHUB_OUTPUT'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
-    }
-    process.stdout.write(external_os_.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
-}
-/**
- * Enables or disables the echoing of commands into stdout for the rest of the step.
- * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
- *
- */
-function setCommandEcho(enabled) {
-    issue('echo', enabled ? 'on' : 'off');
-}
-//-----------------------------------------------------------------------
-// Results
-//-----------------------------------------------------------------------
-/**
- * Sets the action status to failed.
- * When the action exits it will be with an exit code of 1
- * @param message add error issue message
- */
-function setFailed(message) {
-    process.exitCode = ExitCode.Failure;
-    error(message);
-}
-//-----------------------------------------------------------------------
-// Logging Commands
-//-----------------------------------------------------------------------
-/**
- * Gets whether Actions Step Debug is on or not
- */
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
-/**
- * Writes debug message to user log
- * @param message debug message
- */
-function debug(message) {
-    command_issueCommand('debug', {}, message);
-}
-/**
- * Adds an error issue
- * @param message error issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a warning issue
- * @param message warning issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a notice issue
- * @param message notice issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Writes info to log with console.log.
- * @param message info message
- */
-function info(message) {
-    process.stdout.write(message + external_os_.EOL);
-}
-/**
- * Begin an output group.
- *
- * Output until the next `groupEnd` will be foldable in this group
- *
- * @param name The name of the output group
- */
-function startGroup(name) {
-    command_issue('group', name);
-}
-/**
- * End an output group.
- */
-function endGroup() {
-    command_issue('endgroup');
-}
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return __awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
-//-----------------------------------------------------------------------
-// Wrapper action state
-//-----------------------------------------------------------------------
-/**
- * Saves state for current action, the state can only be retrieved by this action's post job execution.
- *
- * @param     name     name of the state to store
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function core_saveState(name, value) {
-    const filePath = process.env['GITHUB_STATE'] || '';
-    if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
-    }
-    issueCommand('save-state', { name }, toCommandValue(value));
-}
-/**
- * Gets the value of an state set by this action's main execution.
- *
- * @param     name     name of the state to get
- * @returns   string
- */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
-}
-function getIDToken(aud) {
-    return __awaiter(this, void 0, void 0, function* () {
-        return yield OidcClient.getIDToken(aud);
-    });
-}
-/**
- * Summary exports
- */
-
-/**
- * @deprecated use core.summary
- */
-
-/**
- * Path exports
- */
-
-/**
- * Platform utilities exports
- */
-
-//# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./actions/_kit/node_modules/@actions/core/lib/summary.js
-var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { access, appendFile, writeFile } = external_fs_.promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(external_os_.EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-/**
- * @deprecated use `core.summary`
- */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
-//# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./actions/_kit/src/runtime.ts
-/**
- * The only place where drloop's actions touch the runner: inputs, outputs,
- * logs, the job summary and failure, all through @actions/core. Each action's
- * main.ts uses these and the shared library; the library never imports
- * `@actions/*`. What is heavy (the artifact, S3 and GitHub clients) is loaded
- * by the adapters with `import()` on the path that needs it, never here.
- *
- * Named imports, not the namespace: the bundle then holds (and evaluates at
- * start) only the parts of @actions/core named here (scripts/build.mjs).
- */
-
-
-
-function coreLogger() {
-    return {
-        info: (m) => info(m),
-        warning: (m) => warning(m),
-        error: (m) => error(m),
-        debug: (m) => debug(m),
-        group: (title, fn) => group(title, fn),
-    };
-}
-const masked = new Set();
-/**
- * Masks a secret in the log, once: the runner keeps every mask for the rest
- * of the job, so a value masked where an input is read and again where a
- * client takes it needs one `add-mask` command, not one per caller.
- */
-function runtime_mask(value) {
-    if (!value || masked.has(value))
-        return;
-    masked.add(value);
-    setSecret(value);
-}
-/** Reads the named inputs as the runner passes them (`INPUT_<NAME>`, hyphens kept). */
-function readRawInputs(names) {
-    const raw = {};
-    for (const name of names)
-        raw[name] = getInput(name);
-    return raw;
-}
-function setOutputs(outputs) {
-    for (const [k, v] of Object.entries(outputs))
-        setOutput(k, String(v));
-}
-/** Appends to the job summary (core.summary); a no-op outside the runner (no GITHUB_STEP_SUMMARY). */
-async function appendSummary(markdown) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    await summary.addRaw(markdown, !markdown.endsWith('\n')).write();
-}
-/** @actions/core's log commands, for the actions' own lines. */
-const core = { info: info, warning: warning, error: error, debug: debug };
-/** The workspace the action works in: the runner's checkout, else the current directory. */
-function workspaceDir() {
-    return process.env.GITHUB_WORKSPACE || process.cwd();
-}
-/** Where the run happens, for records and notifications. */
-function githubContext() {
-    return runContextFromEnv(process.env);
-}
-/** Raised by an action when its result (not its input) means the step must fail. */
-class StepFailure extends Error {
-    name = 'StepFailure';
-}
-/**
- * Runs an action's body and turns any error into one `setFailed` line:
- * `<action>: <message>`. A stack trace goes to the debug log only (or to the
- * error log with SHOW_STACK_TRACE=true), never in front of the user's problem.
- */
-async function runAction(action, body) {
-    try {
-        await body();
-    }
-    catch (err) {
-        const known = err instanceof errors/* ConfigurationError */.j1 || err instanceof StepFailure;
-        if (err instanceof Error && err.stack) {
-            if (process.env.SHOW_STACK_TRACE === 'true')
-                error(err.stack);
-            else
-                debug(err.stack);
-        }
-        setFailed(`${action}: ${known ? '' : 'internal error: '}${(0,errors/* describeError */.Uc)(err)}`);
-    }
-}
-
-;// CONCATENATED MODULE: ./actions/_kit/src/github.ts
-
-
-const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
-/** The REST API's base URL: the runner's `GITHUB_API_URL` (set on GitHub Enterprise Server), else api.github.com. */
-function githubApiUrl(env = process.env) {
-    const url = env.GITHUB_API_URL?.trim();
-    return (url ? url : DEFAULT_GITHUB_API_URL).replace(/\/+$/, '');
-}
-/**
- * An authenticated Octokit for `token` (usually the `github-token` input).
- * The token is masked in the log before anything can print it.
- */
-async function github_createOctokit(token, input = 'github-token') {
-    const value = token.trim();
-    if (value === '')
-        throw new ConfigurationError(`input '${input}' is empty: a token is needed to call GitHub's API (the default is \${{ github.token }})`);
-    mask(value);
-    const { getOctokit: create } = await __nccwpck_require__.e(/* import() */ 351).then(__nccwpck_require__.bind(__nccwpck_require__, 61351));
-    return create(value, { baseUrl: githubApiUrl(), userAgent: 'drloop' });
-}
-
-;// CONCATENATED MODULE: ./actions/_kit/src/loop-clients.ts
-/**
- * GitHub's side of the DR loop, for dr-execute and collect-evidence: claims
- * as git refs through the REST API (Octokit at GITHUB_API_URL) and state as
- * this workflow run's artifacts (@actions/artifact). Both packages are
- * ESM-only and large, so they are loaded only when a job asks for them.
- */
-
-
-
-function repoOf(env) {
-    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    if (!owner || !repo)
-        throw new ConfigurationError('GITHUB_REPOSITORY is not owner/name: claims and resumes need a GitHub workflow run');
-    return { owner, repo };
-}
-async function octokitFor(token) {
-    if (!token)
-        throw new ConfigurationError("input 'github-token': required for claims and resumes (the default is the job's github.token)");
-    return createOctokit(token);
-}
-function loop_clients_status(err) {
-    return err.status;
-}
-/**
- * Claims are refs under refs/drloop/ pointing at a parentless commit whose
- * message is the owner record (on the tree of the run's commit, so no new
- * content is stored). Needs `contents: write` (refs and commits) and
- * `actions: read` (whether a holder's run has completed).
- */
-async function githubClaimStore(token, env = process.env) {
-    const octokit = await octokitFor(token);
-    const { owner, repo } = repoOf(env);
-    const sha = env.GITHUB_SHA;
-    if (!sha)
-        throw new ConfigurationError('GITHUB_SHA is not set: claims need the commit the workflow runs on');
-    let tree;
-    const ownerAt = async (commitSha) => {
-        const { data } = await octokit.rest.git.getCommit({ owner, repo, commit_sha: commitSha });
-        return parseOwner(data.message);
-    };
-    const readRef = async (ref) => {
-        try {
-            const { data } = await octokit.rest.git.getRef({ owner, repo, ref: ref.replace(/^refs\//, '') });
-            return await ownerAt(data.object.sha);
-        }
-        catch (err) {
-            if (loop_clients_status(err) === 404)
-                return null;
-            throw err;
-        }
-    };
-    return {
-        async create(ref, me) {
-            tree ??= (await octokit.rest.git.getCommit({ owner, repo, commit_sha: sha })).data.tree.sha;
-            const commit = await octokit.rest.git.createCommit({ owner, repo, message: JSON.stringify(me), tree, parents: [] });
-            try {
-                await octokit.rest.git.createRef({ owner, repo, ref, sha: commit.data.sha });
-                return { created: true };
-            }
-            catch (err) {
-                if (loop_clients_status(err) !== 422)
-                    throw err;
-                return { created: false, owner: await readRef(ref) };
-            }
-        },
-        async list(prefix) {
-            const { data } = await octokit.rest.git.listMatchingRefs({ owner, repo, ref: prefix.replace(/^refs\//, '').replace(/\/$/, '') + '/' });
-            return Promise.all(data.map(async (r) => ({ ref: r.ref, owner: await ownerAt(r.object.sha).catch(() => null) })));
-        },
-        async remove(ref) {
-            try {
-                await octokit.rest.git.deleteRef({ owner, repo, ref: ref.replace(/^refs\//, '') });
-            }
-            catch (err) {
-                if (loop_clients_status(err) !== 404 && loop_clients_status(err) !== 422)
-                    throw err;
-            }
-        },
-        async runCompleted(githubRunId) {
-            try {
-                const { data } = await octokit.rest.actions.getWorkflowRun({ owner, repo, run_id: Number(githubRunId) });
-                return data.status === 'completed';
-            }
-            catch (err) {
-                if (loop_clients_status(err) === 404)
-                    return true;
-                throw err;
-            }
-        },
-    };
-}
-/** This workflow run's artifacts, through the runner's results service (ACTIONS_RUNTIME_TOKEN). */
-async function runnerStateArtifacts() {
-    if (!process.env.ACTIONS_RUNTIME_TOKEN)
-        throw new errors/* ConfigurationError */.j1("input 'state': state between jobs needs a GitHub runner (ACTIONS_RUNTIME_TOKEN is not set)");
-    const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(351), __nccwpck_require__.e(260), __nccwpck_require__.e(419)]).then(__nccwpck_require__.bind(__nccwpck_require__, 73419));
-    const client = new DefaultArtifactClient();
-    return {
-        async list() {
-            const { artifacts } = await client.listArtifacts({ latest: true });
-            return artifacts.map((a) => ({ id: a.id, name: a.name }));
-        },
-        async download(id, dir) {
-            await client.downloadArtifact(id, { path: dir });
-        },
-        async remove(name) {
-            await client.deleteArtifact(name);
-        },
-        async upload(name, root, files, retentionDays) {
-            const { join } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 76760, 23));
-            await client.uploadArtifact(name, files.map((f) => join(root, f)), root, { retentionDays });
-        },
-    };
-}
-/**
- * Downloads another run's evidence artifacts (`drloop-evidence-*`, of this
- * plan when their names say so) through the public REST API; needs
- * `actions: read`.
- */
-async function downloadRunEvidence(token, githubRunId, planKey, dir, env = process.env) {
-    if (!token)
-        throw new ConfigurationError("input 'github-token': required to read another run's artifacts");
-    const { owner, repo } = repoOf(env);
-    const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(351), __nccwpck_require__.e(260), __nccwpck_require__.e(419)]).then(__nccwpck_require__.bind(__nccwpck_require__, 73419));
-    const client = new DefaultArtifactClient();
-    const findBy = { token, workflowRunId: Number(githubRunId), repositoryOwner: owner, repositoryName: repo };
-    const { artifacts } = await client.listArtifacts({ findBy });
-    const evidence = artifacts.filter((a) => a.name.startsWith('drloop-evidence-'));
-    const ofPlan = evidence.filter((a) => a.name.endsWith(`-${planKey}`));
-    const chosen = ofPlan.length > 0 ? ofPlan : evidence;
-    const { join } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 76760, 23));
-    for (const a of chosen)
-        await client.downloadArtifact(a.id, { path: join(dir, String(a.id)), findBy });
-}
-
+// EXTERNAL MODULE: ./actions/_kit/src/runtime.ts + 5 modules
+var runtime = __nccwpck_require__(80426);
 ;// CONCATENATED MODULE: ./actions/collect-evidence/src/state.ts
-
-
-
-
 
 
 
@@ -9277,25 +8808,32 @@ async function downloadRunEvidence(token, githubRunId, planKey, dir, env = proce
  * the run's outcome (status, RTO, RPO) becomes outputs.
  */
 async function loopState(raw) {
-    const loop = (0,src_inputs/* parseInputs */.TL)(loopEvidenceInputs, readRawInputs((0,src_inputs/* inputNames */.vj)(loopEvidenceInputs)));
+    const loop = (0,src_inputs/* parseInputs */.TL)(loopEvidenceInputs, (0,runtime/* readRawInputs */.yI)((0,src_inputs/* inputNames */.vj)(loopEvidenceInputs)));
     const plan = loop['state-plan'];
     if (!plan)
         return { raw, after: async () => undefined };
+    // The loop's modules (state, outcome, the artifact client) only with `state-plan`: a plain run does not load them.
+    const [{ planKeyOf }, { loopOutcome }, { restoreState }, { runnerStateArtifacts }] = await Promise.all([
+        __nccwpck_require__.e(/* import() */ 528).then(__nccwpck_require__.bind(__nccwpck_require__, 71528)),
+        __nccwpck_require__.e(/* import() */ 666).then(__nccwpck_require__.bind(__nccwpck_require__, 57666)),
+        __nccwpck_require__.e(/* import() */ 456).then(__nccwpck_require__.bind(__nccwpck_require__, 72456)),
+        __nccwpck_require__.e(/* import() */ 455).then(__nccwpck_require__.bind(__nccwpck_require__, 49455)),
+    ]);
     const planKey = planKeyOf(plan);
     const dir = raw['evidence-dir'] || 'drloop-evidence';
-    const root = (0,external_node_path_.isAbsolute)(dir) ? dir : (0,external_node_path_.resolve)(workspaceDir(), dir);
-    await restoreState(await runnerStateArtifacts(), { planKey, before: null, evidenceDir: root, logger: coreLogger() });
+    const root = (0,external_node_path_.isAbsolute)(dir) ? dir : (0,external_node_path_.resolve)((0,runtime/* workspaceDir */.zf)(), dir);
+    await restoreState(await runnerStateArtifacts(), { planKey, before: null, evidenceDir: root, logger: (0,runtime/* coreLogger */.Wj)() });
     const name = raw['artifact-name'];
     return {
         raw: { ...raw, ...(name ? { 'artifact-name': name.replaceAll('{plan-key}', planKey) } : {}) },
         after: async () => {
-            setOutputs({ ...(await loopOutcome(root)) });
+            (0,runtime/* setOutputs */.n0)({ ...(await loopOutcome(root)) });
         },
     };
 }
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core_core = __nccwpck_require__(88532);
+var core = __nccwpck_require__(88532);
 ;// CONCATENATED MODULE: ./src/cost/money.ts
 
 /** Hours in a month, as cloud price lists (and Infracost) count them. */
@@ -9311,11 +8849,11 @@ const costValue = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* n
     const n = typeof value === 'number' ? value : Number(value);
     if (!ok || !Number.isFinite(n)) {
         ctx.addIssue({ code: 'custom', message: `expected a cost (a non-negative decimal), got ${JSON.stringify(value)}` });
-        return core_core/* NEVER */.tm;
+        return core/* NEVER */.tm;
     }
     if (n < 0) {
         ctx.addIssue({ code: 'custom', message: `expected a non-negative cost, got ${JSON.stringify(value)}` });
-        return core_core/* NEVER */.tm;
+        return core/* NEVER */.tm;
     }
     return n;
 });
@@ -9436,7 +8974,7 @@ const durationSchema = schemas/* union */.KCZ([schemas/* string */.YjP(), schema
     const seconds = parseDuration(value);
     if (seconds === undefined) {
         ctx.addIssue({ code: 'custom', message: `expected a duration such as 30s, 15m, 2h or 7d, got ${JSON.stringify(value)}` });
-        return core_core/* NEVER */.tm;
+        return core/* NEVER */.tm;
     }
     return seconds;
 });
@@ -9559,7 +9097,7 @@ function evidenceMarkdown(m, where, runUrl) {
         lines.push('');
     }
     lines.push('Check it with `drloop verify-evidence <bundle.tar.gz | s3://…/current.json>`.');
-    lines.push(...context_runLinkLines(runUrl));
+    lines.push(...(0,context/* runLinkLines */.te)(runUrl));
     return `${lines.join('\n')}\n`;
 }
 
@@ -9596,30 +9134,78 @@ async function gitHead(workspace) {
     }
 }
 async function run() {
-    await runAction('collect-evidence', async () => {
-        const loop = await loopState(readRawInputs((0,src_inputs/* inputNames */.vj)(collectEvidenceInputs)));
+    await (0,runtime/* runAction */.Cs)('collect-evidence', async () => {
+        const loop = await loopState((0,runtime/* readRawInputs */.yI)((0,src_inputs/* inputNames */.vj)(collectEvidenceInputs)));
         const raw = loop.raw;
         const inputs = (0,src_inputs/* parseInputs */.TL)(collectEvidenceInputs, raw);
-        const context = githubContext();
+        const context = (0,runtime/* githubContext */.h4)();
         const result = await runCollectEvidence(inputs, {
-            workspace: workspaceDir(),
-            logger: coreLogger(),
+            workspace: (0,runtime/* workspaceDir */.zf)(),
+            logger: (0,runtime/* coreLogger */.Wj)(),
             now: () => new Date(),
             context,
             s3Region: process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || (inputs['s3-endpoint'] ? 'us-east-1' : undefined),
             artifact: await artifactUploader(raw['artifact-name'] ?? ''),
             headCommit: gitHead,
         });
-        setOutputs({ ...collectEvidenceOutputs(result) });
+        (0,runtime/* setOutputs */.n0)({ ...collectEvidenceOutputs(result) });
         await loop.after();
-        await appendSummary(evidenceMarkdown(result.manifest, destinationsOf(result), context.attemptUrl));
-        core.info(`Evidence bundle ${result.bundleDisplayPath} (sha256 ${result.sha256})`);
+        await (0,runtime/* appendSummary */.fe)(evidenceMarkdown(result.manifest, destinationsOf(result), context.attemptUrl));
+        runtime/* core */.I8.info(`Evidence bundle ${result.bundleDisplayPath} (sha256 ${result.sha256})`);
         if (result.s3)
-            core.info(`Stored as ${result.s3.bundleUri}; pointer ${result.s3.pointerUri}`);
+            runtime/* core */.I8.info(`Stored as ${result.s3.bundleUri}; pointer ${result.s3.pointerUri}`);
         if (result.failures.length > 0) {
-            throw new StepFailure(`the bundle was written to ${result.bundleDisplayPath} but not stored everywhere: ${result.failures.join('; ')}`);
+            throw new runtime/* StepFailure */.pH(`the bundle was written to ${result.bundleDisplayPath} but not stored everywhere: ${result.failures.join('; ')}`);
         }
     });
+}
+
+
+/***/ }),
+
+/***/ 40788:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C$: () => (/* binding */ DEFAULT_EVIDENCE_DIR),
+/* harmony export */   te: () => (/* binding */ runLinkLines),
+/* harmony export */   wX: () => (/* binding */ runContextFromEnv)
+/* harmony export */ });
+/**
+ * Where a run happens, shared by the three actions and the CLI. Kept apart
+ * from the cost, plan and evidence modules so that each entry loads only what
+ * it uses.
+ */
+/** The folder the three actions share for records and receipts. */
+const DEFAULT_EVIDENCE_DIR = 'drloop-evidence';
+/**
+ * The run context from GitHub's default environment variables, given as a
+ * map (the library never reads process.env itself); empty outside Actions.
+ */
+function runContextFromEnv(env) {
+    const ctx = {};
+    if (env.GITHUB_REPOSITORY)
+        ctx.repository = env.GITHUB_REPOSITORY;
+    if (env.GITHUB_SHA)
+        ctx.sha = env.GITHUB_SHA;
+    if (env.GITHUB_RUN_ID)
+        ctx.runId = env.GITHUB_RUN_ID;
+    if (env.GITHUB_RUN_ATTEMPT)
+        ctx.runAttempt = env.GITHUB_RUN_ATTEMPT;
+    if (env.GITHUB_ACTOR)
+        ctx.actor = env.GITHUB_ACTOR;
+    if (env.GITHUB_EVENT_NAME)
+        ctx.event = env.GITHUB_EVENT_NAME;
+    if (env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) {
+        ctx.runUrl = `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
+        const attempt = /^\d+$/.test(env.GITHUB_RUN_ATTEMPT ?? '') ? Number(env.GITHUB_RUN_ATTEMPT) : 1;
+        ctx.attemptUrl = attempt > 1 ? `${ctx.runUrl}/attempts/${attempt}` : ctx.runUrl;
+    }
+    return ctx;
+}
+/** The job summary's link back to the workflow run (its attempt): two lines to append, none outside Actions. */
+function runLinkLines(attemptUrl) {
+    return attemptUrl ? ['', `Workflow run: [${attemptUrl}](${attemptUrl})`] : [];
 }
 
 
@@ -10299,6 +9885,33 @@ function validateWith(schema, data, displayPath) {
         return result.data;
     const problems = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .formatIssues */ .og)(result.error, (p) => `key '${keyPath(p)}'`);
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${displayPath}: ${problems.join('; ')}`, problems.map((p) => `${displayPath}: ${p}`));
+}
+
+
+/***/ }),
+
+/***/ 56495:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ sha256)
+/* harmony export */ });
+/* unused harmony export sha256File */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+
+
+function sha256(data) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex');
+}
+/** The sha256 of a file, streamed so memory stays flat whatever its size. */
+async function sha256File(path) {
+    const hash = createHash('sha256');
+    for await (const chunk of createReadStream(path))
+        hash.update(chunk);
+    return hash.digest('hex');
 }
 
 
