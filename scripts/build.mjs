@@ -6,8 +6,10 @@
 // ncc type-checks what the bundle reaches, not the whole repository.
 //   node scripts/build.mjs            build everything
 //   node scripts/build.mjs cli ...    build only the named entries
+//
+// @actions/core for the actions is staged side-effect free: see stageCore().
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 
@@ -28,6 +30,46 @@ if (wanted.length && selected.length !== wanted.length) {
   process.exit(2);
 }
 
+/**
+ * @actions/core's index imports its OIDC client (@actions/http-client and
+ * undici, ~1 MB) and its platform details (@actions/exec) at the top level,
+ * although only core.getIDToken() and core.platform.getDetails() use them.
+ * Webpack may leave a module out of a bundle when nothing uses its exports,
+ * but only if the package says its modules have no side effects, which
+ * @actions/core does not (actions/toolkit#1436); so every action paid ~45 ms
+ * on Node 24 to evaluate a client it never calls, before reading an input.
+ *
+ * For the duration of the build, the installed @actions/core is copied,
+ * unchanged but for `"sideEffects": false` in its package.json, to
+ * actions/_kit/node_modules/, where the actions' sources (actions/_kit/src,
+ * which alone imports it) resolve it first. Its modules really have no side
+ * effects at import (they define functions, classes and the summary
+ * object), so the bundle evaluates what the action uses and nothing else; if
+ * an action ever calls getIDToken, webpack bundles the client again. The
+ * library packages the actions load lazily (@actions/github, @actions/artifact)
+ * resolve the installed @actions/core as before. The copy is removed after
+ * the build, so tests and type checks see only node_modules.
+ */
+const STAGED_CORE = join('actions', '_kit', 'node_modules', '@actions', 'core');
+function stageCore() {
+  rmSync(join('actions', '_kit', 'node_modules'), { recursive: true, force: true });
+  cpSync(join('node_modules', '@actions', 'core'), STAGED_CORE, { recursive: true });
+  const manifest = join(STAGED_CORE, 'package.json');
+  writeFileSync(manifest, `${JSON.stringify({ ...JSON.parse(readFileSync(manifest, 'utf8')), sideEffects: false }, null, 2)}\n`);
+}
+function unstageCore() {
+  rmSync(join('actions', '_kit', 'node_modules'), { recursive: true, force: true });
+}
+
+/** The chunk the runner loads first must not hold what only getIDToken needs: a failed staging would only show as a slow start. */
+function checkEntryChunk(entry) {
+  if (!entry.src.startsWith('actions/')) return;
+  const main = readFileSync(join(entry.out, 'index.js'), 'utf8');
+  if (main.includes('node_modules/@actions/http-client/')) {
+    throw new Error(`${entry.out}/index.js evaluates @actions/http-client at start: @actions/core was not bundled side-effect free (see stageCore in scripts/build.mjs)`);
+  }
+}
+
 function build(entry) {
   rmSync(entry.out, { recursive: true, force: true });
   const args = ['build', entry.src, '-o', entry.out, '--license', 'licenses.txt', '--quiet', '--target', 'es2022'];
@@ -35,9 +77,10 @@ function build(entry) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['node_modules/@vercel/ncc/dist/ncc/cli.js', ...args], { stdio: ['ignore', 'inherit', 'inherit'] });
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`ncc failed for ${entry.name} (exit ${code})`))));
-  });
+  }).then(() => checkEntryChunk(entry));
 }
 
+if (selected.some((e) => e.src.startsWith('actions/'))) stageCore();
 const queue = [...selected];
 const workers = Array.from({ length: Math.min(availableParallelism(), queue.length) }, async () => {
   for (let e = queue.shift(); e; e = queue.shift()) {
@@ -50,5 +93,7 @@ try {
   await Promise.all(workers);
 } catch (err) {
   console.error(String(err.message ?? err));
-  process.exit(1);
+  process.exitCode = 1;
+} finally {
+  unstageCore();
 }

@@ -13,7 +13,7 @@ __webpack_require__.d(__webpack_exports__, {
   j3: () => (/* binding */ runCollectEvidence)
 });
 
-// UNUSED EXPORTS: DEFAULT_ARTIFACT_NAME, DEFAULT_OUTPUT_DIR, destinationsOf, headCommit
+// UNUSED EXPORTS: DEFAULT_ARTIFACT_NAME, DEFAULT_OUTPUT_DIR, WORKER_BYTES, destinationsOf, headCommit
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
@@ -297,6 +297,21 @@ async function freeName(dir, name) {
  * is written. A store that fails does not stop the others; it is reported in
  * `failures` and the local bundle stays for a re-run.
  */
+/** Evidence of at least this many bytes is bundled in a worker thread (when the caller offers one). */
+const WORKER_BYTES = 32 * 1024 * 1024;
+/** Whether the items add up to `bytes` or more; stops counting once they do. */
+async function atLeast(items, bytes) {
+    let total = 0;
+    for (const item of items) {
+        if (item.data)
+            total += item.data.length;
+        else if (item.file)
+            total += await (0,promises_.stat)(item.file).then((s) => s.size, () => 0);
+        if (total >= bytes)
+            return true;
+    }
+    return false;
+}
 async function runCollectEvidence(inputs, deps) {
     const { logger } = deps;
     const workspace = (0,external_node_path_.resolve)(deps.workspace);
@@ -340,9 +355,11 @@ async function runCollectEvidence(inputs, deps) {
         logger.warning(m);
     }), allRules);
     const name = await freeName(outputDir, (0,evidence_bundle/* bundleName */.u1)(now, commit));
-    if (deps.jobs)
+    // A worker costs a start of this script; only evidence large enough to grow the heap is worth one.
+    const jobs = deps.jobs && (await atLeast(gathered.items, WORKER_BYTES)) ? deps.jobs : undefined;
+    if (jobs)
         logger.debug(`the bundle is written in a worker thread with a young generation of ${worker_job/* JOB_YOUNG_GENERATION_MB */.oZ} MiB, so its memory stays flat`);
-    const bundle = await logger.group(`Bundling ${gathered.items.length} file(s) into ${name}`, () => (deps.jobs ? (o) => (0,bundle_job.writeBundleInWorker)(deps.jobs, o) : evidence_bundle/* writeBundle */.Mf)({
+    const bundle = await logger.group(`Bundling ${gathered.items.length} file(s) into ${name}`, () => (jobs ? (o) => (0,bundle_job.writeBundleInWorker)(jobs, o) : evidence_bundle/* writeBundle */.Mf)({
         items: gathered.items,
         outputDir,
         name,

@@ -11,7 +11,7 @@ import { BUILTIN_RULES, compileExtraRules, redact, type RedactionRule } from '..
 import { bundleName, writeBundle, type BundleOptions } from './bundle.js';
 import { writeBundleInWorker } from './bundle-job.js';
 import { JOB_YOUNG_GENERATION_MB, type JobWorkerFactory } from '../worker-job.js';
-import { displayPath, gatherEvidence } from './gather.js';
+import { displayPath, gatherEvidence, type EvidenceItem } from './gather.js';
 import { summarize } from '../history/summary.js';
 import { MANIFEST_SCHEMA, readMetadata, redactDeep, type EvidenceManifest, type ManifestFile } from './manifest.js';
 import type { EvidenceDestinations } from './report.js';
@@ -122,6 +122,24 @@ async function freeName(dir: string, name: string): Promise<string> {
  * is written. A store that fails does not stop the others; it is reported in
  * `failures` and the local bundle stays for a re-run.
  */
+/** Evidence of at least this many bytes is bundled in a worker thread (when the caller offers one). */
+export const WORKER_BYTES = 32 * 1024 * 1024;
+
+/** Whether the items add up to `bytes` or more; stops counting once they do. */
+async function atLeast(items: readonly EvidenceItem[], bytes: number): Promise<boolean> {
+  let total = 0;
+  for (const item of items) {
+    if (item.data) total += item.data.length;
+    else if (item.file)
+      total += await stat(item.file).then(
+        (s) => s.size,
+        () => 0,
+      );
+    if (total >= bytes) return true;
+  }
+  return false;
+}
+
 export async function runCollectEvidence(inputs: CollectEvidenceInputs, deps: CollectEvidenceDeps): Promise<CollectEvidenceResult> {
   const { logger } = deps;
   const workspace = resolve(deps.workspace);
@@ -171,9 +189,11 @@ export async function runCollectEvidence(inputs: CollectEvidenceInputs, deps: Co
   );
 
   const name = await freeName(outputDir, bundleName(now, commit));
-  if (deps.jobs) logger.debug(`the bundle is written in a worker thread with a young generation of ${JOB_YOUNG_GENERATION_MB} MiB, so its memory stays flat`);
+  // A worker costs a start of this script; only evidence large enough to grow the heap is worth one.
+  const jobs = deps.jobs && (await atLeast(gathered.items, WORKER_BYTES)) ? deps.jobs : undefined;
+  if (jobs) logger.debug(`the bundle is written in a worker thread with a young generation of ${JOB_YOUNG_GENERATION_MB} MiB, so its memory stays flat`);
   const bundle = await logger.group(`Bundling ${gathered.items.length} file(s) into ${name}`, () =>
-    (deps.jobs ? (o: BundleOptions) => writeBundleInWorker(deps.jobs!, o) : writeBundle)({
+    (jobs ? (o: BundleOptions) => writeBundleInWorker(jobs, o) : writeBundle)({
       items: gathered.items,
       outputDir,
       name,

@@ -9,7 +9,6 @@ import type { PhaseName } from '../plan/schema.js';
 import { claimIncident, CLAIM_SCHEMA, holdPlan, type ClaimOwner, type ClaimStore } from './claims.js';
 import { incidentOf, planKeyOf, type Incident } from './incident.js';
 import type { LoopExecuteInputs } from './inputs.js';
-import { resumeFromBundle } from './resume.js';
 import { restoreState, saveState, type StateArtifacts } from './state.js';
 
 export const LOOP_RECORD_SCHEMA = 'drloop.loop-record/v1';
@@ -73,6 +72,8 @@ export async function startLoop(exec: DrExecuteInputs, loop: LoopExecuteInputs, 
     const dir = await mkdtemp(join(tmpdir(), 'drloop-resume-'));
     try {
       await deps.downloadRunEvidence(loop['resume-from-run'], planKey, dir);
+      // Loaded only for a resume: the bundle reader (tar, gzip, verification) is not on a plain run's path.
+      const { resumeFromBundle } = await import('./resume.js');
       const resumed = await resumeFromBundle({ downloaded: dir, githubRunId: loop['resume-from-run'], runId, evidenceDir: root });
       deps.logger.info(`Resuming run ${resumed.runId}: ${resumed.files} file(s) from the verified bundle of workflow run ${loop['resume-from-run']}`);
       runId = resumed.runId;

@@ -73,10 +73,11 @@ describe('collect-evidence without S3', () => {
     expect(r.summary).toContain('| Redacted | 10 value(s) |');
   });
 
-  test('the bundle is written in a worker thread: its warnings reach the log and the manifest, which the action builds', async () => {
+  test('evidence of 32 MiB or more is bundled in a worker thread: its warnings reach the log and the manifest, which the action builds', async () => {
     const ws = await tempWorkspace();
     await plantRun(ws, 'drill-1');
     await put(ws, 'logs/restore.log', 'restored\n');
+    await put(ws, 'logs/big.log', 'replayed WAL segment 000000010000000000000042\n'.repeat(800_000));
     await link(join(ws, 'logs', 'restore.log'), join(ws, 'logs', 'restore-copy.log'));
     const r = await runAction('collect-evidence', { workspace: ws, env: { ...GITHUB, RUNNER_DEBUG: '1' }, inputs: { paths: 'logs/**' } });
 
@@ -87,7 +88,16 @@ describe('collect-evidence without S3', () => {
     const manifest = JSON.parse(await readFile(join(ws, r.outputs['manifest-path']!), 'utf8'));
     expect(manifest.warnings.filter((w: string) => w.includes('hard links'))).toHaveLength(2);
     expect(manifest.files.map((f: { path: string }) => f.path)).not.toContain('files/logs/restore.log');
+    expect(manifest.files.map((f: { path: string }) => f.path)).toContain('files/logs/big.log');
     expect(await verifyBundle(join(ws, r.outputs['bundle-path']!))).toMatchObject({ ok: true, bundleSha256: r.outputs['bundle-sha256'] });
+  });
+
+  test('smaller evidence is bundled without a worker', async () => {
+    const ws = await tempWorkspace();
+    await plantRun(ws, 'drill-1');
+    const r = await runAction('collect-evidence', { workspace: ws, env: { ...GITHUB, RUNNER_DEBUG: '1' }, inputs: {} });
+    expect({ code: r.code, errors: r.errors }).toEqual({ code: 0, errors: [] });
+    expect(r.stdout).not.toContain('worker thread');
   });
 
   test('loads neither the S3 SDK nor the artifact client: both live in chunks that index.js only imports on demand', async () => {

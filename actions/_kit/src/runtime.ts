@@ -4,8 +4,11 @@
  * main.ts uses these and the shared library; the library never imports
  * `@actions/*`. What is heavy (the artifact, S3 and GitHub clients) is loaded
  * by the adapters with `import()` on the path that needs it, never here.
+ *
+ * Named imports, not the namespace: the bundle then holds (and evaluates at
+ * start) only the parts of @actions/core named here (scripts/build.mjs).
  */
-import * as core from '@actions/core';
+import { debug, error, getInput, group, info, setFailed, setOutput, setSecret, summary, warning } from '@actions/core';
 import { ConfigurationError, describeError } from '../../../src/errors.js';
 import type { Logger } from '../../../src/logger.js';
 import type { RawInputs } from '../../../src/inputs.js';
@@ -13,11 +16,11 @@ import { runContextFromEnv, type RunContext } from '../../../src/context.js';
 
 export function coreLogger(): Logger {
   return {
-    info: (m) => core.info(m),
-    warning: (m) => core.warning(m),
-    error: (m) => core.error(m),
-    debug: (m) => core.debug(m),
-    group: (title, fn) => core.group(title, fn),
+    info: (m) => info(m),
+    warning: (m) => warning(m),
+    error: (m) => error(m),
+    debug: (m) => debug(m),
+    group: (title, fn) => group(title, fn),
   };
 }
 
@@ -31,27 +34,28 @@ const masked = new Set<string>();
 export function mask(value: string | undefined): void {
   if (!value || masked.has(value)) return;
   masked.add(value);
-  core.setSecret(value);
+  setSecret(value);
 }
 
 /** Reads the named inputs as the runner passes them (`INPUT_<NAME>`, hyphens kept). */
 export function readRawInputs(names: string[]): RawInputs {
   const raw: RawInputs = {};
-  for (const name of names) raw[name] = core.getInput(name);
+  for (const name of names) raw[name] = getInput(name);
   return raw;
 }
 
 export function setOutputs(outputs: Record<string, string | number | boolean>): void {
-  for (const [k, v] of Object.entries(outputs)) core.setOutput(k, String(v));
+  for (const [k, v] of Object.entries(outputs)) setOutput(k, String(v));
 }
 
 /** Appends to the job summary (core.summary); a no-op outside the runner (no GITHUB_STEP_SUMMARY). */
 export async function appendSummary(markdown: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
-  await core.summary.addRaw(markdown, !markdown.endsWith('\n')).write();
+  await summary.addRaw(markdown, !markdown.endsWith('\n')).write();
 }
 
-export { core };
+/** @actions/core's log commands, for the actions' own lines. */
+export const core = { info, warning, error, debug };
 
 /** The workspace the action works in: the runner's checkout, else the current directory. */
 export function workspaceDir(): string {
@@ -79,9 +83,9 @@ export async function runAction(action: string, body: () => Promise<void>): Prom
   } catch (err) {
     const known = err instanceof ConfigurationError || err instanceof StepFailure;
     if (err instanceof Error && err.stack) {
-      if (process.env.SHOW_STACK_TRACE === 'true') core.error(err.stack);
-      else core.debug(err.stack);
+      if (process.env.SHOW_STACK_TRACE === 'true') error(err.stack);
+      else debug(err.stack);
     }
-    core.setFailed(`${action}: ${known ? '' : 'internal error: '}${describeError(err)}`);
+    setFailed(`${action}: ${known ? '' : 'internal error: '}${describeError(err)}`);
   }
 }

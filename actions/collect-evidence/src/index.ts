@@ -1,3 +1,5 @@
+// First: how zod builds the schemas the rest of the bundle defines at load.
+import '../../_kit/src/zod.js';
 import { serveBundleJob } from '../../../src/evidence/bundle-job.js';
 import { serveJob, workerJob } from '../../../src/worker-job.js';
 import { run } from './main.js';

@@ -1,4 +1,3 @@
-import { getExecOutput } from '@actions/exec';
 import { collectEvidenceInputs, collectEvidenceOutputs, destinationsOf, runCollectEvidence, type ArtifactUploader } from '../../../src/evidence/run.js';
 import { loopState } from './state.js';
 import { evidenceMarkdown } from '../../../src/evidence/report.js';
@@ -17,9 +16,13 @@ async function artifactUploader(artifactName: string): Promise<ArtifactUploader 
   return new DefaultArtifactClient();
 }
 
-/** The checkout's commit when the runner gave none (no GITHUB_SHA): one `git rev-parse HEAD`; null outside a git checkout. */
+/**
+ * The checkout's commit when the runner gave none (no GITHUB_SHA): one `git
+ * rev-parse HEAD` through @actions/exec (loaded only then); null outside a git checkout.
+ */
 async function gitHead(workspace: string): Promise<string | null> {
   try {
+    const { getExecOutput } = await import('@actions/exec');
     const r = await getExecOutput('git', ['rev-parse', 'HEAD'], { cwd: workspace, silent: true, ignoreReturnCode: true });
     const sha = r.stdout.trim();
     return r.exitCode === 0 && /^[0-9a-f]{40,64}$/.test(sha) ? sha : null;

@@ -1,10 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { inputNames, parseInputs, type RawInputs } from '../../../src/inputs.js';
-import { planKeyOf } from '../../../src/loop/incident.js';
 import { loopEvidenceInputs } from '../../../src/loop/inputs.js';
-import { loopOutcome } from '../../../src/loop/outcome.js';
-import { restoreState } from '../../../src/loop/state.js';
-import { runnerStateArtifacts } from '../../_kit/src/loop-clients.js';
 import { coreLogger, readRawInputs, setOutputs, workspaceDir } from '../../_kit/src/runtime.js';
 
 /**
@@ -17,6 +13,13 @@ export async function loopState(raw: RawInputs): Promise<{ raw: RawInputs; after
   const loop = parseInputs(loopEvidenceInputs, readRawInputs(inputNames(loopEvidenceInputs)));
   const plan = loop['state-plan'];
   if (!plan) return { raw, after: async () => undefined };
+  // The loop's modules (state, outcome, the artifact client) only with `state-plan`: a plain run does not load them.
+  const [{ planKeyOf }, { loopOutcome }, { restoreState }, { runnerStateArtifacts }] = await Promise.all([
+    import('../../../src/loop/incident.js'),
+    import('../../../src/loop/outcome.js'),
+    import('../../../src/loop/state.js'),
+    import('../../_kit/src/loop-clients.js'),
+  ]);
   const planKey = planKeyOf(plan);
   const dir = raw['evidence-dir'] || 'drloop-evidence';
   const root = isAbsolute(dir) ? dir : resolve(workspaceDir(), dir);

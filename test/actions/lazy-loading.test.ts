@@ -1,0 +1,46 @@
+/**
+ * What the bundles load only on the path that needs it: the entry chunk (the
+ * file `node dist/index.js` reads first) holds @actions/core without its
+ * HTTP client (scripts/build.mjs), and a chunk loaded on first use works when
+ * the bundle runs as the runner runs it.
+ */
+import { describe, expect, test } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { REPO_ROOT, runAction, tempWorkspace } from '../support/run-action.js';
+import { plantRun } from '../evidence/support.js';
+
+const ACTIONS = ['cost-decision', 'dr-execute', 'collect-evidence', 'check-freshness'];
+
+describe('entry chunks', () => {
+  test.each(ACTIONS)('%s: dist/index.js holds @actions/core without its OIDC client (@actions/http-client, undici)', async (action) => {
+    const main = await readFile(join(REPO_ROOT, 'actions', action, 'dist', 'index.js'), 'utf8');
+    expect(main).toContain('@actions/core/lib/core.js');
+    expect(main).not.toContain('node_modules/@actions/http-client/');
+    expect(main).not.toContain('llhttp');
+  });
+});
+
+describe('chunks loaded on first use', () => {
+  test('collect-evidence without GITHUB_SHA reads the commit with `git rev-parse HEAD` through @actions/exec (its own chunk)', async () => {
+    const ws = await tempWorkspace();
+    await plantRun(ws, 'drill-1');
+    const git = (...args: string[]) =>
+      execFileSync('git', args, {
+        cwd: ws,
+        encoding: 'utf8',
+        env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' },
+      }).trim();
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'evidence');
+    const head = git('rev-parse', 'HEAD');
+
+    const r = await runAction('collect-evidence', { workspace: ws, env: { GITHUB_RUN_ID: '7', GITHUB_REPOSITORY: 'acme/netbox' } });
+
+    expect({ code: r.code, errors: r.errors }).toEqual({ code: 0, errors: [] });
+    const manifest = JSON.parse(await readFile(join(ws, r.outputs['manifest-path']!), 'utf8'));
+    expect(manifest.run.commit).toBe(head);
+  });
+});
