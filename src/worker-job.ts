@@ -90,11 +90,11 @@ export function runJob<T>(workers: JobWorkerFactory, job: JobName, data: unknown
   return new Promise<T>((resolve, reject) => {
     const worker = workers(job, data);
     let settled = false;
+    // The worker is gone before the caller goes on, so its heap is not held while the caller uses the result.
     const settle = (fn: () => void) => {
       if (settled) return;
       settled = true;
-      fn();
-      void worker.terminate();
+      void worker.terminate().finally(fn);
     };
     const handle = (method: string, payload: unknown) => {
       const h = handlers[method];
