@@ -6665,12 +6665,12 @@ function runJob(workers, job, data, handlers) {
     return new Promise((resolve, reject) => {
         const worker = workers(job, data);
         let settled = false;
+        // The worker is gone before the caller goes on, so its heap is not held while the caller uses the result.
         const settle = (fn) => {
             if (settled)
                 return;
             settled = true;
-            fn();
-            void worker.terminate();
+            void worker.terminate().finally(fn);
         };
         const handle = (method, payload) => {
             const h = handlers[method];
