@@ -243,6 +243,24 @@ ${sections.join('\n')}
 </body></html>
 `;
 }
+/**
+ * `JSON.stringify(h, null, 2)` in pieces, a plan at a time, so a history of
+ * thousands of runs is written out without one string of all of it.
+ */
+function* historyJsonPieces(h) {
+    const { plans, ...head } = h;
+    const top = JSON.stringify({ ...head, plans: [] }, null, 2);
+    const at = top.lastIndexOf('"plans": []');
+    if (plans.length === 0 || at < 0) {
+        yield top;
+        return;
+    }
+    yield `${top.slice(0, at)}"plans": [\n`;
+    for (let i = 0; i < plans.length; i++) {
+        yield `    ${JSON.stringify(plans[i], null, 2).replace(/\n/g, '\n    ')}${i < plans.length - 1 ? ',' : ''}\n`;
+    }
+    yield `  ]${top.slice(at + '"plans": []'.length)}`;
+}
 
 ;// CONCATENATED MODULE: ./src/history/run.ts
 
@@ -400,8 +418,11 @@ const historyCommand = {
             ctx.stderr.write(`drloop history: cannot read ${inputs.source}: ${err.message}\n`);
             return cli_kit/* EXIT */.dc.failed;
         }
-        if (format === 'json')
-            ctx.stdout.write(`${JSON.stringify(result.history, null, 2)}\n`);
+        if (format === 'json') {
+            for (const piece of historyJsonPieces(result.history))
+                ctx.stdout.write(piece);
+            ctx.stdout.write('\n');
+        }
         else if (format === 'html')
             ctx.stdout.write(historyHtml(result.history));
         else

@@ -215,3 +215,22 @@ ${sections.join('\n')}
 </body></html>
 `;
 }
+
+/**
+ * `JSON.stringify(h, null, 2)` in pieces, a plan at a time, so a history of
+ * thousands of runs is written out without one string of all of it.
+ */
+export function* historyJsonPieces(h: History): Generator<string> {
+  const { plans, ...head } = h;
+  const top = JSON.stringify({ ...head, plans: [] }, null, 2);
+  const at = top.lastIndexOf('"plans": []');
+  if (plans.length === 0 || at < 0) {
+    yield top;
+    return;
+  }
+  yield `${top.slice(0, at)}"plans": [\n`;
+  for (let i = 0; i < plans.length; i++) {
+    yield `    ${JSON.stringify(plans[i], null, 2).replace(/\n/g, '\n    ')}${i < plans.length - 1 ? ',' : ''}\n`;
+  }
+  yield `  ]${top.slice(at + '"plans": []'.length)}`;
+}

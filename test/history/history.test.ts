@@ -12,7 +12,7 @@ import { createS3Client } from '../../src/evidence/s3.js';
 import { parseInputs } from '../../src/inputs.js';
 import { MemoryLogger } from '../../src/logger.js';
 import { buildHistory, type History } from '../../src/history/history.js';
-import { historyHtml, historyMarkdown } from '../../src/history/render.js';
+import { historyHtml, historyJsonPieces, historyMarkdown } from '../../src/history/render.js';
 import { historyInputs, runHistory } from '../../src/history/run.js';
 import { directoryStore, s3Store } from '../../src/history/store.js';
 import { runCli, tempWorkspace } from '../support/run-action.js';
@@ -174,6 +174,18 @@ describe('drloop history over an S3 prefix', () => {
     expect(html.match(/<tr class="run regression">/g)).toHaveLength(1);
   });
 
+  test('the JSON form written a plan at a time is exactly JSON.stringify of the history', async () => {
+    const h = await history('prod');
+    expect(h.plans.length).toBeGreaterThan(1);
+    const pieces = [...historyJsonPieces(h)];
+    expect(pieces.length).toBe(h.plans.length + 2);
+    expect(pieces.join('')).toBe(JSON.stringify(h, null, 2));
+    const none = { ...h, plans: [] };
+    expect([...historyJsonPieces(none)].join('')).toBe(JSON.stringify(none, null, 2));
+    const one = { ...h, plans: h.plans.slice(0, 1) };
+    expect([...historyJsonPieces(one)].join('')).toBe(JSON.stringify(one, null, 2));
+  });
+
   test('--check: fresh netbox passes; stale gitlab, RPO-missing vault and failed billing are named with their reasons', async () => {
     const result = await run(`s3://${BUCKET}/prod`, { check: 'true', freshness: '90d' });
     expect(result.windowSeconds).toBe(90 * DAY);
@@ -318,6 +330,7 @@ describe('the drloop CLI bundle', () => {
     const json = await runCli(['history', `s3://${BUCKET}/prod/netbox`, '--format', 'json', ...common], { cwd: dir, env });
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toMatchObject({ schema: 'drloop.history/v1', bundles: 5, plans: [{ plan: 'netbox' }] });
+    expect(json.stdout.endsWith('}\n')).toBe(true);
 
     const fresh = await runCli(['history', `s3://${BUCKET}/prod/netbox`, '--check', ...common], { cwd: dir, env });
     expect(fresh.code).toBe(0);

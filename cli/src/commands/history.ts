@@ -1,5 +1,5 @@
 import { historyInputs, runHistory } from '../../../src/history/run.js';
-import { historyHtml } from '../../../src/history/render.js';
+import { historyHtml, historyJsonPieces } from '../../../src/history/render.js';
 import { parseInputs } from '../../../src/inputs.js';
 import { EXIT, parseFlags, stderrLogger, UsageError, type Command } from '../cli-kit.js';
 
@@ -62,8 +62,10 @@ export const historyCommand: Command = {
       ctx.stderr.write(`drloop history: cannot read ${inputs.source}: ${(err as Error).message}\n`);
       return EXIT.failed;
     }
-    if (format === 'json') ctx.stdout.write(`${JSON.stringify(result.history, null, 2)}\n`);
-    else if (format === 'html') ctx.stdout.write(historyHtml(result.history));
+    if (format === 'json') {
+      for (const piece of historyJsonPieces(result.history)) ctx.stdout.write(piece);
+      ctx.stdout.write('\n');
+    } else if (format === 'html') ctx.stdout.write(historyHtml(result.history));
     else ctx.stdout.write(result.markdown);
     if (!inputs.check) return EXIT.ok;
     for (const s of result.stale) ctx.stderr.write(`STALE: plan ${s.plan}: ${s.problems.join('; ')}\n`);
