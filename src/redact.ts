@@ -364,8 +364,15 @@ export function findMatches(text: string, rules: readonly CompiledRule[]): RuleM
  * count once, as the kind of the rule listed first.
  */
 export function applyMatches(text: string, matches: readonly RuleMatch[], upTo: number, counts: Record<string, number>): { text: string; total: number } {
-  const out = redactedParts(text, matches, upTo, counts);
-  return { text: out.parts.join(''), total: out.total };
+  const spans = redactedSpans(matches, upTo, counts);
+  const parts: string[] = [];
+  let pos = 0;
+  for (const s of spans) {
+    parts.push(text.slice(pos, s.from), s.replacement);
+    pos = s.to;
+  }
+  parts.push(text.slice(pos, upTo));
+  return { text: parts.join(''), total: spans.length };
 }
 
 /** One replacement: `text.slice(from, to)` becomes `replacement`. */
@@ -378,9 +385,8 @@ export interface RedactedSpan {
 /**
  * The replacements `applyMatches` makes in `text.slice(0, upTo)`, in order
  * and without overlaps, counted into `counts` (for a caller that assembles
- * the output itself, from bytes). Overlapping matches (two rules, one
- * secret) widen one replacement and count once, as the kind of the rule
- * listed first.
+ * the output itself, from bytes); overlaps are resolved as `applyMatches`
+ * describes.
  */
 export function redactedSpans(matches: readonly RuleMatch[], upTo: number, counts: Record<string, number>): RedactedSpan[] {
   const applied = matches.filter((m) => m.end <= upTo).sort((a, b) => a.from - b.from || a.order - b.order);
@@ -396,19 +402,6 @@ export function redactedSpans(matches: readonly RuleMatch[], upTo: number, count
     counts[m.kind] = (counts[m.kind] ?? 0) + 1;
   }
   return spans;
-}
-
-/** What `applyMatches` joins: the pieces of the redacted text, in order. */
-export function redactedParts(text: string, matches: readonly RuleMatch[], upTo: number, counts: Record<string, number>): { parts: string[]; total: number } {
-  const spans = redactedSpans(matches, upTo, counts);
-  const parts: string[] = [];
-  let pos = 0;
-  for (const s of spans) {
-    parts.push(text.slice(pos, s.from), s.replacement);
-    pos = s.to;
-  }
-  parts.push(text.slice(pos, upTo));
-  return { parts, total: spans.length };
 }
 
 const builtinCompiled = compileRules(BUILTIN_RULES);

@@ -14,8 +14,8 @@ import { ConfigurationError } from './errors.js';
  * caller (a warning, building a manifest) cross as messages.
  *
  * The worker runs the same script as the caller: each entry point (an
- * action's bundle, the CLI) first asks `workerJob()` whether it was started
- * for a job and, if so, serves it instead of running its main path.
+ * action's bundle, the CLI) first calls `serveWorkerJob()`, which serves the
+ * job when the thread was started for one; otherwise the entry runs its main path.
  */
 
 /** The young generation of a job's worker: 8 MiB semi-spaces, as V8 gives a small heap. */
@@ -42,11 +42,28 @@ export function jobWorkers(script: string): JobWorkerFactory {
 }
 
 /** The job this thread was started for, or null on the main thread or in a worker that is not a job's. */
-export function workerJob(): { job: JobName; data: unknown } | null {
+function workerJob(): { job: JobName; data: unknown } | null {
   if (isMainThread || !parentPort) return null;
   const d = workerData as Record<string, unknown> | null;
   if (!d || typeof d !== 'object' || typeof d[JOB_KEY] !== 'string') return null;
   return { job: d[JOB_KEY] as JobName, data: d.data };
+}
+
+/** A job's side, as an entry point serves it; loaded on demand, so an entry loads only the job it serves. */
+export type JobServer = (data: never, channel: JobChannel) => Promise<unknown>;
+
+/**
+ * Serves the job this thread was started for, if it was, and resolves true;
+ * false on the main thread, where the entry point goes on with its main path.
+ * A job the entry does not serve fails the worker, and with it the caller.
+ */
+export async function serveWorkerJob(servers: Partial<Record<JobName, () => JobServer | Promise<JobServer>>>): Promise<boolean> {
+  const job = workerJob();
+  if (!job) return false;
+  const load = servers[job.job];
+  if (!load) throw new Error(`drloop: no worker job named ${job.job}`);
+  await serveJob(job.data, await load());
+  return true;
 }
 
 /** An error as it crosses the thread boundary: a ConfigurationError stays one. */
@@ -104,16 +121,12 @@ export function runJob<T>(workers: JobWorkerFactory, job: JobName, data: unknown
     worker.on('message', (m: Message) => {
       if (m.type === 'done') settle(() => resolve(m.value as T));
       else if (m.type === 'fail') settle(() => reject(fromWire(m.error)));
-      else if (m.type === 'tell') {
-        try {
-          void Promise.resolve(handle(m.method, m.payload)).catch((err: unknown) => settle(() => reject(err as Error)));
-        } catch (err) {
-          settle(() => reject(err as Error));
-        }
-      } else if (m.type === 'call') {
-        Promise.resolve()
-          .then(() => handle(m.method, m.payload))
-          .then(
+      else if (m.type === 'tell' || m.type === 'call') {
+        const answer = Promise.resolve().then(() => handle(m.method, m.payload));
+        // A `tell` has nobody waiting for it: its handler's failure fails the job.
+        if (m.type === 'tell') answer.catch((err: unknown) => settle(() => reject(err as Error)));
+        else
+          answer.then(
             (value) => worker.postMessage({ type: 'reply', id: m.id, value } satisfies Message),
             (err: unknown) => worker.postMessage({ type: 'reply', id: m.id, error: toWire(err) } satisfies Message),
           );
@@ -133,7 +146,7 @@ export interface JobChannel {
 }
 
 /** Serves the job this worker was started for with `fn`, then lets the thread end. */
-export async function serveJob(data: unknown, fn: (data: never, channel: JobChannel) => Promise<unknown>): Promise<void> {
+async function serveJob(data: unknown, fn: JobServer): Promise<void> {
   const port = parentPort as MessagePort;
   let next = 0;
   const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();

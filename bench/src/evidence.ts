@@ -11,13 +11,10 @@ import { collectEvidenceInputs, runCollectEvidence } from '../../src/evidence/ru
 import { parseInputs } from '../../src/inputs.js';
 import { MemoryLogger } from '../../src/logger.js';
 import { serveBundleJob } from '../../src/evidence/bundle-job.js';
-import { jobWorkers, serveJob, workerJob } from '../../src/worker-job.js';
+import { jobWorkers, serveWorkerJob } from '../../src/worker-job.js';
 
 // As in the action: the bundle itself is written by this script in a bounded worker thread.
-const job = workerJob();
-if (job) {
-  await serveJob(job.data, serveBundleJob);
-} else {
+if (!(await serveWorkerJob({ bundle: () => serveBundleJob }))) {
   const [workspace, outputDir] = process.argv.slice(2);
   if (!workspace || !outputDir) throw new Error('usage: evidence.js WORKSPACE OUTPUT_DIR');
 

@@ -230,7 +230,7 @@ const manifestForVerifySchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject 
 /* harmony export */   fI: () => (/* binding */ compileExtraRules),
 /* harmony export */   nb: () => (/* binding */ compileRules)
 /* harmony export */ });
-/* unused harmony exports applyMatches, redactedParts */
+/* unused harmony export applyMatches */
 /**
  * Secret redaction for everything drloop writes: step output in the live log
  * and in receipts, logs and files in evidence bundles, file names and metadata
@@ -522,15 +522,21 @@ function findMatches(text, rules) {
  * count once, as the kind of the rule listed first.
  */
 function applyMatches(text, matches, upTo, counts) {
-    const out = redactedParts(text, matches, upTo, counts);
-    return { text: out.parts.join(''), total: out.total };
+    const spans = redactedSpans(matches, upTo, counts);
+    const parts = [];
+    let pos = 0;
+    for (const s of spans) {
+        parts.push(text.slice(pos, s.from), s.replacement);
+        pos = s.to;
+    }
+    parts.push(text.slice(pos, upTo));
+    return { text: parts.join(''), total: spans.length };
 }
 /**
  * The replacements `applyMatches` makes in `text.slice(0, upTo)`, in order
  * and without overlaps, counted into `counts` (for a caller that assembles
- * the output itself, from bytes). Overlapping matches (two rules, one
- * secret) widen one replacement and count once, as the kind of the rule
- * listed first.
+ * the output itself, from bytes); overlaps are resolved as `applyMatches`
+ * describes.
  */
 function redactedSpans(matches, upTo, counts) {
     const applied = matches.filter((m) => m.end <= upTo).sort((a, b) => a.from - b.from || a.order - b.order);
@@ -547,18 +553,6 @@ function redactedSpans(matches, upTo, counts) {
         counts[m.kind] = (counts[m.kind] ?? 0) + 1;
     }
     return spans;
-}
-/** What `applyMatches` joins: the pieces of the redacted text, in order. */
-function redactedParts(text, matches, upTo, counts) {
-    const spans = redactedSpans(matches, upTo, counts);
-    const parts = [];
-    let pos = 0;
-    for (const s of spans) {
-        parts.push(text.slice(pos, s.from), s.replacement);
-        pos = s.to;
-    }
-    parts.push(text.slice(pos, upTo));
-    return { parts, total: spans.length };
 }
 const builtinCompiled = compileRules(BUILTIN_RULES);
 function redact(text, extra = []) {

@@ -291,12 +291,6 @@ async function freeName(dir, name) {
             return candidate;
     }
 }
-/**
- * Gathers, redacts and bundles the evidence, writes it locally, then stores
- * it in S3 and as an artifact when asked. Input problems fail before anything
- * is written. A store that fails does not stop the others; it is reported in
- * `failures` and the local bundle stays for a re-run.
- */
 /** Evidence of at least this many bytes is bundled in a worker thread (when the caller offers one). */
 const WORKER_BYTES = 32 * 1024 * 1024;
 /** Whether the items add up to `bytes` or more; stops counting once they do. */
@@ -312,6 +306,12 @@ async function atLeast(items, bytes) {
     }
     return false;
 }
+/**
+ * Gathers, redacts and bundles the evidence, writes it locally, then stores
+ * it in S3 and as an artifact when asked. Input problems fail before anything
+ * is written. A store that fails does not stop the others; it is reported in
+ * `failures` and the local bundle stays for a re-run.
+ */
 async function runCollectEvidence(inputs, deps) {
     const { logger } = deps;
     const workspace = (0,external_node_path_.resolve)(deps.workspace);

@@ -177,14 +177,11 @@ async function main(argv) {
     }
 }
 // A worker thread started for a memory-heavy job (src/worker-job.ts) serves that job instead.
-const job = (0,_src_worker_job_js__WEBPACK_IMPORTED_MODULE_0__/* .workerJob */ .wg)();
-if (job?.job === 'bundle')
-    await (0,_src_worker_job_js__WEBPACK_IMPORTED_MODULE_0__/* .serveJob */ .VH)(job.data, (await Promise.all(/* import() */[__nccwpck_require__.e(716), __nccwpck_require__.e(118), __nccwpck_require__.e(240), __nccwpck_require__.e(811)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2811))).serveBundleJob);
-else if (job?.job === 'history')
-    await (0,_src_worker_job_js__WEBPACK_IMPORTED_MODULE_0__/* .serveJob */ .VH)(job.data, (await Promise.all(/* import() */[__nccwpck_require__.e(716), __nccwpck_require__.e(118), __nccwpck_require__.e(240), __nccwpck_require__.e(621), __nccwpck_require__.e(42)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1042))).serveHistoryJob);
-else if (job)
-    throw new Error(`drloop: no worker job named ${job.job}`);
-else
+const served = await (0,_src_worker_job_js__WEBPACK_IMPORTED_MODULE_0__/* .serveWorkerJob */ .h4)({
+    bundle: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(716), __nccwpck_require__.e(118), __nccwpck_require__.e(240), __nccwpck_require__.e(811)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2811))).serveBundleJob,
+    history: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(716), __nccwpck_require__.e(118), __nccwpck_require__.e(240), __nccwpck_require__.e(621), __nccwpck_require__.e(42)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1042))).serveHistoryJob,
+});
+if (!served)
     process.exitCode = await main(process.argv.slice(2));
 
 __webpack_async_result__();
@@ -233,10 +230,9 @@ function describeError(err) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   VH: () => (/* binding */ serveJob),
 /* harmony export */   b5: () => (/* binding */ runJob),
+/* harmony export */   h4: () => (/* binding */ serveWorkerJob),
 /* harmony export */   oZ: () => (/* binding */ JOB_YOUNG_GENERATION_MB),
-/* harmony export */   wg: () => (/* binding */ workerJob),
 /* harmony export */   x7: () => (/* binding */ jobWorkers)
 /* harmony export */ });
 /* unused harmony export JOB_OLD_GENERATION_MB */
@@ -258,8 +254,8 @@ function describeError(err) {
  * caller (a warning, building a manifest) cross as messages.
  *
  * The worker runs the same script as the caller: each entry point (an
- * action's bundle, the CLI) first asks `workerJob()` whether it was started
- * for a job and, if so, serves it instead of running its main path.
+ * action's bundle, the CLI) first calls `serveWorkerJob()`, which serves the
+ * job when the thread was started for one; otherwise the entry runs its main path.
  */
 /** The young generation of a job's worker: 8 MiB semi-spaces, as V8 gives a small heap. */
 const JOB_YOUNG_GENERATION_MB = 24;
@@ -283,6 +279,21 @@ function workerJob() {
     if (!d || typeof d !== 'object' || typeof d[JOB_KEY] !== 'string')
         return null;
     return { job: d[JOB_KEY], data: d.data };
+}
+/**
+ * Serves the job this thread was started for, if it was, and resolves true;
+ * false on the main thread, where the entry point goes on with its main path.
+ * A job the entry does not serve fails the worker, and with it the caller.
+ */
+async function serveWorkerJob(servers) {
+    const job = workerJob();
+    if (!job)
+        return false;
+    const load = servers[job.job];
+    if (!load)
+        throw new Error(`drloop: no worker job named ${job.job}`);
+    await serveJob(job.data, await load());
+    return true;
 }
 function toWire(err) {
     if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1)
@@ -327,18 +338,13 @@ function runJob(workers, job, data, handlers) {
                 settle(() => resolve(m.value));
             else if (m.type === 'fail')
                 settle(() => reject(fromWire(m.error)));
-            else if (m.type === 'tell') {
-                try {
-                    void Promise.resolve(handle(m.method, m.payload)).catch((err) => settle(() => reject(err)));
-                }
-                catch (err) {
-                    settle(() => reject(err));
-                }
-            }
-            else if (m.type === 'call') {
-                Promise.resolve()
-                    .then(() => handle(m.method, m.payload))
-                    .then((value) => worker.postMessage({ type: 'reply', id: m.id, value }), (err) => worker.postMessage({ type: 'reply', id: m.id, error: toWire(err) }));
+            else if (m.type === 'tell' || m.type === 'call') {
+                const answer = Promise.resolve().then(() => handle(m.method, m.payload));
+                // A `tell` has nobody waiting for it: its handler's failure fails the job.
+                if (m.type === 'tell')
+                    answer.catch((err) => settle(() => reject(err)));
+                else
+                    answer.then((value) => worker.postMessage({ type: 'reply', id: m.id, value }), (err) => worker.postMessage({ type: 'reply', id: m.id, error: toWire(err) }));
             }
         });
         worker.on('error', (err) => settle(() => reject(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new Error(`the ${job} job ran out of memory: it needs more than its ${JOB_OLD_GENERATION_MB} MiB heap`) : err)));

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { jobWorkers, serveJob, workerJob } from '../../src/worker-job.js';
+import { jobWorkers, serveWorkerJob } from '../../src/worker-job.js';
 import { EXIT, reportError, type Command, type CommandContext } from './cli-kit.js';
 
 /** Commands load on demand, so `drloop decide` never pays for the S3 SDK or PostgreSQL. */
@@ -49,8 +49,8 @@ async function main(argv: string[]): Promise<number> {
 }
 
 // A worker thread started for a memory-heavy job (src/worker-job.ts) serves that job instead.
-const job = workerJob();
-if (job?.job === 'bundle') await serveJob(job.data, (await import('../../src/evidence/bundle-job.js')).serveBundleJob);
-else if (job?.job === 'history') await serveJob(job.data, (await import('../../src/history/history-job.js')).serveHistoryJob);
-else if (job) throw new Error(`drloop: no worker job named ${job.job}`);
-else process.exitCode = await main(process.argv.slice(2));
+const served = await serveWorkerJob({
+  bundle: async () => (await import('../../src/evidence/bundle-job.js')).serveBundleJob,
+  history: async () => (await import('../../src/history/history-job.js')).serveHistoryJob,
+});
+if (!served) process.exitCode = await main(process.argv.slice(2));

@@ -116,12 +116,6 @@ async function freeName(dir: string, name: string): Promise<string> {
   }
 }
 
-/**
- * Gathers, redacts and bundles the evidence, writes it locally, then stores
- * it in S3 and as an artifact when asked. Input problems fail before anything
- * is written. A store that fails does not stop the others; it is reported in
- * `failures` and the local bundle stays for a re-run.
- */
 /** Evidence of at least this many bytes is bundled in a worker thread (when the caller offers one). */
 export const WORKER_BYTES = 32 * 1024 * 1024;
 
@@ -140,6 +134,12 @@ async function atLeast(items: readonly EvidenceItem[], bytes: number): Promise<b
   return false;
 }
 
+/**
+ * Gathers, redacts and bundles the evidence, writes it locally, then stores
+ * it in S3 and as an artifact when asked. Input problems fail before anything
+ * is written. A store that fails does not stop the others; it is reported in
+ * `failures` and the local bundle stays for a re-run.
+ */
 export async function runCollectEvidence(inputs: CollectEvidenceInputs, deps: CollectEvidenceDeps): Promise<CollectEvidenceResult> {
   const { logger } = deps;
   const workspace = resolve(deps.workspace);

@@ -3084,10 +3084,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 // The scan of the store runs in this same script in a worker thread (src/worker-job.ts).
-const job = (0,_src_worker_job_js__WEBPACK_IMPORTED_MODULE_2__/* .workerJob */ .wg)();
-if (job)
-    await (0,_src_worker_job_js__WEBPACK_IMPORTED_MODULE_2__/* .serveJob */ .VH)(job.data, _src_history_history_job_js__WEBPACK_IMPORTED_MODULE_1__/* .serveHistoryJob */ .Lq);
-else
+if (!(await (0,_src_worker_job_js__WEBPACK_IMPORTED_MODULE_2__/* .serveWorkerJob */ .h4)({ history: () => _src_history_history_job_js__WEBPACK_IMPORTED_MODULE_1__/* .serveHistoryJob */ .Lq })))
     await (0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .e)();
 
 __webpack_async_result__();
@@ -5275,15 +5272,21 @@ function findMatches(text, rules) {
  * count once, as the kind of the rule listed first.
  */
 function applyMatches(text, matches, upTo, counts) {
-    const out = redactedParts(text, matches, upTo, counts);
-    return { text: out.parts.join(''), total: out.total };
+    const spans = redactedSpans(matches, upTo, counts);
+    const parts = [];
+    let pos = 0;
+    for (const s of spans) {
+        parts.push(text.slice(pos, s.from), s.replacement);
+        pos = s.to;
+    }
+    parts.push(text.slice(pos, upTo));
+    return { text: parts.join(''), total: spans.length };
 }
 /**
  * The replacements `applyMatches` makes in `text.slice(0, upTo)`, in order
  * and without overlaps, counted into `counts` (for a caller that assembles
- * the output itself, from bytes). Overlapping matches (two rules, one
- * secret) widen one replacement and count once, as the kind of the rule
- * listed first.
+ * the output itself, from bytes); overlaps are resolved as `applyMatches`
+ * describes.
  */
 function redactedSpans(matches, upTo, counts) {
     const applied = matches.filter((m) => m.end <= upTo).sort((a, b) => a.from - b.from || a.order - b.order);
@@ -5300,18 +5303,6 @@ function redactedSpans(matches, upTo, counts) {
         counts[m.kind] = (counts[m.kind] ?? 0) + 1;
     }
     return spans;
-}
-/** What `applyMatches` joins: the pieces of the redacted text, in order. */
-function redactedParts(text, matches, upTo, counts) {
-    const spans = redactedSpans(matches, upTo, counts);
-    const parts = [];
-    let pos = 0;
-    for (const s of spans) {
-        parts.push(text.slice(pos, s.from), s.replacement);
-        pos = s.to;
-    }
-    parts.push(text.slice(pos, upTo));
-    return { parts, total: spans.length };
 }
 const builtinCompiled = compileRules(BUILTIN_RULES);
 function redact_redact(text, extra = []) {
@@ -6608,9 +6599,8 @@ function inputNames(schema) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   VH: () => (/* binding */ serveJob),
 /* harmony export */   b5: () => (/* binding */ runJob),
-/* harmony export */   wg: () => (/* binding */ workerJob),
+/* harmony export */   h4: () => (/* binding */ serveWorkerJob),
 /* harmony export */   x7: () => (/* binding */ jobWorkers)
 /* harmony export */ });
 /* unused harmony exports JOB_YOUNG_GENERATION_MB, JOB_OLD_GENERATION_MB */
@@ -6632,8 +6622,8 @@ function inputNames(schema) {
  * caller (a warning, building a manifest) cross as messages.
  *
  * The worker runs the same script as the caller: each entry point (an
- * action's bundle, the CLI) first asks `workerJob()` whether it was started
- * for a job and, if so, serves it instead of running its main path.
+ * action's bundle, the CLI) first calls `serveWorkerJob()`, which serves the
+ * job when the thread was started for one; otherwise the entry runs its main path.
  */
 /** The young generation of a job's worker: 8 MiB semi-spaces, as V8 gives a small heap. */
 const JOB_YOUNG_GENERATION_MB = 24;
@@ -6657,6 +6647,21 @@ function workerJob() {
     if (!d || typeof d !== 'object' || typeof d[JOB_KEY] !== 'string')
         return null;
     return { job: d[JOB_KEY], data: d.data };
+}
+/**
+ * Serves the job this thread was started for, if it was, and resolves true;
+ * false on the main thread, where the entry point goes on with its main path.
+ * A job the entry does not serve fails the worker, and with it the caller.
+ */
+async function serveWorkerJob(servers) {
+    const job = workerJob();
+    if (!job)
+        return false;
+    const load = servers[job.job];
+    if (!load)
+        throw new Error(`drloop: no worker job named ${job.job}`);
+    await serveJob(job.data, await load());
+    return true;
 }
 function toWire(err) {
     if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1)
@@ -6701,18 +6706,13 @@ function runJob(workers, job, data, handlers) {
                 settle(() => resolve(m.value));
             else if (m.type === 'fail')
                 settle(() => reject(fromWire(m.error)));
-            else if (m.type === 'tell') {
-                try {
-                    void Promise.resolve(handle(m.method, m.payload)).catch((err) => settle(() => reject(err)));
-                }
-                catch (err) {
-                    settle(() => reject(err));
-                }
-            }
-            else if (m.type === 'call') {
-                Promise.resolve()
-                    .then(() => handle(m.method, m.payload))
-                    .then((value) => worker.postMessage({ type: 'reply', id: m.id, value }), (err) => worker.postMessage({ type: 'reply', id: m.id, error: toWire(err) }));
+            else if (m.type === 'tell' || m.type === 'call') {
+                const answer = Promise.resolve().then(() => handle(m.method, m.payload));
+                // A `tell` has nobody waiting for it: its handler's failure fails the job.
+                if (m.type === 'tell')
+                    answer.catch((err) => settle(() => reject(err)));
+                else
+                    answer.then((value) => worker.postMessage({ type: 'reply', id: m.id, value }), (err) => worker.postMessage({ type: 'reply', id: m.id, error: toWire(err) }));
             }
         });
         worker.on('error', (err) => settle(() => reject(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new Error(`the ${job} job ran out of memory: it needs more than its ${JOB_OLD_GENERATION_MB} MiB heap`) : err)));

@@ -6470,10 +6470,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 // The bundle is written by this same script in a worker thread (src/worker-job.ts).
-const job = (0,_src_worker_job_js__WEBPACK_IMPORTED_MODULE_2__/* .workerJob */ .wg)();
-if (job)
-    await (0,_src_worker_job_js__WEBPACK_IMPORTED_MODULE_2__/* .serveJob */ .VH)(job.data, _src_evidence_bundle_job_js__WEBPACK_IMPORTED_MODULE_1__/* .serveBundleJob */ .V);
-else
+if (!(await (0,_src_worker_job_js__WEBPACK_IMPORTED_MODULE_2__/* .serveWorkerJob */ .h4)({ bundle: () => _src_evidence_bundle_job_js__WEBPACK_IMPORTED_MODULE_1__/* .serveBundleJob */ .V })))
     await (0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .e)();
 
 __webpack_async_result__();
@@ -8042,12 +8039,6 @@ async function freeName(dir, name) {
             return candidate;
     }
 }
-/**
- * Gathers, redacts and bundles the evidence, writes it locally, then stores
- * it in S3 and as an artifact when asked. Input problems fail before anything
- * is written. A store that fails does not stop the others; it is reported in
- * `failures` and the local bundle stays for a re-run.
- */
 /** Evidence of at least this many bytes is bundled in a worker thread (when the caller offers one). */
 const WORKER_BYTES = 32 * 1024 * 1024;
 /** Whether the items add up to `bytes` or more; stops counting once they do. */
@@ -8063,6 +8054,12 @@ async function atLeast(items, bytes) {
     }
     return false;
 }
+/**
+ * Gathers, redacts and bundles the evidence, writes it locally, then stores
+ * it in S3 and as an artifact when asked. Input problems fail before anything
+ * is written. A store that fails does not stop the others; it is reported in
+ * `failures` and the local bundle stays for a re-run.
+ */
 async function runCollectEvidence(inputs, deps) {
     const { logger } = deps;
     const workspace = (0,external_node_path_.resolve)(deps.workspace);
@@ -10162,7 +10159,7 @@ function inputNames(schema) {
 /* harmony export */   fI: () => (/* binding */ compileExtraRules),
 /* harmony export */   nb: () => (/* binding */ compileRules)
 /* harmony export */ });
-/* unused harmony exports applyMatches, redactedParts */
+/* unused harmony export applyMatches */
 /**
  * Secret redaction for everything drloop writes: step output in the live log
  * and in receipts, logs and files in evidence bundles, file names and metadata
@@ -10454,15 +10451,21 @@ function findMatches(text, rules) {
  * count once, as the kind of the rule listed first.
  */
 function applyMatches(text, matches, upTo, counts) {
-    const out = redactedParts(text, matches, upTo, counts);
-    return { text: out.parts.join(''), total: out.total };
+    const spans = redactedSpans(matches, upTo, counts);
+    const parts = [];
+    let pos = 0;
+    for (const s of spans) {
+        parts.push(text.slice(pos, s.from), s.replacement);
+        pos = s.to;
+    }
+    parts.push(text.slice(pos, upTo));
+    return { text: parts.join(''), total: spans.length };
 }
 /**
  * The replacements `applyMatches` makes in `text.slice(0, upTo)`, in order
  * and without overlaps, counted into `counts` (for a caller that assembles
- * the output itself, from bytes). Overlapping matches (two rules, one
- * secret) widen one replacement and count once, as the kind of the rule
- * listed first.
+ * the output itself, from bytes); overlaps are resolved as `applyMatches`
+ * describes.
  */
 function redactedSpans(matches, upTo, counts) {
     const applied = matches.filter((m) => m.end <= upTo).sort((a, b) => a.from - b.from || a.order - b.order);
@@ -10480,18 +10483,6 @@ function redactedSpans(matches, upTo, counts) {
     }
     return spans;
 }
-/** What `applyMatches` joins: the pieces of the redacted text, in order. */
-function redactedParts(text, matches, upTo, counts) {
-    const spans = redactedSpans(matches, upTo, counts);
-    const parts = [];
-    let pos = 0;
-    for (const s of spans) {
-        parts.push(text.slice(pos, s.from), s.replacement);
-        pos = s.to;
-    }
-    parts.push(text.slice(pos, upTo));
-    return { parts, total: spans.length };
-}
 const builtinCompiled = compileRules(BUILTIN_RULES);
 function redact(text, extra = []) {
     const rules = extra.length === 0 ? builtinCompiled : compileRules([...BUILTIN_RULES, ...extra]);
@@ -10507,10 +10498,9 @@ function redact(text, extra = []) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   VH: () => (/* binding */ serveJob),
 /* harmony export */   b5: () => (/* binding */ runJob),
+/* harmony export */   h4: () => (/* binding */ serveWorkerJob),
 /* harmony export */   oZ: () => (/* binding */ JOB_YOUNG_GENERATION_MB),
-/* harmony export */   wg: () => (/* binding */ workerJob),
 /* harmony export */   x7: () => (/* binding */ jobWorkers)
 /* harmony export */ });
 /* unused harmony export JOB_OLD_GENERATION_MB */
@@ -10532,8 +10522,8 @@ function redact(text, extra = []) {
  * caller (a warning, building a manifest) cross as messages.
  *
  * The worker runs the same script as the caller: each entry point (an
- * action's bundle, the CLI) first asks `workerJob()` whether it was started
- * for a job and, if so, serves it instead of running its main path.
+ * action's bundle, the CLI) first calls `serveWorkerJob()`, which serves the
+ * job when the thread was started for one; otherwise the entry runs its main path.
  */
 /** The young generation of a job's worker: 8 MiB semi-spaces, as V8 gives a small heap. */
 const JOB_YOUNG_GENERATION_MB = 24;
@@ -10557,6 +10547,21 @@ function workerJob() {
     if (!d || typeof d !== 'object' || typeof d[JOB_KEY] !== 'string')
         return null;
     return { job: d[JOB_KEY], data: d.data };
+}
+/**
+ * Serves the job this thread was started for, if it was, and resolves true;
+ * false on the main thread, where the entry point goes on with its main path.
+ * A job the entry does not serve fails the worker, and with it the caller.
+ */
+async function serveWorkerJob(servers) {
+    const job = workerJob();
+    if (!job)
+        return false;
+    const load = servers[job.job];
+    if (!load)
+        throw new Error(`drloop: no worker job named ${job.job}`);
+    await serveJob(job.data, await load());
+    return true;
 }
 function toWire(err) {
     if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1)
@@ -10601,18 +10606,13 @@ function runJob(workers, job, data, handlers) {
                 settle(() => resolve(m.value));
             else if (m.type === 'fail')
                 settle(() => reject(fromWire(m.error)));
-            else if (m.type === 'tell') {
-                try {
-                    void Promise.resolve(handle(m.method, m.payload)).catch((err) => settle(() => reject(err)));
-                }
-                catch (err) {
-                    settle(() => reject(err));
-                }
-            }
-            else if (m.type === 'call') {
-                Promise.resolve()
-                    .then(() => handle(m.method, m.payload))
-                    .then((value) => worker.postMessage({ type: 'reply', id: m.id, value }), (err) => worker.postMessage({ type: 'reply', id: m.id, error: toWire(err) }));
+            else if (m.type === 'tell' || m.type === 'call') {
+                const answer = Promise.resolve().then(() => handle(m.method, m.payload));
+                // A `tell` has nobody waiting for it: its handler's failure fails the job.
+                if (m.type === 'tell')
+                    answer.catch((err) => settle(() => reject(err)));
+                else
+                    answer.then((value) => worker.postMessage({ type: 'reply', id: m.id, value }), (err) => worker.postMessage({ type: 'reply', id: m.id, error: toWire(err) }));
             }
         });
         worker.on('error', (err) => settle(() => reject(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new Error(`the ${job} job ran out of memory: it needs more than its ${JOB_OLD_GENERATION_MB} MiB heap`) : err)));
