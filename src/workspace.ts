@@ -1,6 +1,5 @@
-import { realpath } from 'node:fs/promises';
-import { isAbsolute, normalize, relative, resolve, sep } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
+import { realpath, stat } from 'node:fs/promises';
+import { isAbsolute, normalize, posix as posixPath, relative, resolve, sep } from 'node:path';
 import { ConfigurationError } from './errors.js';
 
 export interface GlobMatch {
@@ -22,6 +21,37 @@ export function splitLines(text: string | undefined): string[] {
 function isInside(root: string, path: string): boolean {
   const rel = relative(root, path);
   return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+}
+
+/**
+ * Characters that may mean glob syntax (or an escape) to tinyglobby. A pattern
+ * without any of them names one path, and is looked up with one stat instead of
+ * loading the glob matcher: the common case (`plan: dr/plan.yml`, `policy:
+ * cost/policy.yml`) on every action's start.
+ */
+const GLOB_SYNTAX = /[*?[\]{}()!+@\\]/;
+
+/**
+ * A literal path as tinyglobby would answer it with `onlyFiles`: the path,
+ * normalised and relative to the root, if it is a file (through symlinks), or
+ * nothing.
+ */
+async function literalFile(path: string, root: string): Promise<string[]> {
+  const rel = posixPath
+    .normalize(path)
+    .replace(/^(\.\/)+/, '')
+    .replace(/\/+$/, '');
+  if (rel === '' || rel === '.') return [];
+  const info = await stat(resolve(root, rel)).catch(() => undefined);
+  return info?.isFile() ? [rel] : [];
+}
+
+/** Matches a pattern with glob syntax; the matcher loads on first use. */
+async function globFiles(path: string, root: string): Promise<string[]> {
+  const { glob, isDynamicPattern } = await import('tinyglobby');
+  return isDynamicPattern(path)
+    ? glob(path, { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: true, expandDirectories: false })
+    : glob(path.replace(/[[\]{}()*?!]/g, '\\$&'), { cwd: root, dot: true, onlyFiles: true, expandDirectories: false });
 }
 
 /**
@@ -49,9 +79,7 @@ export async function expandGlobs(patterns: string[], workspace: string, what: s
     }
     if (negated) continue;
     const posix = rel.split(sep).join('/');
-    const files = isDynamicPattern(posix)
-      ? await glob(posix, { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: true, expandDirectories: false })
-      : await glob(posix.replace(/[[\]{}()*?!]/g, '\\$&'), { cwd: root, dot: true, onlyFiles: true, expandDirectories: false });
+    const files = GLOB_SYNTAX.test(posix) ? await globFiles(posix, root) : await literalFile(posix, root);
     const kept: string[] = [];
     for (const f of files) {
       const real = await realpath(resolve(root, f)).catch(() => undefined);
@@ -65,6 +93,7 @@ export async function expandGlobs(patterns: string[], workspace: string, what: s
   // Negated patterns remove matches of the positive ones, as in .gitignore-style inputs.
   const negations = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
   if (negations.length > 0) {
+    const { glob } = await import('tinyglobby');
     const excluded = new Set(await glob(negations, { cwd: root, dot: true, onlyFiles: true, expandDirectories: false }));
     for (const r of results) r.files = r.files.filter((f) => !excluded.has(f));
   }

@@ -433,9 +433,7 @@ async function sha256File(path) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var tinyglobby__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3382);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-
 
 
 
@@ -451,6 +449,35 @@ function splitLines(text) {
 function isInside(root, path) {
     const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, path);
     return rel === '' || (!rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) && rel !== '..' && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
+}
+/**
+ * Characters that may mean glob syntax (or an escape) to tinyglobby. A pattern
+ * without any of them names one path, and is looked up with one stat instead of
+ * loading the glob matcher: the common case (`plan: dr/plan.yml`, `policy:
+ * cost/policy.yml`) on every action's start.
+ */
+const GLOB_SYNTAX = /[*?[\]{}()!+@\\]/;
+/**
+ * A literal path as tinyglobby would answer it with `onlyFiles`: the path,
+ * normalised and relative to the root, if it is a file (through symlinks), or
+ * nothing.
+ */
+async function literalFile(path, root) {
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_1__.posix
+        .normalize(path)
+        .replace(/^(\.\/)+/, '')
+        .replace(/\/+$/, '');
+    if (rel === '' || rel === '.')
+        return [];
+    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root, rel)).catch(() => undefined);
+    return info?.isFile() ? [rel] : [];
+}
+/** Matches a pattern with glob syntax; the matcher loads on first use. */
+async function globFiles(path, root) {
+    const { glob, isDynamicPattern } = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(382)]).then(__webpack_require__.bind(__webpack_require__, 3382));
+    return isDynamicPattern(path)
+        ? glob(path, { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: true, expandDirectories: false })
+        : glob(path.replace(/[[\]{}()*?!]/g, '\\$&'), { cwd: root, dot: true, onlyFiles: true, expandDirectories: false });
 }
 /**
  * Expands globs inside a workspace. A pattern that points outside it (an
@@ -478,9 +505,7 @@ async function expandGlobs(patterns, workspace, what) {
         if (negated)
             continue;
         const posix = rel.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
-        const files = (0,tinyglobby__WEBPACK_IMPORTED_MODULE_3__/* .isDynamicPattern */ .ey)(posix)
-            ? await (0,tinyglobby__WEBPACK_IMPORTED_MODULE_3__/* .glob */ .TI)(posix, { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: true, expandDirectories: false })
-            : await (0,tinyglobby__WEBPACK_IMPORTED_MODULE_3__/* .glob */ .TI)(posix.replace(/[[\]{}()*?!]/g, '\\$&'), { cwd: root, dot: true, onlyFiles: true, expandDirectories: false });
+        const files = GLOB_SYNTAX.test(posix) ? await globFiles(posix, root) : await literalFile(posix, root);
         const kept = [];
         for (const f of files) {
             const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root, f)).catch(() => undefined);
@@ -494,7 +519,8 @@ async function expandGlobs(patterns, workspace, what) {
     // Negated patterns remove matches of the positive ones, as in .gitignore-style inputs.
     const negations = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
     if (negations.length > 0) {
-        const excluded = new Set(await (0,tinyglobby__WEBPACK_IMPORTED_MODULE_3__/* .glob */ .TI)(negations, { cwd: root, dot: true, onlyFiles: true, expandDirectories: false }));
+        const { glob } = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(382)]).then(__webpack_require__.bind(__webpack_require__, 3382));
+        const excluded = new Set(await glob(negations, { cwd: root, dot: true, onlyFiles: true, expandDirectories: false }));
         for (const r of results)
             r.files = r.files.filter((f) => !excluded.has(f));
     }

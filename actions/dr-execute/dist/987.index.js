@@ -606,7 +606,7 @@ async function verifyPointer(uri, options, factory) {
 /* harmony import */ var _evidence_manifest_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(99240);
 /* harmony import */ var _evidence_verify_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(59856);
 /* harmony import */ var _plan_receipts_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(36258);
-/* harmony import */ var _plan_run_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(78488);
+/* harmony import */ var _plan_run_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(67140);
 
 
 
