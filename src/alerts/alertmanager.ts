@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ConfigurationError } from '../errors.js';
 import { parseJsonText, validateWith } from '../files.js';
 import { sha256 } from '../hash.js';
@@ -10,16 +10,16 @@ import { sha256 } from '../hash.js';
 export const ZERO_TIME = '0001-01-01T00:00:00Z';
 
 const labels = z.record(z.string(), z.string());
-const time = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an RFC3339 timestamp');
+const time = z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), 'expected an RFC3339 timestamp'));
 
 export const alertSchema = z.looseObject({
   status: z.enum(['firing', 'resolved']),
   labels,
-  annotations: labels.default({}),
+  annotations: z._default(labels, {}),
   startsAt: time,
-  endsAt: time.optional(),
-  generatorURL: z.string().optional(),
-  fingerprint: z.string().min(1),
+  endsAt: z.optional(time),
+  generatorURL: z.optional(z.string()),
+  fingerprint: z.string().check(z.minLength(1)),
 });
 export type Alert = z.output<typeof alertSchema>;
 
@@ -27,7 +27,7 @@ export type Alert = z.output<typeof alertSchema>;
 export const webhookSchema = z.looseObject({
   version: z.literal('4', { error: (i) => `unsupported Alertmanager webhook version ${JSON.stringify(i.input)} (expected "4")` }),
   groupKey: z.string(),
-  truncatedAlerts: z.number().int().min(0).default(0),
+  truncatedAlerts: z._default(z.number().check(z.int(), z.gte(0)), 0),
   status: z.enum(['firing', 'resolved']),
   receiver: z.string(),
   groupLabels: labels,
@@ -65,13 +65,13 @@ export const dispatchPayloadSchema = z.looseObject({
   groupKey: z.string(),
   status: z.enum(['firing', 'resolved']),
   dedupeKey: z.string(),
-  commonLabels: z.preprocess(fromJsonText, labels),
-  truncatedAlerts: z.preprocess(fromDigits, z.number().int().min(0)).default(0),
-  externalURL: z.string().default(''),
-  receiver: z.string().default(''),
-  alerts: z.preprocess(fromJsonText, z.array(alertSchema)),
+  commonLabels: z.pipe(z.transform(fromJsonText), labels),
+  truncatedAlerts: z._default(z.pipe(z.transform(fromDigits), z.number().check(z.int(), z.gte(0))), 0),
+  externalURL: z._default(z.string(), ''),
+  receiver: z._default(z.string(), ''),
+  alerts: z.pipe(z.transform(fromJsonText), z.array(alertSchema)),
   /** Alerts left out to keep the payload under GitHub's size limit. */
-  droppedAlerts: z.preprocess(fromDigits, z.number().int().min(0)).default(0),
+  droppedAlerts: z._default(z.pipe(z.transform(fromDigits), z.number().check(z.int(), z.gte(0))), 0),
 });
 export type DispatchPayload = z.output<typeof dispatchPayloadSchema>;
 

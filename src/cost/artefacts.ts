@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ConfigurationError } from '../errors.js';
 import { parseJsonText, validateWith } from '../files.js';
 import { sha256 } from '../hash.js';
@@ -8,7 +8,7 @@ export const COST_RUN_SCHEMA = 'drloop.cost-run/v1';
 export const COST_KINDS = ['dr', 'burst', 'baseline'] as const;
 export type CostKind = (typeof COST_KINDS)[number];
 
-const currency = z.string().regex(/^[A-Z]{3}$/, 'expected a 3-letter ISO currency code such as USD');
+const currency = z.string().check(z.regex(/^[A-Z]{3}$/, 'expected a 3-letter ISO currency code such as USD'));
 const timestamp = z.iso.datetime({ offset: true, message: 'expected an RFC3339 timestamp such as 2026-11-01T12:00:00Z' });
 
 /**
@@ -19,46 +19,46 @@ const timestamp = z.iso.datetime({ offset: true, message: 'expected an RFC3339 t
 export const costRunSchema = z
   .looseObject({
     schema: z.literal(COST_RUN_SCHEMA),
-    component: z.string().min(1),
-    target: z.string().min(1).optional(),
+    component: z.string().check(z.minLength(1)),
+    target: z.optional(z.string().check(z.minLength(1))),
     kind: z.enum(COST_KINDS),
     currency,
-    hourly: costValue.optional(),
-    monthly: costValue.optional(),
+    hourly: z.optional(costValue),
+    monthly: z.optional(costValue),
     generatedAt: timestamp,
-    runId: z.union([z.string(), z.number()]).optional(),
-    lines: z.array(z.looseObject({ resource: z.string(), hourly: costValue.nullish(), monthly: costValue.nullish() })).optional(),
+    runId: z.optional(z.union([z.string(), z.number()])),
+    lines: z.optional(z.array(z.looseObject({ resource: z.string(), hourly: z.nullish(costValue), monthly: z.nullish(costValue) }))),
   })
-  .refine((v) => v.hourly !== undefined || v.monthly !== undefined, { message: "needs 'hourly' or 'monthly'", path: ['hourly'] });
+  .check(z.refine((v) => v.hourly !== undefined || v.monthly !== undefined, { message: "needs 'hourly' or 'monthly'", path: ['hourly'] }));
 export type CostRun = z.output<typeof costRunSchema>;
 
 const infracostResource = z.looseObject({
   name: z.string(),
-  hourlyCost: costValue.nullish(),
-  monthlyCost: costValue.nullish(),
+  hourlyCost: z.nullish(costValue),
+  monthlyCost: z.nullish(costValue),
 });
 const infracostBreakdown = z.looseObject({
-  resources: z.array(infracostResource).nullish(),
-  totalHourlyCost: costValue.nullish(),
-  totalMonthlyCost: costValue.nullish(),
+  resources: z.nullish(z.array(infracostResource)),
+  totalHourlyCost: z.nullish(costValue),
+  totalMonthlyCost: z.nullish(costValue),
 });
-const infracostSummary = z
-  .looseObject({
-    totalUnsupportedResources: z.number().nullish(),
-    totalNoPriceResources: z.number().nullish(),
-  })
-  .nullish();
+const infracostSummary = z.nullish(
+  z.looseObject({
+    totalUnsupportedResources: z.nullish(z.number()),
+    totalNoPriceResources: z.nullish(z.number()),
+  }),
+);
 
 /** The parts of Infracost's JSON output (format version 0.2) that a cost decision needs. */
 export const infracostSchema = z.looseObject({
   version: z.string(),
-  currency: currency.optional(),
-  timeGenerated: timestamp.optional(),
+  currency: z.optional(currency),
+  timeGenerated: z.optional(timestamp),
   projects: z.array(
     z.looseObject({
-      name: z.string().optional(),
-      metadata: z.looseObject({ errors: z.array(z.looseObject({ message: z.string().optional() })).nullish() }).nullish(),
-      breakdown: infracostBreakdown.nullish(),
+      name: z.optional(z.string()),
+      metadata: z.nullish(z.looseObject({ errors: z.nullish(z.array(z.looseObject({ message: z.optional(z.string()) }))) })),
+      breakdown: z.nullish(infracostBreakdown),
       summary: infracostSummary,
     }),
   ),

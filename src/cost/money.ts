@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Hours in a month, as cloud price lists (and Infracost) count them. */
 export const HOURS_PER_MONTH = 730;
@@ -10,25 +10,25 @@ const DECIMAL = /^-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?$/;
  * Numbers are accepted too. NaN, Infinity, empty strings and negative values
  * are errors, never silently read as 0.
  */
-export const costValue = z.union([z.string(), z.number()]).transform((value, ctx) => {
-  const ok = typeof value === 'number' ? Number.isFinite(value) : DECIMAL.test(value.trim());
-  const n = typeof value === 'number' ? value : Number(value);
-  if (!ok || !Number.isFinite(n)) {
-    ctx.addIssue({ code: 'custom', message: `expected a cost (a non-negative decimal), got ${JSON.stringify(value)}` });
-    return z.NEVER;
-  }
-  if (n < 0) {
-    ctx.addIssue({ code: 'custom', message: `expected a non-negative cost, got ${JSON.stringify(value)}` });
-    return z.NEVER;
-  }
-  return n;
-});
+export const costValue = z.pipe(
+  z.union([z.string(), z.number()]),
+  z.transform((value: string | number, ctx) => {
+    const ok = typeof value === 'number' ? Number.isFinite(value) : DECIMAL.test(value.trim());
+    const n = typeof value === 'number' ? value : Number(value);
+    if (!ok || !Number.isFinite(n)) {
+      ctx.issues.push({ code: 'custom', message: `expected a cost (a non-negative decimal), got ${JSON.stringify(value)}`, input: ctx.value });
+      return z.NEVER;
+    }
+    if (n < 0) {
+      ctx.issues.push({ code: 'custom', message: `expected a non-negative cost, got ${JSON.stringify(value)}`, input: ctx.value });
+      return z.NEVER;
+    }
+    return n;
+  }),
+);
 
 /** A non-negative amount of money written as a plain YAML/JSON number. */
-export const amount = z
-  .number({ error: (i) => (i.input === undefined ? 'required' : `expected a number, got ${JSON.stringify(i.input)}`) })
-  .finite()
-  .min(0, 'expected a non-negative amount');
+export const amount = z.number({ error: (i) => (i.input === undefined ? 'required' : `expected a number, got ${JSON.stringify(i.input)}`) }).check(z.gte(0, 'expected a non-negative amount'));
 
 /** Rounds money for output: cents are what budgets are kept in. */
 export function roundMoney(n: number): number {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { durationSchema } from '../duration.js';
 import { ConfigurationError } from '../errors.js';
 import { readText, validateWith } from '../files.js';
@@ -9,43 +9,40 @@ import { amount } from './money.js';
 export const MODES = ['dr', 'burst', 'drill'] as const;
 export type Mode = (typeof MODES)[number];
 
-const ratio = z
-  .number({ error: (i) => `expected a ratio such as 0.8, got ${JSON.stringify(i.input)}` })
-  .finite()
-  .positive('expected a ratio above 0');
-const targetName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a target name of letters, digits, ".", "_" or "-"');
+const ratio = z.number({ error: (i) => `expected a ratio such as 0.8, got ${JSON.stringify(i.input)}` }).check(z.gt(0, 'expected a ratio above 0'));
+const targetName = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a target name of letters, digits, ".", "_" or "-"'));
 
 const targetSchema = z.strictObject({
   name: targetName,
-  credits: amount.default(0),
-  artefacts: z.string().min(1).optional(),
+  credits: z._default(amount, 0),
+  artefacts: z.optional(z.string().check(z.minLength(1))),
 });
 
-const budgetSchema = z.strictObject({ monthly: amount.positive('expected a monthly budget above 0'), spent: amount.default(0) });
-const thresholdsSchema = z.strictObject({ warn: ratio.default(0.8), block: ratio.default(1.0) });
-const incidentSchema = z.strictObject({ 'expected-hours': z.number().finite().positive('expected hours above 0').default(72) });
+const budgetSchema = z.strictObject({ monthly: amount.check(z.gt(0, 'expected a monthly budget above 0')), spent: z._default(amount, 0) });
+const thresholdsSchema = z.strictObject({ warn: z._default(ratio, 0.8), block: z._default(ratio, 1.0) });
+const incidentSchema = z.strictObject({ 'expected-hours': z._default(z.number().check(z.gt(0, 'expected hours above 0')), 72) });
 const missingSchema = z.enum(['block', 'warn']);
 
 /** The keys that `modes.<mode>` may override, each optional and partial. */
 const overrideSchema = z.strictObject({
-  budget: budgetSchema.partial().optional(),
-  thresholds: thresholdsSchema.partial().optional(),
-  incident: incidentSchema.partial().optional(),
-  'max-age': durationSchema.optional(),
-  missing: missingSchema.optional(),
-  targets: z.array(targetSchema).min(1).optional(),
+  budget: z.optional(z.partial(budgetSchema)),
+  thresholds: z.optional(z.partial(thresholdsSchema)),
+  incident: z.optional(z.partial(incidentSchema)),
+  'max-age': z.optional(durationSchema),
+  missing: z.optional(missingSchema),
+  targets: z.optional(z.array(targetSchema).check(z.minLength(1))),
 });
 
 const baseShape = {
   budget: budgetSchema,
-  thresholds: thresholdsSchema.default({ warn: 0.8, block: 1.0 }),
-  incident: incidentSchema.default({ 'expected-hours': 72 }),
-  'max-age': durationSchema.default(7 * 86400),
-  missing: missingSchema.default('block'),
-  targets: z.array(targetSchema).min(1, 'expected at least one target'),
+  thresholds: z._default(thresholdsSchema, { warn: 0.8, block: 1.0 }),
+  incident: z._default(incidentSchema, { 'expected-hours': 72 }),
+  'max-age': z._default(durationSchema, 7 * 86400),
+  missing: z._default(missingSchema, 'block'),
+  targets: z.array(targetSchema).check(z.minLength(1, 'expected at least one target')),
 };
 
-function checkEffective(p: { thresholds: { warn: number; block: number }; targets: { name: string }[] }, ctx: z.RefinementCtx): void {
+function checkEffective(p: { thresholds: { warn: number; block: number }; targets: { name: string }[] }, ctx: z.core.$RefinementCtx): void {
   if (p.thresholds.warn > p.thresholds.block) {
     ctx.addIssue({ code: 'custom', path: ['thresholds', 'warn'], message: `must not exceed thresholds.block (${p.thresholds.block})` });
   }
@@ -60,19 +57,16 @@ function checkEffective(p: { thresholds: { warn: number; block: number }; target
 export const policyFileSchema = z
   .strictObject({
     version: z.literal(1, { error: (i) => `expected 1, got ${JSON.stringify(i.input)}` }),
-    currency: z
-      .string()
-      .regex(/^[A-Z]{3}$/, 'expected a 3-letter ISO currency code such as USD')
-      .default('USD'),
+    currency: z._default(z.string().check(z.regex(/^[A-Z]{3}$/, 'expected a 3-letter ISO currency code such as USD')), 'USD'),
     ...baseShape,
-    modes: z.partialRecord(z.enum(MODES), overrideSchema).optional(),
+    modes: z.optional(z.partialRecord(z.enum(MODES), overrideSchema)),
     /** Read by `drloop history --check`, not by the cost gate: how old the newest successful drill may be. */
-    freshness: z.strictObject({ drill: durationSchema }).optional(),
+    freshness: z.optional(z.strictObject({ drill: durationSchema })),
   })
-  .superRefine(checkEffective);
+  .check(z.superRefine(checkEffective));
 export type PolicyFile = z.output<typeof policyFileSchema>;
 
-const effectiveSchema = z.strictObject({ currency: z.string(), ...baseShape }).superRefine(checkEffective);
+const effectiveSchema = z.strictObject({ currency: z.string(), ...baseShape }).check(z.superRefine(checkEffective));
 /** The policy that applies to one mode: the top-level keys with `modes.<mode>` laid over them. */
 export type EffectivePolicy = z.output<typeof effectiveSchema> & { mode: Mode };
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DEFAULT_EVIDENCE_DIR, type RunContext } from '../context.js';
 import { ConfigurationError, describeError } from '../errors.js';
 import { writeJsonAtomic } from '../fs-atomic.js';
@@ -23,10 +23,10 @@ export const DEFAULT_ARTEFACTS = 'docs/proof/cost/**/*.json';
  */
 export const costDecisionInputs = z.object({
   policy: z.string({ error: 'required: the path of the cost policy (YAML)' }),
-  artefacts: listInput().default([DEFAULT_ARTEFACTS]),
+  artefacts: z._default(listInput(), [DEFAULT_ARTEFACTS]),
   mode: enumInput(MODES, 'dr'),
   targets: listInput(true),
-  'evidence-dir': z.string().default(DEFAULT_EVIDENCE_DIR),
+  'evidence-dir': z._default(z.string(), DEFAULT_EVIDENCE_DIR),
   'fail-on': enumInput(['block', 'warn', 'never'] as const, 'block'),
   'notify-webhook': textInput(),
   'notify-on': enumInput(['block', 'warn'] as const, 'block'),

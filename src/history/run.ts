@@ -30,7 +30,7 @@ export const historyInputs = z.object({
   'markdown-file': textInput(),
   'json-file': textInput(),
   'html-file': textInput(),
-  's3-endpoint': textInput().refine((v) => v === undefined || /^https?:\/\/[^\s/]+/.test(v), 'expected an http:// or https:// URL'),
+  's3-endpoint': textInput().check(z.refine((v) => v === undefined || /^https?:\/\/[^\s/]+/.test(v), 'expected an http:// or https:// URL')),
   's3-force-path-style': boolInput(false),
   's3-checksum': enumInput(['when-supported', 'when-required'] as const, 'when-supported'),
 });

@@ -1,6 +1,6 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { parseDuration } from '../duration.js';
 import { ConfigurationError } from '../errors.js';
 import { readText } from '../files.js';
@@ -34,61 +34,72 @@ export function parseListen(text: string): ListenAddress | undefined {
 }
 
 const duration = (fallbackSeconds: number, min: number, max: number) =>
-  z
-    .string()
-    .transform((text, ctx) => {
-      const s = parseDuration(text);
-      if (s === undefined || s < min || s > max) {
-        ctx.addIssue({ code: 'custom', message: `expected a duration between ${min}s and ${max}s such as 30s, 15m or 1h, got ${JSON.stringify(text)}` });
-        return z.NEVER;
-      }
-      return s;
-    })
-    .default(fallbackSeconds);
+  z._default(
+    z.pipe(
+      z.string(),
+      z.transform((text: string, ctx) => {
+        const s = parseDuration(text);
+        if (s === undefined || s < min || s > max) {
+          ctx.issues.push({ code: 'custom', message: `expected a duration between ${min}s and ${max}s such as 30s, 15m or 1h, got ${JSON.stringify(text)}`, input: ctx.value });
+          return z.NEVER;
+        }
+        return s;
+      }),
+    ),
+    fallbackSeconds,
+  );
 
 /**
  * The options of `drloop relay`, as command-line strings in and typed values
  * out. The command line is a contract other tooling relies on: rename nothing.
  */
 export const relayInputs = z.object({
-  listen: z.string({ error: 'required: HOST:PORT to listen on, e.g. 127.0.0.1:9095' }).transform((text, ctx) => {
-    const addr = parseListen(text);
-    if (!addr) {
-      ctx.addIssue({ code: 'custom', message: `expected HOST:PORT such as 127.0.0.1:9095, [::1]:9095 or :9095, got ${JSON.stringify(text)}` });
-      return z.NEVER;
-    }
-    return addr;
-  }),
+  listen: z.pipe(
+    z.string({ error: 'required: HOST:PORT to listen on, e.g. 127.0.0.1:9095' }),
+    z.transform((text: string, ctx) => {
+      const addr = parseListen(text);
+      if (!addr) {
+        ctx.issues.push({ code: 'custom', message: `expected HOST:PORT such as 127.0.0.1:9095, [::1]:9095 or :9095, got ${JSON.stringify(text)}`, input: ctx.value });
+        return z.NEVER;
+      }
+      return addr;
+    }),
+  ),
   repo: z
     .string({ error: 'required: the repository that receives the dispatch, OWNER/NAME' })
-    .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/, 'expected OWNER/NAME, e.g. acme/dr-runbooks'),
-  'event-type': z
-    .string()
-    .max(MAX_EVENT_TYPE_LENGTH, `GitHub accepts at most ${MAX_EVENT_TYPE_LENGTH} characters`)
-    .regex(/^[^\s]+$/, 'expected one word without spaces')
-    .default(DEFAULT_EVENT_TYPE),
-  'github-api-url': z
-    .string()
-    .transform((text, ctx) => {
-      let url: URL;
-      try {
-        url = new URL(text);
-      } catch {
-        ctx.addIssue({ code: 'custom', message: `expected an http(s) URL such as ${DEFAULT_GITHUB_API_URL} or https://ghe.example.com/api/v3, got ${JSON.stringify(text)}` });
-        return z.NEVER;
-      }
-      if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        ctx.addIssue({ code: 'custom', message: `expected an http(s) URL, got ${url.protocol}` });
-        return z.NEVER;
-      }
-      return url.href.replace(/\/+$/, '');
-    })
-    .default(DEFAULT_GITHUB_API_URL),
-  match: listInput().transform((lines, ctx) => {
-    const { matchers, problems } = parseMatchers(lines);
-    for (const p of problems) ctx.addIssue({ code: 'custom', message: p });
-    return matchers;
-  }),
+    .check(z.regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/, 'expected OWNER/NAME, e.g. acme/dr-runbooks')),
+  'event-type': z._default(
+    z.string().check(z.maxLength(MAX_EVENT_TYPE_LENGTH, `GitHub accepts at most ${MAX_EVENT_TYPE_LENGTH} characters`), z.regex(/^[^\s]+$/, 'expected one word without spaces')),
+    DEFAULT_EVENT_TYPE,
+  ),
+  'github-api-url': z._default(
+    z.pipe(
+      z.string(),
+      z.transform((text: string, ctx) => {
+        let url: URL;
+        try {
+          url = new URL(text);
+        } catch {
+          ctx.issues.push({ code: 'custom', message: `expected an http(s) URL such as ${DEFAULT_GITHUB_API_URL} or https://ghe.example.com/api/v3, got ${JSON.stringify(text)}`, input: ctx.value });
+          return z.NEVER;
+        }
+        if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+          ctx.issues.push({ code: 'custom', message: `expected an http(s) URL, got ${url.protocol}`, input: ctx.value });
+          return z.NEVER;
+        }
+        return url.href.replace(/\/+$/, '');
+      }),
+    ),
+    DEFAULT_GITHUB_API_URL,
+  ),
+  match: z.pipe(
+    listInput(),
+    z.transform((lines: string[], ctx) => {
+      const { matchers, problems } = parseMatchers(lines);
+      for (const p of problems) ctx.issues.push({ code: 'custom', message: p, input: ctx.value });
+      return matchers;
+    }),
+  ),
   'dedupe-window': duration(DEFAULT_DEDUPE_WINDOW_SECONDS, 0, 7 * 86400),
   resolved: enumInput(['dispatch', 'drop'] as const, 'dispatch'),
   deadline: duration(DEFAULT_DEADLINE_SECONDS, 1, 600),
