@@ -31,7 +31,7 @@ const overrideSchema = z.strictObject({
   budget: budgetSchema.partial().optional(),
   thresholds: thresholdsSchema.partial().optional(),
   incident: incidentSchema.partial().optional(),
-  'max-age': durationSchema.optional(),
+  'max-age': z.optional(durationSchema),
   missing: missingSchema.optional(),
   targets: z.array(targetSchema).min(1).optional(),
 });
@@ -40,7 +40,7 @@ const baseShape = {
   budget: budgetSchema,
   thresholds: thresholdsSchema.default({ warn: 0.8, block: 1.0 }),
   incident: incidentSchema.default({ 'expected-hours': 72 }),
-  'max-age': durationSchema.default(7 * 86400),
+  'max-age': z._default(durationSchema, 7 * 86400),
   missing: missingSchema.default('block'),
   targets: z.array(targetSchema).min(1, 'expected at least one target'),
 };
