@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 const UNIT_SECONDS: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
 const DURATION = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d|w))+$/;
@@ -20,14 +20,18 @@ export function parseDuration(text: string | number): number | undefined {
 }
 
 /** A zod schema for a duration written as text or seconds; yields seconds. */
-export const durationSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
-  const seconds = parseDuration(value);
-  if (seconds === undefined) {
-    ctx.addIssue({ code: 'custom', message: `expected a duration such as 30s, 15m, 2h or 7d, got ${JSON.stringify(value)}` });
-    return z.NEVER;
-  }
-  return seconds;
-});
+export const durationSchema = z.pipe(
+  z.union([z.string(), z.number()]),
+  z.transform((value: string | number, ctx) => {
+    const seconds = parseDuration(value);
+    if (seconds === undefined) {
+      // zod/mini's transform context has no addIssue: the issue goes on the payload as addIssue would put it.
+      ctx.issues.push({ code: 'custom', message: `expected a duration such as 30s, 15m, 2h or 7d, got ${JSON.stringify(value)}`, input: value });
+      return z.NEVER;
+    }
+    return seconds;
+  }),
+);
 
 /** Formats seconds for people: `42s`, `3m 05s`, `2h 10m`, `3d 4h`. */
 export function formatDuration(seconds: number): string {

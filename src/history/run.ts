@@ -23,7 +23,7 @@ export const DEFAULT_FRESHNESS_SECONDS = 90 * 86400;
 export const historyInputs = z.object({
   source: z.string({ error: 'expected s3://bucket/prefix or a directory of bundles' }).min(1),
   check: boolInput(false),
-  freshness: durationSchema.optional(),
+  freshness: z.optional(durationSchema),
   policy: textInput(),
   'verify-all': boolInput(false),
   concurrency: intInput(16, 1, 256),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { describeError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Incident } from './incident.js';
@@ -16,7 +16,7 @@ export const claimOwnerSchema = z.object({
   schema: z.literal(CLAIM_SCHEMA),
   kind: z.enum(['failover', 'drill']),
   /** The GitHub workflow run that holds the claim. */
-  githubRunId: z.string().regex(/^\d+$/),
+  githubRunId: z.string().check(z.regex(/^\d+$/)),
   runUrl: z.string(),
   /** drloop's run id (the incident id for a failover). */
   runId: z.string(),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { boolInput, intInput, textInput } from '../inputs.js';
 
 /**
@@ -9,7 +9,7 @@ import { boolInput, intInput, textInput } from '../inputs.js';
 export const loopExecuteInputs = z.object({
   claim: boolInput(false),
   state: boolInput(false),
-  'resume-from-run': z.string().regex(/^\d+$/, 'expected a workflow run id (digits)').optional(),
+  'resume-from-run': z.optional(z.string().check(z.regex(/^\d+$/, 'expected a workflow run id (digits)'))),
   'plan-wait-minutes': intInput(30, 0, 360),
   'state-retention-days': intInput(35, 1, 90),
   'secret-env': textInput(),

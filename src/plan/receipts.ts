@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ConfigurationError } from '../errors.js';
 import { parseJsonText, validateWith } from '../files.js';
 import { writeJsonAtomic } from '../fs-atomic.js';
@@ -111,7 +111,7 @@ export interface DrillSummary {
   phases: SummaryPhase[];
 }
 
-const iso = z.string().nullable();
+const iso = z.nullable(z.string());
 
 /** What drloop needs from a receipt it reads back; extra keys are kept. */
 const phaseReceiptSchema = z.looseObject({
@@ -119,23 +119,23 @@ const phaseReceiptSchema = z.looseObject({
   runId: z.string(),
   phase: z.string(),
   status: z.enum(RECEIPT_STATUSES),
-  skipReason: z.string().nullable(),
+  skipReason: z.nullable(z.string()),
   startedAt: iso,
   endedAt: iso,
-  durationSeconds: z.number().nullable(),
+  durationSeconds: z.nullable(z.number()),
   steps: z.array(
     z.looseObject({
       name: z.string(),
       run: z.string(),
       status: z.enum(RECEIPT_STATUSES),
       attempts: z.array(z.looseObject({})),
-      outputs: z.record(z.string(), z.string()).default({}),
-      redactedOutputs: z.array(z.string()).optional(),
+      outputs: z._default(z.record(z.string(), z.string()), {}),
+      redactedOutputs: z.optional(z.array(z.string())),
     }),
   ),
-  checks: z.array(z.looseObject({})).default([]),
-  extra: z.record(z.string(), z.unknown()).default({}),
-  target: z.string().nullable().optional(),
+  checks: z._default(z.array(z.looseObject({})), []),
+  extra: z._default(z.record(z.string(), z.unknown()), {}),
+  target: z.optional(z.nullable(z.string())),
 });
 
 const summarySchema = z.looseObject({
@@ -143,7 +143,7 @@ const summarySchema = z.looseObject({
   runId: z.string(),
   incidentStart: z.string(),
   startedAt: z.string(),
-  target: z.string().nullable().default(null),
+  target: z._default(z.nullable(z.string()), null),
 });
 
 export function runDirOf(evidenceDir: string, runId: string): string {

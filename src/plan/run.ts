@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { isAbsolute, resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { AlertContext } from '../alerts/alertmanager.js';
 import { incidentRunId } from '../alerts/incident.js';
 import { DEFAULT_EVIDENCE_DIR } from '../context.js';
@@ -18,7 +18,7 @@ import { loadPlan, PHASES, PLAN_MODES, TARGET_NAME, type LoadedPlan } from './sc
 /** A run id becomes a directory name, so it is kept to a safe alphabet. */
 export const RUN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
-const phaseInput = (what: string) => z.enum(PHASES, { error: (i) => `expected a phase (${PHASES.join(', ')}) to ${what}, got ${JSON.stringify(i.input)}` }).optional();
+const phaseInput = (what: string) => z.optional(z.enum(PHASES, { error: (i) => `expected a phase (${PHASES.join(', ')}) to ${what}, got ${JSON.stringify(i.input)}` }));
 
 /**
  * The inputs of `actions/dr-execute` and `drloop execute`, as strings in and
@@ -30,22 +30,19 @@ export const drExecuteInputs = z.object({
   mode: enumInput(PLAN_MODES, 'drill'),
   'start-at': phaseInput('start at'),
   'stop-after': phaseInput('stop after'),
-  'run-id': z.string().regex(RUN_ID_PATTERN, 'expected 1–128 letters, digits, ".", "_" or "-", starting with a letter or digit').optional(),
-  'evidence-dir': z.string().default(DEFAULT_EVIDENCE_DIR),
-  decision: z.enum(['allow', 'warn', 'block'], { error: (i) => `expected allow, warn or block (cost-decision's output), got ${JSON.stringify(i.input)}` }).optional(),
+  'run-id': z.optional(z.string().check(z.regex(RUN_ID_PATTERN, 'expected 1–128 letters, digits, ".", "_" or "-", starting with a letter or digit'))),
+  'evidence-dir': z._default(z.string(), DEFAULT_EVIDENCE_DIR),
+  decision: z.optional(z.enum(['allow', 'warn', 'block'], { error: (i) => `expected allow, warn or block (cost-decision's output), got ${JSON.stringify(i.input)}` })),
   'accept-warn': boolInput(false),
-  target: z.string().regex(TARGET_NAME, 'expected a target name (cost-decision\'s target output): letters, digits, ".", "_" or "-"').optional(),
+  target: z.optional(z.string().check(z.regex(TARGET_NAME, 'expected a target name (cost-decision\'s target output): letters, digits, ".", "_" or "-"'))),
   alert: textInput(),
   'auto-promote': boolInput(false),
   'allow-promote-bypass': boolInput(false),
   approver: textInput(),
   ticket: textInput(),
-  'promote-environment': z
-    .string()
-    .regex(/^[^\r\n]{1,255}$/, 'expected a GitHub Environment name on one line')
-    .optional(),
+  'promote-environment': z.optional(z.string().check(z.regex(/^[^\r\n]{1,255}$/, 'expected a GitHub Environment name on one line'))),
   'github-token': textInput(),
-  teardown: z.stringbool({ truthy: ['true', 'yes', '1', 'on'], falsy: ['false', 'no', '0', 'off'] }).optional(),
+  teardown: z.optional(z.stringbool({ truthy: ['true', 'yes', '1', 'on'], falsy: ['false', 'no', '0', 'off'] })),
   'allow-full-drill': boolInput(false),
   'max-attempts': intInput(3, 1, 100),
   'no-retry': boolInput(false),

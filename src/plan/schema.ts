@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { durationSchema } from '../duration.js';
 import { ConfigurationError } from '../errors.js';
 import { keyPath, readText } from '../files.js';
@@ -25,7 +25,7 @@ export const DEFAULT_BACKOFF_SECONDS = 10;
 export const MAX_WAIT_SECONDS = 7 * 86400;
 
 /** A duration of at most MAX_WAIT_SECONDS. */
-const wait = durationSchema.refine((s) => s <= MAX_WAIT_SECONDS, 'expected at most 7d, the longest timeout or wait a plan may set');
+const wait = durationSchema.check(z.refine((s) => s <= MAX_WAIT_SECONDS, 'expected at most 7d, the longest timeout or wait a plan may set'));
 
 /**
  * A strict object whose "unknown key" message also lists the keys that are
@@ -38,135 +38,139 @@ function strict<T extends z.core.$ZodLooseShape>(shape: T) {
 
 const required = (what: string) => (iss: { input: unknown }) => (iss.input === undefined ? `required: ${what}` : `expected ${what}, got ${JSON.stringify(iss.input)}`);
 
-const command = (what: string) => z.string({ error: required(what) }).refine((s) => s.trim() !== '', `expected ${what}, got an empty string`);
+const command = (what: string) => z.string({ error: required(what) }).check(z.refine((s) => s.trim() !== '', `expected ${what}, got an empty string`));
 
 /** `env:` maps; numbers and booleans are written as YAML would print them. */
-const envMap = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String)).superRefine((env, ctx) => {
-  for (const key of Object.keys(env)) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) ctx.addIssue({ code: 'custom', path: [key], message: 'expected an environment variable name (letters, digits, _)' });
-  }
-});
-
-const regexList = z.array(z.string()).superRefine((list, ctx) => {
-  list.forEach((p, i) => {
-    try {
-      new RegExp(p);
-    } catch (err) {
-      ctx.addIssue({ code: 'custom', path: [i], message: `expected a regular expression: ${(err as Error).message}` });
+const envMap = z.record(z.string(), z.pipe(z.union([z.string(), z.number(), z.boolean()]), z.transform(String))).check(
+  z.superRefine((env, ctx) => {
+    for (const key of Object.keys(env)) {
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) ctx.addIssue({ code: 'custom', path: [key], message: 'expected an environment variable name (letters, digits, _)' });
     }
-  });
-});
+  }),
+);
+
+const regexList = z.array(z.string()).check(
+  z.superRefine((list, ctx) => {
+    list.forEach((p, i) => {
+      try {
+        new RegExp(p);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', path: [i], message: `expected a regular expression: ${(err as Error).message}` });
+      }
+    });
+  }),
+);
 
 const retrySchema = strict({
-  max: z
-    .number({ error: required('a number of retries') })
-    .int('expected a whole number of retries')
-    .min(0, 'expected 0 or more retries')
-    .max(20, 'expected at most 20 retries')
-    .optional(),
-  backoff: wait.optional(),
-  on: regexList.optional(),
+  max: z.optional(
+    z.number({ error: required('a number of retries') }).check(z.int('expected a whole number of retries'), z.gte(0, 'expected 0 or more retries'), z.lte(20, 'expected at most 20 retries')),
+  ),
+  backoff: z.optional(wait),
+  on: z.optional(regexList),
 });
 export type RetrySpec = z.output<typeof retrySchema>;
 
-const stepName = z
-  .string()
-  .min(1, 'expected a step name')
-  .max(100, 'expected a name of at most 100 characters')
-  .regex(/^[^\r\n]*$/, 'expected a name on one line');
+/** What a command must print: text as written, a number (`expect: 0`) as its digits. */
+const expectText = z.pipe(z.union([z.string(), z.number()]), z.transform(String));
+
+const stepName = z.string().check(z.minLength(1, 'expected a step name'), z.maxLength(100, 'expected a name of at most 100 characters'), z.regex(/^[^\r\n]*$/, 'expected a name on one line'));
 
 const stepSchema = strict({
-  name: stepName.optional(),
+  name: z.optional(stepName),
   run: command('the shell command to run (run: "...")'),
-  timeout: wait.optional(),
-  env: envMap.optional(),
-  retry: retrySchema.optional(),
+  timeout: z.optional(wait),
+  env: z.optional(envMap),
+  retry: z.optional(retrySchema),
 });
 export type StepSpec = z.output<typeof stepSchema> & { name: string };
 
 const guardSchema = strict({
   name: stepName,
   run: command('the shell command to run (run: "...")'),
-  expect: z.union([z.string(), z.number()]).transform(String).optional(),
-  timeout: wait.optional(),
-  env: envMap.optional(),
+  expect: z.optional(expectText),
+  timeout: z.optional(wait),
+  env: z.optional(envMap),
 });
 export type GuardSpec = z.output<typeof guardSchema>;
 
-const httpUrl = z.string().refine((s) => /^https?:\/\/[^\s]+$/.test(s), 'expected an http:// or https:// URL');
+const httpUrl = z.string().check(z.refine((s) => /^https?:\/\/[^\s]+$/.test(s), 'expected an http:// or https:// URL'));
 
 /** A check is either an HTTP probe (`http:`) or a command (`run:`), polled until it passes or `within` runs out. */
 const checkSchema = strict({
-  name: stepName.optional(),
-  http: httpUrl.optional(),
-  run: command('the shell command to run').optional(),
-  status: z.number().int().min(100).max(599).optional(),
-  contains: z.string().optional(),
-  expect: z.union([z.string(), z.number()]).transform(String).optional(),
-  within: wait.optional(),
-  interval: wait.optional(),
-  timeout: wait.optional(),
-  env: envMap.optional(),
-}).superRefine((c, ctx) => {
-  if ((c.http === undefined) === (c.run === undefined)) {
-    ctx.addIssue({ code: 'custom', message: 'expected exactly one of http (a URL to probe) or run (a command)' });
-  }
-  if (c.http === undefined && (c.status !== undefined || c.contains !== undefined)) {
-    ctx.addIssue({ code: 'custom', message: 'status and contains apply to http checks only' });
-  }
-  if (c.run === undefined && c.expect !== undefined) ctx.addIssue({ code: 'custom', path: ['expect'], message: 'expect applies to run checks only' });
-});
+  name: z.optional(stepName),
+  http: z.optional(httpUrl),
+  run: z.optional(command('the shell command to run')),
+  status: z.optional(z.number().check(z.int(), z.gte(100), z.lte(599))),
+  contains: z.optional(z.string()),
+  expect: z.optional(expectText),
+  within: z.optional(wait),
+  interval: z.optional(wait),
+  timeout: z.optional(wait),
+  env: z.optional(envMap),
+}).check(
+  z.superRefine((c, ctx) => {
+    if ((c.http === undefined) === (c.run === undefined)) {
+      ctx.addIssue({ code: 'custom', message: 'expected exactly one of http (a URL to probe) or run (a command)' });
+    }
+    if (c.http === undefined && (c.status !== undefined || c.contains !== undefined)) {
+      ctx.addIssue({ code: 'custom', message: 'status and contains apply to http checks only' });
+    }
+    if (c.run === undefined && c.expect !== undefined) ctx.addIssue({ code: 'custom', path: ['expect'], message: 'expect applies to run checks only' });
+  }),
+);
 export type CheckSpec = z.output<typeof checkSchema> & { name: string };
 
 const verifySchema = strict({
   run: command('the shell command to run'),
-  expect: z.union([z.string(), z.number()]).transform(String).optional(),
-  timeout: wait.optional(),
-  within: wait.optional(),
-  interval: wait.optional(),
-  env: envMap.optional(),
+  expect: z.optional(expectText),
+  timeout: z.optional(wait),
+  within: z.optional(wait),
+  interval: z.optional(wait),
+  env: z.optional(envMap),
 });
 
 const phaseSchema = strict({
-  steps: z.array(stepSchema).optional(),
-  checks: z.array(checkSchema).optional(),
-  verify: verifySchema.optional(),
-}).superRefine((p, ctx) => {
-  if (!p.steps?.length && !p.checks?.length && !p.verify) ctx.addIssue({ code: 'custom', message: 'expected steps, checks or verify' });
-});
+  steps: z.optional(z.array(stepSchema)),
+  checks: z.optional(z.array(checkSchema)),
+  verify: z.optional(verifySchema),
+}).check(
+  z.superRefine((p, ctx) => {
+    if (!p.steps?.length && !p.checks?.length && !p.verify) ctx.addIssue({ code: 'custom', message: 'expected steps, checks or verify' });
+  }),
+);
 
-const phasesSchema = strict(Object.fromEntries(PHASES.map((p) => [p, phaseSchema.optional()])) as Record<PhaseName, z.ZodOptional<typeof phaseSchema>>).refine(
-  (p) => PHASES.some((name) => p[name] !== undefined),
-  `expected at least one of ${PHASES.join(', ')}`,
+const phasesSchema = strict(Object.fromEntries(PHASES.map((p) => [p, z.optional(phaseSchema)])) as Record<PhaseName, z.ZodMiniOptional<typeof phaseSchema>>).check(
+  z.refine((p) => PHASES.some((name) => p[name] !== undefined), `expected at least one of ${PHASES.join(', ')}`),
 );
 
 const failbackSchema = strict({
-  checks: z.array(checkSchema).optional(),
-  steps: z.array(stepSchema).min(1, 'expected at least one failback step'),
+  checks: z.optional(z.array(checkSchema)),
+  steps: z.array(stepSchema).check(z.minLength(1, 'expected at least one failback step')),
 });
 
 /** Target names as cost-decision writes them (the policy's `targets[].name`). */
 export const TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-const targetsSchema = z.record(z.string().regex(TARGET_NAME, 'expected a target name of letters, digits, ".", "_" or "-", as in the cost policy'), strict({ env: envMap.optional() }).nullable());
+const targetsSchema = z.record(
+  z.string().check(z.regex(TARGET_NAME, 'expected a target name of letters, digits, ".", "_" or "-", as in the cost policy')),
+  z.nullable(strict({ env: z.optional(envMap) })),
+);
 
 export const planFileSchema = strict({
   version: z.literal(1, { error: (i) => (i.input === undefined ? 'required: version: 1' : `expected 1, got ${JSON.stringify(i.input)}`) }),
   name: z
     .string({ error: required('a plan name') })
-    .min(1, 'expected a plan name')
-    .max(100, 'expected a name of at most 100 characters')
-    .regex(/^[^\r\n]*$/, 'expected a name on one line'),
-  description: z.string().optional(),
-  objectives: strict({ rto: durationSchema.optional(), rpo: durationSchema.optional() }).optional(),
-  guards: z.array(guardSchema).optional(),
-  defaults: strict({ timeout: wait.optional(), retry: retrySchema.optional(), env: envMap.optional() }).optional(),
-  targets: targetsSchema.optional(),
-  'runner-credentials': z
-    .array(z.string().refine(isRunnerCredential, 'expected the name of a runner credential (ACTIONS_…, e.g. ACTIONS_ID_TOKEN_REQUEST_TOKEN); every other variable reaches steps anyway'))
-    .optional(),
+    .check(z.minLength(1, 'expected a plan name'), z.maxLength(100, 'expected a name of at most 100 characters'), z.regex(/^[^\r\n]*$/, 'expected a name on one line')),
+  description: z.optional(z.string()),
+  objectives: z.optional(strict({ rto: z.optional(durationSchema), rpo: z.optional(durationSchema) })),
+  guards: z.optional(z.array(guardSchema)),
+  defaults: z.optional(strict({ timeout: z.optional(wait), retry: z.optional(retrySchema), env: z.optional(envMap) })),
+  targets: z.optional(targetsSchema),
+  'runner-credentials': z.optional(
+    z.array(z.string().check(z.refine(isRunnerCredential, 'expected the name of a runner credential (ACTIONS_…, e.g. ACTIONS_ID_TOKEN_REQUEST_TOKEN); every other variable reaches steps anyway'))),
+  ),
   phases: phasesSchema,
-  failback: failbackSchema.optional(),
-  rpo: strict({ probe: command('the command that prints the newest recovered transaction time'), timeout: wait.optional() }).optional(),
+  failback: z.optional(failbackSchema),
+  rpo: z.optional(strict({ probe: command('the command that prints the newest recovered transaction time'), timeout: z.optional(wait) })),
 });
 type PlanFile = z.output<typeof planFileSchema>;
 
