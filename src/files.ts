@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { ConfigurationError } from './errors.js';
 import { formatIssues } from './inputs.js';
 
@@ -34,8 +34,8 @@ export function parseJsonText(text: string, displayPath: string): unknown {
  * Validates parsed data against a schema and reports every problem at once,
  * each with the file and the key path: `policy.yml: key 'thresholds.warn': …`.
  */
-export function validateWith<S extends z.ZodType>(schema: S, data: unknown, displayPath: string): z.output<S> {
-  const result = schema.safeParse(data);
+export function validateWith<S extends z.core.$ZodType>(schema: S, data: unknown, displayPath: string): z.output<S> {
+  const result = z.safeParse(schema, data);
   if (result.success) return result.data;
   const problems = formatIssues(result.error, (p) => `key '${keyPath(p)}'`);
   throw new ConfigurationError(

@@ -33,8 +33,8 @@ export const listInput = (commas = false) =>
 
 export type RawInputs = Record<string, string | undefined>;
 
-/** Formats a zod error as one line per problem, each naming where it is. */
-export function formatIssues(error: z.ZodError, name: (path: PropertyKey[]) => string): string[] {
+/** Formats a zod error (from a classic or a zod/mini schema) as one line per problem, each naming where it is. */
+export function formatIssues(error: z.core.$ZodError, name: (path: PropertyKey[]) => string): string[] {
   return error.issues.map((issue) => {
     const where = name(issue.path);
     if (issue.code === 'unrecognized_keys') {
@@ -48,16 +48,16 @@ export function formatIssues(error: z.ZodError, name: (path: PropertyKey[]) => s
  * Validates raw string inputs against a schema. Empty strings count as unset,
  * so a default applies whether the runner passed '' or nothing at all.
  */
-export function parseInputs<S extends z.ZodObject>(schema: S, raw: RawInputs): z.output<S> {
+export function parseInputs<S extends z.core.$ZodObject>(schema: S, raw: RawInputs): z.output<S> {
   const cleaned: Record<string, string> = {};
   for (const [k, v] of Object.entries(raw)) if (v !== undefined && v.trim() !== '') cleaned[k] = v.trim();
-  const result = schema.safeParse(cleaned);
+  const result = z.safeParse(schema, cleaned);
   if (result.success) return result.data;
   const problems = formatIssues(result.error, (path) => `input '${String(path[0] ?? '?')}'`);
   throw new ConfigurationError(`invalid input: ${problems.join('; ')}`, problems);
 }
 
 /** The names of a schema's inputs, as action.yml must declare them. */
-export function inputNames(schema: z.ZodObject): string[] {
-  return Object.keys(schema.shape);
+export function inputNames(schema: z.core.$ZodObject): string[] {
+  return Object.keys(schema._zod.def.shape);
 }

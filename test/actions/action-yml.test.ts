@@ -7,6 +7,7 @@ import { describe, expect, test } from '@jest/globals';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
+import * as zm from 'zod/mini';
 import { costDecisionInputs } from '../../src/cost/run.js';
 import { collectEvidenceInputs } from '../../src/evidence/run.js';
 import { loopEvidenceInputs, loopExecuteInputs } from '../../src/loop/inputs.js';
@@ -14,10 +15,10 @@ import { drExecuteInputs } from '../../src/plan/run.js';
 import { checkFreshnessInputs } from '../../src/history/run.js';
 import { readActionYml, REPO_ROOT } from '../support/run-action.js';
 
-const SCHEMAS: Record<string, z.ZodObject> = {
+const SCHEMAS: Record<string, { shape: z.core.$ZodShape }> = {
   'cost-decision': costDecisionInputs,
   // The loop's inputs (claims, state between jobs) are read by the adapters beside the library's.
-  'collect-evidence': collectEvidenceInputs.extend(loopEvidenceInputs.shape),
+  'collect-evidence': zm.extend(collectEvidenceInputs, loopEvidenceInputs.shape),
   'dr-execute': drExecuteInputs.extend(loopExecuteInputs.shape),
   'check-freshness': checkFreshnessInputs,
 };
@@ -31,7 +32,7 @@ describe.each(Object.entries(SCHEMAS))('actions/%s/action.yml', (action, schema)
   test('has defaults that mean what the schema defaults to', async () => {
     const yml = await readActionYml(action);
     for (const [name, spec] of Object.entries(yml.inputs ?? {})) {
-      const field = schema.shape[name] as z.ZodType;
+      const field = schema.shape[name]!;
       if (spec.required) {
         expect({ name, default: spec.default }).toEqual({ name, default: undefined });
         continue;
@@ -40,7 +41,7 @@ describe.each(Object.entries(SCHEMAS))('actions/%s/action.yml', (action, schema)
       if (/^\$\{\{.*\}\}$/.test(String(spec.default ?? ''))) continue;
       // An empty default is "unset", exactly as parseInputs treats an empty input.
       const fromYml = spec.default === undefined || spec.default === '' ? undefined : String(spec.default);
-      expect({ name, value: field.safeParse(fromYml).data }).toEqual({ name, value: field.safeParse(undefined).data });
+      expect({ name, value: zm.safeParse(field, fromYml).data }).toEqual({ name, value: zm.safeParse(field, undefined).data });
     }
   });
 
