@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { AlertContext } from '../alerts/alertmanager.js';
 import type { RunContext } from '../context.js';
 import type { ManifestSummary } from '../history/summary.js';
@@ -92,29 +92,26 @@ export interface EvidenceManifest extends EvidenceMetadata {
   files: ManifestFile[];
 }
 
-const nullableString = z
-  .string()
-  .nullish()
-  .transform((v) => v ?? null);
-const nullableNumber = z
-  .number()
-  .nullish()
-  .transform((v) => v ?? null);
-const nullableBool = z
-  .boolean()
-  .nullish()
-  .transform((v) => v ?? null);
+/** A value that may be missing: absent and null both read as null. */
+const orNull = <T extends z.core.$ZodType>(schema: T) =>
+  z.pipe(
+    z.nullish(schema),
+    z.transform((v: z.output<T> | null | undefined) => v ?? null),
+  );
+const nullableString = orNull(z.string());
+const nullableNumber = orNull(z.number());
+const nullableBool = orNull(z.boolean());
 
 /** The drill summary dr-execute writes, read leniently: unknown keys are kept, missing ones are null. */
 const drillSummarySchema = z.looseObject({
   schema: z.literal('drloop.drill-summary/v1'),
   runId: z.string(),
-  plan: z.looseObject({ name: nullableString, path: nullableString, sha256: nullableString }).nullish(),
+  plan: z.nullish(z.looseObject({ name: nullableString, path: nullableString, sha256: nullableString })),
   mode: nullableString,
   status: nullableString,
   decision: nullableString,
-  alert: z.looseObject({ name: nullableString, fingerprint: nullableString, groupKey: nullableString, status: nullableString, startsAt: nullableString }).nullish(),
-  objectives: z.looseObject({ rtoSeconds: nullableNumber, rpoSeconds: nullableNumber }).nullish(),
+  alert: z.nullish(z.looseObject({ name: nullableString, fingerprint: nullableString, groupKey: nullableString, status: nullableString, startsAt: nullableString })),
+  objectives: z.nullish(z.looseObject({ rtoSeconds: nullableNumber, rpoSeconds: nullableNumber })),
   incidentStart: nullableString,
   startedAt: nullableString,
   endedAt: nullableString,
@@ -123,8 +120,8 @@ const drillSummarySchema = z.looseObject({
   rtoMet: nullableBool,
   rpoMet: nullableBool,
   lastPhase: nullableString,
-  phases: z
-    .array(
+  phases: z._default(
+    z.array(
       z.looseObject({
         phase: z.string(),
         status: z.string(),
@@ -133,8 +130,9 @@ const drillSummarySchema = z.looseObject({
         endedAt: nullableString,
         durationSeconds: nullableNumber,
       }),
-    )
-    .default([]),
+    ),
+    [],
+  ),
 });
 
 const costRecordSchema = z.looseObject({
@@ -144,7 +142,7 @@ const costRecordSchema = z.looseObject({
   decision: z.string(),
   target: nullableString,
   currency: nullableString,
-  reasons: z.array(z.string()).default([]),
+  reasons: z._default(z.array(z.string()), []),
 });
 
 /** Records larger than this are bundled but not read for metadata. */
@@ -287,5 +285,5 @@ export function redactDeep<T>(value: T, rules: readonly RedactionRule[]): T {
 /** What verification needs from a manifest; anything else in it is informational. */
 export const manifestForVerifySchema = z.looseObject({
   schema: z.literal(MANIFEST_SCHEMA),
-  files: z.array(z.looseObject({ path: z.string().min(1), size: z.number().int().min(0), sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
+  files: z.array(z.looseObject({ path: z.string().check(z.minLength(1)), size: z.number().check(z.int(), z.gte(0)), sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)) })),
 });

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DEFAULT_EVIDENCE_DIR, type RunContext } from '../context.js';
 import { ConfigurationError, describeError } from '../errors.js';
 import { writeFileAtomic } from '../fs-atomic.js';
@@ -24,26 +24,27 @@ export const DEFAULT_OUTPUT_DIR = 'drloop-bundles';
 /** `{run-id}` and `{run-attempt}` are filled in, so a re-run gets its own artifact. */
 export const DEFAULT_ARTIFACT_NAME = 'drloop-evidence-{run-id}-{run-attempt}';
 
-const optionalInt = (min: number, max: number) => z.string().regex(/^\d+$/, 'expected a whole number').transform(Number).pipe(z.number().int().min(min).max(max)).optional();
+const optionalInt = (min: number, max: number) =>
+  z.optional(z.pipe(z.pipe(z.string().check(z.regex(/^\d+$/, 'expected a whole number')), z.transform(Number)), z.number().check(z.int(), z.gte(min), z.lte(max))));
 
 /**
  * The inputs of `actions/collect-evidence` and `drloop evidence`. action.yml
  * declares exactly these names with the same defaults (a test holds them together).
  */
 export const collectEvidenceInputs = z.object({
-  'evidence-dir': z.string().default(DEFAULT_EVIDENCE_DIR),
+  'evidence-dir': z._default(z.string(), DEFAULT_EVIDENCE_DIR),
   paths: listInput(),
   alert: textInput(),
   redact: listInput(),
-  'output-dir': z.string().default(DEFAULT_OUTPUT_DIR),
-  's3-uri': textInput().check(z.refine((v) => v === undefined || parseS3Uri(v) !== undefined, 'expected s3://bucket or s3://bucket/prefix')),
-  's3-endpoint': textInput().check(z.refine((v) => v === undefined || /^https?:\/\/[^\s/]+/.test(v), 'expected an http:// or https:// URL')),
+  'output-dir': z._default(z.string(), DEFAULT_OUTPUT_DIR),
+  's3-uri': textInput().check(z.refine((v: string | undefined) => v === undefined || parseS3Uri(v) !== undefined, 'expected s3://bucket or s3://bucket/prefix')),
+  's3-endpoint': textInput().check(z.refine((v: string | undefined) => v === undefined || /^https?:\/\/[^\s/]+/.test(v), 'expected an http:// or https:// URL')),
   's3-force-path-style': boolInput(false),
   's3-checksum': enumInput(['when-supported', 'when-required'] as const, 'when-supported'),
   's3-part-size': intInput(8, 5, 5120),
   'object-lock-days': optionalInt(1, 36500),
   'object-lock-mode': enumInput(['GOVERNANCE', 'COMPLIANCE'] as const, 'GOVERNANCE'),
-  'artifact-name': z.string().default(DEFAULT_ARTIFACT_NAME),
+  'artifact-name': z._default(z.string(), DEFAULT_ARTIFACT_NAME),
   'retention-days': optionalInt(1, 90),
   /** An empty collection (no file, no alert) fails unless this is set. */
   'allow-empty': boolInput(false),

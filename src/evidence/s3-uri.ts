@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * S3 locations and the pointer format, kept apart from the S3 client so that
@@ -40,12 +40,12 @@ export const POINTER_NAME = 'current.json';
  * missing or partial bundle.
  */
 export const pointerSchema = z.looseObject({
-  schema: z.literal(POINTER_SCHEMA).optional(),
-  bundle_uri: z.string().refine((s) => parseS3Uri(s) !== undefined, 'expected an s3://bucket/key URI'),
-  bundle_sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 hex digits'),
-  bundle_size: z.number().int().min(0).optional(),
+  schema: z.optional(z.literal(POINTER_SCHEMA)),
+  bundle_uri: z.string().check(z.refine((s) => parseS3Uri(s) !== undefined, 'expected an s3://bucket/key URI')),
+  bundle_sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/, 'expected 64 hex digits')),
+  bundle_size: z.optional(z.number().check(z.int(), z.gte(0))),
   created_at: z.string(),
-  git_sha: z.string().nullable(),
-  run_id: z.string().nullable(),
+  git_sha: z.nullable(z.string()),
+  run_id: z.nullable(z.string()),
 });
 export type EvidencePointer = z.output<typeof pointerSchema>;

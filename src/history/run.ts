@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { loadPolicy } from '../cost/policy.js';
 import { durationSchema } from '../duration.js';
 import { ConfigurationError } from '../errors.js';
@@ -21,7 +21,7 @@ export const DEFAULT_FRESHNESS_SECONDS = 90 * 86400;
  * names, the same defaults (action.yml declares them; a test holds them together).
  */
 export const historyInputs = z.object({
-  source: z.string({ error: 'expected s3://bucket/prefix or a directory of bundles' }).min(1),
+  source: z.string({ error: 'expected s3://bucket/prefix or a directory of bundles' }).check(z.minLength(1)),
   check: boolInput(false),
   freshness: z.optional(durationSchema),
   policy: textInput(),
@@ -30,7 +30,7 @@ export const historyInputs = z.object({
   'markdown-file': textInput(),
   'json-file': textInput(),
   'html-file': textInput(),
-  's3-endpoint': textInput().check(z.refine((v) => v === undefined || /^https?:\/\/[^\s/]+/.test(v), 'expected an http:// or https:// URL')),
+  's3-endpoint': textInput().check(z.refine((v: string | undefined) => v === undefined || /^https?:\/\/[^\s/]+/.test(v), 'expected an http:// or https:// URL')),
   's3-force-path-style': boolInput(false),
   's3-checksum': enumInput(['when-supported', 'when-required'] as const, 'when-supported'),
 });
@@ -106,7 +106,7 @@ export async function runHistory(inputs: HistoryInputs, deps: HistoryDeps): Prom
 }
 
 /** The inputs of `actions/check-freshness`: always a check, plus what to do about the issues. */
-export const checkFreshnessInputs = historyInputs.omit({ check: true }).extend({
+export const checkFreshnessInputs = z.extend(z.omit(historyInputs, { check: true }), {
   issues: boolInput(true),
   'github-token': textInput(),
   'fail-on-stale': boolInput(true),

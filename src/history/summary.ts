@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { EvidenceMetadata } from '../evidence/manifest.js';
 
 /**
@@ -44,22 +44,16 @@ export function summarize(m: Pick<EvidenceMetadata, 'run' | 'cost' | 'drill' | '
   };
 }
 
-const str = z
-  .string()
-  .nullish()
-  .catch(null)
-  .transform((v) => v ?? null);
-const num = z
-  .number()
-  .finite()
-  .nullish()
-  .catch(null)
-  .transform((v) => v ?? null);
-const bool = z
-  .boolean()
-  .nullish()
-  .catch(null)
-  .transform((v) => v ?? null);
+/** A field read leniently: missing, null or of the wrong type, it is null. */
+const lenient = <T extends z.core.$ZodType>(schema: T) =>
+  z.pipe(
+    z.catch(z.nullish(schema), null),
+    z.transform((v: z.output<T> | null | undefined) => v ?? null),
+  );
+const str = lenient(z.string());
+// zod's numbers are finite: Infinity and NaN read as null too.
+const num = lenient(z.number());
+const bool = lenient(z.boolean());
 
 const summarySchema = z.looseObject({
   plan: str,
@@ -85,15 +79,12 @@ const summarySchema = z.looseObject({
 export const manifestForHistorySchema = z.looseObject({
   schema: z.literal('drloop.evidence-manifest/v1'),
   createdAt: z.string(),
-  bundle: z.string().nullish(),
-  summary: summarySchema.optional().catch(undefined),
-  run: z.looseObject({ runUrl: str }).nullish().catch(null),
-  cost: z.looseObject({ decision: str, mode: str, target: str }).nullish().catch(null),
-  drill: z
-    .looseObject({ runId: str, mode: str, status: str, startedAt: str, plan: z.looseObject({ name: str }).nullish().catch(null) })
-    .nullish()
-    .catch(null),
-  objectives: z.looseObject({ rtoSeconds: num, rpoSeconds: num, rtoObjectiveSeconds: num, rpoObjectiveSeconds: num, rtoMet: bool, rpoMet: bool }).nullish().catch(null),
+  bundle: z.nullish(z.string()),
+  summary: z.catch(z.optional(summarySchema), undefined),
+  run: z.catch(z.nullish(z.looseObject({ runUrl: str })), null),
+  cost: z.catch(z.nullish(z.looseObject({ decision: str, mode: str, target: str })), null),
+  drill: z.catch(z.nullish(z.looseObject({ runId: str, mode: str, status: str, startedAt: str, plan: z.catch(z.nullish(z.looseObject({ name: str })), null) })), null),
+  objectives: z.catch(z.nullish(z.looseObject({ rtoSeconds: num, rpoSeconds: num, rtoObjectiveSeconds: num, rpoObjectiveSeconds: num, rtoMet: bool, rpoMet: bool })), null),
 });
 
 /** Where a row's fields came from: the summary block, the older manifest fields, or nowhere (all unknown). */

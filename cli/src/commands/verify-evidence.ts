@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { boolInput, enumInput, parseInputs } from '../../../src/inputs.js';
 import { verifyBundle, verifyPointer, type VerifyReport } from '../../../src/evidence/verify.js';
 import { EXIT, parseFlags, UsageError, type Command } from '../cli-kit.js';
@@ -11,7 +11,7 @@ or its .sha256 file (local). AWS credentials and region come from the standard A
 Exit status: 0 when everything matches, 1 naming every mismatch, 2 on bad input.`;
 
 const verifyInputs = z.object({
-  's3-endpoint': z.string().optional(),
+  's3-endpoint': z.optional(z.string()),
   's3-force-path-style': boolInput(false),
   's3-checksum': enumInput(['when-supported', 'when-required'] as const, 'when-supported'),
 });
