@@ -61,12 +61,21 @@ function unstageCore() {
   rmSync(join('actions', '_kit', 'node_modules'), { recursive: true, force: true });
 }
 
-/** The chunk the runner loads first must not hold what only getIDToken needs: a failed staging would only show as a slow start. */
-function checkEntryChunk(entry) {
-  if (!entry.src.startsWith('actions/')) return;
-  const main = readFileSync(join(entry.out, 'index.js'), 'utf8');
-  if (main.includes('node_modules/@actions/http-client/')) {
+/**
+ * What would only show as a slow start: the chunk the runner loads first must
+ * not hold what only getIDToken needs (a failed staging), and no chunk may
+ * hold zod's classic API, which cannot be tree-shaken (drloop's schemas use
+ * zod/mini; eslint refuses `from 'zod'`, and this catches a dependency or a
+ * stray import that brings it back).
+ */
+function checkBundle(entry) {
+  if (entry.src.startsWith('actions/') && readFileSync(join(entry.out, 'index.js'), 'utf8').includes('node_modules/@actions/http-client/')) {
     throw new Error(`${entry.out}/index.js evaluates @actions/http-client at start: @actions/core was not bundled side-effect free (see stageCore in scripts/build.mjs)`);
+  }
+  for (const file of readdirSync(entry.out).filter((f) => f.endsWith('.js'))) {
+    if (readFileSync(join(entry.out, file), 'utf8').includes('node_modules/zod/v4/classic/')) {
+      throw new Error(`${entry.out}/${file} holds zod's classic API: import * as z from 'zod/mini' instead of 'zod'`);
+    }
   }
 }
 
@@ -77,7 +86,7 @@ function build(entry) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['node_modules/@vercel/ncc/dist/ncc/cli.js', ...args], { stdio: ['ignore', 'inherit', 'inherit'] });
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`ncc failed for ${entry.name} (exit ${code})`))));
-  }).then(() => checkEntryChunk(entry));
+  }).then(() => checkBundle(entry));
 }
 
 if (selected.some((e) => e.src.startsWith('actions/'))) stageCore();

@@ -348,8 +348,12 @@ class LineRedactor {
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3945);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8422);
+/* harmony import */ var _zod_locale_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1725);
+
+
 
 
 
@@ -387,7 +391,7 @@ function parseJsonText(text, displayPath) {
  * each with the file and the key path: `policy.yml: key 'thresholds.warn': …`.
  */
 function validateWith(schema, data, displayPath) {
-    const result = schema.safeParse(data);
+    const result = zod_mini__WEBPACK_IMPORTED_MODULE_4__/* .safeParse */ .xL(schema, data);
     if (result.success)
         return result.data;
     const problems = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .formatIssues */ .og)(result.error, (p) => `key '${keyPath(p)}'`);
@@ -410,31 +414,36 @@ function validateWith(schema, data, displayPath) {
 /* harmony export */   og: () => (/* binding */ formatIssues)
 /* harmony export */ });
 /* unused harmony export inputNames */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2716);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4343);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3305);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3945);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _zod_locale_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1725);
+
 
 
 /**
  * Helpers for the string inputs that actions and the CLI receive. Every
  * action's inputs are a zod object of these; `parseInputs` validates them all
  * at once and reports every problem in one message, naming each input.
+ * They are zod/mini schemas: refine or wrap them with the functional forms
+ * (`z.optional(s)`, `z._default(s, v)`, `z.pipe(s, z.transform(f))`,
+ * `s.check(z.refine(f, message))`).
  */
 /** `true`/`false` (and yes/no, 1/0, on/off), as the runner passes booleans. */
-const boolInput = (fallback) => zod__WEBPACK_IMPORTED_MODULE_1__/* .stringbool */ .uEf({ truthy: ['true', 'yes', '1', 'on'], falsy: ['false', 'no', '0', 'off'] }).default(fallback);
+const boolInput = (fallback) => zod_mini__WEBPACK_IMPORTED_MODULE_2__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .stringbool */ .uEf({ truthy: ['true', 'yes', '1', 'on'], falsy: ['false', 'no', '0', 'off'] }), fallback);
 /** A positive integer given as text. */
-const intInput = (fallback, min = 1, max = 1000) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^\d+$/, 'expected a whole number').transform(Number).pipe(zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(min).max(max)).default(fallback);
+const intInput = (fallback, min = 1, max = 1000) => zod_mini__WEBPACK_IMPORTED_MODULE_2__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .pipe */ .FsL(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .pipe */ .FsL(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().check(zod_mini__WEBPACK_IMPORTED_MODULE_3__/* ._regex */ .Fk(/^\d+$/, 'expected a whole number')), zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .transform */ .pdi(Number)), zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().check(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .int */ .Whr(), zod_mini__WEBPACK_IMPORTED_MODULE_3__/* ._gte */ .qm(min), zod_mini__WEBPACK_IMPORTED_MODULE_3__/* ._lte */ .Zm(max))), fallback);
 /** One of a set of words. */
-const enumInput = (values, fallback) => zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(values).default(fallback);
+const enumInput = (values, fallback) => zod_mini__WEBPACK_IMPORTED_MODULE_2__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(values), fallback);
 /** Free text; empty means "not set". */
-const textInput = () => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional();
+const textInput = () => zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP());
 /** A multiline list (one item a line, `#` comments allowed); commas also separate when `commas` is set. */
-const listInput = (commas = false) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-    .optional()
-    .transform((text) => (text ?? '')
+const listInput = (commas = false) => zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .pipe */ .FsL(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()), zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .transform */ .pdi((text) => (text ?? '')
     .split(commas ? /[\r\n,]+/ : /\r?\n/)
     .map((l) => l.trim())
-    .filter((l) => l !== '' && !l.startsWith('#')));
-/** Formats a zod error as one line per problem, each naming where it is. */
+    .filter((l) => l !== '' && !l.startsWith('#'))));
+/** Formats a zod error (from a classic or a zod/mini schema) as one line per problem, each naming where it is. */
 function formatIssues(error, name) {
     return error.issues.map((issue) => {
         const where = name(issue.path);
@@ -453,7 +462,7 @@ function parseInputs(schema, raw) {
     for (const [k, v] of Object.entries(raw))
         if (v !== undefined && v.trim() !== '')
             cleaned[k] = v.trim();
-    const result = schema.safeParse(cleaned);
+    const result = zod_mini__WEBPACK_IMPORTED_MODULE_4__/* .safeParse */ .xL(schema, cleaned);
     if (result.success)
         return result.data;
     const problems = formatIssues(result.error, (path) => `input '${String(path[0] ?? '?')}'`);
@@ -461,7 +470,7 @@ function parseInputs(schema, raw) {
 }
 /** The names of a schema's inputs, as action.yml must declare them. */
 function inputNames(schema) {
-    return Object.keys(schema.shape);
+    return Object.keys(schema._zod.def.shape);
 }
 
 
@@ -809,6 +818,28 @@ function redact(text, extra = []) {
     const out = applyMatches(text, findMatches(text, rules), text.length, counts);
     return { text: out.text, counts, total: out.total };
 }
+
+
+/***/ }),
+
+/***/ 1725:
+/***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __webpack_require__) => {
+
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8532);
+/* harmony import */ var zod_v4_locales_en_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(252);
+
+
+/**
+ * zod's English messages for the issues drloop's schemas give no message of
+ * their own ("Invalid option: expected one of …", "Too small: expected string
+ * to have >=1 characters"). zod/mini loads no locale, and without one every
+ * such issue reads "Invalid input". Classic zod sets English on its first
+ * schema; importing this module does the same, and as there, a locale set
+ * before wins. src/inputs.ts imports it, so every module that formats zod
+ * issues for people (through formatIssues) has it before its first parse.
+ */
+if (!(0,zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .config */ .$W)().localeError)
+    (0,zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .config */ .$W)((0,zod_v4_locales_en_js__WEBPACK_IMPORTED_MODULE_1__/* ["default"] */ .A)());
 
 
 /***/ })

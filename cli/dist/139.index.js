@@ -58,8 +58,8 @@ function runLinkLines(attemptUrl) {
 /* harmony export */   a3: () => (/* binding */ formatDuration),
 /* harmony export */   sK: () => (/* binding */ durationSchema)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2716);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8532);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4343);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8532);
 
 const UNIT_SECONDS = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
 const DURATION = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d|w))+$/;
@@ -83,14 +83,15 @@ function parseDuration(text) {
     return total;
 }
 /** A zod schema for a duration written as text or seconds; yields seconds. */
-const durationSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()]).transform((value, ctx) => {
+const durationSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .FsL(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()]), zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .transform */ .pdi((value, ctx) => {
     const seconds = parseDuration(value);
     if (seconds === undefined) {
-        ctx.addIssue({ code: 'custom', message: `expected a duration such as 30s, 15m, 2h or 7d, got ${JSON.stringify(value)}` });
-        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+        // zod/mini's transform context has no addIssue: the issue goes on the payload as addIssue would put it.
+        ctx.issues.push({ code: 'custom', message: `expected a duration such as 30s, 15m, 2h or 7d, got ${JSON.stringify(value)}`, input: value });
+        return zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
     }
     return seconds;
-});
+}));
 /** Formats seconds for people: `42s`, `3m 05s`, `2h 10m`, `3d 4h`. */
 function formatDuration(seconds) {
     if (!Number.isFinite(seconds))
@@ -252,7 +253,7 @@ function baseEnvironment(inherited, plan, ctx) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2716);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4343);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 /* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9148);
 /* harmony import */ var _fs_atomic_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1056);
@@ -273,35 +274,35 @@ const PHASE_RECEIPT_SCHEMA = 'drloop.phase-receipt/v1';
 const DRILL_SUMMARY_SCHEMA = 'drloop.drill-summary/v1';
 const RECEIPT_STATUSES = ['success', 'failed', 'skipped', 'cancelled'];
 const RUN_STATUSES = (/* unused pure expression or super */ null && (['succeeded', 'failed', 'stopped', 'refused', 'cancelled']));
-const iso = zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().nullable();
+const iso = zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP());
 /** What drloop needs from a receipt it reads back; extra keys are kept. */
-const phaseReceiptSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({
-    schema: zod__WEBPACK_IMPORTED_MODULE_6__/* .literal */ .euz(PHASE_RECEIPT_SCHEMA),
-    runId: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
-    phase: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
-    status: zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(RECEIPT_STATUSES),
-    skipReason: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().nullable(),
+const phaseReceiptSchema = zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({
+    schema: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .literal */ .euz(PHASE_RECEIPT_SCHEMA),
+    runId: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
+    phase: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
+    status: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(RECEIPT_STATUSES),
+    skipReason: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()),
     startedAt: iso,
     endedAt: iso,
-    durationSeconds: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().nullable(),
-    steps: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({
-        name: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
-        run: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
-        status: zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(RECEIPT_STATUSES),
-        attempts: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({})),
-        outputs: zod__WEBPACK_IMPORTED_MODULE_6__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()).default({}),
-        redactedOutputs: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()).optional(),
+    durationSeconds: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig()),
+    steps: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({
+        name: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
+        run: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
+        status: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(RECEIPT_STATUSES),
+        attempts: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({})),
+        outputs: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .record */ .g1P(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()), {}),
+        redactedOutputs: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP())),
     })),
-    checks: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({})).default([]),
-    extra: zod__WEBPACK_IMPORTED_MODULE_6__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_6__/* .unknown */ .L5J()).default({}),
-    target: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().nullable().optional(),
+    checks: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({})), []),
+    extra: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .record */ .g1P(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .unknown */ .L5J()), {}),
+    target: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP())),
 });
-const summarySchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({
-    schema: zod__WEBPACK_IMPORTED_MODULE_6__/* .literal */ .euz(DRILL_SUMMARY_SCHEMA),
-    runId: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
-    incidentStart: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
-    startedAt: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
-    target: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().nullable().default(null),
+const summarySchema = zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({
+    schema: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .literal */ .euz(DRILL_SUMMARY_SCHEMA),
+    runId: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
+    incidentStart: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
+    startedAt: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
+    target: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()), null),
 });
 function runDirOf(evidenceDir, runId) {
     return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(evidenceDir, 'runs', runId);
@@ -395,8 +396,10 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 8 modules
-var schemas = __webpack_require__(2716);
+// EXTERNAL MODULE: ./node_modules/zod/v4/mini/schemas.js
+var schemas = __webpack_require__(4343);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js + 1 modules
+var api = __webpack_require__(3305);
 // EXTERNAL MODULE: ./src/hash.ts
 var hash = __webpack_require__(6495);
 ;// CONCATENATED MODULE: ./src/alerts/incident.ts
@@ -1551,7 +1554,7 @@ class Engine {
 
 /** A run id becomes a directory name, so it is kept to a safe alphabet. */
 const RUN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
-const phaseInput = (what) => schemas/* enum */.k5n(schema/* PHASES */.ZG, { error: (i) => `expected a phase (${schema/* PHASES */.ZG.join(', ')}) to ${what}, got ${JSON.stringify(i.input)}` }).optional();
+const phaseInput = (what) => schemas/* optional */.lqM(schemas/* enum */.k5n(schema/* PHASES */.ZG, { error: (i) => `expected a phase (${schema/* PHASES */.ZG.join(', ')}) to ${what}, got ${JSON.stringify(i.input)}` }));
 /**
  * The inputs of `actions/dr-execute` and `drloop execute`, as strings in and
  * typed values out. action.yml declares exactly these names with the same
@@ -1562,21 +1565,19 @@ const drExecuteInputs = schemas/* object */.Ikc({
     mode: (0,inputs/* enumInput */.gX)(schema/* PLAN_MODES */.VA, 'drill'),
     'start-at': phaseInput('start at'),
     'stop-after': phaseInput('stop after'),
-    'run-id': schemas/* string */.YjP().regex(RUN_ID_PATTERN, 'expected 1–128 letters, digits, ".", "_" or "-", starting with a letter or digit').optional(),
-    'evidence-dir': schemas/* string */.YjP().default(context/* DEFAULT_EVIDENCE_DIR */.C$),
-    decision: schemas/* enum */.k5n(['allow', 'warn', 'block'], { error: (i) => `expected allow, warn or block (cost-decision's output), got ${JSON.stringify(i.input)}` }).optional(),
+    'run-id': schemas/* optional */.lqM(schemas/* string */.YjP().check(api/* _regex */.Fk(RUN_ID_PATTERN, 'expected 1–128 letters, digits, ".", "_" or "-", starting with a letter or digit'))),
+    'evidence-dir': schemas/* _default */.Rvf(schemas/* string */.YjP(), context/* DEFAULT_EVIDENCE_DIR */.C$),
+    decision: schemas/* optional */.lqM(schemas/* enum */.k5n(['allow', 'warn', 'block'], { error: (i) => `expected allow, warn or block (cost-decision's output), got ${JSON.stringify(i.input)}` })),
     'accept-warn': (0,inputs/* boolInput */.Hm)(false),
-    target: schemas/* string */.YjP().regex(schema/* TARGET_NAME */.MI, 'expected a target name (cost-decision\'s target output): letters, digits, ".", "_" or "-"').optional(),
+    target: schemas/* optional */.lqM(schemas/* string */.YjP().check(api/* _regex */.Fk(schema/* TARGET_NAME */.MI, 'expected a target name (cost-decision\'s target output): letters, digits, ".", "_" or "-"'))),
     alert: (0,inputs/* textInput */._Z)(),
     'auto-promote': (0,inputs/* boolInput */.Hm)(false),
     'allow-promote-bypass': (0,inputs/* boolInput */.Hm)(false),
     approver: (0,inputs/* textInput */._Z)(),
     ticket: (0,inputs/* textInput */._Z)(),
-    'promote-environment': schemas/* string */.YjP()
-        .regex(/^[^\r\n]{1,255}$/, 'expected a GitHub Environment name on one line')
-        .optional(),
+    'promote-environment': schemas/* optional */.lqM(schemas/* string */.YjP().check(api/* _regex */.Fk(/^[^\r\n]{1,255}$/, 'expected a GitHub Environment name on one line'))),
     'github-token': (0,inputs/* textInput */._Z)(),
-    teardown: schemas/* stringbool */.uEf({ truthy: ['true', 'yes', '1', 'on'], falsy: ['false', 'no', '0', 'off'] }).optional(),
+    teardown: schemas/* optional */.lqM(schemas/* stringbool */.uEf({ truthy: ['true', 'yes', '1', 'on'], falsy: ['false', 'no', '0', 'off'] })),
     'allow-full-drill': (0,inputs/* boolInput */.Hm)(false),
     'max-attempts': (0,inputs/* intInput */.O1)(3, 1, 100),
     'no-retry': (0,inputs/* boolInput */.Hm)(false),
@@ -2034,8 +2035,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DEFAULT_BACKOFF_SECONDS, DEFAULT_STEP_TIMEOUT_SECONDS, MAX_WAIT_SECONDS, parsePlan, planFileSchema
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 8 modules
-var schemas = __webpack_require__(2716);
+// EXTERNAL MODULE: ./node_modules/zod/v4/mini/schemas.js
+var schemas = __webpack_require__(4343);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js + 1 modules
+var api = __webpack_require__(3305);
 // EXTERNAL MODULE: ./src/duration.ts
 var duration = __webpack_require__(7607);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -2079,7 +2082,7 @@ const DEFAULT_BACKOFF_SECONDS = 10;
  */
 const MAX_WAIT_SECONDS = 7 * 86400;
 /** A duration of at most MAX_WAIT_SECONDS. */
-const wait = duration/* durationSchema */.sK.refine((s) => s <= MAX_WAIT_SECONDS, 'expected at most 7d, the longest timeout or wait a plan may set');
+const wait = duration/* durationSchema */.sK.check(schemas/* refine */.YPB((s) => s <= MAX_WAIT_SECONDS, 'expected at most 7d, the longest timeout or wait a plan may set'));
 /**
  * A strict object whose "unknown key" message also lists the keys that are
  * allowed there, so a typo (`phase:` for `phases:`) is fixed in one go.
@@ -2089,15 +2092,15 @@ function strict(shape) {
     return schemas/* strictObject */.rej(shape, { error: (iss) => (iss.code === 'unrecognized_keys' ? `expected only ${allowed}` : undefined) });
 }
 const required = (what) => (iss) => (iss.input === undefined ? `required: ${what}` : `expected ${what}, got ${JSON.stringify(iss.input)}`);
-const command = (what) => schemas/* string */.YjP({ error: required(what) }).refine((s) => s.trim() !== '', `expected ${what}, got an empty string`);
+const command = (what) => schemas/* string */.YjP({ error: required(what) }).check(schemas/* refine */.YPB((s) => s.trim() !== '', `expected ${what}, got an empty string`));
 /** `env:` maps; numbers and booleans are written as YAML would print them. */
-const envMap = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig(), schemas/* boolean */.zMY()]).transform(String)).superRefine((env, ctx) => {
+const envMap = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* pipe */.FsL(schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig(), schemas/* boolean */.zMY()]), schemas/* transform */.pdi(String))).check(schemas/* superRefine */.zni((env, ctx) => {
     for (const key of Object.keys(env)) {
         if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))
             ctx.addIssue({ code: 'custom', path: [key], message: 'expected an environment variable name (letters, digits, _)' });
     }
-});
-const regexList = schemas/* array */.YOg(schemas/* string */.YjP()).superRefine((list, ctx) => {
+}));
+const regexList = schemas/* array */.YOg(schemas/* string */.YjP()).check(schemas/* superRefine */.zni((list, ctx) => {
     list.forEach((p, i) => {
         try {
             new RegExp(p);
@@ -2106,48 +2109,43 @@ const regexList = schemas/* array */.YOg(schemas/* string */.YjP()).superRefine(
             ctx.addIssue({ code: 'custom', path: [i], message: `expected a regular expression: ${err.message}` });
         }
     });
-});
+}));
 const retrySchema = strict({
-    max: schemas/* number */.aig({ error: required('a number of retries') })
-        .int('expected a whole number of retries')
-        .min(0, 'expected 0 or more retries')
-        .max(20, 'expected at most 20 retries')
-        .optional(),
-    backoff: wait.optional(),
-    on: regexList.optional(),
+    max: schemas/* optional */.lqM(schemas/* number */.aig({ error: required('a number of retries') }).check(schemas/* int */.Whr('expected a whole number of retries'), api/* _gte */.qm(0, 'expected 0 or more retries'), api/* _lte */.Zm(20, 'expected at most 20 retries'))),
+    backoff: schemas/* optional */.lqM(wait),
+    on: schemas/* optional */.lqM(regexList),
 });
-const stepName = schemas/* string */.YjP()
-    .min(1, 'expected a step name')
-    .max(100, 'expected a name of at most 100 characters')
-    .regex(/^[^\r\n]*$/, 'expected a name on one line');
+/** What a command must print: text as written, a number (`expect: 0`) as its digits. */
+const expectText = schemas/* pipe */.FsL(schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig()]), schemas/* transform */.pdi(String));
+const stepName = schemas/* string */.YjP().check(api/* _minLength */.m9(1, 'expected a step name'), api/* _maxLength */.Eb(100, 'expected a name of at most 100 characters'), api/* _regex */.Fk(/^[^\r\n]*$/, 'expected a name on one line'));
 const stepSchema = strict({
-    name: stepName.optional(),
+    name: schemas/* optional */.lqM(stepName),
     run: command('the shell command to run (run: "...")'),
-    timeout: wait.optional(),
-    env: envMap.optional(),
-    retry: retrySchema.optional(),
+    timeout: schemas/* optional */.lqM(wait),
+    env: schemas/* optional */.lqM(envMap),
+    retry: schemas/* optional */.lqM(retrySchema),
 });
 const guardSchema = strict({
     name: stepName,
     run: command('the shell command to run (run: "...")'),
-    expect: schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig()]).transform(String).optional(),
-    timeout: wait.optional(),
-    env: envMap.optional(),
+    expect: schemas/* optional */.lqM(expectText),
+    timeout: schemas/* optional */.lqM(wait),
+    env: schemas/* optional */.lqM(envMap),
 });
-const httpUrl = schemas/* string */.YjP().refine((s) => /^https?:\/\/[^\s]+$/.test(s), 'expected an http:// or https:// URL');
+const httpUrl = schemas/* string */.YjP().check(schemas/* refine */.YPB((s) => /^https?:\/\/[^\s]+$/.test(s), 'expected an http:// or https:// URL'));
 /** A check is either an HTTP probe (`http:`) or a command (`run:`), polled until it passes or `within` runs out. */
 const checkSchema = strict({
-    name: stepName.optional(),
-    http: httpUrl.optional(),
-    run: command('the shell command to run').optional(),
-    status: schemas/* number */.aig().int().min(100).max(599).optional(),
-    contains: schemas/* string */.YjP().optional(),
-    expect: schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig()]).transform(String).optional(),
-    within: wait.optional(),
-    interval: wait.optional(),
-    timeout: wait.optional(),
-    env: envMap.optional(),
-}).superRefine((c, ctx) => {
+    name: schemas/* optional */.lqM(stepName),
+    http: schemas/* optional */.lqM(httpUrl),
+    run: schemas/* optional */.lqM(command('the shell command to run')),
+    status: schemas/* optional */.lqM(schemas/* number */.aig().check(schemas/* int */.Whr(), api/* _gte */.qm(100), api/* _lte */.Zm(599))),
+    contains: schemas/* optional */.lqM(schemas/* string */.YjP()),
+    expect: schemas/* optional */.lqM(expectText),
+    within: schemas/* optional */.lqM(wait),
+    interval: schemas/* optional */.lqM(wait),
+    timeout: schemas/* optional */.lqM(wait),
+    env: schemas/* optional */.lqM(envMap),
+}).check(schemas/* superRefine */.zni((c, ctx) => {
     if ((c.http === undefined) === (c.run === undefined)) {
         ctx.addIssue({ code: 'custom', message: 'expected exactly one of http (a URL to probe) or run (a command)' });
     }
@@ -2156,47 +2154,44 @@ const checkSchema = strict({
     }
     if (c.run === undefined && c.expect !== undefined)
         ctx.addIssue({ code: 'custom', path: ['expect'], message: 'expect applies to run checks only' });
-});
+}));
 const verifySchema = strict({
     run: command('the shell command to run'),
-    expect: schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig()]).transform(String).optional(),
-    timeout: wait.optional(),
-    within: wait.optional(),
-    interval: wait.optional(),
-    env: envMap.optional(),
+    expect: schemas/* optional */.lqM(expectText),
+    timeout: schemas/* optional */.lqM(wait),
+    within: schemas/* optional */.lqM(wait),
+    interval: schemas/* optional */.lqM(wait),
+    env: schemas/* optional */.lqM(envMap),
 });
 const phaseSchema = strict({
-    steps: schemas/* array */.YOg(stepSchema).optional(),
-    checks: schemas/* array */.YOg(checkSchema).optional(),
-    verify: verifySchema.optional(),
-}).superRefine((p, ctx) => {
+    steps: schemas/* optional */.lqM(schemas/* array */.YOg(stepSchema)),
+    checks: schemas/* optional */.lqM(schemas/* array */.YOg(checkSchema)),
+    verify: schemas/* optional */.lqM(verifySchema),
+}).check(schemas/* superRefine */.zni((p, ctx) => {
     if (!p.steps?.length && !p.checks?.length && !p.verify)
         ctx.addIssue({ code: 'custom', message: 'expected steps, checks or verify' });
-});
-const phasesSchema = strict(Object.fromEntries(PHASES.map((p) => [p, phaseSchema.optional()]))).refine((p) => PHASES.some((name) => p[name] !== undefined), `expected at least one of ${PHASES.join(', ')}`);
+}));
+const phasesSchema = strict(Object.fromEntries(PHASES.map((p) => [p, schemas/* optional */.lqM(phaseSchema)]))).check(schemas/* refine */.YPB((p) => PHASES.some((name) => p[name] !== undefined), `expected at least one of ${PHASES.join(', ')}`));
 const failbackSchema = strict({
-    checks: schemas/* array */.YOg(checkSchema).optional(),
-    steps: schemas/* array */.YOg(stepSchema).min(1, 'expected at least one failback step'),
+    checks: schemas/* optional */.lqM(schemas/* array */.YOg(checkSchema)),
+    steps: schemas/* array */.YOg(stepSchema).check(api/* _minLength */.m9(1, 'expected at least one failback step')),
 });
 /** Target names as cost-decision writes them (the policy's `targets[].name`). */
 const TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-const targetsSchema = schemas/* record */.g1P(schemas/* string */.YjP().regex(TARGET_NAME, 'expected a target name of letters, digits, ".", "_" or "-", as in the cost policy'), strict({ env: envMap.optional() }).nullable());
+const targetsSchema = schemas/* record */.g1P(schemas/* string */.YjP().check(api/* _regex */.Fk(TARGET_NAME, 'expected a target name of letters, digits, ".", "_" or "-", as in the cost policy')), schemas/* nullable */.mee(strict({ env: schemas/* optional */.lqM(envMap) })));
 const planFileSchema = strict({
     version: schemas/* literal */.euz(1, { error: (i) => (i.input === undefined ? 'required: version: 1' : `expected 1, got ${JSON.stringify(i.input)}`) }),
     name: schemas/* string */.YjP({ error: required('a plan name') })
-        .min(1, 'expected a plan name')
-        .max(100, 'expected a name of at most 100 characters')
-        .regex(/^[^\r\n]*$/, 'expected a name on one line'),
-    description: schemas/* string */.YjP().optional(),
-    objectives: strict({ rto: duration/* durationSchema */.sK.optional(), rpo: duration/* durationSchema */.sK.optional() }).optional(),
-    guards: schemas/* array */.YOg(guardSchema).optional(),
-    defaults: strict({ timeout: wait.optional(), retry: retrySchema.optional(), env: envMap.optional() }).optional(),
-    targets: targetsSchema.optional(),
-    'runner-credentials': schemas/* array */.YOg(schemas/* string */.YjP().refine(env/* isRunnerCredential */.A, 'expected the name of a runner credential (ACTIONS_…, e.g. ACTIONS_ID_TOKEN_REQUEST_TOKEN); every other variable reaches steps anyway'))
-        .optional(),
+        .check(api/* _minLength */.m9(1, 'expected a plan name'), api/* _maxLength */.Eb(100, 'expected a name of at most 100 characters'), api/* _regex */.Fk(/^[^\r\n]*$/, 'expected a name on one line')),
+    description: schemas/* optional */.lqM(schemas/* string */.YjP()),
+    objectives: schemas/* optional */.lqM(strict({ rto: schemas/* optional */.lqM(duration/* durationSchema */.sK), rpo: schemas/* optional */.lqM(duration/* durationSchema */.sK) })),
+    guards: schemas/* optional */.lqM(schemas/* array */.YOg(guardSchema)),
+    defaults: schemas/* optional */.lqM(strict({ timeout: schemas/* optional */.lqM(wait), retry: schemas/* optional */.lqM(retrySchema), env: schemas/* optional */.lqM(envMap) })),
+    targets: schemas/* optional */.lqM(targetsSchema),
+    'runner-credentials': schemas/* optional */.lqM(schemas/* array */.YOg(schemas/* string */.YjP().check(schemas/* refine */.YPB(env/* isRunnerCredential */.A, 'expected the name of a runner credential (ACTIONS_…, e.g. ACTIONS_ID_TOKEN_REQUEST_TOKEN); every other variable reaches steps anyway')))),
     phases: phasesSchema,
-    failback: failbackSchema.optional(),
-    rpo: strict({ probe: command('the command that prints the newest recovered transaction time'), timeout: wait.optional() }).optional(),
+    failback: schemas/* optional */.lqM(failbackSchema),
+    rpo: schemas/* optional */.lqM(strict({ probe: command('the command that prints the newest recovered transaction time'), timeout: schemas/* optional */.lqM(wait) })),
 });
 function nameSteps(items, prefix) {
     return items.map((s, i) => ({ ...s, name: s.name ?? `${prefix}-${i + 1}` }));

@@ -14,7 +14,8 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2716);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4343);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3305);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6670);
 
@@ -23,25 +24,21 @@ export const modules = {
 
 const MANIFEST_SCHEMA = 'drloop.evidence-manifest/v1';
 const MANIFEST_NAME = 'manifest.json';
-const nullableString = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
-    .nullish()
-    .transform((v) => v ?? null);
-const nullableNumber = zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig()
-    .nullish()
-    .transform((v) => v ?? null);
-const nullableBool = zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY()
-    .nullish()
-    .transform((v) => v ?? null);
+/** A value that may be missing: absent and null both read as null. */
+const orNull = (schema) => zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .pipe */ .FsL(zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .nullish */ .cl6(schema), zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .transform */ .pdi((v) => v ?? null));
+const nullableString = orNull(zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP());
+const nullableNumber = orNull(zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig());
+const nullableBool = orNull(zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY());
 /** The drill summary dr-execute writes, read leniently: unknown keys are kept, missing ones are null. */
-const drillSummarySchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({
-    schema: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('drloop.drill-summary/v1'),
-    runId: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
-    plan: zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({ name: nullableString, path: nullableString, sha256: nullableString }).nullish(),
+const drillSummarySchema = zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({
+    schema: zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('drloop.drill-summary/v1'),
+    runId: zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    plan: zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .nullish */ .cl6(zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({ name: nullableString, path: nullableString, sha256: nullableString })),
     mode: nullableString,
     status: nullableString,
     decision: nullableString,
-    alert: zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({ name: nullableString, fingerprint: nullableString, groupKey: nullableString, status: nullableString, startsAt: nullableString }).nullish(),
-    objectives: zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({ rtoSeconds: nullableNumber, rpoSeconds: nullableNumber }).nullish(),
+    alert: zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .nullish */ .cl6(zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({ name: nullableString, fingerprint: nullableString, groupKey: nullableString, status: nullableString, startsAt: nullableString })),
+    objectives: zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .nullish */ .cl6(zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({ rtoSeconds: nullableNumber, rpoSeconds: nullableNumber })),
     incidentStart: nullableString,
     startedAt: nullableString,
     endedAt: nullableString,
@@ -50,24 +47,23 @@ const drillSummarySchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._
     rtoMet: nullableBool,
     rpoMet: nullableBool,
     lastPhase: nullableString,
-    phases: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({
-        phase: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
-        status: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    phases: zod_mini__WEBPACK_IMPORTED_MODULE_3__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({
+        phase: zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+        status: zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
         skipReason: nullableString,
         startedAt: nullableString,
         endedAt: nullableString,
         durationSeconds: nullableNumber,
-    }))
-        .default([]),
+    })), []),
 });
-const costRecordSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({
-    schema: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('drloop.cost-decision/v1'),
+const costRecordSchema = zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({
+    schema: zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('drloop.cost-decision/v1'),
     createdAt: nullableString,
     mode: nullableString,
-    decision: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    decision: zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
     target: nullableString,
     currency: nullableString,
-    reasons: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()).default([]),
+    reasons: zod_mini__WEBPACK_IMPORTED_MODULE_3__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()), []),
 });
 /** Records larger than this are bundled but not read for metadata. */
 const MAX_RECORD_BYTES = 16 * 1024 * 1024;
@@ -211,9 +207,9 @@ function redactDeep(value, rules) {
     return value;
 }
 /** What verification needs from a manifest; anything else in it is informational. */
-const manifestForVerifySchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({
-    schema: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz(MANIFEST_SCHEMA),
-    files: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({ path: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1), size: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().min(0), sha256: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().regex(/^[0-9a-f]{64}$/) })),
+const manifestForVerifySchema = zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({
+    schema: zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz(MANIFEST_SCHEMA),
+    files: zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({ path: zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().check(zod_mini__WEBPACK_IMPORTED_MODULE_4__/* ._minLength */ .m9(1)), size: zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().check(zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .int */ .Whr(), zod_mini__WEBPACK_IMPORTED_MODULE_4__/* ._gte */ .qm(0)), sha256: zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().check(zod_mini__WEBPACK_IMPORTED_MODULE_4__/* ._regex */ .Fk(/^[0-9a-f]{64}$/)) })),
 });
 
 

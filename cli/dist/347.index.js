@@ -21,8 +21,10 @@ var external_node_child_process_ = __webpack_require__(1421);
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 8 modules
-var schemas = __webpack_require__(2716);
+// EXTERNAL MODULE: ./node_modules/zod/v4/mini/schemas.js
+var schemas = __webpack_require__(4343);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js + 1 modules
+var api = __webpack_require__(3305);
 // EXTERNAL MODULE: ./src/context.ts
 var context = __webpack_require__(788);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -246,25 +248,25 @@ var verify = __webpack_require__(9856);
 const DEFAULT_OUTPUT_DIR = 'drloop-bundles';
 /** `{run-id}` and `{run-attempt}` are filled in, so a re-run gets its own artifact. */
 const DEFAULT_ARTIFACT_NAME = 'drloop-evidence-{run-id}-{run-attempt}';
-const optionalInt = (min, max) => schemas/* string */.YjP().regex(/^\d+$/, 'expected a whole number').transform(Number).pipe(schemas/* number */.aig().int().min(min).max(max)).optional();
+const optionalInt = (min, max) => schemas/* optional */.lqM(schemas/* pipe */.FsL(schemas/* pipe */.FsL(schemas/* string */.YjP().check(api/* _regex */.Fk(/^\d+$/, 'expected a whole number')), schemas/* transform */.pdi(Number)), schemas/* number */.aig().check(schemas/* int */.Whr(), api/* _gte */.qm(min), api/* _lte */.Zm(max))));
 /**
  * The inputs of `actions/collect-evidence` and `drloop evidence`. action.yml
  * declares exactly these names with the same defaults (a test holds them together).
  */
 const collectEvidenceInputs = schemas/* object */.Ikc({
-    'evidence-dir': schemas/* string */.YjP().default(context/* DEFAULT_EVIDENCE_DIR */.C$),
+    'evidence-dir': schemas/* _default */.Rvf(schemas/* string */.YjP(), context/* DEFAULT_EVIDENCE_DIR */.C$),
     paths: (0,inputs/* listInput */.dt)(),
     alert: (0,inputs/* textInput */._Z)(),
     redact: (0,inputs/* listInput */.dt)(),
-    'output-dir': schemas/* string */.YjP().default(DEFAULT_OUTPUT_DIR),
-    's3-uri': (0,inputs/* textInput */._Z)().refine((v) => v === undefined || (0,s3_uri/* parseS3Uri */.yc)(v) !== undefined, 'expected s3://bucket or s3://bucket/prefix'),
-    's3-endpoint': (0,inputs/* textInput */._Z)().refine((v) => v === undefined || /^https?:\/\/[^\s/]+/.test(v), 'expected an http:// or https:// URL'),
+    'output-dir': schemas/* _default */.Rvf(schemas/* string */.YjP(), DEFAULT_OUTPUT_DIR),
+    's3-uri': (0,inputs/* textInput */._Z)().check(schemas/* refine */.YPB((v) => v === undefined || (0,s3_uri/* parseS3Uri */.yc)(v) !== undefined, 'expected s3://bucket or s3://bucket/prefix')),
+    's3-endpoint': (0,inputs/* textInput */._Z)().check(schemas/* refine */.YPB((v) => v === undefined || /^https?:\/\/[^\s/]+/.test(v), 'expected an http:// or https:// URL')),
     's3-force-path-style': (0,inputs/* boolInput */.Hm)(false),
     's3-checksum': (0,inputs/* enumInput */.gX)(['when-supported', 'when-required'], 'when-supported'),
     's3-part-size': (0,inputs/* intInput */.O1)(8, 5, 5120),
     'object-lock-days': optionalInt(1, 36500),
     'object-lock-mode': (0,inputs/* enumInput */.gX)(['GOVERNANCE', 'COMPLIANCE'], 'GOVERNANCE'),
-    'artifact-name': schemas/* string */.YjP().default(DEFAULT_ARTIFACT_NAME),
+    'artifact-name': schemas/* _default */.Rvf(schemas/* string */.YjP(), DEFAULT_ARTIFACT_NAME),
     'retention-days': optionalInt(1, 90),
     /** An empty collection (no file, no alert) fails unless this is set. */
     'allow-empty': (0,inputs/* boolInput */.Hm)(false),

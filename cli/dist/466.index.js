@@ -13,8 +13,9 @@ export const modules = {
 /* harmony export */   x4: () => (/* binding */ HOURS_PER_MONTH),
 /* harmony export */   xg: () => (/* binding */ costValue)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2716);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8532);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4343);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8532);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3305);
 
 /** Hours in a month, as cloud price lists (and Infracost) count them. */
 const HOURS_PER_MONTH = 730;
@@ -24,23 +25,21 @@ const DECIMAL = /^-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?$/;
  * Numbers are accepted too. NaN, Infinity, empty strings and negative values
  * are errors, never silently read as 0.
  */
-const costValue = zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()]).transform((value, ctx) => {
+const costValue = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .FsL(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()]), zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .transform */ .pdi((value, ctx) => {
     const ok = typeof value === 'number' ? Number.isFinite(value) : DECIMAL.test(value.trim());
     const n = typeof value === 'number' ? value : Number(value);
     if (!ok || !Number.isFinite(n)) {
-        ctx.addIssue({ code: 'custom', message: `expected a cost (a non-negative decimal), got ${JSON.stringify(value)}` });
-        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+        ctx.issues.push({ code: 'custom', message: `expected a cost (a non-negative decimal), got ${JSON.stringify(value)}`, input: ctx.value });
+        return zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
     }
     if (n < 0) {
-        ctx.addIssue({ code: 'custom', message: `expected a non-negative cost, got ${JSON.stringify(value)}` });
-        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+        ctx.issues.push({ code: 'custom', message: `expected a non-negative cost, got ${JSON.stringify(value)}`, input: ctx.value });
+        return zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
     }
     return n;
-});
+}));
 /** A non-negative amount of money written as a plain YAML/JSON number. */
-const amount = zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig({ error: (i) => (i.input === undefined ? 'required' : `expected a number, got ${JSON.stringify(i.input)}`) })
-    .finite()
-    .min(0, 'expected a non-negative amount');
+const amount = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig({ error: (i) => (i.input === undefined ? 'required' : `expected a number, got ${JSON.stringify(i.input)}`) }).check(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* ._gte */ .qm(0, 'expected a non-negative amount'));
 /** Rounds money for output: cents are what budgets are kept in. */
 function roundMoney(n) {
     return Math.round(n * 100) / 100;
@@ -77,7 +76,8 @@ function formatPercent(ratio) {
 /* harmony export */   tb: () => (/* binding */ loadPolicy)
 /* harmony export */ });
 /* unused harmony export policyFileSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2716);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4343);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3305);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9148);
@@ -92,35 +92,33 @@ function formatPercent(ratio) {
 
 
 const MODES = ['dr', 'burst', 'drill'];
-const ratio = zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig({ error: (i) => `expected a ratio such as 0.8, got ${JSON.stringify(i.input)}` })
-    .finite()
-    .positive('expected a ratio above 0');
-const targetName = zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a target name of letters, digits, ".", "_" or "-"');
-const targetSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+const ratio = zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig({ error: (i) => `expected a ratio such as 0.8, got ${JSON.stringify(i.input)}` }).check(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._gt */ .Tx(0, 'expected a ratio above 0'));
+const targetName = zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().check(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._regex */ .Fk(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a target name of letters, digits, ".", "_" or "-"'));
+const targetSchema = zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
     name: targetName,
-    credits: _money_js__WEBPACK_IMPORTED_MODULE_5__/* .amount */ .vj.default(0),
-    artefacts: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).optional(),
+    credits: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf(_money_js__WEBPACK_IMPORTED_MODULE_5__/* .amount */ .vj, 0),
+    artefacts: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().check(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._minLength */ .m9(1))),
 });
-const budgetSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ monthly: _money_js__WEBPACK_IMPORTED_MODULE_5__/* .amount */ .vj.positive('expected a monthly budget above 0'), spent: _money_js__WEBPACK_IMPORTED_MODULE_5__/* .amount */ .vj.default(0) });
-const thresholdsSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ warn: ratio.default(0.8), block: ratio.default(1.0) });
-const incidentSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ 'expected-hours': zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().finite().positive('expected hours above 0').default(72) });
-const missingSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(['block', 'warn']);
+const budgetSchema = zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ monthly: _money_js__WEBPACK_IMPORTED_MODULE_5__/* .amount */ .vj.check(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._gt */ .Tx(0, 'expected a monthly budget above 0')), spent: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf(_money_js__WEBPACK_IMPORTED_MODULE_5__/* .amount */ .vj, 0) });
+const thresholdsSchema = zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ warn: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf(ratio, 0.8), block: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf(ratio, 1.0) });
+const incidentSchema = zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ 'expected-hours': zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().check(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._gt */ .Tx(0, 'expected hours above 0')), 72) });
+const missingSchema = zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(['block', 'warn']);
 /** The keys that `modes.<mode>` may override, each optional and partial. */
-const overrideSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
-    budget: budgetSchema.partial().optional(),
-    thresholds: thresholdsSchema.partial().optional(),
-    incident: incidentSchema.partial().optional(),
-    'max-age': _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK.optional(),
-    missing: missingSchema.optional(),
-    targets: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(targetSchema).min(1).optional(),
+const overrideSchema = zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+    budget: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .partial */ .OH3(budgetSchema)),
+    thresholds: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .partial */ .OH3(thresholdsSchema)),
+    incident: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .partial */ .OH3(incidentSchema)),
+    'max-age': zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM(_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK),
+    missing: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM(missingSchema),
+    targets: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(targetSchema).check(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._minLength */ .m9(1))),
 });
 const baseShape = {
     budget: budgetSchema,
-    thresholds: thresholdsSchema.default({ warn: 0.8, block: 1.0 }),
-    incident: incidentSchema.default({ 'expected-hours': 72 }),
-    'max-age': _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK.default(7 * 86400),
-    missing: missingSchema.default('block'),
-    targets: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(targetSchema).min(1, 'expected at least one target'),
+    thresholds: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf(thresholdsSchema, { warn: 0.8, block: 1.0 }),
+    incident: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf(incidentSchema, { 'expected-hours': 72 }),
+    'max-age': zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf(_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK, 7 * 86400),
+    missing: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf(missingSchema, 'block'),
+    targets: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(targetSchema).check(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._minLength */ .m9(1, 'expected at least one target')),
 };
 function checkEffective(p, ctx) {
     if (p.thresholds.warn > p.thresholds.block) {
@@ -134,18 +132,16 @@ function checkEffective(p, ctx) {
     });
 }
 /** The policy file as written: the public format, every key checked, unknown keys refused. */
-const policyFileSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
-    version: zod__WEBPACK_IMPORTED_MODULE_6__/* .literal */ .euz(1, { error: (i) => `expected 1, got ${JSON.stringify(i.input)}` }),
-    currency: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()
-        .regex(/^[A-Z]{3}$/, 'expected a 3-letter ISO currency code such as USD')
-        .default('USD'),
+const policyFileSchema = zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+    version: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .literal */ .euz(1, { error: (i) => `expected 1, got ${JSON.stringify(i.input)}` }),
+    currency: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().check(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._regex */ .Fk(/^[A-Z]{3}$/, 'expected a 3-letter ISO currency code such as USD')), 'USD'),
     ...baseShape,
-    modes: zod__WEBPACK_IMPORTED_MODULE_6__/* .partialRecord */ .jgl(zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(MODES), overrideSchema).optional(),
+    modes: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .partialRecord */ .jgl(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(MODES), overrideSchema)),
     /** Read by `drloop history --check`, not by the cost gate: how old the newest successful drill may be. */
-    freshness: zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ drill: _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK }).optional(),
+    freshness: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ drill: _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK })),
 })
-    .superRefine(checkEffective);
-const effectiveSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ currency: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), ...baseShape }).superRefine(checkEffective);
+    .check(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .superRefine */ .zni(checkEffective));
+const effectiveSchema = zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ currency: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), ...baseShape }).check(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .superRefine */ .zni(checkEffective));
 async function loadPolicy(absPath, displayPath) {
     const text = await (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .readText */ .yR)(absPath, 'policy', displayPath);
     const raw = (0,_yaml_file_js__WEBPACK_IMPORTED_MODULE_3__/* .parseYamlText */ .c)(text, displayPath);
@@ -272,8 +268,8 @@ var external_node_crypto_ = __webpack_require__(7598);
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 8 modules
-var schemas = __webpack_require__(2716);
+// EXTERNAL MODULE: ./node_modules/zod/v4/mini/schemas.js
+var schemas = __webpack_require__(4343);
 // EXTERNAL MODULE: ./src/context.ts
 var context = __webpack_require__(788);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -284,8 +280,10 @@ var fs_atomic = __webpack_require__(1056);
 var inputs = __webpack_require__(8422);
 // EXTERNAL MODULE: ./src/workspace.ts
 var src_workspace = __webpack_require__(3338);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/iso.js
-var iso = __webpack_require__(4377);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js + 1 modules
+var api = __webpack_require__(3305);
+// EXTERNAL MODULE: ./node_modules/zod/v4/mini/iso.js
+var iso = __webpack_require__(3102);
 // EXTERNAL MODULE: ./src/files.ts
 var files = __webpack_require__(9148);
 // EXTERNAL MODULE: ./src/hash.ts
@@ -300,7 +298,7 @@ var money = __webpack_require__(369);
 
 const COST_RUN_SCHEMA = 'drloop.cost-run/v1';
 const COST_KINDS = ['dr', 'burst', 'baseline'];
-const currency = schemas/* string */.YjP().regex(/^[A-Z]{3}$/, 'expected a 3-letter ISO currency code such as USD');
+const currency = schemas/* string */.YjP().check(api/* _regex */.Fk(/^[A-Z]{3}$/, 'expected a 3-letter ISO currency code such as USD'));
 const timestamp = iso/* datetime */.w$({ offset: true, message: 'expected an RFC3339 timestamp such as 2026-11-01T12:00:00Z' });
 /**
  * drloop's own cost artefact, as CI pipelines emit it under
@@ -309,41 +307,40 @@ const timestamp = iso/* datetime */.w$({ offset: true, message: 'expected an RFC
  */
 const costRunSchema = schemas/* looseObject */._H3({
     schema: schemas/* literal */.euz(COST_RUN_SCHEMA),
-    component: schemas/* string */.YjP().min(1),
-    target: schemas/* string */.YjP().min(1).optional(),
+    component: schemas/* string */.YjP().check(api/* _minLength */.m9(1)),
+    target: schemas/* optional */.lqM(schemas/* string */.YjP().check(api/* _minLength */.m9(1))),
     kind: schemas/* enum */.k5n(COST_KINDS),
     currency,
-    hourly: money/* costValue */.xg.optional(),
-    monthly: money/* costValue */.xg.optional(),
+    hourly: schemas/* optional */.lqM(money/* costValue */.xg),
+    monthly: schemas/* optional */.lqM(money/* costValue */.xg),
     generatedAt: timestamp,
-    runId: schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig()]).optional(),
-    lines: schemas/* array */.YOg(schemas/* looseObject */._H3({ resource: schemas/* string */.YjP(), hourly: money/* costValue */.xg.nullish(), monthly: money/* costValue */.xg.nullish() })).optional(),
+    runId: schemas/* optional */.lqM(schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig()])),
+    lines: schemas/* optional */.lqM(schemas/* array */.YOg(schemas/* looseObject */._H3({ resource: schemas/* string */.YjP(), hourly: schemas/* nullish */.cl6(money/* costValue */.xg), monthly: schemas/* nullish */.cl6(money/* costValue */.xg) }))),
 })
-    .refine((v) => v.hourly !== undefined || v.monthly !== undefined, { message: "needs 'hourly' or 'monthly'", path: ['hourly'] });
+    .check(schemas/* refine */.YPB((v) => v.hourly !== undefined || v.monthly !== undefined, { message: "needs 'hourly' or 'monthly'", path: ['hourly'] }));
 const infracostResource = schemas/* looseObject */._H3({
     name: schemas/* string */.YjP(),
-    hourlyCost: money/* costValue */.xg.nullish(),
-    monthlyCost: money/* costValue */.xg.nullish(),
+    hourlyCost: schemas/* nullish */.cl6(money/* costValue */.xg),
+    monthlyCost: schemas/* nullish */.cl6(money/* costValue */.xg),
 });
 const infracostBreakdown = schemas/* looseObject */._H3({
-    resources: schemas/* array */.YOg(infracostResource).nullish(),
-    totalHourlyCost: money/* costValue */.xg.nullish(),
-    totalMonthlyCost: money/* costValue */.xg.nullish(),
+    resources: schemas/* nullish */.cl6(schemas/* array */.YOg(infracostResource)),
+    totalHourlyCost: schemas/* nullish */.cl6(money/* costValue */.xg),
+    totalMonthlyCost: schemas/* nullish */.cl6(money/* costValue */.xg),
 });
-const infracostSummary = schemas/* looseObject */._H3({
-    totalUnsupportedResources: schemas/* number */.aig().nullish(),
-    totalNoPriceResources: schemas/* number */.aig().nullish(),
-})
-    .nullish();
+const infracostSummary = schemas/* nullish */.cl6(schemas/* looseObject */._H3({
+    totalUnsupportedResources: schemas/* nullish */.cl6(schemas/* number */.aig()),
+    totalNoPriceResources: schemas/* nullish */.cl6(schemas/* number */.aig()),
+}));
 /** The parts of Infracost's JSON output (format version 0.2) that a cost decision needs. */
 const infracostSchema = schemas/* looseObject */._H3({
     version: schemas/* string */.YjP(),
-    currency: currency.optional(),
-    timeGenerated: timestamp.optional(),
+    currency: schemas/* optional */.lqM(currency),
+    timeGenerated: schemas/* optional */.lqM(timestamp),
     projects: schemas/* array */.YOg(schemas/* looseObject */._H3({
-        name: schemas/* string */.YjP().optional(),
-        metadata: schemas/* looseObject */._H3({ errors: schemas/* array */.YOg(schemas/* looseObject */._H3({ message: schemas/* string */.YjP().optional() })).nullish() }).nullish(),
-        breakdown: infracostBreakdown.nullish(),
+        name: schemas/* optional */.lqM(schemas/* string */.YjP()),
+        metadata: schemas/* nullish */.cl6(schemas/* looseObject */._H3({ errors: schemas/* nullish */.cl6(schemas/* array */.YOg(schemas/* looseObject */._H3({ message: schemas/* optional */.lqM(schemas/* string */.YjP()) }))) })),
+        breakdown: schemas/* nullish */.cl6(infracostBreakdown),
         summary: infracostSummary,
     })),
     summary: infracostSummary,
@@ -705,10 +702,10 @@ const DEFAULT_ARTEFACTS = 'docs/proof/cost/**/*.json';
  */
 const costDecisionInputs = schemas/* object */.Ikc({
     policy: schemas/* string */.YjP({ error: 'required: the path of the cost policy (YAML)' }),
-    artefacts: (0,inputs/* listInput */.dt)().default([DEFAULT_ARTEFACTS]),
+    artefacts: schemas/* _default */.Rvf((0,inputs/* listInput */.dt)(), [DEFAULT_ARTEFACTS]),
     mode: (0,inputs/* enumInput */.gX)(cost_policy/* MODES */.FN, 'dr'),
     targets: (0,inputs/* listInput */.dt)(true),
-    'evidence-dir': schemas/* string */.YjP().default(context/* DEFAULT_EVIDENCE_DIR */.C$),
+    'evidence-dir': schemas/* _default */.Rvf(schemas/* string */.YjP(), context/* DEFAULT_EVIDENCE_DIR */.C$),
     'fail-on': (0,inputs/* enumInput */.gX)(['block', 'warn', 'never'], 'block'),
     'notify-webhook': (0,inputs/* textInput */._Z)(),
     'notify-on': (0,inputs/* enumInput */.gX)(['block', 'warn'], 'block'),

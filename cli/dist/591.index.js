@@ -15,8 +15,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 8 modules
-var schemas = __webpack_require__(2716);
+// EXTERNAL MODULE: ./node_modules/zod/v4/mini/schemas.js
+var schemas = __webpack_require__(4343);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js + 1 modules
+var api = __webpack_require__(3305);
 // EXTERNAL MODULE: ./src/cost/policy.ts
 var cost_policy = __webpack_require__(4375);
 // EXTERNAL MODULE: ./src/duration.ts
@@ -281,16 +283,16 @@ const DEFAULT_FRESHNESS_SECONDS = 90 * 86400;
  * names, the same defaults (action.yml declares them; a test holds them together).
  */
 const historyInputs = schemas/* object */.Ikc({
-    source: schemas/* string */.YjP({ error: 'expected s3://bucket/prefix or a directory of bundles' }).min(1),
+    source: schemas/* string */.YjP({ error: 'expected s3://bucket/prefix or a directory of bundles' }).check(api/* _minLength */.m9(1)),
     check: (0,src_inputs/* boolInput */.Hm)(false),
-    freshness: duration/* durationSchema */.sK.optional(),
+    freshness: schemas/* optional */.lqM(duration/* durationSchema */.sK),
     policy: (0,src_inputs/* textInput */._Z)(),
     'verify-all': (0,src_inputs/* boolInput */.Hm)(false),
     concurrency: (0,src_inputs/* intInput */.O1)(16, 1, 256),
     'markdown-file': (0,src_inputs/* textInput */._Z)(),
     'json-file': (0,src_inputs/* textInput */._Z)(),
     'html-file': (0,src_inputs/* textInput */._Z)(),
-    's3-endpoint': (0,src_inputs/* textInput */._Z)().refine((v) => v === undefined || /^https?:\/\/[^\s/]+/.test(v), 'expected an http:// or https:// URL'),
+    's3-endpoint': (0,src_inputs/* textInput */._Z)().check(schemas/* refine */.YPB((v) => v === undefined || /^https?:\/\/[^\s/]+/.test(v), 'expected an http:// or https:// URL')),
     's3-force-path-style': (0,src_inputs/* boolInput */.Hm)(false),
     's3-checksum': (0,src_inputs/* enumInput */.gX)(['when-supported', 'when-required'], 'when-supported'),
 });
@@ -348,7 +350,7 @@ async function runHistory(inputs, deps) {
     return { history, stale, windowSeconds: window?.seconds ?? null, windowSource: window?.source ?? null, markdown };
 }
 /** The inputs of `actions/check-freshness`: always a check, plus what to do about the issues. */
-const checkFreshnessInputs = historyInputs.omit({ check: true }).extend({
+const checkFreshnessInputs = schemas/* extend */.X$i(schemas/* omit */.cJW(historyInputs, { check: true }), {
     issues: (0,src_inputs/* boolInput */.Hm)(true),
     'github-token': (0,src_inputs/* textInput */._Z)(),
     'fail-on-stale': (0,src_inputs/* boolInput */.Hm)(true),
@@ -456,8 +458,9 @@ const historyCommand = {
 /* harmony export */   x4: () => (/* binding */ HOURS_PER_MONTH),
 /* harmony export */   xg: () => (/* binding */ costValue)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2716);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8532);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4343);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8532);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3305);
 
 /** Hours in a month, as cloud price lists (and Infracost) count them. */
 const HOURS_PER_MONTH = 730;
@@ -467,23 +470,21 @@ const DECIMAL = /^-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?$/;
  * Numbers are accepted too. NaN, Infinity, empty strings and negative values
  * are errors, never silently read as 0.
  */
-const costValue = zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()]).transform((value, ctx) => {
+const costValue = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .FsL(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()]), zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .transform */ .pdi((value, ctx) => {
     const ok = typeof value === 'number' ? Number.isFinite(value) : DECIMAL.test(value.trim());
     const n = typeof value === 'number' ? value : Number(value);
     if (!ok || !Number.isFinite(n)) {
-        ctx.addIssue({ code: 'custom', message: `expected a cost (a non-negative decimal), got ${JSON.stringify(value)}` });
-        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+        ctx.issues.push({ code: 'custom', message: `expected a cost (a non-negative decimal), got ${JSON.stringify(value)}`, input: ctx.value });
+        return zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
     }
     if (n < 0) {
-        ctx.addIssue({ code: 'custom', message: `expected a non-negative cost, got ${JSON.stringify(value)}` });
-        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+        ctx.issues.push({ code: 'custom', message: `expected a non-negative cost, got ${JSON.stringify(value)}`, input: ctx.value });
+        return zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
     }
     return n;
-});
+}));
 /** A non-negative amount of money written as a plain YAML/JSON number. */
-const amount = zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig({ error: (i) => (i.input === undefined ? 'required' : `expected a number, got ${JSON.stringify(i.input)}`) })
-    .finite()
-    .min(0, 'expected a non-negative amount');
+const amount = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig({ error: (i) => (i.input === undefined ? 'required' : `expected a number, got ${JSON.stringify(i.input)}`) }).check(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* ._gte */ .qm(0, 'expected a non-negative amount'));
 /** Rounds money for output: cents are what budgets are kept in. */
 function roundMoney(n) {
     return Math.round(n * 100) / 100;
@@ -520,7 +521,8 @@ function formatPercent(ratio) {
 /* harmony export */   tb: () => (/* binding */ loadPolicy)
 /* harmony export */ });
 /* unused harmony export policyFileSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2716);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4343);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3305);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9148);
@@ -535,35 +537,33 @@ function formatPercent(ratio) {
 
 
 const MODES = ['dr', 'burst', 'drill'];
-const ratio = zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig({ error: (i) => `expected a ratio such as 0.8, got ${JSON.stringify(i.input)}` })
-    .finite()
-    .positive('expected a ratio above 0');
-const targetName = zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a target name of letters, digits, ".", "_" or "-"');
-const targetSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+const ratio = zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig({ error: (i) => `expected a ratio such as 0.8, got ${JSON.stringify(i.input)}` }).check(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._gt */ .Tx(0, 'expected a ratio above 0'));
+const targetName = zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().check(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._regex */ .Fk(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a target name of letters, digits, ".", "_" or "-"'));
+const targetSchema = zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
     name: targetName,
-    credits: _money_js__WEBPACK_IMPORTED_MODULE_5__/* .amount */ .vj.default(0),
-    artefacts: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).optional(),
+    credits: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf(_money_js__WEBPACK_IMPORTED_MODULE_5__/* .amount */ .vj, 0),
+    artefacts: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().check(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._minLength */ .m9(1))),
 });
-const budgetSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ monthly: _money_js__WEBPACK_IMPORTED_MODULE_5__/* .amount */ .vj.positive('expected a monthly budget above 0'), spent: _money_js__WEBPACK_IMPORTED_MODULE_5__/* .amount */ .vj.default(0) });
-const thresholdsSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ warn: ratio.default(0.8), block: ratio.default(1.0) });
-const incidentSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ 'expected-hours': zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().finite().positive('expected hours above 0').default(72) });
-const missingSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(['block', 'warn']);
+const budgetSchema = zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ monthly: _money_js__WEBPACK_IMPORTED_MODULE_5__/* .amount */ .vj.check(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._gt */ .Tx(0, 'expected a monthly budget above 0')), spent: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf(_money_js__WEBPACK_IMPORTED_MODULE_5__/* .amount */ .vj, 0) });
+const thresholdsSchema = zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ warn: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf(ratio, 0.8), block: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf(ratio, 1.0) });
+const incidentSchema = zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ 'expected-hours': zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().check(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._gt */ .Tx(0, 'expected hours above 0')), 72) });
+const missingSchema = zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(['block', 'warn']);
 /** The keys that `modes.<mode>` may override, each optional and partial. */
-const overrideSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
-    budget: budgetSchema.partial().optional(),
-    thresholds: thresholdsSchema.partial().optional(),
-    incident: incidentSchema.partial().optional(),
-    'max-age': _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK.optional(),
-    missing: missingSchema.optional(),
-    targets: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(targetSchema).min(1).optional(),
+const overrideSchema = zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+    budget: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .partial */ .OH3(budgetSchema)),
+    thresholds: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .partial */ .OH3(thresholdsSchema)),
+    incident: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .partial */ .OH3(incidentSchema)),
+    'max-age': zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM(_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK),
+    missing: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM(missingSchema),
+    targets: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(targetSchema).check(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._minLength */ .m9(1))),
 });
 const baseShape = {
     budget: budgetSchema,
-    thresholds: thresholdsSchema.default({ warn: 0.8, block: 1.0 }),
-    incident: incidentSchema.default({ 'expected-hours': 72 }),
-    'max-age': _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK.default(7 * 86400),
-    missing: missingSchema.default('block'),
-    targets: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(targetSchema).min(1, 'expected at least one target'),
+    thresholds: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf(thresholdsSchema, { warn: 0.8, block: 1.0 }),
+    incident: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf(incidentSchema, { 'expected-hours': 72 }),
+    'max-age': zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf(_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK, 7 * 86400),
+    missing: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf(missingSchema, 'block'),
+    targets: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(targetSchema).check(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._minLength */ .m9(1, 'expected at least one target')),
 };
 function checkEffective(p, ctx) {
     if (p.thresholds.warn > p.thresholds.block) {
@@ -577,18 +577,16 @@ function checkEffective(p, ctx) {
     });
 }
 /** The policy file as written: the public format, every key checked, unknown keys refused. */
-const policyFileSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
-    version: zod__WEBPACK_IMPORTED_MODULE_6__/* .literal */ .euz(1, { error: (i) => `expected 1, got ${JSON.stringify(i.input)}` }),
-    currency: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()
-        .regex(/^[A-Z]{3}$/, 'expected a 3-letter ISO currency code such as USD')
-        .default('USD'),
+const policyFileSchema = zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
+    version: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .literal */ .euz(1, { error: (i) => `expected 1, got ${JSON.stringify(i.input)}` }),
+    currency: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().check(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._regex */ .Fk(/^[A-Z]{3}$/, 'expected a 3-letter ISO currency code such as USD')), 'USD'),
     ...baseShape,
-    modes: zod__WEBPACK_IMPORTED_MODULE_6__/* .partialRecord */ .jgl(zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(MODES), overrideSchema).optional(),
+    modes: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .partialRecord */ .jgl(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(MODES), overrideSchema)),
     /** Read by `drloop history --check`, not by the cost gate: how old the newest successful drill may be. */
-    freshness: zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ drill: _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK }).optional(),
+    freshness: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ drill: _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationSchema */ .sK })),
 })
-    .superRefine(checkEffective);
-const effectiveSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ currency: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), ...baseShape }).superRefine(checkEffective);
+    .check(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .superRefine */ .zni(checkEffective));
+const effectiveSchema = zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ currency: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), ...baseShape }).check(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .superRefine */ .zni(checkEffective));
 async function loadPolicy(absPath, displayPath) {
     const text = await (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .readText */ .yR)(absPath, 'policy', displayPath);
     const raw = (0,_yaml_file_js__WEBPACK_IMPORTED_MODULE_3__/* .parseYamlText */ .c)(text, displayPath);
@@ -704,8 +702,8 @@ function notificationText(d, context) {
 /* harmony export */   a3: () => (/* binding */ formatDuration),
 /* harmony export */   sK: () => (/* binding */ durationSchema)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2716);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8532);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4343);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8532);
 
 const UNIT_SECONDS = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
 const DURATION = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d|w))+$/;
@@ -729,14 +727,15 @@ function parseDuration(text) {
     return total;
 }
 /** A zod schema for a duration written as text or seconds; yields seconds. */
-const durationSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()]).transform((value, ctx) => {
+const durationSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .FsL(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()]), zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .transform */ .pdi((value, ctx) => {
     const seconds = parseDuration(value);
     if (seconds === undefined) {
-        ctx.addIssue({ code: 'custom', message: `expected a duration such as 30s, 15m, 2h or 7d, got ${JSON.stringify(value)}` });
-        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+        // zod/mini's transform context has no addIssue: the issue goes on the payload as addIssue would put it.
+        ctx.issues.push({ code: 'custom', message: `expected a duration such as 30s, 15m, 2h or 7d, got ${JSON.stringify(value)}`, input: value });
+        return zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
     }
     return seconds;
-});
+}));
 /** Formats seconds for people: `42s`, `3m 05s`, `2h 10m`, `3d 4h`. */
 function formatDuration(seconds) {
     if (!Number.isFinite(seconds))

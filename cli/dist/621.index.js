@@ -13,7 +13,8 @@ export const modules = {
 /* harmony export */   nR: () => (/* binding */ pointerSchema),
 /* harmony export */   yc: () => (/* binding */ parseS3Uri)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2716);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4343);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3305);
 
 const S3_URI = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/;
 /** Parses `s3://bucket/prefix`; undefined when the text is not one. */
@@ -40,14 +41,14 @@ const POINTER_NAME = 'current.json';
  * after the bundle it names was read back and matched, so it never names a
  * missing or partial bundle.
  */
-const pointerSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
-    schema: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(POINTER_SCHEMA).optional(),
-    bundle_uri: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().refine((s) => parseS3Uri(s) !== undefined, 'expected an s3://bucket/key URI'),
-    bundle_sha256: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^[0-9a-f]{64}$/, 'expected 64 hex digits'),
-    bundle_size: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(0).optional(),
-    created_at: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    git_sha: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    run_id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+const pointerSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
+    schema: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(POINTER_SCHEMA)),
+    bundle_uri: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().check(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .refine */ .YPB((s) => parseS3Uri(s) !== undefined, 'expected an s3://bucket/key URI')),
+    bundle_sha256: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().check(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* ._regex */ .Fk(/^[0-9a-f]{64}$/, 'expected 64 hex digits')),
+    bundle_size: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().check(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Whr(), zod_mini__WEBPACK_IMPORTED_MODULE_1__/* ._gte */ .qm(0))),
+    created_at: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    git_sha: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
+    run_id: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
 });
 
 
@@ -383,8 +384,12 @@ async function verifyPointer(uri, options, factory) {
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3945);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8422);
+/* harmony import */ var _zod_locale_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1725);
+
+
 
 
 
@@ -422,7 +427,7 @@ function parseJsonText(text, displayPath) {
  * each with the file and the key path: `policy.yml: key 'thresholds.warn': …`.
  */
 function validateWith(schema, data, displayPath) {
-    const result = schema.safeParse(data);
+    const result = zod_mini__WEBPACK_IMPORTED_MODULE_4__/* .safeParse */ .xL(schema, data);
     if (result.success)
         return result.data;
     const problems = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .formatIssues */ .og)(result.error, (p) => `key '${keyPath(p)}'`);
@@ -440,7 +445,7 @@ function validateWith(schema, data, displayPath) {
 /* harmony export */   hX: () => (/* binding */ summaryOfManifest)
 /* harmony export */ });
 /* unused harmony export manifestForHistorySchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2716);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4343);
 
 /** Derives the summary from the metadata the manifest already carries (so an older manifest gets the same row). */
 function summarize(m, createdAt) {
@@ -461,23 +466,16 @@ function summarize(m, createdAt) {
         runUrl: m.run.runUrl,
     };
 }
-const str = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
-    .nullish()
-    .catch(null)
-    .transform((v) => v ?? null);
-const num = zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()
-    .finite()
-    .nullish()
-    .catch(null)
-    .transform((v) => v ?? null);
-const bool = zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY()
-    .nullish()
-    .catch(null)
-    .transform((v) => v ?? null);
-const summarySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
+/** A field read leniently: missing, null or of the wrong type, it is null. */
+const lenient = (schema) => zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .FsL(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ["catch"] */ .MfU(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullish */ .cl6(schema), null), zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .transform */ .pdi((v) => v ?? null));
+const str = lenient(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP());
+// zod's numbers are finite: Infinity and NaN read as null too.
+const num = lenient(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig());
+const bool = lenient(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY());
+const summarySchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
     plan: str,
     runId: str,
-    date: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    date: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
     mode: str,
     target: str,
     decision: str,
@@ -494,17 +492,15 @@ const summarySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
  * What history reads from a manifest, leniently: every manifest drloop ever
  * wrote parses, and a field it lacks is an unknown, never an error.
  */
-const manifestForHistorySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
-    schema: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('drloop.evidence-manifest/v1'),
-    createdAt: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    bundle: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullish(),
-    summary: summarySchema.optional().catch(undefined),
-    run: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ runUrl: str }).nullish().catch(null),
-    cost: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ decision: str, mode: str, target: str }).nullish().catch(null),
-    drill: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ runId: str, mode: str, status: str, startedAt: str, plan: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ name: str }).nullish().catch(null) })
-        .nullish()
-        .catch(null),
-    objectives: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ rtoSeconds: num, rpoSeconds: num, rtoObjectiveSeconds: num, rpoObjectiveSeconds: num, rtoMet: bool, rpoMet: bool }).nullish().catch(null),
+const manifestForHistorySchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
+    schema: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('drloop.evidence-manifest/v1'),
+    createdAt: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    bundle: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullish */ .cl6(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
+    summary: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ["catch"] */ .MfU(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(summarySchema), undefined),
+    run: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ["catch"] */ .MfU(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullish */ .cl6(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ runUrl: str })), null),
+    cost: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ["catch"] */ .MfU(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullish */ .cl6(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ decision: str, mode: str, target: str })), null),
+    drill: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ["catch"] */ .MfU(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullish */ .cl6(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ runId: str, mode: str, status: str, startedAt: str, plan: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ["catch"] */ .MfU(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullish */ .cl6(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ name: str })), null) })), null),
+    objectives: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ["catch"] */ .MfU(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullish */ .cl6(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ rtoSeconds: num, rpoSeconds: num, rtoObjectiveSeconds: num, rpoObjectiveSeconds: num, rtoMet: bool, rpoMet: bool })), null),
 });
 /** The history row of a manifest: its summary block, else derived from the fields an older manifest has. */
 function summaryOfManifest(data) {
@@ -551,31 +547,36 @@ function summaryOfManifest(data) {
 /* harmony export */   og: () => (/* binding */ formatIssues)
 /* harmony export */ });
 /* unused harmony export inputNames */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2716);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4343);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3305);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3945);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _zod_locale_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1725);
+
 
 
 /**
  * Helpers for the string inputs that actions and the CLI receive. Every
  * action's inputs are a zod object of these; `parseInputs` validates them all
  * at once and reports every problem in one message, naming each input.
+ * They are zod/mini schemas: refine or wrap them with the functional forms
+ * (`z.optional(s)`, `z._default(s, v)`, `z.pipe(s, z.transform(f))`,
+ * `s.check(z.refine(f, message))`).
  */
 /** `true`/`false` (and yes/no, 1/0, on/off), as the runner passes booleans. */
-const boolInput = (fallback) => zod__WEBPACK_IMPORTED_MODULE_1__/* .stringbool */ .uEf({ truthy: ['true', 'yes', '1', 'on'], falsy: ['false', 'no', '0', 'off'] }).default(fallback);
+const boolInput = (fallback) => zod_mini__WEBPACK_IMPORTED_MODULE_2__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .stringbool */ .uEf({ truthy: ['true', 'yes', '1', 'on'], falsy: ['false', 'no', '0', 'off'] }), fallback);
 /** A positive integer given as text. */
-const intInput = (fallback, min = 1, max = 1000) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^\d+$/, 'expected a whole number').transform(Number).pipe(zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(min).max(max)).default(fallback);
+const intInput = (fallback, min = 1, max = 1000) => zod_mini__WEBPACK_IMPORTED_MODULE_2__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .pipe */ .FsL(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .pipe */ .FsL(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().check(zod_mini__WEBPACK_IMPORTED_MODULE_3__/* ._regex */ .Fk(/^\d+$/, 'expected a whole number')), zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .transform */ .pdi(Number)), zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().check(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .int */ .Whr(), zod_mini__WEBPACK_IMPORTED_MODULE_3__/* ._gte */ .qm(min), zod_mini__WEBPACK_IMPORTED_MODULE_3__/* ._lte */ .Zm(max))), fallback);
 /** One of a set of words. */
-const enumInput = (values, fallback) => zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(values).default(fallback);
+const enumInput = (values, fallback) => zod_mini__WEBPACK_IMPORTED_MODULE_2__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(values), fallback);
 /** Free text; empty means "not set". */
-const textInput = () => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional();
+const textInput = () => zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP());
 /** A multiline list (one item a line, `#` comments allowed); commas also separate when `commas` is set. */
-const listInput = (commas = false) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-    .optional()
-    .transform((text) => (text ?? '')
+const listInput = (commas = false) => zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .pipe */ .FsL(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()), zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .transform */ .pdi((text) => (text ?? '')
     .split(commas ? /[\r\n,]+/ : /\r?\n/)
     .map((l) => l.trim())
-    .filter((l) => l !== '' && !l.startsWith('#')));
-/** Formats a zod error as one line per problem, each naming where it is. */
+    .filter((l) => l !== '' && !l.startsWith('#'))));
+/** Formats a zod error (from a classic or a zod/mini schema) as one line per problem, each naming where it is. */
 function formatIssues(error, name) {
     return error.issues.map((issue) => {
         const where = name(issue.path);
@@ -594,7 +595,7 @@ function parseInputs(schema, raw) {
     for (const [k, v] of Object.entries(raw))
         if (v !== undefined && v.trim() !== '')
             cleaned[k] = v.trim();
-    const result = schema.safeParse(cleaned);
+    const result = zod_mini__WEBPACK_IMPORTED_MODULE_4__/* .safeParse */ .xL(schema, cleaned);
     if (result.success)
         return result.data;
     const problems = formatIssues(result.error, (path) => `input '${String(path[0] ?? '?')}'`);
@@ -602,8 +603,30 @@ function parseInputs(schema, raw) {
 }
 /** The names of a schema's inputs, as action.yml must declare them. */
 function inputNames(schema) {
-    return Object.keys(schema.shape);
+    return Object.keys(schema._zod.def.shape);
 }
+
+
+/***/ }),
+
+/***/ 1725:
+/***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __webpack_require__) => {
+
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8532);
+/* harmony import */ var zod_v4_locales_en_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(252);
+
+
+/**
+ * zod's English messages for the issues drloop's schemas give no message of
+ * their own ("Invalid option: expected one of …", "Too small: expected string
+ * to have >=1 characters"). zod/mini loads no locale, and without one every
+ * such issue reads "Invalid input". Classic zod sets English on its first
+ * schema; importing this module does the same, and as there, a locale set
+ * before wins. src/inputs.ts imports it, so every module that formats zod
+ * issues for people (through formatIssues) has it before its first parse.
+ */
+if (!(0,zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .config */ .$W)().localeError)
+    (0,zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .config */ .$W)((0,zod_v4_locales_en_js__WEBPACK_IMPORTED_MODULE_1__/* ["default"] */ .A)());
 
 
 /***/ })

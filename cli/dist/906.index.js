@@ -44732,7 +44732,7 @@ exports.NonRecordingSpan = NonRecordingSpan;
 
 /***/ }),
 
-/***/ 1725:
+/***/ 4106:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 const require_context = __webpack_require__(8352);
@@ -44785,7 +44785,7 @@ exports.NoopTracer = NoopTracer;
 /***/ 3186:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-const require_NoopTracer = __webpack_require__(1725);
+const require_NoopTracer = __webpack_require__(4106);
 //#region src/trace/NoopTracerProvider.ts
 /**
 * An implementation of the {@link TracerProvider} which returns an impotent
@@ -44809,7 +44809,7 @@ exports.b = NoopTracerProvider;
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 //#region src/trace/ProxyTracer.ts
-const NOOP_TRACER = new (__webpack_require__(1725).NoopTracer)();
+const NOOP_TRACER = new (__webpack_require__(4106).NoopTracer)();
 /**
 * Proxy tracer provided by the proxy tracer provider
 *

@@ -1,12 +1,12 @@
 /**
  * What the bundles load only on the path that needs it: the entry chunk (the
  * file `node dist/index.js` reads first) holds @actions/core without its
- * HTTP client (scripts/build.mjs), and a chunk loaded on first use works when
- * the bundle runs as the runner runs it.
+ * HTTP client (scripts/build.mjs), no chunk holds zod's classic API, and a
+ * chunk loaded on first use works when the bundle runs as the runner runs it.
  */
 import { describe, expect, test } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { REPO_ROOT, runAction, tempWorkspace } from '../support/run-action.js';
 import { plantRun } from '../evidence/support.js';
@@ -19,6 +19,19 @@ describe('entry chunks', () => {
     expect(main).toContain('@actions/core/lib/core.js');
     expect(main).not.toContain('node_modules/@actions/http-client/');
     expect(main).not.toContain('llhttp');
+  });
+
+  test.each([...ACTIONS.map((a) => `actions/${a}/dist`), 'cli/dist'])("%s: no chunk holds zod's classic API (the schemas use zod/mini)", async (dist) => {
+    const chunks = (await readdir(join(REPO_ROOT, dist))).filter((f) => f.endsWith('.js'));
+    const withClassic: string[] = [];
+    let withMini = 0;
+    for (const chunk of chunks) {
+      const text = await readFile(join(REPO_ROOT, dist, chunk), 'utf8');
+      if (text.includes('node_modules/zod/v4/classic/')) withClassic.push(chunk);
+      if (text.includes('node_modules/zod/v4/mini/')) withMini += 1;
+    }
+    expect(withClassic).toEqual([]);
+    expect(withMini).toBeGreaterThan(0);
   });
 });
 

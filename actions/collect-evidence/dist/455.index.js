@@ -17,8 +17,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./node_modules/zod/v4/mini/schemas.js
+var schemas = __webpack_require__(94343);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js + 1 modules
+var api = __webpack_require__(73305);
 ;// CONCATENATED MODULE: ./src/loop/claims.ts
 
 
@@ -34,7 +36,7 @@ const claimOwnerSchema = schemas/* object */.Ikc({
     schema: schemas/* literal */.euz(CLAIM_SCHEMA),
     kind: schemas/* enum */.k5n(['failover', 'drill']),
     /** The GitHub workflow run that holds the claim. */
-    githubRunId: schemas/* string */.YjP().regex(/^\d+$/),
+    githubRunId: schemas/* string */.YjP().check(api/* _regex */.Fk(/^\d+$/)),
     runUrl: schemas/* string */.YjP(),
     /** drloop's run id (the incident id for a failover). */
     runId: schemas/* string */.YjP(),

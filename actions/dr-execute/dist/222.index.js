@@ -25,7 +25,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9691);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(94343);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(73305);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
 /* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(59148);
 /* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(56495);
@@ -38,29 +39,29 @@ __webpack_require__.r(__webpack_exports__);
 
 /** A firing alert's `endsAt` as Alertmanager sends it. */
 const ZERO_TIME = '0001-01-01T00:00:00Z';
-const labels = zod__WEBPACK_IMPORTED_MODULE_6__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP());
-const time = zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an RFC3339 timestamp');
-const alertSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({
-    status: zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(['firing', 'resolved']),
+const labels = zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .record */ .g1P(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP());
+const time = zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().check(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .refine */ .YPB((s) => !Number.isNaN(Date.parse(s)), 'expected an RFC3339 timestamp'));
+const alertSchema = zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({
+    status: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(['firing', 'resolved']),
     labels,
-    annotations: labels.default({}),
+    annotations: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf(labels, {}),
     startsAt: time,
-    endsAt: time.optional(),
-    generatorURL: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().optional(),
-    fingerprint: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1),
+    endsAt: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM(time),
+    generatorURL: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()),
+    fingerprint: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().check(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._minLength */ .m9(1)),
 });
 /** Alertmanager's webhook body, version 4 (the only version it has ever sent). */
-const webhookSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({
-    version: zod__WEBPACK_IMPORTED_MODULE_6__/* .literal */ .euz('4', { error: (i) => `unsupported Alertmanager webhook version ${JSON.stringify(i.input)} (expected "4")` }),
-    groupKey: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
-    truncatedAlerts: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().int().min(0).default(0),
-    status: zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(['firing', 'resolved']),
-    receiver: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
+const webhookSchema = zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({
+    version: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .literal */ .euz('4', { error: (i) => `unsupported Alertmanager webhook version ${JSON.stringify(i.input)} (expected "4")` }),
+    groupKey: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
+    truncatedAlerts: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().check(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .int */ .Whr(), zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._gte */ .qm(0)), 0),
+    status: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(['firing', 'resolved']),
+    receiver: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
     groupLabels: labels,
     commonLabels: labels,
     commonAnnotations: labels,
-    externalURL: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
-    alerts: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(alertSchema),
+    externalURL: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
+    alerts: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(alertSchema),
 });
 const DISPATCH_SCHEMA = 'drloop.alert/v1';
 /**
@@ -84,18 +85,18 @@ const fromDigits = (v) => (typeof v === 'string' && /^\d+$/.test(v.trim()) ? Num
  * shape, from `drloop relay` and from the Alertmanager ≥ 0.32 template alike.
  * Ten top-level keys at most (GitHub's limit), under 64 KB.
  */
-const dispatchPayloadSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({
-    schema: zod__WEBPACK_IMPORTED_MODULE_6__/* .literal */ .euz(DISPATCH_SCHEMA),
-    groupKey: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
-    status: zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(['firing', 'resolved']),
-    dedupeKey: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
-    commonLabels: zod__WEBPACK_IMPORTED_MODULE_6__/* .preprocess */ .vkY(fromJsonText, labels),
-    truncatedAlerts: zod__WEBPACK_IMPORTED_MODULE_6__/* .preprocess */ .vkY(fromDigits, zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().int().min(0)).default(0),
-    externalURL: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().default(''),
-    receiver: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().default(''),
-    alerts: zod__WEBPACK_IMPORTED_MODULE_6__/* .preprocess */ .vkY(fromJsonText, zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(alertSchema)),
+const dispatchPayloadSchema = zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({
+    schema: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .literal */ .euz(DISPATCH_SCHEMA),
+    groupKey: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
+    status: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(['firing', 'resolved']),
+    dedupeKey: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
+    commonLabels: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .pipe */ .FsL(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .transform */ .pdi(fromJsonText), labels),
+    truncatedAlerts: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .pipe */ .FsL(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .transform */ .pdi(fromDigits), zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().check(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .int */ .Whr(), zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._gte */ .qm(0))), 0),
+    externalURL: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), ''),
+    receiver: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), ''),
+    alerts: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .pipe */ .FsL(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .transform */ .pdi(fromJsonText), zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(alertSchema)),
     /** Alerts left out to keep the payload under GitHub's size limit. */
-    droppedAlerts: zod__WEBPACK_IMPORTED_MODULE_6__/* .preprocess */ .vkY(fromDigits, zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().int().min(0)).default(0),
+    droppedAlerts: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .pipe */ .FsL(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .transform */ .pdi(fromDigits), zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().check(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .int */ .Whr(), zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._gte */ .qm(0))), 0),
 });
 /**
  * The incident an alert group's notification belongs to: a digest (24 hex

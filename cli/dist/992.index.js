@@ -1,5 +1,5 @@
-export const id = 893;
-export const ids = [893,222];
+export const id = 992;
+export const ids = [992,252,222];
 export const modules = {
 
 /***/ 4200:
@@ -106,7 +106,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2716);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4343);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3305);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
 /* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9148);
 /* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6495);
@@ -119,29 +120,29 @@ __webpack_require__.r(__webpack_exports__);
 
 /** A firing alert's `endsAt` as Alertmanager sends it. */
 const ZERO_TIME = '0001-01-01T00:00:00Z';
-const labels = zod__WEBPACK_IMPORTED_MODULE_6__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP());
-const time = zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an RFC3339 timestamp');
-const alertSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({
-    status: zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(['firing', 'resolved']),
+const labels = zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .record */ .g1P(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP());
+const time = zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().check(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .refine */ .YPB((s) => !Number.isNaN(Date.parse(s)), 'expected an RFC3339 timestamp'));
+const alertSchema = zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({
+    status: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(['firing', 'resolved']),
     labels,
-    annotations: labels.default({}),
+    annotations: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf(labels, {}),
     startsAt: time,
-    endsAt: time.optional(),
-    generatorURL: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().optional(),
-    fingerprint: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1),
+    endsAt: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM(time),
+    generatorURL: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()),
+    fingerprint: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().check(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._minLength */ .m9(1)),
 });
 /** Alertmanager's webhook body, version 4 (the only version it has ever sent). */
-const webhookSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({
-    version: zod__WEBPACK_IMPORTED_MODULE_6__/* .literal */ .euz('4', { error: (i) => `unsupported Alertmanager webhook version ${JSON.stringify(i.input)} (expected "4")` }),
-    groupKey: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
-    truncatedAlerts: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().int().min(0).default(0),
-    status: zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(['firing', 'resolved']),
-    receiver: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
+const webhookSchema = zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({
+    version: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .literal */ .euz('4', { error: (i) => `unsupported Alertmanager webhook version ${JSON.stringify(i.input)} (expected "4")` }),
+    groupKey: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
+    truncatedAlerts: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().check(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .int */ .Whr(), zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._gte */ .qm(0)), 0),
+    status: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(['firing', 'resolved']),
+    receiver: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
     groupLabels: labels,
     commonLabels: labels,
     commonAnnotations: labels,
-    externalURL: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
-    alerts: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(alertSchema),
+    externalURL: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
+    alerts: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(alertSchema),
 });
 const DISPATCH_SCHEMA = 'drloop.alert/v1';
 /**
@@ -165,18 +166,18 @@ const fromDigits = (v) => (typeof v === 'string' && /^\d+$/.test(v.trim()) ? Num
  * shape, from `drloop relay` and from the Alertmanager ≥ 0.32 template alike.
  * Ten top-level keys at most (GitHub's limit), under 64 KB.
  */
-const dispatchPayloadSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({
-    schema: zod__WEBPACK_IMPORTED_MODULE_6__/* .literal */ .euz(DISPATCH_SCHEMA),
-    groupKey: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
-    status: zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(['firing', 'resolved']),
-    dedupeKey: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
-    commonLabels: zod__WEBPACK_IMPORTED_MODULE_6__/* .preprocess */ .vkY(fromJsonText, labels),
-    truncatedAlerts: zod__WEBPACK_IMPORTED_MODULE_6__/* .preprocess */ .vkY(fromDigits, zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().int().min(0)).default(0),
-    externalURL: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().default(''),
-    receiver: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().default(''),
-    alerts: zod__WEBPACK_IMPORTED_MODULE_6__/* .preprocess */ .vkY(fromJsonText, zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(alertSchema)),
+const dispatchPayloadSchema = zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({
+    schema: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .literal */ .euz(DISPATCH_SCHEMA),
+    groupKey: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
+    status: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(['firing', 'resolved']),
+    dedupeKey: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
+    commonLabels: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .pipe */ .FsL(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .transform */ .pdi(fromJsonText), labels),
+    truncatedAlerts: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .pipe */ .FsL(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .transform */ .pdi(fromDigits), zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().check(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .int */ .Whr(), zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._gte */ .qm(0))), 0),
+    externalURL: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), ''),
+    receiver: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), ''),
+    alerts: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .pipe */ .FsL(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .transform */ .pdi(fromJsonText), zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(alertSchema)),
     /** Alerts left out to keep the payload under GitHub's size limit. */
-    droppedAlerts: zod__WEBPACK_IMPORTED_MODULE_6__/* .preprocess */ .vkY(fromDigits, zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().int().min(0)).default(0),
+    droppedAlerts: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .pipe */ .FsL(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .transform */ .pdi(fromDigits), zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().check(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .int */ .Whr(), zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._gte */ .qm(0))), 0),
 });
 /**
  * The incident an alert group's notification belongs to: a digest (24 hex
@@ -529,6 +530,142 @@ async function expandGlobs(patterns, workspace, what) {
 /** Every distinct file of a set of glob matches, in first-seen order. */
 function uniqueFiles(matches) {
     return [...new Set(matches.flatMap((m) => m.files))];
+}
+
+
+/***/ }),
+
+/***/ 252:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* export default binding */ __WEBPACK_DEFAULT_EXPORT__)
+/* harmony export */ });
+/* harmony import */ var _core_util_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4723);
+
+const error = () => {
+    const Sizable = {
+        string: { unit: "characters", verb: "to have" },
+        file: { unit: "bytes", verb: "to have" },
+        array: { unit: "items", verb: "to have" },
+        set: { unit: "items", verb: "to have" },
+        map: { unit: "entries", verb: "to have" },
+    };
+    function getSizing(origin) {
+        return Sizable[origin] ?? null;
+    }
+    const FormatDictionary = {
+        regex: "input",
+        email: "email address",
+        url: "URL",
+        emoji: "emoji",
+        uuid: "UUID",
+        uuidv4: "UUIDv4",
+        uuidv6: "UUIDv6",
+        nanoid: "nanoid",
+        guid: "GUID",
+        cuid: "cuid",
+        cuid2: "cuid2",
+        ulid: "ULID",
+        xid: "XID",
+        ksuid: "KSUID",
+        datetime: "ISO datetime",
+        date: "ISO date",
+        time: "ISO time",
+        duration: "ISO duration",
+        ipv4: "IPv4 address",
+        ipv6: "IPv6 address",
+        mac: "MAC address",
+        cidrv4: "IPv4 range",
+        cidrv6: "IPv6 range",
+        base64: "base64-encoded string",
+        base64url: "base64url-encoded string",
+        json_string: "JSON string",
+        e164: "E.164 number",
+        currency_code: "currency code",
+        credit_card: "credit card number",
+        iban: "IBAN",
+        jwt: "JWT",
+        template_literal: "input",
+    };
+    // type names: missing keys = do not translate (use raw value via ?? fallback)
+    const TypeDictionary = {
+        // Compatibility: "nan" -> "NaN" for display
+        nan: "NaN",
+        // All other type names omitted - they fall back to raw values via ?? operator
+    };
+    function getTypeName(type, input) {
+        if (type === "number" && typeof input === "number" && !Number.isFinite(input)) {
+            return String(input);
+        }
+        return TypeDictionary[type] ?? type;
+    }
+    return (issue) => {
+        switch (issue.code) {
+            case "invalid_type": {
+                const expected = getTypeName(issue.expected);
+                const receivedType = _core_util_js__WEBPACK_IMPORTED_MODULE_0__/* .parsedType */ .GW(issue.input);
+                const received = getTypeName(receivedType, issue.input);
+                return `Invalid input: expected ${expected}, received ${received}`;
+            }
+            case "invalid_value":
+                if (issue.values.length === 1)
+                    return `Invalid input: expected ${_core_util_js__WEBPACK_IMPORTED_MODULE_0__/* .stringifyPrimitive */ .B7(issue.values[0])}`;
+                return `Invalid option: expected one of ${_core_util_js__WEBPACK_IMPORTED_MODULE_0__/* .joinValues */ .jw(issue.values, "|")}`;
+            case "too_big": {
+                const adj = issue.exact ? "exactly " : issue.inclusive ? "<=" : "<";
+                const sizing = getSizing(issue.origin);
+                if (sizing)
+                    return `Too big: expected ${issue.origin ?? "value"} to have ${adj}${issue.maximum.toString()} ${sizing.unit ?? "elements"}`;
+                return `Too big: expected ${issue.origin ?? "value"} to be ${adj}${issue.maximum.toString()}`;
+            }
+            case "too_small": {
+                const adj = issue.exact ? "exactly " : issue.inclusive ? ">=" : ">";
+                const sizing = getSizing(issue.origin);
+                if (sizing) {
+                    return `Too small: expected ${issue.origin} to have ${adj}${issue.minimum.toString()} ${sizing.unit}`;
+                }
+                return `Too small: expected ${issue.origin} to be ${adj}${issue.minimum.toString()}`;
+            }
+            case "invalid_format": {
+                const _issue = issue;
+                if (_issue.format === "starts_with") {
+                    return `Invalid string: must start with "${_issue.prefix}"`;
+                }
+                if (_issue.format === "ends_with")
+                    return `Invalid string: must end with "${_issue.suffix}"`;
+                if (_issue.format === "includes")
+                    return `Invalid string: must include "${_issue.includes}"`;
+                if (_issue.format === "regex")
+                    return `Invalid string: must match pattern ${_issue.pattern}`;
+                return `Invalid ${FormatDictionary[_issue.format] ?? issue.format}`;
+            }
+            case "not_multiple_of":
+                return `Invalid number: must be a multiple of ${issue.divisor}`;
+            case "unrecognized_keys":
+                return `Unrecognized key${issue.keys.length > 1 ? "s" : ""}: ${_core_util_js__WEBPACK_IMPORTED_MODULE_0__/* .joinValues */ .jw(issue.keys, ", ")}`;
+            case "invalid_key":
+                return `Invalid key in ${issue.origin}`;
+            case "invalid_union":
+                if (issue.options && Array.isArray(issue.options) && issue.options.length > 0) {
+                    const opts = issue.options.map((o) => `'${o}'`).join(" | ");
+                    return `Invalid discriminator value. Expected ${opts}`;
+                }
+                if (issue.inclusive === false) {
+                    return "Invalid input: more than one option matched";
+                }
+                return "Invalid input";
+            case "invalid_element":
+                return `Invalid value in ${issue.origin}`;
+            default:
+                return `Invalid input`;
+        }
+    };
+};
+/* harmony default export */ function __WEBPACK_DEFAULT_EXPORT__() {
+    return {
+        localeError: error(),
+    };
 }
 
 

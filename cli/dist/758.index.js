@@ -1,5 +1,5 @@
-export const id = 513;
-export const ids = [513];
+export const id = 758;
+export const ids = [758];
 export const modules = {
 
 /***/ 4237:
@@ -131,8 +131,8 @@ function runLinkLines(attemptUrl) {
 /* harmony export */   a3: () => (/* binding */ formatDuration),
 /* harmony export */   sK: () => (/* binding */ durationSchema)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2716);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8532);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4343);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8532);
 
 const UNIT_SECONDS = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
 const DURATION = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d|w))+$/;
@@ -156,14 +156,15 @@ function parseDuration(text) {
     return total;
 }
 /** A zod schema for a duration written as text or seconds; yields seconds. */
-const durationSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()]).transform((value, ctx) => {
+const durationSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .FsL(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()]), zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .transform */ .pdi((value, ctx) => {
     const seconds = parseDuration(value);
     if (seconds === undefined) {
-        ctx.addIssue({ code: 'custom', message: `expected a duration such as 30s, 15m, 2h or 7d, got ${JSON.stringify(value)}` });
-        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+        // zod/mini's transform context has no addIssue: the issue goes on the payload as addIssue would put it.
+        ctx.issues.push({ code: 'custom', message: `expected a duration such as 30s, 15m, 2h or 7d, got ${JSON.stringify(value)}`, input: value });
+        return zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
     }
     return seconds;
-});
+}));
 /** Formats seconds for people: `42s`, `3m 05s`, `2h 10m`, `3d 4h`. */
 function formatDuration(seconds) {
     if (!Number.isFinite(seconds))
@@ -196,8 +197,12 @@ function formatDuration(seconds) {
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3945);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8422);
+/* harmony import */ var _zod_locale_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1725);
+
+
 
 
 
@@ -235,7 +240,7 @@ function parseJsonText(text, displayPath) {
  * each with the file and the key path: `policy.yml: key 'thresholds.warn': …`.
  */
 function validateWith(schema, data, displayPath) {
-    const result = schema.safeParse(data);
+    const result = zod_mini__WEBPACK_IMPORTED_MODULE_4__/* .safeParse */ .xL(schema, data);
     if (result.success)
         return result.data;
     const problems = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .formatIssues */ .og)(result.error, (p) => `key '${keyPath(p)}'`);
@@ -338,31 +343,36 @@ async function sha256File(path) {
 /* harmony export */   og: () => (/* binding */ formatIssues)
 /* harmony export */ });
 /* unused harmony export inputNames */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2716);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4343);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3305);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3945);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _zod_locale_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1725);
+
 
 
 /**
  * Helpers for the string inputs that actions and the CLI receive. Every
  * action's inputs are a zod object of these; `parseInputs` validates them all
  * at once and reports every problem in one message, naming each input.
+ * They are zod/mini schemas: refine or wrap them with the functional forms
+ * (`z.optional(s)`, `z._default(s, v)`, `z.pipe(s, z.transform(f))`,
+ * `s.check(z.refine(f, message))`).
  */
 /** `true`/`false` (and yes/no, 1/0, on/off), as the runner passes booleans. */
-const boolInput = (fallback) => zod__WEBPACK_IMPORTED_MODULE_1__/* .stringbool */ .uEf({ truthy: ['true', 'yes', '1', 'on'], falsy: ['false', 'no', '0', 'off'] }).default(fallback);
+const boolInput = (fallback) => zod_mini__WEBPACK_IMPORTED_MODULE_2__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .stringbool */ .uEf({ truthy: ['true', 'yes', '1', 'on'], falsy: ['false', 'no', '0', 'off'] }), fallback);
 /** A positive integer given as text. */
-const intInput = (fallback, min = 1, max = 1000) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^\d+$/, 'expected a whole number').transform(Number).pipe(zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(min).max(max)).default(fallback);
+const intInput = (fallback, min = 1, max = 1000) => zod_mini__WEBPACK_IMPORTED_MODULE_2__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .pipe */ .FsL(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .pipe */ .FsL(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().check(zod_mini__WEBPACK_IMPORTED_MODULE_3__/* ._regex */ .Fk(/^\d+$/, 'expected a whole number')), zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .transform */ .pdi(Number)), zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().check(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .int */ .Whr(), zod_mini__WEBPACK_IMPORTED_MODULE_3__/* ._gte */ .qm(min), zod_mini__WEBPACK_IMPORTED_MODULE_3__/* ._lte */ .Zm(max))), fallback);
 /** One of a set of words. */
-const enumInput = (values, fallback) => zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(values).default(fallback);
+const enumInput = (values, fallback) => zod_mini__WEBPACK_IMPORTED_MODULE_2__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(values), fallback);
 /** Free text; empty means "not set". */
-const textInput = () => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional();
+const textInput = () => zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP());
 /** A multiline list (one item a line, `#` comments allowed); commas also separate when `commas` is set. */
-const listInput = (commas = false) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-    .optional()
-    .transform((text) => (text ?? '')
+const listInput = (commas = false) => zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .pipe */ .FsL(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()), zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .transform */ .pdi((text) => (text ?? '')
     .split(commas ? /[\r\n,]+/ : /\r?\n/)
     .map((l) => l.trim())
-    .filter((l) => l !== '' && !l.startsWith('#')));
-/** Formats a zod error as one line per problem, each naming where it is. */
+    .filter((l) => l !== '' && !l.startsWith('#'))));
+/** Formats a zod error (from a classic or a zod/mini schema) as one line per problem, each naming where it is. */
 function formatIssues(error, name) {
     return error.issues.map((issue) => {
         const where = name(issue.path);
@@ -381,7 +391,7 @@ function parseInputs(schema, raw) {
     for (const [k, v] of Object.entries(raw))
         if (v !== undefined && v.trim() !== '')
             cleaned[k] = v.trim();
-    const result = schema.safeParse(cleaned);
+    const result = zod_mini__WEBPACK_IMPORTED_MODULE_4__/* .safeParse */ .xL(schema, cleaned);
     if (result.success)
         return result.data;
     const problems = formatIssues(result.error, (path) => `input '${String(path[0] ?? '?')}'`);
@@ -389,7 +399,7 @@ function parseInputs(schema, raw) {
 }
 /** The names of a schema's inputs, as action.yml must declare them. */
 function inputNames(schema) {
-    return Object.keys(schema.shape);
+    return Object.keys(schema._zod.def.shape);
 }
 
 
@@ -559,29 +569,72 @@ function parseYamlText(text, displayPath, options = {}) {
 
 /***/ }),
 
-/***/ 4377:
+/***/ 1725:
+/***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __webpack_require__) => {
+
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8532);
+/* harmony import */ var zod_v4_locales_en_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(252);
+
+
+/**
+ * zod's English messages for the issues drloop's schemas give no message of
+ * their own ("Invalid option: expected one of …", "Too small: expected string
+ * to have >=1 characters"). zod/mini loads no locale, and without one every
+ * such issue reads "Invalid input". Classic zod sets English on its first
+ * schema; importing this module does the same, and as there, a locale set
+ * before wins. src/inputs.ts imports it, so every module that formats zod
+ * issues for people (through formatIssues) has it before its first parse.
+ */
+if (!(0,zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .config */ .$W)().localeError)
+    (0,zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .config */ .$W)((0,zod_v4_locales_en_js__WEBPACK_IMPORTED_MODULE_1__/* ["default"] */ .A)());
+
+
+/***/ }),
+
+/***/ 3102:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   w$: () => (/* binding */ datetime)
 /* harmony export */ });
-/* unused harmony exports date, time, duration */
-/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3759);
-/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2716);
+/* unused harmony exports ZodMiniISODateTime, ZodMiniISODate, date, ZodMiniISOTime, time, ZodMiniISODuration, duration */
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8532);
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1041);
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3305);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4343);
 
 
-
+const ZodMiniISODateTime = /*@__PURE__*/ _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .$constructor */ .xI("ZodMiniISODateTime", (inst, def) => {
+    _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .$ZodISODateTime */ .Ko.init(inst, def);
+    _schemas_js__WEBPACK_IMPORTED_MODULE_2__/* .ZodMiniStringFormat */ .zUr.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
 function datetime(params) {
-    return _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* ._isoDateTime */ .G1(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ZodISODateTime */ .You, params);
+    return _core_index_js__WEBPACK_IMPORTED_MODULE_3__/* ._isoDateTime */ .G1(ZodMiniISODateTime, params);
 }
+const ZodMiniISODate = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniISODate", (inst, def) => {
+    core.$ZodISODate.init(inst, def);
+    schemas.ZodMiniStringFormat.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
 function date(params) {
-    return core._isoDate(ZodISODate, params);
+    return core._isoDate(ZodMiniISODate, params);
 }
+const ZodMiniISOTime = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniISOTime", (inst, def) => {
+    core.$ZodISOTime.init(inst, def);
+    schemas.ZodMiniStringFormat.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
 function time(params) {
-    return core._isoTime(ZodISOTime, params);
+    return core._isoTime(ZodMiniISOTime, params);
 }
+const ZodMiniISODuration = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniISODuration", (inst, def) => {
+    core.$ZodISODuration.init(inst, def);
+    schemas.ZodMiniStringFormat.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
 function duration(params) {
-    return core._isoDuration(ZodISODuration, params);
+    return core._isoDuration(ZodMiniISODuration, params);
 }
 
 
