@@ -11,6 +11,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parse as parseYaml } from 'yaml';
+import { stagePackages, unstagePackages } from '../scripts/stage-packages.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BUILD = join(ROOT, 'bench', '.build');
@@ -34,7 +35,7 @@ function newest(dir) {
 
 /**
  * Bundles a bench entry (bench/src/<name>.ts) with ncc, as the actions are
- * bundled. The bundle is rebuilt when the library, the CLI or the bench
+ * bundled (with the packages scripts/stage-packages.mjs stages). The bundle is rebuilt when the library, the CLI or the bench
  * sources changed since it was built (or with BENCH_REBUILD=1), so a figure
  * always measures the code in the tree.
  */
@@ -44,10 +45,17 @@ function buildEntry(name) {
   const sources = Math.max(...['src', 'cli/src', 'actions/_kit/src', 'bench/src'].map((d) => newest(join(ROOT, d))));
   if (existsSync(index) && process.env.BENCH_REBUILD !== '1' && statSync(index).mtimeMs > sources) return index;
   rmSync(out, { recursive: true, force: true });
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', join(ROOT, 'bench/src', `${name}.ts`), '-o', out, '-q', '--target', 'es2022'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+  // drloop's sources resolve the staged packages the actions are built with; a peer's imports resolve node_modules.
+  stagePackages(ROOT);
+  let r;
+  try {
+    r = spawnSync(process.execPath, [join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', join(ROOT, 'bench/src', `${name}.ts`), '-o', out, '-q', '--target', 'es2022'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
+  } finally {
+    unstagePackages(ROOT);
+  }
   if (r.status !== 0) throw new Error(`building bench entry ${name} failed`);
   return index;
 }

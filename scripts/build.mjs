@@ -7,11 +7,12 @@
 //   node scripts/build.mjs            build everything
 //   node scripts/build.mjs cli ...    build only the named entries
 //
-// @actions/core for the actions is staged side-effect free: see stageCore().
+// @actions/core and yaml are bundled from staged copies: see scripts/stage-packages.mjs.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
+import { stagePackages, unstagePackages } from './stage-packages.mjs';
 
 // Resolved at run time from node_modules (the CLI runs inside a clone after
 // `npm ci`): PostgreSQL binaries must stay where their package put them.
@@ -31,50 +32,24 @@ if (wanted.length && selected.length !== wanted.length) {
 }
 
 /**
- * @actions/core's index imports its OIDC client (@actions/http-client and
- * undici, ~1 MB) and its platform details (@actions/exec) at the top level,
- * although only core.getIDToken() and core.platform.getDetails() use them.
- * Webpack may leave a module out of a bundle when nothing uses its exports,
- * but only if the package says its modules have no side effects, which
- * @actions/core does not (actions/toolkit#1436); so every action paid ~45 ms
- * on Node 24 to evaluate a client it never calls, before reading an input.
- *
- * For the duration of the build, the installed @actions/core is copied,
- * unchanged but for `"sideEffects": false` in its package.json, to
- * actions/_kit/node_modules/, where the actions' sources (actions/_kit/src,
- * which alone imports it) resolve it first. Its modules really have no side
- * effects at import (they define functions, classes and the summary
- * object), so the bundle evaluates what the action uses and nothing else; if
- * an action ever calls getIDToken, webpack bundles the client again. The
- * library packages the actions load lazily (@actions/github, @actions/artifact)
- * resolve the installed @actions/core as before. The copy is removed after
- * the build, so tests and type checks see only node_modules.
- */
-const STAGED_CORE = join('actions', '_kit', 'node_modules', '@actions', 'core');
-function stageCore() {
-  rmSync(join('actions', '_kit', 'node_modules'), { recursive: true, force: true });
-  cpSync(join('node_modules', '@actions', 'core'), STAGED_CORE, { recursive: true });
-  const manifest = join(STAGED_CORE, 'package.json');
-  writeFileSync(manifest, `${JSON.stringify({ ...JSON.parse(readFileSync(manifest, 'utf8')), sideEffects: false }, null, 2)}\n`);
-}
-function unstageCore() {
-  rmSync(join('actions', '_kit', 'node_modules'), { recursive: true, force: true });
-}
-
-/**
  * What would only show as a slow start: the chunk the runner loads first must
- * not hold what only getIDToken needs (a failed staging), and no chunk may
- * hold zod's classic API, which cannot be tree-shaken (drloop's schemas use
- * zod/mini; eslint refuses `from 'zod'`, and this catches a dependency or a
- * stray import that brings it back).
+ * not hold what only getIDToken needs, no chunk may hold yaml's CommonJS build
+ * (both mean a failed staging), and no chunk may hold zod's classic API,
+ * which cannot be tree-shaken (drloop's schemas use zod/mini; eslint refuses
+ * `from 'zod'`, and this catches a dependency or a stray import that brings
+ * it back).
  */
 function checkBundle(entry) {
   if (entry.src.startsWith('actions/') && readFileSync(join(entry.out, 'index.js'), 'utf8').includes('node_modules/@actions/http-client/')) {
-    throw new Error(`${entry.out}/index.js evaluates @actions/http-client at start: @actions/core was not bundled side-effect free (see stageCore in scripts/build.mjs)`);
+    throw new Error(`${entry.out}/index.js evaluates @actions/http-client at start: @actions/core was not bundled side-effect free (see scripts/stage-packages.mjs)`);
   }
   for (const file of readdirSync(entry.out).filter((f) => f.endsWith('.js'))) {
-    if (readFileSync(join(entry.out, file), 'utf8').includes('node_modules/zod/v4/classic/')) {
+    const text = readFileSync(join(entry.out, file), 'utf8');
+    if (text.includes('node_modules/zod/v4/classic/')) {
       throw new Error(`${entry.out}/${file} holds zod's classic API: import * as z from 'zod/mini' instead of 'zod'`);
+    }
+    if (text.includes('node_modules/yaml/dist/')) {
+      throw new Error(`${entry.out}/${file} holds yaml's CommonJS build: yaml was not staged (see scripts/stage-packages.mjs)`);
     }
   }
 }
@@ -89,7 +64,7 @@ function build(entry) {
   }).then(() => checkBundle(entry));
 }
 
-if (selected.some((e) => e.src.startsWith('actions/'))) stageCore();
+stagePackages();
 const queue = [...selected];
 const workers = Array.from({ length: Math.min(availableParallelism(), queue.length) }, async () => {
   for (let e = queue.shift(); e; e = queue.shift()) {
@@ -104,5 +79,5 @@ try {
   console.error(String(err.message ?? err));
   process.exitCode = 1;
 } finally {
-  unstageCore();
+  unstagePackages();
 }

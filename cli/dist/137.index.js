@@ -812,8 +812,19 @@ function redactedSpans(matches, upTo, counts) {
     return spans;
 }
 const builtinCompiled = compileRules(BUILTIN_RULES);
+/** The built-in rules and a caller's extra ones, compiled once per list of extra rules (and their hint scan with them). */
+const withExtra = new WeakMap();
+function rulesWith(extra) {
+    if (extra.length === 0)
+        return builtinCompiled;
+    let rules = withExtra.get(extra);
+    if (!rules)
+        withExtra.set(extra, (rules = compileRules([...BUILTIN_RULES, ...extra])));
+    return rules;
+}
+/** Redacts `text` with the built-in rules and `extra` (the user's patterns, BUILTIN_RULES not included). */
 function redact(text, extra = []) {
-    const rules = extra.length === 0 ? builtinCompiled : compileRules([...BUILTIN_RULES, ...extra]);
+    const rules = rulesWith(extra);
     const counts = {};
     const out = applyMatches(text, findMatches(text, rules), text.length, counts);
     return { text: out.text, counts, total: out.total };

@@ -2428,7 +2428,7 @@ function uniqueFiles(matches) {
 /* harmony export */   c: () => (/* binding */ parseYamlText)
 /* harmony export */ });
 /* unused harmony export MAX_ALIASES */
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3409);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /**
  * YAML for policies and plans. Apart from files.ts so that an entry that

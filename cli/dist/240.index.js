@@ -190,18 +190,19 @@ async function readMetadata(items, alert, context, commit, warn) {
     };
 }
 /**
- * Redacts every string of a JSON value. The manifest's metadata is copied
- * from records and payloads, so it gets the same rules as the files.
+ * Redacts every string of a JSON value with the built-in rules and `extra`.
+ * The manifest's metadata is copied from records and payloads, so it gets
+ * the same rules as the files.
  */
-function redactDeep(value, rules) {
+function redactDeep(value, extra) {
     if (typeof value === 'string')
-        return (0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(value, rules).text;
+        return (0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(value, extra).text;
     if (Array.isArray(value))
-        return value.map((v) => redactDeep(v, rules));
+        return value.map((v) => redactDeep(v, extra));
     if (value && typeof value === 'object') {
         const out = {};
         for (const [k, v] of Object.entries(value))
-            out[k] = redactDeep(v, rules);
+            out[k] = redactDeep(v, extra);
         return out;
     }
     return value;
@@ -551,8 +552,19 @@ function redactedSpans(matches, upTo, counts) {
     return spans;
 }
 const builtinCompiled = compileRules(BUILTIN_RULES);
+/** The built-in rules and a caller's extra ones, compiled once per list of extra rules (and their hint scan with them). */
+const withExtra = new WeakMap();
+function rulesWith(extra) {
+    if (extra.length === 0)
+        return builtinCompiled;
+    let rules = withExtra.get(extra);
+    if (!rules)
+        withExtra.set(extra, (rules = compileRules([...BUILTIN_RULES, ...extra])));
+    return rules;
+}
+/** Redacts `text` with the built-in rules and `extra` (the user's patterns, BUILTIN_RULES not included). */
 function redact(text, extra = []) {
-    const rules = extra.length === 0 ? builtinCompiled : compileRules([...BUILTIN_RULES, ...extra]);
+    const rules = rulesWith(extra);
     const counts = {};
     const out = applyMatches(text, findMatches(text, rules), text.length, counts);
     return { text: out.text, counts, total: out.total };

@@ -15,8 +15,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DEFAULT_ARTIFACT_NAME, DEFAULT_OUTPUT_DIR, WORKER_BYTES, destinationsOf, headCommit
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -243,7 +241,6 @@ var verify = __webpack_require__(9856);
 
 
 
-
 /** Bundles go here by default: outside the evidence directory, so no bundle ever contains an earlier one. */
 const DEFAULT_OUTPUT_DIR = 'drloop-bundles';
 /** `{run-id}` and `{run-attempt}` are filled in, so a re-run gets its own artifact. */
@@ -271,10 +268,15 @@ const collectEvidenceInputs = schemas/* object */.Ikc({
     /** An empty collection (no file, no alert) fails unless this is set. */
     'allow-empty': (0,inputs/* boolInput */.Hm)(false),
 });
-/** The commit of the workspace, for a run outside GitHub Actions; null when it is not a git checkout. */
-function headCommit(workspace) {
+/**
+ * The commit of the workspace, for a run outside GitHub Actions; null when it
+ * is not a git checkout. child_process loads only here: collect-evidence
+ * passes its own reader, and a run with GITHUB_SHA reads none.
+ */
+async function headCommit(workspace) {
+    const { execFile } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1421, 23));
     return new Promise((res) => {
-        (0,external_node_child_process_.execFile)('git', ['rev-parse', 'HEAD'], { cwd: workspace, timeout: 10_000 }, (err, stdout) => {
+        execFile('git', ['rev-parse', 'HEAD'], { cwd: workspace, timeout: 10_000 }, (err, stdout) => {
             const sha = String(stdout).trim();
             res(!err && /^[0-9a-f]{40,64}$/.test(sha) ? sha : null);
         });
@@ -355,7 +357,7 @@ async function runCollectEvidence(inputs, deps) {
     const metadata = (0,manifest/* redactDeep */.KL)(await (0,manifest/* readMetadata */._6)(gathered.items, gathered.alert, context, commit, (m) => {
         warnings.push(m);
         logger.warning(m);
-    }), allRules);
+    }), extraRules);
     const name = await freeName(outputDir, (0,evidence_bundle/* bundleName */.u1)(now, commit));
     // A worker costs a start of this script; only evidence large enough to grow the heap is worth one.
     const jobs = deps.jobs && (await atLeast(gathered.items, WORKER_BYTES)) ? deps.jobs : undefined;
@@ -379,8 +381,8 @@ async function runCollectEvidence(inputs, deps) {
                 ...metadata,
                 summary: (0,summary/* summarize */.eh)(metadata, now.toISOString()),
                 sources: {
-                    evidenceDir: (0,redact/* redact */.E$)(inputs['evidence-dir'], allRules).text,
-                    paths: inputs.paths.map((p) => (0,redact/* redact */.E$)(p, allRules).text),
+                    evidenceDir: (0,redact/* redact */.E$)(inputs['evidence-dir'], extraRules).text,
+                    paths: inputs.paths.map((p) => (0,redact/* redact */.E$)(p, extraRules).text),
                     alert: gathered.items.find((i) => i.source === 'alert')?.origin ?? null,
                 },
                 redaction: {
@@ -389,7 +391,7 @@ async function runCollectEvidence(inputs, deps) {
                     byKind,
                     notInspected: files.filter((f) => f.redaction === 'not-inspected').length,
                 },
-                warnings: (0,manifest/* redactDeep */.KL)([...warnings, ...bundleWarnings], allRules),
+                warnings: (0,manifest/* redactDeep */.KL)([...warnings, ...bundleWarnings], extraRules),
                 files,
             };
         },

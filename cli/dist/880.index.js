@@ -23,8 +23,8 @@ var external_node_url_ = __webpack_require__(3136);
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/node_modules/yaml/browser/dist/index.js + 70 modules
+var dist = __webpack_require__(3409);
 // EXTERNAL MODULE: ./src/alerts/alertmanager.ts
 var alertmanager = __webpack_require__(3222);
 // EXTERNAL MODULE: ./src/errors.ts

@@ -268,15 +268,16 @@ export async function readMetadata(items: EvidenceItem[], alert: AlertContext | 
 }
 
 /**
- * Redacts every string of a JSON value. The manifest's metadata is copied
- * from records and payloads, so it gets the same rules as the files.
+ * Redacts every string of a JSON value with the built-in rules and `extra`.
+ * The manifest's metadata is copied from records and payloads, so it gets
+ * the same rules as the files.
  */
-export function redactDeep<T>(value: T, rules: readonly RedactionRule[]): T {
-  if (typeof value === 'string') return redact(value, rules).text as T;
-  if (Array.isArray(value)) return value.map((v) => redactDeep(v, rules)) as T;
+export function redactDeep<T>(value: T, extra: readonly RedactionRule[]): T {
+  if (typeof value === 'string') return redact(value, extra).text as T;
+  if (Array.isArray(value)) return value.map((v) => redactDeep(v, extra)) as T;
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = redactDeep(v, rules);
+    for (const [k, v] of Object.entries(value)) out[k] = redactDeep(v, extra);
     return out as T;
   }
   return value;

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import * as z from 'zod/mini';
@@ -90,8 +89,13 @@ export interface CollectEvidenceResult {
   failures: string[];
 }
 
-/** The commit of the workspace, for a run outside GitHub Actions; null when it is not a git checkout. */
-export function headCommit(workspace: string): Promise<string | null> {
+/**
+ * The commit of the workspace, for a run outside GitHub Actions; null when it
+ * is not a git checkout. child_process loads only here: collect-evidence
+ * passes its own reader, and a run with GITHUB_SHA reads none.
+ */
+export async function headCommit(workspace: string): Promise<string | null> {
+  const { execFile } = await import('node:child_process');
   return new Promise((res) => {
     execFile('git', ['rev-parse', 'HEAD'], { cwd: workspace, timeout: 10_000 }, (err, stdout) => {
       const sha = String(stdout).trim();
@@ -186,7 +190,7 @@ export async function runCollectEvidence(inputs: CollectEvidenceInputs, deps: Co
       warnings.push(m);
       logger.warning(m);
     }),
-    allRules,
+    extraRules,
   );
 
   const name = await freeName(outputDir, bundleName(now, commit));
@@ -210,8 +214,8 @@ export async function runCollectEvidence(inputs: CollectEvidenceInputs, deps: Co
           ...metadata,
           summary: summarize(metadata, now.toISOString()),
           sources: {
-            evidenceDir: redact(inputs['evidence-dir'], allRules).text,
-            paths: inputs.paths.map((p) => redact(p, allRules).text),
+            evidenceDir: redact(inputs['evidence-dir'], extraRules).text,
+            paths: inputs.paths.map((p) => redact(p, extraRules).text),
             alert: gathered.items.find((i) => i.source === 'alert')?.origin ?? null,
           },
           redaction: {
@@ -220,7 +224,7 @@ export async function runCollectEvidence(inputs: CollectEvidenceInputs, deps: Co
             byKind,
             notInspected: files.filter((f) => f.redaction === 'not-inspected').length,
           },
-          warnings: redactDeep([...warnings, ...bundleWarnings], allRules),
+          warnings: redactDeep([...warnings, ...bundleWarnings], extraRules),
           files,
         };
       },

@@ -1,8 +1,9 @@
 /**
  * What the bundles load only on the path that needs it: the entry chunk (the
  * file `node dist/index.js` reads first) holds @actions/core without its
- * HTTP client (scripts/build.mjs), no chunk holds zod's classic API, and a
- * chunk loaded on first use works when the bundle runs as the runner runs it.
+ * HTTP client and yaml's ES build (scripts/stage-packages.mjs), no chunk holds
+ * zod's classic API, and a chunk loaded on first use works when the bundle
+ * runs as the runner runs it.
  */
 import { describe, expect, test } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
@@ -21,17 +22,22 @@ describe('entry chunks', () => {
     expect(main).not.toContain('llhttp');
   });
 
-  test.each([...ACTIONS.map((a) => `actions/${a}/dist`), 'cli/dist'])("%s: no chunk holds zod's classic API (the schemas use zod/mini)", async (dist) => {
+  test.each([...ACTIONS.map((a) => `actions/${a}/dist`), 'cli/dist'])("%s: no chunk holds zod's classic API (the schemas use zod/mini) or yaml's CommonJS build", async (dist) => {
     const chunks = (await readdir(join(REPO_ROOT, dist))).filter((f) => f.endsWith('.js'));
-    const withClassic: string[] = [];
-    let withMini = 0;
+    const found = { classicZod: [] as string[], miniZod: [] as string[], yamlCommonJs: [] as string[] };
     for (const chunk of chunks) {
       const text = await readFile(join(REPO_ROOT, dist, chunk), 'utf8');
-      if (text.includes('node_modules/zod/v4/classic/')) withClassic.push(chunk);
-      if (text.includes('node_modules/zod/v4/mini/')) withMini += 1;
+      if (text.includes('node_modules/zod/v4/classic/')) found.classicZod.push(chunk);
+      if (text.includes('node_modules/zod/v4/mini/')) found.miniZod.push(chunk);
+      if (text.includes('node_modules/yaml/dist/')) found.yamlCommonJs.push(chunk);
     }
-    expect(withClassic).toEqual([]);
-    expect(withMini).toBeGreaterThan(0);
+    expect({ classicZod: found.classicZod, yamlCommonJs: found.yamlCommonJs }).toEqual({ classicZod: [], yamlCommonJs: [] });
+    expect(found.miniZod.length).toBeGreaterThan(0);
+  });
+
+  test.each(['dr-execute', 'cost-decision'])('%s: yaml is bundled from its ES build (scripts/stage-packages.mjs)', async (action) => {
+    const main = await readFile(join(REPO_ROOT, 'actions', action, 'dist', 'index.js'), 'utf8');
+    expect(main).toContain('node_modules/yaml/browser/dist/');
   });
 });
 

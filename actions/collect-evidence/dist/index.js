@@ -3985,8 +3985,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(31421);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
@@ -4616,7 +4614,6 @@ var verify = __nccwpck_require__(59856);
 
 
 
-
 /** Bundles go here by default: outside the evidence directory, so no bundle ever contains an earlier one. */
 const DEFAULT_OUTPUT_DIR = 'drloop-bundles';
 /** `{run-id}` and `{run-attempt}` are filled in, so a re-run gets its own artifact. */
@@ -4644,10 +4641,15 @@ const collectEvidenceInputs = schemas/* object */.Ikc({
     /** An empty collection (no file, no alert) fails unless this is set. */
     'allow-empty': (0,src_inputs/* boolInput */.Hm)(false),
 });
-/** The commit of the workspace, for a run outside GitHub Actions; null when it is not a git checkout. */
-function headCommit(workspace) {
+/**
+ * The commit of the workspace, for a run outside GitHub Actions; null when it
+ * is not a git checkout. child_process loads only here: collect-evidence
+ * passes its own reader, and a run with GITHUB_SHA reads none.
+ */
+async function headCommit(workspace) {
+    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 31421, 23));
     return new Promise((res) => {
-        (0,external_node_child_process_.execFile)('git', ['rev-parse', 'HEAD'], { cwd: workspace, timeout: 10_000 }, (err, stdout) => {
+        execFile('git', ['rev-parse', 'HEAD'], { cwd: workspace, timeout: 10_000 }, (err, stdout) => {
             const sha = String(stdout).trim();
             res(!err && /^[0-9a-f]{40,64}$/.test(sha) ? sha : null);
         });
@@ -4728,7 +4730,7 @@ async function runCollectEvidence(inputs, deps) {
     const metadata = (0,manifest/* redactDeep */.KL)(await (0,manifest/* readMetadata */._6)(gathered.items, gathered.alert, context, commit, (m) => {
         warnings.push(m);
         logger.warning(m);
-    }), allRules);
+    }), extraRules);
     const name = await freeName(outputDir, (0,evidence_bundle/* bundleName */.u1)(now, commit));
     // A worker costs a start of this script; only evidence large enough to grow the heap is worth one.
     const jobs = deps.jobs && (await atLeast(gathered.items, WORKER_BYTES)) ? deps.jobs : undefined;
@@ -4752,8 +4754,8 @@ async function runCollectEvidence(inputs, deps) {
                 ...metadata,
                 summary: summarize(metadata, now.toISOString()),
                 sources: {
-                    evidenceDir: (0,redact/* redact */.E$)(inputs['evidence-dir'], allRules).text,
-                    paths: inputs.paths.map((p) => (0,redact/* redact */.E$)(p, allRules).text),
+                    evidenceDir: (0,redact/* redact */.E$)(inputs['evidence-dir'], extraRules).text,
+                    paths: inputs.paths.map((p) => (0,redact/* redact */.E$)(p, extraRules).text),
                     alert: gathered.items.find((i) => i.source === 'alert')?.origin ?? null,
                 },
                 redaction: {
@@ -4762,7 +4764,7 @@ async function runCollectEvidence(inputs, deps) {
                     byKind,
                     notInspected: files.filter((f) => f.redaction === 'not-inspected').length,
                 },
-                warnings: (0,manifest/* redactDeep */.KL)([...warnings, ...bundleWarnings], allRules),
+                warnings: (0,manifest/* redactDeep */.KL)([...warnings, ...bundleWarnings], extraRules),
                 files,
             };
         },
@@ -6223,18 +6225,19 @@ async function readMetadata(items, alert, context, commit, warn) {
     };
 }
 /**
- * Redacts every string of a JSON value. The manifest's metadata is copied
- * from records and payloads, so it gets the same rules as the files.
+ * Redacts every string of a JSON value with the built-in rules and `extra`.
+ * The manifest's metadata is copied from records and payloads, so it gets
+ * the same rules as the files.
  */
-function redactDeep(value, rules) {
+function redactDeep(value, extra) {
     if (typeof value === 'string')
-        return (0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(value, rules).text;
+        return (0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(value, extra).text;
     if (Array.isArray(value))
-        return value.map((v) => redactDeep(v, rules));
+        return value.map((v) => redactDeep(v, extra));
     if (value && typeof value === 'object') {
         const out = {};
         for (const [k, v] of Object.entries(value))
-            out[k] = redactDeep(v, rules);
+            out[k] = redactDeep(v, extra);
         return out;
     }
     return value;
@@ -7116,8 +7119,19 @@ function redactedSpans(matches, upTo, counts) {
     return spans;
 }
 const builtinCompiled = compileRules(BUILTIN_RULES);
+/** The built-in rules and a caller's extra ones, compiled once per list of extra rules (and their hint scan with them). */
+const withExtra = new WeakMap();
+function rulesWith(extra) {
+    if (extra.length === 0)
+        return builtinCompiled;
+    let rules = withExtra.get(extra);
+    if (!rules)
+        withExtra.set(extra, (rules = compileRules([...BUILTIN_RULES, ...extra])));
+    return rules;
+}
+/** Redacts `text` with the built-in rules and `extra` (the user's patterns, BUILTIN_RULES not included). */
 function redact(text, extra = []) {
-    const rules = extra.length === 0 ? builtinCompiled : compileRules([...BUILTIN_RULES, ...extra]);
+    const rules = rulesWith(extra);
     const counts = {};
     const out = applyMatches(text, findMatches(text, rules), text.length, counts);
     return { text: out.text, counts, total: out.total };

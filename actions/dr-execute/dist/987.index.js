@@ -188,18 +188,19 @@ async function readMetadata(items, alert, context, commit, warn) {
     };
 }
 /**
- * Redacts every string of a JSON value. The manifest's metadata is copied
- * from records and payloads, so it gets the same rules as the files.
+ * Redacts every string of a JSON value with the built-in rules and `extra`.
+ * The manifest's metadata is copied from records and payloads, so it gets
+ * the same rules as the files.
  */
-function redactDeep(value, rules) {
+function redactDeep(value, extra) {
     if (typeof value === 'string')
-        return redact(value, rules).text;
+        return redact(value, extra).text;
     if (Array.isArray(value))
-        return value.map((v) => redactDeep(v, rules));
+        return value.map((v) => redactDeep(v, extra));
     if (value && typeof value === 'object') {
         const out = {};
         for (const [k, v] of Object.entries(value))
-            out[k] = redactDeep(v, rules);
+            out[k] = redactDeep(v, extra);
         return out;
     }
     return value;
