@@ -25,11 +25,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4343);
-/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3305);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4343);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3305);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
 /* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9148);
 /* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6495);
+/* harmony import */ var _incident_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8805);
+
 
 
 
@@ -39,29 +41,29 @@ __webpack_require__.r(__webpack_exports__);
 
 /** A firing alert's `endsAt` as Alertmanager sends it. */
 const ZERO_TIME = '0001-01-01T00:00:00Z';
-const labels = zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .record */ .g1P(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP());
-const time = zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().check(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .refine */ .YPB((s) => !Number.isNaN(Date.parse(s)), 'expected an RFC3339 timestamp'));
-const alertSchema = zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({
-    status: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(['firing', 'resolved']),
+const labels = zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .record */ .g1P(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP(), zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP());
+const time = zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().check(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .refine */ .YPB((s) => !Number.isNaN(Date.parse(s)), 'expected an RFC3339 timestamp'));
+const alertSchema = zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .looseObject */ ._H3({
+    status: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ["enum"] */ .k5n(['firing', 'resolved']),
     labels,
-    annotations: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf(labels, {}),
+    annotations: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf(labels, {}),
     startsAt: time,
-    endsAt: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM(time),
-    generatorURL: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()),
-    fingerprint: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().check(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._minLength */ .m9(1)),
+    endsAt: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM(time),
+    generatorURL: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP()),
+    fingerprint: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().check(zod_mini__WEBPACK_IMPORTED_MODULE_8__/* ._minLength */ .m9(1)),
 });
 /** Alertmanager's webhook body, version 4 (the only version it has ever sent). */
-const webhookSchema = zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({
-    version: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .literal */ .euz('4', { error: (i) => `unsupported Alertmanager webhook version ${JSON.stringify(i.input)} (expected "4")` }),
-    groupKey: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
-    truncatedAlerts: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().check(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .int */ .Whr(), zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._gte */ .qm(0)), 0),
-    status: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(['firing', 'resolved']),
-    receiver: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
+const webhookSchema = zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .looseObject */ ._H3({
+    version: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .literal */ .euz('4', { error: (i) => `unsupported Alertmanager webhook version ${JSON.stringify(i.input)} (expected "4")` }),
+    groupKey: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP(),
+    truncatedAlerts: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .number */ .aig().check(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .int */ .Whr(), zod_mini__WEBPACK_IMPORTED_MODULE_8__/* ._gte */ .qm(0)), 0),
+    status: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ["enum"] */ .k5n(['firing', 'resolved']),
+    receiver: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP(),
     groupLabels: labels,
     commonLabels: labels,
     commonAnnotations: labels,
-    externalURL: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
-    alerts: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(alertSchema),
+    externalURL: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP(),
+    alerts: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .array */ .YOg(alertSchema),
 });
 const DISPATCH_SCHEMA = 'drloop.alert/v1';
 /**
@@ -85,18 +87,18 @@ const fromDigits = (v) => (typeof v === 'string' && /^\d+$/.test(v.trim()) ? Num
  * shape, from `drloop relay` and from the Alertmanager ≥ 0.32 template alike.
  * Ten top-level keys at most (GitHub's limit), under 64 KB.
  */
-const dispatchPayloadSchema = zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .looseObject */ ._H3({
-    schema: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .literal */ .euz(DISPATCH_SCHEMA),
-    groupKey: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
-    status: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(['firing', 'resolved']),
-    dedupeKey: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
-    commonLabels: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .pipe */ .FsL(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .transform */ .pdi(fromJsonText), labels),
-    truncatedAlerts: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .pipe */ .FsL(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .transform */ .pdi(fromDigits), zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().check(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .int */ .Whr(), zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._gte */ .qm(0))), 0),
-    externalURL: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), ''),
-    receiver: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), ''),
-    alerts: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .pipe */ .FsL(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .transform */ .pdi(fromJsonText), zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(alertSchema)),
+const dispatchPayloadSchema = zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .looseObject */ ._H3({
+    schema: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .literal */ .euz(DISPATCH_SCHEMA),
+    groupKey: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP(),
+    status: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ["enum"] */ .k5n(['firing', 'resolved']),
+    dedupeKey: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP(),
+    commonLabels: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .pipe */ .FsL(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .transform */ .pdi(fromJsonText), labels),
+    truncatedAlerts: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .pipe */ .FsL(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .transform */ .pdi(fromDigits), zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .number */ .aig().check(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .int */ .Whr(), zod_mini__WEBPACK_IMPORTED_MODULE_8__/* ._gte */ .qm(0))), 0),
+    externalURL: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP(), ''),
+    receiver: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP(), ''),
+    alerts: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .pipe */ .FsL(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .transform */ .pdi(fromJsonText), zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .array */ .YOg(alertSchema)),
     /** Alerts left out to keep the payload under GitHub's size limit. */
-    droppedAlerts: zod_mini__WEBPACK_IMPORTED_MODULE_6__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .pipe */ .FsL(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .transform */ .pdi(fromDigits), zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().check(zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .int */ .Whr(), zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._gte */ .qm(0))), 0),
+    droppedAlerts: zod_mini__WEBPACK_IMPORTED_MODULE_7__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .pipe */ .FsL(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .transform */ .pdi(fromDigits), zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .number */ .aig().check(zod_mini__WEBPACK_IMPORTED_MODULE_7__/* .int */ .Whr(), zod_mini__WEBPACK_IMPORTED_MODULE_8__/* ._gte */ .qm(0))), 0),
 });
 /**
  * The incident an alert group's notification belongs to: a digest (24 hex
@@ -108,7 +110,7 @@ function incidentIdOf(groupKey, alerts) {
     const firing = alerts.filter((a) => a.status === 'firing');
     const starts = (firing.length > 0 ? firing : alerts).map((a) => Date.parse(a.startsAt)).filter((t) => Number.isFinite(t) && t > 0);
     const began = starts.length > 0 ? new Date(Math.min(...starts)).toISOString() : '';
-    return (0,_hash_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256 */ .s)(`${groupKey}\n${began}`).slice(0, 24);
+    return (0,_incident_js__WEBPACK_IMPORTED_MODULE_6__/* .incidentDigest */ .d)(groupKey, began).slice(0, 24);
 }
 /**
  * The dedupe key, 48 hex characters: the incident id, then a digest of the

@@ -620,8 +620,8 @@ var policy = __webpack_require__(4375);
 var fs_atomic = __webpack_require__(1056);
 // EXTERNAL MODULE: ./src/inputs.ts
 var src_inputs = __webpack_require__(8422);
-// EXTERNAL MODULE: ./src/plan/run.ts + 8 modules
-var plan_run = __webpack_require__(6139);
+// EXTERNAL MODULE: ./src/plan/run.ts + 7 modules
+var plan_run = __webpack_require__(5108);
 // EXTERNAL MODULE: ./src/plan/schema.ts + 1 modules
 var schema = __webpack_require__(3827);
 // EXTERNAL MODULE: ./src/workspace.ts

@@ -5,6 +5,7 @@ import * as z from 'zod/mini';
 import { ConfigurationError } from '../errors.js';
 import { parseJsonText, validateWith } from '../files.js';
 import { sha256 } from '../hash.js';
+import { incidentDigest } from './incident.js';
 
 /** A firing alert's `endsAt` as Alertmanager sends it. */
 export const ZERO_TIME = '0001-01-01T00:00:00Z';
@@ -105,7 +106,7 @@ export function incidentIdOf(groupKey: string, alerts: readonly AlertIdentity[])
   const firing = alerts.filter((a) => a.status === 'firing');
   const starts = (firing.length > 0 ? firing : alerts).map((a) => Date.parse(a.startsAt)).filter((t) => Number.isFinite(t) && t > 0);
   const began = starts.length > 0 ? new Date(Math.min(...starts)).toISOString() : '';
-  return sha256(`${groupKey}\n${began}`).slice(0, 24);
+  return incidentDigest(groupKey, began).slice(0, 24);
 }
 
 /**

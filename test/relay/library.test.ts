@@ -1,7 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { alertFromJson, dispatchPayloadSchema, webhookSchema, type AlertmanagerWebhook } from '../../src/alerts/alertmanager.js';
+import { alertFromJson, dispatchPayloadSchema, incidentIdOf, webhookSchema, type AlertmanagerWebhook } from '../../src/alerts/alertmanager.js';
+import { incidentRunId } from '../../src/alerts/incident.js';
 import { ConfigurationError } from '../../src/errors.js';
 import { parseListen, parseRelayInputs, resolveRelaySecrets } from '../../src/relay/config.js';
 import { DedupeCache } from '../../src/relay/dedupe.js';
@@ -203,6 +204,36 @@ describe('dispatch payload', () => {
     expect(clipped.startsWith('a'.repeat(9))).toBe(true);
     expect(clipped).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
     expect(clip('short', 10)).toBe('short');
+  });
+});
+
+describe('incident names', () => {
+  test("a firing notification's run id is the start of its incident id and of its dedupe key, and a re-fire changes all three", () => {
+    const first = alertFromJson(webhookBody(), 'webhook');
+    const joined = alertFromJson(
+      webhookBody({}, [
+        { ...(webhookBody().alerts as Record<string, unknown>[])[0]!, startsAt: '2026-11-23T10:00:00.000Z' },
+        { status: 'firing', labels: { alertname: 'JenkinsCriticalDown', job: 'jenkins-agent' }, startsAt: '2026-11-23T10:04:00Z', endsAt: '0001-01-01T00:00:00Z', fingerprint: 'ffee000011112222' },
+      ]),
+      'webhook',
+    );
+    const refired = alertFromJson(webhookBody({}, [{ ...(webhookBody().alerts as Record<string, unknown>[])[0]!, startsAt: '2026-11-23T11:30:00Z' }]), 'webhook');
+    const names = (a: ReturnType<typeof alertFromJson>) => {
+      const incident = incidentIdOf(a.groupKey, a.alerts);
+      return { incident, run: incidentRunId(a.groupKey, a.startsAt!), dedupe: a.dedupeKey };
+    };
+    const [n1, n2, n3] = [names(first), names(joined), names(refired)];
+    for (const n of [n1, n2, n3]) {
+      expect(n.incident).toMatch(/^[0-9a-f]{24}$/);
+      expect(n.run).toBe(`alert-${n.incident.slice(0, 16)}`);
+      expect(n.dedupe.startsWith(n.incident)).toBe(true);
+    }
+    // An alert joining the firing group keeps the incident (and the run); its dedupe key changes.
+    expect({ incident: n2.incident, run: n2.run }).toEqual({ incident: n1.incident, run: n1.run });
+    expect(n2.dedupe).not.toBe(n1.dedupe);
+    // Firing again with a new start is another incident.
+    expect(n3.incident).not.toBe(n1.incident);
+    expect(n3.run).not.toBe(n1.run);
   });
 });
 

@@ -231,11 +231,13 @@ export async function spawnRelay(args: string[], env: Record<string, string>, cw
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => child.once('exit', (code, signal) => r({ code, signal })));
   let finished = false;
   void exited.then(() => (finished = true));
+  // Started: the address on stdout and the line saying what it forwards on stderr. The relay writes
+  // both at once, but they come through two pipes, so either may be read first.
   const url = await waitFor(
-    'the relay to print its address',
+    'the relay to print its address and what it forwards',
     () => {
       const m = /drloop relay listening on (http:\/\/\S+)/.exec(out);
-      if (m) return m[1]!;
+      if (m && err.includes('relay: POST ')) return m[1]!;
       if (finished) throw new Error(`relay exited before listening:\n${err}`);
       return undefined;
     },

@@ -4053,7 +4053,10 @@ var external_node_fs_ = __nccwpck_require__(73024);
 var files = __nccwpck_require__(59148);
 // EXTERNAL MODULE: ./src/hash.ts
 var hash = __nccwpck_require__(56495);
+// EXTERNAL MODULE: ./src/alerts/incident.ts
+var incident = __nccwpck_require__(8805);
 ;// CONCATENATED MODULE: ./src/alerts/alertmanager.ts
+
 
 
 
@@ -4132,7 +4135,7 @@ function incidentIdOf(groupKey, alerts) {
     const firing = alerts.filter((a) => a.status === 'firing');
     const starts = (firing.length > 0 ? firing : alerts).map((a) => Date.parse(a.startsAt)).filter((t) => Number.isFinite(t) && t > 0);
     const began = starts.length > 0 ? new Date(Math.min(...starts)).toISOString() : '';
-    return (0,hash/* sha256 */.s)(`${groupKey}\n${began}`).slice(0, 24);
+    return (0,incident/* incidentDigest */.d)(groupKey, began).slice(0, 24);
 }
 /**
  * The dedupe key, 48 hex characters: the incident id, then a digest of the
@@ -4904,7 +4907,7 @@ async function loopState(raw) {
         return { raw, after: async () => undefined };
     // The loop's modules (state, outcome, the artifact client) only with `state-plan`: a plain run does not load them.
     const [{ planKeyOf }, { loopOutcome }, { restoreState }, { runnerStateArtifacts }] = await Promise.all([
-        __nccwpck_require__.e(/* import() */ 528).then(__nccwpck_require__.bind(__nccwpck_require__, 71528)),
+        __nccwpck_require__.e(/* import() */ 262).then(__nccwpck_require__.bind(__nccwpck_require__, 88262)),
         __nccwpck_require__.e(/* import() */ 666).then(__nccwpck_require__.bind(__nccwpck_require__, 57666)),
         __nccwpck_require__.e(/* import() */ 456).then(__nccwpck_require__.bind(__nccwpck_require__, 72456)),
         __nccwpck_require__.e(/* import() */ 455).then(__nccwpck_require__.bind(__nccwpck_require__, 49455)),
@@ -5249,6 +5252,37 @@ async function run() {
             throw new runtime/* StepFailure */.pH(`the bundle was written to ${result.bundleDisplayPath} but not stored everywhere: ${result.failures.join('; ')}`);
         }
     });
+}
+
+
+/***/ }),
+
+/***/ 8805:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ incidentRunId),
+/* harmony export */   d: () => (/* binding */ incidentDigest)
+/* harmony export */ });
+/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(56495);
+
+/**
+ * The run id of an incident (`alert-<16 hex>`): every job and every repeated
+ * dispatch of one incident keeps its receipts under it, and the next incident
+ * of the same group gets another. From the group key and the incident's
+ * start, as `AlertContext.startsAt` gives it. Apart from the alert parser so
+ * that the executor can name its run without loading the parser at start.
+ */
+function incidentRunId(groupKey, startsAt) {
+    return `alert-${incidentDigest(groupKey, startsAt).slice(0, 16)}`;
+}
+/**
+ * The digest both names of an incident come from: the relay's incident id
+ * (its first 24 hex characters, `incidentIdOf`) and the run id (its first 16),
+ * so the run id of a firing notification is the start of its incident id.
+ */
+function incidentDigest(groupKey, startsAt) {
+    return (0,_hash_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256 */ .s)(`${groupKey}\n${startsAt}`);
 }
 
 

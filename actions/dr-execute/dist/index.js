@@ -1724,7 +1724,8 @@ async function main_run() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ incidentRunId)
+/* harmony export */   D: () => (/* binding */ incidentRunId),
+/* harmony export */   d: () => (/* binding */ incidentDigest)
 /* harmony export */ });
 /* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(56495);
 
@@ -1736,7 +1737,15 @@ async function main_run() {
  * that the executor can name its run without loading the parser at start.
  */
 function incidentRunId(groupKey, startsAt) {
-    return `alert-${(0,_hash_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256 */ .s)(`${groupKey}\n${startsAt}`).slice(0, 16)}`;
+    return `alert-${incidentDigest(groupKey, startsAt).slice(0, 16)}`;
+}
+/**
+ * The digest both names of an incident come from: the relay's incident id
+ * (its first 24 hex characters, `incidentIdOf`) and the run id (its first 16),
+ * so the run id of a firing notification is the start of its incident id.
+ */
+function incidentDigest(groupKey, startsAt) {
+    return (0,_hash_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256 */ .s)(`${groupKey}\n${startsAt}`);
 }
 
 

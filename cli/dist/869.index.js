@@ -1,5 +1,5 @@
-export const id = 543;
-export const ids = [543,252];
+export const id = 869;
+export const ids = [869,252];
 export const modules = {
 
 /***/ 2196:
@@ -71,6 +71,37 @@ const relayCommand = {
         return _cli_kit_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .dc.ok;
     },
 };
+
+
+/***/ }),
+
+/***/ 8805:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ incidentRunId),
+/* harmony export */   d: () => (/* binding */ incidentDigest)
+/* harmony export */ });
+/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6495);
+
+/**
+ * The run id of an incident (`alert-<16 hex>`): every job and every repeated
+ * dispatch of one incident keeps its receipts under it, and the next incident
+ * of the same group gets another. From the group key and the incident's
+ * start, as `AlertContext.startsAt` gives it. Apart from the alert parser so
+ * that the executor can name its run without loading the parser at start.
+ */
+function incidentRunId(groupKey, startsAt) {
+    return `alert-${incidentDigest(groupKey, startsAt).slice(0, 16)}`;
+}
+/**
+ * The digest both names of an incident come from: the relay's incident id
+ * (its first 24 hex characters, `incidentIdOf`) and the run id (its first 16),
+ * so the run id of a firing notification is the start of its incident id.
+ */
+function incidentDigest(groupKey, startsAt) {
+    return (0,_hash_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256 */ .s)(`${groupKey}\n${startsAt}`);
+}
 
 
 /***/ }),

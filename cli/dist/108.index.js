@@ -1,6 +1,37 @@
-export const id = 139;
-export const ids = [139];
+export const id = 108;
+export const ids = [108];
 export const modules = {
+
+/***/ 8805:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ incidentRunId),
+/* harmony export */   d: () => (/* binding */ incidentDigest)
+/* harmony export */ });
+/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6495);
+
+/**
+ * The run id of an incident (`alert-<16 hex>`): every job and every repeated
+ * dispatch of one incident keeps its receipts under it, and the next incident
+ * of the same group gets another. From the group key and the incident's
+ * start, as `AlertContext.startsAt` gives it. Apart from the alert parser so
+ * that the executor can name its run without loading the parser at start.
+ */
+function incidentRunId(groupKey, startsAt) {
+    return `alert-${incidentDigest(groupKey, startsAt).slice(0, 16)}`;
+}
+/**
+ * The digest both names of an incident come from: the relay's incident id
+ * (its first 24 hex characters, `incidentIdOf`) and the run id (its first 16),
+ * so the run id of a firing notification is the start of its incident id.
+ */
+function incidentDigest(groupKey, startsAt) {
+    return (0,_hash_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256 */ .s)(`${groupKey}\n${startsAt}`);
+}
+
+
+/***/ }),
 
 /***/ 788:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -378,7 +409,7 @@ function skippedReceipt(runId, phase, reason) {
 
 /***/ }),
 
-/***/ 6139:
+/***/ 5108:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -400,25 +431,14 @@ var external_node_path_ = __webpack_require__(6760);
 var schemas = __webpack_require__(4343);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js + 1 modules
 var api = __webpack_require__(3305);
-// EXTERNAL MODULE: ./src/hash.ts
-var hash = __webpack_require__(6495);
-;// CONCATENATED MODULE: ./src/alerts/incident.ts
-
-/**
- * The run id of an incident (`alert-<16 hex>`): every job and every repeated
- * dispatch of one incident keeps its receipts under it, and the next incident
- * of the same group gets another. From the group key and the incident's
- * start, as `AlertContext.startsAt` gives it. Apart from the alert parser so
- * that the executor can name its run without loading the parser at start.
- */
-function incidentRunId(groupKey, startsAt) {
-    return `alert-${(0,hash/* sha256 */.s)(`${groupKey}\n${startsAt}`).slice(0, 16)}`;
-}
-
+// EXTERNAL MODULE: ./src/alerts/incident.ts
+var incident = __webpack_require__(8805);
 // EXTERNAL MODULE: ./src/context.ts
 var context = __webpack_require__(788);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/hash.ts
+var hash = __webpack_require__(6495);
 // EXTERNAL MODULE: ./src/inputs.ts
 var inputs = __webpack_require__(8422);
 // EXTERNAL MODULE: ./src/workspace.ts
@@ -1621,7 +1641,7 @@ function stamp(d) {
  */
 function defaultRunId(alert, githubRunId, now) {
     if (alert) {
-        return alert.startsAt ? incidentRunId(alert.groupKey, alert.startsAt) : `alert-${(0,hash/* sha256 */.s)(alert.dedupeKey).slice(0, 16)}`;
+        return alert.startsAt ? (0,incident/* incidentRunId */.D)(alert.groupKey, alert.startsAt) : `alert-${(0,hash/* sha256 */.s)(alert.dedupeKey).slice(0, 16)}`;
     }
     if (githubRunId && /^\d+$/.test(githubRunId))
         return `gh-${githubRunId}`;
