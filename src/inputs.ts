@@ -14,9 +14,12 @@ import './zod-locale.js';
 /** `true`/`false` (and yes/no, 1/0, on/off), as the runner passes booleans. */
 export const boolInput = (fallback: boolean) => z._default(z.stringbool({ truthy: ['true', 'yes', '1', 'on'], falsy: ['false', 'no', '0', 'off'] }), fallback);
 
+/** A whole number from `min` to `max`, given as text. */
+export const wholeNumberText = (min: number, max: number) =>
+  z.pipe(z.pipe(z.string().check(z.regex(/^\d+$/, 'expected a whole number')), z.transform(Number)), z.number().check(z.int(), z.gte(min), z.lte(max)));
+
 /** A positive integer given as text. */
-export const intInput = (fallback: number, min = 1, max = 1000) =>
-  z._default(z.pipe(z.pipe(z.string().check(z.regex(/^\d+$/, 'expected a whole number')), z.transform(Number)), z.number().check(z.int(), z.gte(min), z.lte(max))), fallback);
+export const intInput = (fallback: number, min = 1, max = 1000) => z._default(wholeNumberText(min, max), fallback);
 
 /** One of a set of words. */
 export const enumInput = <const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) => z._default(z.enum(values), fallback);

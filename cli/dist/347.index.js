@@ -21,8 +21,6 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/zod/v4/mini/schemas.js
 var schemas = __webpack_require__(4343);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js + 1 modules
-var api = __webpack_require__(3305);
 // EXTERNAL MODULE: ./src/context.ts
 var context = __webpack_require__(788);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -245,7 +243,7 @@ var verify = __webpack_require__(9856);
 const DEFAULT_OUTPUT_DIR = 'drloop-bundles';
 /** `{run-id}` and `{run-attempt}` are filled in, so a re-run gets its own artifact. */
 const DEFAULT_ARTIFACT_NAME = 'drloop-evidence-{run-id}-{run-attempt}';
-const optionalInt = (min, max) => schemas/* optional */.lqM(schemas/* pipe */.FsL(schemas/* pipe */.FsL(schemas/* string */.YjP().check(api/* _regex */.Fk(/^\d+$/, 'expected a whole number')), schemas/* transform */.pdi(Number)), schemas/* number */.aig().check(schemas/* int */.Whr(), api/* _gte */.qm(min), api/* _lte */.Zm(max))));
+const optionalInt = (min, max) => schemas/* optional */.lqM((0,inputs/* wholeNumberText */.q3)(min, max));
 /**
  * The inputs of `actions/collect-evidence` and `drloop evidence`. action.yml
  * declares exactly these names with the same defaults (a test holds them together).

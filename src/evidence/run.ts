@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import { DEFAULT_EVIDENCE_DIR, type RunContext } from '../context.js';
 import { ConfigurationError, describeError } from '../errors.js';
 import { writeFileAtomic } from '../fs-atomic.js';
-import { boolInput, enumInput, intInput, listInput, textInput } from '../inputs.js';
+import { boolInput, enumInput, intInput, listInput, textInput, wholeNumberText } from '../inputs.js';
 import type { Logger } from '../logger.js';
 import { BUILTIN_RULES, compileExtraRules, redact, type RedactionRule } from '../redact.js';
 import { bundleName, writeBundle, type BundleOptions } from './bundle.js';
@@ -23,8 +23,7 @@ export const DEFAULT_OUTPUT_DIR = 'drloop-bundles';
 /** `{run-id}` and `{run-attempt}` are filled in, so a re-run gets its own artifact. */
 export const DEFAULT_ARTIFACT_NAME = 'drloop-evidence-{run-id}-{run-attempt}';
 
-const optionalInt = (min: number, max: number) =>
-  z.optional(z.pipe(z.pipe(z.string().check(z.regex(/^\d+$/, 'expected a whole number')), z.transform(Number)), z.number().check(z.int(), z.gte(min), z.lte(max))));
+const optionalInt = (min: number, max: number) => z.optional(wholeNumberText(min, max));
 
 /**
  * The inputs of `actions/collect-evidence` and `drloop evidence`. action.yml

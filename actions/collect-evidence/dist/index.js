@@ -3991,8 +3991,6 @@ var promises_ = __nccwpck_require__(51455);
 var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ./node_modules/zod/v4/mini/schemas.js
 var schemas = __nccwpck_require__(94343);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js + 1 modules
-var api = __nccwpck_require__(73305);
 // EXTERNAL MODULE: ./src/context.ts
 var context = __nccwpck_require__(40788);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -4049,6 +4047,8 @@ var bundle_job = __nccwpck_require__(82811);
 var worker_job = __nccwpck_require__(59587);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js + 1 modules
+var api = __nccwpck_require__(73305);
 // EXTERNAL MODULE: ./src/files.ts
 var files = __nccwpck_require__(59148);
 // EXTERNAL MODULE: ./src/hash.ts
@@ -4621,7 +4621,7 @@ var verify = __nccwpck_require__(59856);
 const DEFAULT_OUTPUT_DIR = 'drloop-bundles';
 /** `{run-id}` and `{run-attempt}` are filled in, so a re-run gets its own artifact. */
 const DEFAULT_ARTIFACT_NAME = 'drloop-evidence-{run-id}-{run-attempt}';
-const optionalInt = (min, max) => schemas/* optional */.lqM(schemas/* pipe */.FsL(schemas/* pipe */.FsL(schemas/* string */.YjP().check(api/* _regex */.Fk(/^\d+$/, 'expected a whole number')), schemas/* transform */.pdi(Number)), schemas/* number */.aig().check(schemas/* int */.Whr(), api/* _gte */.qm(min), api/* _lte */.Zm(max))));
+const optionalInt = (min, max) => schemas/* optional */.lqM((0,src_inputs/* wholeNumberText */.q3)(min, max));
 /**
  * The inputs of `actions/collect-evidence` and `drloop evidence`. action.yml
  * declares exactly these names with the same defaults (a test holds them together).
@@ -6753,6 +6753,7 @@ async function sha256File(path) {
 /* harmony export */   dt: () => (/* binding */ listInput),
 /* harmony export */   gX: () => (/* binding */ enumInput),
 /* harmony export */   og: () => (/* binding */ formatIssues),
+/* harmony export */   q3: () => (/* binding */ wholeNumberText),
 /* harmony export */   vj: () => (/* binding */ inputNames)
 /* harmony export */ });
 /* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(94343);
@@ -6773,8 +6774,10 @@ async function sha256File(path) {
  */
 /** `true`/`false` (and yes/no, 1/0, on/off), as the runner passes booleans. */
 const boolInput = (fallback) => zod_mini__WEBPACK_IMPORTED_MODULE_2__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .stringbool */ .uEf({ truthy: ['true', 'yes', '1', 'on'], falsy: ['false', 'no', '0', 'off'] }), fallback);
+/** A whole number from `min` to `max`, given as text. */
+const wholeNumberText = (min, max) => zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .pipe */ .FsL(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .pipe */ .FsL(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().check(zod_mini__WEBPACK_IMPORTED_MODULE_3__/* ._regex */ .Fk(/^\d+$/, 'expected a whole number')), zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .transform */ .pdi(Number)), zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().check(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .int */ .Whr(), zod_mini__WEBPACK_IMPORTED_MODULE_3__/* ._gte */ .qm(min), zod_mini__WEBPACK_IMPORTED_MODULE_3__/* ._lte */ .Zm(max)));
 /** A positive integer given as text. */
-const intInput = (fallback, min = 1, max = 1000) => zod_mini__WEBPACK_IMPORTED_MODULE_2__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .pipe */ .FsL(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .pipe */ .FsL(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().check(zod_mini__WEBPACK_IMPORTED_MODULE_3__/* ._regex */ .Fk(/^\d+$/, 'expected a whole number')), zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .transform */ .pdi(Number)), zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().check(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .int */ .Whr(), zod_mini__WEBPACK_IMPORTED_MODULE_3__/* ._gte */ .qm(min), zod_mini__WEBPACK_IMPORTED_MODULE_3__/* ._lte */ .Zm(max))), fallback);
+const intInput = (fallback, min = 1, max = 1000) => zod_mini__WEBPACK_IMPORTED_MODULE_2__/* ._default */ .Rvf(wholeNumberText(min, max), fallback);
 /** One of a set of words. */
 const enumInput = (values, fallback) => zod_mini__WEBPACK_IMPORTED_MODULE_2__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(values), fallback);
 /** Free text; empty means "not set". */

@@ -8748,8 +8748,10 @@ if (!(0,core_core/* config */.$W)().localeError)
  */
 /** `true`/`false` (and yes/no, 1/0, on/off), as the runner passes booleans. */
 const boolInput = (fallback) => z._default(z.stringbool({ truthy: ['true', 'yes', '1', 'on'], falsy: ['false', 'no', '0', 'off'] }), fallback);
+/** A whole number from `min` to `max`, given as text. */
+const wholeNumberText = (min, max) => z.pipe(z.pipe(z.string().check(z.regex(/^\d+$/, 'expected a whole number')), z.transform(Number)), z.number().check(z.int(), z.gte(min), z.lte(max)));
 /** A positive integer given as text. */
-const intInput = (fallback, min = 1, max = 1000) => z._default(z.pipe(z.pipe(z.string().check(z.regex(/^\d+$/, 'expected a whole number')), z.transform(Number)), z.number().check(z.int(), z.gte(min), z.lte(max))), fallback);
+const intInput = (fallback, min = 1, max = 1000) => z._default(wholeNumberText(min, max), fallback);
 /** One of a set of words. */
 const enumInput = (values, fallback) => schemas_default(schemas_enum(values), fallback);
 /** Free text; empty means "not set". */
